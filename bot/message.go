@@ -1,0 +1,47 @@
+// Package bot is kyanhbot's conversation: it turns an incoming message or
+// button press into replies, using a searcher for answers and a state store for
+// what the conversation needs to remember (last question, paging cursor,
+// pending command, language, feedback). It knows nothing of Telegram or Redis,
+// so the same engine serves Telegram and the local terminal chat.
+package bot
+
+// ChatType says where a message was sent.
+type ChatType string
+
+const (
+	ChatPrivate    ChatType = "private"
+	ChatGroup      ChatType = "group"
+	ChatSupergroup ChatType = "supergroup"
+)
+
+// Message is one incoming message or button press, whatever transport brought it.
+type Message struct {
+	UpdateID   int64 // transport's update ID, for logs; 0 when none
+	ChatID     int64
+	UserID     int64
+	ChatType   ChatType
+	MessageID  int    // ID of the message in its chat; for a button press, the message the button is on
+	Text       string // message text; empty for a button press
+	Callback   string // callback data of a pressed button; empty for a message
+	LangCode   string // the user's client language, e.g. "vi", "en"
+	Mentioned  bool   // the message mentions the bot (groups)
+	ReplyToBot bool   // the message replies to one of the bot's messages (groups)
+}
+
+// Button is an inline button. Data is at most 64 bytes: a short key, never a title.
+type Button struct {
+	Text string
+	Data string
+	URL  string // a link button instead of a callback
+}
+
+// Reply is one message the bot sends back, in Telegram HTML (everything escaped).
+type Reply struct {
+	Text    string
+	Buttons [][]Button
+	// EditMessageID, when set, asks the transport to edit that message in place
+	// (a "more" page) instead of sending a new one.
+	EditMessageID int
+	// Notice, for a button press, is the short text shown by answerCallbackQuery.
+	Notice string
+}

@@ -1,0 +1,23 @@
+package content
+
+// Corpus is everything loaded from one content directory.
+type Corpus struct {
+	Articles []Article
+	Glossary Glossary
+	Problems []Problem // per-file problems; loading went on past them
+}
+
+// Glossary holds the term lists search uses to match abbreviations with their
+// expansions and English questions with Vietnamese text. Defaults ship embedded;
+// a content directory extends them with abbreviations.tsv and english.tsv.
+type Glossary struct {
+	Abbreviations []Term // Short "UBND", Long ["Ủy ban nhân dân"]
+	English       []Term // Short "people's committee", Long ["Ủy ban nhân dân"]
+}
+
+// Term pairs a short form (an abbreviation, or an English phrase) with the
+// Vietnamese forms it stands for.
+type Term struct {
+	Short string
+	Long  []string
+}

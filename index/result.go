@@ -1,0 +1,56 @@
+// Package index is kyanhbot's search: it indexes the passages and facts of a
+// content.Corpus in bleve with Vietnamese-aware analysis (accent folding,
+// tone-mark variants, syllable bigrams, abbreviations, document numbers) and
+// answers a question with the one passage or fact that answers it, or says
+// honestly that nothing does.
+package index
+
+import "github.com/kyanhbot/kyanhbot/content"
+
+// Kind is what an index unit is.
+type Kind string
+
+const (
+	KindPassage  Kind = "passage"  // a sentence window of an article
+	KindContact  Kind = "contact"  // an office contact block
+	KindDocument Kind = "document" // a cited document with its sentence
+	KindMerger   Kind = "merger"   // a merger or reorganisation sentence
+)
+
+// Options tune one search.
+type Options struct {
+	Offset int // skip this many hits (paging)
+	Limit  int // hits to return; 0 means 5
+}
+
+// Hit is one unit that matched.
+type Hit struct {
+	ID        string // unit ID, stable across reloads of the same content
+	Kind      Kind
+	ArticleID string
+	Title     string // article title
+	Source    string // article source URL or site
+	Date      string // article date, YYYY-MM-DD when known
+	Text      string // the passage or fact as plain text, publisher's wording
+	HTML      string // Text escaped for Telegram HTML, matched words in <b>
+	Score     float64
+	Documents []string // document IDs the unit cites, e.g. "18-NQ/TW"
+}
+
+// Result is the answer to one question.
+type Result struct {
+	Question string
+	Found    bool
+	Hits     []Hit             // best first; Hits[0] is the answer when Found
+	Total    int               // hits above the threshold, for paging
+	LeadIn   string            // English lead-in when the question was in English
+	Contacts []content.Contact // offered when nothing was found
+}
+
+// Answer returns the best hit, if any.
+func (r Result) Answer() (Hit, bool) {
+	if !r.Found || len(r.Hits) == 0 {
+		return Hit{}, false
+	}
+	return r.Hits[0], true
+}
