@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+)
+
+// testStore is a store under contract test, with a view of its keys.
+type testStore interface {
+	bot.Store
+	Votes(ctx context.Context, userID int64) ([]bot.Vote, error)
+	TopUnanswered(ctx context.Context, nDays, n int) ([]Count, error)
+	Totals(ctx context.Context, nDays int) (VoteTotals, error)
+}
+
+// harness is one store and a way to list its keys with their remaining TTL
+// (negative when a key has none).
+type harness struct {
+	s    testStore
+	keys func(t *testing.T) map[string]time.Duration
+}
+
+// testContract is the one behaviour both stores must have.
+func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harness) {
+	ctx := context.Background()
+	const user, other = int64(987654321), int64(555000111)
+	const group = int64(-100777888999)
+
+	t.Run("chat state round trip", func(t *testing.T) {
+		h := newStore(t, Options{})
+		got, err := h.s.Chat(ctx, user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != (bot.ChatState{}) {
+			t.Errorf("unknown chat: got %+v, want zero state", got)
+		}
+		want := bot.ChatState{Lang: "en", Pending: "tim", Contact: "Văn phòng Thử Nghiệm",
+			List: bot.List{Kind: "search", Query: "số điện thoại ủy ban", Offset: 4, Seq: 7}}
+		for _, st := range []bot.ChatState{{Lang: "vi"}, want} { // the second overwrites the first
+			if err := h.s.SaveChat(ctx, user, st); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, err = h.s.Chat(ctx, user); err != nil || got != want {
+			t.Errorf("Chat = %+v, %v; want %+v", got, err, want)
+		}
+		if got, _ := h.s.Chat(ctx, other); got != (bot.ChatState{}) {
+			t.Errorf("other chat: got %+v, want zero state", got)
+		}
+	})
+
+	t.Run("flood counter", func(t *testing.T) {
+		h := newStore(t, Options{})
+		for i := 1; i <= 3; i++ {
+			if got, err := h.s.Hit(ctx, user); err != nil || got != i {
+				t.Fatalf("Hit #%d = %d, %v; want %d", i, got, err, i)
+			}
+		}
+		if got, _ := h.s.Hit(ctx, other); got != 1 {
+			t.Errorf("other user's first Hit = %d, want 1", got)
+		}
+	})
+
+	t.Run("votes", func(t *testing.T) {
+		h := newStore(t, Options{})
+		now := time.Unix(1_700_000_000, 0)
+		for _, v := range []bot.Vote{{Key: "a1", Up: false, Time: now}, {Key: "a1", Up: true, Time: now}, {Key: "b2", Up: false, Time: now}} {
+			if err := h.s.Vote(ctx, user, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		votes, err := h.s.Votes(ctx, user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, v := range votes {
+			got[v.Key] = v.Up
+			if !v.Time.Equal(now) {
+				t.Errorf("vote %s time = %v, want %v", v.Key, v.Time, now)
+			}
+		}
+		if len(got) != 2 || !got["a1"] || got["b2"] {
+			t.Errorf("votes = %v, want a1 up (the last vote counts) and b2 down", got)
+		}
+		tot, err := h.s.Totals(ctx, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (VoteTotals{Up: 1, Down: 2}); tot != want {
+			t.Errorf("Totals = %+v, want %+v (every press counts anonymously)", tot, want)
+		}
+	})
+
+	t.Run("unanswered", func(t *testing.T) {
+		h := newStore(t, Options{})
+		for _, q := range []string{"gio mo cua", "le phi", "gio mo cua", "  ", strings.Repeat("x", 400)} {
+			if err := h.s.Unanswered(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := h.s.TopUnanswered(ctx, 7, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []Count{{"gio mo cua", 2}, {"le phi", 1}}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("TopUnanswered = %v, want %v", got, want)
+		}
+		all, _ := h.s.TopUnanswered(ctx, 1, 0)
+		if len(all) != 3 || len([]rune(all[2].Question)) != maxQuestion {
+			t.Errorf("TopUnanswered(all) = %d questions, the long one clipped to %d runes; got %v", len(all), maxQuestion, all)
+		}
+	})
+
+	t.Run("every key has a TTL", func(t *testing.T) {
+		opts := Options{TTL: time.Hour, StatsTTL: 48 * time.Hour, FloodWindow: time.Minute}
+		h := newStore(t, opts)
+		fill(t, h.s, user, user)
+		fill(t, h.s, other, group)
+		keys := h.keys(t)
+		if len(keys) < 7 {
+			t.Fatalf("only %d keys: %v", len(keys), keys)
+		}
+		for k, ttl := range keys {
+			if !strings.HasPrefix(k, "kyanhbot:") {
+				t.Errorf("key %q outside the kyanhbot: namespace", k)
+			}
+			limit := opts.TTL
+			if strings.HasPrefix(k, "kyanhbot:unanswered:") || strings.HasPrefix(k, "kyanhbot:votes:") {
+				limit = opts.StatsTTL
+			}
+			if ttl <= 0 || ttl > limit {
+				t.Errorf("key %q TTL = %v, want in (0, %v]", k, ttl, limit)
+			}
+		}
+	})
+
+	t.Run("state expires", func(t *testing.T) {
+		h := newStore(t, Options{TTL: 150 * time.Millisecond, FloodWindow: 150 * time.Millisecond})
+		fill(t, h.s, user, user)
+		time.Sleep(250 * time.Millisecond)
+		if got, _ := h.s.Chat(ctx, user); got != (bot.ChatState{}) {
+			t.Errorf("after TTL: chat state %+v, want zero", got)
+		}
+		if got, _ := h.s.Hit(ctx, user); got != 1 {
+			t.Errorf("after the window: Hit = %d, want 1", got)
+		}
+		if votes, _ := h.s.Votes(ctx, user); len(votes) != 0 {
+			t.Errorf("after TTL: votes %v, want none", votes)
+		}
+	})
+
+	t.Run("forget leaves no key of the user", func(t *testing.T) {
+		h := newStore(t, Options{})
+		fill(t, h.s, user, user)
+		fill(t, h.s, user, group)
+		fill(t, h.s, other, other)
+		if err := h.s.Forget(ctx, user, user); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.s.Forget(ctx, user, group); err != nil {
+			t.Fatal(err)
+		}
+		for k := range h.keys(t) {
+			for _, id := range []int64{user, group} {
+				if strings.Contains(k, strconv.FormatInt(id, 10)) {
+					t.Errorf("key %q of %d left after Forget", k, id)
+				}
+			}
+		}
+		if got, _ := h.s.Chat(ctx, other); got.List.Query == "" {
+			t.Errorf("other user's chat state gone too: %+v", got)
+		}
+		if votes, _ := h.s.Votes(ctx, other); len(votes) != 1 {
+			t.Errorf("other user's votes = %v, want 1", votes)
+		}
+		if got, _ := h.s.Hit(ctx, user); got != 1 {
+			t.Errorf("flood counter after Forget = %d, want 1 (reset)", got)
+		}
+	})
+}
+
+// fill does everything a conversation stores for a user in a chat.
+func fill(t *testing.T, s bot.Store, userID, chatID int64) {
+	t.Helper()
+	ctx := context.Background()
+	st := bot.ChatState{Lang: "vi", List: bot.List{Kind: "search", Query: "câu hỏi của " + strconv.FormatInt(userID, 10), Offset: 1, Seq: 1}}
+	if err := s.SaveChat(ctx, chatID, st); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Vote(ctx, userID, bot.Vote{Key: "k" + strconv.FormatInt(chatID, 10), Up: true, Time: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Hit(ctx, userID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Unanswered(ctx, "cau hoi khong ai tra loi"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDecodeChat(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bot.ChatState
+		ok   bool
+	}{
+		{"v1", `{"v":1,"lang":"en","pend":"tim","kind":"docs","q":"18","off":8,"seq":3,"contact":"VP"}`,
+			bot.ChatState{Lang: "en", Pending: "tim", Contact: "VP", List: bot.List{Kind: "docs", Query: "18", Offset: 8, Seq: 3}}, true},
+		{"missing fields read as zero", `{"v":1,"q":"x"}`, bot.ChatState{List: bot.List{Query: "x"}}, true},
+		{"newer version with unknown fields", `{"v":2,"q":"x","history":["a","b"],"off":2}`,
+			bot.ChatState{List: bot.List{Query: "x", Offset: 2}}, true},
+		{"no version", `{"q":"x"}`, bot.ChatState{}, false},
+		{"not JSON", `q=x`, bot.ChatState{}, false},
+		{"wrong type", `{"v":1,"off":"two"}`, bot.ChatState{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decodeChat([]byte(tt.in))
+			if (err == nil) != tt.ok {
+				t.Fatalf("decodeChat error = %v, want ok=%v", err, tt.ok)
+			}
+			if got != tt.want {
+				t.Errorf("decodeChat = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}

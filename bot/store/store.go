@@ -1,0 +1,154 @@
+// Package store keeps what kyanhbot's conversation engine must remember —
+// per chat the last question, paging cursor, pending command, language and
+// last contact shown; per user feedback and a flood counter; anonymised
+// counts of unanswered questions — in Redis for production, or in memory for
+// the terminal chat and single-instance runs. Both implement bot.Store with
+// the same behaviour (one contract test suite): keys are namespaced
+// "kyanhbot:", every key has a TTL, and values are small versioned JSON that
+// a newer bot can read from an older one.
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+)
+
+// Options configure a store. Zero values take the defaults.
+type Options struct {
+	// TTL bounds how long anything about a chat or a user is kept after their
+	// last message: chat state (which holds their last question), feedback,
+	// flood counters. Default 24h.
+	TTL time.Duration
+	// StatsTTL bounds how long the anonymised counters live (unanswered
+	// questions, vote totals), per day. Default 7 days, so admins can see a week.
+	StatsTTL time.Duration
+	// FloodWindow is the window of the per-user message counter. Default 1 minute.
+	FloodWindow time.Duration
+	// Now is the clock, for tests; default time.Now.
+	Now func() time.Time
+}
+
+func (o Options) withDefaults() Options {
+	if o.TTL <= 0 {
+		o.TTL = 24 * time.Hour
+	}
+	if o.StatsTTL <= 0 {
+		o.StatsTTL = 7 * 24 * time.Hour
+	}
+	if o.FloodWindow <= 0 {
+		o.FloodWindow = time.Minute
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Count is a question and how many times it went unanswered.
+type Count struct {
+	Question string
+	N        int
+}
+
+// VoteTotals are the anonymised 👍/👎 counts of some days.
+type VoteTotals struct {
+	Up, Down int
+}
+
+const prefix = "kyanhbot:"
+
+func chatKey(chatID int64) string  { return prefix + "chat:" + strconv.FormatInt(chatID, 10) }
+func voteKey(userID int64) string  { return prefix + "fb:" + strconv.FormatInt(userID, 10) }
+func floodKey(userID int64) string { return prefix + "flood:" + strconv.FormatInt(userID, 10) }
+func unansweredKey(day time.Time) string {
+	return prefix + "unanswered:" + day.UTC().Format("20060102")
+}
+func votesKey(day time.Time) string { return prefix + "votes:" + day.UTC().Format("20060102") }
+
+// version is the version of the values this code writes. Decoders accept
+// every version up to it, and newer ones on a best-effort basis: fields are
+// only ever added, and unknown fields are ignored.
+const version = 1
+
+// chatV1 is the stored form of bot.ChatState. Short JSON names keep the
+// values small; omitted fields read back as zero.
+type chatV1 struct {
+	V       int    `json:"v"`
+	Lang    string `json:"lang,omitempty"`
+	Pending string `json:"pend,omitempty"`
+	Kind    string `json:"kind,omitempty"`
+	Query   string `json:"q,omitempty"`
+	Offset  int    `json:"off,omitempty"`
+	Seq     int    `json:"seq,omitempty"`
+	Contact string `json:"contact,omitempty"`
+}
+
+func encodeChat(st bot.ChatState) ([]byte, error) {
+	return json.Marshal(chatV1{
+		V: version, Lang: st.Lang, Pending: st.Pending,
+		Kind: st.List.Kind, Query: st.List.Query, Offset: st.List.Offset, Seq: st.List.Seq,
+		Contact: st.Contact,
+	})
+}
+
+func decodeChat(b []byte) (bot.ChatState, error) {
+	var w chatV1
+	if err := json.Unmarshal(b, &w); err != nil {
+		return bot.ChatState{}, fmt.Errorf("store: decode chat state: %w", err)
+	}
+	if w.V < 1 {
+		return bot.ChatState{}, fmt.Errorf("store: decode chat state: no version")
+	}
+	return bot.ChatState{
+		Lang: w.Lang, Pending: w.Pending, Contact: w.Contact,
+		List: bot.List{Kind: w.Kind, Query: w.Query, Offset: w.Offset, Seq: w.Seq},
+	}, nil
+}
+
+// voteV1 is the stored form of one vote, a field of the user's feedback hash.
+type voteV1 struct {
+	V    int   `json:"v"`
+	Up   bool  `json:"up"`
+	Time int64 `json:"t"`
+}
+
+func encodeVote(v bot.Vote) ([]byte, error) {
+	return json.Marshal(voteV1{V: version, Up: v.Up, Time: v.Time.Unix()})
+}
+
+func decodeVote(key string, b []byte) (bot.Vote, error) {
+	var w voteV1
+	if err := json.Unmarshal(b, &w); err != nil {
+		return bot.Vote{}, fmt.Errorf("store: decode vote: %w", err)
+	}
+	return bot.Vote{Key: key, Up: w.Up, Time: time.Unix(w.Time, 0)}, nil
+}
+
+// maxQuestion bounds an unanswered question as stored: the engine already
+// truncates questions, this keeps a bad caller from filling the store.
+const maxQuestion = 300
+
+func clipQuestion(q string) string {
+	q = strings.TrimSpace(q)
+	if r := []rune(q); len(r) > maxQuestion {
+		q = string(r[:maxQuestion])
+	}
+	return q
+}
+
+// days returns the n days ending today, newest first.
+func days(now time.Time, n int) []time.Time {
+	if n < 1 {
+		n = 1
+	}
+	out := make([]time.Time, n)
+	for i := range out {
+		out[i] = now.AddDate(0, 0, -i)
+	}
+	return out
+}
