@@ -1,0 +1,212 @@
+package content
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Document numbers come in two shapes:
+//
+//	party documents   N-TYPE/ISSUER        18-NQ/TW, 30- KH/ThU, 22, 23 - CTr/Th.U
+//	state documents   N/[YYYY/]TYPE-ISSUER 1234/QĐ-UBND, 34/2019/NĐ-CP
+//
+// Writers put spaces around the separators, list several numbers before one
+// code ("18, 19-NQ/TW", "22, 23 - CTr/Th.U") and dot the issuer ("Th.U"). The
+// patterns accept all of that; normalisation removes it.
+var (
+	partyDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,4}(?:\s*(?:,|và)\s*\d{1,4})*)\s*-\s*(\p{Lu}[\p{L}.]{0,4})\s*/\s*(\p{Lu}[\p{L}.]{0,6})(?:[^\p{L}\d]|$)`)
+	stateDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?(\p{Lu}[\p{L}.]{0,4})\s*-\s*(\p{Lu}[\p{L}.]{0,8})(?:[^\p{L}\d]|$)`)
+	docDateRE  = regexp.MustCompile(`^\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`)
+	numSplitRE = regexp.MustCompile(`\s*(?:,|và)\s*`)
+)
+
+// docTypes maps a type code, upper-cased and without dots, to its canonical
+// spelling and Vietnamese name.
+var docTypes = map[string][2]string{
+	"NQ":  {"NQ", "Nghị quyết"},
+	"KL":  {"KL", "Kết luận"},
+	"KH":  {"KH", "Kế hoạch"},
+	"CTR": {"CTr", "Chương trình"},
+	"QĐ":  {"QĐ", "Quyết định"},
+	"CT":  {"CT", "Chỉ thị"},
+	"TB":  {"TB", "Thông báo"},
+	"ĐA":  {"ĐA", "Đề án"},
+	"HD":  {"HD", "Hướng dẫn"},
+	"BC":  {"BC", "Báo cáo"},
+	"TTR": {"TTr", "Tờ trình"},
+	"NĐ":  {"NĐ", "Nghị định"},
+	"TT":  {"TT", "Thông tư"},
+	"CV":  {"CV", "Công văn"},
+	"QC":  {"QC", "Quy chế"},
+	"QY":  {"QY", "Quy định"},
+	"QYĐ": {"QyĐ", "Quy định"},
+	"TTG": {"TTg", "Quyết định của Thủ tướng"},
+}
+
+// issuers maps well-known issuer codes, upper-cased without dots, to their
+// canonical spelling; others keep the writer's letters, dots removed.
+var issuers = map[string]string{
+	"TW": "TW", "TU": "TU", "THU": "ThU", "HU": "HU", "ĐU": "ĐU", "QU": "QU",
+	"UBND": "UBND", "HĐND": "HĐND", "CP": "CP", "TTG": "TTg", "BCT": "BCT",
+	"BNV": "BNV", "BCHTW": "BCHTW", "BTGTW": "BTGTW", "BTCTW": "BTCTW",
+}
+
+func canonIssuer(s string) string {
+	s = strings.ReplaceAll(s, ".", "")
+	if c, ok := issuers[strings.ToUpper(s)]; ok {
+		return c
+	}
+	return s
+}
+
+// findDocuments lists every numbered document each sentence cites, one entry
+// per document and sentence.
+func findDocuments(paragraphs []string) []Document {
+	var out []Document
+	for pi, para := range paragraphs {
+		for _, sent := range Sentences(para) {
+			seen := map[string]bool{}
+			add := func(d Document) {
+				if seen[d.ID] {
+					return
+				}
+				seen[d.ID] = true
+				d.Sentence, d.Paragraph = sent, pi
+				out = append(out, d)
+			}
+			for _, m := range partyDocRE.FindAllStringSubmatchIndex(sent, -1) {
+				code := strings.ToUpper(strings.ReplaceAll(sent[m[4]:m[5]], ".", ""))
+				t, ok := docTypes[code]
+				if !ok {
+					continue
+				}
+				issuer := canonIssuer(sent[m[6]:m[7]])
+				date := followingDate(sent[m[7]:])
+				for _, n := range numSplitRE.Split(sent[m[2]:m[3]], -1) {
+					if n == "" {
+						continue
+					}
+					add(Document{ID: n + "-" + t[0] + "/" + issuer, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: date})
+				}
+			}
+			for _, m := range stateDocRE.FindAllStringSubmatchIndex(sent, -1) {
+				code := strings.ToUpper(strings.ReplaceAll(sent[m[6]:m[7]], ".", ""))
+				t, ok := docTypes[code]
+				if !ok {
+					continue
+				}
+				n := sent[m[2]:m[3]]
+				issuer := canonIssuer(sent[m[8]:m[9]])
+				id := n + "/"
+				if m[4] >= 0 {
+					id += sent[m[4]:m[5]] + "/"
+				}
+				id += t[0] + "-" + issuer
+				add(Document{ID: id, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: followingDate(sent[m[9]:])})
+			}
+		}
+	}
+	return out
+}
+
+// followingDate returns the date written right after a document number
+// ("… ngày 29/6/2016"), as written but without inner spaces.
+func followingDate(rest string) string {
+	m := docDateRE.FindStringSubmatch(rest)
+	if m == nil {
+		return ""
+	}
+	if strings.Contains(m[1], "/") {
+		return strings.Join(strings.Fields(m[1]), "")
+	}
+	return m[1]
+}
+
+// mergerTriggers are the phrases that make a sentence a merger fact, in
+// folded form (no accents), with the kind they report.
+var mergerTriggers = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`\bsap nhap\b`), "sáp nhập"},
+	{regexp.MustCompile(`\bhop nhat\b`), "hợp nhất"},
+	{regexp.MustCompile(`\bgiam tu\b.*\b(?:xuong con|con)\b`), "giảm"},
+	{regexp.MustCompile(`\bchuyen doi\b.*\bthanh\b`), "chuyển đổi"},
+}
+
+// countUnits are the things merger sentences count. Longer units first.
+var countUnits = []string{
+	"tổ dân phố", "TDP", "thôn", "bản", "khối phố", "xóm", "xã", "phường", "thị trấn",
+	"tổ chức hội", "tổ chức", "hội", "cơ quan", "đơn vị hành chính", "đơn vị",
+	"trung tâm", "phòng", "ban", "trường học", "trường", "trạm y tế", "trạm",
+	"cán bộ không chuyên trách", "cán bộ", "công chức", "viên chức", "người",
+	"hộ", "chi bộ", "đảng bộ", "tổ", "khu phố", "ấp", "huyện", "thị xã",
+}
+
+var (
+	countRE = func() *regexp.Regexp {
+		alt := make([]string, len(countUnits))
+		for i, u := range countUnits {
+			alt[i] = regexp.QuoteMeta(u)
+		}
+		unit := `(?:` + strings.Join(alt, "|") + `)`
+		return regexp.MustCompile(`(?i)(?:^|[^\p{L}\d/.,-])(\d{1,5}\s+` + unit + `(?:\s*,\s*` + unit + `)*)(?:[^\p{L}]|$)`)
+	}()
+	yearRE = regexp.MustCompile(`(?:^|[^\p{L}\d/.-])((?:19|20)\d{2})(?:[^\p{L}\d/-]|$)`)
+)
+
+// findMergers lists the sentences that report a merger or reorganisation.
+func findMergers(paragraphs []string) []Merger {
+	var out []Merger
+	for pi, para := range paragraphs {
+		for _, sent := range Sentences(para) {
+			folded := Fold(sent)
+			kind, at := "", -1
+			for _, t := range mergerTriggers {
+				if loc := t.re.FindStringIndex(folded); loc != nil && (at < 0 || loc[0] < at) {
+					kind, at = t.kind, loc[0]
+				}
+			}
+			if kind == "" {
+				continue
+			}
+			m := Merger{Kind: kind, Sentence: sent, Paragraph: pi}
+			m.Counts = findCounts(sent)
+			m.Years = findYears(sent)
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func findCounts(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		m := countRE.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		out = append(out, s[i+m[2]:i+m[3]])
+		i += m[3]
+	}
+	return out
+}
+
+func findYears(s string) []int {
+	var out []int
+	seen := map[int]bool{}
+	for i := 0; i < len(s); {
+		m := yearRE.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		y, _ := strconv.Atoi(s[i+m[2] : i+m[3]])
+		if !seen[y] {
+			seen[y] = true
+			out = append(out, y)
+		}
+		i += m[3]
+	}
+	return out
+}

@@ -1,0 +1,328 @@
+package content
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// parseHTML reads a page saved from a portal (format c). It finds the
+// article body — an element whose class or id names it as content, else the
+// element with the most paragraph text — drops scripts, menus and the like,
+// and runs the same chrome rules as plain text over the body's lines. The
+// page footer is read only for its contact block.
+func parseHTML(text string) (draft, error) {
+	var d draft
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return d, err
+	}
+	m := &d.meta
+	ogTitle, titleTag, h1 := "", "", ""
+	var footers []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				prop := strings.ToLower(attr(n, "property") + attr(n, "name"))
+				content := cleanSpace(attr(n, "content"))
+				switch prop {
+				case "og:title":
+					ogTitle = content
+				case "article:published_time", "date", "dc.date", "pubdate":
+					if m.Date == "" {
+						m.Date = content
+					}
+				case "og:url":
+					if m.Source == "" {
+						m.Source = content
+					}
+				case "article:section":
+					if m.Category == "" {
+						m.Category = content
+					}
+				case "author", "article:author":
+					if m.Author == "" && !strings.Contains(content, "://") {
+						m.Author = content
+					}
+				case "synthetic":
+					m.set("synthetic", content)
+				}
+			case atom.Title:
+				titleTag = cleanSpace(textOf(n))
+			case atom.H1:
+				if h1 == "" {
+					h1 = cleanSpace(textOf(n))
+				}
+			case atom.Footer:
+				footers = append(footers, n)
+				return
+			}
+			if isFooterish(n) {
+				footers = append(footers, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if strings.Contains(text, "<!-- synthetic") {
+		m.Synthetic = true
+	}
+
+	// The footer's contact block and copyright line.
+	for _, f := range footers {
+		lines := blockLines(f)
+		var contact []string
+		for _, l := range lines {
+			if isContactLine(l) {
+				contact = append(contact, l)
+			} else if copyrightRE.MatchString(l) {
+				if site := siteRE.FindStringSubmatch(l); site != nil && m.Site == "" {
+					m.Site = strings.ToLower(site[1])
+				}
+			}
+		}
+		d.addFooter(contact)
+	}
+
+	body := findBody(doc)
+	if body == nil {
+		return d, errors.New("no article body found")
+	}
+	switch {
+	case h1 != "":
+		m.Title = h1
+	case ogTitle != "":
+		m.Title = ogTitle
+	case titleTag != "":
+		// "Headline - Site name": keep the headline.
+		m.Title = titleTag
+		if i := strings.LastIndex(titleTag, " - "); i > 0 && utf8.RuneCountInString(titleTag[i:]) < 60 {
+			m.Title = titleTag[:i]
+		}
+	}
+	lines := blockLines(body)
+	bodyLines, footer := d.stripChrome(lines)
+	d.addFooter(footer)
+	d.paragraphs = joinLines(bodyLines)
+	return d, nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// skipped elements never hold article text.
+func skipped(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Header, atom.Footer,
+		atom.Aside, atom.Form, atom.Iframe, atom.Button, atom.Select, atom.Svg, atom.Template, atom.Head:
+		return true
+	}
+	if n.Type == html.CommentNode {
+		return true
+	}
+	if n.Type != html.ElementNode {
+		return false
+	}
+	name := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	for _, w := range []string{"menu", "navbar", "breadcrumb", "sidebar", "banner", "counter", "thongke", "share", "social", "related", "tinlienquan", "tinkhac", "comment"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return isFooterish(n)
+}
+
+func isFooterish(n *html.Node) bool {
+	name := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(name, "footer") || strings.Contains(name, "copyright")
+}
+
+var contentNames = []string{"news-content", "article-content", "detail", "chitiet", "noidung", "article", "content", "entry", "post-body"}
+
+// findBody picks the element holding the article: among elements whose class
+// or id names content, the one with most text, then its innermost such
+// descendant that still holds most of that text; else the element with the
+// most text in direct <p> children.
+func findBody(doc *html.Node) *html.Node {
+	var cands []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if skipped(n) {
+			return
+		}
+		if n.Type == html.ElementNode || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			name := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+			for _, w := range contentNames {
+				if strings.Contains(name, w) || n.DataAtom == atom.Article {
+					cands = append(cands, n)
+					break
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	var best *html.Node
+	bestLen := 0
+	for _, c := range cands {
+		if l := len(textOf(c)); l > bestLen {
+			best, bestLen = c, l
+		}
+	}
+	if best != nil && bestLen > 0 {
+		for {
+			var inner *html.Node
+			for _, c := range cands {
+				if c != best && contains(best, c) && len(textOf(c))*10 >= bestLen*7 {
+					if inner == nil || contains(inner, c) {
+						inner = c
+					}
+				}
+			}
+			if inner == nil {
+				return best
+			}
+			best = inner
+		}
+	}
+	// No named container: the element with the most paragraph text.
+	var bestP *html.Node
+	bestLen = 0
+	var scan func(n *html.Node)
+	scan = func(n *html.Node) {
+		if skipped(n) {
+			return
+		}
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.P || c.DataAtom == atom.Div) {
+				total += len(textOf(c))
+			} else if c.Type == html.TextNode {
+				total += len(strings.TrimSpace(c.Data))
+			}
+		}
+		if total > bestLen {
+			bestP, bestLen = n, total
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			scan(c)
+		}
+	}
+	scan(doc)
+	return bestP
+}
+
+func contains(a, b *html.Node) bool {
+	for n := b.Parent; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf returns the visible text under n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// blockLines renders n as lines: block elements and <br> end a line, and a
+// paragraph is followed by a blank line so that paragraphs stay apart.
+func blockLines(n *html.Node) []string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n != nil && skipped(n) && n.DataAtom != atom.Footer && !isFooterish(n) {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Br:
+				b.WriteString("\n")
+				return
+			case atom.Img:
+				return
+			}
+		}
+		block := isBlock(n)
+		if block {
+			b.WriteString("\n")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteString("\n")
+			if n.DataAtom == atom.P || n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.Blockquote {
+				b.WriteString("\n")
+			}
+		}
+	}
+	walk(n)
+	var lines []string
+	prevBlank := true
+	for _, l := range strings.Split(b.String(), "\n") {
+		l = cleanSpace(l)
+		if l == "" {
+			if !prevBlank {
+				lines = append(lines, "")
+			}
+			prevBlank = true
+			continue
+		}
+		lines = append(lines, l)
+		prevBlank = false
+	}
+	return lines
+}
+
+func isBlock(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.Tr, atom.Table, atom.Section,
+		atom.Article, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote,
+		atom.Dd, atom.Dt, atom.Dl, atom.Header, atom.Footer, atom.Main, atom.Figure, atom.Figcaption, atom.Pre, atom.Td, atom.Th:
+		return true
+	}
+	return false
+}
