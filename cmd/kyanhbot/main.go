@@ -52,6 +52,7 @@ type command struct {
 // commands lists every subcommand; each lives in a file of its own.
 func commands() []command {
 	return []command{
+		{"content", "check content: articles, inferred metadata, facts, problems", runContent},
 		{"version", "print the version", runVersion},
 	}
 }
