@@ -82,7 +82,13 @@ func splitContactLine(line string) []contactItem {
 func parseContactLines(lines []string) (Contact, bool) {
 	var c Contact
 	n := 0
-	for _, line := range lines {
+	for i, line := range lines {
+		if i == 0 && !isContactLine(line) {
+			// The office's name heads the block ("Ủy ban nhân dân xã …").
+			c.Office = line
+			c.Lines = append(c.Lines, line)
+			continue
+		}
 		for _, it := range splitContactLine(line) {
 			if c.set(it) {
 				n++

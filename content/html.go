@@ -66,6 +66,18 @@ func parseHTML(text string) (draft, error) {
 				footers = append(footers, n)
 				return
 			}
+			if name := strings.ToLower(attr(n, "class") + " " + attr(n, "id")); strings.Contains(name, "breadcrumb") && m.Category == "" {
+				// "Trang chủ » Tin tức » Kinh tế": the last crumb is the category.
+				var crumbs []string
+				for _, c := range crumbSepRE.Split(cleanSpace(textOf(n)), -1) {
+					if c = strings.Trim(c, "»>›/| "); c != "" {
+						crumbs = append(crumbs, c)
+					}
+				}
+				if len(crumbs) > 1 {
+					m.Category = crumbs[len(crumbs)-1]
+				}
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -211,7 +223,7 @@ func findBody(doc *html.Node) *html.Node {
 		}
 		total := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.P || c.DataAtom == atom.Div) {
+			if c.Type == html.ElementNode && c.DataAtom == atom.P {
 				total += len(textOf(c))
 			} else if c.Type == html.TextNode {
 				total += len(strings.TrimSpace(c.Data))

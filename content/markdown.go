@@ -29,6 +29,7 @@ var (
 	mdHeadingRE  = regexp.MustCompile(`^#{1,6}\s+(.*?)\s*#*\s*$`)
 	mdQuoteRE    = regexp.MustCompile(`^>\s?`)
 	mdRuleRE     = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,})\s*$`)
+	mdListRE     = regexp.MustCompile(`^(?:[-*+]|\d{1,3}[.)])\s+`)
 )
 
 // parseMarkdown reads a Markdown article with optional YAML front matter
@@ -66,6 +67,11 @@ func parseMarkdown(text string) draft {
 			line, heading = m[1], true
 		}
 		line = mdQuoteRE.ReplaceAllString(line, "")
+		if m := mdListRE.FindStringIndex(line); m != nil {
+			// A list item is a paragraph of its own, without its marker.
+			body = append(body, "")
+			line = line[m[1]:]
+		}
 		line = mdImageRE.ReplaceAllString(line, "")
 		line = mdLinkRE.ReplaceAllString(line, "$1")
 		line = mdCodeRE.ReplaceAllString(line, "$1")

@@ -104,7 +104,7 @@ var (
 	// Copyright lines: "@2015 - Ghi rõ nguồn "www…" khi phát hành lại …".
 	copyrightRE = regexp.MustCompile(`(?i)^(?:@|©|\(c\)|copyright|bản\s+quyền)|ghi\s+rõ\s+nguồn|giấy\s+phép\s+(?:số|thiết\s+lập)`)
 	// The site a copyright line names: the portal's own domain.
-	siteRE = regexp.MustCompile(`(?i)(?:https?://)?((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info))\b`)
+	siteRE = regexp.MustCompile(`(?i)(?:https?://)?((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b`)
 	// A signature: a capitalised name of two to five words, optionally
 	// followed by " - " and a title: "Dương Thanh Hòa - Phó Bí thư Thường
 	// trực Thị ủy".
@@ -191,6 +191,7 @@ func (d *draft) stripChrome(lines []string) (body, footer []string) {
 	// Bottom: the footer's contact block, copyright, banner and widgets.
 	j := len(lines)
 	inContacts, doneContacts := false, false
+	officeLine := ""
 scan:
 	for ; j > 0; j-- {
 		line := lines[j-1]
@@ -209,12 +210,21 @@ scan:
 		case isBanner(line), isChromeAnywhere(line):
 		default:
 			// Below the article, a doubled heading is a side box's title.
-			if _, ok := doubled(line); !ok {
-				break scan
+			if _, ok := doubled(line); ok {
+				continue
 			}
+			// A name right above a contact block is the office's name.
+			if inContacts && officeLine == "" && looksLikeHeadline(line) && !strings.Contains(line, ":") {
+				officeLine = line
+				continue
+			}
+			break scan
 		}
 	}
 	lines = lines[:j]
+	if officeLine != "" {
+		footer = append([]string{officeLine}, footer...)
+	}
 	// A contact page with no other text: keep its contact lines as the body.
 	if !hasText(lines) && len(footer) > 0 {
 		lines, footer = footer, nil
