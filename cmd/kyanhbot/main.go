@@ -52,6 +52,8 @@ type command struct {
 // commands lists every subcommand; each lives in a file of its own.
 func commands() []command {
 	return []command{
+		{"ask", "print the answer the bot would give to a question", runAsk},
+		{"eval", "measure answer quality on a question file", runEval},
 		{"content", "check content: articles, inferred metadata, facts, problems", runContent},
 		{"version", "print the version", runVersion},
 	}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+// askJSON is the -json output of ask: one object, stable for scripts.
+type askJSON struct {
+	Question string        `json:"question"`
+	Found    bool          `json:"found"`
+	Answer   string        `json:"answer"`
+	LeadIn   string        `json:"lead_in,omitempty"`
+	Hits     []askJSONHit  `json:"hits"`
+	Contacts []askJSONCont `json:"contacts,omitempty"`
+}
+
+type askJSONHit struct {
+	Article string   `json:"article"`
+	Title   string   `json:"title"`
+	Source  string   `json:"source"`
+	Snippet string   `json:"snippet"`
+	Score   float64  `json:"score"`
+	Kind    string   `json:"kind"`
+	Docs    []string `json:"documents,omitempty"`
+}
+
+type askJSONCont struct {
+	Office  string `json:"office,omitempty"`
+	Address string `json:"address,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	Fax     string `json:"fax,omitempty"`
+	Email   string `json:"email,omitempty"`
+}
+
+func runAsk(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	dir := fs.String("content", "", "content directory (default: $CONTENT_DIR, else the embedded default corpus)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	limit := fs.Int("n", 3, "how many hits to show")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if question == "" {
+		return usageError{`usage: kyanhbot ask [-content DIR] [-json] QUESTION…`}
+	}
+	ix, err := buildIndex(ctx, e, *dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, question, index.Options{Limit: max(*limit, 1)})
+	if err != nil {
+		return fmt.Errorf("ask: %w", err)
+	}
+	if *asJSON {
+		return writeAskJSON(e.stdout, res)
+	}
+	return writeAskText(e.stdout, res)
+}
+
+// buildIndex loads the content the command was pointed at and indexes it;
+// content problems are warnings on stderr, not failures.
+func buildIndex(ctx context.Context, e env, dir string) (*index.Index, error) {
+	c, err := loadCorpus(ctx, e, dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range c.Problems {
+		fmt.Fprintln(e.stderr, "warning:", p)
+	}
+	ix, err := index.Build(ctx, c, index.BuildOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return ix, nil
+}
+
+func writeAskJSON(w io.Writer, res index.Result) error {
+	out := askJSON{Question: res.Question, Found: res.Found, LeadIn: res.LeadIn, Hits: []askJSONHit{}}
+	if a, ok := res.Answer(); ok {
+		out.Answer = a.Text
+	} else {
+		out.Answer = noAnswerText(res.Contacts)
+	}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, askJSONHit{Article: h.ArticleID, Title: h.Title, Source: h.Source,
+			Snippet: h.Text, Score: h.Score, Kind: string(h.Kind), Docs: h.Documents})
+	}
+	for _, c := range res.Contacts {
+		out.Contacts = append(out.Contacts, askJSONCont{Office: c.Office, Address: c.Address, Phone: c.Phone, Fax: c.Fax, Email: c.Email})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeAskText(w io.Writer, res index.Result) error {
+	a, ok := res.Answer()
+	if !ok {
+		_, err := fmt.Fprintln(w, noAnswerText(res.Contacts))
+		return err
+	}
+	if res.LeadIn != "" {
+		fmt.Fprintln(w, res.LeadIn)
+	}
+	fmt.Fprintln(w, a.Text)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Nguồn:", sourceLine(a))
+	if len(res.Hits) > 1 {
+		fmt.Fprintln(w, "\nKết quả khác:")
+		for i, h := range res.Hits[1:] {
+			fmt.Fprintf(w, "%d. %s\n", i+2, oneLine(h.Text, 200))
+		}
+	}
+	return nil
+}
+
+func sourceLine(h index.Hit) string {
+	s := h.Title
+	if h.Date != "" {
+		s += " (" + h.Date + ")"
+	}
+	if h.Source != "" {
+		s += " — " + h.Source
+	}
+	return s
+}
+
+func noAnswerText(contacts []content.Contact) string {
+	var b strings.Builder
+	b.WriteString("Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong các bài đã đăng.")
+	if len(contacts) > 0 {
+		b.WriteString("\nBạn có thể liên hệ:")
+		for _, c := range contacts {
+			b.WriteString("\n- " + c.Office)
+			for _, f := range [][2]string{{"Địa chỉ", c.Address}, {"Điện thoại", c.Phone}, {"Fax", c.Fax}, {"Email", c.Email}} {
+				if f[1] != "" {
+					b.WriteString("\n  " + f[0] + ": " + f[1])
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,122 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// Analyzer and token filter names. Any program that opens a saved index must
+// link this package, because bleve resolves these names from its registry.
+const (
+	foldFilterName  = "kyanhbot_fold" // per token: canonical tones, no diacritics, đ→d, lower case
+	toneFilterName  = "kyanhbot_tone" // per token: canonical tone placement, lower case, accents kept
+	bigramFilter    = "kyanhbot_bigram"
+	analyzerFold    = "vi_fold"    // accent-insensitive syllables
+	analyzerExact   = "vi_exact"   // accented syllables, so exact accents can rank first
+	analyzerBigrams = "vi_bigrams" // folded syllable bigrams: multi-syllable words outrank scattered syllables
+)
+
+// The filters fold per token rather than with bleve's asciifolding char
+// filter: that one runs before tokenizing and shifts highlight offsets on
+// Vietnamese, and it leaves NFD combining marks alone.
+func init() {
+	must(registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return termFilter(content.Fold), nil
+	}))
+	must(registry.RegisterTokenFilter(toneFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return termFilter(exactForm), nil
+	}))
+}
+
+// must is only for registration at init: a name clash there is a programming
+// error that no caller could handle.
+func must(err error) {
+	if err != nil {
+		panic(fmt.Sprintf("index: register analysis: %v", err))
+	}
+}
+
+type termFilter func(string) string
+
+func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := in[:0]
+	for _, t := range in {
+		s := f(string(t.Term))
+		if s == "" {
+			continue
+		}
+		t.Term = []byte(s)
+		out = append(out, t)
+	}
+	return out
+}
+
+// newMapping describes one index unit: the same text analysed three ways,
+// plus keyword fields for document numbers and the unit kind.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := mapping.NewIndexMapping()
+	if err := m.AddCustomTokenFilter(bigramFilter, map[string]interface{}{
+		"type":            shingle.Name,
+		"min":             2.0,
+		"max":             2.0,
+		"output_original": false,
+		"separator":       " ",
+		"filler":          "",
+	}); err != nil {
+		return nil, fmt.Errorf("index: bigram filter: %w", err)
+	}
+	analyzers := map[string][]string{
+		analyzerFold:    {foldFilterName},
+		analyzerExact:   {lowercase.Name, toneFilterName},
+		analyzerBigrams: {foldFilterName, bigramFilter},
+	}
+	for name, filters := range analyzers {
+		if err := m.AddCustomAnalyzer(name, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     unicode.Name,
+			"token_filters": filters,
+		}); err != nil {
+			return nil, fmt.Errorf("index: analyzer %s: %w", name, err)
+		}
+	}
+
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	keyword := func() *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("text", text(analyzerFold))
+	doc.AddFieldMappingsAt("exact", text(analyzerExact))
+	doc.AddFieldMappingsAt("bigram", text(analyzerBigrams))
+	doc.AddFieldMappingsAt("title", text(analyzerFold))
+	doc.AddFieldMappingsAt("docs", keyword())
+	doc.AddFieldMappingsAt("kind", keyword())
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = analyzerFold
+	return m, nil
+}
+
+// exactForm keeps the accents but writes one tone placement and lower case.
+func exactForm(s string) string { return lowerNormalize(s) }

@@ -1,0 +1,379 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// BuildOptions tune how an index is built.
+type BuildOptions struct {
+	// Path, when set, keeps the bleve index on disk in a new directory under
+	// Path; otherwise it lives in memory (scorch, which is several times faster
+	// and leaner than bleve.NewMemOnly's older engine).
+	Path string
+	// BatchSize is how many units go into one bleve batch; 0 means 2000.
+	BatchSize int
+}
+
+// Stats describe a built index.
+type Stats struct {
+	Articles int
+	Passages int
+	Facts    int // contact, document and merger units
+	Units    int
+	Took     time.Duration
+}
+
+// Index is one immutable built index over one corpus. Search is safe for
+// concurrent use.
+type Index struct {
+	bi     bleve.Index
+	m      *mapping.IndexMappingImpl
+	dir    string // on-disk directory to remove on Close, if any
+	corpus *content.Corpus
+	units  []unit
+	df     map[string]int // folded syllable → units containing it
+	gloss  glossary
+	stats  Stats
+	// docArticles maps a document key to the articles citing it.
+	docArticles map[string][]int
+	closeOnce   sync.Once
+	closeErr    error
+
+	refs refcount
+}
+
+// unit is one searchable piece: a sentence of an article, or a contact block.
+type unit struct {
+	kind     Kind
+	article  int // index into corpus.Articles
+	text     string
+	docs     []string // document IDs the unit cites
+	contact  *content.Contact
+	hasMerge bool
+}
+
+// Build indexes a corpus. It honours ctx between batches.
+func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, error) {
+	start := time.Now()
+	if c == nil {
+		return nil, errors.New("index: build: no corpus")
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{m: m, corpus: c, df: map[string]int{}, gloss: newGlossary(c.Glossary), docArticles: map[string][]int{}}
+	ix.units = makeUnits(c)
+	if len(ix.units) == 0 {
+		return nil, errors.New("index: build: the corpus has no text to index")
+	}
+
+	if o.Path != "" {
+		if err := os.MkdirAll(o.Path, 0o755); err != nil {
+			return nil, fmt.Errorf("index: build: %w", err)
+		}
+		dir, err := os.MkdirTemp(o.Path, "index-")
+		if err != nil {
+			return nil, fmt.Errorf("index: build: %w", err)
+		}
+		_ = os.Remove(dir) // bleve wants to create it
+		ix.dir = dir
+	}
+	ix.bi, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: create: %w", err)
+	}
+	batchSize := o.BatchSize
+	if batchSize <= 0 {
+		batchSize = 2000
+	}
+	fold := m.AnalyzerNamed(analyzerFold)
+	b := ix.bi.NewBatch()
+	for i := range ix.units {
+		u := &ix.units[i]
+		seen := map[string]bool{}
+		for _, t := range fold.Analyze([]byte(u.text)) {
+			if s := string(t.Term); !seen[s] {
+				seen[s] = true
+				ix.df[s]++
+			}
+		}
+		doc := map[string]interface{}{
+			"text":   u.text,
+			"exact":  u.text,
+			"bigram": u.text,
+			"kind":   string(u.kind),
+		}
+		if a := c.Articles[u.article]; a.Title != "" {
+			doc["title"] = a.Title
+		}
+		if len(u.docs) > 0 {
+			var keys []string
+			for _, d := range u.docs {
+				for _, k := range docKeys(d) {
+					keys = append(keys, k)
+					if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != u.article {
+						ix.docArticles[k] = append(as, u.article)
+					}
+				}
+			}
+			doc["docs"] = keys
+		}
+		if err := b.Index(strconv.Itoa(i), doc); err != nil {
+			ix.bi.Close()
+			return nil, fmt.Errorf("index: add unit %d: %w", i, err)
+		}
+		if b.Size() >= batchSize {
+			if err := ctx.Err(); err != nil {
+				ix.Close()
+				return nil, fmt.Errorf("index: build: %w", err)
+			}
+			if err := ix.bi.Batch(b); err != nil {
+				ix.Close()
+				return nil, fmt.Errorf("index: batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := ix.bi.Batch(b); err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("index: batch: %w", err)
+		}
+	}
+	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
+	for _, u := range ix.units {
+		if u.kind == KindPassage {
+			ix.stats.Passages++
+		} else {
+			ix.stats.Facts++
+		}
+	}
+	return ix, nil
+}
+
+// makeUnits cuts articles into sentences and contact blocks. A sentence that
+// cites a document or reports a merger is that fact's unit: indexing it twice
+// would only return the same words twice.
+func makeUnits(c *content.Corpus) []unit {
+	var units []unit
+	for ai, a := range c.Articles {
+		docsBySentence := map[string][]string{}
+		for _, d := range a.Documents {
+			key := content.Normalize(d.Sentence)
+			if !contains(docsBySentence[key], d.ID) {
+				docsBySentence[key] = append(docsBySentence[key], d.ID)
+			}
+		}
+		mergers := map[string]bool{}
+		for _, mg := range a.Mergers {
+			mergers[content.Normalize(mg.Sentence)] = true
+		}
+		for _, p := range a.Paragraphs {
+			for _, s := range content.Sentences(p) {
+				if strings.TrimSpace(s) == "" {
+					continue
+				}
+				key := content.Normalize(s)
+				u := unit{kind: KindPassage, article: ai, text: s}
+				u.docs = docsForSentence(docsBySentence, key)
+				u.hasMerge = mergerFor(mergers, key)
+				switch {
+				case u.hasMerge:
+					u.kind = KindMerger
+				case len(u.docs) > 0:
+					u.kind = KindDocument
+				}
+				units = append(units, u)
+			}
+		}
+		for i := range a.Contacts {
+			ct := &a.Contacts[i]
+			units = append(units, unit{kind: KindContact, article: ai, text: contactText(*ct), contact: ct})
+		}
+	}
+	return units
+}
+
+// docsForSentence finds the documents cited by a sentence; facts may have been
+// extracted from a clause of it, so containment counts too.
+func docsForSentence(bySentence map[string][]string, key string) []string {
+	if ids, ok := bySentence[key]; ok {
+		return ids
+	}
+	var ids []string
+	for s, ds := range bySentence {
+		if s != "" && (strings.Contains(key, s) || strings.Contains(s, key)) {
+			for _, d := range ds {
+				if !contains(ids, d) {
+					ids = append(ids, d)
+				}
+			}
+		}
+	}
+	return ids
+}
+
+func mergerFor(mergers map[string]bool, key string) bool {
+	if mergers[key] {
+		return true
+	}
+	for s := range mergers {
+		if s != "" && (strings.Contains(key, s) || strings.Contains(s, key)) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// contactText renders a contact block one field a line, labelled as portals
+// label them, so a reply quotes "Fax: …" the way the footer printed it.
+func contactText(c content.Contact) string {
+	var lines []string
+	if c.Office != "" {
+		lines = append(lines, c.Office)
+	}
+	add := func(label, v string) {
+		if v != "" {
+			lines = append(lines, label+": "+v)
+		}
+	}
+	add("Địa chỉ", c.Address)
+	add("Điện thoại", c.Phone)
+	add("Fax", c.Fax)
+	add("Email", c.Email)
+	add("Website", c.Website)
+	add("Chịu trách nhiệm chính", c.Person)
+	if len(lines) <= 1 && len(c.Lines) > 0 {
+		return strings.Join(c.Lines, "\n")
+	}
+	return strings.Join(lines, "\n")
+}
+
+var docIDRe = regexp.MustCompile(`^0*(\d+(?:/\d+)?)-([^/]+)(?:/(.+))?$`)
+
+// docKeys are the keyword forms a document is found by: number and type
+// ("18nq"), and number, type and issuer ("18nqtw"), folded, without leading
+// zeros and punctuation, so every way of typing the number meets one key.
+func docKeys(id string) []string {
+	m := docIDRe.FindStringSubmatch(id)
+	if m == nil {
+		return []string{squash(id)}
+	}
+	num := strings.TrimLeft(m[1], "0")
+	typ := squash(m[2])
+	keys := []string{num + typ}
+	if m[3] != "" {
+		keys = append(keys, num+typ+squash(m[3]))
+	}
+	return keys
+}
+
+// squash folds and drops everything but letters and digits.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range content.Fold(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Corpus is the corpus this index was built from: the facts the bot lists.
+func (ix *Index) Corpus() *content.Corpus { return ix.corpus }
+
+// Stats describe the index.
+func (ix *Index) Stats() Stats { return ix.stats }
+
+// Close waits for searches in flight, then releases the index. Closing
+// twice is harmless.
+func (ix *Index) Close() error {
+	ix.closeOnce.Do(func() { ix.closeErr = ix.close() })
+	return ix.closeErr
+}
+
+func (ix *Index) close() error {
+	ix.refs.close()
+	err := ix.bi.Close()
+	if ix.dir != "" {
+		if rmErr := os.RemoveAll(ix.dir); err == nil {
+			err = rmErr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
+}
+
+// idf weighs a folded syllable by how rare it is among units; a syllable the
+// corpus never uses weighs most, so a question about something absent scores low.
+func (ix *Index) idf(term string) float64 {
+	n := float64(len(ix.units))
+	return math.Log(1 + n/float64(ix.df[term]+1))
+}
+
+// refcount lets Close wait for searches in flight without the WaitGroup
+// Add-after-Wait race.
+type refcount struct {
+	mu      sync.Mutex
+	n       int
+	closing bool
+	idle    *sync.Cond
+}
+
+func (r *refcount) acquire() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closing {
+		return false
+	}
+	r.n++
+	return true
+}
+
+func (r *refcount) release() {
+	r.mu.Lock()
+	r.n--
+	if r.n == 0 && r.idle != nil {
+		r.idle.Broadcast()
+	}
+	r.mu.Unlock()
+}
+
+func (r *refcount) close() {
+	r.mu.Lock()
+	r.closing = true
+	if r.idle == nil {
+		r.idle = sync.NewCond(&r.mu)
+	}
+	for r.n > 0 {
+		r.idle.Wait()
+	}
+	r.mu.Unlock()
+}

@@ -1,0 +1,291 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// mustDefault indexes the embedded default corpus (the real published article).
+func mustDefault(tb testing.TB) *Index {
+	tb.Helper()
+	c, err := content.Load(context.Background(), content.Default())
+	if err != nil {
+		tb.Fatalf("load default corpus: %v", err)
+	}
+	return mustBuild(tb, c)
+}
+
+func mustBuild(tb testing.TB, c *content.Corpus) *Index {
+	tb.Helper()
+	ix, err := Build(context.Background(), c, BuildOptions{})
+	if err != nil {
+		tb.Fatalf("build: %v", err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// mustSynthetic indexes the synthetic articles in testdata/synthetic.
+func mustSynthetic(tb testing.TB) *Index {
+	tb.Helper()
+	c, err := content.LoadDir(context.Background(), filepath.Join("testdata", "synthetic"))
+	if err != nil {
+		tb.Fatalf("load synthetic corpus: %v", err)
+	}
+	if len(c.Problems) > 0 {
+		tb.Fatalf("synthetic corpus problems: %v", c.Problems)
+	}
+	return mustBuild(tb, c)
+}
+
+// questionsFile prefers the shared question set beside the repository, so a
+// newer public set is picked up; the copy in testdata keeps the test runnable alone.
+func questionsFile(tb testing.TB) string {
+	tb.Helper()
+	for _, p := range []string{
+		filepath.Join("..", "..", "shared", "questions-public.jsonl"),
+		filepath.Join("..", "testdata", "questions-public.jsonl"),
+	} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	tb.Fatal("questions-public.jsonl not found")
+	return ""
+}
+
+func readQuestions(tb testing.TB, path string) []Question {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := ReadQuestions(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return qs
+}
+
+func TestQualityPublicQuestions(t *testing.T) {
+	ix := mustDefault(t)
+	qs := readQuestions(t, questionsFile(t))
+	rep, err := Evaluate(context.Background(), ix, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Write(&b)
+	t.Logf("quality on the public questions:\n%s", b.String())
+	if rep.Total.Hit1 != rep.Total.Answerable || rep.Total.NoAnswerCorrect != rep.Total.NoAnswer {
+		t.Errorf("want 100%% hit@1 and every no-answer declined; got hit@1 %d/%d, no-answer %d/%d\n%s",
+			rep.Total.Hit1, rep.Total.Answerable, rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, b.String())
+	}
+}
+
+func TestQualitySyntheticQuestions(t *testing.T) {
+	ix := mustSynthetic(t)
+	qs := readQuestions(t, filepath.Join("testdata", "synthetic", "questions.jsonl"))
+	rep, err := Evaluate(context.Background(), ix, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Write(&b)
+	t.Logf("quality on the synthetic questions:\n%s", b.String())
+	if rep.Total.Hit1 != rep.Total.Answerable || rep.Total.NoAnswerCorrect != rep.Total.NoAnswer {
+		t.Errorf("synthetic questions: hit@1 %d/%d, no-answer %d/%d\n%s",
+			rep.Total.Hit1, rep.Total.Answerable, rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, b.String())
+	}
+}
+
+// TestAnalysisRules: each rule of the Vietnamese analysis, on the real article.
+func TestAnalysisRules(t *testing.T) {
+	ix := mustDefault(t)
+	tests := []struct {
+		name     string
+		question string
+		want     string // the answer contains this
+	}{
+		{"accented", "Số điện thoại Ủy ban nhân dân", "02393 865 366"},
+		{"unaccented", "so dien thoai uy ban", "02393 865 366"},
+		{"d folds", "dia chi uy ban", "Tổ dân phố Hưng Hòa"},
+		{"old tone placement in question", "Thị uỷ sáp nhập Ban Dân vận khi nào", "Ban Dân vận Thị uỷ"},
+		{"new tone placement in question", "Thị ủy sáp nhập Ban Dân vận khi nào", "Ban Dân vận Thị uỷ"},
+		{"NFD question", decompose("Số điện thoại Ủy ban"), "02393 865 366"},
+		{"abbreviation to expansion", "dia chi UBND", "Tổ dân phố Hưng Hòa"},
+		{"expansion to abbreviation", "văn phòng ủy ban nhân dân các xã hợp nhất", "Văn phòng UBND các xã"},
+		{"TDP both ways", "tổ dân phố quy mô nhỏ", "09 TDP có quy mô nhỏ"},
+		{"doc number canonical", "92-KL/TU", "03/10/2018"},
+		{"doc number spaced", "ket luan 92 KL TU", "03/10/2018"},
+		{"doc number by name", "ket luan so 92", "03/10/2018"},
+		{"doc number compact", "KL92 ngay nao", "03/10/2018"},
+		{"typo", "sap nhaap thon to dan pho giam bao nhieu", "80 thôn, TDP"},
+		{"query syntax is text", `+hợp -nhất "hội" ~chữ^2 thập:đỏ*`, "Hội chữ thập đỏ"},
+		{"english", "Which associations were merged at commune level?", "Hội chữ thập đỏ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.question, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, ok := res.Answer()
+			if !ok {
+				t.Fatalf("%q: no answer", tt.question)
+			}
+			if !strings.Contains(content.Normalize(a.Text), content.Normalize(tt.want)) {
+				t.Errorf("%q: answer %q does not contain %q", tt.question, a.Text, tt.want)
+			}
+			if strings.Contains(a.HTML, "<mark>") || !strings.Contains(a.HTML, "<b>") {
+				t.Errorf("%q: HTML %q: want <b> highlights", tt.question, a.HTML)
+			}
+		})
+	}
+}
+
+func decompose(s string) string { return norm.NFD.String(s) }
+
+func TestAccentedRanksExactFirst(t *testing.T) {
+	// Synthetic: two passages that fold to the same words.
+	c := &content.Corpus{Articles: []content.Article{{
+		ID: "synthetic", Title: "Bài thử nghiệm (synthetic)", Synthetic: true,
+		Paragraphs: []string{"Xã Thử Nghiệm có tổ dân phố mới.", "Xa thu nghiem co to dan pho moi."},
+	}}}
+	ix := mustBuild(t, c)
+	res, err := ix.Search(context.Background(), "tổ dân phố mới", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := res.Answer(); a.Text != "Xã Thử Nghiệm có tổ dân phố mới." {
+		t.Errorf("accented question: first answer %q, want the accented passage", a.Text)
+	}
+}
+
+func TestNoAnswerOffersContacts(t *testing.T) {
+	ix := mustDefault(t)
+	for _, q := range []string{"Giá vé xe buýt đi Vinh", "lịch thi đấu bóng đá", "", "   ", "???", "+-:^*~\""} {
+		res, err := ix.Search(context.Background(), q, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if res.Found {
+			t.Errorf("%q: found %q, want no answer", q, res.Hits[0].Text)
+		}
+		if q != "" && len(res.Contacts) == 0 {
+			t.Errorf("%q: no contacts offered", q)
+		}
+	}
+}
+
+func TestHighlightEscapes(t *testing.T) {
+	got := highlight(`Hội <b>"A&B"</b> hợp nhất`, map[string]bool{"hop": true, "nhat": true, "b": true})
+	want := `Hội &lt;<b>b</b>&gt;&#34;A&amp;<b>B</b>&#34;&lt;/<b>b</b>&gt; <b>hợp nhất</b>`
+	if got != want {
+		t.Errorf("highlight:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestPaging(t *testing.T) {
+	ix := mustDefault(t)
+	first, err := ix.Search(context.Background(), "sáp nhập", Options{Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Total < 3 {
+		t.Fatalf("total %d, want at least 3 passages about sáp nhập", first.Total)
+	}
+	next, err := ix.Search(context.Background(), "sáp nhập", Options{Offset: 2, Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(next.Hits) == 0 || next.Hits[0].ID == first.Hits[0].ID || next.Hits[0].ID == first.Hits[1].ID {
+		t.Errorf("page 2 repeats page 1: %+v", next.Hits)
+	}
+}
+
+// TestReloadUnderLoad swaps indexes while queries run: none may fail, and a
+// failed build leaves the old index serving.
+func TestReloadUnderLoad(t *testing.T) {
+	c, err := content.Load(context.Background(), content.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := mustBuild(t, c)
+	live := NewLive(ix, BuildOptions{})
+	defer live.Close()
+
+	var failed, ok atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				res, err := live.Search(context.Background(), "so dien thoai uy ban", Options{})
+				if err != nil || !res.Found {
+					failed.Add(1)
+				} else {
+					ok.Add(1)
+				}
+			}
+		}()
+	}
+	for i := 0; i < 5; i++ {
+		if _, err := live.Reload(context.Background(), c); err != nil {
+			t.Fatalf("reload %d: %v", i, err)
+		}
+	}
+	if _, err := live.Reload(context.Background(), &content.Corpus{}); err == nil {
+		t.Error("reload of an empty corpus: want an error")
+	}
+	time.Sleep(50 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+	if failed.Load() != 0 {
+		t.Errorf("%d of %d queries failed during reloads", failed.Load(), failed.Load()+ok.Load())
+	}
+	if res, err := live.Search(context.Background(), "email uy ban", Options{}); err != nil || !res.Found {
+		t.Errorf("after a failed reload the old index must serve: found=%v err=%v", res.Found, err)
+	}
+}
+
+func TestOnDisk(t *testing.T) {
+	c, err := content.Load(context.Background(), content.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ix, err := Build(context.Background(), c, BuildOptions{Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), "email uy ban", Options{})
+	if err != nil || !res.Found {
+		t.Fatalf("on-disk search: found=%v err=%v", res.Found, err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := os.ReadDir(dir)
+	if len(left) != 0 {
+		t.Errorf("close left %d entries in %s", len(left), dir)
+	}
+}

@@ -1,0 +1,110 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// Live is the index the bot serves from: it can be rebuilt from new content
+// and swapped in while questions are being answered.
+//
+// The swap replaces a whole *Index — the bleve index together with the units
+// and facts it was built from — under one pointer, rather than swapping only
+// the bleve part with bleve's IndexAlias: re-ranking reads the units by
+// number, so both halves must change in the same instant. Like
+// IndexAlias.Swap, swapping does not close the old index by itself; Live
+// closes it once the searches that were using it have finished.
+type Live struct {
+	mu   sync.RWMutex
+	cur  *Index
+	opts BuildOptions
+	wg   sync.WaitGroup // background closes of replaced indexes
+}
+
+// NewLive serves ix until the next Swap or Reload. Later reloads build with opts.
+func NewLive(ix *Index, opts BuildOptions) *Live {
+	return &Live{cur: ix, opts: opts}
+}
+
+// acquire returns the current index, held until release.
+func (l *Live) acquire() (*Index, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.cur == nil || !l.cur.refs.acquire() {
+		return nil, fmt.Errorf("index: %w", ErrClosed)
+	}
+	return l.cur, nil
+}
+
+// Search answers from the index current when the call starts.
+func (l *Live) Search(ctx context.Context, question string, opts Options) (Result, error) {
+	ix, err := l.acquire()
+	if err != nil {
+		return Result{Question: question}, err
+	}
+	defer ix.refs.release()
+	return ix.search(ctx, question, opts)
+}
+
+// Corpus is the corpus of the current index.
+func (l *Live) Corpus() *content.Corpus {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.cur == nil {
+		return &content.Corpus{}
+	}
+	return l.cur.corpus
+}
+
+// Stats describe the current index.
+func (l *Live) Stats() Stats {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.cur == nil {
+		return Stats{}
+	}
+	return l.cur.stats
+}
+
+// Reload builds an index of c and swaps it in. If the build fails, the old
+// index goes on serving and the error is returned.
+func (l *Live) Reload(ctx context.Context, c *content.Corpus) (Stats, error) {
+	ix, err := Build(ctx, c, l.opts)
+	if err != nil {
+		return Stats{}, fmt.Errorf("index: reload: %w", err)
+	}
+	l.Swap(ix)
+	return ix.stats, nil
+}
+
+// Swap makes ix current. The old index is closed in the background once the
+// searches still using it finish.
+func (l *Live) Swap(ix *Index) {
+	l.mu.Lock()
+	old := l.cur
+	l.cur = ix
+	l.mu.Unlock()
+	if old != nil {
+		l.wg.Add(1)
+		go func() {
+			defer l.wg.Done()
+			_ = old.Close()
+		}()
+	}
+}
+
+// Close closes the current index and waits for replaced ones to close.
+func (l *Live) Close() error {
+	l.mu.Lock()
+	cur := l.cur
+	l.cur = nil
+	l.mu.Unlock()
+	l.wg.Wait()
+	if cur != nil {
+		return cur.Close()
+	}
+	return nil
+}

@@ -1,0 +1,447 @@
+package index
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// maxQuestionRunes bounds the work one message can cause; longer text is cut.
+const maxQuestionRunes = 300
+
+// intent is what kind of answer a question asks for; it steers ranking.
+type intent int
+
+const (
+	wantNumber intent = 1 << iota
+	wantAddress
+	wantPhone
+	wantFax
+	wantEmail
+	wantPerson
+	wantDate
+	wantSubject
+)
+
+const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
+
+// concept is one thing the question asks about, with the ways it may be
+// written: a syllable, or an abbreviation and its expansions, or an English
+// word and its Vietnamese renderings. Each alternative is a folded syllable sequence.
+type concept struct {
+	alts [][]string
+	// exact is the syllable as typed (lower case, canonical tones) when the
+	// question was typed with accents: then "thi" means thi, not thị.
+	exact string
+}
+
+type docRef struct {
+	key  string // docs field key: "18nq" or "18nqtw"
+	num  string // number without leading zeros: "18"
+	code string // type code: "nq"
+}
+
+// parsedQuery is a question taken apart; user text never reaches bleve's
+// query-string parser.
+type parsedQuery struct {
+	raw      string
+	folded   []string // folded syllables of the question, in order
+	exact    []string // accented syllables (lower case, canonical tones) that carry a diacritic
+	concepts []concept
+	bigrams  []string
+	intents  intent
+	docs     []docRef
+	english  bool
+}
+
+// Question phrases: they tell what is asked, not what about. Folded forms.
+var intentPhrases = []struct {
+	phrase string
+	want   intent
+}{
+	{"bao nhieu", wantNumber}, {"so luong", wantNumber}, {"how many", wantNumber}, {"how much", wantNumber},
+	{"o dau", wantAddress}, {"dia chi", wantAddress}, {"tru so", wantAddress}, {"where", wantAddress}, {"address", wantAddress},
+	{"dien thoai", wantPhone}, {"sdt", wantPhone}, {"so dt", wantPhone}, {"hotline", wantPhone}, {"phone", wantPhone}, {"telephone", wantPhone}, {"goi", wantPhone},
+	{"fax", wantFax},
+	{"email", wantEmail}, {"e mail", wantEmail}, {"thu dien tu", wantEmail}, {"mail", wantEmail},
+	{"chiu trach nhiem", wantPerson}, {"who", wantPerson}, {"ai", wantPerson},
+	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
+	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
+	{"ve viec gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"la gi", wantSubject}, {"about", wantSubject},
+}
+
+// Function words, in their accented form: dropped from what must match, kept
+// for bigrams. Folded forms are used for questions typed without accents,
+// minus the ones that fold onto common content words.
+var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
+	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
+	gồm hãy biết tôi mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc`))
+
+var stopFolded = func() map[string]bool {
+	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co`))
+	s := map[string]bool{}
+	for w := range stopAccented {
+		if f := content.Fold(w); !ambiguous[f] {
+			s[f] = true
+		}
+	}
+	for _, w := range strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some`) {
+		s[w] = true
+	}
+	return s
+}()
+
+func setOf(ws []string) map[string]bool {
+	s := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		s[w] = true
+	}
+	return s
+}
+
+// glossary is the content glossary prepared for matching questions.
+type glossary struct {
+	abbrev   map[string][][]string // folded short form → folded expansions
+	expands  [][]string            // folded expansion → its short forms, longest first (see expandOf)
+	expShort map[string][]string   // joined folded expansion → folded short forms
+	english  []englishTerm         // longest phrase first
+}
+
+type englishTerm struct {
+	phrase []string   // folded English words
+	vi     [][]string // folded Vietnamese renderings
+}
+
+func newGlossary(g content.Glossary) glossary {
+	gl := glossary{abbrev: map[string][][]string{}, expShort: map[string][]string{}}
+	for _, t := range g.Abbreviations {
+		short := foldWords(t.Short)
+		if len(short) == 0 {
+			continue
+		}
+		for _, l := range t.Long {
+			exp := foldWords(l)
+			if len(exp) == 0 {
+				continue
+			}
+			if len(short) == 1 {
+				gl.abbrev[short[0]] = append(gl.abbrev[short[0]], exp)
+			}
+			key := strings.Join(exp, " ")
+			if _, ok := gl.expShort[key]; !ok {
+				gl.expands = append(gl.expands, exp)
+			}
+			gl.expShort[key] = append(gl.expShort[key], strings.Join(short, " "))
+		}
+	}
+	sort.SliceStable(gl.expands, func(i, j int) bool { return len(gl.expands[i]) > len(gl.expands[j]) })
+	for _, t := range g.English {
+		et := englishTerm{phrase: foldWords(t.Short)}
+		for _, l := range t.Long {
+			if w := foldWords(l); len(w) > 0 {
+				et.vi = append(et.vi, w)
+			}
+		}
+		if len(et.phrase) > 0 && len(et.vi) > 0 {
+			gl.english = append(gl.english, et)
+		}
+	}
+	sort.SliceStable(gl.english, func(i, j int) bool { return len(gl.english[i].phrase) > len(gl.english[j].phrase) })
+	return gl
+}
+
+// foldWords splits folded text into its syllables (letters and digits runs).
+func foldWords(s string) []string {
+	return strings.FieldsFunc(content.Fold(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// words splits normalised text (accents kept, lower case) into syllables.
+func words(s string) []string {
+	return strings.FieldsFunc(lowerNormalize(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+func lowerNormalize(s string) string { return strings.ToLower(content.Normalize(s)) }
+
+func hasDiacritic(w string) bool {
+	for _, r := range w {
+		if r > unicode.MaxASCII {
+			return true
+		}
+	}
+	return false
+}
+
+// Document references as people type them, on folded text:
+// "18-nq/tw", "18 nq tw", "nq18", "nghi quyet so 18", "ket luan 05".
+var (
+	docTypeNames = map[string]string{
+		"nghi quyet": "nq", "ket luan": "kl", "ke hoach": "kh", "chuong trinh hanh dong": "ctr", "chuong trinh": "ctr",
+		"quyet dinh": "qd", "chi thi": "ct", "thong bao": "tb", "de an": "da", "huong dan": "hd", "bao cao": "bc",
+		"cong van": "cv", "nghi dinh": "nd", "thong tu": "tt", "to trinh": "ttr", "quy dinh": "qdi",
+	}
+	docCodes    = `nq|kl|kh|ctr|qd|ct|tb|da|hd|bc|cv|nd|tt|ttr|qdi`
+	refNumCode  = regexp.MustCompile(`\b0*(\d{1,4})\s*[-–]?\s*(` + docCodes + `)\b(?:\s*[/ ]\s*([a-z][a-z.]{0,5}[a-z]|[a-z]{1,2})\b)?`)
+	refCodeNum  = regexp.MustCompile(`\b(` + docCodes + `)\s*[-–]?\s*0*(\d{1,4})\b`)
+	refNameNum  *regexp.Regexp
+	issuerNoise = strings.NewReplacer(".", "")
+)
+
+func init() {
+	var names []string
+	for n := range docTypeNames {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	refNameNum = regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)(?:\s+so)?\s+0*(\d{1,4})\b`)
+}
+
+// parseDocRefs finds the documents a question names, and the syllables it
+// used to name them (they are matched through the docs field instead).
+func parseDocRefs(folded string) ([]docRef, map[string]bool) {
+	var refs []docRef
+	used := map[string]bool{}
+	add := func(num, code, issuer string) {
+		key := num + code
+		if issuer != "" {
+			if is := issuerNoise.Replace(issuer); !stopFolded[is] {
+				key += is
+			}
+		}
+		for _, r := range refs {
+			if r.key == key {
+				return
+			}
+		}
+		refs = append(refs, docRef{key: key, num: num, code: code})
+	}
+	markWords := func(m string) {
+		for _, w := range foldWords(m) {
+			used[w] = true
+		}
+	}
+	flat := strings.NewReplacer("/", " / ").Replace(folded)
+	for _, m := range refNumCode.FindAllStringSubmatch(flat, -1) {
+		add(m[1], m[2], m[3])
+		markWords(m[0])
+	}
+	for _, m := range refCodeNum.FindAllStringSubmatch(flat, -1) {
+		add(m[2], m[1], "")
+		markWords(m[0])
+	}
+	for _, m := range refNameNum.FindAllStringSubmatch(flat, -1) {
+		add(m[2], docTypeNames[m[1]], "")
+		used[m[2]] = true
+		used["so"] = true
+	}
+	return refs, used
+}
+
+// parse takes a question apart. It never fails: odd input yields an empty query.
+func (ix *Index) parse(question string) parsedQuery {
+	q := strings.ToValidUTF8(question, " ")
+	if utf8.RuneCountInString(q) > maxQuestionRunes {
+		q = string([]rune(q)[:maxQuestionRunes])
+	}
+	pq := parsedQuery{raw: q}
+	accented := words(q)
+	cased := strings.FieldsFunc(content.Normalize(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	pq.folded = make([]string, len(accented))
+	for i, w := range accented {
+		pq.folded[i] = content.Fold(w)
+		if hasDiacritic(w) {
+			pq.exact = append(pq.exact, w)
+		}
+	}
+	qAccented := len(pq.exact) > 0
+	foldedText := " " + strings.Join(pq.folded, " ") + " "
+	for _, ip := range intentPhrases {
+		if strings.Contains(foldedText, " "+ip.phrase+" ") {
+			pq.intents |= ip.want
+		}
+	}
+	if pq.intents&wantDate != 0 && pq.intents&wantNumber != 0 && strings.Contains(foldedText, " ngay bao nhieu ") {
+		pq.intents &^= wantNumber
+	}
+	var docWords map[string]bool
+	pq.docs, docWords = parseDocRefs(content.Fold(q))
+	pq.english = looksEnglish(accented)
+
+	// Walk the syllables: English phrases and abbreviation expansions become
+	// concepts with alternatives; the rest are one-syllable concepts.
+	used := make([]bool, len(pq.folded))
+	inPhrase := make([]bool, len(pq.folded))
+	if pq.english {
+		for _, et := range ix.gloss.english {
+			for i := 0; i+len(et.phrase) <= len(pq.folded); i++ {
+				if anyUsed(used, i, len(et.phrase)) || !englishEqual(pq.folded[i:i+len(et.phrase)], et.phrase) {
+					continue
+				}
+				pq.concepts = append(pq.concepts, concept{alts: append([][]string{}, et.vi...)})
+				markUsed(used, i, len(et.phrase))
+			}
+		}
+	}
+	for _, exp := range ix.gloss.expands {
+		for i := 0; i+len(exp) <= len(pq.folded); i++ {
+			if anyUsed(used, i, len(exp)) || !seqEqual(pq.folded[i:i+len(exp)], exp) {
+				continue
+			}
+			c := concept{alts: [][]string{exp}}
+			for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
+				c.alts = append(c.alts, strings.Fields(s))
+			}
+			pq.concepts = append(pq.concepts, c)
+			markUsed(used, i, len(exp))
+			markUsed(inPhrase, i, len(exp))
+		}
+	}
+	for i, w := range pq.folded {
+		if used[i] {
+			continue
+		}
+		// An abbreviation typed in capitals, or one that is not also a common
+		// word ("TU" is Tỉnh ủy, "tu" is usually "từ").
+		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (accented[i] == w && len(w) >= 3 && !isStop(accented[i], w, qAccented))) {
+			c := concept{alts: [][]string{{w}}}
+			c.alts = append(c.alts, exps...)
+			pq.concepts = append(pq.concepts, c)
+			continue
+		}
+		if isStop(accented[i], w, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
+			continue
+		}
+		c := concept{alts: [][]string{{w}}}
+		if len(pq.exact) > 0 {
+			c.exact = accented[i]
+		}
+		pq.concepts = append(pq.concepts, c)
+	}
+	// Bigrams inside a phrase that has other spellings (an expansion of an
+	// abbreviation) are left to the concept, which already matches either form.
+	for i := 0; i+1 < len(pq.folded); i++ {
+		a, b := pq.folded[i], pq.folded[i+1]
+		if (isStop(accented[i], a, qAccented) && isStop(accented[i+1], b, qAccented)) || (inPhrase[i] && inPhrase[i+1]) {
+			continue
+		}
+		pq.bigrams = append(pq.bigrams, a+" "+b)
+	}
+	return pq
+}
+
+// isIntentWord drops the words of contact questions ("số điện thoại", "địa
+// chỉ") from what must match: they say which field is wanted, and the
+// contact unit is steered to by intent instead.
+func isIntentWord(w string, in intent) bool {
+	switch w {
+	case "dien", "thoai", "sdt", "dt", "phone", "telephone", "hotline":
+		return in&wantPhone != 0
+	case "so", "number":
+		return in&(wantPhone|wantFax) != 0
+	case "dia", "chi", "address", "where":
+		return in&wantAddress != 0
+	case "fax":
+		return in&wantFax != 0
+	case "email", "mail":
+		return in&wantEmail != 0
+	case "ngay", "nam", "when", "date", "year":
+		return in&wantDate != 0
+	}
+	return false
+}
+
+// isStop: in a question typed with accents, words are taken as typed ("thi"
+// is not "thì"); without accents, by their folded form.
+func isStop(accented, folded string, questionAccented bool) bool {
+	if questionAccented || hasDiacritic(accented) {
+		return stopAccented[accented]
+	}
+	return stopAccented[accented] || stopFolded[folded]
+}
+
+var englishMarkers = setOf(strings.Fields(`what which who where when how is are was were the of and to form formed merged merge into phone number address email office ward commune village resolution conclusion plan about does did many much`))
+
+// looksEnglish: plain ASCII with several English function words.
+func looksEnglish(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	n := 0
+	for _, w := range ws {
+		if hasDiacritic(w) {
+			return false
+		}
+		if englishMarkers[w] {
+			n++
+		}
+	}
+	return n >= 2 || (n == 1 && len(ws) <= 3)
+}
+
+func anyUsed(used []bool, i, n int) bool {
+	for j := i; j < i+n; j++ {
+		if used[j] {
+			return true
+		}
+	}
+	return false
+}
+
+func markUsed(used []bool, i, n int) {
+	for j := i; j < i+n; j++ {
+		used[j] = true
+	}
+}
+
+func seqEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpper(cased []string, i int) bool {
+	if i >= len(cased) {
+		return false
+	}
+	return cased[i] != strings.ToLower(cased[i]) && cased[i] == strings.ToUpper(cased[i])
+}
+
+// englishEqual compares English words by a crude stem, so "communes",
+// "merged" and "associations" meet "commune", "merge" and "association".
+func englishEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && stemEN(a[i]) != stemEN(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func stemEN(w string) string {
+	for _, suf := range []string{"ies", "es", "s", "ed", "d", "ing"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			w = strings.TrimSuffix(w, suf)
+			if suf == "ies" {
+				w += "y"
+			}
+			break
+		}
+	}
+	return strings.TrimSuffix(w, "e")
+}

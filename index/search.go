@@ -1,0 +1,481 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// Ranking constants, calibrated on the public question set (see eval).
+const (
+	candidates     = 60   // units bleve retrieves for re-ranking
+	foundCoverage  = 0.55 // share of the question's weighted concepts the answer must contain
+	moreCoverage   = 0.40 // the same for further hits shown on "more"
+	fuzzyMinLen    = 5    // shorter syllables are one edit from too many others
+	accentCredit   = 0.5  // an accented question's syllable found only with other accents
+	fuzzyCredit    = 0.7
+	bigramWeight   = 0.35
+	exactWeight    = 0.10
+	docBonus       = 0.50
+	intentBonus    = 0.30
+	contactBonus   = 0.60
+	defaultLimit   = 5
+	maxOffset      = 200
+	engineTieBreak = 0.05
+)
+
+// Search answers a question. User text is never handed to bleve's query-string
+// parser: the query is built term by term.
+func (ix *Index) Search(ctx context.Context, question string, opts Options) (Result, error) {
+	if !ix.refs.acquire() {
+		return Result{Question: question}, fmt.Errorf("index: search: %w", ErrClosed)
+	}
+	defer ix.refs.release()
+	return ix.search(ctx, question, opts)
+}
+
+func (ix *Index) search(ctx context.Context, question string, opts Options) (Result, error) {
+	res := Result{Question: question}
+	if err := ctx.Err(); err != nil {
+		return res, fmt.Errorf("index: search: %w", err)
+	}
+	if opts.Limit <= 0 {
+		opts.Limit = defaultLimit
+	}
+	opts.Offset = min(max(opts.Offset, 0), maxOffset)
+
+	pq := ix.parse(question)
+	if pq.english {
+		res.LeadIn = "Answer from the published Vietnamese text:"
+	}
+	ranked, err := ix.rank(ctx, pq)
+	if err != nil {
+		return res, err
+	}
+	var kept []scored
+	seen := map[string]bool{}
+	for _, s := range ranked {
+		bar := moreCoverage
+		if len(kept) == 0 {
+			bar = foundCoverage
+		}
+		if s.coverage < bar {
+			if len(kept) == 0 {
+				break // the best unit does not answer: nothing does
+			}
+			continue
+		}
+		t := content.Normalize(ix.units[s.unit].text)
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		kept = append(kept, s)
+	}
+	res.Total = len(kept)
+	res.Found = len(kept) > 0
+	if !res.Found {
+		res.Contacts = ix.contacts()
+		return res, nil
+	}
+	if opts.Offset >= len(kept) {
+		return res, nil
+	}
+	hl := highlightTerms(pq)
+	for _, s := range kept[opts.Offset:min(len(kept), opts.Offset+opts.Limit)] {
+		res.Hits = append(res.Hits, ix.hit(s, hl))
+	}
+	return res, nil
+}
+
+// ErrClosed is returned by Search on an index that has been closed.
+var ErrClosed = fmt.Errorf("index closed")
+
+type scored struct {
+	unit     int
+	coverage float64
+	score    float64
+	docHit   bool
+}
+
+// rank retrieves candidates with bleve and re-ranks them by how much of the
+// question they contain, weighted by rarity, with bonuses for adjacent
+// syllables, exact accents, the document asked about and the kind of answer
+// wanted.
+func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
+	q := ix.buildQuery(pq)
+	if q == nil {
+		return nil, nil
+	}
+	req := bleve.NewSearchRequestOptions(q, candidates, 0, false)
+	sr, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	if len(sr.Hits) == 0 {
+		return nil, nil
+	}
+	maxScore := sr.Hits[0].Score
+	weights := make([]float64, len(pq.concepts))
+	total := 0.0
+	for i, c := range pq.concepts {
+		weights[i] = ix.conceptWeight(c)
+		total += weights[i]
+	}
+	// The document asked about is a concept of its own, as rare as can be.
+	docWeight := 0.0
+	if len(pq.docs) > 0 {
+		docWeight = ix.idf("")
+		total += docWeight
+	}
+	docKeysWanted := map[string]bool{}
+	coref := map[int]string{} // article → type code of a wanted document it cites
+	for _, d := range pq.docs {
+		docKeysWanted[d.key] = true
+		if pq.intents&wantSubject != 0 {
+			for _, a := range ix.docArticles[d.key] {
+				coref[a] = d.code
+			}
+		}
+	}
+	out := make([]scored, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		n, err := strconv.Atoi(h.ID)
+		if err != nil || n < 0 || n >= len(ix.units) {
+			continue
+		}
+		u := &ix.units[n]
+		uw := words(u.text)
+		folded := make([]string, len(uw))
+		has := make(map[string]bool, len(uw))
+		exact := make(map[string]bool, len(uw))
+		for i, w := range uw {
+			folded[i] = content.Fold(w)
+			has[folded[i]] = true
+			exact[w] = true
+		}
+		s := scored{unit: n}
+		for _, d := range u.docs {
+			for _, k := range docKeys(d) {
+				if docKeysWanted[k] {
+					s.docHit = true
+				}
+			}
+		}
+		// An article that cites the document by number often states its
+		// subject where it names it without the number ("Nghị quyết Trung
+		// ương 6 … về “…”"): such a sentence answers "about what?".
+		if code, ok := coref[u.article]; ok && !s.docHit && len(u.docs) == 0 {
+			if m := subjRe.FindStringSubmatch(u.text); m != nil && docTypeNames[content.Fold(m[1])] == code {
+				s.docHit = true
+			}
+		}
+		covered := 0.0
+		for i, c := range pq.concepts {
+			covered += weights[i] * presence(c, has, exact, folded)
+		}
+		if s.docHit {
+			covered += docWeight
+		}
+		if total > 0 {
+			s.coverage = covered / total
+		}
+		if len(pq.bigrams) > 0 {
+			bg := map[string]bool{}
+			for i := 0; i+1 < len(folded); i++ {
+				bg[folded[i]+" "+folded[i+1]] = true
+			}
+			hit := 0
+			for _, b := range pq.bigrams {
+				if bg[b] {
+					hit++
+				}
+			}
+			s.score += bigramWeight * float64(hit) / float64(len(pq.bigrams))
+		}
+		if len(pq.exact) > 0 {
+			hit := 0
+			for _, w := range pq.exact {
+				if exact[w] {
+					hit++
+				}
+			}
+			s.score += exactWeight * float64(hit) / float64(len(pq.exact))
+		}
+		if s.docHit {
+			s.score += docBonus
+		}
+		s.score += ix.intentScore(pq.intents, u)
+		s.score += s.coverage + engineTieBreak*h.Score/maxScore
+		out = append(out, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out, nil
+}
+
+// presence is how fully a unit contains a concept: 1 for an exact
+// alternative, less for a near miss (a typo), 0 for none.
+func presence(c concept, has, exact map[string]bool, unitWords []string) float64 {
+	if c.exact != "" && !exact[c.exact] && has[c.alts[0][0]] && len(c.alts) == 1 {
+		return accentCredit
+	}
+	best := 0.0
+	for _, alt := range c.alts {
+		p := 0.0
+		for _, w := range alt {
+			switch {
+			case has[w]:
+				p++
+			case len(alt) == 1 && len(w) >= fuzzyMinLen && nearAny(w, unitWords):
+				p += fuzzyCredit
+			}
+		}
+		if p /= float64(len(alt)); p > best {
+			best = p
+		}
+	}
+	return best
+}
+
+// conceptWeight is the mean rarity of the concept's commonest spelling that
+// the corpus uses: an abbreviation the articles never write must not weigh
+// like an unknown word. A concept the corpus never writes at all weighs most.
+func (ix *Index) conceptWeight(c concept) float64 {
+	best, known := 0.0, false
+	for _, alt := range c.alts {
+		sum := 0.0
+		for _, w := range alt {
+			sum += ix.idf(w)
+		}
+		w := sum / float64(len(alt))
+		switch k := ix.knows(alt); {
+		case k && (!known || w < best):
+			best, known = w, true
+		case !known && w > best:
+			best = w
+		}
+	}
+	return best
+}
+
+func (ix *Index) knows(alt []string) bool {
+	for _, w := range alt {
+		if ix.df[w] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	dateRe   = regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b|\bnăm \d{4}\b|\bQuý [IV]+\b`)
+	numberRe = regexp.MustCompile(`\b\d+\b`)
+	phoneRe  = regexp.MustCompile(`\b0\d{2,4}[ .]?\d{3}[ .]?\d{3,4}\b`)
+	emailRe  = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
+	subjRe   = regexp.MustCompile(`(?i)(nghị quyết|kết luận|kế hoạch|chương trình|quyết định|chỉ thị|đề án)[^.;]{0,80}\svề\s+(việc\s|["“«])`)
+)
+
+func (ix *Index) intentScore(in intent, u *unit) float64 {
+	if in == 0 {
+		return 0
+	}
+	s := 0.0
+	if in&wantContact != 0 {
+		if c := u.contact; c != nil {
+			if (in&wantAddress != 0 && c.Address != "") || (in&wantPhone != 0 && c.Phone != "") ||
+				(in&wantFax != 0 && c.Fax != "") || (in&wantEmail != 0 && c.Email != "") || (in&wantPerson != 0 && c.Person != "") {
+				s += contactBonus
+			}
+		} else if (in&(wantPhone|wantFax) != 0 && phoneRe.MatchString(u.text)) || (in&wantEmail != 0 && emailRe.MatchString(u.text)) {
+			s += intentBonus
+		}
+	}
+	if in&wantNumber != 0 && numberRe.MatchString(u.text) {
+		s += intentBonus
+	}
+	if in&wantDate != 0 && dateRe.MatchString(u.text) {
+		s += intentBonus
+	}
+	if in&wantSubject != 0 && subjRe.MatchString(u.text) {
+		s += intentBonus
+	}
+	return s
+}
+
+// buildQuery ORs every way a unit can match; re-ranking decides.
+func (ix *Index) buildQuery(pq parsedQuery) query.Query {
+	var qs []query.Query
+	term := func(field, t string, boost float64) {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		qs = append(qs, tq)
+	}
+	seen := map[string]bool{}
+	for _, c := range pq.concepts {
+		for _, alt := range c.alts {
+			for _, w := range alt {
+				if seen[w] {
+					continue
+				}
+				seen[w] = true
+				term("text", w, 1)
+				// Typo tolerance only where the exact word is unknown, so a
+				// fuzzy match never outranks an exact one.
+				if ix.df[w] == 0 && len(w) >= fuzzyMinLen {
+					fq := bleve.NewFuzzyQuery(w)
+					fq.SetField("text")
+					fq.SetFuzziness(1)
+					fq.SetBoost(0.5)
+					qs = append(qs, fq)
+				}
+			}
+			for i := 0; i+1 < len(alt); i++ {
+				term("bigram", alt[i]+" "+alt[i+1], 1.5)
+			}
+		}
+	}
+	for _, b := range pq.bigrams {
+		term("bigram", b, 2)
+	}
+	for _, w := range pq.exact {
+		term("exact", w, 0.3)
+	}
+	for _, d := range pq.docs {
+		term("docs", d.key, 4)
+	}
+	if pq.intents&wantContact != 0 {
+		term("kind", string(KindContact), 2)
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func (ix *Index) hit(s scored, hl map[string]bool) Hit {
+	u := ix.units[s.unit]
+	a := ix.corpus.Articles[u.article]
+	src := a.Source
+	if src == "" {
+		src = a.Site
+	}
+	return Hit{
+		ID:        "u" + strconv.Itoa(s.unit),
+		Kind:      u.kind,
+		ArticleID: a.ID,
+		Title:     a.Title,
+		Source:    src,
+		Date:      a.Date,
+		Text:      u.text,
+		HTML:      highlight(u.text, hl),
+		Score:     s.score,
+		Documents: u.docs,
+	}
+}
+
+// contacts are offered when nothing answers: every office the corpus names.
+func (ix *Index) contacts() []content.Contact {
+	var out []content.Contact
+	seen := map[string]bool{}
+	for _, a := range ix.corpus.Articles {
+		for _, c := range a.Contacts {
+			k := content.Fold(c.Office + "|" + c.Phone + "|" + c.Email)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// highlightTerms are the folded syllables worth marking in an answer.
+func highlightTerms(pq parsedQuery) map[string]bool {
+	hl := map[string]bool{}
+	for _, d := range pq.docs {
+		hl["#"+d.num] = true
+		hl[d.code] = true
+	}
+	for _, c := range pq.concepts {
+		for _, alt := range c.alts {
+			for _, w := range alt {
+				hl[w] = true
+			}
+		}
+	}
+	return hl
+}
+
+// highlight escapes text for Telegram HTML and wraps runs of matched
+// syllables in <b>. Only shown hits are highlighted.
+func highlight(text string, terms map[string]bool) string {
+	var b strings.Builder
+	open := false
+	pendingSpace := ""
+	i := 0
+	for i < len(text) {
+		j := i
+		for j < len(text) && isWordByte(text, j) {
+			_, size := decodeRune(text, j)
+			j += size
+		}
+		if j > i {
+			word := text[i:j]
+			match := terms[content.Fold(word)] || (isDigits(word) && terms["#"+strings.TrimLeft(word, "0")])
+			switch {
+			case match && !open:
+				b.WriteString(html.EscapeString(pendingSpace))
+				b.WriteString("<b>")
+				open = true
+			case match && open:
+				b.WriteString(html.EscapeString(pendingSpace))
+			case !match && open:
+				b.WriteString("</b>")
+				b.WriteString(html.EscapeString(pendingSpace))
+				open = false
+			default:
+				b.WriteString(html.EscapeString(pendingSpace))
+			}
+			pendingSpace = ""
+			b.WriteString(html.EscapeString(word))
+			i = j
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if r == ' ' && open {
+			pendingSpace += " "
+		} else {
+			if open {
+				b.WriteString("</b>")
+				open = false
+			}
+			b.WriteString(html.EscapeString(pendingSpace + text[i:i+size]))
+			pendingSpace = ""
+		}
+		i += size
+	}
+	if open {
+		b.WriteString("</b>")
+	}
+	b.WriteString(html.EscapeString(pendingSpace))
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
