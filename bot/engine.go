@@ -1,0 +1,269 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+// Searcher answers questions over a corpus; *index.Index and *index.Live are
+// searchers.
+type Searcher interface {
+	Search(ctx context.Context, question string, opts index.Options) (index.Result, error)
+	Corpus() *content.Corpus
+}
+
+// Options configure an Engine. Zero values take the defaults.
+type Options struct {
+	// BotUsername, without "@", is stripped from group messages that mention
+	// the bot, and tells "/cmd@thisbot" from "/cmd@otherbot".
+	BotUsername string
+	// FloodLimit is how many messages a user may send per window (the store's
+	// flood window, a minute by default); default 20, negative for no limit.
+	FloodLimit int
+	// StateTTL is how long the store keeps a conversation, told to users in
+	// /help; it must match the store's. Default 24h.
+	StateTTL time.Duration
+	// Admins are the user IDs allowed to run AdminOnly commands.
+	Admins []int64
+	// Commands are extra commands, such as the admins' (/reload, /stats),
+	// dispatched like the built-in ones.
+	Commands []Command
+	Logger   *slog.Logger
+	// Now is the clock, for tests; default time.Now.
+	Now func() time.Time
+}
+
+// Command is an extra command registered through Options.
+type Command struct {
+	Name      string // without the slash
+	AdminOnly bool   // others get the unknown-command reply, and the attempt is logged
+	Run       func(ctx context.Context, m Message, args string) ([]Reply, error)
+}
+
+// Engine is the conversation. It is safe for concurrent use; a transport
+// should still handle the messages of one chat in order.
+type Engine struct {
+	search Searcher
+	store  Store
+	opts   Options
+	log    *slog.Logger
+	admins map[int64]bool
+	extra  map[string]Command
+
+	storeDown atomic.Bool // logged once when the store fails, once when it is back
+}
+
+// New returns an engine over a searcher and a state store.
+func New(searcher Searcher, st Store, opts Options) *Engine {
+	if opts.FloodLimit == 0 {
+		opts.FloodLimit = 20
+	}
+	if opts.StateTTL <= 0 {
+		opts.StateTTL = 24 * time.Hour
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	opts.BotUsername = strings.TrimPrefix(opts.BotUsername, "@")
+	e := &Engine{search: searcher, store: st, opts: opts, log: opts.Logger,
+		admins: map[int64]bool{}, extra: map[string]Command{}}
+	for _, id := range opts.Admins {
+		e.admins[id] = true
+	}
+	for _, c := range opts.Commands {
+		e.extra[strings.ToLower(c.Name)] = c
+	}
+	return e
+}
+
+// request is one message being handled: its language, the chat's state and
+// whether the store can be used.
+type request struct {
+	msg     Message
+	t       *messages
+	lang    lang
+	st      ChatState
+	loaded  ChatState
+	stateOK bool // the store answered; state can be saved
+	noSave  bool // /quentoi: save nothing after deleting
+}
+
+// flow handles a command or follow-up; args is the rest of the message.
+type flow func(ctx context.Context, r *request, args string) ([]Reply, error)
+
+// commands maps every command, Vietnamese and English names, to its flow.
+func (e *Engine) commands() map[string]flow {
+	return map[string]flow{
+		"start": e.start, "help": e.help, "trogiup": e.help,
+		"tim": e.find, "search": e.find, "hoi": e.find, "ask": e.find,
+		"nghiquyet": e.documents, "vanban": e.documents, "documents": e.documents,
+		"sapnhap": e.mergers, "mergers": e.mergers,
+		"lienhe": e.contacts, "contacts": e.contacts,
+		"ngonngu": e.language, "language": e.language, "lang": e.language,
+		"quentoi": e.forget, "forget": e.forget,
+	}
+}
+
+// Handle answers one message or button press. The replies are what to send,
+// possibly none (a group message not addressed to the bot, a user over the
+// flood limit). The error reports an internal fault for the log; the replies
+// then still hold a friendly message for the user.
+func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
+	m.Text = clean(m.Text)
+	m.Callback = strings.ToValidUTF8(m.Callback, "")
+	if m.Text == "" && m.Callback == "" {
+		return nil, nil
+	}
+	group := m.ChatType == ChatGroup || m.ChatType == ChatSupergroup
+	name, to, args, isCmd := command(m.Text)
+	if isCmd && to != "" && !strings.EqualFold(to, e.opts.BotUsername) {
+		return nil, nil // a command for another bot in the group
+	}
+	if group && m.Callback == "" && !isCmd && !m.Mentioned && !m.ReplyToBot {
+		return nil, nil // group chatter
+	}
+	if group && !isCmd {
+		m.Text = stripMention(m.Text, e.opts.BotUsername)
+	}
+
+	r := &request{msg: m, stateOK: true}
+	r.lang, r.t = e.language0(m, ChatState{})
+
+	if e.opts.FloodLimit > 0 {
+		n, err := e.store.Hit(ctx, m.UserID)
+		if e.storeErr(err) {
+			r.stateOK = false
+		} else if n == e.opts.FloodLimit+1 {
+			e.log.Info("flood limit reached", "user_id", m.UserID, "chat_id", m.ChatID, "limit", e.opts.FloodLimit)
+			if m.Callback != "" {
+				return []Reply{{Notice: r.t.Flood}}, nil
+			}
+			return []Reply{{Text: r.t.Flood}}, nil
+		} else if n > e.opts.FloodLimit+1 {
+			return nil, nil
+		}
+	}
+	if r.stateOK {
+		st, err := e.store.Chat(ctx, m.ChatID)
+		if e.storeErr(err) {
+			r.stateOK = false
+		} else {
+			r.st, r.loaded = st, st
+		}
+	}
+	r.lang, r.t = e.language0(m, r.st)
+
+	replies, err := e.dispatch(ctx, r, name, args, isCmd)
+	if r.stateOK && !r.noSave && r.st != r.loaded {
+		if serr := e.store.SaveChat(ctx, m.ChatID, r.st); e.storeErr(serr) {
+			// The answer is given; only the follow-ups are lost.
+			_ = serr
+		}
+	}
+	return replies, err
+}
+
+func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, isCmd bool) ([]Reply, error) {
+	m := r.msg
+	switch {
+	case m.Callback != "":
+		return e.callback(ctx, r)
+	case isCmd:
+		r.st.Pending = ""
+		if run, ok := e.commands()[name]; ok {
+			return run(ctx, r, args)
+		}
+		if c, ok := e.extra[name]; ok {
+			if !c.AdminOnly || e.admins[m.UserID] {
+				return c.Run(ctx, m, args)
+			}
+			e.log.Warn("admin command refused", "user_id", m.UserID, "chat_id", m.ChatID, "command", name)
+		}
+		return []Reply{{Text: f(r.t.Unknown, "/"+name)}}, nil
+	case r.st.Pending != "":
+		pending := r.st.Pending
+		r.st.Pending = ""
+		if run, ok := e.commands()[pending]; ok {
+			return run(ctx, r, m.Text)
+		}
+	}
+	return e.followUp(ctx, r)
+}
+
+// followUp answers a message that continues the conversation, or else takes
+// it as a new question.
+func (e *Engine) followUp(ctx context.Context, r *request) ([]Reply, error) {
+	text := r.msg.Text
+	if isMore(text) {
+		if r.st.List.Kind == "" {
+			return []Reply{{Text: r.t.NothingToPage}}, nil
+		}
+		return e.page(ctx, r, r.st.List.Offset, false)
+	}
+	if n, ok := number(text); ok && r.st.List.Kind == listDocuments {
+		return e.documentAt(ctx, r, n)
+	}
+	if field, ok := contactField(text); ok && r.st.Contact != "" {
+		if reply, ok := e.contactFieldReply(r, field); ok {
+			return []Reply{reply}, nil
+		}
+	}
+	return e.ask(ctx, r, text)
+}
+
+// storeErr logs a store failure once until the store works again, and
+// reports whether there was one.
+func (e *Engine) storeErr(err error) bool {
+	if err == nil {
+		if e.storeDown.CompareAndSwap(true, false) {
+			e.log.Info("state store is back")
+		}
+		return false
+	}
+	if e.storeDown.CompareAndSwap(false, true) {
+		e.log.Error("state store failed; answering without conversation state until it is back", "err", err)
+	}
+	return true
+}
+
+// language0 picks the reply language: the user's choice, else their client's.
+func (e *Engine) language0(m Message, st ChatState) (lang, *messages) {
+	l := vi
+	switch {
+	case st.Lang == string(en) || st.Lang == string(vi):
+		l = lang(st.Lang)
+	case strings.HasPrefix(strings.ToLower(m.LangCode), "en"):
+		l = en
+	}
+	return l, catalog[l]
+}
+
+// corpus returns the searcher's corpus, never nil.
+func (e *Engine) corpus() *content.Corpus {
+	if c := e.search.Corpus(); c != nil {
+		return c
+	}
+	return &content.Corpus{}
+}
+
+// ttlText says the state TTL in words for /help.
+func ttlText(d time.Duration, l lang) string {
+	h := int(d.Round(time.Hour) / time.Hour)
+	if l == en {
+		if h == 1 {
+			return "1 hour"
+		}
+		return fmt.Sprintf("%d hours", h)
+	}
+	return fmt.Sprintf("%d giờ", h)
+}

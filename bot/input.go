@@ -1,0 +1,154 @@
+package bot
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxQuestion is how much of a question is searched. Real questions are a
+// sentence or two; a pasted page would only slow the search down and blur
+// its answer.
+const maxQuestion = 300
+
+// clean makes incoming text safe to work with: valid UTF-8, NFC, no control
+// characters, white space collapsed.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = norm.NFC.String(s)
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// clip shortens a question to maxQuestion runes, at a word boundary when one
+// is near, and says whether it did.
+func clip(s string) (string, bool) {
+	r := []rune(s)
+	if len(r) <= maxQuestion {
+		return s, false
+	}
+	cut := maxQuestion
+	for i := maxQuestion; i > maxQuestion-40; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimSpace(string(r[:cut])), true
+}
+
+// fold is content.Fold: accents, case and spelling variants ignored, the
+// same folding search uses.
+func fold(s string) string { return content.Fold(s) }
+
+// words folds s and splits it into words, punctuation dropped.
+func words(s string) []string {
+	return strings.FieldsFunc(fold(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// command splits "/cmd@bot args" into its lower-cased name, the bot it is
+// addressed to and the arguments. ok is false when s is not a command.
+func command(s string) (name, to, args string, ok bool) {
+	if !strings.HasPrefix(s, "/") {
+		return "", "", "", false
+	}
+	head, args, _ := strings.Cut(s[1:], " ")
+	name, to, _ = strings.Cut(head, "@")
+	return strings.ToLower(name), to, strings.TrimSpace(args), name != ""
+}
+
+// stripMention removes "@bot" from a group message.
+func stripMention(s, username string) string {
+	if username == "" {
+		return s
+	}
+	re := regexp.MustCompile(`(?i)@` + regexp.QuoteMeta(strings.TrimPrefix(username, "@")) + `\b`)
+	return strings.Join(strings.Fields(re.ReplaceAllString(s, " ")), " ")
+}
+
+// moreWords are the follow-ups that ask for the next page.
+var moreWords = map[string]bool{
+	"xem them": true, "tiep": true, "tiep theo": true, "tiep di": true, "them": true,
+	"con gi nua": true, "con gi nua khong": true, "con nua": true, "con nua khong": true, "con khong": true,
+	"nua": true, "more": true, "next": true, "show more": true, "what else": true, "anything else": true,
+}
+
+// isMore reports whether s asks for the next page.
+func isMore(s string) bool {
+	return moreWords[strings.Join(words(s), " ")]
+}
+
+// number returns the positive number s consists of, like "3" or "số 3".
+func number(s string) (int, bool) {
+	w := words(s)
+	if len(w) == 2 && (w[0] == "so" || w[0] == "no" || w[0] == "number") {
+		w = w[1:]
+	}
+	if len(w) != 1 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w[0])
+	return n, err == nil && n > 0 && n < 1_000_000
+}
+
+// fieldWords name the parts of a contact a follow-up can ask for.
+var fieldWords = map[string]string{
+	"fax": "fax", "email": "email", "mail": "email", "e-mail": "email", "thu": "email",
+	"dien": "phone", "thoai": "phone", "sdt": "phone", "dt": "phone", "phone": "phone", "hotline": "phone", "telephone": "phone", "goi": "phone",
+	"chi": "address", "address": "address", "dau": "address",
+	"website": "website", "web": "website", "trang": "website",
+}
+
+// fillerWords may surround a contact follow-up: "còn số fax thì sao?".
+var fillerWords = map[string]bool{
+	"con": true, "so": true, "the": true, "thi": true, "sao": true, "nua": true, "gi": true,
+	"la": true, "bao": true, "nhieu": true, "cua": true, "co": true, "khong": true, "a": true, "ah": true,
+	"vay": true, "nhe": true, "cho": true, "xin": true, "minh": true, "toi": true, "o": true, "nao": true,
+	"dia": true, "tu": true, "what": true, "is": true, "its": true, "and": true, "number": true, "about": true,
+	"please": true, "give": true, "me": true, "their": true, "do": true, "they": true, "have": true, "an": true,
+	"ho": true, "nha": true, "nhi": true, "vậy": true,
+}
+
+// contactField returns the contact field s asks for when s is a short
+// follow-up ("còn số fax?", "email?", "dia chi o dau") and nothing more: a
+// message that also names something else is a new question.
+func contactField(s string) (string, bool) {
+	field := ""
+	for _, w := range words(s) {
+		if f, ok := fieldWords[w]; ok {
+			if field == "" || field == "phone" || field == "address" {
+				field = f // "dien thoai" and "dia chi" are weaker than "fax" or "email"
+			}
+			continue
+		}
+		if !fillerWords[w] {
+			return "", false
+		}
+	}
+	return field, field != ""
+}
+
+var (
+	longDigits = regexp.MustCompile(`\d[\d .-]{5,}\d`)
+	emailLike  = regexp.MustCompile(`\S+@\S+`)
+)
+
+// anonymise prepares an unanswered question for the admins' list: folded, and
+// without what could identify the person asking (phone numbers, e-mail
+// addresses).
+func anonymise(q string) string {
+	q = emailLike.ReplaceAllString(q, "…")
+	q = longDigits.ReplaceAllString(q, "…")
+	return strings.Join(words(q), " ")
+}

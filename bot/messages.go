@@ -1,0 +1,210 @@
+package bot
+
+import (
+	"fmt"
+	"html"
+	"strings"
+)
+
+// lang is a reply language.
+type lang string
+
+const (
+	vi lang = "vi"
+	en lang = "en"
+)
+
+// messages holds every fixed string the bot says, in one language. Strings are
+// Telegram HTML: anything interpolated into them is escaped by the caller
+// (the f helper below).
+type messages struct {
+	Welcome       string // %s: what the bot knows
+	Knows         string // %d articles, %d documents, %d mergers, %d contacts
+	Examples      []string
+	ExamplesHead  string
+	Help          string // %s: state TTL
+	AskWhat       string
+	NoAnswer      string
+	TryContacts   string
+	NoContacts    string
+	Truncated     string // %d runes
+	More          string
+	Source        string
+	Page          string // %d
+	NoMore        string
+	NothingToPage string
+	Stale         string
+	BadButton     string
+	Thanks        string
+	Unknown       string // %s: the command
+	Flood         string
+	DocsHead      string
+	DocsNone      string
+	DocsPick      string
+	DocNotFound   string // %s: the reference
+	DocNoNumber   string // %d
+	DocHead       string // %s: document ID (escaped)
+	CitedIn       string
+	MergersHead   string
+	MergersNone   string // %s: filter
+	ContactsHead  string
+	ContactsNone  string // %s: filter
+	FieldMissing  string // %s office, %s field name
+	Fields        map[string]string
+	LangPick      string
+	LangSet       string
+	Forgotten     string
+	ForgetFailed  string
+	SearchFailed  string
+	NoState       string
+	EnglishLeadIn string
+	Date          string // %s
+	Published     string // %s
+	Author        string
+	Article       string
+}
+
+var catalog = map[lang]*messages{
+	vi: {
+		Welcome: "Xin chào! Mình là trợ lý hỏi đáp về các bài viết chính quyền đã đăng: nghị quyết, sáp nhập và sắp xếp bộ máy, địa chỉ liên hệ các cơ quan.\n%s\n\nBạn cứ gõ câu hỏi, có dấu hay không dấu đều được.",
+		Knows:   "Hiện mình có %d bài viết, %d văn bản được nhắc đến, %d thông tin sáp nhập và %d địa chỉ liên hệ.",
+		Examples: []string{
+			"Số điện thoại của ủy ban?",
+			"Sáp nhập những đơn vị nào?",
+			"Nghị quyết 18 nói gì?",
+		},
+		ExamplesHead: "Ví dụ câu hỏi:",
+		Help: "<b>Bạn có thể hỏi trực tiếp</b>, ví dụ: <i>số điện thoại ủy ban</i>, <i>sáp nhập thôn</i>.\n\n" +
+			"/tim &lt;câu hỏi&gt; — tìm câu trả lời\n" +
+			"/nghiquyet [số] — các văn bản được nhắc đến, hoặc mọi điều nói về một văn bản (ví dụ /nghiquyet 18)\n" +
+			"/sapnhap [tên đơn vị] — sáp nhập, sắp xếp bộ máy\n" +
+			"/lienhe [cơ quan] — địa chỉ, điện thoại, email\n" +
+			"/ngonngu — đổi ngôn ngữ (Tiếng Việt / English)\n" +
+			"/quentoi — xoá mọi điều mình nhớ về bạn\n\n" +
+			"Sau một câu trả lời, gõ <i>xem thêm</i> hoặc <i>tiếp</i> để xem kết quả khác; sau địa chỉ liên hệ, hỏi <i>còn số fax?</i>. Mình chỉ nhớ cuộc trò chuyện trong %s.",
+		AskWhat:       "Bạn muốn hỏi gì? Gõ câu hỏi ở tin nhắn tiếp theo.",
+		NoAnswer:      "Mình chưa tìm thấy câu trả lời cho câu hỏi này trong các bài viết đã đăng. Mình đã ghi lại câu hỏi để cán bộ bổ sung.",
+		TryContacts:   "Bạn có thể liên hệ trực tiếp:",
+		NoContacts:    "Chưa có địa chỉ liên hệ nào.",
+		Truncated:     "<i>Câu hỏi dài quá nên mình chỉ dùng %d ký tự đầu.</i>",
+		More:          "Xem thêm",
+		Source:        "Nguồn",
+		Page:          "Trang %d",
+		NoMore:        "Hết rồi, không còn kết quả nào nữa.",
+		NothingToPage: "Chưa có gì để xem thêm. Bạn hãy đặt một câu hỏi nhé.",
+		Stale:         "Danh sách này đã cũ, bạn hỏi lại nhé.",
+		BadButton:     "Xin lỗi, mình không hiểu nút này.",
+		Thanks:        "Cảm ơn bạn đã góp ý!",
+		Unknown:       "Mình không biết lệnh %s. Các lệnh mình hiểu:\n/start /help /tim /nghiquyet /sapnhap /lienhe /ngonngu /quentoi",
+		Flood:         "Bạn gửi nhanh quá. Chờ một phút rồi hỏi tiếp nhé.",
+		DocsHead:      "<b>Các văn bản được nhắc đến</b>",
+		DocsNone:      "Chưa có văn bản nào.",
+		DocsPick:      "Gõ số thứ tự để xem mọi điều nói về văn bản đó.",
+		DocNotFound:   "Mình không thấy văn bản nào khớp với «%s». Gõ /nghiquyet để xem danh sách.",
+		DocNoNumber:   "Danh sách không có số %d. Gõ /nghiquyet để xem lại danh sách.",
+		DocHead:       "<b>%s</b>",
+		CitedIn:       "Được nhắc đến trong:",
+		MergersHead:   "<b>Sáp nhập, sắp xếp bộ máy</b>",
+		MergersNone:   "Không thấy thông tin sáp nhập nào khớp với «%s».",
+		ContactsHead:  "<b>Địa chỉ liên hệ</b>",
+		ContactsNone:  "Không thấy cơ quan nào khớp với «%s». Gõ /lienhe để xem tất cả.",
+		FieldMissing:  "%s không công bố %s.",
+		Fields: map[string]string{
+			"phone": "Điện thoại", "fax": "Fax", "email": "Email", "address": "Địa chỉ",
+			"website": "Website", "person": "Người chịu trách nhiệm",
+		},
+		LangPick:      "Chọn ngôn ngữ:",
+		LangSet:       "Đã chuyển sang tiếng Việt.",
+		Forgotten:     "Đã xoá mọi điều mình nhớ về bạn: câu hỏi gần nhất, vị trí xem, ngôn ngữ đã chọn và góp ý.",
+		ForgetFailed:  "Xin lỗi, lúc này mình chưa xoá được. Bạn thử lại sau ít phút nhé.",
+		SearchFailed:  "Xin lỗi, mình đang gặp trục trặc khi tìm. Bạn thử lại sau ít phút nhé.",
+		NoState:       "Mình không nhớ câu hỏi trước đó — bạn hãy hỏi lại đầy đủ nhé.",
+		EnglishLeadIn: "",
+		Date:          "ngày %s",
+		Published:     "đăng ngày %s",
+		Author:        "Tác giả",
+		Article:       "Bài viết",
+	},
+	en: {
+		Welcome: "Hello! I answer questions about what the local government has published: resolutions, mergers and reorganisations, and office contacts.\n%s\n\nJust type a question, in Vietnamese (with or without accents) or English.",
+		Knows:   "I currently know %d articles, %d cited documents, %d merger facts and %d office contacts.",
+		Examples: []string{
+			"Phone number of the people's committee?",
+			"Which units were merged?",
+			"What does resolution 18 say?",
+		},
+		ExamplesHead: "Example questions:",
+		Help: "<b>Just ask</b>, for example: <i>phone number of the people's committee</i>, <i>merged villages</i>.\n\n" +
+			"/tim &lt;question&gt; — search for an answer\n" +
+			"/nghiquyet [number] — the documents cited, or everything said about one (e.g. /nghiquyet 18)\n" +
+			"/sapnhap [unit] — mergers and reorganisations\n" +
+			"/lienhe [office] — address, phone, email\n" +
+			"/ngonngu — change language (Tiếng Việt / English)\n" +
+			"/quentoi — forget everything I remember about you\n\n" +
+			"After an answer, type <i>more</i> for other results; after a contact, ask <i>fax?</i>. I only remember a conversation for %s.",
+		AskWhat:       "What would you like to ask? Type your question in the next message.",
+		NoAnswer:      "I couldn't find an answer to this question in the published articles. I've noted the question so staff can add it.",
+		TryContacts:   "You can contact the office directly:",
+		NoContacts:    "No office contacts are available yet.",
+		Truncated:     "<i>Your question was long, so I used its first %d characters.</i>",
+		More:          "More",
+		Source:        "Source",
+		Page:          "Page %d",
+		NoMore:        "That's all, there are no more results.",
+		NothingToPage: "There is nothing to show more of yet. Please ask a question.",
+		Stale:         "This list is out of date, please ask again.",
+		BadButton:     "Sorry, I don't understand this button.",
+		Thanks:        "Thanks for your feedback!",
+		Unknown:       "I don't know the command %s. The commands I understand:\n/start /help /tim /nghiquyet /sapnhap /lienhe /ngonngu /quentoi",
+		Flood:         "You're sending messages too fast. Please wait a minute, then ask again.",
+		DocsHead:      "<b>Documents cited</b>",
+		DocsNone:      "No documents yet.",
+		DocsPick:      "Type a number to see everything said about that document.",
+		DocNotFound:   "I found no document matching «%s». Type /nghiquyet for the list.",
+		DocNoNumber:   "The list has no number %d. Type /nghiquyet to see it again.",
+		DocHead:       "<b>%s</b>",
+		CitedIn:       "Cited in:",
+		MergersHead:   "<b>Mergers and reorganisations</b>",
+		MergersNone:   "No merger facts match «%s».",
+		ContactsHead:  "<b>Office contacts</b>",
+		ContactsNone:  "No office matches «%s». Type /lienhe to see them all.",
+		FieldMissing:  "%s does not publish a %s.",
+		Fields: map[string]string{
+			"phone": "Phone", "fax": "Fax", "email": "Email", "address": "Address",
+			"website": "Website", "person": "Person responsible",
+		},
+		LangPick:      "Choose a language:",
+		LangSet:       "Switched to English.",
+		Forgotten:     "Done: I've deleted everything I remembered about you — your last question, your place in the results, your language choice and your feedback.",
+		ForgetFailed:  "Sorry, I couldn't delete it right now. Please try again in a few minutes.",
+		SearchFailed:  "Sorry, searching failed just now. Please try again in a few minutes.",
+		NoState:       "I don't remember your previous question — please ask it again in full.",
+		EnglishLeadIn: "",
+		Date:          "dated %s",
+		Published:     "published %s",
+		Author:        "Author",
+		Article:       "Article",
+	},
+}
+
+// f formats a catalog string, escaping every argument that is a string: the
+// catalog is trusted HTML, what goes into it is not.
+func f(format string, args ...any) string {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = html.EscapeString(s)
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// lines joins the non-empty lines.
+func lines(ls ...string) string {
+	var out []string
+	for _, l := range ls {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}

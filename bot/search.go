@@ -1,0 +1,173 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+// searchPage is how many other results "Xem thêm" shows at a time; the first
+// reply shows the one best answer.
+const searchPage = 3
+
+// find is /tim: search for the argument, or ask for the question and take the
+// next message as it.
+func (e *Engine) find(ctx context.Context, r *request, args string) ([]Reply, error) {
+	if args == "" {
+		r.st.Pending = "tim"
+		return []Reply{{Text: r.t.AskWhat}}, nil
+	}
+	return e.ask(ctx, r, args)
+}
+
+// ask answers a free-text question with its best passage or fact.
+func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply, error) {
+	q, clipped := clip(question)
+	note := ""
+	if clipped {
+		note = f(r.t.Truncated, maxQuestion)
+	}
+	res, err := e.search.Search(ctx, q, index.Options{Limit: 1 + searchPage})
+	if err != nil {
+		return []Reply{{Text: r.t.SearchFailed}}, fmt.Errorf("bot: search: %w", err)
+	}
+	hit, ok := res.Answer()
+	if !ok {
+		return []Reply{e.noAnswer(ctx, r, q, res, note)}, nil
+	}
+	r.st.List = List{Kind: listSearch, Query: q, Offset: 1, Seq: r.st.List.Seq + 1}
+	if hit.Kind == index.KindContact {
+		if c := e.contactIn(hit.Text); c != nil {
+			r.st.Contact = c.Office
+		}
+	}
+	text := lines(note, leadIn(res), hit.HTML)
+	if about := lines(e.citations(r, hit), articleLine(r, e.article(hit.ArticleID))); about != "" {
+		text += "\n\n" + about
+	}
+	row := []Button{}
+	if res.Total > 1 {
+		row = append(row, e.moreButton(r, 1))
+	}
+	if d := data(cbSource, shortKey(hit.ArticleID)); d != "" && hit.ArticleID != "" {
+		row = append(row, Button{Text: r.t.Source, Data: d})
+	}
+	key := shortKey(hit.ID)
+	buttons := [][]Button{{{Text: "👍", Data: data(cbVote, "u", key)}, {Text: "👎", Data: data(cbVote, "d", key)}}}
+	if len(row) > 0 {
+		buttons = append([][]Button{row}, buttons...)
+	}
+	return []Reply{{Text: text, Buttons: buttons}}, nil
+}
+
+func leadIn(res index.Result) string {
+	if res.LeadIn == "" {
+		return ""
+	}
+	return "<i>" + esc(res.LeadIn) + "</i>"
+}
+
+// noAnswer says plainly that nothing answers the question, offers the office
+// contacts, and counts the question (anonymised) for the admins.
+func (e *Engine) noAnswer(ctx context.Context, r *request, q string, res index.Result, note string) Reply {
+	if r.stateOK {
+		if err := e.store.Unanswered(ctx, anonymise(q)); e.storeErr(err) {
+			r.stateOK = false
+		}
+	}
+	e.log.Info("unanswered question", "chat_id", r.msg.ChatID)
+	r.st.List = List{Seq: r.st.List.Seq}
+	contacts := res.Contacts
+	if len(contacts) == 0 {
+		contacts = e.allContacts()
+	}
+	var parts []string
+	for i, c := range contacts {
+		if i == 2 {
+			break
+		}
+		parts = append(parts, contactHTML(r, c))
+	}
+	text := lines(note, r.t.NoAnswer)
+	if len(parts) > 0 {
+		r.st.Contact = contacts[0].Office
+		text += "\n\n" + r.t.TryContacts + "\n\n" + strings.Join(parts, "\n\n")
+	}
+	return Reply{Text: text}
+}
+
+// citations names the documents a hit cites, with their dates.
+func (e *Engine) citations(r *request, h index.Hit) string {
+	var out []string
+	for _, id := range h.Documents {
+		d, ok := e.documentByID(id)
+		if !ok {
+			out = append(out, "📄 "+esc(id))
+			continue
+		}
+		out = append(out, "📄 "+docTitle(r, d.Document))
+	}
+	return strings.Join(out, "\n")
+}
+
+// searchPage shows the next results of the last question.
+func (e *Engine) searchPage(ctx context.Context, r *request, offset int, edit bool) ([]Reply, error) {
+	res, err := e.search.Search(ctx, r.st.List.Query, index.Options{Offset: offset, Limit: searchPage})
+	if err != nil {
+		return []Reply{{Text: r.t.SearchFailed}}, fmt.Errorf("bot: search page: %w", err)
+	}
+	if !res.Found || len(res.Hits) == 0 {
+		r.st.List.Offset = offset
+		return []Reply{{Text: r.t.NoMore}}, nil
+	}
+	var items []string
+	for i, h := range res.Hits {
+		items = append(items, lines(fmt.Sprintf("<b>%d.</b> %s", offset+i+1, h.HTML), articleLine(r, e.article(h.ArticleID))))
+	}
+	end := offset + len(res.Hits)
+	r.st.List.Offset = end
+	pageNo := (offset-1)/searchPage + 2 // page 1 is the answer itself
+	reply := Reply{Text: f(r.t.Page, pageNo) + "\n\n" + strings.Join(items, "\n\n")}
+	if end < res.Total {
+		reply.Buttons = [][]Button{{e.moreButton(r, end)}}
+	}
+	if edit {
+		reply.Notice = f(r.t.Page, pageNo)
+	}
+	return []Reply{reply}, nil
+}
+
+// sourceReply tells where an answer comes from.
+func (e *Engine) sourceReply(r *request, a *content.Article) Reply {
+	title := a.Title
+	if title == "" {
+		title = a.ID
+	}
+	text := lines("<b>"+esc(title)+"</b>",
+		ifThen(a.Date != "", f(r.t.Published, a.Date)),
+		ifThen(a.Author != "", esc(r.t.Author)+": "+esc(a.Author)),
+		ifThen(a.Source != "", "🔗 "+link(a.Source, a.Source)),
+		ifThen(a.Site != "" && a.Site != a.Source, "🌐 "+esc(a.Site)))
+	reply := Reply{Text: text, Notice: r.t.Source}
+	return reply
+}
+
+// vote records 👍/👎 on an answer.
+func (e *Engine) vote(ctx context.Context, r *request, key string, up bool) ([]Reply, error) {
+	if r.stateOK {
+		err := e.store.Vote(ctx, r.msg.UserID, Vote{Key: key, Up: up, Time: e.opts.Now()})
+		e.storeErr(err)
+	}
+	e.log.Info("feedback", "up", up, "unit", key)
+	return []Reply{{Notice: r.t.Thanks}}, nil
+}
+
+func ifThen(cond bool, s string) string {
+	if cond {
+		return s
+	}
+	return ""
+}
