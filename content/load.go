@@ -56,10 +56,11 @@ func Load(ctx context.Context, fsys fs.FS) (*Corpus, error) {
 			if p == "." {
 				return err
 			}
-			c.Problems = append(c.Problems, Problem{Path: p, Reason: "unreadable: " + unwrapPathErr(err), Fatal: true})
 			if d != nil && d.IsDir() {
+				c.Problems = append(c.Problems, Problem{Path: p, Reason: "unreadable directory: " + unwrapPathErr(err), Fatal: true})
 				return fs.SkipDir
 			}
+			c.Problems = append(c.Problems, Problem{Path: p, Reason: ErrUnreadable.Error() + ": " + unwrapPathErr(err), Fatal: true})
 			return nil
 		}
 		name := d.Name()
@@ -124,7 +125,7 @@ func Load(ctx context.Context, fsys fs.FS) (*Corpus, error) {
 			continue
 		}
 		if err != nil {
-			c.Problems = append(c.Problems, Problem{Path: g.file, Reason: "unreadable: " + unwrapPathErr(err), Fatal: true})
+			c.Problems = append(c.Problems, Problem{Path: g.file, Reason: ErrUnreadable.Error() + ": " + unwrapPathErr(err), Fatal: true})
 			continue
 		}
 		terms, problems := parseTerms(g.file, data)
