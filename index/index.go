@@ -158,7 +158,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
-		if u.kind == KindPassage {
+		if u.kind == KindPassage || u.kind == KindArticle {
 			ix.stats.Passages++
 		} else {
 			ix.stats.Facts++
@@ -201,6 +201,9 @@ func makeUnits(c *content.Corpus) []unit {
 				}
 				units = append(units, u)
 			}
+		}
+		if meta := articleText(a); meta != "" {
+			units = append(units, unit{kind: KindArticle, article: ai, text: meta})
 		}
 		for i := range a.Contacts {
 			ct := &a.Contacts[i]
@@ -248,6 +251,25 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// articleText is what an article says about itself, so "who wrote …" and
+// "when was … published" have something to answer from.
+func articleText(a content.Article) string {
+	if a.Author == "" && a.Date == "" {
+		return ""
+	}
+	lines := []string{a.Title}
+	if a.Author != "" {
+		lines = append(lines, "Tác giả: "+a.Author)
+	}
+	if a.Date != "" {
+		lines = append(lines, "Ngày đăng: "+a.Date)
+	}
+	if a.Category != "" {
+		lines = append(lines, "Chuyên mục: "+a.Category)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // contactText renders a contact block one field a line, labelled as portals

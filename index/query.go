@@ -25,6 +25,7 @@ const (
 	wantPerson
 	wantDate
 	wantSubject
+	wantAuthor
 )
 
 const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
@@ -69,6 +70,7 @@ var intentPhrases = []struct {
 	{"fax", wantFax},
 	{"email", wantEmail}, {"e mail", wantEmail}, {"thu dien tu", wantEmail}, {"mail", wantEmail},
 	{"chiu trach nhiem", wantPerson}, {"who", wantPerson}, {"ai", wantPerson},
+	{"tac gia", wantAuthor}, {"nguoi viet", wantAuthor}, {"ai viet", wantAuthor}, {"author", wantAuthor}, {"who wrote", wantAuthor},
 	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
 	{"ve viec gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"la gi", wantSubject}, {"about", wantSubject},
@@ -79,7 +81,7 @@ var intentPhrases = []struct {
 // minus the ones that fold onto common content words.
 var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
-	gồm hãy biết tôi mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc`))
+	gồm hãy biết do tôi mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc`))
 
 var stopFolded = func() map[string]bool {
 	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co`))
@@ -353,6 +355,8 @@ func isIntentWord(w string, in intent) bool {
 		return in&wantEmail != 0
 	case "ngay", "nam", "when", "date", "year":
 		return in&wantDate != 0
+	case "tac", "gia", "viet", "author", "wrote", "bai", "article", "written":
+		return in&wantAuthor != 0
 	}
 	return false
 }

@@ -15,6 +15,7 @@ const (
 	KindContact  Kind = "contact"  // an office contact block
 	KindDocument Kind = "document" // a cited document with its sentence
 	KindMerger   Kind = "merger"   // a merger or reorganisation sentence
+	KindArticle  Kind = "article"  // an article's title, author, date and category
 )
 
 // Options tune one search.

@@ -186,8 +186,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if s.docHit {
 			covered += docWeight
 		}
-		if total > 0 {
+		intentScore := ix.intentScore(pq.intents, u)
+		switch {
+		case total > 0:
 			s.coverage = covered / total
+		case intentScore > 0:
+			// Only the kind of answer was asked ("số điện thoại?"): a unit of
+			// that kind answers it.
+			s.coverage = 1
 		}
 		if len(pq.bigrams) > 0 {
 			bg := map[string]bool{}
@@ -214,7 +220,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if s.docHit {
 			s.score += docBonus
 		}
-		s.score += ix.intentScore(pq.intents, u)
+		s.score += intentScore
 		s.score += s.coverage + engineTieBreak*h.Score/maxScore
 		out = append(out, s)
 	}
@@ -298,6 +304,9 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 		} else if (in&(wantPhone|wantFax) != 0 && phoneRe.MatchString(u.text)) || (in&wantEmail != 0 && emailRe.MatchString(u.text)) {
 			s += intentBonus
 		}
+	}
+	if in&wantAuthor != 0 && u.kind == KindArticle && strings.Contains(u.text, "\n") {
+		s += contactBonus
 	}
 	if in&wantNumber != 0 && numberRe.MatchString(u.text) {
 		s += intentBonus
