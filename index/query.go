@@ -269,6 +269,9 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.intents |= ip.want
 		}
 	}
+	if pq.intents&wantAuthor != 0 {
+		pq.intents &^= wantPerson // "ai viết" asks for the author, not an office's person in charge
+	}
 	if pq.intents&wantDate != 0 && pq.intents&wantNumber != 0 && strings.Contains(foldedText, " ngay bao nhieu ") {
 		pq.intents &^= wantNumber
 	}
