@@ -365,6 +365,9 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 	if pq.intents&wantContact != 0 {
 		term("kind", string(KindContact), 2)
 	}
+	if pq.intents&wantAuthor != 0 {
+		term("kind", string(KindArticle), 2)
+	}
 	if len(qs) == 0 {
 		return nil
 	}
