@@ -205,7 +205,10 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 func (e *Engine) followUp(ctx context.Context, r *request) ([]Reply, error) {
 	text := r.msg.Text
 	if isMore(text) {
-		if r.st.List.Kind == "" {
+		switch {
+		case !r.stateOK:
+			return []Reply{{Text: r.t.NoState}}, nil
+		case r.st.List.Kind == "":
 			return []Reply{{Text: r.t.NothingToPage}}, nil
 		}
 		return e.page(ctx, r, r.st.List.Offset, false)
