@@ -81,7 +81,7 @@ var intentPhrases = []struct {
 // minus the ones that fold onto common content words.
 var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
-	gồm hãy biết do tôi mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc`))
+	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua ạ mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc`))
 
 var stopFolded = func() map[string]bool {
 	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co`))
