@@ -28,14 +28,24 @@ import (
 // every run of white space (including no-break spaces) collapsed to one space,
 // and no leading or trailing space. Case is kept.
 func Normalize(s string) string {
-	s = norm.NFC.String(s)
-	s = collapseSpace(s)
-	if !strings.ContainsFunc(s, isMovableTone) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
+	s = collapseSpace(norm.NFC.String(s))
+	// Most text has no syllable to change: find the first word that does
+	// before building a new string.
+	var b []byte
+	last := 0 // s[:last] has been copied to b
 	start := -1
+	flush := func(i int) {
+		w := s[start:i]
+		if nw, ok := retoneWord(w); ok {
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(b, s[last:start]...)
+			b = append(b, nw...)
+			last = i
+		}
+		start = -1
+	}
 	for i, r := range s {
 		if unicode.IsLetter(r) {
 			if start < 0 {
@@ -44,15 +54,16 @@ func Normalize(s string) string {
 			continue
 		}
 		if start >= 0 {
-			b.WriteString(retoneWord(s[start:i]))
-			start = -1
+			flush(i)
 		}
-		b.WriteRune(r)
 	}
 	if start >= 0 {
-		b.WriteString(retoneWord(s[start:]))
+		flush(len(s))
 	}
-	return b.String()
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
 }
 
 // Fold returns s normalised, without diacritics and lower-cased: "Thị uỷ"
@@ -60,18 +71,26 @@ func Normalize(s string) string {
 // type without accents; search compares folded forms as a fallback.
 func Fold(s string) string {
 	s = Normalize(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
 		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if l, ok := letters[r]; ok {
+			r = l.fold
+		} else {
+			r = unicode.ToLower(r)
+		}
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return string(b)
 }
 
 // cleanSpace is the only change made to published text: NFC composition and
@@ -115,115 +134,109 @@ const (
 	toneDot   = '\u0323'
 )
 
+var tones = []rune{toneGrave, toneAcute, toneTilde, toneHook, toneDot}
+
 func isTone(r rune) bool {
-	switch r {
-	case toneGrave, toneAcute, toneTilde, toneHook, toneDot:
-		return true
+	for _, t := range tones {
+		if r == t {
+			return true
+		}
 	}
 	return false
 }
 
-// isMovableTone reports whether r is a toned a, e or y: the only letters that
-// carry a misplaced tone in oa/oe/uy. It lets Normalize skip the word-by-word
-// pass for text that cannot need it.
-func isMovableTone(r rune) bool {
-	if r < 0x80 {
-		return false
-	}
-	d := norm.NFD.String(string(r))
-	base, size := utf8.DecodeRuneInString(d)
-	switch unicode.ToLower(base) {
-	case 'a', 'e', 'y':
-	default:
-		return false
-	}
-	rest := d[size:]
-	if len(rest) == 0 {
-		return false
-	}
-	for _, m := range rest {
-		if !isTone(m) {
-			return false // â, ê, ă carry a vowel mark: not oa/oe/uy
-		}
-	}
-	return true
+// letterInfo describes a precomposed Latin letter: its base letter, whether
+// it carries a vowel mark (circumflex, breve, horn) and which tone.
+type letterInfo struct {
+	base    rune // as cased in the letter: 'O' for 'Ò'
+	marked  bool
+	tone    rune
+	fold    rune // lower-case base, đ→d: what Fold makes of it
+	isVowel bool
 }
 
-type letter struct {
-	base  rune
-	marks []rune // non-tone marks (circumflex, breve, horn)
-	tone  rune   // 0 when none
+var (
+	letters = map[rune]letterInfo{}
+	// withTone composes a bare vowel with a tone: {'o', toneGrave} → 'ò'.
+	withTone = map[[2]rune]rune{}
+)
+
+func init() {
+	add := func(r rune) {
+		d := []rune(norm.NFD.String(string(r)))
+		info := letterInfo{base: d[0]}
+		for _, m := range d[1:] {
+			if isTone(m) {
+				info.tone = m
+			} else {
+				info.marked = true
+			}
+		}
+		info.fold = unicode.ToLower(d[0])
+		switch info.fold {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			info.isVowel = true
+		}
+		letters[r] = info
+		if !info.marked && info.tone != 0 {
+			withTone[[2]rune{info.base, info.tone}] = r
+		}
+	}
+	for _, r := range "aeiouyAEIOUY" {
+		add(r)
+	}
+	for r := rune(0xC0); r <= 0x24F; r++ {
+		if unicode.IsLetter(r) {
+			add(r)
+		}
+	}
+	for r := rune(0x1EA0); r <= 0x1EF9; r++ {
+		add(r)
+	}
+	letters['đ'] = letterInfo{base: 'đ', fold: 'd'}
+	letters['Đ'] = letterInfo{base: 'Đ', fold: 'd'}
 }
 
 // retoneWord moves the tone of an open oa/oe/uy syllable from the second
 // vowel to the first: "hoà"→"hòa", "uỷ"→"ủy", "khoẻ"→"khỏe". Syllables with a
 // final consonant ("hoàng", "khuyến") or a third vowel ("hoài", "khuya") are
 // spelled the same in both habits and left alone, as is "qu" + y ("quý",
-// "quỷ"), where u belongs to the consonant.
-func retoneWord(w string) string {
-	var ls []letter
-	for _, r := range norm.NFD.String(w) {
-		if unicode.Is(unicode.Mn, r) {
-			if len(ls) == 0 {
-				return w
-			}
-			l := &ls[len(ls)-1]
-			if isTone(r) {
-				l.tone = r
-			} else {
-				l.marks = append(l.marks, r)
-			}
-			continue
-		}
-		ls = append(ls, letter{base: r})
+// "quỷ"), where u belongs to the consonant. It reports whether it changed w;
+// w is NFC.
+func retoneWord(w string) (string, bool) {
+	// The syllable must end in a toned a, e or y.
+	lastR, size := utf8.DecodeLastRuneInString(w)
+	l2, ok := letters[lastR]
+	if !ok || l2.tone == 0 || l2.marked {
+		return w, false
 	}
-	// Find the vowel nucleus.
-	first, last := -1, -1
-	for i, l := range ls {
-		if isVowel(l.base) {
-			if first < 0 {
-				first = i
-			} else if last != i-1 {
-				return w // two vowel groups: not one Vietnamese syllable
-			}
-			last = i
-		}
+	switch l2.fold {
+	case 'a', 'e', 'y':
+	default:
+		return w, false
 	}
-	if first < 0 || last != first+1 || last != len(ls)-1 {
-		return w
+	firstR, size1 := utf8.DecodeLastRuneInString(w[:len(w)-size])
+	l1, ok := letters[firstR]
+	if !ok || l1.tone != 0 || l1.marked {
+		return w, false
 	}
-	v1, v2 := ls[first], ls[last]
-	if len(v1.marks) > 0 || len(v2.marks) > 0 || v1.tone != 0 || v2.tone == 0 {
-		return w
-	}
-	pair := string([]rune{unicode.ToLower(v1.base), unicode.ToLower(v2.base)})
-	switch pair {
+	switch string([]rune{l1.fold, l2.fold}) {
 	case "oa", "oe":
 	case "uy":
-		if first > 0 && unicode.ToLower(ls[first-1].base) == 'q' {
-			return w
+		if prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-size-size1]); prev == 'q' || prev == 'Q' {
+			return w, false
 		}
 	default:
-		return w
+		return w, false
 	}
-	ls[first].tone, ls[last].tone = v2.tone, 0
-	var b strings.Builder
-	for _, l := range ls {
-		b.WriteRune(l.base)
-		for _, m := range l.marks {
-			b.WriteRune(m)
-		}
-		if l.tone != 0 {
-			b.WriteRune(l.tone)
-		}
+	// Only one vowel group: a vowel before the pair ("hoài" reversed, "uoa")
+	// makes it another syllable shape.
+	if prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-size-size1]); letters[prev].isVowel {
+		return w, false
 	}
-	return norm.NFC.String(b.String())
-}
-
-func isVowel(r rune) bool {
-	switch unicode.ToLower(r) {
-	case 'a', 'e', 'i', 'o', 'u', 'y':
-		return true
+	toned, ok := withTone[[2]rune{l1.base, l2.tone}]
+	if !ok {
+		return w, false
 	}
-	return false
+	return w[:len(w)-size-size1] + string(toned) + string(l2.base), true
 }
