@@ -53,6 +53,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"ask", "print the answer the bot would give to a question", runAsk},
+		{"chat", "talk with the bot in the terminal (stdin, one message a line)", runChat},
 		{"eval", "measure answer quality on a question file", runEval},
 		{"content", "check content: articles, inferred metadata, facts, problems", runContent},
 		{"version", "print the version", runVersion},
