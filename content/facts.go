@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -66,15 +67,13 @@ func findDocuments(paragraphs []string) []Document {
 	var out []Document
 	for pi, para := range paragraphs {
 		for _, sent := range Sentences(para) {
-			seen := map[string]bool{}
-			add := func(d Document) {
-				if seen[d.ID] {
-					return
-				}
-				seen[d.ID] = true
-				d.Sentence, d.Paragraph = sent, pi
-				out = append(out, d)
+			type found struct {
+				at int
+				d  Document
 			}
+			var docs []found
+			at := 0
+			add := func(d Document) { docs = append(docs, found{at, d}) }
 			for _, m := range partyDocRE.FindAllStringSubmatchIndex(sent, -1) {
 				code := strings.ToUpper(strings.ReplaceAll(sent[m[4]:m[5]], ".", ""))
 				t, ok := docTypes[code]
@@ -83,6 +82,7 @@ func findDocuments(paragraphs []string) []Document {
 				}
 				issuer := canonIssuer(sent[m[6]:m[7]])
 				date := followingDate(sent[m[7]:])
+				at = m[2]
 				for _, n := range numSplitRE.Split(sent[m[2]:m[3]], -1) {
 					if n == "" {
 						continue
@@ -97,6 +97,7 @@ func findDocuments(paragraphs []string) []Document {
 					continue
 				}
 				n := sent[m[2]:m[3]]
+				at = m[2]
 				issuer := canonIssuer(sent[m[8]:m[9]])
 				id := n + "/"
 				if m[4] >= 0 {
@@ -104,6 +105,17 @@ func findDocuments(paragraphs []string) []Document {
 				}
 				id += t[0] + "-" + issuer
 				add(Document{ID: id, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: followingDate(sent[m[9]:])})
+			}
+			// In the order the sentence cites them, each once.
+			sort.SliceStable(docs, func(i, j int) bool { return docs[i].at < docs[j].at })
+			seen := map[string]bool{}
+			for _, f := range docs {
+				if seen[f.d.ID] {
+					continue
+				}
+				seen[f.d.ID] = true
+				f.d.Sentence, f.d.Paragraph = sent, pi
+				out = append(out, f.d)
 			}
 		}
 	}

@@ -47,7 +47,9 @@ func Normalize(s string) string {
 		start = -1
 	}
 	for i, r := range s {
-		if unicode.IsLetter(r) {
+		// Marks NFC could not compose belong to the word, so that
+		// retoneWord sees them and leaves such a word alone.
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
 				start = i
 			}

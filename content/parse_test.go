@@ -314,6 +314,17 @@ func TestParseFormats(t *testing.T) {
 			absent: []string{"Số lượt online", "Tin tức Tin tức", "Liên kết website", "CỔNG THÔNG TIN", "Trần Văn Mẫu", "source:"},
 		},
 		{
+			// Format (a) with another portal's chrome: every field inferred.
+			file: "thu-nghiem-portal.txt", format: FormatText,
+			title: "Phường Mẫu Thử ra mắt Trung tâm Văn hóa - Thể thao", date: "2021-08-12",
+			category: "Văn hóa - Xã hội", author: "Ngô Thị Mẫu",
+			source: "mauthu.thunghiem.example", site: "mauthu.thunghiem.example",
+			paragraphs: 2, docs: []string{"345/QĐ-UBND", "09-TB/ĐU"}, mergers: 2,
+			contact: &Contact{Office: "UBND phường Mẫu Thử", Address: "Số 9 đường Giả Định, phường Mẫu Thử",
+				Phone: "0000 000 005", Email: "phuongmauthu@thunghiem.example", Website: "mauthu.thunghiem.example"},
+			absent: []string{"truy cập", "Văn hóa - Xã hội Văn", "Trở về", "Cập nhật", "Tin, ảnh", "Thư viện ảnh", "TRANG THÔNG TIN", "Bản quyền"},
+		},
+		{
 			file: "trang-tin.html", format: FormatHTML,
 			title: "Xã Thử Nghiệm chuyển đổi trung tâm", date: "2022-07-15", category: "Kinh tế",
 			author: "Hoàng Văn Thử - Chủ tịch UBND xã Thử Nghiệm",
