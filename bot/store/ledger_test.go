@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+)
+
+// ledger is the Telegram transport's Ledger, restated here so the contract
+// suite does not import the transport.
+type ledger interface {
+	FirstSeen(ctx context.Context, updateID int64) (bool, error)
+	Forget(ctx context.Context, updateID int64) error
+	Offset(ctx context.Context) (int64, error)
+	SaveOffset(ctx context.Context, offset int64) error
+	AcquirePollLock(ctx context.Context, owner string, ttl time.Duration) (bool, error)
+	RenewPollLock(ctx context.Context, owner string, ttl time.Duration) (bool, error)
+	ReleasePollLock(ctx context.Context, owner string) error
+}
+
+func TestLedgerContract(t *testing.T) {
+	impls := []struct {
+		name string
+		new  func(t *testing.T) ledger
+	}{
+		{"memory", func(*testing.T) ledger { return NewMemoryLedger(0) }},
+		{"redis", func(t *testing.T) ledger { return NewRedisLedger(redistest.Start(t).Client(), "1000") }},
+	}
+	for _, impl := range impls {
+		t.Run(impl.name, func(t *testing.T) {
+			ctx := context.Background()
+			l := impl.new(t)
+			must := func(ok bool, err error) bool {
+				t.Helper()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return ok
+			}
+			if !must(l.FirstSeen(ctx, 7)) {
+				t.Error("first FirstSeen(7) = false, want true")
+			}
+			if must(l.FirstSeen(ctx, 7)) {
+				t.Error("second FirstSeen(7) = true, want false")
+			}
+			if err := l.Forget(ctx, 7); err != nil {
+				t.Fatal(err)
+			}
+			if !must(l.FirstSeen(ctx, 7)) {
+				t.Error("FirstSeen(7) after Forget = false, want true")
+			}
+
+			if off, err := l.Offset(ctx); err != nil || off != 0 {
+				t.Errorf("Offset() on empty = %d, %v; want 0, nil", off, err)
+			}
+			if err := l.SaveOffset(ctx, 42); err != nil {
+				t.Fatal(err)
+			}
+			if off, _ := l.Offset(ctx); off != 42 {
+				t.Errorf("Offset() = %d, want 42", off)
+			}
+
+			ttl := 300 * time.Millisecond
+			if !must(l.AcquirePollLock(ctx, "a", ttl)) {
+				t.Fatal("a cannot take a free lock")
+			}
+			if must(l.AcquirePollLock(ctx, "b", ttl)) {
+				t.Error("b took a's lock")
+			}
+			if !must(l.RenewPollLock(ctx, "a", ttl)) {
+				t.Error("a cannot renew its lock")
+			}
+			if must(l.RenewPollLock(ctx, "b", ttl)) {
+				t.Error("b renewed a's lock")
+			}
+			if err := l.ReleasePollLock(ctx, "b"); err != nil {
+				t.Fatal(err)
+			}
+			if must(l.AcquirePollLock(ctx, "b", ttl)) {
+				t.Error("b's release freed a's lock")
+			}
+			time.Sleep(ttl + 100*time.Millisecond)
+			if !must(l.AcquirePollLock(ctx, "b", ttl)) {
+				t.Error("b cannot take an expired lock")
+			}
+			if must(l.RenewPollLock(ctx, "a", ttl)) {
+				t.Error("a renewed a lock it lost")
+			}
+			if err := l.ReleasePollLock(ctx, "b"); err != nil {
+				t.Fatal(err)
+			}
+			if !must(l.AcquirePollLock(ctx, "a", ttl)) {
+				t.Error("a cannot take a released lock")
+			}
+		})
+	}
+}
+
+func TestRedisLedgerKeysHaveTTL(t *testing.T) {
+	srv := redistest.Start(t)
+	rdb := srv.Client()
+	ctx := context.Background()
+	l := NewRedisLedger(rdb, "1000")
+	l.FirstSeen(ctx, 1)
+	l.SaveOffset(ctx, 2)
+	l.SaveOffset(ctx, 1) // never backwards
+	l.AcquirePollLock(ctx, "a", time.Minute)
+	keys, err := rdb.Keys(ctx, "*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 3 {
+		t.Errorf("keys = %q, want 3", keys)
+	}
+	for _, k := range keys {
+		if ttl := rdb.PTTL(ctx, k).Val(); ttl <= 0 {
+			t.Errorf("key %s has no TTL (%v)", k, ttl)
+		}
+	}
+	if off, _ := l.Offset(ctx); off != 2 {
+		t.Errorf("offset = %d after saving 2 then 1, want 2", off)
+	}
+}

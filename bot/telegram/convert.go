@@ -1,0 +1,128 @@
+package telegram
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf16"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+)
+
+// toMessage converts an update into the engine's transport-neutral message.
+// ok is false for updates the bot ignores: channel posts, edits, messages
+// without text, commands addressed to another bot, button presses on inline
+// messages.
+func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
+	m.UpdateID = int64(u.UpdateID)
+	switch {
+	case u.Message != nil:
+		msg := u.Message
+		if msg.Chat == nil || msg.From == nil || msg.Text == "" {
+			return m, false
+		}
+		kind, known := chatType(msg.Chat.Type)
+		if !known {
+			return m, false
+		}
+		m.ChatID, m.UserID, m.ChatType = msg.Chat.ID, msg.From.ID, kind
+		m.MessageID = msg.MessageID
+		m.LangCode = msg.From.LanguageCode
+		text, mentioned, forOther := addressing(msg, self)
+		if forOther {
+			return m, false
+		}
+		m.Text, m.Mentioned = text, mentioned
+		if r := msg.ReplyToMessage; r != nil && r.From != nil && r.From.ID == self.ID {
+			m.ReplyToBot = true
+		}
+		return m, true
+	case u.CallbackQuery != nil:
+		cq := u.CallbackQuery
+		if cq.Message == nil || cq.Message.Chat == nil || cq.From == nil {
+			return m, false
+		}
+		kind, known := chatType(cq.Message.Chat.Type)
+		if !known {
+			return m, false
+		}
+		m.ChatID, m.UserID, m.ChatType = cq.Message.Chat.ID, cq.From.ID, kind
+		m.MessageID = cq.Message.MessageID
+		m.Callback = cq.Data
+		m.LangCode = cq.From.LanguageCode
+		return m, true
+	}
+	return m, false
+}
+
+func chatType(t string) (bot.ChatType, bool) {
+	switch t {
+	case "private":
+		return bot.ChatPrivate, true
+	case "group":
+		return bot.ChatGroup, true
+	case "supergroup":
+		return bot.ChatSupergroup, true
+	}
+	return "", false
+}
+
+// addressing finds whether a message mentions the bot (an @username mention,
+// a text_mention of the bot, a /command@bot) and returns the text with the
+// bot's @username removed, so "/lienhe@bot" reads as "/lienhe" and
+// "@bot giờ làm việc?" as the question. forOther is true for a command
+// addressed to another bot ("/start@otherbot").
+func addressing(msg *tgbotapi.Message, self tgbotapi.User) (text string, mentioned, forOther bool) {
+	text = msg.Text
+	at := "@" + strings.ToLower(self.UserName)
+	units := utf16.Encode([]rune(text))
+	type span struct{ off, n int }
+	var cut []span
+	for _, e := range msg.Entities {
+		if e.Offset < 0 || e.Length <= 0 || e.Offset+e.Length > len(units) {
+			continue
+		}
+		word := string(utf16.Decode(units[e.Offset : e.Offset+e.Length]))
+		switch e.Type {
+		case "mention":
+			if self.UserName != "" && strings.ToLower(word) == at {
+				mentioned = true
+				cut = append(cut, span{e.Offset, e.Length})
+			}
+		case "text_mention":
+			if e.User != nil && e.User.ID == self.ID {
+				mentioned = true
+			}
+		case "bot_command":
+			if e.Offset != 0 {
+				continue
+			}
+			if _, target, has := strings.Cut(word, "@"); has {
+				if !strings.EqualFold(target, self.UserName) {
+					return text, false, true
+				}
+				mentioned = true
+				n := len(utf16.Encode([]rune("@" + target)))
+				cut = append(cut, span{e.Offset + e.Length - n, n})
+			}
+		}
+	}
+	// Without entities (some clients and emulators omit them), fall back to
+	// the text itself.
+	if !mentioned && self.UserName != "" && strings.Contains(strings.ToLower(text), at) {
+		mentioned = true
+		i := strings.Index(strings.ToLower(text), at)
+		text = text[:i] + text[i+len(at):]
+		return strings.Join(strings.Fields(text), " "), true, false
+	}
+	if len(cut) == 0 {
+		return text, mentioned, false
+	}
+	// Remove spans from the end so earlier offsets stay valid.
+	sort.Slice(cut, func(i, j int) bool { return cut[i].off < cut[j].off })
+	for i := len(cut) - 1; i >= 0; i-- {
+		units = append(units[:cut[i].off:cut[i].off], units[cut[i].off+cut[i].n:]...)
+	}
+	return strings.Join(strings.Fields(string(utf16.Decode(units))), " "), mentioned, false
+}

@@ -1,0 +1,203 @@
+package telegram
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// Run takes updates by long polling until ctx ends, then shuts down
+// gracefully: no new updates, those in flight finished within Config.Grace,
+// the offset saved, the polling lock released. Only the replica holding the
+// ledger's polling lock polls; the others wait and take over when it goes.
+// Run returns nil after a shutdown and an error only when polling cannot work
+// at all (the token is refused).
+func (b *Bot) Run(ctx context.Context) error {
+	b.SetCommands(ctx)
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	var tr *tracker
+	err := b.pollWithLock(ctx, work, &tr)
+	b.close(b.cfg.Grace, cancelWork)
+	if tr != nil {
+		b.saveOffset(tr.committed())
+	}
+	return err
+}
+
+// pollWithLock waits for the polling lock, polls while holding it, and goes
+// back to waiting if it is lost.
+func (b *Bot) pollWithLock(ctx, work context.Context, tr **tracker) error {
+	owner := b.cfg.Owner
+	ttl := b.cfg.LockTTL
+	for {
+		got, err := b.ledger.AcquirePollLock(ctx, owner, ttl)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil {
+			b.log.Error("telegram: polling lock unavailable", "err", err)
+		}
+		if !got {
+			if sleep(ctx, ttl/3) != nil {
+				return nil
+			}
+			continue
+		}
+		b.log.Info("telegram: polling", "owner", owner)
+		err = b.pollHoldingLock(ctx, work, tr)
+		rctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		if *tr != nil {
+			b.saveOffset((*tr).committed())
+		}
+		if err := b.ledger.ReleasePollLock(rctx, owner); err != nil {
+			b.log.Warn("telegram: release polling lock", "err", err)
+		}
+		cancel()
+		if err != nil || ctx.Err() != nil {
+			return err
+		}
+		b.log.Warn("telegram: polling lock lost, waiting to take it back")
+	}
+}
+
+// pollHoldingLock renews the lock in the background and polls until ctx
+// ends or the lock is lost.
+func (b *Bot) pollHoldingLock(ctx, work context.Context, tr **tracker) error {
+	pctx, lost := context.WithCancel(ctx)
+	defer lost()
+	go func() {
+		t := time.NewTicker(b.cfg.LockTTL / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-pctx.Done():
+				return
+			case <-t.C:
+				ok, err := b.ledger.RenewPollLock(pctx, b.cfg.Owner, b.cfg.LockTTL)
+				if pctx.Err() != nil {
+					return
+				}
+				if err != nil {
+					// Keep polling through a short Redis hiccup; the lock
+					// outlives a missed renewal or two.
+					b.log.Warn("telegram: renew polling lock", "err", err)
+					continue
+				}
+				if !ok {
+					lost()
+					return
+				}
+			}
+		}
+	}()
+	return b.poll(pctx, work, tr)
+}
+
+// poll is the long-polling loop. It asks from the committed offset — the
+// lowest update not yet answered — so Telegram never forgets an update before
+// it is answered; updates already in flight are skipped when they come again.
+func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
+	if *tr == nil {
+		off, err := b.ledger.Offset(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("telegram: read offset: %w", err)
+		}
+		*tr = newTracker(off)
+	}
+	t := *tr
+	saved := t.committed()
+	failures := 0
+	for ctx.Err() == nil {
+		offset := t.committed()
+		started := time.Now()
+		updates, err := b.getUpdates(ctx, offset)
+		if err != nil {
+			kind, wait := classify(ctx, err)
+			var tgErr *tgbotapi.Error
+			switch {
+			case kind == cancelled:
+				return nil
+			case errors.As(err, &tgErr) && tgErr.Code == http.StatusUnauthorized:
+				return fmt.Errorf("telegram: getUpdates: token refused: %w", err)
+			case kind == floodWait:
+				b.stats.floodWaits.Add(1)
+			default:
+				// 409 (a webhook is set, or another poller) and server errors:
+				// back off, growing, with jitter.
+				failures++
+				b.stats.retries.Add(1)
+				wait = backoff(Retry{BaseDelay: 500 * time.Millisecond, MaxDelay: 30 * time.Second}, min(failures, 10))
+			}
+			b.log.Warn("telegram: getUpdates failed", "err", err, "wait_ms", wait.Milliseconds())
+			sleep(ctx, wait)
+			continue
+		}
+		failures = 0
+		if offset != saved {
+			b.saveOffset(offset)
+			saved = offset
+		}
+		fresh := 0
+		for _, u := range updates {
+			id := int64(u.UpdateID)
+			if !t.add(id) {
+				continue
+			}
+			fresh++
+			if !b.enqueue(work, u, func(completed bool) {
+				if completed {
+					t.done(id)
+				}
+			}) {
+				return nil
+			}
+		}
+		if fresh == 0 && (len(updates) > 0 || time.Since(started) < b.cfg.PollTimeout/2) {
+			// Nothing new: either only updates in flight came back, or the
+			// server answered at once without waiting. Wait for progress.
+			select {
+			case <-t.wait():
+			case <-time.After(b.cfg.EmptyPollDelay):
+			case <-ctx.Done():
+			}
+		}
+	}
+	return nil
+}
+
+func (b *Bot) getUpdates(ctx context.Context, offset int64) ([]tgbotapi.Update, error) {
+	params := tgbotapi.Params{
+		"timeout":         strconv.Itoa(int(b.cfg.PollTimeout / time.Second)),
+		"allowed_updates": `["message","callback_query"]`,
+	}
+	if offset > 0 {
+		params["offset"] = strconv.FormatInt(offset, 10)
+	}
+	resp, err := b.c.raw(ctx, "getUpdates", params)
+	if err != nil {
+		return nil, err
+	}
+	var updates []tgbotapi.Update
+	if err := json.Unmarshal(resp.Result, &updates); err != nil {
+		return nil, fmt.Errorf("telegram: decode updates: %w", err)
+	}
+	return updates, nil
+}
+
+func (b *Bot) saveOffset(offset int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := b.ledger.SaveOffset(ctx, offset); err != nil {
+		b.log.Warn("telegram: save offset", "offset", offset, "err", err)
+	}
+}

@@ -1,0 +1,321 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+)
+
+// fakeHandler is a small conversation: it echoes, pages by editing in place,
+// sends long answers and buttons, and fails on demand.
+type fakeHandler struct {
+	mu    sync.Mutex
+	got   []bot.Message
+	delay func(bot.Message) time.Duration
+}
+
+func (h *fakeHandler) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+	h.mu.Lock()
+	h.got = append(h.got, m)
+	h.mu.Unlock()
+	if h.delay != nil {
+		if err := sleep(ctx, h.delay(m)); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case strings.HasPrefix(m.Callback, "more:"):
+		return []bot.Reply{{Text: "<b>Trang " + m.Callback[5:] + "</b>", EditMessageID: m.MessageID, Notice: "Trang " + m.Callback[5:],
+			Buttons: [][]bot.Button{{{Text: "Xem thêm", Data: "more:2"}}}}}, nil
+	case m.Callback != "":
+		return []bot.Reply{{Notice: "Cảm ơn!"}}, nil
+	case m.Text == "long":
+		var b strings.Builder
+		for i := 0; i < 30; i++ {
+			fmt.Fprintf(&b, "<b>Mục %d</b> %s\n\n", i, strings.Repeat("Nội dung &amp; chi tiết. ", 10))
+		}
+		return []bot.Reply{{Text: b.String(), Buttons: [][]bot.Button{{{Text: "Xem thêm", Data: "more:1"}}}}}, nil
+	case m.Text == "buttons":
+		return []bot.Reply{{Text: "Chọn:", Buttons: [][]bot.Button{
+			{{Text: "Xem thêm", Data: "more:1"}, {Text: "quá dài", Data: strings.Repeat("x", 65)}},
+			{{Text: "Cổng", URL: "https://example.org"}},
+		}}}, nil
+	case m.Text == "fail":
+		return nil, errors.New("engine exploded")
+	}
+	return []bot.Reply{{Text: "Bạn hỏi: " + html.EscapeString(m.Text)}}, nil
+}
+
+func (h *fakeHandler) messages() []bot.Message {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]bot.Message(nil), h.got...)
+}
+
+type running struct {
+	once sync.Once
+	bot  *Bot
+	stop context.CancelFunc
+	done chan error
+}
+
+// startBot runs a polling bot against srv until the test ends.
+func startBot(t *testing.T, srv *telegramtest.Server, h Handler, l Ledger, edit func(*Config)) *running {
+	t.Helper()
+	cfg := Config{
+		Token: srv.Token, Endpoint: srv.Endpoint, Handler: h, Ledger: l,
+		Logger:      slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		PollTimeout: 2 * time.Second, EmptyPollDelay: 20 * time.Millisecond, Grace: 5 * time.Second,
+		LockTTL: 600 * time.Millisecond, NoRateLimit: true,
+		Retry:    Retry{Attempts: 4, BaseDelay: 10 * time.Millisecond, MaxDelay: 50 * time.Millisecond, FloodWaits: 3, MaxWait: 5 * time.Second},
+		Commands: map[string][]Command{"vi": {{"start", "Bắt đầu"}}, "en": {{"start", "Start"}}},
+	}
+	if edit != nil {
+		edit(&cfg)
+	}
+	b, err := New(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &running{bot: b, stop: cancel, done: make(chan error, 1)}
+	go func() { r.done <- b.Run(ctx) }()
+	t.Cleanup(func() { r.shutdown(t) })
+	return r
+}
+
+func (r *running) shutdown(t *testing.T) {
+	t.Helper()
+	r.once.Do(func() {
+		r.stop()
+		select {
+		case err := <-r.done:
+			if err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatal("Run did not return after cancel")
+		}
+	})
+}
+
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+var (
+	dan  = telegramtest.User{ID: 11, FirstName: "Dân", LanguageCode: "vi"}
+	anna = telegramtest.User{ID: 12, FirstName: "Anna", LanguageCode: "en"}
+)
+
+func TestConversation(t *testing.T) {
+	srv := telegramtest.New(t)
+	h := &fakeHandler{}
+	r := startBot(t, srv, h, store.NewMemoryLedger(0), nil)
+	chat := telegramtest.Private(dan)
+
+	srv.SendText(chat, dan, "giờ làm việc <UBND> & phòng?")
+	got := srv.WaitMessages(t, chat.ID, 1)
+	if want := "Bạn hỏi: giờ làm việc <UBND> & phòng?"; got[0].Visible != want {
+		t.Errorf("reply = %q, want %q", got[0].Visible, want)
+	}
+	if got[0].ParseMode != "HTML" {
+		t.Errorf("parse mode = %q, want HTML", got[0].ParseMode)
+	}
+
+	srv.SendText(chat, dan, "long")
+	got = srv.WaitMessages(t, chat.ID, 3)
+	if len(got) != 3 {
+		t.Fatalf("long answer: %d messages, want 2 parts after the first reply", len(got)-1)
+	}
+	if got[1].Buttons != nil || got[2].Buttons == nil {
+		t.Errorf("buttons should be on the last part only: %v / %v", got[1].Buttons, got[2].Buttons)
+	}
+
+	// Paging edits the message in place and answers the callback.
+	last := got[2]
+	_, q1 := srv.Press(chat, dan, last.MessageID, "more:1")
+	srv.Wait(t, 5*time.Second, "edit", func() bool { return srv.Messages(chat.ID)[2].Edits == 1 })
+	// A double tap: same content, "message is not modified" is not an error.
+	_, q2 := srv.Press(chat, dan, last.MessageID, "more:1")
+	srv.Wait(t, 5*time.Second, "answers", func() bool { return len(srv.Answers()) == 2 })
+	answers := srv.Answers()
+	if answers[0].QueryID != q1 || answers[1].QueryID != q2 || answers[0].Text != "Trang 1" {
+		t.Errorf("answers = %+v, want both queries answered with the notice", answers)
+	}
+	if n := len(srv.Messages(chat.ID)); n != 3 {
+		t.Errorf("paging sent new messages: %d in chat, want 3", n)
+	}
+
+	srv.SendText(chat, dan, "buttons")
+	got = srv.WaitMessages(t, chat.ID, 4)
+	kb := got[3].Buttons
+	if len(kb) != 2 || len(kb[0]) != 1 || kb[1][0].URL == nil {
+		t.Errorf("keyboard = %+v, want the 65-byte button dropped and the URL kept", kb)
+	}
+
+	srv.SendText(chat, dan, "fail")
+	got = srv.WaitMessages(t, chat.ID, 5)
+	if !strings.Contains(got[4].Visible, "Xin lỗi") {
+		t.Errorf("handler failure reply = %q, want an apology", got[4].Visible)
+	}
+
+	if vi, en := srv.Commands("vi"), srv.Commands("en"); len(vi) != 1 || len(en) != 1 || vi[0].Description != "Bắt đầu" {
+		t.Errorf("commands vi=%v en=%v", vi, en)
+	}
+	if m := h.messages()[0]; m.LangCode != "vi" || m.ChatType != bot.ChatPrivate || m.UserID != dan.ID {
+		t.Errorf("message = %+v", m)
+	}
+	r.shutdown(t)
+	if st := r.bot.Stats(); st.Duplicates != 0 || st.Dropped != 0 {
+		t.Errorf("stats = %+v", st)
+	}
+}
+
+func TestFaults(t *testing.T) {
+	tests := []struct {
+		name   string
+		faults []telegramtest.Fault
+		check  func(t *testing.T, st Stats, took time.Duration)
+	}{
+		{"429 waits retry_after", []telegramtest.Fault{{Status: 429, RetryAfter: 1}}, func(t *testing.T, st Stats, took time.Duration) {
+			if st.FloodWaits != 1 || took < time.Second {
+				t.Errorf("flood waits = %d, took %v; want 1 wait of at least 1s", st.FloodWaits, took)
+			}
+		}},
+		{"5xx retried", []telegramtest.Fault{{Status: 500}, {Status: 502, HTML: true}}, func(t *testing.T, st Stats, _ time.Duration) {
+			if st.Retries != 2 {
+				t.Errorf("retries = %d, want 2", st.Retries)
+			}
+		}},
+		{"dropped connection retried", []telegramtest.Fault{{Drop: true}}, func(t *testing.T, st Stats, _ time.Duration) {
+			if st.Retries != 1 {
+				t.Errorf("retries = %d, want 1", st.Retries)
+			}
+		}},
+		{"slow answer is fine", []telegramtest.Fault{{Delay: 300 * time.Millisecond}}, func(t *testing.T, st Stats, took time.Duration) {
+			if st.Retries != 0 || took < 300*time.Millisecond {
+				t.Errorf("retries = %d took %v", st.Retries, took)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := telegramtest.New(t)
+			r := startBot(t, srv, &fakeHandler{}, store.NewMemoryLedger(0), nil)
+			chat := telegramtest.Private(dan)
+			srv.Inject("sendMessage", tt.faults...)
+			start := time.Now()
+			srv.SendText(chat, dan, "xin chào")
+			if got := srv.WaitMessages(t, chat.ID, 1); len(got) != 1 {
+				t.Fatalf("%d messages, want exactly 1", len(got))
+			}
+			tt.check(t, r.bot.Stats(), time.Since(start))
+		})
+	}
+	t.Run("gives up after bounded attempts", func(t *testing.T) {
+		srv := telegramtest.New(t)
+		r := startBot(t, srv, &fakeHandler{}, store.NewMemoryLedger(0), nil)
+		chat := telegramtest.Private(dan)
+		srv.Inject("sendMessage", telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500})
+		srv.SendText(chat, dan, "một")
+		srv.SendText(chat, dan, "hai")
+		got := srv.WaitMessages(t, chat.ID, 1)
+		if got[0].Visible != "Bạn hỏi: hai" {
+			t.Errorf("first delivered = %q, want the second question's answer", got[0].Visible)
+		}
+		if st := r.bot.Stats(); st.Dropped != 1 || st.Retries != 3 {
+			t.Errorf("stats = %+v, want 1 dropped after 3 retries", st)
+		}
+	})
+	t.Run("getUpdates errors", func(t *testing.T) {
+		srv := telegramtest.New(t)
+		srv.Inject("getUpdates", telegramtest.Fault{Status: 502, HTML: true}, telegramtest.Fault{Status: 429, RetryAfter: 1}, telegramtest.Fault{Drop: true})
+		startBot(t, srv, &fakeHandler{}, store.NewMemoryLedger(0), nil)
+		chat := telegramtest.Private(dan)
+		srv.SendText(chat, dan, "còn đó không?")
+		srv.WaitMessages(t, chat.ID, 1)
+	})
+}
+
+func TestOrderWithinChatConcurrentAcross(t *testing.T) {
+	srv := telegramtest.New(t)
+	h := &fakeHandler{delay: func(m bot.Message) time.Duration {
+		if m.Text == "chậm" {
+			return 700 * time.Millisecond
+		}
+		return 0
+	}}
+	startBot(t, srv, h, store.NewMemoryLedger(0), nil)
+	a, b := telegramtest.Private(dan), telegramtest.Private(anna)
+	srv.SendText(a, dan, "chậm")
+	srv.SendText(a, dan, "sau")
+	srv.SendText(b, anna, "nhanh")
+	srv.WaitMessages(t, b.ID, 1)
+	if n := len(srv.Messages(a.ID)); n != 0 {
+		t.Errorf("chat A answered %d before its slow message finished; B should not wait for A", n)
+	}
+	got := srv.WaitMessages(t, a.ID, 2)
+	if got[0].Visible != "Bạn hỏi: chậm" || got[1].Visible != "Bạn hỏi: sau" {
+		t.Errorf("chat A order = %q, %q", got[0].Visible, got[1].Visible)
+	}
+	if calls := srv.Calls("sendChatAction"); len(calls) == 0 || calls[0].Params.Get("chat_id") != "11" {
+		t.Errorf("typing actions = %v, want one for the slow answer", calls)
+	}
+}
+
+func TestGracefulShutdownFinishesInFlight(t *testing.T) {
+	srv := telegramtest.New(t)
+	l := store.NewMemoryLedger(0)
+	h := &fakeHandler{delay: func(bot.Message) time.Duration { return 500 * time.Millisecond }}
+	r := startBot(t, srv, h, l, nil)
+	chat := telegramtest.Private(dan)
+	id, _ := srv.SendText(chat, dan, "trước khi tắt")
+	srv.Wait(t, 5*time.Second, "handler called", func() bool { return len(h.messages()) == 1 })
+	r.shutdown(t)
+	if got := srv.Messages(chat.ID); len(got) != 1 {
+		t.Fatalf("in-flight update not answered at shutdown: %d messages", len(got))
+	}
+	if off, _ := l.Offset(context.Background()); off != int64(id)+1 {
+		t.Errorf("saved offset = %d, want %d", off, id+1)
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	l := newLimiter(Limits{Global: 30, PerChat: 1, ChatBurst: 3, GroupPerMinute: 20, GroupBurst: 1})
+	now := time.Unix(1000, 0)
+	var waits []time.Duration
+	for i := 0; i < 5; i++ {
+		waits = append(waits, l.reserve(now, 1, false))
+	}
+	want := []time.Duration{0, 0, 0, time.Second, 2 * time.Second}
+	if fmt.Sprint(waits) != fmt.Sprint(want) {
+		t.Errorf("private chat waits = %v, want %v", waits, want)
+	}
+	if g1, g2 := l.reserve(now, -5, true), l.reserve(now, -5, true); g1 != 0 || g2 != 3*time.Second {
+		t.Errorf("group waits = %v, %v; want 0, 3s", g1, g2)
+	}
+	// 30 chats at once: the global bucket spreads the rest over the next second.
+	l = newLimiter(Limits{Global: 30, PerChat: 1, ChatBurst: 3, GroupPerMinute: 20, GroupBurst: 1})
+	var last time.Duration
+	for chat := int64(0); chat < 60; chat++ {
+		last = l.reserve(now, chat, false)
+	}
+	if last < 900*time.Millisecond || last > 1100*time.Millisecond {
+		t.Errorf("60th message overall waits %v, want about 1s", last)
+	}
+}
