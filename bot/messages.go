@@ -57,7 +57,6 @@ type messages struct {
 	ForgetFailed  string
 	SearchFailed  string
 	NoState       string
-	EnglishLeadIn string
 	Date          string // %s
 	Published     string // %s
 	Author        string
@@ -113,17 +112,16 @@ var catalog = map[lang]*messages{
 			"phone": "Điện thoại", "fax": "Fax", "email": "Email", "address": "Địa chỉ",
 			"website": "Website", "person": "Người chịu trách nhiệm",
 		},
-		LangPick:      "Chọn ngôn ngữ:",
-		LangSet:       "Đã chuyển sang tiếng Việt.",
-		Forgotten:     "Đã xoá mọi điều mình nhớ về bạn: câu hỏi gần nhất, vị trí xem, ngôn ngữ đã chọn và góp ý.",
-		ForgetFailed:  "Xin lỗi, lúc này mình chưa xoá được. Bạn thử lại sau ít phút nhé.",
-		SearchFailed:  "Xin lỗi, mình đang gặp trục trặc khi tìm. Bạn thử lại sau ít phút nhé.",
-		NoState:       "Mình không nhớ câu hỏi trước đó — bạn hãy hỏi lại đầy đủ nhé.",
-		EnglishLeadIn: "",
-		Date:          "ngày %s",
-		Published:     "đăng ngày %s",
-		Author:        "Tác giả",
-		Article:       "Bài viết",
+		LangPick:     "Chọn ngôn ngữ:",
+		LangSet:      "Đã chuyển sang tiếng Việt.",
+		Forgotten:    "Đã xoá mọi điều mình nhớ về bạn: câu hỏi gần nhất, vị trí xem, ngôn ngữ đã chọn và góp ý.",
+		ForgetFailed: "Xin lỗi, lúc này mình chưa xoá được. Bạn thử lại sau ít phút nhé.",
+		SearchFailed: "Xin lỗi, mình đang gặp trục trặc khi tìm. Bạn thử lại sau ít phút nhé.",
+		NoState:      "Mình không nhớ câu hỏi trước đó — bạn hãy hỏi lại đầy đủ nhé.",
+		Date:         "ngày %s",
+		Published:    "đăng ngày %s",
+		Author:       "Tác giả",
+		Article:      "Bài viết",
 	},
 	en: {
 		Welcome: "Hello! I answer questions about what the local government has published: resolutions, mergers and reorganisations, and office contacts.\n%s\n\nJust type a question, in Vietnamese (with or without accents) or English.",
@@ -173,17 +171,16 @@ var catalog = map[lang]*messages{
 			"phone": "Phone", "fax": "Fax", "email": "Email", "address": "Address",
 			"website": "Website", "person": "Person responsible",
 		},
-		LangPick:      "Choose a language:",
-		LangSet:       "Switched to English.",
-		Forgotten:     "Done: I've deleted everything I remembered about you — your last question, your place in the results, your language choice and your feedback.",
-		ForgetFailed:  "Sorry, I couldn't delete it right now. Please try again in a few minutes.",
-		SearchFailed:  "Sorry, searching failed just now. Please try again in a few minutes.",
-		NoState:       "I don't remember your previous question — please ask it again in full.",
-		EnglishLeadIn: "",
-		Date:          "dated %s",
-		Published:     "published %s",
-		Author:        "Author",
-		Article:       "Article",
+		LangPick:     "Choose a language:",
+		LangSet:      "Switched to English.",
+		Forgotten:    "Done: I've deleted everything I remembered about you — your last question, your place in the results, your language choice and your feedback.",
+		ForgetFailed: "Sorry, I couldn't delete it right now. Please try again in a few minutes.",
+		SearchFailed: "Sorry, searching failed just now. Please try again in a few minutes.",
+		NoState:      "I don't remember your previous question — please ask it again in full.",
+		Date:         "dated %s",
+		Published:    "published %s",
+		Author:       "Author",
+		Article:      "Article",
 	},
 }
 
