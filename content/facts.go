@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Document numbers come in two shapes:
@@ -165,7 +167,7 @@ var (
 		unit := `(?:` + strings.Join(alt, "|") + `)`
 		return regexp.MustCompile(`(?i)(?:^|[^\p{L}\d/.,-])(\d{1,5}\s+` + unit + `(?:\s*,\s*` + unit + `)*)(?:[^\p{L}]|$)`)
 	}()
-	yearRE = regexp.MustCompile(`(?:^|[^\p{L}\d/.-])((?:19|20)\d{2})(?:[^\p{L}\d/-]|$)`)
+	yearRE = regexp.MustCompile(`(?:19|20)\d{2}`)
 )
 
 // findMergers lists the sentences that report a merger or reorganisation.
@@ -205,20 +207,42 @@ func findCounts(s string) []string {
 	return out
 }
 
+// findYears lists the years a sentence states ("năm 2019", "Quý I/2019"),
+// leaving out the year of a date ("29/6/2016"), of a document number
+// ("34/2019/NĐ-CP") and four-digit counts ("2000 hộ").
 func findYears(s string) []int {
 	var out []int
 	seen := map[int]bool{}
-	for i := 0; i < len(s); {
-		m := yearRE.FindStringSubmatchIndex(s[i:])
-		if m == nil {
-			break
+	for _, m := range yearRE.FindAllStringIndex(s, -1) {
+		i, j := m[0], m[1]
+		if i > 0 {
+			prev, n := utf8.DecodeLastRuneInString(s[:i])
+			if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+				continue
+			}
+			if strings.ContainsRune("/-.", prev) && i-n > 0 && isDigitByte(s[i-n-1]) {
+				continue // the end of a date or a document number
+			}
 		}
-		y, _ := strconv.Atoi(s[i+m[2] : i+m[3]])
+		if j < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(next) || unicode.IsDigit(next) {
+				continue
+			}
+			if next == '/' && j+1 < len(s) && isDigitByte(s[j+1]) {
+				continue // "2019/NĐ-CP"
+			}
+		}
+		if c := countRE.FindStringSubmatchIndex(s[max(i-1, 0):]); c != nil && c[2] == i-max(i-1, 0) {
+			continue // a count: "2000 hộ"
+		}
+		y, _ := strconv.Atoi(s[i:j])
 		if !seen[y] {
 			seen[y] = true
 			out = append(out, y)
 		}
-		i += m[3]
 	}
 	return out
 }
+
+func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }

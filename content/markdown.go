@@ -24,7 +24,9 @@ type frontMatter struct {
 var (
 	mdImageRE    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLinkRE     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
-	mdEmphasisRE = regexp.MustCompile(`(\*\*|__|\*|_|~~)([^\s*_~](?:.*?[^\s*_~])?)(?:\*\*|__|\*|_|~~)`)
+	mdEmphasisRE = regexp.MustCompile(`(\*\*|\*|~~)([^\s*~](?:.*?[^\s*~])?)(?:\*\*|\*|~~)`)
+	// Underscores emphasise only at word edges: "xa_thu_nghiem" is a name.
+	mdUnderRE = regexp.MustCompile(`(^|[^\p{L}\d_])__?([^\s_](?:.*?[^\s_])?)__?($|[^\p{L}\d_])`)
 	mdCodeRE     = regexp.MustCompile("`([^`]*)`")
 	mdHeadingRE  = regexp.MustCompile(`^#{1,6}\s+(.*?)\s*#*\s*$`)
 	mdQuoteRE    = regexp.MustCompile(`^>\s?`)
@@ -77,6 +79,7 @@ func parseMarkdown(text string) draft {
 		line = mdCodeRE.ReplaceAllString(line, "$1")
 		for prev := ""; prev != line; {
 			prev, line = line, mdEmphasisRE.ReplaceAllString(line, "$2")
+			line = mdUnderRE.ReplaceAllString(line, "$1$2$3")
 		}
 		line = strings.TrimRight(line, " \\") // hard line break
 		line = cleanSpace(line)

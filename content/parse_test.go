@@ -212,6 +212,9 @@ func TestMergerSentences(t *testing.T) {
 		{"Trên cơ sở hợp nhất hai hội, thành lập 01 hội.", "hợp nhất", []string{"01 hội"}, nil},
 		{"Sắp xếp tổ chức bộ máy tinh gọn, hiệu quả.", "", nil, nil},
 		{"Sáp nhập theo Kết luận ngày 29/6/2016.", "sáp nhập", nil, nil},
+		{"Sáp nhập trong Quý I/2019 theo Nghị định số 34/2019/NĐ-CP.", "sáp nhập", nil, []int{2019}},
+		{"Hợp nhất 2000 hộ vào năm 2021, ngày 2021-05-01.", "hợp nhất", []string{"2000 hộ"}, []int{2021}},
+		{"Sáp nhập theo Nghị định số 34/2019/NĐ-CP.", "sáp nhập", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -476,6 +479,23 @@ func TestISODate(t *testing.T) {
 	for _, tt := range tests {
 		if got, _ := isoDate(tt.in); got != tt.want {
 			t.Errorf("isoDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMarkdownInline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Đây là **đậm** và *nghiêng* và __gạch__ và _nghiêng_.", "Đây là đậm và nghiêng và gạch và nghiêng."},
+		{"Xem [Quyết định số 12/QĐ-UBND](https://thu.example/qd) ngay.", "Xem Quyết định số 12/QĐ-UBND ngay."},
+		{"Thư: xa_thu_nghiem@thu.example và `mã_số`.", "Thư: xa_thu_nghiem@thu.example và mã_số."},
+		{"Ảnh ![minh họa](a.jpg) bỏ đi.", "Ảnh bỏ đi."},
+		{"> Trích dẫn ~~cũ~~ mới.", "Trích dẫn cũ mới."},
+		{"1. Mục một", "Mục một"},
+	}
+	for _, tt := range tests {
+		d := parseMarkdown("---\nsynthetic: true\n---\n" + tt.in + "\n")
+		if len(d.paragraphs) != 1 || cleanSpace(d.paragraphs[0]) != tt.want {
+			t.Errorf("markdown %q → %q, want %q", tt.in, d.paragraphs, tt.want)
 		}
 	}
 }
