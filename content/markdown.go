@@ -26,12 +26,12 @@ var (
 	mdLinkRE     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
 	mdEmphasisRE = regexp.MustCompile(`(\*\*|\*|~~)([^\s*~](?:.*?[^\s*~])?)(?:\*\*|\*|~~)`)
 	// Underscores emphasise only at word edges: "xa_thu_nghiem" is a name.
-	mdUnderRE = regexp.MustCompile(`(^|[^\p{L}\d_])__?([^\s_](?:.*?[^\s_])?)__?($|[^\p{L}\d_])`)
-	mdCodeRE     = regexp.MustCompile("`([^`]*)`")
-	mdHeadingRE  = regexp.MustCompile(`^#{1,6}\s+(.*?)\s*#*\s*$`)
-	mdQuoteRE    = regexp.MustCompile(`^>\s?`)
-	mdRuleRE     = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,})\s*$`)
-	mdListRE     = regexp.MustCompile(`^(?:[-*+]|\d{1,3}[.)])\s+`)
+	mdUnderRE   = regexp.MustCompile(`(^|[^\p{L}\d_])__?([^\s_](?:.*?[^\s_])?)__?($|[^\p{L}\d_])`)
+	mdCodeRE    = regexp.MustCompile("`([^`]*)`")
+	mdHeadingRE = regexp.MustCompile(`^#{1,6}\s+(.*?)\s*#*\s*$`)
+	mdQuoteRE   = regexp.MustCompile(`^>\s?`)
+	mdRuleRE    = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,})\s*$`)
+	mdListRE    = regexp.MustCompile(`^(?:[-*+]|\d{1,3}[.)])\s+`)
 )
 
 // parseMarkdown reads a Markdown article with optional YAML front matter
