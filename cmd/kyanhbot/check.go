@@ -112,6 +112,9 @@ func writeCheck(w io.Writer, c *content.Corpus) {
 		}
 		for _, ct := range a.Contacts {
 			fmt.Fprintln(w, "  contact:")
+			if ct.Office != "" && !strings.Contains(strings.Join(ct.Lines, "\n"), ct.Office) {
+				fmt.Fprintf(w, "    (office: %s)\n", ct.Office)
+			}
 			for _, l := range ct.Lines {
 				fmt.Fprintf(w, "    %s\n", l)
 			}
