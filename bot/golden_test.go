@@ -235,6 +235,7 @@ func TestGolden(t *testing.T) {
 		{name: "search", steps: []step{
 			{text: "so dien thoai uy ban"}, {text: "xem thêm"}, {text: "tiếp"}, {text: "còn gì nữa"},
 			{press: "Nguồn"}, {press: "👍"}, {press: "👎"},
+			{text: "nghị quyết 37 về sáp nhập thôn"}, {text: "kết luận 92 của ban thường vụ tỉnh ủy"},
 		}},
 		{name: "tim", steps: []step{{text: "/tim"}, {text: "sáp nhập thôn"}, {text: "/tim email uy ban"}, {text: "/tim"}, {text: "/help"}, {text: "more"}}},
 		{name: "documents", steps: []step{
