@@ -57,6 +57,7 @@ func commands() []command {
 		{"eval", "measure answer quality on a question file", runEval},
 		{"content", "check content: articles, inferred metadata, facts, problems", runContent},
 		{"version", "print the version", runVersion},
+		{"serve", "serve the bot on Telegram (polling, or a webhook when WEBHOOK_URL is set)", runServe},
 	}
 }
 

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/bot/telegram"
+)
+
+// secret is a configuration value that must never reach a log or an error:
+// printed or logged, it reads "[redacted]".
+type secret string
+
+func (secret) String() string               { return "[redacted]" }
+func (secret) LogValue() slog.Value         { return slog.StringValue("[redacted]") }
+func (s secret) GoString() string           { return s.String() }
+func (s secret) Format(f fmt.State, _ rune) { fmt.Fprint(f, "[redacted]") }
+
+// serveConfig is serve's configuration, from the environment.
+type serveConfig struct {
+	token         secret
+	endpoint      string
+	redisURL      secret // may hold a password
+	admins        []int64
+	contentDir    string
+	webhookURL    string
+	webhookSecret secret
+	listenAddr    string
+	logLevel      slog.Level
+	grace         time.Duration
+}
+
+var (
+	tokenRE         = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
+	webhookSecretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+)
+
+// loadServeConfig reads and validates the environment. Its errors are one
+// line each and never contain the token.
+func loadServeConfig(getenv func(string) string) (serveConfig, error) {
+	c := serveConfig{
+		endpoint:   getenv("TELEGRAM_API_ENDPOINT"),
+		redisURL:   secret(getenv("REDIS_URL")),
+		contentDir: getenv("CONTENT_DIR"),
+		webhookURL: getenv("WEBHOOK_URL"),
+		listenAddr: getenv("LISTEN_ADDR"),
+		grace:      10 * time.Second,
+	}
+	token := strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN"))
+	if f := getenv("TELEGRAM_BOT_TOKEN_FILE"); f != "" {
+		if token != "" {
+			return c, errors.New("set TELEGRAM_BOT_TOKEN or TELEGRAM_BOT_TOKEN_FILE, not both")
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return c, fmt.Errorf("TELEGRAM_BOT_TOKEN_FILE: cannot read %s: %w", f, errors.Unwrap(err))
+		}
+		token = strings.TrimSpace(string(b))
+	}
+	switch {
+	case token == "":
+		return c, errors.New("TELEGRAM_BOT_TOKEN (or TELEGRAM_BOT_TOKEN_FILE) is not set: get a token from @BotFather")
+	case !tokenRE.MatchString(token):
+		return c, errors.New("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters, digits, _ or -)")
+	}
+	c.token = secret(token)
+
+	if c.endpoint == "" {
+		c.endpoint = tgbotapi.APIEndpoint
+	} else if strings.Count(c.endpoint, "%s") != 2 || !strings.HasPrefix(c.endpoint, "http") {
+		return c, fmt.Errorf("TELEGRAM_API_ENDPOINT %q must be a URL with two %%s, e.g. http://127.0.0.1:8081/bot%%s/%%s", c.endpoint)
+	}
+	for _, f := range strings.FieldsFunc(getenv("ADMIN_IDS"), func(r rune) bool { return r == ',' || r == ' ' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id == 0 {
+			return c, fmt.Errorf("ADMIN_IDS: %q is not a Telegram user ID", f)
+		}
+		c.admins = append(c.admins, id)
+	}
+	if c.webhookURL != "" {
+		u, err := url.Parse(c.webhookURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return c, fmt.Errorf("WEBHOOK_URL %q is not an https:// URL", c.webhookURL)
+		}
+		s := getenv("WEBHOOK_SECRET")
+		if !webhookSecretRE.MatchString(s) {
+			return c, errors.New("WEBHOOK_SECRET must be set with WEBHOOK_URL: 1-256 characters A-Z, a-z, 0-9, _ or -")
+		}
+		c.webhookSecret = secret(s)
+		if c.listenAddr == "" {
+			c.listenAddr = ":8080"
+		}
+	}
+	if c.listenAddr != "" {
+		if _, _, err := net.SplitHostPort(c.listenAddr); err != nil {
+			return c, fmt.Errorf("LISTEN_ADDR %q is not host:port", c.listenAddr)
+		}
+	}
+	if lv := getenv("LOG_LEVEL"); lv != "" {
+		if err := c.logLevel.UnmarshalText([]byte(lv)); err != nil {
+			return c, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", lv)
+		}
+	}
+	if g := getenv("SHUTDOWN_GRACE"); g != "" {
+		d, err := time.ParseDuration(g)
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("SHUTDOWN_GRACE %q is not a duration like 10s", g)
+		}
+		c.grace = d
+	}
+	return c, nil
+}
+
+// menu is the command menu Telegram shows, per language.
+var menu = map[string][]telegram.Command{
+	"vi": {
+		{Name: "start", Description: "Bắt đầu, câu hỏi gợi ý"},
+		{Name: "tim", Description: "Tìm câu trả lời"},
+		{Name: "nghiquyet", Description: "Các văn bản, nghị quyết được nhắc đến"},
+		{Name: "sapnhap", Description: "Sáp nhập, sắp xếp bộ máy"},
+		{Name: "lienhe", Description: "Địa chỉ, điện thoại liên hệ"},
+		{Name: "ngonngu", Description: "Đổi ngôn ngữ"},
+		{Name: "quentoi", Description: "Xoá mọi điều bot nhớ về bạn"},
+		{Name: "help", Description: "Hướng dẫn"},
+	},
+	"en": {
+		{Name: "start", Description: "Start, example questions"},
+		{Name: "tim", Description: "Search for an answer"},
+		{Name: "nghiquyet", Description: "Documents and resolutions cited"},
+		{Name: "sapnhap", Description: "Mergers and reorganisations"},
+		{Name: "lienhe", Description: "Office addresses and phones"},
+		{Name: "ngonngu", Description: "Change language"},
+		{Name: "quentoi", Description: "Forget everything about me"},
+		{Name: "help", Description: "Help"},
+	},
+}
+
+// handlerFunc adapts a function to telegram.Handler.
+type handlerFunc func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
+
+func (f handlerFunc) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+	return f(ctx, m)
+}
+
+// runServe serves the bot on Telegram until SIGINT/SIGTERM: long polling, or
+// a webhook on LISTEN_ADDR when WEBHOOK_URL is set.
+func runServe(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{"usage: kyanhbot serve (configured by the environment: see README)"}
+	}
+	cfg, err := loadServeConfig(e.getenv)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
+
+	ix, err := buildIndex(ctx, e, cfg.contentDir)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer ix.Close()
+
+	var (
+		st     bot.Store
+		ledger telegram.Ledger
+		rdb    redis.UniversalClient
+	)
+	if cfg.redisURL != "" {
+		opt, err := redis.ParseURL(string(cfg.redisURL))
+		if err != nil {
+			return errors.New("serve: REDIS_URL is not a redis://, rediss:// or unix:// URL")
+		}
+		rdb = redis.NewClient(opt)
+		defer rdb.Close()
+		pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		err = rdb.Ping(pctx).Err()
+		cancel()
+		if err != nil {
+			return fmt.Errorf("serve: Redis at REDIS_URL does not answer: %w", err)
+		}
+		st = store.NewRedis(rdb, store.Options{})
+		// The token starts with the bot's ID: keys of two bots sharing a
+		// Redis stay apart.
+		botID, _, _ := strings.Cut(string(cfg.token), ":")
+		ledger = store.NewRedisLedger(rdb, botID)
+	} else {
+		log.Warn("REDIS_URL not set: conversation state and the update ledger are in memory, lost on restart; run one replica only")
+		st = store.NewMemory(store.Options{})
+		ledger = store.NewMemoryLedger(0)
+	}
+
+	// The engine wants the bot's username, known after getMe; the transport
+	// calls the handler only once running, after the engine is set.
+	var engine *bot.Engine
+	tb, err := telegram.New(ctx, telegram.Config{
+		Token:    string(cfg.token),
+		Endpoint: cfg.endpoint,
+		Handler: handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+			return engine.Handle(ctx, m)
+		}),
+		Ledger:        ledger,
+		Logger:        log,
+		Commands:      menu,
+		Grace:         cfg.grace,
+		WebhookSecret: string(cfg.webhookSecret),
+	})
+	if err != nil {
+		return fmt.Errorf("serve: connect to Telegram: %w", err)
+	}
+	engine = bot.New(ix, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log})
+	log.Info("serving", "bot", tb.UserName(), "articles", len(ix.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)
+
+	if cfg.webhookURL == "" {
+		err := tb.Run(ctx)
+		log.Info("stopped", "stats", fmt.Sprintf("%+v", tb.Stats()))
+		return err
+	}
+	u, _ := url.Parse(cfg.webhookURL)
+	path := u.Path
+	if path == "" {
+		path = "/"
+	}
+	mux := http.NewServeMux()
+	srv := &http.Server{Addr: cfg.listenAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	ln, err := net.Listen("tcp", cfg.listenAddr)
+	if err != nil {
+		return fmt.Errorf("serve: listen on LISTEN_ADDR: %w", err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	runErr := tb.RunWebhook(ctx, mux, "POST "+path, cfg.webhookURL)
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Warn("http shutdown", "err", err)
+	}
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: http: %w", err)
+	}
+	log.Info("stopped", "stats", fmt.Sprintf("%+v", tb.Stats()))
+	return runErr
+}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+)
+
+// syncBuffer is a bytes.Buffer safe for the logger and the test at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startServe runs `kyanhbot serve` with vars until the returned stop is called.
+func startServe(t *testing.T, vars map[string]string) (stderr *syncBuffer, stop func() error) {
+	t.Helper()
+	stderr = &syncBuffer{}
+	e := env{getenv: func(k string) string { return vars[k] }, stdin: strings.NewReader(""), stdout: &syncBuffer{}, stderr: stderr}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve"}, e) }()
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case err = <-done:
+			case <-time.After(20 * time.Second):
+				err = fmt.Errorf("serve did not stop")
+			}
+		})
+		return err
+	}
+	t.Cleanup(func() { stop() })
+	return stderr, stop
+}
+
+func TestServePolling(t *testing.T) {
+	srv := telegramtest.New(t)
+	stderr, stop := startServe(t, map[string]string{
+		"TELEGRAM_BOT_TOKEN":    srv.Token,
+		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
+		"LOG_LEVEL":             "debug",
+	})
+	user := telegramtest.User{ID: 501, FirstName: "Thử", LanguageCode: "vi"}
+	chat := telegramtest.Private(user)
+	srv.SendText(chat, user, "/start")
+	got := srv.WaitMessages(t, chat.ID, 1)
+	if len(got[0].Buttons) == 0 {
+		t.Errorf("/start reply has no example buttons: %q", got[0].Visible)
+	}
+	srv.SendText(chat, user, "/lienhe")
+	srv.WaitMessages(t, chat.ID, 2)
+	if err := stop(); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	if len(srv.Commands("vi")) == 0 || len(srv.Commands("en")) == 0 {
+		t.Error("setMyCommands not called for vi and en")
+	}
+	if strings.Contains(stderr.String(), srv.Token) || strings.Contains(stderr.String(), "TEST-token") {
+		t.Error("the token appears in the logs")
+	}
+	if !strings.Contains(stderr.String(), "REDIS_URL not set") {
+		t.Error("no warning about in-memory state")
+	}
+}
+
+func TestServeWebhook(t *testing.T) {
+	srv := telegramtest.New(t)
+	addr := freeAddr(t)
+	_, stop := startServe(t, map[string]string{
+		"TELEGRAM_BOT_TOKEN":    srv.Token,
+		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
+		"WEBHOOK_URL":           "http://" + addr + "/tg/hook",
+		"WEBHOOK_SECRET":        "s3cret-Value_1",
+		"LISTEN_ADDR":           addr,
+	})
+	srv.Wait(t, 10*time.Second, "setWebhook", func() bool { u, _ := srv.Webhook(); return u != "" })
+	if _, secret := srv.Webhook(); secret != "s3cret-Value_1" {
+		t.Errorf("webhook secret = %q", secret)
+	}
+	user := telegramtest.User{ID: 502, LanguageCode: "en"}
+	chat := telegramtest.Private(user)
+	srv.SendText(chat, user, "/help")
+	srv.WaitMessages(t, chat.ID, 1)
+	if d := srv.WebhookDeliveries(); len(d) != 1 || d[0] != 200 {
+		t.Errorf("webhook deliveries = %v, want one 200", d)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func TestServeConfigErrors(t *testing.T) {
+	const token = "123456:AAE-secret-token-value"
+	tokenFile := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(tokenFile, []byte(token+"\n"), 0o600)
+	tests := []struct {
+		name string
+		vars map[string]string
+		want string
+	}{
+		{"no token", map[string]string{}, "TELEGRAM_BOT_TOKEN"},
+		{"malformed token", map[string]string{"TELEGRAM_BOT_TOKEN": "not a token"}, "does not look like"},
+		{"both token and file", map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BOT_TOKEN_FILE": tokenFile}, "not both"},
+		{"missing token file", map[string]string{"TELEGRAM_BOT_TOKEN_FILE": "/nonexistent/token"}, "cannot read"},
+		{"endpoint without placeholders", map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_ENDPOINT": "http://x/bot"}, "two %s"},
+		{"bad admin id", map[string]string{"TELEGRAM_BOT_TOKEN": token, "ADMIN_IDS": "12,abc"}, "ADMIN_IDS"},
+		{"webhook without secret", map[string]string{"TELEGRAM_BOT_TOKEN": token, "WEBHOOK_URL": "https://bot.example.org/hook"}, "WEBHOOK_SECRET"},
+		{"bad log level", map[string]string{"TELEGRAM_BOT_TOKEN": token, "LOG_LEVEL": "loud"}, "LOG_LEVEL"},
+		{"unreachable API", map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_ENDPOINT": "http://127.0.0.1:1/bot%s/%s"}, "connect to Telegram"},
+		{"bad redis url", map[string]string{"TELEGRAM_BOT_TOKEN_FILE": tokenFile, "REDIS_URL": "http://user:" + token + "@x"}, "REDIS_URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			e := env{getenv: func(k string) string { return tt.vars[k] }, stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			err := run(ctx, []string{"serve"}, e)
+			if err == nil {
+				t.Fatal("serve accepted a bad configuration")
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tt.want) {
+				t.Errorf("error %q does not mention %q", msg, tt.want)
+			}
+			if strings.Contains(msg, "\n") {
+				t.Errorf("error is not one line: %q", msg)
+			}
+			if all := msg + out.String() + errOut.String(); strings.Contains(all, "secret-token-value") {
+				t.Errorf("the token leaked: %q", all)
+			}
+		})
+	}
+}
+
+func TestSecretNeverPrints(t *testing.T) {
+	s := secret("123:abc")
+	for _, got := range []string{fmt.Sprint(s), fmt.Sprintf("%v %s %q %+v %#v", s, s, s, s, s), s.LogValue().String()} {
+		if strings.Contains(got, "abc") {
+			t.Errorf("secret printed as %q", got)
+		}
+	}
+}
