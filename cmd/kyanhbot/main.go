@@ -55,6 +55,7 @@ func commands() []command {
 		{"ask", "print the answer the bot would give to a question", runAsk},
 		{"chat", "talk with the bot in the terminal (stdin, one message a line)", runChat},
 		{"eval", "measure answer quality on a question file", runEval},
+		{"bench", "measure search speed and memory on synthetic corpora", runBench},
 		{"content", "check content: articles, inferred metadata, facts, problems", runContent},
 		{"version", "print the version", runVersion},
 		{"serve", "serve the bot on Telegram (polling, or a webhook when WEBHOOK_URL is set)", runServe},

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/perf"
+)
+
+// benchSection is one part of the bench table. The search section is the
+// only one so far; the whole-bot measurement adds its own line here.
+type benchSection struct {
+	name string
+	run  func(ctx context.Context, o benchOptions, rep *perf.Report) error
+}
+
+type benchOptions struct {
+	articles []int
+	words    int
+	queries  int
+	workers  int
+	seed     int64
+	reload   int
+	e        env
+}
+
+func benchSections() []benchSection {
+	return []benchSection{
+		{"search", func(ctx context.Context, o benchOptions, rep *perf.Report) error {
+			return perf.Search(ctx, perf.SearchConfig{
+				Articles: o.articles, Words: o.words, Queries: o.queries, Workers: o.workers,
+				Seed: o.seed, ReloadRate: o.reload, Progress: o.e.stderr,
+			}, rep)
+		}},
+	}
+}
+
+func runBench(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	sizes := fs.String("articles", "1000,10000", "synthetic corpus sizes to measure, comma-separated (up to 100000)")
+	words := fs.Int("words", 600, "words per synthetic article")
+	queries := fs.Int("queries", 2000, "questions per run")
+	workers := fs.Int("workers", 2, "concurrent askers")
+	seed := fs.Int64("seed", 1, "seed of the synthetic corpus and questions")
+	reload := fs.Int("reload-rate", 200, "questions/s asked while reloading; 0 skips the reload measurement")
+	only := fs.String("sections", "", "sections to run, comma-separated (default: all)")
+	markdown := fs.Bool("markdown", false, "print the table as Markdown")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	o := benchOptions{words: *words, queries: *queries, workers: *workers, seed: *seed, reload: *reload, e: e}
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 || n > 100000 {
+			return usageError{fmt.Sprintf("bench: -articles: %q is not a size between 1 and 100000", s)}
+		}
+		o.articles = append(o.articles, n)
+	}
+	if o.words < 50 || o.queries < 1 || o.workers < 1 || o.reload < 0 {
+		return usageError{"bench: -words must be at least 50, -queries and -workers at least 1, -reload-rate not negative"}
+	}
+	want := map[string]bool{}
+	for _, s := range strings.Split(*only, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			want[s] = true
+		}
+	}
+	var rep perf.Report
+	ran := 0
+	for _, s := range benchSections() {
+		if len(want) > 0 && !want[s.name] {
+			continue
+		}
+		ran++
+		if err := s.run(ctx, o, &rep); err != nil {
+			return fmt.Errorf("bench: %s: %w", s.name, err)
+		}
+	}
+	if ran == 0 {
+		return usageError{fmt.Sprintf("bench: no section named %q", *only)}
+	}
+	if *markdown {
+		return rep.Markdown(e.stdout)
+	}
+	return rep.Write(e.stdout)
+}

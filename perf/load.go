@@ -1,0 +1,116 @@
+package perf
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Latencies are per-call durations, sorted.
+type Latencies []time.Duration
+
+// Percentile returns the p-th percentile (0 < p ≤ 100), nearest rank.
+func (l Latencies) Percentile(p float64) time.Duration {
+	if len(l) == 0 {
+		return 0
+	}
+	k := int(float64(len(l))*p/100+0.999999) - 1
+	return l[min(max(k, 0), len(l)-1)]
+}
+
+// Load is the outcome of a closed-loop run.
+type Load struct {
+	Latencies Latencies
+	Failed    int
+	Wall      time.Duration
+}
+
+// PerSecond is the throughput of the run.
+func (l Load) PerSecond() float64 {
+	if l.Wall <= 0 {
+		return 0
+	}
+	return float64(len(l.Latencies)) / l.Wall.Seconds()
+}
+
+// Run calls fn once for every question, from workers goroutines taking the
+// next question as soon as they are free, and times each call. A call that
+// returns an error counts as failed; its time still counts.
+func Run(ctx context.Context, workers int, questions []string, fn func(ctx context.Context, q string) error) Load {
+	workers = max(workers, 1)
+	var next atomic.Int64
+	var failed atomic.Int64
+	per := make([][]time.Duration, workers)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(questions) || ctx.Err() != nil {
+					return
+				}
+				t := time.Now()
+				if err := fn(ctx, questions[i]); err != nil {
+					failed.Add(1)
+				}
+				per[w] = append(per[w], time.Since(t))
+			}
+		}()
+	}
+	wg.Wait()
+	l := Load{Wall: time.Since(start), Failed: int(failed.Load())}
+	for _, p := range per {
+		l.Latencies = append(l.Latencies, p...)
+	}
+	slices.Sort(l.Latencies)
+	return l
+}
+
+// Memory is the process's memory at one moment.
+type Memory struct {
+	Heap uint64 // live heap after a garbage collection, bytes
+	RSS  uint64 // resident set size, bytes; 0 where /proc is missing
+}
+
+// MeasureMemory collects garbage, returns freed pages to the OS, and reads
+// the live heap and the resident set size, so that what is left is what the
+// program holds.
+func MeasureMemory() Memory {
+	runtime.GC()
+	debug.FreeOSMemory()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return Memory{Heap: ms.HeapAlloc, RSS: rss()}
+}
+
+// rss reads VmRSS from /proc/self/status (Linux).
+func rss() uint64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb * 1024
+		}
+	}
+	return 0
+}

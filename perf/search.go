@@ -1,0 +1,253 @@
+package perf
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/content/synth"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+// SearchConfig says what the search section measures.
+type SearchConfig struct {
+	Articles   []int // corpus sizes, one measurement each
+	Words      int   // words per article
+	Queries    int   // questions per run
+	Workers    int   // concurrent askers
+	Seed       int64
+	ReloadRate int       // questions/s served during the reload; 0 skips the reload row
+	Progress   io.Writer // one line per step; nil for none
+}
+
+// Search measures, for each corpus size, our index and the plain bleve
+// baseline on the same synthetic corpus and question set: build time and
+// throughput, latency p50/p99 and throughput with cfg.Workers askers, heap
+// and RSS with the index live; then reloads our index while questions keep
+// coming at cfg.ReloadRate per second.
+func Search(ctx context.Context, cfg SearchConfig, rep *Report) error {
+	for _, n := range cfg.Articles {
+		if err := searchSize(ctx, cfg, n, rep); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (cfg SearchConfig) logf(format string, args ...any) {
+	if cfg.Progress != nil {
+		fmt.Fprintf(cfg.Progress, format+"\n", args...)
+	}
+}
+
+func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error {
+	size := fmt.Sprintf("%d articles", n)
+	row := func(metric, ours, base, r string) {
+		rep.Add(Row{Section: "search", Size: size, Metric: metric, Ours: ours, Baseline: base, Ratio: r})
+	}
+
+	start := time.Now()
+	c := synth.Corpus(cfg.Seed, n, cfg.Words)
+	sq := synth.Questions(cfg.Seed, c, cfg.Queries)
+	questions := make([]string, len(sq))
+	for i, q := range sq {
+		questions[i] = q.Question
+	}
+	cfg.logf("%s: generated in %s", size, secs(time.Since(start)))
+	before := MeasureMemory()
+
+	// Ours.
+	cfg.logf("%s: building our index", size)
+	start = time.Now()
+	ix, err := index.Build(ctx, c, index.BuildOptions{})
+	if err != nil {
+		return fmt.Errorf("perf: %s: %w", size, err)
+	}
+	oursBuild := time.Since(start)
+	oursUnits := ix.Stats().Units
+	oursMem := MeasureMemory()
+	ask := func(ctx context.Context, q string) error {
+		_, err := ix.Search(ctx, q, index.Options{})
+		return err
+	}
+	warm(ctx, questions, ask)
+	cfg.logf("%s: asking our index %d questions", size, len(questions))
+	ours := Run(ctx, cfg.Workers, questions, ask)
+	quality, err := index.Evaluate(ctx, ix, indexQuestions(sq))
+	if err != nil {
+		ix.Close()
+		return fmt.Errorf("perf: %s: %w", size, err)
+	}
+	var reload *reloadResult
+	if cfg.ReloadRate > 0 {
+		cfg.logf("%s: reloading under %d questions/s", size, cfg.ReloadRate)
+		live := index.NewLive(ix, index.BuildOptions{})
+		rr, err := reloadUnderLoad(ctx, live, c, questions, cfg.ReloadRate)
+		if err != nil {
+			live.Close()
+			return fmt.Errorf("perf: %s: %w", size, err)
+		}
+		reload = &rr
+		if err := live.Close(); err != nil {
+			return fmt.Errorf("perf: %s: %w", size, err)
+		}
+	} else if err := ix.Close(); err != nil {
+		return fmt.Errorf("perf: %s: %w", size, err)
+	}
+	MeasureMemory()
+
+	// Baseline.
+	cfg.logf("%s: building the baseline", size)
+	start = time.Now()
+	bl, err := BuildBaseline(ctx, c)
+	if err != nil {
+		return err
+	}
+	baseBuild := time.Since(start)
+	baseMem := MeasureMemory()
+	baseAsk := func(ctx context.Context, q string) error {
+		_, err := bl.Search(ctx, q)
+		return err
+	}
+	warm(ctx, questions, baseAsk)
+	cfg.logf("%s: asking the baseline %d questions", size, len(questions))
+	base := Run(ctx, cfg.Workers, questions, baseAsk)
+	baseUnits := bl.Units()
+	if err := bl.Close(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("perf: %w", err)
+	}
+
+	perSec := func(d time.Duration) float64 { return float64(n) / d.Seconds() }
+	row("index units", fmt.Sprint(oursUnits), fmt.Sprint(baseUnits), "")
+	row("build time", secs(oursBuild), secs(baseBuild), ratio(oursBuild.Seconds(), baseBuild.Seconds()))
+	row("build articles/s", num(perSec(oursBuild)), num(perSec(baseBuild)), ratio(perSec(oursBuild), perSec(baseBuild)))
+	for _, p := range []float64{50, 99} {
+		o, b := ours.Latencies.Percentile(p), base.Latencies.Percentile(p)
+		row(fmt.Sprintf("latency p%.0f", p), ms(o), ms(b), ratio(float64(o), float64(b)))
+	}
+	row(fmt.Sprintf("questions/s, %d workers", cfg.Workers), num(ours.PerSecond()), num(base.PerSecond()), ratio(ours.PerSecond(), base.PerSecond()))
+	row("failed questions", fmt.Sprint(ours.Failed), fmt.Sprint(base.Failed), "")
+	oh, bh := oursMem.Heap-min(before.Heap, oursMem.Heap), baseMem.Heap-min(before.Heap, baseMem.Heap)
+	row("index heap (live, after GC)", mb(oh), mb(bh), ratio(float64(oh), float64(bh)))
+	row("process RSS, index live", mb(oursMem.RSS), mb(baseMem.RSS), ratio(float64(oursMem.RSS), float64(baseMem.RSS)))
+	if t := quality.Total; t.Answerable > 0 {
+		row("hit@1 on the synthetic questions", fmt.Sprintf("%.1f%%", 100*float64(t.Hit1)/float64(t.Answerable)), "", "")
+	}
+	if reload != nil {
+		row(fmt.Sprintf("reload under %d q/s: failed", cfg.ReloadRate), fmt.Sprintf("%d of %d", reload.failed, reload.asked), "", "")
+		row("reload: p99 before → during", ms(reload.before.Percentile(99))+" → "+ms(reload.during.Percentile(99)), "", "")
+		row("reload: build while serving", secs(reload.took), "", "")
+	}
+	return nil
+}
+
+// warm asks a few questions first so that lazily built structures and the
+// CPU caches do not land in the first measured latencies.
+func warm(ctx context.Context, questions []string, fn func(context.Context, string) error) {
+	for _, q := range questions[:min(100, len(questions))] {
+		_ = fn(ctx, q)
+	}
+}
+
+func indexQuestions(sq []synth.Question) []index.Question {
+	out := make([]index.Question, len(sq))
+	for i, q := range sq {
+		out[i] = index.Question{ID: q.ID, Question: q.Question, Kind: q.Kind, ExpectAny: q.ExpectAny}
+	}
+	return out
+}
+
+type reloadResult struct {
+	asked, failed  int
+	before, during Latencies
+	took           time.Duration
+}
+
+// reloadUnderLoad asks questions at rate per second, open loop (a slow
+// answer does not delay the next question), for two seconds, then reloads c
+// while they keep coming, then half a second more. A question fails when
+// Search returns an error.
+func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, questions []string, rate int) (reloadResult, error) {
+	const (
+		phaseBefore = iota
+		phaseDuring
+		phaseAfter
+	)
+	var (
+		phase  atomic.Int32
+		mu     sync.Mutex
+		res    reloadResult
+		wg     sync.WaitGroup
+		failed atomic.Int64
+		asked  atomic.Int64
+	)
+	stop := make(chan struct{})
+	pacer := make(chan struct{})
+	go func() {
+		defer close(pacer)
+		tick := time.NewTicker(time.Second / time.Duration(rate))
+		defer tick.Stop()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+			q := questions[i%len(questions)]
+			p := phase.Load()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				asked.Add(1)
+				t := time.Now()
+				_, err := live.Search(ctx, q, index.Options{})
+				d := time.Since(t)
+				if err != nil {
+					failed.Add(1)
+				}
+				mu.Lock()
+				switch p {
+				case phaseBefore:
+					res.before = append(res.before, d)
+				case phaseDuring:
+					res.during = append(res.during, d)
+				}
+				mu.Unlock()
+			}()
+		}
+	}()
+	sleep(ctx, 2*time.Second)
+	phase.Store(phaseDuring)
+	start := time.Now()
+	_, err := live.Reload(ctx, c)
+	res.took = time.Since(start)
+	phase.Store(phaseAfter)
+	sleep(ctx, 500*time.Millisecond)
+	close(stop)
+	<-pacer
+	wg.Wait()
+	if err != nil {
+		return res, fmt.Errorf("reload: %w", err)
+	}
+	res.asked, res.failed = int(asked.Load()), int(failed.Load())
+	slices.Sort(res.before)
+	slices.Sort(res.during)
+	return res, nil
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
