@@ -65,6 +65,11 @@ func (c *client) raw(ctx context.Context, method string, params tgbotapi.Params)
 // scrub removes the token from an error's text while keeping *tgbotapi.Error
 // reachable with errors.As.
 func (c *client) scrub(err error) error {
+	var tgErr *tgbotapi.Error
+	if errors.As(err, &tgErr) && tgErr.Message == "" {
+		// Proxies and emulators answer errors without a description.
+		tgErr.Message = fmt.Sprintf("error %d without description", tgErr.Code)
+	}
 	if err == nil || c.token == "" || !strings.Contains(err.Error(), c.token) {
 		return err
 	}

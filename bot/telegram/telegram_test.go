@@ -69,16 +69,19 @@ type running struct {
 	done chan error
 }
 
-// startBot runs a polling bot against srv until the test ends.
+// startBot runs a polling bot against srv (or what edit sets) until the test ends.
 func startBot(t *testing.T, srv *telegramtest.Server, h Handler, l Ledger, edit func(*Config)) *running {
 	t.Helper()
 	cfg := Config{
-		Token: srv.Token, Endpoint: srv.Endpoint, Handler: h, Ledger: l,
+		Handler: h, Ledger: l,
 		Logger:      slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		PollTimeout: 2 * time.Second, EmptyPollDelay: 20 * time.Millisecond, Grace: 5 * time.Second,
 		LockTTL: 600 * time.Millisecond, NoRateLimit: true,
 		Retry:    Retry{Attempts: 4, BaseDelay: 10 * time.Millisecond, MaxDelay: 50 * time.Millisecond, FloodWaits: 3, MaxWait: 5 * time.Second},
 		Commands: map[string][]Command{"vi": {{"start", "Bắt đầu"}}, "en": {{"start", "Start"}}},
+	}
+	if srv != nil {
+		cfg.Token, cfg.Endpoint = srv.Token, srv.Endpoint
 	}
 	if edit != nil {
 		edit(&cfg)
