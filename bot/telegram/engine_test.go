@@ -109,6 +109,10 @@ func TestKillAndRestartWithRedis(t *testing.T) {
 	if st := r1.bot.Stats(); st.Abandoned != 1 {
 		t.Errorf("first instance stats = %+v, want 1 abandoned update", st)
 	}
+	// The unanswered press was never confirmed to Telegram: it is still there.
+	if n := srv.Pending(); n != 1 {
+		t.Errorf("%d updates pending at Telegram after the kill, want 1 (the press)", n)
+	}
 
 	// While no bot runs, citizens keep writing.
 	other := telegramtest.Private(anna)

@@ -1,0 +1,65 @@
+package telegram
+
+import (
+	"testing"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+)
+
+func TestToMessage(t *testing.T) {
+	self := tgbotapi.User{ID: 1000, UserName: "KyAnhBot", IsBot: true}
+	user := &tgbotapi.User{ID: 7, LanguageCode: "en"}
+	private := &tgbotapi.Chat{ID: 7, Type: "private"}
+	group := &tgbotapi.Chat{ID: -100, Type: "supergroup"}
+	cmd := func(_ string, n int) []tgbotapi.MessageEntity {
+		return []tgbotapi.MessageEntity{{Type: "bot_command", Offset: 0, Length: n}}
+	}
+	tests := []struct {
+		name   string
+		u      tgbotapi.Update
+		want   bot.Message
+		wantOK bool
+	}{
+		{"private text", tgbotapi.Update{UpdateID: 1, Message: &tgbotapi.Message{MessageID: 5, From: user, Chat: private, Text: "giờ làm việc?"}},
+			bot.Message{UpdateID: 1, ChatID: 7, UserID: 7, ChatType: bot.ChatPrivate, MessageID: 5, Text: "giờ làm việc?", LangCode: "en"}, true},
+		{"group mention entity", tgbotapi.Update{UpdateID: 2, Message: &tgbotapi.Message{MessageID: 6, From: user, Chat: group,
+			Text: "@kyanhbot số fax?", Entities: []tgbotapi.MessageEntity{{Type: "mention", Offset: 0, Length: 9}}}},
+			bot.Message{UpdateID: 2, ChatID: -100, UserID: 7, ChatType: bot.ChatSupergroup, MessageID: 6, Text: "số fax?", LangCode: "en", Mentioned: true}, true},
+		{"group mention without entities", tgbotapi.Update{UpdateID: 3, Message: &tgbotapi.Message{MessageID: 6, From: user, Chat: group, Text: "hỏi @KyAnhBot nhé"}},
+			bot.Message{UpdateID: 3, ChatID: -100, UserID: 7, ChatType: bot.ChatSupergroup, MessageID: 6, Text: "hỏi nhé", LangCode: "en", Mentioned: true}, true},
+		{"command for this bot", tgbotapi.Update{UpdateID: 4, Message: &tgbotapi.Message{MessageID: 7, From: user, Chat: group, Text: "/lienhe@KyAnhBot ubnd", Entities: cmd("", 16)}},
+			bot.Message{UpdateID: 4, ChatID: -100, UserID: 7, ChatType: bot.ChatSupergroup, MessageID: 7, Text: "/lienhe ubnd", LangCode: "en", Mentioned: true}, true},
+		{"command for another bot", tgbotapi.Update{UpdateID: 5, Message: &tgbotapi.Message{MessageID: 8, From: user, Chat: group, Text: "/start@otherbot", Entities: cmd("", 15)}},
+			bot.Message{}, false},
+		{"plain command in group", tgbotapi.Update{UpdateID: 6, Message: &tgbotapi.Message{MessageID: 9, From: user, Chat: group, Text: "/help", Entities: cmd("", 5)}},
+			bot.Message{UpdateID: 6, ChatID: -100, UserID: 7, ChatType: bot.ChatSupergroup, MessageID: 9, Text: "/help", LangCode: "en"}, true},
+		{"reply to the bot", tgbotapi.Update{UpdateID: 7, Message: &tgbotapi.Message{MessageID: 10, From: user, Chat: group, Text: "còn gì nữa?",
+			ReplyToMessage: &tgbotapi.Message{MessageID: 3, From: &self}}},
+			bot.Message{UpdateID: 7, ChatID: -100, UserID: 7, ChatType: bot.ChatSupergroup, MessageID: 10, Text: "còn gì nữa?", LangCode: "en", ReplyToBot: true}, true},
+		{"text mention of the bot", tgbotapi.Update{UpdateID: 8, Message: &tgbotapi.Message{MessageID: 11, From: user, Chat: group, Text: "Bot ơi",
+			Entities: []tgbotapi.MessageEntity{{Type: "text_mention", Offset: 0, Length: 3, User: &self}}}},
+			bot.Message{UpdateID: 8, ChatID: -100, UserID: 7, ChatType: bot.ChatSupergroup, MessageID: 11, Text: "Bot ơi", LangCode: "en", Mentioned: true}, true},
+		{"callback", tgbotapi.Update{UpdateID: 9, CallbackQuery: &tgbotapi.CallbackQuery{ID: "q", From: user, Data: "m:1:2:3",
+			Message: &tgbotapi.Message{MessageID: 12, Chat: group}}},
+			bot.Message{UpdateID: 9, ChatID: -100, UserID: 7, ChatType: bot.ChatSupergroup, MessageID: 12, Callback: "m:1:2:3", LangCode: "en"}, true},
+		{"callback on an inline message", tgbotapi.Update{UpdateID: 10, CallbackQuery: &tgbotapi.CallbackQuery{ID: "q", From: user, Data: "x", InlineMessageID: "abc"}},
+			bot.Message{}, false},
+		{"channel post", tgbotapi.Update{UpdateID: 11, ChannelPost: &tgbotapi.Message{MessageID: 1, Chat: &tgbotapi.Chat{ID: -5, Type: "channel"}, Text: "x"}},
+			bot.Message{}, false},
+		{"photo without text", tgbotapi.Update{UpdateID: 12, Message: &tgbotapi.Message{MessageID: 13, From: user, Chat: private}},
+			bot.Message{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := toMessage(tt.u, self)
+			if ok != tt.wantOK {
+				t.Fatalf("ok = %v, want %v", ok, tt.wantOK)
+			}
+			if ok && got != tt.want {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
