@@ -162,14 +162,20 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 				return nil
 			}
 		}
-		if fresh == 0 && (len(updates) > 0 || time.Since(started) < b.cfg.PollTimeout/2) {
-			// Nothing new: either only updates in flight came back, or the
-			// server answered at once without waiting. Wait for progress.
+		switch {
+		case fresh == 0 && len(updates) > 0:
+			// Only updates in flight came back (they are not confirmed until
+			// answered): wait for one to finish, or a moment, before asking
+			// again, so new updates of other chats are not held up for long.
 			select {
 			case <-t.wait():
-			case <-time.After(b.cfg.EmptyPollDelay):
+			case <-time.After(b.cfg.BusyPollDelay):
 			case <-ctx.Done():
 			}
+		case len(updates) == 0 && time.Since(started) < b.cfg.PollTimeout/2:
+			// An empty answer that came early: the server does not long-poll
+			// (emulators) or something in between cut it short.
+			sleep(ctx, b.cfg.EmptyPollDelay)
 		}
 	}
 	return nil

@@ -55,11 +55,12 @@ func (c *counters) snapshot() Stats {
 // sender delivers replies: split to Telegram's length, paced by the limiter,
 // retried on 429 (after retry_after), 5xx and network errors.
 type sender struct {
-	c     *client
-	lim   *limiter
-	retry Retry
-	log   *slog.Logger
-	stats *counters
+	c       *client
+	lim     *limiter
+	retry   Retry
+	timeout time.Duration // per attempt
+	log     *slog.Logger
+	stats   *counters
 }
 
 // deliver sends one reply to the chat of m and returns how many messages
@@ -148,7 +149,11 @@ func (s *sender) call(ctx context.Context, chatID int64, group bool, cfg tgbotap
 		if err := s.lim.wait(ctx, chatID, group); err != nil {
 			return err
 		}
-		_, err := s.c.request(ctx, cfg)
+		// A per-attempt deadline: a request that hangs is retried, not waited
+		// on forever. Its expiry is a transient error since ctx is still live.
+		rctx, cancel := context.WithTimeout(ctx, s.timeout)
+		defer cancel()
+		_, err := s.c.request(rctx, cfg)
 		if err != nil && isEdit && isNotModified(err) {
 			return nil
 		}

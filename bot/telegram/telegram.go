@@ -48,6 +48,8 @@ type Config struct {
 
 	PollTimeout    time.Duration // long-polling timeout; 30 s when zero
 	EmptyPollDelay time.Duration // pause after an empty answer that came early; 1 s when zero
+	BusyPollDelay  time.Duration // longest pause when only updates in flight came back; 250 ms when zero
+	RequestTimeout time.Duration // per attempt of every call but getUpdates; 15 s when zero
 	HandleTimeout  time.Duration // per update; 30 s when zero
 	Grace          time.Duration // to finish in-flight updates at shutdown; 0 abandons them at once
 	LockTTL        time.Duration // polling lock; 15 s when zero
@@ -104,6 +106,8 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	}
 	def(&cfg.PollTimeout, 30*time.Second)
 	def(&cfg.EmptyPollDelay, time.Second)
+	def(&cfg.BusyPollDelay, 250*time.Millisecond)
+	def(&cfg.RequestTimeout, 15*time.Second)
 	def(&cfg.HandleTimeout, 30*time.Second)
 	def(&cfg.LockTTL, 15*time.Second)
 	if cfg.Limits == (Limits{}) {
@@ -131,7 +135,7 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	if !cfg.NoRateLimit {
 		lim = newLimiter(cfg.Limits)
 	}
-	b.send = &sender{c: c, lim: lim, retry: cfg.Retry, log: cfg.Logger, stats: &b.stats}
+	b.send = &sender{c: c, lim: lim, retry: cfg.Retry, timeout: cfg.RequestTimeout, log: cfg.Logger, stats: &b.stats}
 	return b, nil
 }
 
@@ -336,7 +340,9 @@ func (b *Bot) answerCallback(ctx context.Context, id, notice string) {
 	}
 	cfg := tgbotapi.NewCallback(id, notice)
 	err := b.send.do(ctx, func() error {
-		_, err := b.c.request(ctx, cfg)
+		rctx, cancel := context.WithTimeout(ctx, b.cfg.RequestTimeout)
+		defer cancel()
+		_, err := b.c.request(rctx, cfg)
 		return err
 	}, "callback_query_id", id)
 	if err == nil {

@@ -75,7 +75,7 @@ func startBot(t *testing.T, srv *telegramtest.Server, h Handler, l Ledger, edit 
 	cfg := Config{
 		Handler: h, Ledger: l,
 		Logger:      slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		PollTimeout: 2 * time.Second, EmptyPollDelay: 20 * time.Millisecond, Grace: 5 * time.Second,
+		PollTimeout: 2 * time.Second, EmptyPollDelay: 20 * time.Millisecond, Grace: 5 * time.Second, RequestTimeout: 600 * time.Millisecond,
 		LockTTL: 600 * time.Millisecond, NoRateLimit: true,
 		Retry:    Retry{Attempts: 4, BaseDelay: 10 * time.Millisecond, MaxDelay: 50 * time.Millisecond, FloodWaits: 3, MaxWait: 5 * time.Second},
 		Commands: map[string][]Command{"vi": {{"start", "Bắt đầu"}}, "en": {{"start", "Start"}}},
@@ -208,6 +208,11 @@ func TestFaults(t *testing.T) {
 		{"dropped connection retried", []telegramtest.Fault{{Drop: true}}, func(t *testing.T, st Stats, _ time.Duration) {
 			if st.Retries != 1 {
 				t.Errorf("retries = %d, want 1", st.Retries)
+			}
+		}},
+		{"timeout retried", []telegramtest.Fault{{Delay: 2 * time.Second}}, func(t *testing.T, st Stats, took time.Duration) {
+			if st.Retries != 1 || took > 1500*time.Millisecond {
+				t.Errorf("retries = %d took %v; want one retry after the 600ms request timeout", st.Retries, took)
 			}
 		}},
 		{"slow answer is fine", []telegramtest.Fault{{Delay: 300 * time.Millisecond}}, func(t *testing.T, st Stats, took time.Duration) {
