@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
 
@@ -174,5 +175,52 @@ func TestSecretNeverPrints(t *testing.T) {
 		if strings.Contains(got, "abc") {
 			t.Errorf("secret printed as %q", got)
 		}
+	}
+}
+
+// TestServeRedisRestart stops serve between a question and its "more" press;
+// a new process on the same Redis pages on from where the first left off and
+// answers nothing twice.
+func TestServeRedisRestart(t *testing.T) {
+	rs := redistest.Start(t)
+	srv := telegramtest.New(t)
+	vars := map[string]string{
+		"TELEGRAM_BOT_TOKEN":    srv.Token,
+		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
+		"REDIS_URL":             rs.URL(),
+		"SHUTDOWN_GRACE":        "0s",
+	}
+	user := telegramtest.User{ID: 503, LanguageCode: "vi"}
+	chat := telegramtest.Private(user)
+
+	_, stop := startServe(t, vars)
+	srv.SendText(chat, user, "Sáp nhập những đơn vị nào?")
+	answer := srv.WaitMessages(t, chat.ID, 1)[0]
+	if err := stop(); err != nil {
+		t.Fatalf("first serve: %v", err)
+	}
+	var more string
+	for _, row := range answer.Buttons {
+		for _, b := range row {
+			if b.CallbackData != nil && strings.HasPrefix(*b.CallbackData, "m:") {
+				more = *b.CallbackData
+			}
+		}
+	}
+	if more == "" {
+		t.Fatalf("no more button on %q", answer.Visible)
+	}
+	srv.Press(chat, user, answer.MessageID, more)
+
+	_, stop = startServe(t, vars)
+	got := srv.WaitMessages(t, chat.ID, 2)
+	if !strings.Contains(got[1].Visible, "Trang 2") {
+		t.Errorf("after restart, more gave %q; want page 2 from the state in Redis", got[1].Visible)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("second serve: %v", err)
+	}
+	if n := len(srv.Messages(chat.ID)); n != 2 {
+		t.Errorf("%d messages, want 2", n)
 	}
 }
