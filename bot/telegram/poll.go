@@ -104,15 +104,18 @@ func (b *Bot) pollHoldingLock(ctx, work context.Context, tr **tracker) error {
 // lowest update not yet answered — so Telegram never forgets an update before
 // it is answered; updates already in flight are skipped when they come again.
 func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
-	if *tr == nil {
+	for attempt := 1; *tr == nil; attempt++ {
 		off, err := b.ledger.Offset(ctx)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("telegram: read offset: %w", err)
+		if err == nil {
+			*tr = newTracker(off)
+			break
 		}
-		*tr = newTracker(off)
+		// Redis may be restarting: wait for it rather than exit.
+		wait := backoff(Retry{BaseDelay: 500 * time.Millisecond, MaxDelay: 10 * time.Second}, min(attempt, 10))
+		b.log.Error("telegram: read offset", "err", err, "wait_ms", wait.Milliseconds())
+		if sleep(ctx, wait) != nil {
+			return nil
+		}
 	}
 	t := *tr
 	saved := t.committed()
