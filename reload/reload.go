@@ -182,6 +182,13 @@ func (r *Reloader) Reload(ctx context.Context, req Request) (Report, error) {
 	}
 }
 
+// Notify adds a function called after every reload, like Config.OnReload.
+func (r *Reloader) Notify(f func(ctx context.Context, rep Report)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.cfg.OnReload = append(r.cfg.OnReload, f)
+}
+
 // Close waits for the builds in progress.
 func (r *Reloader) Close() { r.wg.Wait() }
 
@@ -193,7 +200,10 @@ func (r *Reloader) run(ctx context.Context, f *flight) {
 		f.rep = r.build(bctx, f.req)
 		cancel()
 		f.rep.Coalesced = f.waiters
-		for _, hook := range r.cfg.OnReload {
+		r.mu.Lock()
+		hooks := r.cfg.OnReload
+		r.mu.Unlock()
+		for _, hook := range hooks {
 			hook(ctx, f.rep)
 		}
 		close(f.done)

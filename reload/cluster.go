@@ -1,0 +1,206 @@
+package reload
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Redis keys shared by the replicas of one bot.
+const (
+	channelKey  = "kyanhbot:reload"   // pub/sub channel of reload announcements
+	replicasKey = "kyanhbot:replicas" // hash: replica ID → its content version
+)
+
+// Cluster keeps the replicas of one bot on the same content: a reload made on
+// one replica is announced over Redis pub/sub, and every other replica then
+// reloads from the shared content directory. Each replica also writes its
+// content version into a Redis hash, so /stats can show which version every
+// replica serves.
+type Cluster struct {
+	rdb       redis.UniversalClient
+	rl        *Reloader
+	id        string
+	log       *slog.Logger
+	heartbeat time.Duration
+
+	wg     sync.WaitGroup
+	cancel context.CancelFunc
+}
+
+// ClusterConfig sets up a Cluster.
+type ClusterConfig struct {
+	Redis    redis.UniversalClient
+	Reloader *Reloader
+	// ID names this replica (host name and process ID, say); unique per replica.
+	ID     string
+	Logger *slog.Logger
+	// Heartbeat is how often the replica writes its version; a replica not
+	// heard of for three heartbeats is left out of Replicas. 10 s when zero.
+	Heartbeat time.Duration
+}
+
+// Replica is what one replica last reported.
+type Replica struct {
+	ID       string    `json:"id"`
+	Version  string    `json:"version"`
+	Built    time.Time `json:"built"`
+	Articles int       `json:"articles"`
+	Seen     time.Time `json:"seen"`
+}
+
+type announcement struct {
+	V       int    `json:"v"`
+	From    string `json:"from"`
+	Version string `json:"version"`
+	Confirm string `json:"confirm,omitempty"`
+}
+
+// NewCluster joins the reloader to the cluster: its reloads are announced
+// from now on. Start listens to the others'.
+func NewCluster(cfg ClusterConfig) *Cluster {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Heartbeat <= 0 {
+		cfg.Heartbeat = 10 * time.Second
+	}
+	c := &Cluster{rdb: cfg.Redis, rl: cfg.Reloader, id: cfg.ID, log: cfg.Logger, heartbeat: cfg.Heartbeat}
+	cfg.Reloader.Notify(c.afterReload)
+	return c
+}
+
+// ID is this replica's name.
+func (c *Cluster) ID() string { return c.id }
+
+// Start subscribes to announcements — returning once subscribed, so no
+// announcement made afterwards is missed — then listens and writes the
+// heartbeat until ctx ends or Close.
+func (c *Cluster) Start(ctx context.Context) error {
+	ctx, c.cancel = context.WithCancel(ctx)
+	ps := c.rdb.Subscribe(ctx, channelKey)
+	if _, err := ps.Receive(ctx); err != nil {
+		ps.Close()
+		c.cancel()
+		return fmt.Errorf("reload: subscribe: %w", err)
+	}
+	c.beat(ctx)
+	c.wg.Add(2)
+	go func() {
+		defer c.wg.Done()
+		defer ps.Close()
+		c.listen(ctx, ps.Channel())
+	}()
+	go func() {
+		defer c.wg.Done()
+		t := time.NewTicker(c.heartbeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				c.beat(ctx)
+			}
+		}
+	}()
+	return nil
+}
+
+// Close stops listening and removes this replica from the hash.
+func (c *Cluster) Close() {
+	if c.cancel != nil {
+		c.cancel()
+	}
+	c.wg.Wait()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = c.rdb.HDel(ctx, replicasKey, c.id).Err()
+}
+
+func (c *Cluster) listen(ctx context.Context, ch <-chan *redis.Message) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case msg, ok := <-ch:
+			if !ok {
+				return
+			}
+			var a announcement
+			if err := json.Unmarshal([]byte(msg.Payload), &a); err != nil || a.V < 1 {
+				c.log.Warn("reload: bad announcement ignored", "err", err)
+				continue
+			}
+			if a.From == c.id {
+				continue
+			}
+			c.log.Info("reload: announced by another replica", "from", a.From, "version", a.Version)
+			// Reload reports through the hooks; its error is ctx's.
+			_, _ = c.rl.Reload(ctx, Request{Trigger: "announce", Confirm: a.Confirm})
+		}
+	}
+}
+
+// afterReload announces a local reload that swapped, and writes the new version.
+func (c *Cluster) afterReload(ctx context.Context, rep Report) {
+	if rep.Outcome != Swapped {
+		return
+	}
+	c.beat(ctx)
+	if rep.Trigger == "announce" || rep.Trigger == "start" {
+		return
+	}
+	a := announcement{V: 1, From: c.id, Version: rep.Version}
+	if rep.Fatal() > 0 {
+		// Swapped with errors: an admin confirmed this version, and the
+		// other replicas read the same files.
+		a.Confirm = rep.Version
+	}
+	b, _ := json.Marshal(a)
+	if err := c.rdb.Publish(ctx, channelKey, b).Err(); err != nil {
+		c.log.Error("reload: announce to other replicas failed", "err", err)
+	}
+}
+
+// beat writes this replica's version. The hash expires when every replica
+// has stopped writing it.
+func (c *Cluster) beat(ctx context.Context) {
+	cur := c.rl.Current()
+	b, _ := json.Marshal(Replica{ID: c.id, Version: cur.Version, Built: cur.Built, Articles: cur.Articles, Seen: time.Now()})
+	_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.HSet(ctx, replicasKey, c.id, b)
+		p.Expire(ctx, replicasKey, 3*c.heartbeat)
+		return nil
+	})
+	if err != nil && !errors.Is(err, context.Canceled) {
+		c.log.Warn("reload: cannot write replica version", "err", err)
+	}
+}
+
+// Replicas lists the replicas heard of within three heartbeats, by ID;
+// older entries are removed.
+func (c *Cluster) Replicas(ctx context.Context) ([]Replica, error) {
+	m, err := c.rdb.HGetAll(ctx, replicasKey).Result()
+	if err != nil {
+		return nil, fmt.Errorf("reload: replicas: %w", err)
+	}
+	var out []Replica
+	for id, v := range m {
+		var r Replica
+		if json.Unmarshal([]byte(v), &r) != nil || time.Since(r.Seen) > 3*c.heartbeat {
+			_ = c.rdb.HDel(ctx, replicasKey, id).Err()
+			continue
+		}
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}

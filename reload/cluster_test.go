@@ -1,0 +1,84 @@
+package reload
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+// TestClusterTwoReplicas runs two replicas on one real Redis and one content
+// directory: a reload on one makes both swap.
+func TestClusterTwoReplicas(t *testing.T) {
+	srv := redistest.Start(t)
+	dir := copyDir(t, "testdata/content")
+	ctx := context.Background()
+
+	lives := [2]*Reloader{}
+	clusters := [2]*Cluster{}
+	liveIx := [2]*index.Live{}
+	for i := range 2 {
+		l := newLive(t)
+		liveIx[i] = l
+		lives[i] = New(Config{Content: os.DirFS(dir), Index: l})
+		if rep, _ := lives[i].Reload(ctx, Request{Trigger: "start"}); rep.Outcome != Swapped {
+			t.Fatalf("replica %d start: %s %v", i, rep.Outcome, rep.Err)
+		}
+		clusters[i] = NewCluster(ClusterConfig{Redis: srv.Client(), Reloader: lives[i], ID: []string{"replica-a", "replica-b"}[i], Heartbeat: time.Second})
+		if err := clusters[i].Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(clusters[i].Close)
+	}
+
+	mustCopy(t, "testdata/new-article.txt", filepath.Join(dir, "hoi-nghi.txt"))
+	rep, err := lives[0].Reload(ctx, Request{Trigger: "command"})
+	if err != nil || rep.Outcome != Swapped {
+		t.Fatalf("reload on replica a: %v %s %v", err, rep.Outcome, rep.Err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for lives[1].Current().Version != rep.Version {
+		if time.Now().After(deadline) {
+			t.Fatalf("replica b serves %q, want %q", lives[1].Current().Version, rep.Version)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for i, l := range liveIx {
+		if got, want := l.Stats().Articles, 3; got != want {
+			t.Errorf("replica %d serves %d articles, want %d", i, got, want)
+		}
+		if !found(t, l, "hội nghị trồng cây bưởi") {
+			t.Errorf("replica %d does not answer from the new article", i)
+		}
+	}
+
+	var reps []Replica
+	for {
+		reps, err = clusters[1].Replicas(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(reps) == 2 && reps[0].Version == rep.Version && reps[1].Version == rep.Version {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("replicas = %+v, want both at %s", reps, rep.Version)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got, want := reps[0].ID+","+reps[1].ID, "replica-a,replica-b"; got != want {
+		t.Errorf("replica IDs %q, want %q", got, want)
+	}
+	if reps[1].Articles != 3 {
+		t.Errorf("replica b reports %d articles, want 3", reps[1].Articles)
+	}
+	// A replica's reload triggered by an announcement is not announced again.
+	time.Sleep(100 * time.Millisecond)
+	if got := lives[0].Current().Version; got != rep.Version {
+		t.Errorf("replica a version moved to %q", got)
+	}
+}
