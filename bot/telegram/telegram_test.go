@@ -232,7 +232,10 @@ func TestFaults(t *testing.T) {
 			if got := srv.WaitMessages(t, chat.ID, 1); len(got) != 1 {
 				t.Fatalf("%d messages, want exactly 1", len(got))
 			}
-			tt.check(t, r.bot.Stats(), time.Since(start))
+			took := time.Since(start)
+			srv.Wait(t, 5*time.Second, "sent counted", func() bool { return r.bot.Stats().Sent == 1 })
+			tt.check(t, r.bot.Stats(), took)
+			t.Logf("fault report: %d delivered in %v, stats %+v", len(srv.Messages(chat.ID)), took.Round(time.Millisecond), r.bot.Stats())
 		})
 	}
 	t.Run("gives up after bounded attempts", func(t *testing.T) {
