@@ -41,10 +41,11 @@ func (l Load) PerSecond() float64 {
 	return float64(len(l.Latencies)) / l.Wall.Seconds()
 }
 
-// Run calls fn once for every question, from workers goroutines taking the
-// next question as soon as they are free, and times each call. A call that
-// returns an error counts as failed; its time still counts.
-func Run(ctx context.Context, workers int, questions []string, fn func(ctx context.Context, q string) error) Load {
+// Run calls fn once for every question (with its index in questions), from
+// workers goroutines taking the next question as soon as they are free, and
+// times each call. A call that returns an error counts as failed; its time
+// still counts.
+func Run(ctx context.Context, workers int, questions []string, fn func(ctx context.Context, i int, q string) error) Load {
 	workers = max(workers, 1)
 	var next atomic.Int64
 	var failed atomic.Int64
@@ -61,7 +62,7 @@ func Run(ctx context.Context, workers int, questions []string, fn func(ctx conte
 					return
 				}
 				t := time.Now()
-				if err := fn(ctx, questions[i]); err != nil {
+				if err := fn(ctx, i, questions[i]); err != nil {
 					failed.Add(1)
 				}
 				per[w] = append(per[w], time.Since(t))
@@ -81,6 +82,22 @@ func Run(ctx context.Context, workers int, questions []string, fn func(ctx conte
 type Memory struct {
 	Heap uint64 // live heap after a garbage collection, bytes
 	RSS  uint64 // resident set size, bytes; 0 where /proc is missing
+}
+
+// Timer measures wall time and the CPU time the process used meanwhile (all
+// threads), so that a build slowed down by other processes on a shared
+// machine can be told from a slow build.
+type Timer struct {
+	wall time.Time
+	cpu  time.Duration
+}
+
+// StartTimer starts a Timer.
+func StartTimer() Timer { return Timer{wall: time.Now(), cpu: cpuTime()} }
+
+// Stop returns the wall and CPU time since StartTimer.
+func (t Timer) Stop() (wall, cpu time.Duration) {
+	return time.Since(t.wall), cpuTime() - t.cpu
 }
 
 // MeasureMemory collects garbage, returns freed pages to the OS, and reads

@@ -1,0 +1,112 @@
+package perf
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/content/synth"
+)
+
+func TestPercentile(t *testing.T) {
+	var l Latencies
+	for i := 1; i <= 100; i++ {
+		l = append(l, time.Duration(i)*time.Millisecond)
+	}
+	tests := []struct {
+		p    float64
+		want time.Duration
+	}{{50, 50 * time.Millisecond}, {99, 99 * time.Millisecond}, {100, 100 * time.Millisecond}, {0.1, time.Millisecond}}
+	for _, tt := range tests {
+		if got := l.Percentile(tt.p); got != tt.want {
+			t.Errorf("p%v = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+	if got := Latencies(nil).Percentile(99); got != 0 {
+		t.Errorf("p99 of nothing = %v, want 0", got)
+	}
+}
+
+func TestRunAsksEveryQuestionOnce(t *testing.T) {
+	qs := make([]string, 50)
+	seen := make([]int, len(qs))
+	l := Run(context.Background(), 3, qs, func(_ context.Context, i int, _ string) error {
+		seen[i]++
+		if i%10 == 0 {
+			return errors.New("refused")
+		}
+		return nil
+	})
+	for i, n := range seen {
+		if n != 1 {
+			t.Errorf("question %d asked %d times", i, n)
+		}
+	}
+	if got, want := len(l.Latencies), len(qs); got != want {
+		t.Errorf("%d latencies, want %d", got, want)
+	}
+	if got, want := l.Failed, 5; got != want {
+		t.Errorf("failed = %d, want %d", got, want)
+	}
+}
+
+func TestBaselineFindsExactWords(t *testing.T) {
+	c := synth.Corpus(1, 20, 200)
+	b, err := BuildBaseline(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Units() < 20 {
+		t.Fatalf("%d units for 20 articles", b.Units())
+	}
+	phone := c.Articles[0].Contacts[0].Phone
+	if n, err := b.Search(context.Background(), phone); err != nil || n == 0 {
+		t.Errorf("search %q: %d hits, err %v", phone, n, err)
+	}
+}
+
+func TestMeasureMemory(t *testing.T) {
+	m := MeasureMemory()
+	if m.Heap == 0 {
+		t.Error("heap is 0")
+	}
+}
+
+func TestReportWrite(t *testing.T) {
+	var r Report
+	r.Add(Row{Section: "search", Size: "10 articles", Metric: "latency p99", Ours: "1.00 ms", Baseline: "0.500 ms", Ratio: ratio(1, 0.5)})
+	var b strings.Builder
+	if err := r.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "2.00×") || !strings.Contains(b.String(), "latency p99") {
+		t.Errorf("table:\n%s", b.String())
+	}
+	b.Reset()
+	if err := r.Markdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "| search | 10 articles | latency p99 | 1.00 ms | 0.500 ms | 2.00× |") {
+		t.Errorf("markdown:\n%s", b.String())
+	}
+}
+
+func TestSearchSectionSmall(t *testing.T) {
+	var r Report
+	err := Search(context.Background(), SearchConfig{Articles: []int{30}, Words: 200, Queries: 40, Workers: 2, Seed: 1}, &r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics := map[string]bool{}
+	for _, row := range r.Rows {
+		metrics[row.Metric] = true
+	}
+	for _, m := range []string{"build articles/s (wall)", "latency p50", "latency p99", "process RSS, index live", "hit@1 on the synthetic questions"} {
+		if !metrics[m] {
+			t.Errorf("no %q row in %+v", m, r.Rows)
+		}
+	}
+}
