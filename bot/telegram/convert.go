@@ -19,7 +19,7 @@ func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 	switch {
 	case u.Message != nil:
 		msg := u.Message
-		if msg.Chat == nil || msg.From == nil || msg.Text == "" {
+		if msg.Chat == nil || msg.From == nil || (msg.Text == "" && msg.Document == nil) {
 			return m, false
 		}
 		kind, known := chatType(msg.Chat.Type)
@@ -36,6 +36,12 @@ func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 		m.Text, m.Mentioned = text, mentioned
 		if r := msg.ReplyToMessage; r != nil && r.From != nil && r.From.ID == self.ID {
 			m.ReplyToBot = true
+		}
+		if r := msg.ReplyToMessage; r != nil {
+			m.ReplyTo = r.MessageID
+		}
+		if d := msg.Document; d != nil {
+			m.Document = &bot.Document{FileID: d.FileID, FileName: d.FileName, Size: int64(d.FileSize)}
 		}
 		return m, true
 	case u.CallbackQuery != nil:

@@ -1,0 +1,202 @@
+package admin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/reload"
+)
+
+// Admin buttons carry "a:1:<verb>:<arg>", at most 64 bytes like the engine's.
+const (
+	cbPrefix  = "a:1:"
+	cbConfirm = cbPrefix + "ok:" // a:1:ok:<version>: reload this version despite its errors
+)
+
+// reloadCommand is /reload.
+func (a *Admin) reloadCommand(ctx context.Context, m bot.Message, _ string) ([]bot.Reply, error) {
+	a.log.Info("reload requested", "user_id", m.UserID, "trigger", "command")
+	return a.runReload(ctx, m, reload.Request{Trigger: "command"}, "")
+}
+
+// callback handles the admin buttons.
+func (a *Admin) callback(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+	if !a.admins[m.UserID] {
+		a.refused(m, "button")
+		return []bot.Reply{{Notice: "Xin lỗi, mình không hiểu nút này."}}, nil
+	}
+	version, ok := strings.CutPrefix(m.Callback, cbConfirm)
+	if !ok || version == "" || len(m.Callback) > 64 {
+		return []bot.Reply{{Notice: "Nút không hợp lệ."}}, nil
+	}
+	a.log.Info("reload confirmed despite errors", "user_id", m.UserID, "version", version)
+	replies, err := a.runReload(ctx, m, reload.Request{Trigger: "command", Confirm: version}, "")
+	if len(replies) > 0 {
+		replies[0].Notice = "Đang nạp lại…"
+	}
+	return replies, err
+}
+
+// runReload reloads and replies with the report. A build that outlasts
+// ReplyWithin goes on; the reply says so and the report is posted when done.
+// head, if any, opens the report (an upload's verdict on its file).
+func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request, head string) ([]bot.Reply, error) {
+	type result struct {
+		rep reload.Report
+		err error
+	}
+	got := make(chan result) // unbuffered: a send succeeds only while the reply still waits
+	bctx := context.WithoutCancel(ctx)
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		rep, err := a.cfg.Reloader.Reload(bctx, req)
+		select {
+		case got <- result{rep, err}:
+			return
+		default:
+		}
+		if a.cfg.Poster == nil || err != nil {
+			return
+		}
+		pctx, cancel := context.WithTimeout(bctx, 30*time.Second)
+		defer cancel()
+		if _, err := a.cfg.Poster.Post(pctx, m.ChatID, renderReport(rep, head)); err != nil {
+			a.log.Error("admin: cannot post reload report", "chat_id", m.ChatID, "err", err)
+		}
+	}()
+	timer := time.NewTimer(a.cfg.ReplyWithin)
+	defer timer.Stop()
+	select {
+	case r := <-got:
+		if r.err != nil {
+			return []bot.Reply{{Text: "Không nạp lại được: " + html.EscapeString(r.err.Error())}}, r.err
+		}
+		return []bot.Reply{renderReport(r.rep, head)}, nil
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+	text := "⏳ Đang xây chỉ mục mới; chỉ mục cũ vẫn trả lời. Báo cáo sẽ gửi khi xong."
+	if a.cfg.Poster == nil {
+		text = "⏳ Đang xây chỉ mục mới; chỉ mục cũ vẫn trả lời. Gõ /stats để xem phiên bản đang dùng."
+	}
+	return []bot.Reply{{Text: lines(head, text)}}, nil
+}
+
+// renderReport is the reload report in Telegram HTML.
+func renderReport(rep reload.Report, head string) bot.Reply {
+	var b strings.Builder
+	if head != "" {
+		b.WriteString(head + "\n\n")
+	}
+	switch rep.Outcome {
+	case reload.Swapped:
+		fmt.Fprintf(&b, "✅ <b>Đã nạp lại nội dung</b> (%s)\n", took(rep.Took))
+		counts(&b, rep.Before, rep.After)
+	case reload.Refused:
+		b.WriteString("⛔ <b>Từ chối nạp lại</b>: ")
+		if errors.Is(rep.Err, reload.ErrNoArticles) {
+			b.WriteString("không có bài viết nào dùng được.")
+		} else {
+			fmt.Fprintf(&b, "%d tệp không dùng được.", rep.Fatal())
+		}
+		b.WriteString(" Chỉ mục cũ vẫn trả lời.\n")
+		counts(&b, rep.Before, rep.Before)
+	default:
+		b.WriteString("⚠️ <b>Nạp lại thất bại</b>; chỉ mục cũ vẫn trả lời.\n")
+		if rep.Err != nil {
+			fmt.Fprintf(&b, "Lỗi: %s\n", html.EscapeString(rep.Err.Error()))
+		}
+	}
+	if rep.Version != "" {
+		prev := rep.PrevVersion
+		if prev == "" {
+			prev = "—"
+		}
+		fmt.Fprintf(&b, "Phiên bản: <code>%s</code> → <code>%s</code>\n", prev, rep.Version)
+	}
+	if rep.Coalesced > 0 {
+		fmt.Fprintf(&b, "(gộp %d yêu cầu nạp lại đến cùng lúc)\n", rep.Coalesced)
+	}
+	problems(&b, rep)
+	r := bot.Reply{Text: strings.TrimRight(b.String(), "\n")}
+	if rep.Outcome == reload.Refused && !errors.Is(rep.Err, reload.ErrNoArticles) && rep.Version != "" {
+		r.Buttons = [][]bot.Button{{{Text: "Vẫn nạp, bỏ qua tệp lỗi", Data: cbConfirm + rep.Version}}}
+	}
+	return r
+}
+
+func counts(b *strings.Builder, before, after index.Stats) {
+	fmt.Fprintf(b, "Bài viết: %d → %d\nĐoạn văn: %d → %d\nDữ kiện: %d → %d\n",
+		before.Articles, after.Articles, before.Passages, after.Passages, before.Facts, after.Facts)
+}
+
+// maxProblemFiles bounds the problem list so a report stays one message.
+const maxProblemFiles = 15
+
+// problems lists the problems per file, files with fatal ones first.
+func problems(b *strings.Builder, rep reload.Report) {
+	if len(rep.Problems) == 0 {
+		b.WriteString("Không có vấn đề nào.\n")
+		return
+	}
+	type file struct {
+		path    string
+		fatal   bool
+		reasons []string
+	}
+	byPath := map[string]*file{}
+	var files []*file
+	for _, p := range rep.Problems {
+		f := byPath[p.Path]
+		if f == nil {
+			f = &file{path: p.Path}
+			byPath[p.Path] = f
+			files = append(files, f)
+		}
+		f.fatal = f.fatal || p.Fatal
+		f.reasons = append(f.reasons, p.Reason)
+	}
+	sort.SliceStable(files, func(i, j int) bool {
+		if files[i].fatal != files[j].fatal {
+			return files[i].fatal
+		}
+		return files[i].path < files[j].path
+	})
+	fmt.Fprintf(b, "Vấn đề (%d tệp):\n", len(files))
+	for i, f := range files {
+		if i == maxProblemFiles {
+			fmt.Fprintf(b, "… và %d tệp khác (xem <code>kyanhbot content check</code>)\n", len(files)-i)
+			break
+		}
+		mark := "•"
+		if f.fatal {
+			mark = "✗"
+		}
+		fmt.Fprintf(b, "%s <code>%s</code>: %s\n", mark, html.EscapeString(f.path), html.EscapeString(strings.Join(f.reasons, "; ")))
+	}
+}
+
+func took(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return strings.Replace(fmt.Sprintf("%.1f s", d.Seconds()), ".", ",", 1)
+}
+
+func lines(ss ...string) string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
