@@ -20,14 +20,14 @@ type Message struct {
 	ChatID     int64
 	UserID     int64
 	ChatType   ChatType
-	MessageID  int       // ID of the message in its chat; for a button press, the message the button is on
-	Text       string    // message text; empty for a button press
-	Callback   string    // callback data of a pressed button; empty for a message
-	LangCode   string    // the user's client language, e.g. "vi", "en"
-	Mentioned  bool      // the message mentions the bot (groups)
-	ReplyToBot bool      // the message replies to one of the bot's messages (groups)
-	ReplyTo    int       // ID of the message this one replies to; 0 when none
-	Document   *Document // a file sent as a document (Text is then empty); nil otherwise
+	MessageID  int      // ID of the message in its chat; for a button press, the message the button is on
+	Text       string   // message text; empty for a button press
+	Callback   string   // callback data of a pressed button; empty for a message
+	LangCode   string   // the user's client language, e.g. "vi", "en"
+	Mentioned  bool     // the message mentions the bot (groups)
+	ReplyToBot bool     // the message replies to one of the bot's messages (groups)
+	ReplyTo    int      // ID of the message this one replies to; 0 when none
+	Document   Document // a file sent as a document (Text is then empty); zero otherwise
 }
 
 // Document is a file a user sent; the transport can download it by FileID.

@@ -117,7 +117,7 @@ func (a *Admin) Close() { a.wg.Wait() }
 func (a *Admin) Wrap(next Handler) Handler {
 	return handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
 		switch {
-		case m.Document != nil && m.ChatType == bot.ChatPrivate:
+		case m.Document.FileID != "" && m.ChatType == bot.ChatPrivate:
 			return a.upload(ctx, m)
 		case strings.HasPrefix(m.Callback, cbPrefix):
 			return a.callback(ctx, m)

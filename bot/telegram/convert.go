@@ -41,7 +41,7 @@ func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 			m.ReplyTo = r.MessageID
 		}
 		if d := msg.Document; d != nil {
-			m.Document = &bot.Document{FileID: d.FileID, FileName: d.FileName, Size: int64(d.FileSize)}
+			m.Document = bot.Document{FileID: d.FileID, FileName: d.FileName, Size: int64(d.FileSize)}
 		}
 		return m, true
 	case u.CallbackQuery != nil:
