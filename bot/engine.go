@@ -119,9 +119,19 @@ func (e *Engine) commands() map[string]flow {
 // flood limit). The error reports an internal fault for the log; the replies
 // then still hold a friendly message for the user.
 func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
+	raw := m.Text
 	m.Text = clean(m.Text)
-	m.Callback = strings.ToValidUTF8(m.Callback, "")
+	// Invalid bytes become U+FFFD, not nothing: the press still gets the
+	// bad-button notice.
+	m.Callback = strings.ToValidUTF8(m.Callback, "\uFFFD")
 	if m.Text == "" && m.Callback == "" {
+		if strings.TrimSpace(raw) != "" && m.ChatType == ChatPrivate {
+			// Only invisible characters (zero-width spaces, BOMs, controls):
+			// Telegram delivers them, unlike white space alone, and the
+			// citizen should not meet silence.
+			_, t := e.language0(m, ChatState{})
+			return []Reply{{Text: t.AskWhat}}, nil
+		}
 		return nil, nil
 	}
 	group := m.ChatType == ChatGroup || m.ChatType == ChatSupergroup
