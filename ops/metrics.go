@@ -1,0 +1,236 @@
+// Package ops gives operators what they need to run the bot: Prometheus
+// metrics (updates, replies, Telegram API errors, retries, search latency,
+// answered questions, reloads, index size, Redis errors) on a registry of
+// their own, and the /healthz, /readyz and /metrics endpoints.
+package ops
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/telegram"
+	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/reload"
+)
+
+// Metrics are the bot's Prometheus metrics, registered on one registry
+// (never the global one, so tests and several bots in a process stay apart).
+type Metrics struct {
+	reg         *prometheus.Registry
+	updates     *prometheus.CounterVec
+	apiRequests *prometheus.CounterVec
+	apiErrors   *prometheus.CounterVec
+	search      prometheus.Histogram
+	questions   *prometheus.CounterVec
+	reloads     *prometheus.CounterVec
+	redisErrors prometheus.Counter
+}
+
+// NewMetrics registers the metrics, with the Go runtime's and the process's,
+// on reg.
+func NewMetrics(reg *prometheus.Registry) *Metrics {
+	m := &Metrics{
+		reg: reg,
+		updates: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kyanhbot_updates_total", Help: "Updates handed to the bot, by kind (message, command, callback, document).",
+		}, []string{"kind"}),
+		apiRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kyanhbot_telegram_api_requests_total", Help: "Bot API calls by method and HTTP status code (network: no answer).",
+		}, []string{"method", "code"}),
+		apiErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kyanhbot_telegram_api_errors_total", Help: "Bot API calls that failed, by HTTP status code (network: no answer).",
+		}, []string{"code"}),
+		search: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "kyanhbot_search_seconds", Help: "Time to answer a question from the index.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+		}),
+		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kyanhbot_questions_total", Help: "Questions searched, by result (answered, unanswered).",
+		}, []string{"result"}),
+		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kyanhbot_reloads_total", Help: "Content reloads by outcome (swapped, refused, failed).",
+		}, []string{"outcome"}),
+		redisErrors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kyanhbot_redis_errors_total", Help: "Redis commands that failed (a missing key is not a failure).",
+		}),
+	}
+	reg.MustRegister(m.updates, m.apiRequests, m.apiErrors, m.search, m.questions, m.reloads, m.redisErrors,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	for _, o := range []reload.Outcome{reload.Swapped, reload.Refused, reload.Failed} {
+		m.reloads.WithLabelValues(string(o))
+	}
+	m.questions.WithLabelValues("answered")
+	m.questions.WithLabelValues("unanswered")
+	return m
+}
+
+// Registry is where the metrics are registered.
+func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
+
+// Handler answers one message; the wrapped engine is one.
+type Handler interface {
+	Handle(ctx context.Context, msg bot.Message) ([]bot.Reply, error)
+}
+
+type handlerFunc func(ctx context.Context, msg bot.Message) ([]bot.Reply, error)
+
+func (f handlerFunc) Handle(ctx context.Context, msg bot.Message) ([]bot.Reply, error) {
+	return f(ctx, msg)
+}
+
+// CountUpdates counts every message handed to next by kind.
+func (m *Metrics) CountUpdates(next Handler) Handler {
+	return handlerFunc(func(ctx context.Context, msg bot.Message) ([]bot.Reply, error) {
+		kind := "message"
+		switch {
+		case msg.Callback != "":
+			kind = "callback"
+		case msg.Document.FileID != "":
+			kind = "document"
+		case strings.HasPrefix(msg.Text, "/"):
+			kind = "command"
+		}
+		m.updates.WithLabelValues(kind).Inc()
+		return next.Handle(ctx, msg)
+	})
+}
+
+// ObserveSearch records one question's search.
+func (m *Metrics) ObserveSearch(took time.Duration, found bool) {
+	m.search.Observe(took.Seconds())
+	if found {
+		m.questions.WithLabelValues("answered").Inc()
+	} else {
+		m.questions.WithLabelValues("unanswered").Inc()
+	}
+}
+
+// ObserveReload counts a reload; it fits reload.Config.OnReload.
+func (m *Metrics) ObserveReload(_ context.Context, rep reload.Report) {
+	m.reloads.WithLabelValues(string(rep.Outcome)).Inc()
+}
+
+// WatchIndex exports the size of the index being served, read at each scrape.
+func (m *Metrics) WatchIndex(stats func() index.Stats) {
+	gauge := func(name, help string, v func(index.Stats) int) prometheus.Collector {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help},
+			func() float64 { return float64(v(stats())) })
+	}
+	m.reg.MustRegister(
+		gauge("kyanhbot_index_articles", "Articles in the index being served.", func(s index.Stats) int { return s.Articles }),
+		gauge("kyanhbot_index_passages", "Passages in the index being served.", func(s index.Stats) int { return s.Passages }),
+		gauge("kyanhbot_index_facts", "Facts (contacts, documents, mergers) in the index being served.", func(s index.Stats) int { return s.Facts }),
+		gauge("kyanhbot_index_units", "Searchable units in the index being served.", func(s index.Stats) int { return s.Units }),
+	)
+}
+
+// WatchTransport exports the Telegram transport's own counters, read at each scrape.
+func (m *Metrics) WatchTransport(stats func() telegram.Stats) {
+	counter := func(name, help string, v func(telegram.Stats) int64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help},
+			func() float64 { return float64(v(stats())) })
+	}
+	m.reg.MustRegister(
+		counter("kyanhbot_replies_sent_total", "Messages sent to Telegram.", func(s telegram.Stats) int64 { return s.Sent }),
+		counter("kyanhbot_replies_edited_total", "Messages edited in place (\"more\" pages).", func(s telegram.Stats) int64 { return s.Edited }),
+		counter("kyanhbot_callbacks_answered_total", "Button presses answered.", func(s telegram.Stats) int64 { return s.Callbacks }),
+		counter("kyanhbot_telegram_retries_total", "Bot API calls repeated after a 5xx or network error.", func(s telegram.Stats) int64 { return s.Retries }),
+		counter("kyanhbot_telegram_flood_waits_total", "429 answers waited out (retry_after).", func(s telegram.Stats) int64 { return s.FloodWaits }),
+		counter("kyanhbot_telegram_dropped_total", "Messages given up on.", func(s telegram.Stats) int64 { return s.Dropped }),
+		counter("kyanhbot_updates_duplicate_total", "Updates skipped as already handled.", func(s telegram.Stats) int64 { return s.Duplicates }),
+	)
+}
+
+// RoundTripper counts every Bot API call by method and status code. It sits
+// under the Telegram client, so it sees each retry; the method is the last
+// path element (the token before it is never recorded).
+func (m *Metrics) RoundTripper(next http.RoundTripper) http.RoundTripper {
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	return roundTripper(func(req *http.Request) (*http.Response, error) {
+		method := "file"
+		if !strings.Contains(req.URL.Path, "/file/") {
+			method = req.URL.Path[strings.LastIndexByte(req.URL.Path, '/')+1:]
+		}
+		resp, err := next.RoundTrip(req)
+		code := "network"
+		if err == nil {
+			code = strconv.Itoa(resp.StatusCode)
+		}
+		m.apiRequests.WithLabelValues(method, code).Inc()
+		if err != nil || resp.StatusCode >= 400 {
+			if err == nil || !errors.Is(err, context.Canceled) {
+				m.apiErrors.WithLabelValues(code).Inc()
+			}
+		}
+		return resp, err
+	})
+}
+
+type roundTripper func(*http.Request) (*http.Response, error)
+
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// RedisHook counts failed Redis commands; add it with client.AddHook.
+func (m *Metrics) RedisHook() redis.Hook { return redisHook{m} }
+
+type redisHook struct{ m *Metrics }
+
+func (h redisHook) DialHook(next redis.DialHook) redis.DialHook {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := next(ctx, network, addr)
+		if err != nil && ctx.Err() == nil {
+			h.m.redisErrors.Inc()
+		}
+		return c, err
+	}
+}
+
+func (h redisHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		err := next(ctx, cmd)
+		h.count(ctx, err, cmd)
+		return err
+	}
+}
+
+func (h redisHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		err := next(ctx, cmds)
+		h.count(ctx, err, cmds...)
+		return err
+	}
+}
+
+// count counts a failure once per call. go-redis's connection handshake
+// (HELLO, CLIENT SETINFO …) sends commands an older server refuses; those
+// refusals are harmless and not counted.
+func (h redisHook) count(ctx context.Context, err error, cmds ...redis.Cmder) {
+	if err == nil || errors.Is(err, redis.Nil) || ctx.Err() != nil {
+		return
+	}
+	var reply redis.Error
+	if errors.As(err, &reply) {
+		handshake := true
+		for _, c := range cmds {
+			if n := c.Name(); n != "client" && n != "hello" {
+				handshake = false
+			}
+		}
+		if handshake {
+			return
+		}
+	}
+	h.m.redisErrors.Inc()
+}

@@ -1,0 +1,178 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/bot/telegram"
+	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/reload"
+)
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestRoutes(t *testing.T) {
+	m := NewMetrics(prometheus.NewRegistry())
+	var notReady error = errors.New("index not loaded")
+	mux := http.NewServeMux()
+	Routes(mux, m, func(context.Context) error { return notReady })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	m.WatchIndex(func() index.Stats { return index.Stats{Articles: 3, Passages: 40, Facts: 7, Units: 50} })
+	m.WatchTransport(func() telegram.Stats { return telegram.Stats{Sent: 12, Retries: 2, FloodWaits: 1} })
+	m.ObserveSearch(3*time.Millisecond, true)
+	m.ObserveSearch(40*time.Millisecond, false)
+	m.ObserveReload(context.Background(), reload.Report{Outcome: reload.Swapped})
+	m.ObserveReload(context.Background(), reload.Report{Outcome: reload.Refused})
+	h := m.CountUpdates(handlerFunc(func(context.Context, bot.Message) ([]bot.Reply, error) { return nil, nil }))
+	for _, msg := range []bot.Message{{Text: "hỏi"}, {Text: "/start"}, {Callback: "f:1:u:x"}, {Document: bot.Document{FileID: "f"}}, {Text: "nữa"}} {
+		h.Handle(context.Background(), msg)
+	}
+
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/healthz", 200, []string{"ok"}},
+		{"/readyz", 503, []string{"not ready: index not loaded"}},
+		{"/metrics", 200, []string{
+			`kyanhbot_updates_total{kind="message"} 2`,
+			`kyanhbot_updates_total{kind="command"} 1`,
+			`kyanhbot_updates_total{kind="callback"} 1`,
+			`kyanhbot_updates_total{kind="document"} 1`,
+			`kyanhbot_questions_total{result="answered"} 1`,
+			`kyanhbot_questions_total{result="unanswered"} 1`,
+			`kyanhbot_search_seconds_bucket{le="0.005"} 1`,
+			`kyanhbot_search_seconds_count 2`,
+			`kyanhbot_reloads_total{outcome="swapped"} 1`,
+			`kyanhbot_reloads_total{outcome="refused"} 1`,
+			`kyanhbot_reloads_total{outcome="failed"} 0`,
+			`kyanhbot_index_articles 3`,
+			`kyanhbot_index_passages 40`,
+			`kyanhbot_index_facts 7`,
+			`kyanhbot_replies_sent_total 12`,
+			`kyanhbot_telegram_retries_total 2`,
+			`kyanhbot_telegram_flood_waits_total 1`,
+			`kyanhbot_redis_errors_total 0`,
+			`go_goroutines`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			status, body := get(t, srv.URL+tt.path)
+			if status != tt.status {
+				t.Errorf("status %d, want %d", status, tt.status)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("body lacks %q", w)
+				}
+			}
+		})
+	}
+	notReady = nil
+	if status, body := get(t, srv.URL+"/readyz"); status != 200 || !strings.Contains(body, "ready") {
+		t.Errorf("ready: %d %q", status, body)
+	}
+}
+
+func TestRoundTripperCountsAPIErrors(t *testing.T) {
+	m := NewMetrics(prometheus.NewRegistry())
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/sendMessage"):
+			w.WriteHeader(http.StatusTooManyRequests)
+		default:
+			w.Write([]byte(`{"ok":true}`))
+		}
+	}))
+	defer api.Close()
+	c := &http.Client{Transport: m.RoundTripper(nil)}
+	for _, p := range []string{"/bot1:SECRET/getMe", "/bot1:SECRET/sendMessage", "/bot1:SECRET/sendMessage", "/file/bot1:SECRET/documents/a.txt"} {
+		resp, err := c.Get(api.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	api.Close()
+	if _, err := c.Get(api.URL + "/bot1:SECRET/getUpdates"); err == nil {
+		t.Fatal("closed server answered")
+	}
+	mux := http.NewServeMux()
+	Routes(mux, m, nil)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body := rec.Body.String()
+	for _, w := range []string{
+		`kyanhbot_telegram_api_requests_total{code="200",method="getMe"} 1`,
+		`kyanhbot_telegram_api_requests_total{code="429",method="sendMessage"} 2`,
+		`kyanhbot_telegram_api_requests_total{code="200",method="file"} 1`,
+		`kyanhbot_telegram_api_requests_total{code="network",method="getUpdates"} 1`,
+		`kyanhbot_telegram_api_errors_total{code="429"} 2`,
+		`kyanhbot_telegram_api_errors_total{code="network"} 1`,
+	} {
+		if !strings.Contains(body, w) {
+			t.Errorf("metrics lack %q", w)
+		}
+	}
+	if strings.Contains(body, "SECRET") {
+		t.Error("the token is in the metrics")
+	}
+}
+
+func TestRedisHookCountsErrors(t *testing.T) {
+	srv := redistest.Start(t)
+	m := NewMetrics(prometheus.NewRegistry())
+	c := srv.Client()
+	c.AddHook(m.RedisHook())
+	ctx := context.Background()
+	if err := c.Get(ctx, "missing").Err(); err == nil {
+		t.Fatal("missing key found")
+	}
+	if got := redisErrors(t, m); got != "0" {
+		t.Errorf("a missing key counted as %s errors", got)
+	}
+	srv.Stop()
+	c.Set(ctx, "k", "v", 0)
+	if got := redisErrors(t, m); got == "0" {
+		t.Errorf("redis errors = %s after the server stopped, want ≥ 1", got)
+	}
+}
+
+// redisErrors reads the counter from a scrape, as Prometheus would.
+func redisErrors(t *testing.T, m *Metrics) string {
+	t.Helper()
+	mux := http.NewServeMux()
+	Routes(mux, m, nil)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	for _, l := range strings.Split(rec.Body.String(), "\n") {
+		if v, ok := strings.CutPrefix(l, "kyanhbot_redis_errors_total "); ok {
+			return v
+		}
+	}
+	t.Fatal("no kyanhbot_redis_errors_total")
+	return ""
+}
