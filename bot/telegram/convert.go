@@ -125,10 +125,21 @@ func addressing(msg *tgbotapi.Message, self tgbotapi.User) (text string, mention
 	if len(cut) == 0 {
 		return text, mentioned, false
 	}
-	// Remove spans from the end so earlier offsets stay valid.
+	// Remove spans from the end so earlier offsets stay valid. Overlapping
+	// spans (a repeated entity, a mention inside a command) are merged first:
+	// removing both would cut past the text (found by FuzzUpdate).
 	sort.Slice(cut, func(i, j int) bool { return cut[i].off < cut[j].off })
-	for i := len(cut) - 1; i >= 0; i-- {
-		units = append(units[:cut[i].off:cut[i].off], units[cut[i].off+cut[i].n:]...)
+	merged := cut[:1]
+	for _, c := range cut[1:] {
+		last := &merged[len(merged)-1]
+		if c.off < last.off+last.n {
+			last.n = max(last.n, c.off+c.n-last.off)
+			continue
+		}
+		merged = append(merged, c)
+	}
+	for i := len(merged) - 1; i >= 0; i-- {
+		units = append(units[:merged[i].off:merged[i].off], units[merged[i].off+merged[i].n:]...)
 	}
 	return strings.Join(strings.Fields(string(utf16.Decode(units))), " "), mentioned, false
 }

@@ -37,10 +37,11 @@ type Stats struct {
 	Retries    int64 // calls repeated after a 5xx or network error
 	FloodWaits int64 // 429 answers waited out
 	Dropped    int64 // messages given up on
+	Panics     int64 // updates whose handling panicked (logged, counted as done)
 }
 
 type counters struct {
-	updates, handled, duplicates, abandoned, sent, edited, callbacks, retries, floodWaits, dropped atomic.Int64
+	updates, handled, duplicates, abandoned, sent, edited, callbacks, retries, floodWaits, dropped, panics atomic.Int64
 }
 
 func (c *counters) snapshot() Stats {
@@ -48,7 +49,7 @@ func (c *counters) snapshot() Stats {
 		Updates: c.updates.Load(), Handled: c.handled.Load(), Duplicates: c.duplicates.Load(),
 		Abandoned: c.abandoned.Load(), Sent: c.sent.Load(), Edited: c.edited.Load(),
 		Callbacks: c.callbacks.Load(), Retries: c.retries.Load(), FloodWaits: c.floodWaits.Load(),
-		Dropped: c.dropped.Load(),
+		Dropped: c.dropped.Load(), Panics: c.panics.Load(),
 	}
 }
 

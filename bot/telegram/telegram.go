@@ -11,9 +11,11 @@ package telegram
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -250,6 +252,15 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 	if ctx.Err() != nil {
 		return false
 	}
+	// One poisonous update must not take every chat down with the process,
+	// nor crash it again at each restart: it is logged and counted as done.
+	defer func() {
+		if p := recover(); p != nil {
+			b.stats.panics.Add(1)
+			b.log.Error("telegram: panic handling update", "update_id", u.UpdateID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			completed = true
+		}
+	}()
 	m, ok := toMessage(u, b.c.base.Self)
 	if !ok {
 		if u.CallbackQuery != nil {
@@ -276,7 +287,7 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 		stopTyping = b.typing(ctx, m.ChatID)
 	}
 	hctx, cancel := context.WithTimeout(ctx, b.cfg.HandleTimeout)
-	replies, err := b.cfg.Handler.Handle(hctx, m)
+	replies, err := b.handle(hctx, m)
 	cancel()
 	stopTyping()
 	if ctx.Err() != nil {
@@ -319,6 +330,18 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 		}
 	}
 	return true
+}
+
+// handle calls the handler, turning a panic into an error: the citizen gets
+// the apology, the log the stack.
+func (b *Bot) handle(ctx context.Context, m bot.Message) (replies []bot.Reply, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			b.stats.panics.Add(1)
+			replies, err = nil, fmt.Errorf("telegram: handler panicked: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return b.cfg.Handler.Handle(ctx, m)
 }
 
 func (b *Bot) abandon(updateID int64, log *slog.Logger) {
