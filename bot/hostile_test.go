@@ -28,6 +28,11 @@ var (
 // in-memory store and no flood limit, so every message reaches the flows.
 func defaultEngine(tb testing.TB) *bot.Engine {
 	tb.Helper()
+	return defaultEngineWith(tb, store.NewMemory(store.Options{}))
+}
+
+func defaultEngineWith(tb testing.TB, st bot.Store) *bot.Engine {
+	tb.Helper()
 	defaultOnce.Do(func() {
 		ctx := context.Background()
 		c, err := content.Load(ctx, content.Default())
@@ -40,7 +45,7 @@ func defaultEngine(tb testing.TB) *bot.Engine {
 	if defaultErr != nil {
 		tb.Fatalf("default index: %v", defaultErr)
 	}
-	return bot.New(defaultIndex, store.NewMemory(store.Options{}), bot.Options{
+	return bot.New(defaultIndex, st, bot.Options{
 		FloodLimit: -1, BotUsername: telegramtest.BotUserName,
 		Commands: []bot.Command{{Name: "reload", AdminOnly: true, Run: func(context.Context, bot.Message, string) ([]bot.Reply, error) {
 			return []bot.Reply{{Text: "reloaded"}}, nil
