@@ -2,7 +2,7 @@ package index
 
 import (
 	"context"
-	"strings"
+	"fmt"
 	"testing"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -23,16 +23,5 @@ func TestQualityWithDistractors(t *testing.T) {
 	}
 	c := synth.Corpus(7, n, 400)
 	c.Articles = append(c.Articles, real.Articles...)
-	ix := mustBuild(t, c)
-	qs := readQuestions(t, questionsFile(t))
-	rep, err := Evaluate(context.Background(), ix, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	rep.Write(&b)
-	t.Logf("public questions among %d synthetic articles:\n%s", n, b.String())
-	if rep.Total.Hit1 < rep.Total.Answerable {
-		t.Errorf("hit@1 %d/%d with distractors\n%s", rep.Total.Hit1, rep.Total.Answerable, b.String())
-	}
+	assertQuality(t, mustBuild(t, c), readQuestions(t, questionsFile(t)), fmt.Sprintf("the public questions among %d synthetic articles", n))
 }

@@ -78,36 +78,30 @@ func readQuestions(tb testing.TB, path string) []Question {
 	return qs
 }
 
-func TestQualityPublicQuestions(t *testing.T) {
-	ix := mustDefault(t)
-	qs := readQuestions(t, questionsFile(t))
+// assertQuality runs a question set and fails below 100% hit@1 or when a
+// question the corpus does not answer gets an answer.
+func assertQuality(t *testing.T, ix *Index, qs []Question, label string) {
+	t.Helper()
 	rep, err := Evaluate(context.Background(), ix, qs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
 	rep.Write(&b)
-	t.Logf("quality on the public questions:\n%s", b.String())
+	t.Logf("quality on %s:\n%s", label, b.String())
 	if rep.Total.Hit1 != rep.Total.Answerable || rep.Total.NoAnswerCorrect != rep.Total.NoAnswer {
-		t.Errorf("want 100%% hit@1 and every no-answer declined; got hit@1 %d/%d, no-answer %d/%d\n%s",
-			rep.Total.Hit1, rep.Total.Answerable, rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, b.String())
+		t.Errorf("%s: want 100%% hit@1 and every no-answer declined; got hit@1 %d/%d, no-answer %d/%d\n%s",
+			label, rep.Total.Hit1, rep.Total.Answerable, rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, b.String())
 	}
 }
 
+func TestQualityPublicQuestions(t *testing.T) {
+	assertQuality(t, mustDefault(t), readQuestions(t, questionsFile(t)), "the public questions")
+}
+
 func TestQualitySyntheticQuestions(t *testing.T) {
-	ix := mustSynthetic(t)
 	qs := readQuestions(t, filepath.Join("testdata", "synthetic", "questions.jsonl"))
-	rep, err := Evaluate(context.Background(), ix, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	rep.Write(&b)
-	t.Logf("quality on the synthetic questions:\n%s", b.String())
-	if rep.Total.Hit1 != rep.Total.Answerable || rep.Total.NoAnswerCorrect != rep.Total.NoAnswer {
-		t.Errorf("synthetic questions: hit@1 %d/%d, no-answer %d/%d\n%s",
-			rep.Total.Hit1, rep.Total.Answerable, rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, b.String())
-	}
+	assertQuality(t, mustSynthetic(t), qs, "the synthetic questions")
 }
 
 // TestAnalysisRules: each rule of the Vietnamese analysis, on the real article.
