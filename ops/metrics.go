@@ -213,15 +213,19 @@ func (h redisHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pro
 	}
 }
 
-// count counts a failure once per call. go-redis's connection handshake
-// (HELLO, CLIENT SETINFO …) sends commands an older server refuses; those
-// refusals are harmless and not counted.
+// count counts a failure once per call. Two refusals are part of normal
+// work and not counted: go-redis's connection handshake (HELLO, CLIENT
+// SETINFO …) sends commands an older server refuses, and a Lua script's
+// first EVALSHA on a server answers NOSCRIPT before go-redis sends EVAL.
 func (h redisHook) count(ctx context.Context, err error, cmds ...redis.Cmder) {
 	if err == nil || errors.Is(err, redis.Nil) || ctx.Err() != nil {
 		return
 	}
 	var reply redis.Error
 	if errors.As(err, &reply) {
+		if strings.HasPrefix(reply.Error(), "NOSCRIPT") {
+			return
+		}
 		handshake := true
 		for _, c := range cmds {
 			if n := c.Name(); n != "client" && n != "hello" {

@@ -59,6 +59,7 @@ func commands() []command {
 		{"content", "check content: articles, inferred metadata, facts, problems", runContent},
 		{"version", "print the version", runVersion},
 		{"serve", "serve the bot on Telegram (polling, or a webhook when WEBHOOK_URL is set)", runServe},
+		{"healthcheck", "exit 0 if a running serve answers /healthz on LISTEN_ADDR (Docker HEALTHCHECK)", runHealthcheck},
 	}
 }
 

@@ -173,13 +173,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
-
-	ix, err := buildIndex(ctx, e, cfg.contentDir)
+	oc, err := loadOpsConfig(e.getenv)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	defer ix.Close()
+	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
 
 	var (
 		st     bot.Store
@@ -187,11 +185,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 		rdb    redis.UniversalClient
 	)
 	if cfg.redisURL != "" {
-		opt, err := redis.ParseURL(string(cfg.redisURL))
+		rdb, err = newRedisClient(string(cfg.redisURL))
 		if err != nil {
-			return errors.New("serve: REDIS_URL is not a redis://, rediss:// or unix:// URL")
+			return fmt.Errorf("serve: %w", err)
 		}
-		rdb = redis.NewClient(opt)
 		defer rdb.Close()
 		pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		err = rdb.Ping(pctx).Err()
@@ -210,15 +207,22 @@ func runServe(ctx context.Context, e env, args []string) error {
 		ledger = store.NewMemoryLedger(0)
 	}
 
+	o, err := startOperations(ctx, cfg, oc, rdb, feedbackOf(st), log)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer o.close()
+
 	// The engine wants the bot's username, known after getMe; the transport
 	// calls the handler only once running, after the engine is set.
 	var engine *bot.Engine
 	tb, err := telegram.New(ctx, telegram.Config{
 		Token:    string(cfg.token),
 		Endpoint: cfg.endpoint,
-		Handler: handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+		Handler: o.wrap(handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
 			return engine.Handle(ctx, m)
-		}),
+		})),
+		HTTPClient:    o.httpClient(),
 		Ledger:        ledger,
 		Logger:        log,
 		Commands:      menu,
@@ -228,20 +232,20 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: connect to Telegram: %w", err)
 	}
-	engine = bot.New(ix, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log})
-	log.Info("serving", "bot", tb.UserName(), "articles", len(ix.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)
+	engine = bot.New(o.recorder, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log,
+		Commands: o.admin.Commands()})
+	o.attach(tb)
+	o.watchSignals(ctx)
+	log.Info("serving", "bot", tb.UserName(), "articles", len(o.live.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)
 
-	if cfg.webhookURL == "" {
+	if cfg.listenAddr == "" {
+		log.Warn("LISTEN_ADDR not set: no /healthz, /readyz or /metrics")
 		err := tb.Run(ctx)
 		log.Info("stopped", "stats", fmt.Sprintf("%+v", tb.Stats()))
 		return err
 	}
-	u, _ := url.Parse(cfg.webhookURL)
-	path := u.Path
-	if path == "" {
-		path = "/"
-	}
 	mux := http.NewServeMux()
+	o.routes(mux)
 	srv := &http.Server{Addr: cfg.listenAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", cfg.listenAddr)
 	if err != nil {
@@ -249,7 +253,17 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	runErr := tb.RunWebhook(ctx, mux, "POST "+path, cfg.webhookURL)
+	var runErr error
+	if cfg.webhookURL == "" {
+		runErr = tb.Run(ctx)
+	} else {
+		u, _ := url.Parse(cfg.webhookURL)
+		path := u.Path
+		if path == "" {
+			path = "/"
+		}
+		runErr = tb.RunWebhook(ctx, mux, "POST "+path, cfg.webhookURL)
+	}
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {

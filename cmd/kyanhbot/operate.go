@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/admin"
+	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/bot/telegram"
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/ops"
+	"github.com/kyanhbot/kyanhbot/reload"
+)
+
+// opsConfig is the configuration of what serve runs beside the
+// conversation: admin tools, replicas, staff handoff.
+type opsConfig struct {
+	staffChat int64  // STAFF_CHAT_ID; 0 without a staff group
+	replicaID string // REPLICA_ID; host name and process ID by default
+}
+
+func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
+	var c opsConfig
+	if s := getenv("STAFF_CHAT_ID"); s != "" {
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || id == 0 {
+			return c, fmt.Errorf("STAFF_CHAT_ID %q is not a Telegram chat ID (a group's is negative, e.g. -1001234567890)", s)
+		}
+		c.staffChat = id
+	}
+	c.replicaID = getenv("REPLICA_ID")
+	if c.replicaID == "" {
+		host, _ := os.Hostname()
+		c.replicaID = host + "-" + strconv.Itoa(os.Getpid())
+	}
+	return c, nil
+}
+
+// operations is what serve runs beside the conversation: the live index and
+// its reloader, the replicas' cluster, the admin tools, metrics.
+type operations struct {
+	log      *slog.Logger
+	metrics  *ops.Metrics
+	live     *index.Live
+	reloader *reload.Reloader
+	cluster  *reload.Cluster // nil without Redis
+	admin    *admin.Admin
+	recorder *admin.Recorder
+	rdb      redis.UniversalClient
+	tg       lateBot
+	wg       sync.WaitGroup
+}
+
+// lateBot is the Telegram bot, known only once it is connected; the admin
+// tools need it to download files and post late reports.
+type lateBot struct{ b *telegram.Bot }
+
+func (l *lateBot) Download(ctx context.Context, fileID string, max int64) ([]byte, error) {
+	if l.b == nil {
+		return nil, errors.New("telegram: not connected")
+	}
+	return l.b.Download(ctx, fileID, max)
+}
+
+func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) {
+	if l.b == nil {
+		return 0, errors.New("telegram: not connected")
+	}
+	return l.b.Post(ctx, chatID, r)
+}
+
+// startOperations loads the content (through the reloader, as every later
+// reload) and sets up the rest. Redis, when configured, is rdb.
+func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb redis.UniversalClient, feedback admin.Feedback, log *slog.Logger) (*operations, error) {
+	o := &operations{log: log, rdb: rdb, metrics: ops.NewMetrics(prometheus.NewRegistry())}
+	if rdb != nil {
+		rdb.AddHook(o.metrics.RedisHook())
+	}
+	var fsys fs.FS = content.Default()
+	if cfg.contentDir != "" {
+		if info, err := os.Stat(cfg.contentDir); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("CONTENT_DIR %s is not a readable directory", cfg.contentDir)
+		}
+		fsys = os.DirFS(cfg.contentDir)
+	}
+	o.live = index.NewLive(nil, index.BuildOptions{})
+	o.metrics.WatchIndex(o.live.Stats)
+	o.reloader = reload.New(reload.Config{Content: fsys, Index: o.live, Logger: log,
+		OnReload: []func(context.Context, reload.Report){o.metrics.ObserveReload}})
+	// At start-up the readable part of the content beats no content at all;
+	// the problems are logged.
+	rep, err := o.reloader.Reload(ctx, reload.Request{Trigger: "start", AcceptErrors: true})
+	if err == nil && rep.Outcome != reload.Swapped {
+		err = rep.Err
+	}
+	if err != nil {
+		o.live.Close()
+		return nil, fmt.Errorf("load content: %w", err)
+	}
+	for _, p := range rep.Problems {
+		log.Warn("content problem", "file", p.Path, "reason", p.Reason, "fatal", p.Fatal)
+	}
+
+	var replicas func(context.Context) ([]reload.Replica, error)
+	if rdb != nil {
+		o.cluster = reload.NewCluster(reload.ClusterConfig{Redis: rdb, Reloader: o.reloader, ID: oc.replicaID, Logger: log})
+		if err := o.cluster.Start(ctx); err != nil {
+			o.live.Close()
+			return nil, err
+		}
+		replicas = o.cluster.Replicas
+	}
+	stats := admin.NewStats(rdb, 0)
+	o.recorder = &admin.Recorder{Searcher: o.live, Stats: stats, Observe: o.metrics.ObserveSearch, Logger: log}
+	o.admin = admin.New(admin.Config{
+		Reloader: o.reloader, Admins: cfg.admins, ContentDir: cfg.contentDir,
+		Files: &o.tg, Poster: &o.tg, Stats: stats, Feedback: feedback,
+		Replicas: replicas, Self: oc.replicaID, Logger: log,
+	})
+	return o, nil
+}
+
+// wrap puts the admin tools and the metrics in front of the engine.
+func (o *operations) wrap(engine telegram.Handler) telegram.Handler {
+	return o.metrics.CountUpdates(o.admin.Wrap(engine))
+}
+
+// httpClient is the Telegram client's, counting every Bot API call.
+func (o *operations) httpClient() *http.Client {
+	return &http.Client{Transport: o.metrics.RoundTripper(nil), Timeout: 45 * time.Second}
+}
+
+// attach gives the operations the connected bot.
+func (o *operations) attach(b *telegram.Bot) {
+	o.tg.b = b
+	o.metrics.WatchTransport(b.Stats)
+}
+
+// routes adds /healthz, /readyz and /metrics to mux.
+func (o *operations) routes(mux *http.ServeMux) {
+	ops.Routes(mux, o.metrics, o.ready)
+}
+
+// ready reports whether this replica can serve: content loaded, Redis
+// reachable when configured.
+func (o *operations) ready(ctx context.Context) error {
+	if o.reloader.Current().Version == "" {
+		return errors.New("index not loaded")
+	}
+	if o.rdb != nil {
+		if err := o.rdb.Ping(ctx).Err(); err != nil {
+			return errors.New("redis unreachable")
+		}
+	}
+	return nil
+}
+
+// watchSignals reloads on SIGHUP until ctx ends.
+func (o *operations) watchSignals(ctx context.Context) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGHUP)
+	o.wg.Add(1)
+	go func() {
+		defer o.wg.Done()
+		defer signal.Stop(ch)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-ch:
+				o.log.Info("SIGHUP: reloading content")
+				// The reloader logs the report.
+				_, _ = o.reloader.Reload(ctx, reload.Request{Trigger: "signal"})
+			}
+		}
+	}()
+}
+
+// close stops in reverse order of starting.
+func (o *operations) close() {
+	o.wg.Wait()
+	o.admin.Close()
+	if o.cluster != nil {
+		o.cluster.Close()
+	}
+	o.reloader.Close()
+	o.live.Close()
+}
+
+// feedbackOf returns the store's anonymised counters for /stats.
+func feedbackOf(st bot.Store) admin.Feedback {
+	switch s := st.(type) {
+	case *store.Redis:
+		return s
+	case *store.Memory:
+		return s
+	}
+	return nil
+}

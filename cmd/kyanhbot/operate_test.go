@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+)
+
+// opsContent copies the synthetic articles of the admin tests into a
+// content directory the test may change.
+func opsContent(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []string{"lien-he.txt", "xa-thu-nghiem.txt"} {
+		b, err := os.ReadFile(filepath.Join("../../bot/admin/testdata/content", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	}
+	return dir
+}
+
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("../../bot/admin/testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func httpGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// metric returns the line of a metric in a scrape.
+func metric(body, name string) string {
+	for _, l := range strings.Split(body, "\n") {
+		if strings.HasPrefix(l, name+" ") {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestServeOperations runs serve in polling mode with an HTTP port, an
+// admin and a content directory, on the fake Bot API and a real Redis:
+// health endpoints, reload by /reload, by an uploaded file and by SIGHUP,
+// /stats and the metrics that count all of it.
+func TestServeOperations(t *testing.T) {
+	rs := redistest.Start(t)
+	srv := telegramtest.New(t)
+	addr := freeAddr(t)
+	dir := opsContent(t)
+	stderr, stop := startServe(t, map[string]string{
+		"TELEGRAM_BOT_TOKEN":    srv.Token,
+		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
+		"LISTEN_ADDR":           addr,
+		"CONTENT_DIR":           dir,
+		"ADMIN_IDS":             "42",
+		"REDIS_URL":             rs.URL(),
+		"REPLICA_ID":            "replica-1",
+	})
+	base := "http://" + addr
+	srv.Wait(t, 10*time.Second, "HTTP up", func() bool {
+		resp, err := http.Get(base + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err == nil && resp.StatusCode == 200
+	})
+	if code, body := httpGet(t, base+"/healthz"); code != 200 || body != "ok\n" {
+		t.Errorf("/healthz: %d %q", code, body)
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"healthcheck", "-addr", addr}, env{getenv: func(string) string { return "" }, stdout: &out, stderr: &out}); err != nil {
+		t.Errorf("healthcheck: %v", err)
+	}
+
+	adminU := telegramtest.User{ID: 42, FirstName: "Quản trị", LanguageCode: "vi"}
+	citizen := telegramtest.User{ID: 7, FirstName: "Dân", LanguageCode: "vi"}
+	say := func(u telegramtest.User, text string) string {
+		n := len(srv.Messages(u.ID))
+		srv.SendText(telegramtest.Private(u), u, text)
+		return srv.WaitMessages(t, u.ID, n+1)[n].Visible
+	}
+
+	// A citizen: two questions, one answered, one not; the admin commands do not exist.
+	say(citizen, "xã Thử Nghiệm giảm bao nhiêu thôn")
+	say(citizen, "lịch tiêm phòng cho chó mèo ở đâu")
+	if got := say(citizen, "/reload"); !strings.Contains(got, "không biết lệnh /reload") {
+		t.Errorf("citizen /reload: %q", got)
+	}
+
+	// Reload by /reload.
+	os.WriteFile(filepath.Join(dir, "hoi-nghi.txt"), readFixture(t, "new-article.txt"), 0o644)
+	report := say(adminU, "/reload")
+	if !strings.Contains(report, "Bài viết: 2 → 3") {
+		t.Errorf("/reload report:\n%s", report)
+	}
+	t.Logf("reload report (/reload):\n%s", report)
+
+	// Reload by an uploaded file, and a broken one refused.
+	upload := func(name string, data []byte) string {
+		id := srv.AddFile(name, data)
+		n := len(srv.Messages(adminU.ID))
+		srv.SendMessage(telegramtest.Private(adminU), adminU, "", func(m *tgbotapi.Message) {
+			m.Document = &tgbotapi.Document{FileID: id, FileName: name, FileSize: len(data)}
+		})
+		return srv.WaitMessages(t, adminU.ID, n+1)[n].Visible
+	}
+	synthetic := "---\ntitle: Lịch tiêm phòng ở xã Thử Nghiệm\nsynthetic: true\n---\n\nBài viết này là dữ liệu thử nghiệm. Lịch tiêm phòng cho chó mèo ở xã Thử Nghiệm diễn ra tại nhà văn hóa thôn Mẫu Chung vào sáng thứ Bảy.\n"
+	report = upload("tiem-phong.md", []byte(synthetic))
+	if !strings.Contains(report, "Đã lưu tiem-phong.md") || !strings.Contains(report, "Bài viết: 3 → 4") {
+		t.Errorf("upload report:\n%s", report)
+	}
+	t.Logf("reload report (upload):\n%s", report)
+	if got := upload("hong.txt", readFixture(t, "broken.txt")); !strings.Contains(got, "Từ chối tệp") {
+		t.Errorf("broken upload:\n%s", got)
+	}
+	if got := say(citizen, "lịch tiêm phòng chó mèo"); !strings.Contains(got, "thứ Bảy") {
+		t.Errorf("answer from the uploaded article: %q", got)
+	}
+
+	// Reload by SIGHUP.
+	os.Remove(filepath.Join(dir, "hoi-nghi.txt"))
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	var scrape string
+	srv.Wait(t, 10*time.Second, "SIGHUP reload", func() bool {
+		_, scrape = httpGet(t, base+"/metrics")
+		return metric(scrape, "kyanhbot_index_articles") == "kyanhbot_index_articles 3" &&
+			strings.Contains(scrape, `kyanhbot_reloads_total{outcome="swapped"} 4`)
+	})
+
+	stats := say(adminU, "/stats")
+	for _, want := range []string{"Câu hỏi: hôm nay 3 · 7 ngày 3", "Trả lời được: 2/3", "replica-1: phiên bản"} {
+		if !strings.Contains(stats, want) {
+			t.Errorf("/stats lacks %q:\n%s", want, stats)
+		}
+	}
+	t.Logf("/stats:\n%s", stats)
+
+	_, scrape = httpGet(t, base+"/metrics")
+	for _, want := range []string{
+		`kyanhbot_updates_total{kind="message"} 3`,
+		`kyanhbot_updates_total{kind="command"} 3`,
+		`kyanhbot_updates_total{kind="document"} 2`,
+		`kyanhbot_questions_total{result="answered"} 2`,
+		`kyanhbot_questions_total{result="unanswered"} 1`,
+		`kyanhbot_reloads_total{outcome="swapped"} 4`,
+		`kyanhbot_search_seconds_count 3`,
+		`kyanhbot_telegram_api_requests_total{code="200",method="sendMessage"}`,
+		`kyanhbot_telegram_api_requests_total{code="200",method="getFile"} 2`,
+		`kyanhbot_replies_sent_total`,
+		`kyanhbot_redis_errors_total 0`,
+	} {
+		if !strings.Contains(scrape, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	var kept []string
+	for _, l := range strings.Split(scrape, "\n") {
+		if strings.HasPrefix(l, "kyanhbot_") {
+			kept = append(kept, l)
+		}
+	}
+	t.Logf("/metrics (kyanhbot_*):\n%s", strings.Join(kept, "\n"))
+
+	if err := stop(); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	logs := stderr.String()
+	for _, leak := range []string{srv.Token, "chó mèo", "giảm bao nhiêu"} {
+		if strings.Contains(logs, leak) {
+			t.Errorf("logs contain %q", leak)
+		}
+	}
+	if !strings.Contains(logs, `"msg":"admin command refused","user_id":7`) {
+		t.Error("the refused /reload is not logged")
+	}
+}
+
+func TestHealthcheck(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/healthz" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer up.Close()
+	upAddr := strings.TrimPrefix(up.URL, "http://")
+	down := freeAddr(t)
+	tests := []struct {
+		name    string
+		args    []string
+		env     string
+		ok      bool
+		isUsage bool
+	}{
+		{"up", []string{"-addr", upAddr}, "", true, false},
+		{"up from LISTEN_ADDR", nil, upAddr, true, false},
+		{"wrong path", []string{"-addr", upAddr, "-path", "/nope"}, "", false, false},
+		{"nothing listening", []string{"-addr", down}, "", false, false},
+		{"no address", nil, "", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			e := env{getenv: func(k string) string {
+				if k == "LISTEN_ADDR" {
+					return tt.env
+				}
+				return ""
+			}, stdout: &out, stderr: &out}
+			err := run(context.Background(), append([]string{"healthcheck"}, tt.args...), e)
+			if (err == nil) != tt.ok {
+				t.Errorf("err = %v, want ok=%v", err, tt.ok)
+			}
+			var u usageError
+			if got := err != nil && asUsage(err, &u); got != tt.isUsage {
+				t.Errorf("usage error = %v, want %v (%v)", got, tt.isUsage, err)
+			}
+		})
+	}
+}
+
+func asUsage(err error, u *usageError) bool {
+	v, ok := err.(usageError)
+	if ok {
+		*u = v
+	}
+	return ok
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// redisSetup is REDIS_URL understood: exactly one of its fields is set.
+type redisSetup struct {
+	single   *redis.Options
+	failover *redis.FailoverOptions
+	cluster  *redis.ClusterOptions
+}
+
+// parseRedisURL reads REDIS_URL, in one place for every form it takes:
+//
+//	redis://[user:pass@]host:6379/0     one server (rediss:// with TLS)
+//	unix:///run/redis.sock              one server on a unix socket
+//	redis+sentinel://[user:pass@]h1:26379,h2:26379/0?master=mymaster
+//	                                    Sentinel (rediss+sentinel:// with TLS)
+//	redis+cluster://[user:pass@]h1:6379,h2:6379
+//	                                    Cluster (rediss+cluster:// with TLS)
+//	redis://h1:26379,h2:26379?master=mymaster   Sentinel, from a list with a master
+//	redis://h1:6379,h2:6379                     Cluster, from a list without one
+//
+// Errors never repeat the URL, which may hold a password.
+func parseRedisURL(raw string) (redisSetup, error) {
+	// A host list "h1:1,h2" is not a valid URL host: take it out first.
+	hosts, masked := splitHosts(raw)
+	u, err := url.Parse(masked)
+	if err != nil {
+		return redisSetup{}, errors.New("REDIS_URL is not a URL")
+	}
+	base, mode, _ := strings.Cut(u.Scheme, "+")
+	if base != "redis" && base != "rediss" && !(base == "unix" && mode == "") {
+		return redisSetup{}, fmt.Errorf("REDIS_URL scheme %q: want redis://, rediss://, unix://, redis+sentinel:// or redis+cluster://", u.Scheme)
+	}
+	q := u.Query()
+	master := q.Get("master")
+	if mode == "" && base != "unix" {
+		switch {
+		case master != "":
+			mode = "sentinel"
+		case len(hosts) > 1:
+			mode = "cluster"
+		}
+	}
+	switch mode {
+	case "":
+		opt, err := redis.ParseURL(raw)
+		if err != nil {
+			return redisSetup{}, fmt.Errorf("REDIS_URL: %s", scrubURLError(err, raw))
+		}
+		return redisSetup{single: opt}, nil
+	case "sentinel", "cluster":
+	default:
+		return redisSetup{}, fmt.Errorf("REDIS_URL scheme %q: unknown mode %q", u.Scheme, mode)
+	}
+
+	defPort := "6379"
+	if mode == "sentinel" {
+		defPort = "26379"
+	}
+	var addrs []string
+	for _, h := range hosts {
+		if h == "" {
+			continue
+		}
+		if _, _, err := net.SplitHostPort(h); err != nil {
+			h = net.JoinHostPort(h, defPort)
+		}
+		addrs = append(addrs, h)
+	}
+	if len(addrs) == 0 {
+		return redisSetup{}, errors.New("REDIS_URL names no host")
+	}
+	user := u.User.Username()
+	pass, _ := u.User.Password()
+	var tlsConf *tls.Config
+	if base == "rediss" {
+		host, _, _ := net.SplitHostPort(addrs[0])
+		tlsConf = &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
+	}
+	db := 0
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		if db, err = strconv.Atoi(p); err != nil || db < 0 {
+			return redisSetup{}, fmt.Errorf("REDIS_URL: database %q is not a number", p)
+		}
+	}
+	if mode == "cluster" {
+		if db != 0 {
+			return redisSetup{}, errors.New("REDIS_URL: Redis Cluster has only database 0")
+		}
+		return redisSetup{cluster: &redis.ClusterOptions{Addrs: addrs, Username: user, Password: pass, TLSConfig: tlsConf}}, nil
+	}
+	if master == "" {
+		return redisSetup{}, errors.New("REDIS_URL: Sentinel needs ?master=NAME")
+	}
+	return redisSetup{failover: &redis.FailoverOptions{
+		MasterName: master, SentinelAddrs: addrs, Username: user, Password: pass,
+		SentinelPassword: q.Get("sentinel_password"), DB: db, TLSConfig: tlsConf,
+	}}, nil
+}
+
+// splitHosts returns the comma-separated hosts of a URL's authority, and the
+// URL with them replaced by one placeholder host.
+func splitHosts(raw string) (hosts []string, masked string) {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return nil, raw
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	auth, tail := rest[:end], rest[end:]
+	user := ""
+	if i := strings.LastIndexByte(auth, '@'); i >= 0 {
+		user, auth = auth[:i+1], auth[i+1:]
+	}
+	if !strings.Contains(auth, ",") {
+		return []string{auth}, raw
+	}
+	return strings.Split(auth, ","), scheme + "://" + user + "hosts" + tail
+}
+
+// scrubURLError drops the URL, and anything of it, from a parse error.
+func scrubURLError(err error, raw string) string {
+	s := err.Error()
+	if u, perr := url.Parse(raw); perr == nil {
+		if p, ok := u.User.Password(); ok && p != "" {
+			s = strings.ReplaceAll(s, p, "[redacted]")
+		}
+	}
+	return strings.ReplaceAll(s, raw, "[REDIS_URL]")
+}
+
+// newRedisClient opens REDIS_URL as go-redis's universal client: a single
+// server, Sentinel or Cluster behind one interface.
+func newRedisClient(raw string) (redis.UniversalClient, error) {
+	s, err := parseRedisURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case s.failover != nil:
+		return redis.NewFailoverClient(s.failover), nil
+	case s.cluster != nil:
+		return redis.NewClusterClient(s.cluster), nil
+	}
+	return redis.NewClient(s.single), nil
+}
