@@ -87,7 +87,7 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	if cfg.ReloadRate > 0 {
 		cfg.logf("%s: reloading under %d questions/s", size, cfg.ReloadRate)
 		live := index.NewLive(ix, index.BuildOptions{})
-		rr, err := reloadUnderLoad(ctx, live, c, questions, cfg.ReloadRate)
+		rr, err := reloadUnderLoad(ctx, live, c, questions, cfg.ReloadRate, 2*cfg.Workers)
 		if err != nil {
 			live.Close()
 			return fmt.Errorf("perf: %s: %w", size, err)
@@ -149,7 +149,7 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	if reload != nil {
 		row(fmt.Sprintf("reload under %d q/s: failed", cfg.ReloadRate), fmt.Sprintf("%d of %d", reload.failed, reload.asked), "", "")
 		if reload.shed > 0 {
-			row(fmt.Sprintf("reload: not asked (%d already in flight)", maxInFlight), fmt.Sprint(reload.shed), "", "")
+			row(fmt.Sprintf("reload: not asked (%d already in flight)", 2*cfg.Workers), fmt.Sprint(reload.shed), "", "")
 		}
 		row("reload: p99 before → during", ms(reload.before.Percentile(99))+" → "+ms(reload.during.Percentile(99)), "", "")
 		row("reload: build while serving", secs(reload.took), "", "")
@@ -188,11 +188,6 @@ func warm(ctx context.Context, questions []string, fn func(context.Context, int,
 	}
 }
 
-// maxInFlight bounds the questions in flight during the reload
-// measurement: when the index cannot keep up with the rate, further ticks
-// are counted as not asked rather than piling up without end.
-const maxInFlight = 64
-
 type reloadResult struct {
 	asked, failed  int
 	shed           int
@@ -203,9 +198,11 @@ type reloadResult struct {
 // reloadUnderLoad asks questions at rate per second, open loop (a slow
 // answer does not delay the next question), for two seconds, then reloads c
 // while they keep coming, then half a second more. A question fails when
-// Search returns an error; a question that would exceed maxInFlight is
-// counted as shed instead of asked.
-func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, questions []string, rate int) (reloadResult, error) {
+// Search returns an error. At most maxInFlight questions are in flight, as
+// a bot answers with a bounded pool: when the index cannot keep up with the
+// rate, further questions are counted as shed instead of piling up, which
+// would also starve the reload of CPU and measure nothing but the pile.
+func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, questions []string, rate, maxInFlight int) (reloadResult, error) {
 	const (
 		phaseBefore = iota
 		phaseDuring
