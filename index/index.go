@@ -172,6 +172,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 // would only return the same words twice.
 func makeUnits(c *content.Corpus) []unit {
 	var units []unit
+	seenContact := map[string]bool{}
 	for ai, a := range c.Articles {
 		docsBySentence := map[string][]string{}
 		for _, d := range a.Documents {
@@ -205,9 +206,14 @@ func makeUnits(c *content.Corpus) []unit {
 		if meta := articleText(a); meta != "" {
 			units = append(units, unit{kind: KindArticle, article: ai, text: meta})
 		}
+		// Portals print the same footer on every page: one unit per block.
 		for i := range a.Contacts {
 			ct := &a.Contacts[i]
-			units = append(units, unit{kind: KindContact, article: ai, text: contactText(*ct), contact: ct})
+			text := contactText(*ct)
+			if key := content.Fold(text); !seenContact[key] {
+				seenContact[key] = true
+				units = append(units, unit{kind: KindContact, article: ai, text: text, contact: ct})
+			}
 		}
 	}
 	return units

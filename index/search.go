@@ -17,7 +17,7 @@ import (
 
 // Ranking constants, calibrated on the public question set (see eval).
 const (
-	candidates     = 60   // units bleve retrieves for re-ranking
+	candidates     = 50   // units bleve retrieves for re-ranking
 	foundCoverage  = 0.55 // share of the question's weighted concepts the answer must contain
 	moreCoverage   = 0.40 // the same for further hits shown on "more"
 	fuzzyMinLen    = 5    // shorter syllables are one edit from too many others
@@ -154,13 +154,16 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			continue
 		}
 		u := &ix.units[n]
+		// Whole-text normalising and folding: per-word calls cost more
+		// than the rest of re-ranking together.
 		uw := words(u.text)
-		folded := make([]string, len(uw))
-		has := make(map[string]bool, len(uw))
+		folded := foldWords(u.text)
+		has := make(map[string]bool, len(folded))
 		exact := make(map[string]bool, len(uw))
-		for i, w := range uw {
-			folded[i] = content.Fold(w)
-			has[folded[i]] = true
+		for _, w := range folded {
+			has[w] = true
+		}
+		for _, w := range uw {
 			exact[w] = true
 		}
 		s := scored{unit: n}
@@ -320,7 +323,10 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 	return s
 }
 
-// buildQuery ORs every way a unit can match; re-ranking decides.
+// buildQuery ORs the ways a unit can match; re-ranking decides. Syllables
+// that most units contain are left to re-ranking when the question has rarer
+// ones: their posting lists are what makes a disjunction slow, and they
+// would not decide which units are candidates anyway.
 func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 	var qs []query.Query
 	term := func(field, t string, boost float64) {
@@ -329,11 +335,22 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 		tq.SetBoost(boost)
 		qs = append(qs, tq)
 	}
+	common := max(len(ix.units)/20, 200)
+	hasRare := len(pq.bigrams) > 0 || len(pq.docs) > 0
+	for _, c := range pq.concepts {
+		for _, alt := range c.alts {
+			for _, w := range alt {
+				if ix.df[w] < common {
+					hasRare = true
+				}
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, c := range pq.concepts {
 		for _, alt := range c.alts {
 			for _, w := range alt {
-				if seen[w] {
+				if seen[w] || (hasRare && ix.df[w] >= common) {
 					continue
 				}
 				seen[w] = true
@@ -356,17 +373,30 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 	for _, b := range pq.bigrams {
 		term("bigram", b, 2)
 	}
-	for _, w := range pq.exact {
-		term("exact", w, 0.3)
-	}
 	for _, d := range pq.docs {
 		term("docs", d.key, 4)
 	}
+	// A question that names the kind of answer ("số điện thoại", "tác
+	// giả") retrieves units of that kind which match its words — or all of
+	// them when it has no other words.
+	wordQs := qs
+	kindQuery := func(k Kind) {
+		kq := bleve.NewTermQuery(string(k))
+		kq.SetField("kind")
+		if len(pq.concepts) == 0 {
+			kq.SetBoost(2)
+			qs = append(qs, kq)
+			return
+		}
+		cq := bleve.NewConjunctionQuery(kq, bleve.NewDisjunctionQuery(wordQs...))
+		cq.SetBoost(3)
+		qs = append(qs, cq)
+	}
 	if pq.intents&wantContact != 0 {
-		term("kind", string(KindContact), 2)
+		kindQuery(KindContact)
 	}
 	if pq.intents&wantAuthor != 0 {
-		term("kind", string(KindArticle), 2)
+		kindQuery(KindArticle)
 	}
 	if len(qs) == 0 {
 		return nil
