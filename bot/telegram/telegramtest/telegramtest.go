@@ -61,6 +61,10 @@ type Fault struct {
 	HTML        bool          // answer with a proxy's HTML error page instead of JSON
 	Delay       time.Duration // wait before answering; alone, the call then succeeds
 	Drop        bool          // close the connection without answering
+	// LoseAnswer does the call, then closes the connection without the
+	// answer: the message is sent, but the bot cannot know it was (a
+	// response lost on the way back).
+	LoseAnswer bool
 }
 
 // Answer is an answerCallbackQuery the bot made.
@@ -513,6 +517,14 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, token, method st
 		return writeError(w, http.StatusNotFound, "Not Found", 0)
 	}
 	result, status, desc := h(r)
+	if faulted && f.LoseAnswer {
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+			}
+		}
+		return 0
+	}
 	if status != http.StatusOK {
 		return writeError(w, status, desc, 0)
 	}
