@@ -19,6 +19,7 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/admin"
+	"github.com/kyanhbot/kyanhbot/bot/handoff"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/content"
@@ -60,6 +61,7 @@ type operations struct {
 	reloader *reload.Reloader
 	cluster  *reload.Cluster // nil without Redis
 	admin    *admin.Admin
+	handoff  *handoff.Handoff
 	recorder *admin.Recorder
 	rdb      redis.UniversalClient
 	tg       lateBot
@@ -86,7 +88,7 @@ func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, err
 
 // startOperations loads the content (through the reloader, as every later
 // reload) and sets up the rest. Redis, when configured, is rdb.
-func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb redis.UniversalClient, feedback admin.Feedback, log *slog.Logger) (*operations, error) {
+func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb redis.UniversalClient, st bot.Store, log *slog.Logger) (*operations, error) {
 	o := &operations{log: log, rdb: rdb, metrics: ops.NewMetrics(prometheus.NewRegistry())}
 	if rdb != nil {
 		rdb.AddHook(o.metrics.RedisHook())
@@ -129,15 +131,27 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 	o.recorder = &admin.Recorder{Searcher: o.live, Stats: stats, Observe: o.metrics.ObserveSearch, Logger: log}
 	o.admin = admin.New(admin.Config{
 		Reloader: o.reloader, Admins: cfg.admins, ContentDir: cfg.contentDir,
-		Files: &o.tg, Poster: &o.tg, Stats: stats, Feedback: feedback,
+		Files: &o.tg, Poster: &o.tg, Stats: stats, Feedback: feedbackOf(st),
 		Replicas: replicas, Self: oc.replicaID, Logger: log,
 	})
+	var tickets handoff.Tickets
+	if oc.staffChat != 0 {
+		tickets = handoff.NewMemoryTickets(0)
+		if rdb != nil {
+			// The staff reply may reach another replica than the question.
+			tickets = handoff.NewRedisTickets(rdb, oc.staffChat, 0)
+		}
+	} else {
+		log.Info("STAFF_CHAT_ID not set: citizens asking for staff get the office contacts")
+	}
+	o.handoff = handoff.New(handoff.Config{StaffChat: oc.staffChat, Poster: &o.tg, Tickets: tickets, States: st, Logger: log})
 	return o, nil
 }
 
-// wrap puts the admin tools and the metrics in front of the engine.
+// wrap puts the metrics, the admin tools and the staff handoff in front of
+// the engine.
 func (o *operations) wrap(engine telegram.Handler) telegram.Handler {
-	return o.metrics.CountUpdates(o.admin.Wrap(engine))
+	return o.metrics.CountUpdates(o.admin.Wrap(o.handoff.Wrap(engine)))
 }
 
 // httpClient is the Telegram client's, counting every Bot API call.

@@ -81,6 +81,7 @@ func TestServeOperations(t *testing.T) {
 		"ADMIN_IDS":             "42",
 		"REDIS_URL":             rs.URL(),
 		"REPLICA_ID":            "replica-1",
+		"STAFF_CHAT_ID":         "-100500",
 	})
 	base := "http://" + addr
 	srv.Wait(t, 10*time.Second, "HTTP up", func() bool {
@@ -189,11 +190,24 @@ func TestServeOperations(t *testing.T) {
 	}
 	t.Logf("/metrics (kyanhbot_*):\n%s", strings.Join(kept, "\n"))
 
+	// Handoff to the staff group and back, the ticket kept in Redis.
+	staff := telegramtest.Chat{ID: -100500, Type: "supergroup", Title: "Tổ một cửa (thử nghiệm)"}
+	officer := telegramtest.User{ID: 900, FirstName: "Cán bộ"}
+	if got := say(citizen, "gặp cán bộ: nộp hồ sơ thứ Bảy được không?"); !strings.Contains(got, "Đã chuyển câu hỏi") {
+		t.Errorf("handoff acknowledgement: %q", got)
+	}
+	post := srv.WaitMessages(t, staff.ID, 1)[0]
+	n := len(srv.Messages(citizen.ID))
+	srv.SendMessage(staff, officer, "Được, sáng thứ Bảy bộ phận một cửa vẫn làm việc.", srv.ReplyToBot(post.MessageID))
+	if got := srv.WaitMessages(t, citizen.ID, n+1)[n].Visible; !strings.Contains(got, "sáng thứ Bảy bộ phận một cửa") {
+		t.Errorf("staff reply to the citizen: %q", got)
+	}
+
 	if err := stop(); err != nil {
 		t.Fatalf("serve: %v", err)
 	}
 	logs := stderr.String()
-	for _, leak := range []string{srv.Token, "chó mèo", "giảm bao nhiêu"} {
+	for _, leak := range []string{srv.Token, "chó mèo", "giảm bao nhiêu", "hồ sơ thứ Bảy", "một cửa vẫn"} {
 		if strings.Contains(logs, leak) {
 			t.Errorf("logs contain %q", leak)
 		}
@@ -252,4 +266,30 @@ func asUsage(err error, u *usageError) bool {
 		*u = v
 	}
 	return ok
+}
+
+func TestLoadOpsConfig(t *testing.T) {
+	tests := []struct {
+		vars    map[string]string
+		staff   int64
+		replica string
+		wantErr string
+	}{
+		{vars: map[string]string{}, staff: 0},
+		{vars: map[string]string{"STAFF_CHAT_ID": "-1001234567890", "REPLICA_ID": "bot-2"}, staff: -1001234567890, replica: "bot-2"},
+		{vars: map[string]string{"STAFF_CHAT_ID": "nhom-can-bo"}, wantErr: "STAFF_CHAT_ID"},
+		{vars: map[string]string{"STAFF_CHAT_ID": "0"}, wantErr: "STAFF_CHAT_ID"},
+	}
+	for _, tt := range tests {
+		c, err := loadOpsConfig(func(k string) string { return tt.vars[k] })
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%v: err = %v, want one about %s", tt.vars, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || c.staffChat != tt.staff || (tt.replica != "" && c.replicaID != tt.replica) || c.replicaID == "" {
+			t.Errorf("%v: got %+v, %v", tt.vars, c, err)
+		}
+	}
 }

@@ -207,7 +207,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		ledger = store.NewMemoryLedger(0)
 	}
 
-	o, err := startOperations(ctx, cfg, oc, rdb, feedbackOf(st), log)
+	o, err := startOperations(ctx, cfg, oc, rdb, st, log)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

@@ -1,0 +1,199 @@
+package handoff
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/bot/telegram"
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+func TestAsksForStaff(t *testing.T) {
+	tests := []struct {
+		text     string
+		ok       bool
+		question string
+	}{
+		{"gặp cán bộ", true, ""},
+		{"Gặp cán bộ: giờ làm việc thứ Bảy?", true, "giờ làm việc thứ Bảy?"},
+		{"gap can bo", true, ""},
+		{"Tôi muốn gặp cán bộ", true, ""},
+		{"cho em hỏi trực tiếp cán bộ, hồ sơ đất đai nộp ở đâu", true, "hồ sơ đất đai nộp ở đâu"},
+		{"Liên hệ cán bộ", true, ""},
+		{"/canbo", true, ""},
+		{"talk to a human please", true, "please"},
+		{"số điện thoại cán bộ xã", false, ""},
+		{"cán bộ nào phụ trách sáp nhập?", false, ""},
+		{"gặp gỡ", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			q, ok := asksForStaff(tt.text)
+			if ok != tt.ok || q != tt.question {
+				t.Errorf("asksForStaff(%q) = %q, %v; want %q, %v", tt.text, q, ok, tt.question, tt.ok)
+			}
+		})
+	}
+}
+
+func TestTickets(t *testing.T) {
+	stores := map[string]func(t *testing.T) Tickets{
+		"memory": func(*testing.T) Tickets { return NewMemoryTickets(0) },
+		"redis":  func(t *testing.T) Tickets { return NewRedisTickets(redistest.Start(t).Client(), -100500, 0) },
+	}
+	for name, mk := range stores {
+		t.Run(name, func(t *testing.T) {
+			s, ctx := mk(t), context.Background()
+			if _, ok, err := s.Ticket(ctx, 9); ok || err != nil {
+				t.Fatalf("unknown ticket: %v %v", ok, err)
+			}
+			want := Ticket{ChatID: 77, Lang: "vi"}
+			if err := s.Save(ctx, 9, want); err != nil {
+				t.Fatal(err)
+			}
+			got, ok, err := s.Ticket(ctx, 9)
+			if err != nil || !ok || got != want {
+				t.Errorf("ticket = %+v %v %v, want %+v", got, ok, err, want)
+			}
+		})
+	}
+	t.Run("memory expiry", func(t *testing.T) {
+		s := NewMemoryTickets(time.Hour)
+		now := time.Now()
+		s.now = func() time.Time { return now }
+		s.Save(context.Background(), 1, Ticket{ChatID: 1})
+		now = now.Add(time.Hour)
+		if _, ok, _ := s.Ticket(context.Background(), 1); ok {
+			t.Error("ticket outlived its TTL")
+		}
+	})
+}
+
+// lateBot lets the handler be built before the bot it posts through.
+type lateBot struct{ b *telegram.Bot }
+
+func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) {
+	return l.b.Post(ctx, chatID, r)
+}
+
+type handlerFunc2 func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
+
+func (f handlerFunc2) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+	return f(ctx, m)
+}
+
+// startBot runs the real engine behind the handoff on the fake Bot API.
+func startBot(t *testing.T, staffChat int64) *telegramtest.Server {
+	t.Helper()
+	srv := telegramtest.New(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	c, err := content.LoadDir(ctx, "../admin/testdata/content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(ctx, c, index.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := store.NewMemory(store.Options{})
+	late := &lateBot{}
+	var handler Handler
+	tb, err := telegram.New(ctx, telegram.Config{Token: srv.Token, Endpoint: srv.Endpoint, Ledger: store.NewMemoryLedger(0),
+		Handler:     handlerFunc2(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) { return handler.Handle(ctx, m) }),
+		PollTimeout: time.Second, EmptyPollDelay: 10 * time.Millisecond, NoRateLimit: true, Grace: 5 * time.Second,
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late.b = tb
+	engine := bot.New(ix, st, bot.Options{BotUsername: tb.UserName()})
+	handler = New(Config{StaffChat: staffChat, Poster: late, Tickets: NewMemoryTickets(0), States: st}).Wrap(engine)
+	done := make(chan error, 1)
+	go func() { done <- tb.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done; ix.Close() })
+	return srv
+}
+
+var (
+	citizen = telegramtest.User{ID: 7, FirstName: "Dân", LanguageCode: "vi"}
+	officer = telegramtest.User{ID: 900, FirstName: "Cán bộ", LanguageCode: "vi"}
+	staff   = telegramtest.Chat{ID: -100500, Type: "supergroup", Title: "Tổ một cửa (thử nghiệm)"}
+)
+
+func TestHandoffRoundTrip(t *testing.T) {
+	srv := startBot(t, staff.ID)
+	chat := telegramtest.Private(citizen)
+
+	// The citizen asks, is not satisfied (👎), and asks for staff.
+	srv.SendText(chat, citizen, "xã Thử Nghiệm giảm bao nhiêu thôn")
+	answer := srv.WaitMessages(t, chat.ID, 1)[0]
+	down := ""
+	for _, row := range answer.Buttons {
+		for _, b := range row {
+			if b.Text == "👎" {
+				down = *b.CallbackData
+			}
+		}
+	}
+	srv.Press(chat, citizen, answer.MessageID, down)
+	offer := srv.WaitMessages(t, chat.ID, 2)[1]
+	if got := offer.Buttons[0][0]; got.Text != "Liên hệ cán bộ" || *got.CallbackData != cbStaff {
+		t.Fatalf("offer after 👎 = %q %+v", offer.Visible, offer.Buttons)
+	}
+	srv.Press(chat, citizen, offer.MessageID, cbStaff)
+	ack := srv.WaitMessages(t, chat.ID, 3)[2]
+	if !strings.Contains(ack.Visible, "Đã chuyển câu hỏi của bạn tới cán bộ") {
+		t.Errorf("citizen's acknowledgement: %q", ack.Visible)
+	}
+	post := srv.WaitMessages(t, staff.ID, 1)[0]
+	if !strings.Contains(post.Visible, "xã Thử Nghiệm giảm bao nhiêu thôn") || strings.Contains(post.Visible, citizen.FirstName) {
+		t.Errorf("staff post = %q: want the question, without the citizen's name", post.Visible)
+	}
+
+	// A staff member replies to the post; the citizen gets the answer.
+	srv.SendMessage(staff, officer, "Chào bạn, xã giảm từ 12 xuống 9 thôn <năm 2020>.", srv.ReplyToBot(post.MessageID))
+	back := srv.WaitMessages(t, chat.ID, 4)[3]
+	if got, want := back.Visible, "💬 Cán bộ trả lời\nChào bạn, xã giảm từ 12 xuống 9 thôn <năm 2020>."; got != want {
+		t.Errorf("citizen got %q, want %q", got, want)
+	}
+	if got := srv.WaitMessages(t, staff.ID, 2)[1].Visible; !strings.Contains(got, "Đã gửi câu trả lời tới người hỏi") {
+		t.Errorf("staff confirmation: %q", got)
+	}
+
+	// Typed request with its own question.
+	srv.SendText(chat, citizen, "gặp cán bộ: giờ làm việc thứ Bảy?")
+	srv.WaitMessages(t, chat.ID, 5)
+	if got := srv.WaitMessages(t, staff.ID, 3)[2].Visible; !strings.Contains(got, "giờ làm việc thứ Bảy?") {
+		t.Errorf("second staff post: %q", got)
+	}
+
+	// Chatter in the staff group that replies to nothing is left alone.
+	srv.SendText(staff, officer, "họp lúc 14h nhé")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	srv.WaitIdle(ctx, 300*time.Millisecond)
+	if n := len(srv.Messages(staff.ID)); n != 3 {
+		t.Errorf("staff group has %d bot messages, want 3", n)
+	}
+}
+
+func TestHandoffWithoutStaffOffersContacts(t *testing.T) {
+	srv := startBot(t, 0)
+	chat := telegramtest.Private(citizen)
+	srv.SendText(chat, citizen, "gặp cán bộ")
+	got := srv.WaitMessages(t, chat.ID, 2)
+	if !strings.Contains(got[0].Visible, "chưa có kênh hỏi trực tiếp cán bộ") {
+		t.Errorf("first reply %q", got[0].Visible)
+	}
+	if !strings.Contains(got[1].Visible, "0000 000 002") {
+		t.Errorf("contacts reply lacks the office phone: %q", got[1].Visible)
+	}
+}
