@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+)
+
+// buildBinary builds kyanhbot from this repository once per test run.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "kyanhbot")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// proc is a `kyanhbot serve` subprocess.
+type proc struct {
+	cmd     *exec.Cmd
+	stderr  *syncBuffer
+	started time.Time
+}
+
+func startProc(t *testing.T, bin string, vars map[string]string) *proc {
+	t.Helper()
+	p := &proc{cmd: exec.Command(bin, "serve"), stderr: &syncBuffer{}, started: time.Now()}
+	p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	for k, v := range vars {
+		p.cmd.Env = append(p.cmd.Env, k+"="+v)
+	}
+	p.cmd.Stderr, p.cmd.Stdout = p.stderr, p.stderr
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if p.cmd.ProcessState == nil {
+			p.cmd.Process.Kill()
+			p.cmd.Wait()
+		}
+	})
+	return p
+}
+
+// waitLog waits for a log line containing s.
+func (p *proc) waitLog(t *testing.T, s string, timeout time.Duration) time.Duration {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if strings.Contains(p.stderr.String(), s) {
+			return time.Since(p.started)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("no %q in the log after %v:\n%s", s, timeout, p.stderr.String())
+	return 0
+}
+
+var unknownRE = regexp.MustCompile(`/u(\d+)\b`)
+
+// TestServeSIGKILLMidBurst kills a real `kyanhbot serve` process (built from
+// this repository, real redis-server, fake Bot API in this process) with
+// SIGKILL in the middle of a burst, keeps the burst going while it is down,
+// and starts it again: updates lost, answered twice, time to recover.
+//
+// Known gap, measured here rather than hidden: an update being handled at
+// the kill keeps its "seen" mark in the ledger, so the restarted process
+// skips it — it is lost. Each question is an unknown command "/u<n>", whose
+// reply names it, so every reply is matched to its question.
+func TestServeSIGKILLMidBurst(t *testing.T) {
+	n, chats := 200, 20
+	if testing.Short() {
+		n = 80
+	}
+	bin := buildBinary(t)
+	rs := redistest.Start(t)
+	srv := telegramtest.New(t)
+	vars := map[string]string{
+		"TELEGRAM_BOT_TOKEN":    srv.Token,
+		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
+		"REDIS_URL":             rs.URL(),
+		"LOG_LEVEL":             "debug",
+		"SHUTDOWN_GRACE":        "0s",
+	}
+	first := startProc(t, bin, vars)
+	startup := first.waitLog(t, `"telegram: polling"`, 60*time.Second)
+
+	users := make([]telegramtest.User, chats)
+	for i := range users {
+		users[i] = telegramtest.User{ID: int64(7000 + i), LanguageCode: "vi"}
+	}
+	sent := map[int]time.Time{}
+	var killedAt, restartedAt time.Time
+	var second *proc
+	for i := 0; i < n; i++ {
+		if i == n/2 {
+			if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			first.cmd.Wait()
+			killedAt = time.Now()
+		}
+		if i == n*3/4 {
+			second = startProc(t, bin, vars)
+			restartedAt = time.Now()
+		}
+		u := users[i%chats]
+		srv.SendText(telegramtest.Private(u), u, "/u"+strconv.Itoa(i))
+		sent[i] = time.Now()
+		time.Sleep(5 * time.Millisecond)
+	}
+	second.waitLog(t, `"telegram: polling"`, 60*time.Second)
+
+	tally := func() (answers map[int]int, lost, twice int) {
+		answers = map[int]int{}
+		for _, u := range users {
+			for _, m := range srv.Messages(u.ID) {
+				if sm := unknownRE.FindStringSubmatch(m.Visible); sm != nil {
+					id, _ := strconv.Atoi(sm[1])
+					answers[id]++
+				}
+			}
+		}
+		for i := range n {
+			switch answers[i] {
+			case 0:
+				lost++
+			case 1:
+			default:
+				twice++
+			}
+		}
+		return answers, lost, twice
+	}
+	// The restarted process has caught up when Telegram holds nothing
+	// unconfirmed: every update was answered or skipped.
+	var drained time.Duration
+	srv.Wait(t, 45*time.Second, "all updates confirmed", func() bool { return srv.Pending() == 0 })
+	drained = time.Since(restartedAt)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.WaitIdle(ctx, time.Second)
+	answers, lost, twice := tally()
+
+	// Which of the lost ones kept a "seen" mark: the known gap.
+	rdb := rs.Client()
+	var marked []string
+	for i := range n {
+		if answers[i] == 0 {
+			// Update IDs are 1-based and in send order.
+			// serve namespaces the ledger with the token's bot ID.
+			botID, _, _ := strings.Cut(srv.Token, ":")
+			key := fmt.Sprintf("kyanhbot:tg:%s:update:%d", botID, i+1)
+			if rdb.Exists(context.Background(), key).Val() == 1 {
+				marked = append(marked, "/u"+strconv.Itoa(i))
+			}
+		}
+	}
+	second.cmd.Process.Signal(syscall.SIGTERM)
+	second.cmd.Wait()
+
+	t.Logf("fault report: %-40s %d updates, %d chats, kill after %d, down %v | lost %d (of which %d kept their seen mark: %v) twice %d | start-up %v, caught up %v after the restart",
+		"serve SIGKILLed mid-burst, restarted", n, chats, n/2, restartedAt.Sub(killedAt).Round(time.Millisecond),
+		lost, len(marked), marked, twice, startup.Round(time.Millisecond), drained.Round(time.Millisecond))
+	if twice != 0 {
+		t.Errorf("%d updates answered twice, want 0", twice)
+	}
+	// The gap: at most the updates in flight at the kill (one per chat
+	// being worked on) may be lost, and only those that kept their mark.
+	if lost != len(marked) || lost > chats {
+		t.Errorf("lost %d, of which %d explained by the seen mark of an update in flight at the kill", lost, len(marked))
+	}
+	for _, p := range []*proc{first, second} {
+		if strings.Contains(p.stderr.String(), srv.Token) || strings.Contains(p.stderr.String(), "TEST-token") {
+			t.Error("the token appears in the process's output")
+		}
+	}
+}
