@@ -293,3 +293,60 @@ func TestLoadOpsConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestServeTwoReplicas runs two serve processes' worth of bot on one Redis
+// and one content directory: a /reload on whichever replica polls makes both
+// swap, and /stats lists both at the same version.
+func TestServeTwoReplicas(t *testing.T) {
+	rs := redistest.Start(t)
+	srv := telegramtest.New(t)
+	dir := opsContent(t)
+	addrs := []string{freeAddr(t), freeAddr(t)}
+	for i, addr := range addrs {
+		startServe(t, map[string]string{
+			"TELEGRAM_BOT_TOKEN":    srv.Token,
+			"TELEGRAM_API_ENDPOINT": srv.Endpoint,
+			"LISTEN_ADDR":           addr,
+			"CONTENT_DIR":           dir,
+			"ADMIN_IDS":             "42",
+			"REDIS_URL":             rs.URL(),
+			"REPLICA_ID":            []string{"replica-a", "replica-b"}[i],
+		})
+	}
+	articles := func(addr string) string {
+		resp, err := http.Get("http://" + addr + "/metrics")
+		if err != nil {
+			return ""
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return metric(string(b), "kyanhbot_index_articles")
+	}
+	for _, addr := range addrs {
+		srv.Wait(t, 20*time.Second, "replica up", func() bool { return articles(addr) == "kyanhbot_index_articles 2" })
+	}
+
+	adminU := telegramtest.User{ID: 42, LanguageCode: "vi"}
+	os.WriteFile(filepath.Join(dir, "hoi-nghi.txt"), readFixture(t, "new-article.txt"), 0o644)
+	srv.SendText(telegramtest.Private(adminU), adminU, "/reload")
+	if got := srv.WaitMessages(t, adminU.ID, 1)[0].Visible; !strings.Contains(got, "Bài viết: 2 → 3") {
+		t.Fatalf("/reload report:\n%s", got)
+	}
+	for _, addr := range addrs {
+		srv.Wait(t, 10*time.Second, "both replicas swapped", func() bool { return articles(addr) == "kyanhbot_index_articles 3" })
+	}
+	srv.SendText(telegramtest.Private(adminU), adminU, "/stats")
+	stats := srv.WaitMessages(t, adminU.ID, 2)[1].Visible
+	var versions []string
+	for _, l := range strings.Split(stats, "\n") {
+		if strings.HasPrefix(l, "• replica-") {
+			_, v, _ := strings.Cut(l, "phiên bản ")
+			v, _, _ = strings.Cut(v, ",")
+			versions = append(versions, v)
+		}
+	}
+	if len(versions) != 2 || versions[0] != versions[1] {
+		t.Errorf("/stats replicas = %v, want two at one version:\n%s", versions, stats)
+	}
+	t.Logf("/stats with two replicas:\n%s", stats)
+}
