@@ -96,7 +96,9 @@ func TestFaultCorruptReloadUnderLoad(t *testing.T) {
 	wg.Wait()
 
 	slices.Sort(lat)
-	q := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(10 * time.Microsecond) }
+	q := func(p float64) time.Duration {
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(10 * time.Microsecond)
+	}
 	t.Logf("fault report: %-40s refused with %d fatal problems in %v, then swapped in %v | %d queries, %d failed | latency p50 %v p99 %v max %v",
 		"reload with corrupt files under load", refused.Fatal(), refusedIn.Round(time.Millisecond), swappedIn.Round(time.Millisecond),
 		queries.Load(), failed.Load(), q(0.5), q(0.99), lat[len(lat)-1].Round(10*time.Microsecond))
