@@ -216,10 +216,11 @@ func (r *Reloader) run(ctx context.Context, f *flight) {
 }
 
 // build validates the content, indexes it and swaps it in.
-func (r *Reloader) build(ctx context.Context, req Request) Report {
+func (r *Reloader) build(ctx context.Context, req Request) (rep Report) {
 	start := r.cfg.Now()
 	prev := r.Current()
-	rep := Report{Trigger: req.Trigger, Before: r.cfg.Index.Stats(), PrevVersion: prev.Version}
+	rep = Report{Trigger: req.Trigger, Before: r.cfg.Index.Stats(), PrevVersion: prev.Version}
+	// Named result: the deferred Took and log see, and set, what is returned.
 	defer func() {
 		rep.Took = r.cfg.Now().Sub(start)
 		level := slog.LevelInfo

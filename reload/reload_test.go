@@ -104,6 +104,9 @@ func TestReloadSwapsAndReports(t *testing.T) {
 	if second.Version == "" || second.Version == second.PrevVersion || second.PrevVersion != first.Version {
 		t.Errorf("versions: prev %q → %q, first was %q", second.PrevVersion, second.Version, first.Version)
 	}
+	if second.Took <= 0 {
+		t.Errorf("took = %v, want the build's time", second.Took)
+	}
 	if got, want := r.Current().Version, second.Version; got != want {
 		t.Errorf("current version %q, want %q", got, want)
 	}
