@@ -115,12 +115,16 @@ func renderReport(rep reload.Report, head string) bot.Reply {
 			fmt.Fprintf(&b, "Lỗi: %s\n", html.EscapeString(rep.Err.Error()))
 		}
 	}
-	if rep.Version != "" {
-		prev := rep.PrevVersion
-		if prev == "" {
-			prev = "—"
-		}
+	prev := rep.PrevVersion
+	if prev == "" {
+		prev = "—"
+	}
+	switch {
+	case rep.Version == "":
+	case rep.Outcome == reload.Swapped:
 		fmt.Fprintf(&b, "Phiên bản: <code>%s</code> → <code>%s</code>\n", prev, rep.Version)
+	default:
+		fmt.Fprintf(&b, "Phiên bản đang dùng: <code>%s</code> (nội dung mới <code>%s</code> chưa nạp)\n", prev, rep.Version)
 	}
 	if rep.Coalesced > 0 {
 		fmt.Fprintf(&b, "(gộp %d yêu cầu nạp lại đến cùng lúc)\n", rep.Coalesced)

@@ -34,6 +34,21 @@ func opsContent(t *testing.T) string {
 	return dir
 }
 
+// withPublished adds the real published article embedded as the default
+// corpus, so reports show real sizes.
+func withPublished(t *testing.T, dir string) {
+	t.Helper()
+	matches, _ := filepath.Glob("../../content/default/*.txt")
+	if len(matches) == 0 {
+		t.Fatal("no embedded default article")
+	}
+	b, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, filepath.Base(matches[0])), b, 0o644)
+}
+
 func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("../../bot/admin/testdata", name))
@@ -73,6 +88,7 @@ func TestServeOperations(t *testing.T) {
 	srv := telegramtest.New(t)
 	addr := freeAddr(t)
 	dir := opsContent(t)
+	withPublished(t, dir)
 	stderr, stop := startServe(t, map[string]string{
 		"TELEGRAM_BOT_TOKEN":    srv.Token,
 		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
@@ -110,6 +126,16 @@ func TestServeOperations(t *testing.T) {
 	// A citizen: two questions, one answered, one not; the admin commands do not exist.
 	say(citizen, "xã Thử Nghiệm giảm bao nhiêu thôn")
 	say(citizen, "lịch tiêm phòng cho chó mèo ở đâu")
+	say(citizen, "Nghị quyết 18-NQ/TW ban hành ngày nào?")
+	answer := srv.Messages(citizen.ID)[len(srv.Messages(citizen.ID))-1]
+	for _, row := range answer.Buttons {
+		for _, b := range row {
+			if b.Text == "👍" {
+				srv.Press(telegramtest.Private(citizen), citizen, answer.MessageID, *b.CallbackData)
+			}
+		}
+	}
+	srv.Wait(t, 5*time.Second, "vote answered", func() bool { return srv.UnansweredQueries() == 0 })
 	if got := say(citizen, "/reload"); !strings.Contains(got, "không biết lệnh /reload") {
 		t.Errorf("citizen /reload: %q", got)
 	}
@@ -117,7 +143,7 @@ func TestServeOperations(t *testing.T) {
 	// Reload by /reload.
 	os.WriteFile(filepath.Join(dir, "hoi-nghi.txt"), readFixture(t, "new-article.txt"), 0o644)
 	report := say(adminU, "/reload")
-	if !strings.Contains(report, "Bài viết: 2 → 3") {
+	if !strings.Contains(report, "Bài viết: 3 → 4") {
 		t.Errorf("/reload report:\n%s", report)
 	}
 	t.Logf("reload report (/reload):\n%s", report)
@@ -133,7 +159,7 @@ func TestServeOperations(t *testing.T) {
 	}
 	synthetic := "---\ntitle: Lịch tiêm phòng ở xã Thử Nghiệm\nsynthetic: true\n---\n\nBài viết này là dữ liệu thử nghiệm. Lịch tiêm phòng cho chó mèo ở xã Thử Nghiệm diễn ra tại nhà văn hóa thôn Mẫu Chung vào sáng thứ Bảy.\n"
 	report = upload("tiem-phong.md", []byte(synthetic))
-	if !strings.Contains(report, "Đã lưu tiem-phong.md") || !strings.Contains(report, "Bài viết: 3 → 4") {
+	if !strings.Contains(report, "Đã lưu tiem-phong.md") || !strings.Contains(report, "Bài viết: 4 → 5") {
 		t.Errorf("upload report:\n%s", report)
 	}
 	t.Logf("reload report (upload):\n%s", report)
@@ -144,6 +170,26 @@ func TestServeOperations(t *testing.T) {
 		t.Errorf("answer from the uploaded article: %q", got)
 	}
 
+	// A file that cannot be used, copied straight into the directory: the
+	// reload is refused until the admin confirms; Telegram meanwhile answers
+	// a 429 and a 502, which the sender waits out and retries.
+	srv.Inject("sendMessage", telegramtest.Fault{Status: 429, RetryAfter: 1}, telegramtest.Fault{Status: 502})
+	os.WriteFile(filepath.Join(dir, "bao-cao-hong.txt"), readFixture(t, "broken.txt"), 0o644)
+	n := len(srv.Messages(adminU.ID))
+	srv.SendText(telegramtest.Private(adminU), adminU, "/reload")
+	refused := srv.WaitMessages(t, adminU.ID, n+1)[n]
+	if !strings.Contains(refused.Visible, "Từ chối nạp lại") || len(refused.Buttons) == 0 {
+		t.Fatalf("refused reload:\n%s", refused.Visible)
+	}
+	t.Logf("reload report (refused):\n%s\n[button: %s]", refused.Visible, refused.Buttons[0][0].Text)
+	srv.Press(telegramtest.Private(adminU), adminU, refused.MessageID, *refused.Buttons[0][0].CallbackData)
+	confirmed := srv.WaitMessages(t, adminU.ID, n+2)[n+1].Visible
+	if !strings.Contains(confirmed, "Đã nạp lại nội dung") {
+		t.Errorf("confirmed reload:\n%s", confirmed)
+	}
+	t.Logf("reload report (confirmed):\n%s", confirmed)
+	os.Remove(filepath.Join(dir, "bao-cao-hong.txt"))
+
 	// Reload by SIGHUP.
 	os.Remove(filepath.Join(dir, "hoi-nghi.txt"))
 	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
@@ -152,12 +198,12 @@ func TestServeOperations(t *testing.T) {
 	var scrape string
 	srv.Wait(t, 10*time.Second, "SIGHUP reload", func() bool {
 		_, scrape = httpGet(t, base+"/metrics")
-		return metric(scrape, "kyanhbot_index_articles") == "kyanhbot_index_articles 3" &&
-			strings.Contains(scrape, `kyanhbot_reloads_total{outcome="swapped"} 4`)
+		return metric(scrape, "kyanhbot_index_articles") == "kyanhbot_index_articles 4" &&
+			strings.Contains(scrape, `kyanhbot_reloads_total{outcome="swapped"} 5`)
 	})
 
 	stats := say(adminU, "/stats")
-	for _, want := range []string{"Câu hỏi: hôm nay 3 · 7 ngày 3", "Trả lời được: 2/3", "replica-1: phiên bản"} {
+	for _, want := range []string{"Câu hỏi: hôm nay 4 · 7 ngày 4", "Trả lời được: 3/4", "👍 1 · 👎 0", "replica-1: phiên bản"} {
 		if !strings.Contains(stats, want) {
 			t.Errorf("/stats lacks %q:\n%s", want, stats)
 		}
@@ -166,13 +212,19 @@ func TestServeOperations(t *testing.T) {
 
 	_, scrape = httpGet(t, base+"/metrics")
 	for _, want := range []string{
-		`kyanhbot_updates_total{kind="message"} 3`,
-		`kyanhbot_updates_total{kind="command"} 3`,
+		`kyanhbot_updates_total{kind="message"} 4`,
+		`kyanhbot_updates_total{kind="command"} 4`,
+		`kyanhbot_updates_total{kind="callback"} 2`,
 		`kyanhbot_updates_total{kind="document"} 2`,
-		`kyanhbot_questions_total{result="answered"} 2`,
+		`kyanhbot_questions_total{result="answered"} 3`,
 		`kyanhbot_questions_total{result="unanswered"} 1`,
-		`kyanhbot_reloads_total{outcome="swapped"} 4`,
-		`kyanhbot_search_seconds_count 3`,
+		`kyanhbot_reloads_total{outcome="swapped"} 5`,
+		`kyanhbot_reloads_total{outcome="refused"} 1`,
+		`kyanhbot_telegram_api_errors_total{code="429"} 1`,
+		`kyanhbot_telegram_api_errors_total{code="502"} 1`,
+		`kyanhbot_telegram_flood_waits_total 1`,
+		`kyanhbot_telegram_retries_total 1`,
+		`kyanhbot_search_seconds_count 4`,
 		`kyanhbot_telegram_api_requests_total{code="200",method="sendMessage"}`,
 		`kyanhbot_telegram_api_requests_total{code="200",method="getFile"} 2`,
 		`kyanhbot_replies_sent_total`,
@@ -197,7 +249,7 @@ func TestServeOperations(t *testing.T) {
 		t.Errorf("handoff acknowledgement: %q", got)
 	}
 	post := srv.WaitMessages(t, staff.ID, 1)[0]
-	n := len(srv.Messages(citizen.ID))
+	n = len(srv.Messages(citizen.ID))
 	srv.SendMessage(staff, officer, "Được, sáng thứ Bảy bộ phận một cửa vẫn làm việc.", srv.ReplyToBot(post.MessageID))
 	if got := srv.WaitMessages(t, citizen.ID, n+1)[n].Visible; !strings.Contains(got, "sáng thứ Bảy bộ phận một cửa") {
 		t.Errorf("staff reply to the citizen: %q", got)
