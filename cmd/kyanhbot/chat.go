@@ -15,7 +15,6 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/redis/go-redis/v9"
 )
 
 // runChat is a conversation with the bot in the terminal, over the same engine
@@ -41,11 +40,10 @@ func runChat(ctx context.Context, e env, args []string) error {
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var st bot.Store = store.NewMemory(store.Options{})
 	if url := e.getenv("REDIS_URL"); url != "" {
-		opt, err := redis.ParseURL(url)
+		c, err := newRedisClient(url)
 		if err != nil {
-			return fmt.Errorf("chat: REDIS_URL: %w", err)
+			return fmt.Errorf("chat: %w", err)
 		}
-		c := redis.NewClient(opt)
 		defer c.Close()
 		st = store.NewRedis(c, store.Options{})
 	}
