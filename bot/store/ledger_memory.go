@@ -10,40 +10,80 @@ import (
 // without Redis: dedup, offset and polling lock live and die with the process.
 type MemoryLedger struct {
 	mu        sync.Mutex
-	seen      map[int64]time.Time
+	seen      map[int64]claim
 	ttl       time.Duration
+	claimTTL  time.Duration
 	offset    int64
 	owner     string
 	lockUntil time.Time
 	now       func() time.Time
 }
 
+// claim is an update's mark: pending until done, expiring at exp.
+type claim struct {
+	exp  time.Time
+	done bool
+}
+
 // NewMemoryLedger returns an empty in-memory ledger; update IDs are kept for
-// ttl (48 h when zero).
+// ttl once done (48 h when zero), DefaultClaimTTL while pending.
 func NewMemoryLedger(ttl time.Duration) *MemoryLedger {
 	if ttl <= 0 {
 		ttl = 48 * time.Hour
 	}
-	return &MemoryLedger{seen: map[int64]time.Time{}, ttl: ttl, now: time.Now}
+	return &MemoryLedger{seen: map[int64]claim{}, ttl: ttl, claimTTL: DefaultClaimTTL, now: time.Now}
 }
 
-// FirstSeen records updateID and reports whether it was new.
+// WithClaimTTL sets how long a claim lasts without Extend (tests).
+func (l *MemoryLedger) WithClaimTTL(d time.Duration) *MemoryLedger {
+	l.claimTTL = d
+	return l
+}
+
+// FirstSeen claims updateID and reports whether it was new; the claim is
+// pending until Done and lapses after the claim TTL.
 func (l *MemoryLedger) FirstSeen(_ context.Context, updateID int64) (bool, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	if exp, ok := l.seen[updateID]; ok && now.Before(exp) {
+	if c, ok := l.seen[updateID]; ok && now.Before(c.exp) {
 		return false, nil
 	}
 	if len(l.seen) > 100000 {
-		for id, exp := range l.seen {
-			if !now.Before(exp) {
+		for id, c := range l.seen {
+			if !now.Before(c.exp) {
 				delete(l.seen, id)
 			}
 		}
 	}
-	l.seen[updateID] = now.Add(l.ttl)
+	l.seen[updateID] = claim{exp: now.Add(l.claimTTL)}
 	return true, nil
+}
+
+// Pending reports whether updateID is claimed and not done yet.
+func (l *MemoryLedger) Pending(_ context.Context, updateID int64) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c, ok := l.seen[updateID]
+	return ok && !c.done && l.now().Before(c.exp), nil
+}
+
+// Extend keeps a pending claim for another claim TTL.
+func (l *MemoryLedger) Extend(_ context.Context, updateID int64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c, ok := l.seen[updateID]; ok && !c.done && l.now().Before(c.exp) {
+		l.seen[updateID] = claim{exp: l.now().Add(l.claimTTL)}
+	}
+	return nil
+}
+
+// Done marks updateID answered for good.
+func (l *MemoryLedger) Done(_ context.Context, updateID int64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.seen[updateID] = claim{exp: l.now().Add(l.ttl), done: true}
+	return nil
 }
 
 // Forget undoes FirstSeen.

@@ -12,34 +12,91 @@ import (
 
 // RedisLedger is the Telegram transport's ledger shared by every replica:
 // update IDs claimed with SET NX (so a restart or a second replica never
-// answers twice), the polling offset, and the polling lock. Every key has a
+// answers twice) — pending with a short TTL while a replica answers, done
+// once it has — the polling offset, and the polling lock. Every key has a
 // TTL.
 type RedisLedger struct {
 	rdb       redis.UniversalClient
 	prefix    string
+	claimTTL  time.Duration
 	seenTTL   time.Duration
 	offsetTTL time.Duration
 }
 
+// Values of an update's key: claimed by a replica at work on it, or done.
+const (
+	claimPending = "p"
+	claimDone    = "d"
+)
+
 // NewRedisLedger returns a ledger keeping its keys under
 // "kyanhbot:tg:<namespace>:" — the namespace (the bot's ID or username) keeps
-// two bots sharing one Redis apart. Update IDs are kept 48 h (Telegram keeps
-// undelivered updates 24 h), the offset 7 days.
+// two bots sharing one Redis apart. A claimed update stays pending for
+// DefaultClaimTTL unless extended, and is kept 48 h once done (Telegram keeps
+// undelivered updates 24 h); the offset is kept 7 days.
 func NewRedisLedger(rdb redis.UniversalClient, namespace string) *RedisLedger {
-	return &RedisLedger{rdb: rdb, prefix: "kyanhbot:tg:" + namespace + ":", seenTTL: 48 * time.Hour, offsetTTL: 7 * 24 * time.Hour}
+	return &RedisLedger{rdb: rdb, prefix: "kyanhbot:tg:" + namespace + ":", claimTTL: DefaultClaimTTL,
+		seenTTL: 48 * time.Hour, offsetTTL: 7 * 24 * time.Hour}
+}
+
+// DefaultClaimTTL is how long a claim outlives the replica that took it: a
+// replica killed while answering holds its updates back this long.
+const DefaultClaimTTL = 15 * time.Second
+
+// WithClaimTTL sets how long a claim lasts without Extend (tests).
+func (l *RedisLedger) WithClaimTTL(d time.Duration) *RedisLedger {
+	l.claimTTL = d
+	return l
 }
 
 func (l *RedisLedger) updateKey(id int64) string {
 	return l.prefix + "update:" + strconv.FormatInt(id, 10)
 }
 
-// FirstSeen claims updateID and reports whether this call claimed it.
+// FirstSeen claims updateID and reports whether this call claimed it. The
+// claim is pending until Done, and lapses after the claim TTL unless
+// extended, so an update whose replica died before answering is taken again.
 func (l *RedisLedger) FirstSeen(ctx context.Context, updateID int64) (bool, error) {
-	ok, err := l.rdb.SetNX(ctx, l.updateKey(updateID), 1, l.seenTTL).Result()
+	ok, err := l.rdb.SetNX(ctx, l.updateKey(updateID), claimPending, l.claimTTL).Result()
 	if err != nil {
 		return false, fmt.Errorf("ledger: claim update %d: %w", updateID, err)
 	}
 	return ok, nil
+}
+
+// Pending reports whether updateID is claimed and not done yet.
+func (l *RedisLedger) Pending(ctx context.Context, updateID int64) (bool, error) {
+	v, err := l.rdb.Get(ctx, l.updateKey(updateID)).Result()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("ledger: read update %d: %w", updateID, err)
+	}
+	return v == claimPending, nil
+}
+
+// Extend keeps a pending claim for another claim TTL.
+func (l *RedisLedger) Extend(ctx context.Context, updateID int64) error {
+	err := extendScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending, l.claimTTL.Milliseconds()).Err()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return fmt.Errorf("ledger: extend claim of update %d: %w", updateID, err)
+	}
+	return nil
+}
+
+var extendScript = redis.NewScript(`
+if redis.call("GET", KEYS[1]) == ARGV[1] then
+  return redis.call("PEXPIRE", KEYS[1], ARGV[2])
+end
+return 0`)
+
+// Done marks updateID answered for good: never handled again for 48 h.
+func (l *RedisLedger) Done(ctx context.Context, updateID int64) error {
+	if err := l.rdb.Set(ctx, l.updateKey(updateID), claimDone, l.seenTTL).Err(); err != nil {
+		return fmt.Errorf("ledger: mark update %d done: %w", updateID, err)
+	}
+	return nil
 }
 
 // Forget releases a claimed update.

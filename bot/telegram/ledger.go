@@ -11,9 +11,19 @@ import (
 // taken, the polling offset, and who polls. The bot/store package provides an
 // in-memory and a Redis implementation.
 type Ledger interface {
-	// FirstSeen records updateID and reports whether it was new. A replica
-	// that gets false leaves the update alone: another took it.
+	// FirstSeen claims updateID and reports whether it was new. A replica
+	// that gets false leaves the update alone while it is Pending (another is
+	// at work on it) and for good once it is done. A claim is pending until
+	// Done, and lapses after a short TTL unless extended: an update whose
+	// replica was killed before answering is claimed again, not lost.
 	FirstSeen(ctx context.Context, updateID int64) (bool, error)
+	// Pending reports whether updateID is claimed and not done yet.
+	Pending(ctx context.Context, updateID int64) (bool, error)
+	// Extend keeps a pending claim alive while its replica works on it.
+	Extend(ctx context.Context, updateID int64) error
+	// Done marks a claimed update answered (or failed for good), kept long
+	// enough that it is never handled again.
+	Done(ctx context.Context, updateID int64) error
 	// Forget undoes FirstSeen for an update left unanswered (shutdown before
 	// any reply was sent), so the next poll or replica handles it.
 	Forget(ctx context.Context, updateID int64) error

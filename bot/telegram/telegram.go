@@ -58,7 +58,12 @@ type Config struct {
 	HandleTimeout  time.Duration // per update; 30 s when zero
 	Grace          time.Duration // to finish in-flight updates at shutdown; 0 abandons them at once
 	LockTTL        time.Duration // polling lock; 15 s when zero
-	Owner          string        // this replica's name for the polling lock; host-pid when empty
+	// ClaimRenew is how often the claim on an update being answered is
+	// extended (5 s when zero: a third of the ledger's 15 s claim TTL);
+	// ClaimPoll how often a replica checks an update another one claimed
+	// (500 ms when zero).
+	ClaimRenew, ClaimPoll time.Duration
+	Owner                 string // this replica's name for the polling lock; host-pid when empty
 
 	Limits      Limits // DefaultLimits when zero
 	NoRateLimit bool   // no pacing at all: benchmarks against a local server
@@ -118,6 +123,8 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	def(&cfg.RequestTimeout, 15*time.Second)
 	def(&cfg.HandleTimeout, 30*time.Second)
 	def(&cfg.LockTTL, 15*time.Second)
+	def(&cfg.ClaimRenew, 5*time.Second)
+	def(&cfg.ClaimPoll, 500*time.Millisecond)
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
@@ -252,6 +259,18 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 	if ctx.Err() != nil {
 		return false
 	}
+	// Once handled, the update's claim is kept alive until it is done, then
+	// marked done: a replica killed before that leaves a claim that lapses.
+	var (
+		handled   bool
+		stopClaim = func() {}
+	)
+	defer func() {
+		stopClaim()
+		if handled && completed {
+			b.finish(int64(u.UpdateID))
+		}
+	}()
 	// One poisonous update must not take every chat down with the process,
 	// nor crash it again at each restart: it is logged and counted as done.
 	defer func() {
@@ -277,10 +296,20 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 		// Better a rare double answer than silence while the ledger is down.
 		log.Error("telegram: ledger unavailable, handling anyway", "err", err)
 	case !first:
-		b.stats.duplicates.Add(1)
-		log.Info("telegram: update already handled, skipped")
-		return true
+		first, err = b.awaitClaim(ctx, m.UpdateID, log)
+		switch {
+		case ctx.Err() != nil:
+			return false
+		case err != nil:
+			log.Error("telegram: ledger unavailable, handling anyway", "err", err)
+		case !first:
+			b.stats.duplicates.Add(1)
+			log.Info("telegram: update already handled, skipped")
+			return true
+		}
 	}
+	handled = true
+	stopClaim = b.keepClaim(ctx, m.UpdateID)
 
 	stopTyping := func() {}
 	if m.Text != "" {
@@ -330,6 +359,58 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 		}
 	}
 	return true
+}
+
+// awaitClaim waits while another replica holds the claim on an update — at
+// work on it, or killed and its claim not yet lapsed. It reports true once
+// this replica holds the claim, false once the update is done.
+func (b *Bot) awaitClaim(ctx context.Context, id int64, log *slog.Logger) (bool, error) {
+	for waited := false; ; waited = true {
+		pending, err := b.ledger.Pending(ctx, id)
+		if err != nil || !pending {
+			return err != nil, err
+		}
+		if !waited {
+			log.Info("telegram: update claimed elsewhere, waiting for it to be answered or released")
+		}
+		if sleep(ctx, b.cfg.ClaimPoll) != nil {
+			return false, ctx.Err()
+		}
+		if first, err := b.ledger.FirstSeen(ctx, id); err != nil || first {
+			return true, err
+		}
+	}
+}
+
+// keepClaim extends the claim on an update until stop is called.
+func (b *Bot) keepClaim(ctx context.Context, id int64) (stop func()) {
+	kctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(b.cfg.ClaimRenew)
+		defer t.Stop()
+		for {
+			select {
+			case <-kctx.Done():
+				return
+			case <-t.C:
+				if err := b.ledger.Extend(kctx, id); err != nil && kctx.Err() == nil {
+					b.log.Warn("telegram: extend claim", "update_id", id, "err", err)
+				}
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+// finish marks an update done in the ledger.
+func (b *Bot) finish(id int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := b.ledger.Done(ctx, id); err != nil {
+		b.log.Warn("telegram: cannot mark update done; its claim lapses, and a redelivery would be answered again", "update_id", id, "err", err)
+	}
 }
 
 // handle calls the handler, turning a panic into an error: the citizen gets

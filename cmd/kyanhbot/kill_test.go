@@ -76,10 +76,11 @@ var unknownRE = regexp.MustCompile(`/u(\d+)\b`)
 // SIGKILL in the middle of a burst, keeps the burst going while it is down,
 // and starts it again: updates lost, answered twice, time to recover.
 //
-// Known gap, measured here rather than hidden: an update being handled at
-// the kill keeps its "seen" mark in the ledger, so the restarted process
-// skips it — it is lost. Each question is an unknown command "/u<n>", whose
-// reply names it, so every reply is matched to its question.
+// An update being answered at the kill keeps a pending claim in the ledger;
+// it lapses after the claim TTL (15 s) and the restarted process answers it
+// (before the claim became pending-then-done, such updates were lost). Each
+// question is an unknown command "/u<n>", whose reply names it, so every
+// reply is matched to its question.
 func TestServeSIGKILLMidBurst(t *testing.T) {
 	n, chats := 200, 20
 	if testing.Short() {
@@ -172,16 +173,16 @@ func TestServeSIGKILLMidBurst(t *testing.T) {
 	second.cmd.Process.Signal(syscall.SIGTERM)
 	second.cmd.Wait()
 
-	t.Logf("fault report: %-40s %d updates, %d chats, kill after %d, down %v | lost %d (of which %d kept their seen mark: %v) twice %d | start-up %v, caught up %v after the restart",
+	t.Logf("fault report: %-40s %d updates, %d chats, kill after %d, down %v | lost %d (still marked: %v) twice %d | start-up %v, caught up %v after the restart",
 		"serve SIGKILLed mid-burst, restarted", n, chats, n/2, restartedAt.Sub(killedAt).Round(time.Millisecond),
-		lost, len(marked), marked, twice, startup.Round(time.Millisecond), drained.Round(time.Millisecond))
+		lost, marked, twice, startup.Round(time.Millisecond), drained.Round(time.Millisecond))
 	if twice != 0 {
 		t.Errorf("%d updates answered twice, want 0", twice)
 	}
-	// The gap: at most the updates in flight at the kill (one per chat
-	// being worked on) may be lost, and only those that kept their mark.
-	if lost != len(marked) || lost > chats {
-		t.Errorf("lost %d, of which %d explained by the seen mark of an update in flight at the kill", lost, len(marked))
+	// Updates in flight at the kill keep a pending claim that lapses (the
+	// ledger's claim TTL): the restarted process answers them then.
+	if lost != 0 {
+		t.Errorf("lost %d updates (%d still marked in the ledger), want 0", lost, len(marked))
 	}
 	for _, p := range []*proc{first, second} {
 		if strings.Contains(p.stderr.String(), srv.Token) || strings.Contains(p.stderr.String(), "TEST-token") {

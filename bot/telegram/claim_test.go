@@ -1,0 +1,67 @@
+package telegram
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+)
+
+// killedLedger is a ledger whose process dies: it never gets to release an
+// update it was answering (Forget is lost with the process).
+type killedLedger struct{ Ledger }
+
+func (killedLedger) Forget(context.Context, int64) error { return nil }
+
+// TestClaimOfKilledReplicaLapses: a replica dies while answering an update
+// (its claim stays in Redis, as after SIGKILL); the next one waits for the
+// claim to lapse and answers it — not lost, and not answered twice.
+func TestClaimOfKilledReplicaLapses(t *testing.T) {
+	rs := redistest.Start(t)
+	rdb := rs.Client()
+	srv := telegramtest.New(t)
+	const claimTTL = time.Second
+	fast := func(c *Config) { c.Grace, c.ClaimRenew, c.ClaimPoll = 0, 300*time.Millisecond, 100*time.Millisecond }
+
+	g := &gated{inner: &fakeHandler{}, entered: make(chan struct{})}
+	g.armed.Store(true)
+	r1 := startBot(t, srv, g, killedLedger{store.NewRedisLedger(rdb, "1000").WithClaimTTL(claimTTL)}, fast)
+	chat := telegramtest.Private(dan)
+	srv.SendText(chat, dan, "trước")
+	srv.WaitMessages(t, chat.ID, 1)
+	srv.Press(chat, dan, srv.Messages(chat.ID)[0].MessageID, "x:1")
+	<-g.entered
+	// Held well past the claim TTL: the heartbeat keeps the claim.
+	time.Sleep(2 * claimTTL)
+	if pending, _ := store.NewRedisLedger(rdb, "1000").Pending(context.Background(), 2); !pending {
+		t.Fatal("the claim of the update being answered lapsed while its replica was alive")
+	}
+	r1.shutdown(t) // killed: the claim stays
+	killed := time.Now()
+	srv.SendText(chat, dan, "sau")
+
+	h := &fakeHandler{}
+	startBot(t, srv, h, store.NewRedisLedger(rdb, "1000").WithClaimTTL(claimTTL), fast)
+	got := srv.WaitMessages(t, chat.ID, 2)
+	recovered := time.Since(killed)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.WaitIdle(ctx, 500*time.Millisecond)
+	if !strings.Contains(got[1].Visible, "sau") {
+		t.Errorf("after the restart: %q", got[1].Visible)
+	}
+	if n := len(srv.Answers()); n != 1 {
+		t.Errorf("the press was answered %d times, want once, by the second replica", n)
+	}
+	if n := len(h.messages()); n != 2 {
+		t.Errorf("second replica handled %d updates, want 2 (the press, then the message)", n)
+	}
+	if recovered < claimTTL/2 || recovered > claimTTL+3*time.Second {
+		t.Errorf("recovered in %v, want about the claim TTL %v", recovered, claimTTL)
+	}
+	t.Logf("press held by the killed replica answered %v after the kill (claim TTL %v)", recovered.Round(time.Millisecond), claimTTL)
+}
