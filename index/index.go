@@ -59,7 +59,10 @@ type Index struct {
 
 // unit is one searchable piece: a sentence of an article, or a contact block.
 type unit struct {
-	kind     Kind
+	kind Kind
+	// context is the sentence that introduces a list the unit belongs to
+	// ("… các nhiệm vụ trọng tâm sau:"), matched but not quoted.
+	context  string
 	article  int // index into corpus.Articles
 	text     string
 	docs     []string // document IDs the unit cites
@@ -107,14 +110,14 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	for i := range ix.units {
 		u := &ix.units[i]
 		seen := map[string]bool{}
-		for _, t := range fold.Analyze([]byte(u.text)) {
+		for _, t := range fold.Analyze([]byte(u.text + " " + u.context)) {
 			if s := string(t.Term); !seen[s] {
 				seen[s] = true
 				ix.df[s]++
 			}
 		}
 		doc := map[string]interface{}{
-			"text":   u.text,
+			"text":   strings.TrimSpace(u.text + " " + u.context),
 			"exact":  u.text,
 			"bigram": u.text,
 			"kind":   string(u.kind),
@@ -185,13 +188,18 @@ func makeUnits(c *content.Corpus) []unit {
 		for _, mg := range a.Mergers {
 			mergers[content.Normalize(mg.Sentence)] = true
 		}
+		intro := ""
 		for _, p := range a.Paragraphs {
-			for _, s := range content.Sentences(p) {
+			sentences := content.Sentences(p)
+			if !listItemRe.MatchString(p) {
+				intro = ""
+			}
+			for _, s := range sentences {
 				if strings.TrimSpace(s) == "" {
 					continue
 				}
 				key := content.Normalize(s)
-				u := unit{kind: KindPassage, article: ai, text: s}
+				u := unit{kind: KindPassage, article: ai, text: s, context: intro}
 				u.docs = docsForSentence(docsBySentence, key)
 				u.hasMerge = mergerFor(mergers, key)
 				switch {
@@ -201,6 +209,9 @@ func makeUnits(c *content.Corpus) []unit {
 					u.kind = KindDocument
 				}
 				units = append(units, u)
+			}
+			if n := len(sentences); n > 0 && strings.HasSuffix(strings.TrimSpace(sentences[n-1]), ":") {
+				intro = sentences[n-1]
 			}
 		}
 		if meta := articleText(a); meta != "" {
@@ -301,6 +312,10 @@ func contactText(c content.Contact) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// listItemRe recognises a paragraph that is an item of a list introduced by
+// the paragraph before: "Thứ nhất, …", "Một là, …", "- …", "a) …", "2. …".
+var listItemRe = regexp.MustCompile(`^\s*(?:(?i:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)|[-+•*–]|[a-zđ]\)|\d{1,2}[.)])`)
 
 var docIDRe = regexp.MustCompile(`^0*(\d+(?:/\d+)?)-([^/]+)(?:/(.+))?$`)
 

@@ -283,3 +283,10 @@ func TestOnDisk(t *testing.T) {
 		t.Errorf("close left %d entries in %s", len(left), dir)
 	}
 }
+
+// TestQualityArticleQuestions: our own questions on the real article, asked
+// the ways citizens and staff ask (numbers, lists, ordinals, English, persons).
+func TestQualityArticleQuestions(t *testing.T) {
+	qs := readQuestions(t, filepath.Join("testdata", "article-questions.jsonl"))
+	assertQuality(t, mustDefault(t), qs, "our questions on the real article")
+}

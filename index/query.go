@@ -38,6 +38,8 @@ type concept struct {
 	// exact is the syllable as typed (lower case, canonical tones) when the
 	// question was typed with accents: then "thi" means thi, not thị.
 	exact string
+	// translated marks a concept that came from an English word.
+	translated bool
 }
 
 type docRef struct {
@@ -91,7 +93,7 @@ var stopFolded = func() map[string]bool {
 			s[f] = true
 		}
 	}
-	for _, w := range strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some`) {
+	for _, w := range strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as`) {
 		s[w] = true
 	}
 	return s
@@ -289,7 +291,7 @@ func (ix *Index) parse(question string) parsedQuery {
 				if anyUsed(used, i, len(et.phrase)) || !englishEqual(pq.folded[i:i+len(et.phrase)], et.phrase) {
 					continue
 				}
-				pq.concepts = append(pq.concepts, concept{alts: append([][]string{}, et.vi...)})
+				pq.concepts = append(pq.concepts, concept{alts: append([][]string{}, et.vi...), translated: true})
 				markUsed(used, i, len(et.phrase))
 			}
 		}
@@ -346,6 +348,8 @@ func (ix *Index) parse(question string) parsedQuery {
 // contact unit is steered to by intent instead.
 func isIntentWord(w string, in intent) bool {
 	switch w {
+	case "chiu", "trach", "nhiem":
+		return in&wantPerson != 0
 	case "dien", "thoai", "sdt", "dt", "phone", "telephone", "hotline":
 		return in&wantPhone != 0
 	case "so", "number":

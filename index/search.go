@@ -21,7 +21,8 @@ const (
 	foundCoverage  = 0.55 // share of the question's weighted concepts the answer must contain
 	moreCoverage   = 0.40 // the same for further hits shown on "more"
 	fuzzyMinLen    = 5    // shorter syllables are one edit from too many others
-	accentCredit   = 0.5  // an accented question's syllable found only with other accents
+	accentCredit   = 0.5
+	contextCredit  = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit    = 0.7
 	bigramWeight   = 0.35
 	exactWeight    = 0.10
@@ -129,6 +130,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	total := 0.0
 	for i, c := range pq.concepts {
 		weights[i] = ix.conceptWeight(c)
+		// A translated English word whose Vietnamese the corpus never uses
+		// is more likely a loose translation than a sign of no answer.
+		if c.translated && !ix.knowsAny(c) {
+			weights[i] *= 0.3
+		}
 		total += weights[i]
 	}
 	// The document asked about is a concept of its own, as rare as can be.
@@ -163,6 +169,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		for _, w := range folded {
 			has[w] = true
 		}
+		var inContext map[string]bool
+		if u.context != "" {
+			inContext = map[string]bool{}
+			for _, w := range foldWords(u.context) {
+				if !has[w] {
+					inContext[w] = true
+				}
+			}
+		}
 		for _, w := range uw {
 			exact[w] = true
 		}
@@ -184,7 +199,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		covered := 0.0
 		for i, c := range pq.concepts {
-			covered += weights[i] * presence(c, has, exact, folded)
+			p := presence(c, has, exact, folded)
+			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil) == 1 {
+				p = contextCredit
+			}
+			covered += weights[i] * p
 		}
 		if s.docHit {
 			covered += docWeight
@@ -274,6 +293,15 @@ func (ix *Index) conceptWeight(c concept) float64 {
 		}
 	}
 	return best
+}
+
+func (ix *Index) knowsAny(c concept) bool {
+	for _, alt := range c.alts {
+		if ix.knows(alt) {
+			return true
+		}
+	}
+	return false
 }
 
 func (ix *Index) knows(alt []string) bool {
