@@ -126,6 +126,8 @@ func TestAnalysisRules(t *testing.T) {
 		{"doc number by name", "ket luan so 92", "03/10/2018"},
 		{"doc number compact", "KL92 ngay nao", "03/10/2018"},
 		{"typo", "sap nhaap thon to dan pho giam bao nhieu", "80 thôn, TDP"},
+		{"typo one letter", "Sáp nhập Ban Dân vận và Ban Tuyên giáoo", "Ban Dân vận Thị uỷ"},
+		{"telex without input method", "sos ddieenj thoaij uyr ban", "02393 865 366"},
 		{"query syntax is text", `+hợp -nhất "hội" ~chữ^2 thập:đỏ*`, "Hội chữ thập đỏ"},
 		{"english", "Which associations were merged at commune level?", "Hội chữ thập đỏ"},
 	}

@@ -264,6 +264,18 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.exact = append(pq.exact, w)
 		}
 	}
+	// Telex typed with the input method off ("so ddieenj thoaij"): a word
+	// the corpus does not know, whose Telex reading it does, is read so.
+	telex := make([]bool, len(accented))
+	pq.english = looksEnglish(accented)
+	for i, w := range pq.folded {
+		if pq.english || ix.df[w] != 0 || len(w) < 3 || hasDiacritic(accented[i]) {
+			continue
+		}
+		if d := telexFold(w); d != w && ix.df[d] > 0 {
+			pq.folded[i], accented[i], telex[i] = d, d, true
+		}
+	}
 	qAccented := len(pq.exact) > 0
 	foldedText := " " + strings.Join(pq.folded, " ") + " "
 	for _, ip := range intentPhrases {
@@ -279,7 +291,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	var docWords map[string]bool
 	pq.docs, docWords = parseDocRefs(content.Fold(q))
-	pq.english = looksEnglish(accented)
 
 	// Walk the syllables: English phrases and abbreviation expansions become
 	// concepts with alternatives; the rest are one-syllable concepts.
@@ -326,7 +337,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			continue
 		}
 		c := concept{alts: [][]string{{w}}}
-		if len(pq.exact) > 0 {
+		if len(pq.exact) > 0 && !telex[i] {
 			c.exact = accented[i]
 		}
 		pq.concepts = append(pq.concepts, c)
@@ -455,4 +466,14 @@ func stemEN(w string) string {
 		}
 	}
 	return strings.TrimSuffix(w, "e")
+}
+
+// telexFold reads a word typed in Telex without the input method, folded:
+// "ddieenj" → "dien", "thoaij" → "thoai", "nhaapj" → "nhap", "uwowng" → "uong".
+func telexFold(w string) string {
+	if n := len(w); n > 2 && strings.IndexByte("sfrxj", w[n-1]) >= 0 && strings.ContainsAny(w[:n-1], "aeiouy") {
+		w = w[:n-1]
+	}
+	r := strings.NewReplacer("dd", "d", "aa", "a", "aw", "a", "ee", "e", "oo", "o", "ow", "o", "uw", "u", "w", "u")
+	return r.Replace(w)
 }
