@@ -33,8 +33,14 @@ type SearchConfig struct {
 // coming at cfg.ReloadRate per second.
 func Search(ctx context.Context, cfg SearchConfig, rep *Report) error {
 	for _, n := range cfg.Articles {
-		if err := searchSize(ctx, cfg, n, rep); err != nil {
+		var part Report
+		if err := searchSize(ctx, cfg, n, &part); err != nil {
 			return err
+		}
+		rep.Rows = append(rep.Rows, part.Rows...)
+		if cfg.Progress != nil {
+			// A long run shows each size as soon as it is measured.
+			_ = part.Write(cfg.Progress)
 		}
 	}
 	return nil
