@@ -33,6 +33,7 @@ type Cluster struct {
 
 	wg     sync.WaitGroup
 	cancel context.CancelFunc
+	tried  string // the last version caught up to, tried once only
 }
 
 // ClusterConfig sets up a Cluster.
@@ -108,6 +109,7 @@ func (c *Cluster) Start(ctx context.Context) error {
 				return
 			case <-t.C:
 				c.beat(ctx)
+				c.catchUp(ctx)
 			}
 		}
 	}()
@@ -155,7 +157,7 @@ func (c *Cluster) afterReload(ctx context.Context, rep Report) {
 		return
 	}
 	c.beat(ctx)
-	if rep.Trigger == "announce" || rep.Trigger == "start" {
+	if rep.Trigger == "announce" || rep.Trigger == "start" || rep.Trigger == "catch-up" {
 		return
 	}
 	a := announcement{V: 1, From: c.id, Version: rep.Version}
@@ -167,6 +169,29 @@ func (c *Cluster) afterReload(ctx context.Context, rep Report) {
 	b, _ := json.Marshal(a)
 	if err := c.rdb.Publish(ctx, channelKey, b).Err(); err != nil {
 		c.log.Error("reload: announce to other replicas failed", "err", err)
+	}
+}
+
+// catchUp reloads when another replica serves content built after ours: an
+// announcement can be missed while the pub/sub connection is down. Each
+// version is tried once, so replicas reading different directories (a
+// misconfiguration) do not reload forever.
+func (c *Cluster) catchUp(ctx context.Context) {
+	reps, err := c.Replicas(ctx)
+	if err != nil {
+		return
+	}
+	cur := c.rl.Current()
+	for _, r := range reps {
+		if r.ID == c.id || r.Version == "" || r.Version == cur.Version || r.Version == c.tried || !r.Built.After(cur.Built) {
+			continue
+		}
+		c.tried = r.Version
+		c.log.Info("reload: catching up with another replica", "from", r.ID, "version", r.Version)
+		// The other replica swapped this version, confirmed if it had errors;
+		// the confirmation holds only if the files read here are the same.
+		_, _ = c.rl.Reload(ctx, Request{Trigger: "catch-up", Confirm: r.Version})
+		return
 	}
 }
 

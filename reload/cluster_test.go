@@ -82,3 +82,37 @@ func TestClusterTwoReplicas(t *testing.T) {
 		t.Errorf("replica a version moved to %q", got)
 	}
 }
+
+// TestClusterCatchUp: a replica that missed an announcement (it was not
+// listening) reloads when it sees, in the replicas' hash, newer content.
+func TestClusterCatchUp(t *testing.T) {
+	srv := redistest.Start(t)
+	dir := copyDir(t, "testdata/content")
+	ctx := context.Background()
+	var rls [2]*Reloader
+	var cls [2]*Cluster
+	for i := range 2 {
+		rls[i] = New(Config{Content: os.DirFS(dir), Index: newLive(t)})
+		if rep, _ := rls[i].Reload(ctx, Request{Trigger: "start"}); rep.Outcome != Swapped {
+			t.Fatalf("start %d: %v", i, rep.Err)
+		}
+		cls[i] = NewCluster(ClusterConfig{Redis: srv.Client(), Reloader: rls[i], ID: []string{"a", "b"}[i], Heartbeat: 200 * time.Millisecond})
+	}
+	if err := cls[0].Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cls[0].Close)
+	mustCopy(t, "testdata/new-article.txt", filepath.Join(dir, "hoi-nghi.txt"))
+	rep, _ := rls[0].Reload(ctx, Request{Trigger: "command"}) // b is not listening
+	if err := cls[1].Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cls[1].Close)
+	deadline := time.Now().Add(5 * time.Second)
+	for rls[1].Current().Version != rep.Version {
+		if time.Now().After(deadline) {
+			t.Fatalf("replica b serves %q, want %q", rls[1].Current().Version, rep.Version)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
