@@ -25,3 +25,17 @@ bench:
 
 run:
 	go run ./cmd/kyanhbot chat
+
+# fuzz runs each fuzz target for FUZZTIME, one after the other (go test
+# fuzzes one target at a time); new inputs land in the Go cache, and the ones
+# worth keeping are copied to the package's testdata/fuzz/<Target>/, which
+# plain go test runs as seeds. Figures: docs/reliability.md.
+FUZZTIME ?= 3m
+FUZZ_TARGETS := content:FuzzParse content:FuzzParseText content:FuzzParseHTML content:FuzzParseMarkdown \
+	content:FuzzNormalize index:FuzzSearch bot:FuzzCallback bot/telegram:FuzzUpdate bot/telegram:FuzzWebhook
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "== $$t"; \
+		go test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s -parallel 2 || exit 1; \
+	done
