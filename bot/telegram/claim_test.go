@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
@@ -64,4 +67,44 @@ func TestClaimOfKilledReplicaLapses(t *testing.T) {
 		t.Errorf("recovered in %v, want about the claim TTL %v", recovered, claimTTL)
 	}
 	t.Logf("press held by the killed replica answered %v after the kill (claim TTL %v)", recovered.Round(time.Millisecond), claimTTL)
+}
+
+// TestClaimHeldByLiveReplica: Telegram delivers one update to two replicas
+// (a webhook retry landing elsewhere) while the first is still answering it:
+// the second waits for the first to finish, then skips it — one answer.
+func TestClaimHeldByLiveReplica(t *testing.T) {
+	rs := redistest.Start(t)
+	rdb := rs.Client()
+	srv := telegramtest.New(t)
+	slow := &fakeHandler{delay: func(bot.Message) time.Duration { return 800 * time.Millisecond }}
+	fast := &fakeHandler{}
+	edit := func(c *Config) { c.ClaimRenew, c.ClaimPoll = 200*time.Millisecond, 50*time.Millisecond }
+	a := newTestBot(t, srv, slow, func(c *Config) {
+		edit(c)
+		c.Ledger = store.NewRedisLedger(rdb, "1000").WithClaimTTL(500 * time.Millisecond)
+	})
+	b := newTestBot(t, srv, fast, func(c *Config) {
+		edit(c)
+		c.Ledger = store.NewRedisLedger(rdb, "1000").WithClaimTTL(500 * time.Millisecond)
+	})
+	work, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	u := tgbotapi.Update{UpdateID: 77, Message: &tgbotapi.Message{MessageID: 1,
+		From: &tgbotapi.User{ID: dan.ID}, Chat: &tgbotapi.Chat{ID: dan.ID, Type: "private"}, Text: "một lần thôi"}}
+	a.enqueue(work, u, nil)
+	srv.Wait(t, 5*time.Second, "a at work", func() bool { return len(slow.messages()) == 1 })
+	b.enqueue(work, u, nil)
+	srv.WaitMessages(t, dan.ID, 1)
+	srv.Wait(t, 5*time.Second, "b skipped", func() bool { return b.Stats().Duplicates == 1 })
+	ctx, stop := context.WithTimeout(context.Background(), 3*time.Second)
+	defer stop()
+	srv.WaitIdle(ctx, 300*time.Millisecond)
+	if n := len(srv.Messages(dan.ID)); n != 1 {
+		t.Errorf("%d answers, want 1", n)
+	}
+	if n := len(fast.messages()); n != 0 {
+		t.Errorf("the second replica handled the update %d times, want 0 (its claim was extended past the TTL)", n)
+	}
+	b.close(time.Second, cancel)
+	a.close(time.Second, cancel)
 }
