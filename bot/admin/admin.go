@@ -15,7 +15,7 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/reload"
+	"github.com/kyanhbot/kyanhbot/index/reload"
 )
 
 // Handler answers one message; the engine, possibly wrapped, is one.

@@ -18,7 +18,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 	"github.com/kyanhbot/kyanhbot/index"
-	"github.com/kyanhbot/kyanhbot/reload"
+	"github.com/kyanhbot/kyanhbot/index/reload"
 )
 
 var (

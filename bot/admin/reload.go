@@ -11,7 +11,7 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/index"
-	"github.com/kyanhbot/kyanhbot/reload"
+	"github.com/kyanhbot/kyanhbot/index/reload"
 )
 
 // Admin buttons carry "a:1:<verb>:<arg>", at most 64 bytes like the engine's.

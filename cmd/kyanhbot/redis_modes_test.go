@@ -17,7 +17,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot/handoff"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/index"
-	"github.com/kyanhbot/kyanhbot/reload"
+	"github.com/kyanhbot/kyanhbot/index/reload"
 )
 
 // startRedisProc starts redis-server with args until the test ends.

@@ -16,7 +16,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/index"
-	"github.com/kyanhbot/kyanhbot/reload"
+	"github.com/kyanhbot/kyanhbot/index/reload"
 )
 
 func get(t *testing.T, url string) (int, string) {

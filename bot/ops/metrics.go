@@ -20,7 +20,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/index"
-	"github.com/kyanhbot/kyanhbot/reload"
+	"github.com/kyanhbot/kyanhbot/index/reload"
 )
 
 // Metrics are the bot's Prometheus metrics, registered on one registry
