@@ -21,7 +21,7 @@ import (
 // "fault report".
 func TestFaultCorruptReloadUnderLoad(t *testing.T) {
 	dir := copyDir(t, "testdata/content")
-	mustCopy(t, "../content/default/kyanh-sap-xep-bo-may-nq18-19.txt", filepath.Join(dir, "real.txt"))
+	mustCopy(t, "../../content/default/kyanh-sap-xep-bo-may-nq18-19.txt", filepath.Join(dir, "real.txt"))
 	live := newLive(t)
 	r := New(Config{Content: os.DirFS(dir), Index: live})
 	ctx := context.Background()
