@@ -10,7 +10,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/content/synth"
 	"github.com/kyanhbot/kyanhbot/index"
-	"github.com/kyanhbot/kyanhbot/perf"
+	"github.com/kyanhbot/kyanhbot/index/perf"
 )
 
 // The benchmarks run on the synthetic corpus of content/synth: 10,000

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kyanhbot/kyanhbot/perf"
+	"github.com/kyanhbot/kyanhbot/index/perf"
 )
 
 // benchSection is one part of the bench table. The search section is the
