@@ -5,7 +5,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -32,9 +31,6 @@ func init() {
 	must(registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return termFilter(content.Fold), nil
 	}))
-	must(registry.RegisterTokenFilter(toneFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(exactForm), nil
-	}))
 }
 
 // must is only for registration at init: a name clash there is a programming
@@ -60,8 +56,10 @@ func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// newMapping describes one index unit: the same text analysed three ways,
-// plus keyword fields for document numbers and the unit kind.
+// newMapping describes one index unit: its text as folded syllables and as
+// folded syllable pairs, plus keyword fields for document numbers and the
+// unit kind. Exact accents are not indexed: re-ranking compares them on the
+// few candidates, which costs far less than a third copy of every sentence.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	if err := m.AddCustomTokenFilter(bigramFilter, map[string]interface{}{
@@ -76,7 +74,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	analyzers := map[string][]string{
 		analyzerFold:    {foldFilterName},
-		analyzerExact:   {lowercase.Name, toneFilterName},
 		analyzerBigrams: {foldFilterName, bigramFilter},
 	}
 	for name, filters := range analyzers {
@@ -108,15 +105,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("text", text(analyzerFold))
-	doc.AddFieldMappingsAt("exact", text(analyzerExact))
 	doc.AddFieldMappingsAt("bigram", text(analyzerBigrams))
-	doc.AddFieldMappingsAt("title", text(analyzerFold))
 	doc.AddFieldMappingsAt("docs", keyword())
 	doc.AddFieldMappingsAt("kind", keyword())
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerFold
 	return m, nil
 }
-
-// exactForm keeps the accents but writes one tone placement and lower case.
-func exactForm(s string) string { return lowerNormalize(s) }

@@ -41,14 +41,15 @@ type Stats struct {
 // Index is one immutable built index over one corpus. Search is safe for
 // concurrent use.
 type Index struct {
-	bi     bleve.Index
-	m      *mapping.IndexMappingImpl
-	dir    string // on-disk directory to remove on Close, if any
-	corpus *content.Corpus
-	units  []unit
-	df     map[string]int // folded syllable → units containing it
-	gloss  glossary
-	stats  Stats
+	bi          bleve.Index
+	m           *mapping.IndexMappingImpl
+	dir         string // on-disk directory to remove on Close, if any
+	corpus      *content.Corpus
+	units       []unit
+	df          map[string]int // folded syllable → units containing it
+	gloss       glossary
+	stats       Stats
+	contactList []content.Contact // offered when nothing answers
 	// docArticles maps a document key to the articles citing it.
 	docArticles map[string][]int
 	closeOnce   sync.Once
@@ -103,27 +104,21 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	batchSize := o.BatchSize
 	if batchSize <= 0 {
-		batchSize = 2000
+		// Few large batches make few segments, and every segment costs each
+		// query a dictionary lookup per term.
+		batchSize = 10000
 	}
-	fold := m.AnalyzerNamed(analyzerFold)
 	b := ix.bi.NewBatch()
 	for i := range ix.units {
 		u := &ix.units[i]
-		seen := map[string]bool{}
-		for _, t := range fold.Analyze([]byte(u.text + " " + u.context)) {
-			if s := string(t.Term); !seen[s] {
-				seen[s] = true
-				ix.df[s]++
-			}
+		text := u.text
+		if u.context != "" {
+			text += " " + u.context
 		}
 		doc := map[string]interface{}{
-			"text":   strings.TrimSpace(u.text + " " + u.context),
-			"exact":  u.text,
+			"text":   text,
 			"bigram": u.text,
 			"kind":   string(u.kind),
-		}
-		if a := c.Articles[u.article]; a.Title != "" {
-			doc["title"] = a.Title
 		}
 		if len(u.docs) > 0 {
 			var keys []string
@@ -159,6 +154,11 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			return nil, fmt.Errorf("index: batch: %w", err)
 		}
 	}
+	if err := ix.countTerms(); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	ix.contactList = collectContacts(c)
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
 		if u.kind == KindPassage || u.kind == KindArticle {
@@ -372,6 +372,42 @@ func (ix *Index) close() error {
 		return fmt.Errorf("index: close: %w", err)
 	}
 	return nil
+}
+
+// countTerms reads how many units contain each syllable from the index's own
+// dictionary rather than analysing every unit a second time.
+func (ix *Index) countTerms() error {
+	d, err := ix.bi.FieldDict("text")
+	if err != nil {
+		return fmt.Errorf("index: term counts: %w", err)
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return fmt.Errorf("index: term counts: %w", err)
+		}
+		if e == nil {
+			return nil
+		}
+		ix.df[e.Term] = int(e.Count)
+	}
+}
+
+// collectContacts lists every office the corpus names, once.
+func collectContacts(c *content.Corpus) []content.Contact {
+	var out []content.Contact
+	seen := map[string]bool{}
+	for _, a := range c.Articles {
+		for _, ct := range a.Contacts {
+			k := content.Fold(ct.Office + "|" + ct.Phone + "|" + ct.Email)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, ct)
+			}
+		}
+	}
+	return out
 }
 
 // idf weighs a folded syllable by how rare it is among units; a syllable the

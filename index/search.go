@@ -363,7 +363,7 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 		tq.SetBoost(boost)
 		qs = append(qs, tq)
 	}
-	common := max(len(ix.units)/20, 200)
+	common := min(max(len(ix.units)/20, 200), 2000)
 	hasRare := len(pq.bigrams) > 0 || len(pq.docs) > 0
 	for _, c := range pq.concepts {
 		for _, alt := range c.alts {
@@ -454,20 +454,7 @@ func (ix *Index) hit(s scored, hl map[string]bool) Hit {
 }
 
 // contacts are offered when nothing answers: every office the corpus names.
-func (ix *Index) contacts() []content.Contact {
-	var out []content.Contact
-	seen := map[string]bool{}
-	for _, a := range ix.corpus.Articles {
-		for _, c := range a.Contacts {
-			k := content.Fold(c.Office + "|" + c.Phone + "|" + c.Email)
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
+func (ix *Index) contacts() []content.Contact { return ix.contactList }
 
 // highlightTerms are the folded syllables worth marking in an answer.
 func highlightTerms(pq parsedQuery) map[string]bool {
