@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -29,7 +30,7 @@ const (
 // Vietnamese, and it leaves NFD combining marks alone.
 func init() {
 	must(registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(content.Fold), nil
+		return termFilter(foldSyllable), nil
 	}))
 }
 
@@ -39,6 +40,32 @@ func must(err error) {
 	if err != nil {
 		panic(fmt.Sprintf("index: register analysis: %v", err))
 	}
+}
+
+// foldCache remembers folded syllables: a language has a few thousand, so
+// nearly every token of a build is a hit, and folding is the costliest step
+// of analysis. It stops growing at foldCacheMax entries.
+var foldCache = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
+
+const foldCacheMax = 200000
+
+func foldSyllable(s string) string {
+	foldCache.RLock()
+	f, ok := foldCache.m[s]
+	foldCache.RUnlock()
+	if ok {
+		return f
+	}
+	f = content.Fold(s)
+	foldCache.Lock()
+	if len(foldCache.m) < foldCacheMax {
+		foldCache.m[s] = f
+	}
+	foldCache.Unlock()
+	return f
 }
 
 type termFilter func(string) string
@@ -108,6 +135,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt("bigram", text(analyzerBigrams))
 	doc.AddFieldMappingsAt("docs", keyword())
 	doc.AddFieldMappingsAt("kind", keyword())
+	// No _all composite field: nothing searches it, and bleve would still
+	// visit it for every unit.
+	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerFold
 	return m, nil
