@@ -81,7 +81,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{m: m, corpus: c, df: map[string]int{}, gloss: newGlossary(c.Glossary), docArticles: map[string][]int{}}
+	ix := &Index{corpus: c, df: map[string]int{}, gloss: newGlossary(c.Glossary), docArticles: map[string][]int{}}
 	ix.units = makeUnits(c)
 	if len(ix.units) == 0 {
 		return nil, errors.New("index: build: the corpus has no text to index")
