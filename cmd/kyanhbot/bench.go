@@ -4,14 +4,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
 	"github.com/kyanhbot/kyanhbot/index/perf"
 )
 
-// benchSection is one part of the bench table. The search section is the
-// only one so far; the whole-bot measurement adds its own line here.
+// benchSection is one part of the bench table: search, then the whole bot.
 type benchSection struct {
 	name string
 	run  func(ctx context.Context, o benchOptions, rep *perf.Report) error
@@ -24,7 +25,11 @@ type benchOptions struct {
 	workers  int
 	seed     int64
 	reload   int
-	e        env
+	// botUpdates are offered to the whole bot over botChats chats; 0 skips
+	// the bot section.
+	botUpdates, botChats int
+	botQuestions         string
+	e                    env
 }
 
 func benchSections() []benchSection {
@@ -34,6 +39,13 @@ func benchSections() []benchSection {
 				Articles: o.articles, Words: o.words, Queries: o.queries, Workers: o.workers,
 				Seed: o.seed, ReloadRate: o.reload, Progress: o.e.stderr,
 			}, rep)
+		}},
+		{"bot", func(ctx context.Context, o benchOptions, rep *perf.Report) error {
+			if o.botUpdates == 0 {
+				return nil
+			}
+			return runBotBench(ctx, botBenchConfig{Updates: o.botUpdates, Chats: o.botChats, Seed: o.seed,
+				Questions: o.botQuestions, Progress: o.e.stderr}, rep)
 		}},
 	}
 }
@@ -49,10 +61,18 @@ func runBench(ctx context.Context, e env, args []string) error {
 	reload := fs.Int("reload-rate", 200, "questions/s asked while reloading; 0 skips the reload measurement")
 	only := fs.String("sections", "", "sections to run, comma-separated (default: all)")
 	markdown := fs.Bool("markdown", false, "print the table as Markdown")
+	botUpdates := fs.Int("bot-updates", 5000, "updates offered to the whole bot (section bot); 0 skips it")
+	botChats := fs.Int("bot-chats", 200, "chats the bot section's updates are spread over")
+	botQuestions := fs.String("bot-questions", "testdata/questions-public.jsonl", "questions for the bot section, JSON lines (built-in phrasings when unreadable)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	o := benchOptions{words: *words, queries: *queries, workers: *workers, seed: *seed, reload: *reload, e: e}
+	o := benchOptions{words: *words, queries: *queries, workers: *workers, seed: *seed, reload: *reload,
+		botUpdates: *botUpdates, botChats: *botChats, botQuestions: *botQuestions, e: e}
+	if o.botUpdates < 0 || o.botChats < 1 {
+		return usageError{"bench: -bot-updates must not be negative, -bot-chats at least 1"}
+	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > 100000 {
@@ -68,6 +88,17 @@ func runBench(ctx context.Context, e env, args []string) error {
 		if s = strings.TrimSpace(s); s != "" {
 			want[s] = true
 		}
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("bench: cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var rep perf.Report
 	ran := 0
