@@ -314,6 +314,9 @@ func (a *benchAPI) handling(chatID, updateID int64) {
 	defer a.mu.Unlock()
 	if c := a.chats[chatID]; c != nil {
 		c.current = updateID
+		// A press is only offered on a button of the latest answer:
+		// an older one would be refused as stale.
+		c.moreData = ""
 	}
 }
 
