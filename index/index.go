@@ -64,6 +64,8 @@ type unit struct {
 	// context is the sentence that introduces a list the unit belongs to
 	// ("… các nhiệm vụ trọng tâm sau:"), matched but not quoted.
 	context  string
+	norm     string // text in lower case with canonical tones: re-ranking splits it
+	traits   traits
 	article  int // index into corpus.Articles
 	text     string
 	docs     []string // document IDs the unit cites
@@ -111,6 +113,8 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	b := ix.bi.NewBatch()
 	for i := range ix.units {
 		u := &ix.units[i]
+		u.norm = lowerNormalize(u.text)
+		u.traits = traitsOf(u.text)
 		text := u.text
 		if u.context != "" {
 			text += " " + u.context

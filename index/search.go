@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -162,12 +163,13 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		u := &ix.units[n]
 		// Whole-text normalising and folding: per-word calls cost more
 		// than the rest of re-ranking together.
-		uw := words(u.text)
-		folded := foldWords(u.text)
-		has := make(map[string]bool, len(folded))
+		uw := strings.FieldsFunc(u.norm, notWord)
+		folded := make([]string, len(uw))
+		has := make(map[string]bool, len(uw))
 		exact := make(map[string]bool, len(uw))
-		for _, w := range folded {
-			has[w] = true
+		for i, w := range uw {
+			folded[i] = foldSyllable(w)
+			has[folded[i]] = true
 		}
 		var inContext map[string]bool
 		if u.context != "" {
@@ -321,6 +323,42 @@ var (
 	subjRe   = regexp.MustCompile(`(?i)(nghị quyết|kết luận|kế hoạch|chương trình|quyết định|chỉ thị|đề án)[^.;]{0,80}\svề\s+(việc\s|["“«])`)
 )
 
+// traits are what a unit's text holds that questions ask for, found once at
+// build time rather than by regular expressions on every candidate.
+type traits uint8
+
+const (
+	hasNumber traits = 1 << iota
+	hasDate
+	hasPhone
+	hasEmail
+	hasSubject
+)
+
+func traitsOf(text string) traits {
+	var t traits
+	if strings.ContainsAny(text, "0123456789") {
+		if numberRe.MatchString(text) {
+			t |= hasNumber
+		}
+		if phoneRe.MatchString(text) {
+			t |= hasPhone
+		}
+	}
+	if (strings.Contains(text, "/") || strings.Contains(text, "năm") || strings.Contains(text, "Quý")) && dateRe.MatchString(text) {
+		t |= hasDate
+	}
+	if strings.Contains(text, "@") && emailRe.MatchString(text) {
+		t |= hasEmail
+	}
+	if strings.Contains(text, "về") && subjRe.MatchString(text) {
+		t |= hasSubject
+	}
+	return t
+}
+
+func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
 func (ix *Index) intentScore(in intent, u *unit) float64 {
 	if in == 0 {
 		return 0
@@ -332,20 +370,20 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 				(in&wantFax != 0 && c.Fax != "") || (in&wantEmail != 0 && c.Email != "") || (in&wantPerson != 0 && c.Person != "") {
 				s += contactBonus
 			}
-		} else if (in&(wantPhone|wantFax) != 0 && phoneRe.MatchString(u.text)) || (in&wantEmail != 0 && emailRe.MatchString(u.text)) {
+		} else if (in&(wantPhone|wantFax) != 0 && u.traits&hasPhone != 0) || (in&wantEmail != 0 && u.traits&hasEmail != 0) {
 			s += intentBonus
 		}
 	}
 	if in&wantAuthor != 0 && u.kind == KindArticle && strings.Contains(u.text, "\n") {
 		s += contactBonus
 	}
-	if in&wantNumber != 0 && numberRe.MatchString(u.text) {
+	if in&wantNumber != 0 && u.traits&hasNumber != 0 {
 		s += intentBonus
 	}
-	if in&wantDate != 0 && dateRe.MatchString(u.text) {
+	if in&wantDate != 0 && u.traits&hasDate != 0 {
 		s += intentBonus
 	}
-	if in&wantSubject != 0 && subjRe.MatchString(u.text) {
+	if in&wantSubject != 0 && u.traits&hasSubject != 0 {
 		s += intentBonus
 	}
 	return s
