@@ -64,7 +64,8 @@ type unit struct {
 	// context is the sentence that introduces a list the unit belongs to
 	// ("… các nhiệm vụ trọng tâm sau:"), matched but not quoted.
 	context  string
-	norm     string // text in lower case with canonical tones: re-ranking splits it
+	norm     string   // text in lower case with canonical tones: re-ranking splits it
+	docKeys  []string // keys of docs, as the docs field holds them
 	traits   traits
 	article  int // index into corpus.Articles
 	text     string
@@ -129,6 +130,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			for _, d := range u.docs {
 				for _, k := range docKeys(d) {
 					keys = append(keys, k)
+					u.docKeys = append(u.docKeys, k)
 					if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != u.article {
 						ix.docArticles[k] = append(as, u.article)
 					}

@@ -154,6 +154,23 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 	}
+	qWords, unknown := map[string]bool{}, map[string]bool{}
+	for _, c := range pq.concepts {
+		for _, alt := range c.alts {
+			for _, w := range alt {
+				qWords[w] = true
+				if ix.df[w] == 0 && len(w) >= fuzzyMinLen {
+					unknown[w] = true
+				}
+			}
+		}
+	}
+	qExact := setOf(pq.exact)
+	qBigrams, bigramFirst := map[string]bool{}, map[string]bool{}
+	for _, b := range pq.bigrams {
+		qBigrams[b] = true
+		bigramFirst[b[:strings.IndexByte(b, ' ')]] = true
+	}
 	out := make([]scored, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
 		n, err := strconv.Atoi(h.ID)
@@ -161,48 +178,55 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			continue
 		}
 		u := &ix.units[n]
-		// Whole-text normalising and folding: per-word calls cost more
-		// than the rest of re-ranking together.
+		// Only the question's own words are looked up in a unit, so the
+		// sets stay as small as the question.
 		uw := strings.FieldsFunc(u.norm, notWord)
 		folded := make([]string, len(uw))
-		has := make(map[string]bool, len(uw))
-		exact := make(map[string]bool, len(uw))
+		has := make(map[string]bool, len(qWords))
+		exact := make(map[string]bool, len(pq.exact))
+		bigramSeen := make(map[string]bool, len(qBigrams))
 		for i, w := range uw {
-			folded[i] = foldSyllable(w)
-			has[folded[i]] = true
+			f := foldSyllable(w)
+			folded[i] = f
+			if qWords[f] {
+				has[f] = true
+			}
+			if qExact[w] {
+				exact[w] = true
+			}
+			if i > 0 && bigramFirst[folded[i-1]] {
+				if b := folded[i-1] + " " + f; qBigrams[b] && !bigramSeen[b] {
+					bigramSeen[b] = true
+				}
+			}
 		}
 		var inContext map[string]bool
 		if u.context != "" {
 			inContext = map[string]bool{}
 			for _, w := range foldWords(u.context) {
-				if !has[w] {
+				if qWords[w] && !has[w] {
 					inContext[w] = true
 				}
 			}
 		}
-		for _, w := range uw {
-			exact[w] = true
-		}
 		s := scored{unit: n}
-		for _, d := range u.docs {
-			for _, k := range docKeys(d) {
-				if docKeysWanted[k] {
-					s.docHit = true
-				}
+		for _, k := range u.docKeys {
+			if docKeysWanted[k] {
+				s.docHit = true
 			}
 		}
 		// An article that cites the document by number often states its
 		// subject where it names it without the number ("Nghị quyết Trung
 		// ương 6 … về “…”"): such a sentence answers "about what?".
-		if code, ok := coref[u.article]; ok && !s.docHit && len(u.docs) == 0 {
+		if code, ok := coref[u.article]; ok && !s.docHit && len(u.docs) == 0 && u.traits&hasSubject != 0 {
 			if m := subjRe.FindStringSubmatch(u.text); m != nil && docTypeNames[content.Fold(m[1])] == code {
 				s.docHit = true
 			}
 		}
 		covered := 0.0
 		for i, c := range pq.concepts {
-			p := presence(c, has, exact, folded)
-			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil) == 1 {
+			p := presence(c, has, exact, folded, unknown)
+			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil, nil) == 1 {
 				p = contextCredit
 			}
 			covered += weights[i] * p
@@ -219,18 +243,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// that kind answers it.
 			s.coverage = 1
 		}
-		if len(pq.bigrams) > 0 {
-			bg := map[string]bool{}
-			for i := 0; i+1 < len(folded); i++ {
-				bg[folded[i]+" "+folded[i+1]] = true
-			}
-			hit := 0
-			for _, b := range pq.bigrams {
-				if bg[b] {
-					hit++
-				}
-			}
-			s.score += bigramWeight * float64(hit) / float64(len(pq.bigrams))
+		if len(qBigrams) > 0 {
+			s.score += bigramWeight * float64(len(bigramSeen)) / float64(len(qBigrams))
 		}
 		if len(pq.exact) > 0 {
 			hit := 0
@@ -254,7 +268,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 
 // presence is how fully a unit contains a concept: 1 for an exact
 // alternative, less for a near miss (a typo), 0 for none.
-func presence(c concept, has, exact map[string]bool, unitWords []string) float64 {
+func presence(c concept, has, exact map[string]bool, unitWords []string, unknown map[string]bool) float64 {
 	if c.exact != "" && !exact[c.exact] && has[c.alts[0][0]] && len(c.alts) == 1 {
 		return accentCredit
 	}
@@ -265,7 +279,7 @@ func presence(c concept, has, exact map[string]bool, unitWords []string) float64
 			switch {
 			case has[w]:
 				p++
-			case len(alt) == 1 && len(w) >= fuzzyMinLen && nearAny(w, unitWords):
+			case len(alt) == 1 && unknown[w] && nearAny(w, unitWords):
 				p += fuzzyCredit
 			}
 		}
