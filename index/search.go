@@ -330,7 +330,7 @@ func (ix *Index) knows(alt []string) bool {
 }
 
 var (
-	dateRe   = regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b|\bnăm \d{4}\b|\bQuý [IV]+\b`)
+	dateRe   = regexp.MustCompile(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\bnăm \d{4}\b|\btháng \d{1,2}\b|\bQuý [IV]+\b`)
 	numberRe = regexp.MustCompile(`\b\d+\b`)
 	phoneRe  = regexp.MustCompile(`\b0\d{2,4}[ .]?\d{3}[ .]?\d{3,4}\b`)
 	emailRe  = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
@@ -359,7 +359,7 @@ func traitsOf(text string) traits {
 			t |= hasPhone
 		}
 	}
-	if (strings.Contains(text, "/") || strings.Contains(text, "năm") || strings.Contains(text, "Quý")) && dateRe.MatchString(text) {
+	if strings.ContainsAny(text, "0123456789") && dateRe.MatchString(text) {
 		t |= hasDate
 	}
 	if strings.Contains(text, "@") && emailRe.MatchString(text) {
