@@ -76,7 +76,7 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 			}
 			continue
 		}
-		t := content.Normalize(ix.units[s.unit].text)
+		t := ix.units[s.unit].norm
 		if seen[t] {
 			continue
 		}
@@ -540,7 +540,7 @@ func highlight(text string, terms map[string]bool) string {
 		}
 		if j > i {
 			word := text[i:j]
-			match := terms[content.Fold(word)] || (isDigits(word) && terms["#"+strings.TrimLeft(word, "0")])
+			match := terms[foldSyllable(word)] || (isDigits(word) && terms["#"+strings.TrimLeft(word, "0")])
 			switch {
 			case match && !open:
 				b.WriteString(html.EscapeString(pendingSpace))
