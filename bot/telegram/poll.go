@@ -23,35 +23,75 @@ func (b *Bot) Run(ctx context.Context) error {
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 	var tr *tracker
-	err := b.pollWithLock(ctx, work, &tr)
+	holding, err := b.pollWithLock(ctx, work, &tr)
 	b.close(b.cfg.Grace, cancelWork)
 	if tr != nil {
 		b.saveOffset(tr.committed())
 	}
+	if holding {
+		if tr != nil {
+			b.confirm(tr.committed())
+		}
+		rctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		if err := b.ledger.ReleasePollLock(rctx, b.cfg.Owner); err != nil {
+			b.log.Warn("telegram: release polling lock", "err", err)
+		}
+		cancel()
+	}
 	return err
 }
 
+// confirm tells Telegram, at shutdown, which updates were answered: without
+// it the last long poll's offset is the only confirmation Telegram has, and
+// the next instance would be sent answered updates again (the ledger skips
+// them, but they cost a round trip and show up as pending in getWebhookInfo).
+// It asks only while this replica still holds the polling lock, so it never
+// cuts short the long poll of a replica that has taken over.
+func (b *Bot) confirm(offset int64) {
+	if offset <= 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	ok, err := b.ledger.RenewPollLock(ctx, b.cfg.Owner, b.cfg.LockTTL)
+	if err != nil || !ok {
+		return
+	}
+	params := tgbotapi.Params{"offset": strconv.FormatInt(offset, 10), "timeout": "0", "limit": "1"}
+	if _, err := b.c.raw(ctx, "getUpdates", params); err != nil {
+		b.log.Warn("telegram: confirm answered updates", "offset", offset, "err", err)
+	}
+}
+
 // pollWithLock waits for the polling lock, polls while holding it, and goes
-// back to waiting if it is lost.
-func (b *Bot) pollWithLock(ctx, work context.Context, tr **tracker) error {
+// back to waiting if it is lost. At shutdown it returns still holding the
+// lock (holding true), so that the caller can finish the updates in flight
+// and confirm them before another replica starts polling.
+func (b *Bot) pollWithLock(ctx, work context.Context, tr **tracker) (holding bool, err error) {
 	owner := b.cfg.Owner
 	ttl := b.cfg.LockTTL
 	for {
 		got, err := b.ledger.AcquirePollLock(ctx, owner, ttl)
 		if ctx.Err() != nil {
-			return nil
+			if got {
+				return true, nil
+			}
+			return false, nil
 		}
 		if err != nil {
 			b.log.Error("telegram: polling lock unavailable", "err", err)
 		}
 		if !got {
 			if sleep(ctx, ttl/3) != nil {
-				return nil
+				return false, nil
 			}
 			continue
 		}
 		b.log.Info("telegram: polling", "owner", owner)
 		err = b.pollHoldingLock(ctx, work, tr)
+		if ctx.Err() != nil {
+			return true, err
+		}
 		rctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		if *tr != nil {
 			b.saveOffset((*tr).committed())
@@ -60,8 +100,8 @@ func (b *Bot) pollWithLock(ctx, work context.Context, tr **tracker) error {
 			b.log.Warn("telegram: release polling lock", "err", err)
 		}
 		cancel()
-		if err != nil || ctx.Err() != nil {
-			return err
+		if err != nil {
+			return false, err
 		}
 		b.log.Warn("telegram: polling lock lost, waiting to take it back")
 	}

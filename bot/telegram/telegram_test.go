@@ -304,6 +304,10 @@ func TestGracefulShutdownFinishesInFlight(t *testing.T) {
 	if off, _ := l.Offset(context.Background()); off != int64(id)+1 {
 		t.Errorf("saved offset = %d, want %d", off, id+1)
 	}
+	// Telegram is told too, so a new instance is not sent it again.
+	if n := srv.Pending(); n != 0 {
+		t.Errorf("%d updates still pending at Telegram after a graceful shutdown, want 0", n)
+	}
 }
 
 func TestLimiter(t *testing.T) {
