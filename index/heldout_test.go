@@ -153,6 +153,65 @@ func TestHeldoutDirectoryParse(t *testing.T) {
 	}
 }
 
+// TestHeldoutFactsParse: the facts the content package extracts from the
+// synthetic pages. Portals often put the date before the number ("Ngày
+// 15/5/2024, UBND thị xã ban hành Quyết định số 1234/QĐ-UBND …"), cite
+// official letters with a non-type code (567/UBND-NV) and word a commune
+// merger as "nhập toàn bộ … của xã A với … của xã B". Defects are logged
+// unless -heldout.strict.
+func TestHeldoutFactsParse(t *testing.T) {
+	c := mustLoad(t, os.DirFS(filepath.Join("testdata", "heldout")))
+	report := t.Logf
+	if *heldoutStrict {
+		report = t.Errorf
+	}
+	byPath := map[string]content.Article{}
+	for _, a := range c.Articles {
+		byPath[a.Path] = a
+	}
+	docs := []struct{ path, id, date string }{
+		{"trien-khai-de-an.txt", "77/NQ-HĐND", "10/12/2023"},
+		{"trien-khai-de-an.txt", "1234/QĐ-UBND", "15/5/2024"},
+		{"trien-khai-de-an.txt", "210/KH-UBND", "20/5/2024"},
+		{"trien-khai-de-an.txt", "1250/QĐ-UBND", "25/5/2024"},
+		{"trien-khai-de-an.txt", "08-CT/ThU", "22/5/2024"},
+		{"trien-khai-de-an.txt", "567/UBND-NV", "03/6/2024"},
+		{"sap-nhap-thon-tdp.txt", "45/NQ-HĐND", "12/4/2024"},
+		{"sap-nhap-thon-tdp.txt", "46/NQ-HĐND", "12/4/2024"},
+		{"hop-nhat-hoi.txt", "98/KH-UBND", "02/7/2024"},
+		{"thanh-lap-xa-moi.txt", "1001/NQ-UBTVQH", "24/10/2024"},
+	}
+	for _, d := range docs {
+		var got *content.Document
+		for i, x := range byPath[d.path].Documents {
+			if x.ID == d.id {
+				got = &byPath[d.path].Documents[i]
+				break
+			}
+		}
+		switch {
+		case got == nil:
+			report("%s: document %s not extracted", d.path, d.id)
+		case got.Date != d.date:
+			report("%s: document %s date %q, want %q", d.path, d.id, got.Date, d.date)
+		}
+	}
+	mergers := []struct{ path, mentions string }{
+		{"thanh-lap-xa-moi.txt", "xã Mẫu Thử"},
+		{"sap-nhap-thon-tdp.txt", "thôn Tây Ví Dụ"},
+		{"hop-nhat-hoi.txt", "Hội Sinh vật cảnh"},
+	}
+	for _, m := range mergers {
+		found := false
+		for _, x := range byPath[m.path].Mergers {
+			found = found || strings.Contains(x.Sentence, m.mentions)
+		}
+		if !found {
+			report("%s: no merger sentence mentions %q", m.path, m.mentions)
+		}
+	}
+}
+
 func mustLoad(tb testing.TB, fsys fs.FS) *content.Corpus {
 	tb.Helper()
 	c, err := content.Load(context.Background(), fsys)
