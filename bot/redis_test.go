@@ -1,37 +1,18 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/redis/go-redis/v9"
 )
-
-// syncBuffer is a log sink safe for the engine's concurrent use.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // ask sends one private message and returns the text of the replies.
 func ask(t *testing.T, e *bot.Engine, text string) string {
@@ -52,7 +33,7 @@ func TestRedisDownAndBack(t *testing.T) {
 	c := redis.NewClient(&redis.Options{Network: "unix", Addr: srv.Socket,
 		DialTimeout: 100 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond, MaxRetries: -1})
 	t.Cleanup(func() { c.Close() })
-	var logs syncBuffer
+	var logs logtest.Buffer
 	searcher := newSearcher(t, mustCorpus(t))
 	e := bot.New(searcher, store.NewRedis(c, store.Options{}), bot.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 

@@ -1,19 +1,16 @@
 package admin
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
 	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
@@ -26,24 +23,6 @@ var (
 	citizenUser = telegramtest.User{ID: 7, FirstName: "Dân", LanguageCode: "vi"}
 )
 
-// syncBuffer is a log sink shared by goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // harness is the bot as serve wires it — engine, admin tools, live index,
 // reloader — on the fake Bot API, with a content directory the test may change.
 type harness struct {
@@ -53,26 +32,7 @@ type harness struct {
 	rl    *reload.Reloader
 	admin *Admin
 	st    *store.Memory
-	logs  *syncBuffer
-}
-
-func copyDir(tb testing.TB, src string) string {
-	tb.Helper()
-	dst := tb.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return dst
+	logs  *logtest.Buffer
 }
 
 func mustRead(tb testing.TB, p string) []byte {
@@ -86,7 +46,10 @@ func mustRead(tb testing.TB, p string) []byte {
 
 func start(t *testing.T, edit func(*Config)) *harness {
 	t.Helper()
-	h := &harness{srv: telegramtest.New(t), dir: copyDir(t, "testdata/content"), logs: &syncBuffer{}}
+	h := &harness{srv: telegramtest.New(t), dir: t.TempDir(), logs: &logtest.Buffer{}}
+	if err := os.CopyFS(h.dir, os.DirFS("testdata/content")); err != nil {
+		t.Fatal(err)
+	}
 	log := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	h.live = index.NewLive(nil, index.BuildOptions{})
 	t.Cleanup(func() { h.live.Close() })
@@ -132,28 +95,19 @@ func start(t *testing.T, edit func(*Config)) *harness {
 // say sends text and returns the bot's next message in that chat.
 func (h *harness) say(t *testing.T, u telegramtest.User, text string) telegramtest.Message {
 	t.Helper()
-	n := len(h.srv.Messages(u.ID))
-	h.srv.SendText(telegramtest.Private(u), u, text)
-	return h.srv.WaitMessages(t, u.ID, n+1)[n]
+	return h.srv.Ask(t, u, text)
 }
 
 // send uploads a file as a document and returns the bot's next message.
 func (h *harness) send(t *testing.T, u telegramtest.User, name string, data []byte) telegramtest.Message {
 	t.Helper()
-	id := h.srv.AddFile(name, data)
-	n := len(h.srv.Messages(u.ID))
-	h.srv.SendMessage(telegramtest.Private(u), u, "", func(m *tgbotapi.Message) {
-		m.Document = &tgbotapi.Document{FileID: id, FileName: name, FileSize: len(data)}
-	})
-	return h.srv.WaitMessages(t, u.ID, n+1)[n]
+	return h.srv.Upload(t, u, name, data)
 }
 
 // press presses a button on a bot message and returns the bot's next message.
 func (h *harness) press(t *testing.T, u telegramtest.User, msg telegramtest.Message, data string) telegramtest.Message {
 	t.Helper()
-	n := len(h.srv.Messages(u.ID))
-	h.srv.Press(telegramtest.Private(u), u, msg.MessageID, data)
-	return h.srv.WaitMessages(t, u.ID, n+1)[n]
+	return h.srv.Tap(t, u, msg, data)
 }
 
 func button(t *testing.T, m telegramtest.Message, prefix string) string {

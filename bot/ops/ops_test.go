@@ -3,7 +3,6 @@ package ops
 import (
 	"context"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,22 +12,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/ops/metricstest"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/reload"
 )
-
-func get(t *testing.T, url string) (int, string) {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
-}
 
 func TestRoutes(t *testing.T) {
 	m := NewMetrics(prometheus.NewRegistry())
@@ -80,7 +69,7 @@ func TestRoutes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			status, body := get(t, srv.URL+tt.path)
+			status, body := metricstest.Get(t, srv.URL+tt.path)
 			if status != tt.status {
 				t.Errorf("status %d, want %d", status, tt.status)
 			}
@@ -92,7 +81,7 @@ func TestRoutes(t *testing.T) {
 		})
 	}
 	notReady = nil
-	if status, body := get(t, srv.URL+"/readyz"); status != 200 || !strings.Contains(body, "ready") {
+	if status, body := metricstest.Get(t, srv.URL+"/readyz"); status != 200 || !strings.Contains(body, "ready") {
 		t.Errorf("ready: %d %q", status, body)
 	}
 }
@@ -122,9 +111,7 @@ func TestRoundTripperCountsAPIErrors(t *testing.T) {
 	}
 	mux := http.NewServeMux()
 	Routes(mux, m, nil)
-	rec := httptest.NewRecorder()
-	mux.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	body := rec.Body.String()
+	body := metricstest.Scrape(t, mux)
 	for _, w := range []string{
 		`kyanhbot_telegram_api_requests_total{code="200",method="getMe"} 1`,
 		`kyanhbot_telegram_api_requests_total{code="429",method="sendMessage"} 2`,
@@ -166,13 +153,9 @@ func redisErrors(t *testing.T, m *Metrics) string {
 	t.Helper()
 	mux := http.NewServeMux()
 	Routes(mux, m, nil)
-	rec := httptest.NewRecorder()
-	mux.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	for _, l := range strings.Split(rec.Body.String(), "\n") {
-		if v, ok := strings.CutPrefix(l, "kyanhbot_redis_errors_total "); ok {
-			return v
-		}
+	v := metricstest.Value(metricstest.Scrape(t, mux), "kyanhbot_redis_errors_total")
+	if v == "" {
+		t.Fatal("no kyanhbot_redis_errors_total")
 	}
-	t.Fatal("no kyanhbot_redis_errors_total")
-	return ""
+	return v
 }

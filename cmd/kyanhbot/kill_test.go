@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
@@ -31,13 +32,13 @@ func buildBinary(t *testing.T) string {
 // proc is a `kyanhbot serve` subprocess.
 type proc struct {
 	cmd     *exec.Cmd
-	stderr  *syncBuffer
+	stderr  *logtest.Buffer
 	started time.Time
 }
 
 func startProc(t *testing.T, bin string, vars map[string]string) *proc {
 	t.Helper()
-	p := &proc{cmd: exec.Command(bin, "serve"), stderr: &syncBuffer{}, started: time.Now()}
+	p := &proc{cmd: exec.Command(bin, "serve"), stderr: &logtest.Buffer{}, started: time.Now()}
 	p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
 	for k, v := range vars {
 		p.cmd.Env = append(p.cmd.Env, k+"="+v)
@@ -89,13 +90,11 @@ func TestServeSIGKILLMidBurst(t *testing.T) {
 	bin := buildBinary(t)
 	rs := redistest.Start(t)
 	srv := telegramtest.New(t)
-	vars := map[string]string{
-		"TELEGRAM_BOT_TOKEN":    srv.Token,
-		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-		"REDIS_URL":             rs.URL(),
-		"LOG_LEVEL":             "debug",
-		"SHUTDOWN_GRACE":        "0s",
-	}
+	vars := fakeAPIVars(srv, map[string]string{
+		"REDIS_URL":      rs.URL(),
+		"LOG_LEVEL":      "debug",
+		"SHUTDOWN_GRACE": "0s",
+	})
 	first := startProc(t, bin, vars)
 	startup := first.waitLog(t, `"telegram: polling"`, 60*time.Second)
 

@@ -13,8 +13,7 @@ import (
 	"testing"
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
+	"github.com/kyanhbot/kyanhbot/bot/ops/metricstest"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
@@ -24,12 +23,8 @@ import (
 func opsContent(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range []string{"lien-he.txt", "xa-thu-nghiem.txt"} {
-		b, err := os.ReadFile(filepath.Join("../../bot/admin/testdata/content", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	if err := os.CopyFS(dir, os.DirFS("../../bot/admin/testdata/content")); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -58,27 +53,6 @@ func readFixture(t *testing.T, name string) []byte {
 	return b
 }
 
-func httpGet(t *testing.T, url string) (int, string) {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
-}
-
-// metric returns the line of a metric in a scrape.
-func metric(body, name string) string {
-	for _, l := range strings.Split(body, "\n") {
-		if strings.HasPrefix(l, name+" ") {
-			return l
-		}
-	}
-	return ""
-}
-
 // TestServeOperations runs serve in polling mode with an HTTP port, an
 // admin and a content directory, on the fake Bot API and a real Redis:
 // health endpoints, reload by /reload, by an uploaded file and by SIGHUP,
@@ -89,16 +63,14 @@ func TestServeOperations(t *testing.T) {
 	addr := freeAddr(t)
 	dir := opsContent(t)
 	withPublished(t, dir)
-	stderr, stop := startServe(t, map[string]string{
-		"TELEGRAM_BOT_TOKEN":    srv.Token,
-		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-		"LISTEN_ADDR":           addr,
-		"CONTENT_DIR":           dir,
-		"ADMIN_IDS":             "42",
-		"REDIS_URL":             rs.URL(),
-		"REPLICA_ID":            "replica-1",
-		"STAFF_CHAT_ID":         "-100500",
-	})
+	stderr, stop := startServe(t, fakeAPIVars(srv, map[string]string{
+		"LISTEN_ADDR":   addr,
+		"CONTENT_DIR":   dir,
+		"ADMIN_IDS":     "42",
+		"REDIS_URL":     rs.URL(),
+		"REPLICA_ID":    "replica-1",
+		"STAFF_CHAT_ID": "-100500",
+	}))
 	base := "http://" + addr
 	srv.Wait(t, 10*time.Second, "HTTP up", func() bool {
 		resp, err := http.Get(base + "/readyz")
@@ -107,7 +79,7 @@ func TestServeOperations(t *testing.T) {
 		}
 		return err == nil && resp.StatusCode == 200
 	})
-	if code, body := httpGet(t, base+"/healthz"); code != 200 || body != "ok\n" {
+	if code, body := metricstest.Get(t, base+"/healthz"); code != 200 || body != "ok\n" {
 		t.Errorf("/healthz: %d %q", code, body)
 	}
 	var out bytes.Buffer
@@ -117,11 +89,7 @@ func TestServeOperations(t *testing.T) {
 
 	adminU := telegramtest.User{ID: 42, FirstName: "Quản trị", LanguageCode: "vi"}
 	citizen := telegramtest.User{ID: 7, FirstName: "Dân", LanguageCode: "vi"}
-	say := func(u telegramtest.User, text string) string {
-		n := len(srv.Messages(u.ID))
-		srv.SendText(telegramtest.Private(u), u, text)
-		return srv.WaitMessages(t, u.ID, n+1)[n].Visible
-	}
+	say := func(u telegramtest.User, text string) string { return srv.Ask(t, u, text).Visible }
 
 	// A citizen: two questions, one answered, one not; the admin commands do not exist.
 	say(citizen, "xã Thử Nghiệm giảm bao nhiêu thôn")
@@ -149,14 +117,7 @@ func TestServeOperations(t *testing.T) {
 	t.Logf("reload report (/reload):\n%s", report)
 
 	// Reload by an uploaded file, and a broken one refused.
-	upload := func(name string, data []byte) string {
-		id := srv.AddFile(name, data)
-		n := len(srv.Messages(adminU.ID))
-		srv.SendMessage(telegramtest.Private(adminU), adminU, "", func(m *tgbotapi.Message) {
-			m.Document = &tgbotapi.Document{FileID: id, FileName: name, FileSize: len(data)}
-		})
-		return srv.WaitMessages(t, adminU.ID, n+1)[n].Visible
-	}
+	upload := func(name string, data []byte) string { return srv.Upload(t, adminU, name, data).Visible }
 	synthetic := "---\ntitle: Lịch tiêm phòng ở xã Thử Nghiệm\nsynthetic: true\n---\n\nBài viết này là dữ liệu thử nghiệm. Lịch tiêm phòng cho chó mèo ở xã Thử Nghiệm diễn ra tại nhà văn hóa thôn Mẫu Chung vào sáng thứ Bảy.\n"
 	report = upload("tiem-phong.md", []byte(synthetic))
 	if !strings.Contains(report, "Đã lưu tiem-phong.md") || !strings.Contains(report, "Bài viết: 4 → 5") {
@@ -175,15 +136,12 @@ func TestServeOperations(t *testing.T) {
 	// a 429 and a 502, which the sender waits out and retries.
 	srv.Inject("sendMessage", telegramtest.Fault{Status: 429, RetryAfter: 1}, telegramtest.Fault{Status: 502})
 	os.WriteFile(filepath.Join(dir, "bao-cao-hong.txt"), readFixture(t, "broken.txt"), 0o644)
-	n := len(srv.Messages(adminU.ID))
-	srv.SendText(telegramtest.Private(adminU), adminU, "/reload")
-	refused := srv.WaitMessages(t, adminU.ID, n+1)[n]
+	refused := srv.Ask(t, adminU, "/reload")
 	if !strings.Contains(refused.Visible, "Từ chối nạp lại") || len(refused.Buttons) == 0 {
 		t.Fatalf("refused reload:\n%s", refused.Visible)
 	}
 	t.Logf("reload report (refused):\n%s\n[button: %s]", refused.Visible, refused.Buttons[0][0].Text)
-	srv.Press(telegramtest.Private(adminU), adminU, refused.MessageID, *refused.Buttons[0][0].CallbackData)
-	confirmed := srv.WaitMessages(t, adminU.ID, n+2)[n+1].Visible
+	confirmed := srv.Tap(t, adminU, refused, *refused.Buttons[0][0].CallbackData).Visible
 	if !strings.Contains(confirmed, "Đã nạp lại nội dung") {
 		t.Errorf("confirmed reload:\n%s", confirmed)
 	}
@@ -197,8 +155,8 @@ func TestServeOperations(t *testing.T) {
 	}
 	var scrape string
 	srv.Wait(t, 10*time.Second, "SIGHUP reload", func() bool {
-		_, scrape = httpGet(t, base+"/metrics")
-		return metric(scrape, "kyanhbot_index_articles") == "kyanhbot_index_articles 4" &&
+		_, scrape = metricstest.Get(t, base+"/metrics")
+		return metricstest.Value(scrape, "kyanhbot_index_articles") == "4" &&
 			strings.Contains(scrape, `kyanhbot_reloads_total{outcome="swapped"} 5`)
 	})
 
@@ -210,7 +168,7 @@ func TestServeOperations(t *testing.T) {
 	}
 	t.Logf("/stats:\n%s", stats)
 
-	_, scrape = httpGet(t, base+"/metrics")
+	_, scrape = metricstest.Get(t, base+"/metrics")
 	for _, want := range []string{
 		`kyanhbot_updates_total{kind="message"} 4`,
 		`kyanhbot_updates_total{kind="command"} 4`,
@@ -249,7 +207,7 @@ func TestServeOperations(t *testing.T) {
 		t.Errorf("handoff acknowledgement: %q", got)
 	}
 	post := srv.WaitMessages(t, staff.ID, 1)[0]
-	n = len(srv.Messages(citizen.ID))
+	n := len(srv.Messages(citizen.ID))
 	srv.SendMessage(staff, officer, "Được, sáng thứ Bảy bộ phận một cửa vẫn làm việc.", srv.ReplyToBot(post.MessageID))
 	if got := srv.WaitMessages(t, citizen.ID, n+1)[n].Visible; !strings.Contains(got, "sáng thứ Bảy bộ phận một cửa") {
 		t.Errorf("staff reply to the citizen: %q", got)
@@ -355,15 +313,13 @@ func TestServeTwoReplicas(t *testing.T) {
 	dir := opsContent(t)
 	addrs := []string{freeAddr(t), freeAddr(t)}
 	for i, addr := range addrs {
-		startServe(t, map[string]string{
-			"TELEGRAM_BOT_TOKEN":    srv.Token,
-			"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-			"LISTEN_ADDR":           addr,
-			"CONTENT_DIR":           dir,
-			"ADMIN_IDS":             "42",
-			"REDIS_URL":             rs.URL(),
-			"REPLICA_ID":            []string{"replica-a", "replica-b"}[i],
-		})
+		startServe(t, fakeAPIVars(srv, map[string]string{
+			"LISTEN_ADDR": addr,
+			"CONTENT_DIR": dir,
+			"ADMIN_IDS":   "42",
+			"REDIS_URL":   rs.URL(),
+			"REPLICA_ID":  []string{"replica-a", "replica-b"}[i],
+		}))
 	}
 	articles := func(addr string) string {
 		resp, err := http.Get("http://" + addr + "/metrics")
@@ -372,10 +328,10 @@ func TestServeTwoReplicas(t *testing.T) {
 		}
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(resp.Body)
-		return metric(string(b), "kyanhbot_index_articles")
+		return metricstest.Value(string(b), "kyanhbot_index_articles")
 	}
 	for _, addr := range addrs {
-		srv.Wait(t, 20*time.Second, "replica up", func() bool { return articles(addr) == "kyanhbot_index_articles 2" })
+		srv.Wait(t, 20*time.Second, "replica up", func() bool { return articles(addr) == "2" })
 	}
 
 	adminU := telegramtest.User{ID: 42, LanguageCode: "vi"}
@@ -385,7 +341,7 @@ func TestServeTwoReplicas(t *testing.T) {
 		t.Fatalf("/reload report:\n%s", got)
 	}
 	for _, addr := range addrs {
-		srv.Wait(t, 10*time.Second, "both replicas swapped", func() bool { return articles(addr) == "kyanhbot_index_articles 3" })
+		srv.Wait(t, 10*time.Second, "both replicas swapped", func() bool { return articles(addr) == "3" })
 	}
 	srv.SendText(telegramtest.Private(adminU), adminU, "/stats")
 	stats := srv.WaitMessages(t, adminU.ID, 2)[1].Visible

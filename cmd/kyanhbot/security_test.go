@@ -34,15 +34,13 @@ func TestServeSecurity(t *testing.T) {
 	srv := telegramtest.New(t)
 	addr := freeAddr(t)
 	const hookSecret = "s3cret-Value_2"
-	stderr, stop := startServe(t, map[string]string{
-		"TELEGRAM_BOT_TOKEN":    srv.Token,
-		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-		"WEBHOOK_URL":           "http://" + addr + "/tg/hook",
-		"WEBHOOK_SECRET":        hookSecret,
-		"LISTEN_ADDR":           addr,
-		"ADMIN_IDS":             "42",
-		"LOG_LEVEL":             "debug",
-	})
+	stderr, stop := startServe(t, fakeAPIVars(srv, map[string]string{
+		"WEBHOOK_URL":    "http://" + addr + "/tg/hook",
+		"WEBHOOK_SECRET": hookSecret,
+		"LISTEN_ADDR":    addr,
+		"ADMIN_IDS":      "42",
+		"LOG_LEVEL":      "debug",
+	}))
 	srv.Wait(t, 20*time.Second, "setWebhook", func() bool { u, _ := srv.Webhook(); return u != "" })
 
 	// Forged webhook requests, for a chat nobody else writes in.
@@ -123,11 +121,9 @@ func TestServeTokenNeverLogged(t *testing.T) {
 	srv := telegramtest.New(t)
 	srv.Inject("getUpdates", telegramtest.Fault{Status: 502, HTML: true}, telegramtest.Fault{Drop: true}, telegramtest.Fault{Status: 409, Description: "Conflict: terminated by other getUpdates request"})
 	srv.Inject("setMyCommands", telegramtest.Fault{Status: 400, Description: "Bad Request: invalid command"})
-	stderr, stop := startServe(t, map[string]string{
-		"TELEGRAM_BOT_TOKEN":    srv.Token,
-		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-		"LOG_LEVEL":             "debug",
-	})
+	stderr, stop := startServe(t, fakeAPIVars(srv, map[string]string{
+		"LOG_LEVEL": "debug",
+	}))
 	user := telegramtest.User{ID: 802, LanguageCode: "en"}
 	chat := telegramtest.Private(user)
 	srv.SendText(chat, user, "/help")

@@ -12,33 +12,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
 
-// syncBuffer is a bytes.Buffer safe for the logger and the test at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // startServe runs `kyanhbot serve` with vars until the returned stop is called.
-func startServe(t *testing.T, vars map[string]string) (stderr *syncBuffer, stop func() error) {
+func startServe(t *testing.T, vars map[string]string) (stderr *logtest.Buffer, stop func() error) {
 	t.Helper()
-	stderr = &syncBuffer{}
-	e := env{getenv: func(k string) string { return vars[k] }, stdin: strings.NewReader(""), stdout: &syncBuffer{}, stderr: stderr}
+	stderr = &logtest.Buffer{}
+	e := env{getenv: func(k string) string { return vars[k] }, stdin: strings.NewReader(""), stdout: &logtest.Buffer{}, stderr: stderr}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve"}, e) }()
@@ -61,11 +44,9 @@ func startServe(t *testing.T, vars map[string]string) (stderr *syncBuffer, stop 
 
 func TestServePolling(t *testing.T) {
 	srv := telegramtest.New(t)
-	stderr, stop := startServe(t, map[string]string{
-		"TELEGRAM_BOT_TOKEN":    srv.Token,
-		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-		"LOG_LEVEL":             "debug",
-	})
+	stderr, stop := startServe(t, fakeAPIVars(srv, map[string]string{
+		"LOG_LEVEL": "debug",
+	}))
 	user := telegramtest.User{ID: 501, FirstName: "Thử", LanguageCode: "vi"}
 	chat := telegramtest.Private(user)
 	srv.SendText(chat, user, "/start")
@@ -92,13 +73,11 @@ func TestServePolling(t *testing.T) {
 func TestServeWebhook(t *testing.T) {
 	srv := telegramtest.New(t)
 	addr := freeAddr(t)
-	_, stop := startServe(t, map[string]string{
-		"TELEGRAM_BOT_TOKEN":    srv.Token,
-		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-		"WEBHOOK_URL":           "http://" + addr + "/tg/hook",
-		"WEBHOOK_SECRET":        "s3cret-Value_1",
-		"LISTEN_ADDR":           addr,
-	})
+	_, stop := startServe(t, fakeAPIVars(srv, map[string]string{
+		"WEBHOOK_URL":    "http://" + addr + "/tg/hook",
+		"WEBHOOK_SECRET": "s3cret-Value_1",
+		"LISTEN_ADDR":    addr,
+	}))
 	srv.Wait(t, 10*time.Second, "setWebhook", func() bool { u, _ := srv.Webhook(); return u != "" })
 	if _, secret := srv.Webhook(); secret != "s3cret-Value_1" {
 		t.Errorf("webhook secret = %q", secret)
@@ -184,12 +163,10 @@ func TestSecretNeverPrints(t *testing.T) {
 func TestServeRedisRestart(t *testing.T) {
 	rs := redistest.Start(t)
 	srv := telegramtest.New(t)
-	vars := map[string]string{
-		"TELEGRAM_BOT_TOKEN":    srv.Token,
-		"TELEGRAM_API_ENDPOINT": srv.Endpoint,
-		"REDIS_URL":             rs.URL(),
-		"SHUTDOWN_GRACE":        "0s",
-	}
+	vars := fakeAPIVars(srv, map[string]string{
+		"REDIS_URL":      rs.URL(),
+		"SHUTDOWN_GRACE": "0s",
+	})
 	user := telegramtest.User{ID: 503, LanguageCode: "vi"}
 	chat := telegramtest.Private(user)
 
@@ -223,4 +200,13 @@ func TestServeRedisRestart(t *testing.T) {
 	if n := len(srv.Messages(chat.ID)); n != 2 {
 		t.Errorf("%d messages, want 2", n)
 	}
+}
+
+// fakeAPIVars is serve's environment for the fake Bot API srv, plus vars.
+func fakeAPIVars(srv *telegramtest.Server, vars map[string]string) map[string]string {
+	out := map[string]string{"TELEGRAM_BOT_TOKEN": srv.Token, "TELEGRAM_API_ENDPOINT": srv.Endpoint}
+	for k, v := range vars {
+		out[k] = v
+	}
+	return out
 }

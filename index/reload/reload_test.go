@@ -18,18 +18,8 @@ import (
 func copyDir(tb testing.TB, src string) string {
 	tb.Helper()
 	dst := tb.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		tb.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
-			tb.Fatal(err)
-		}
 	}
 	return dst
 }
