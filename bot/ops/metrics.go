@@ -1,7 +1,7 @@
 // Package ops gives operators what they need to run the bot: Prometheus
 // metrics (updates, replies, Telegram API errors, retries, search latency,
-// answered questions, reloads, index size, Redis errors) on a registry of
-// their own, and the /healthz, /readyz and /metrics endpoints.
+// answered questions, handler panics, reloads, index size, Redis errors) on a
+// registry of their own, and the /healthz, /readyz and /metrics endpoints.
 package ops
 
 import (
@@ -148,6 +148,7 @@ func (m *Metrics) WatchTransport(stats func() telegram.Stats) {
 		counter("kyanhbot_telegram_flood_waits_total", "429 answers waited out (retry_after).", func(s telegram.Stats) int64 { return s.FloodWaits }),
 		counter("kyanhbot_telegram_dropped_total", "Messages given up on.", func(s telegram.Stats) int64 { return s.Dropped }),
 		counter("kyanhbot_updates_duplicate_total", "Updates skipped as already handled.", func(s telegram.Stats) int64 { return s.Duplicates }),
+		counter("kyanhbot_handler_panics_total", "Updates whose handling panicked (a bug: the user got an apology, the update was confirmed).", func(s telegram.Stats) int64 { return s.Panics }),
 	)
 }
 

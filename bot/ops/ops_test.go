@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,8 +14,10 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/ops/metricstest"
+	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/reload"
 )
@@ -28,7 +31,7 @@ func TestRoutes(t *testing.T) {
 	defer srv.Close()
 
 	m.WatchIndex(func() index.Stats { return index.Stats{Articles: 3, Passages: 40, Facts: 7, Units: 50} })
-	m.WatchTransport(func() telegram.Stats { return telegram.Stats{Sent: 12, Retries: 2, FloodWaits: 1} })
+	m.WatchTransport(func() telegram.Stats { return telegram.Stats{Sent: 12, Retries: 2, FloodWaits: 1, Panics: 3} })
 	m.ObserveSearch(3*time.Millisecond, true)
 	m.ObserveSearch(40*time.Millisecond, false)
 	m.ObserveReload(context.Background(), reload.Report{Outcome: reload.Swapped})
@@ -63,6 +66,7 @@ func TestRoutes(t *testing.T) {
 			`kyanhbot_replies_sent_total 12`,
 			`kyanhbot_telegram_retries_total 2`,
 			`kyanhbot_telegram_flood_waits_total 1`,
+			`kyanhbot_handler_panics_total 3`,
 			`kyanhbot_redis_errors_total 0`,
 			`go_goroutines`,
 		}},
@@ -158,4 +162,48 @@ func redisErrors(t *testing.T, m *Metrics) string {
 		t.Fatal("no kyanhbot_redis_errors_total")
 	}
 	return v
+}
+
+// TestHandlerPanicsScraped runs the real Telegram transport on the fake Bot
+// API with a handler that panics on one message: the panic shows in /metrics
+// as the operator's alert would read it, once, and other messages are not
+// counted.
+func TestHandlerPanicsScraped(t *testing.T) {
+	srv := telegramtest.New(t)
+	m := NewMetrics(prometheus.NewRegistry())
+	mux := http.NewServeMux()
+	Routes(mux, m, nil)
+	panics := func() string { return metricstest.Value(metricstest.Scrape(t, mux), "kyanhbot_handler_panics_total") }
+
+	ctx, cancel := context.WithCancel(context.Background())
+	b, err := telegram.New(ctx, telegram.Config{Token: srv.Token, Endpoint: srv.Endpoint, Ledger: store.NewMemoryLedger(0),
+		Handler: handlerFunc(func(_ context.Context, msg bot.Message) ([]bot.Reply, error) {
+			if msg.Text == "boom" {
+				var table []int
+				_ = table[len(msg.Text)] // a handler bug
+			}
+			return []bot.Reply{{Text: "ok: " + msg.Text}}, nil
+		}),
+		PollTimeout: time.Second, EmptyPollDelay: 10 * time.Millisecond, NoRateLimit: true, Grace: 5 * time.Second,
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.WatchTransport(b.Stats)
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	if got := panics(); got != "0" {
+		t.Fatalf("panics before any update = %q, want 0", got)
+	}
+	u := telegramtest.User{ID: 5, LanguageCode: "vi"}
+	srv.Ask(t, u, "boom")
+	srv.Wait(t, 10*time.Second, "the panic counted", func() bool { return panics() == "1" })
+	if got := srv.Ask(t, u, "sau đó").Visible; got != "ok: sau đó" {
+		t.Errorf("answer after the panic = %q", got)
+	}
+	if got := panics(); got != "1" {
+		t.Errorf("panics after a good update = %q, want still 1", got)
+	}
 }
