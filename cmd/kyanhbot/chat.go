@@ -40,6 +40,7 @@ func runChat(ctx context.Context, e env, args []string) error {
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var st bot.Store = store.NewMemory(store.Options{})
 	if url := e.getenv("REDIS_URL"); url != "" {
+		routeRedisLogs(logger, url)
 		c, err := newRedisClient(url)
 		if err != nil {
 			return fmt.Errorf("chat: %w", err)

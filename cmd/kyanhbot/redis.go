@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/url"
 	"strconv"
@@ -156,4 +158,53 @@ func newRedisClient(raw string) (redis.UniversalClient, error) {
 		return redis.NewClusterClient(s.cluster), nil
 	}
 	return redis.NewClient(s.single), nil
+}
+
+// routeRedisLogs sends go-redis's own log lines (a pool that cannot dial,
+// Sentinel switching masters …), which it otherwise prints as plain text on
+// stderr between the JSON lines, to log, with the passwords of REDIS_URL
+// replaced. go-redis keeps one logger per process (redis.SetLogger): the
+// last call wins, which is the serving logger in the binary.
+func routeRedisLogs(log *slog.Logger, raw string) {
+	redis.SetLogger(redisLogger{log: log, secrets: redisSecrets(raw)})
+}
+
+// redisLogger adapts slog to go-redis's logging interface.
+type redisLogger struct {
+	log     *slog.Logger
+	secrets []string
+}
+
+// Printf logs one go-redis line at Warn: go-redis logs at its error level by
+// default, and what it says there (dial failures, failovers) is worth an
+// operator's look but is retried by go-redis itself.
+func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
+	line := strings.TrimSpace(fmt.Sprintf(format, v...))
+	line = strings.TrimPrefix(line, "redis: ")
+	for _, s := range l.secrets {
+		line = strings.ReplaceAll(line, s, "[redacted]")
+	}
+	l.log.WarnContext(ctx, "redis client", "detail", line)
+}
+
+// redisSecrets returns the passwords REDIS_URL carries (the server's and
+// Sentinel's), longest first so that one password inside another is
+// redacted whole.
+func redisSecrets(raw string) []string {
+	_, masked := splitHosts(raw)
+	u, err := url.Parse(masked)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	if p, ok := u.User.Password(); ok && p != "" {
+		out = append(out, p)
+	}
+	if p := u.Query().Get("sentinel_password"); p != "" {
+		out = append(out, p)
+	}
+	if len(out) == 2 && len(out[1]) > len(out[0]) {
+		out[0], out[1] = out[1], out[0]
+	}
+	return out
 }

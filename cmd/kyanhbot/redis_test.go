@@ -1,8 +1,15 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot/logtest"
 )
 
 func TestParseRedisURL(t *testing.T) {
@@ -67,5 +74,66 @@ func TestParseRedisURL(t *testing.T) {
 					kind, addrs, master, db, pass, tls, tt.kind, tt.addrs, tt.master, tt.db, tt.pass, tt.tls)
 			}
 		})
+	}
+}
+
+func TestRedisLogRedaction(t *testing.T) {
+	tests := []struct {
+		url, line, want string
+	}{
+		{"redis://:hunter2@h:6379/0", "redis: dial h:6379 AUTH hunter2 failed\n", "dial h:6379 AUTH [redacted] failed"},
+		{"rediss+sentinel://u:pw1@s1,s2/0?master=m&sentinel_password=pw1pw1", "sentinel: auth pw1pw1 then pw1", "sentinel: auth [redacted] then [redacted]"},
+		{"unix://:sock-pass@/run/redis.sock", "connection pool: sock-pass", "connection pool: [redacted]"},
+		{"redis://h:6379", "redis: connection pool: failed to dial after 5 attempts: refused", "connection pool: failed to dial after 5 attempts: refused"},
+		{"%%not a url", "plain", "plain"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			var buf logtest.Buffer
+			l := redisLogger{log: slog.New(slog.NewJSONHandler(&buf, nil)), secrets: redisSecrets(tt.url)}
+			l.Printf(context.Background(), "%s", tt.line)
+			var rec struct{ Level, Msg, Detail string }
+			if err := json.Unmarshal([]byte(buf.String()), &rec); err != nil {
+				t.Fatalf("not one JSON record: %v\n%s", err, buf.String())
+			}
+			if rec.Level != "WARN" || rec.Msg != "redis client" || rec.Detail != tt.want {
+				t.Errorf("logged %+v, want WARN \"redis client\" with detail %q", rec, tt.want)
+			}
+		})
+	}
+}
+
+// TestRedisLogsThroughSlog: once serve's logger is wired, a line go-redis
+// writes itself (its pool failing to dial) comes out as a JSON record of
+// that logger, without the password of REDIS_URL.
+func TestRedisLogsThroughSlog(t *testing.T) {
+	raw := "unix://:hunter2@" + filepath.Join(t.TempDir(), "none.sock")
+	var buf logtest.Buffer
+	routeRedisLogs(slog.New(slog.NewJSONHandler(&buf, nil)), raw)
+	c, err := newRedisClient(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := c.Ping(ctx).Err(); err == nil {
+		t.Fatal("ping to no server succeeded")
+	}
+	var dial bool
+	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+		var rec struct{ Msg, Detail string }
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("not a JSON record: %v: %q", err, line)
+		}
+		if rec.Msg == "redis client" && strings.Contains(rec.Detail, "failed to dial") {
+			dial = true
+		}
+	}
+	if !dial {
+		t.Errorf("no go-redis dial failure in the slog output:\n%s", buf.String())
+	}
+	if strings.Contains(buf.String(), "hunter2") {
+		t.Errorf("the password is in the log:\n%s", buf.String())
 	}
 }

@@ -185,6 +185,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		rdb    redis.UniversalClient
 	)
 	if cfg.redisURL != "" {
+		routeRedisLogs(log, string(cfg.redisURL))
 		rdb, err = newRedisClient(string(cfg.redisURL))
 		if err != nil {
 			return fmt.Errorf("serve: %w", err)
