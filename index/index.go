@@ -41,12 +41,15 @@ type Stats struct {
 // Index is one immutable built index over one corpus. Search is safe for
 // concurrent use.
 type Index struct {
-	bi          bleve.Index
-	m           *mapping.IndexMappingImpl
-	dir         string // on-disk directory to remove on Close, if any
-	corpus      *content.Corpus
-	units       []unit
-	df          map[string]int // folded syllable → units containing it
+	bi     bleve.Index
+	m      *mapping.IndexMappingImpl
+	dir    string // on-disk directory to remove on Close, if any
+	corpus *content.Corpus
+	units  []unit
+	df     map[string]int // folded syllable → units containing it
+	// commonPairs holds the syllable pairs in at least commonDF units: only
+	// those, because the full pair dictionary is millions of entries.
+	commonPairs map[string]int
 	gloss       glossary
 	stats       Stats
 	contactList []content.Contact // offered when nothing answers
@@ -159,6 +162,10 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			ix.Close()
 			return nil, fmt.Errorf("index: batch: %w", err)
 		}
+	}
+	if err := ix.countCommonPairs(); err != nil {
+		ix.Close()
+		return nil, err
 	}
 	if err := ix.countTerms(); err != nil {
 		ix.Close()
@@ -399,6 +406,35 @@ func (ix *Index) countTerms() error {
 		ix.df[e.Term] = int(e.Count)
 	}
 }
+
+// countCommonPairs finds the syllable pairs too common to retrieve by.
+func (ix *Index) countCommonPairs() error {
+	ix.commonPairs = map[string]int{}
+	d, err := ix.bi.FieldDict("bigram")
+	if err != nil {
+		return fmt.Errorf("index: pair counts: %w", err)
+	}
+	defer d.Close()
+	limit := ix.commonDF()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return fmt.Errorf("index: pair counts: %w", err)
+		}
+		if e == nil {
+			return nil
+		}
+		if int(e.Count) >= limit {
+			ix.commonPairs[e.Term] = int(e.Count)
+		}
+	}
+}
+
+// commonDF is the number of units from which a term is too common to
+// retrieve candidates by when the question has rarer terms: walking its
+// postings costs more than it tells. Relative for small corpora, capped so
+// that the cost of a question stops growing with the corpus.
+func (ix *Index) commonDF() int { return min(max(len(ix.units)/20, 200), 2000) }
 
 // collectContacts lists every office the corpus names, once.
 func collectContacts(c *content.Corpus) []content.Contact {

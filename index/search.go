@@ -409,14 +409,20 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 // would not decide which units are candidates anyway.
 func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 	var qs []query.Query
+	seen := map[string]bool{}
 	term := func(field, t string, boost float64) {
 		tq := bleve.NewTermQuery(t)
 		tq.SetField(field)
 		tq.SetBoost(boost)
 		qs = append(qs, tq)
 	}
-	common := min(max(len(ix.units)/20, 200), 2000)
-	hasRare := len(pq.bigrams) > 0 || len(pq.docs) > 0
+	common := ix.commonDF()
+	hasRare := len(pq.docs) > 0
+	for _, b := range pq.bigrams {
+		if ix.commonPairs[b] == 0 {
+			hasRare = true
+		}
+	}
 	for _, c := range pq.concepts {
 		for _, alt := range c.alts {
 			for _, w := range alt {
@@ -424,9 +430,22 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 					hasRare = true
 				}
 			}
+			for i := 0; i+1 < len(alt); i++ {
+				if ix.commonPairs[alt[i]+" "+alt[i+1]] == 0 {
+					hasRare = true
+				}
+			}
 		}
 	}
-	seen := map[string]bool{}
+	pair := func(b string, boost float64) {
+		if !seen["\x00"+b] && !(hasRare && ix.commonPairs[b] > 0) {
+			seen["\x00"+b] = true
+			term("bigram", b, boost)
+		}
+	}
+	for _, b := range pq.bigrams {
+		pair(b, 2)
+	}
 	for _, c := range pq.concepts {
 		for _, alt := range c.alts {
 			for _, w := range alt {
@@ -446,13 +465,11 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 				}
 			}
 			for i := 0; i+1 < len(alt); i++ {
-				term("bigram", alt[i]+" "+alt[i+1], 1.5)
+				pair(alt[i]+" "+alt[i+1], 1.5)
 			}
 		}
 	}
-	for _, b := range pq.bigrams {
-		term("bigram", b, 2)
-	}
+
 	for _, d := range pq.docs {
 		term("docs", d.key, 4)
 	}
