@@ -64,6 +64,13 @@ func (t *tracker) add(id int64) bool {
 	return true
 }
 
+// seen reports whether id was added in this run: in flight or handled.
+func (t *tracker) seen(id int64) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return id < t.next
+}
+
 func (t *tracker) done(id int64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()

@@ -163,7 +163,11 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 	for ctx.Err() == nil {
 		offset := t.committed()
 		started := time.Now()
-		updates, err := b.getUpdates(ctx, offset)
+		// Taken before asking: an update that finishes while the request is
+		// out (its chat's next message may have come in just after the
+		// answer was made) closes it, so the wait below does not miss it.
+		finished := t.wait()
+		updates, err := b.getUpdates(ctx, offset, t)
 		if err != nil {
 			kind, wait := classify(ctx, err)
 			var tgErr *tgbotapi.Error
@@ -192,12 +196,15 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 		}
 		fresh := 0
 		for _, u := range updates {
+			if u == nil {
+				continue // in flight or handled: not decoded again
+			}
 			id := int64(u.UpdateID)
 			if !t.add(id) {
 				continue
 			}
 			fresh++
-			if !b.enqueue(work, u, func(completed bool) {
+			if !b.enqueue(work, *u, func(completed bool) {
 				if completed {
 					t.done(id)
 				}
@@ -208,10 +215,12 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 		switch {
 		case fresh == 0 && len(updates) > 0:
 			// Only updates in flight came back (they are not confirmed until
-			// answered): wait for one to finish, or a moment, before asking
-			// again, so new updates of other chats are not held up for long.
+			// answered, so Telegram answers at once instead of long polling):
+			// wait for one to finish — or for one that finished since the
+			// request went out — or a moment, before asking again, so new
+			// updates of other chats are not held up for long.
 			select {
-			case <-t.wait():
+			case <-finished:
 			case <-time.After(b.cfg.BusyPollDelay):
 			case <-ctx.Done():
 			}
@@ -224,7 +233,11 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 	return nil
 }
 
-func (b *Bot) getUpdates(ctx context.Context, offset int64) ([]tgbotapi.Update, error) {
+// getUpdates asks for the updates from offset. Those the tracker has seen
+// (in flight, or handled in this run) come back as nil without being decoded:
+// under load most of every answer is updates still in flight, asked again
+// only because they are not confirmed yet.
+func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbotapi.Update, error) {
 	params := tgbotapi.Params{
 		"timeout":         strconv.Itoa(int(b.cfg.PollTimeout / time.Second)),
 		"allowed_updates": `["message","callback_query"]`,
@@ -236,9 +249,26 @@ func (b *Bot) getUpdates(ctx context.Context, offset int64) ([]tgbotapi.Update, 
 	if err != nil {
 		return nil, err
 	}
-	var updates []tgbotapi.Update
-	if err := json.Unmarshal(resp.Result, &updates); err != nil {
+	var raws []json.RawMessage
+	if err := json.Unmarshal(resp.Result, &raws); err != nil {
 		return nil, fmt.Errorf("telegram: decode updates: %w", err)
+	}
+	updates := make([]*tgbotapi.Update, len(raws))
+	for i, raw := range raws {
+		var head struct {
+			UpdateID int64 `json:"update_id"`
+		}
+		if err := json.Unmarshal(raw, &head); err != nil {
+			return nil, fmt.Errorf("telegram: decode updates: %w", err)
+		}
+		if t.seen(head.UpdateID) {
+			continue
+		}
+		u := new(tgbotapi.Update)
+		if err := json.Unmarshal(raw, u); err != nil {
+			return nil, fmt.Errorf("telegram: decode updates: %w", err)
+		}
+		updates[i] = u
 	}
 	return updates, nil
 }
