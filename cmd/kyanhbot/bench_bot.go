@@ -49,7 +49,14 @@ type botBenchResult struct {
 	Replied   int
 	Wall      time.Duration // first update offered → last reply received
 	Latencies perf.Latencies
+	// ToHandler is update offered → the engine called: the transport's
+	// share (long poll, decoding, the ledger claim) of Latencies.
+	ToHandler perf.Latencies
 	Kinds     map[string]int
+	// CPU is the CPU time of this process (the bot and the fake API, all
+	// threads) while the updates were answered, RedisCPU that of
+	// redis-server: robust where wall time is not, on a shared machine.
+	CPU, RedisCPU time.Duration
 }
 
 // builtinQuestions are used when no question file is at hand: phrasings of
@@ -89,6 +96,15 @@ func runBotBench(ctx context.Context, cfg botBenchConfig, rep *perf.Report) erro
 	row("update→reply p50", fmtMS(res.Latencies.Percentile(50)))
 	row("update→reply p99", fmtMS(res.Latencies.Percentile(99)))
 	row("update→reply max", fmtMS(res.Latencies.Percentile(100)))
+	row("update→handler p50 (transport's share)", fmtMS(res.ToHandler.Percentile(50)))
+	row("update→handler p99", fmtMS(res.ToHandler.Percentile(99)))
+	perUpdate := func(d time.Duration) string {
+		return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond)/float64(max(res.Replied, 1)))
+	}
+	row("CPU per update, bot + fake API", perUpdate(res.CPU))
+	if res.Redis {
+		row("CPU per update, redis-server", perUpdate(res.RedisCPU))
+	}
 	return nil
 }
 
@@ -114,15 +130,17 @@ func benchBot(ctx context.Context, cfg botBenchConfig) (botBenchResult, error) {
 	defer ix.Close()
 
 	var (
-		st     bot.Store
-		ledger telegram.Ledger
+		st       bot.Store
+		ledger   telegram.Ledger
+		redisCPU = func() time.Duration { return 0 }
 	)
 	if _, lerr := exec.LookPath("redis-server"); lerr == nil && !cfg.NoRedis {
-		rdb, stop, err := startBenchRedis(ctx)
+		rdb, pid, stop, err := startBenchRedis(ctx)
 		if err != nil {
 			return res, err
 		}
 		defer stop()
+		redisCPU = func() time.Duration { return procCPU(pid) }
 		st = store.NewRedis(rdb, store.Options{})
 		ledger = store.NewRedisLedger(rdb, "bench")
 		res.Redis = true
@@ -165,6 +183,7 @@ func benchBot(ctx context.Context, cfg botBenchConfig) (botBenchResult, error) {
 	defer cancel()
 	ran := make(chan error, 1)
 	go func() { ran <- tb.Run(rctx) }()
+	tm, redisBefore := perf.StartTimer(), redisCPU()
 	api.start()
 	// Bounded: a stalled run ends with an error instead of hanging.
 	timeout := time.NewTimer(30*time.Second + time.Duration(cfg.Updates)*10*time.Millisecond)
@@ -174,9 +193,12 @@ func benchBot(ctx context.Context, cfg botBenchConfig) (botBenchResult, error) {
 	case <-timeout.C:
 	case <-ctx.Done():
 	}
+	_, cpu := tm.Stop()
+	redisAfter := redisCPU()
 	cancel()
 	<-ran
 	res = api.result(res.Redis)
+	res.CPU, res.RedisCPU = cpu, redisAfter-redisBefore
 	if res.Replied < res.Offered {
 		return res, fmt.Errorf("bench bot: %d of %d updates answered before the deadline", res.Replied, res.Offered)
 	}
@@ -187,18 +209,18 @@ func benchBot(ctx context.Context, cfg botBenchConfig) (botBenchResult, error) {
 const benchToken = "1000:bench-token"
 
 // startBenchRedis starts a throwaway redis-server on a unix socket, without
-// persistence, and returns a client and a stop function.
-func startBenchRedis(ctx context.Context) (*redis.Client, func(), error) {
+// persistence, and returns a client, its process ID and a stop function.
+func startBenchRedis(ctx context.Context) (*redis.Client, int, func(), error) {
 	dir, err := os.MkdirTemp("", "kyanhbot-bench-redis-")
 	if err != nil {
-		return nil, nil, fmt.Errorf("bench bot: %w", err)
+		return nil, 0, nil, fmt.Errorf("bench bot: %w", err)
 	}
 	sock := filepath.Join(dir, "redis.sock")
 	cmd := exec.Command("redis-server", "--port", "0", "--unixsocket", sock, "--unixsocketperm", "700",
 		"--dir", dir, "--save", "", "--appendonly", "no")
 	if err := cmd.Start(); err != nil {
 		os.RemoveAll(dir)
-		return nil, nil, fmt.Errorf("bench bot: start redis-server: %w", err)
+		return nil, 0, nil, fmt.Errorf("bench bot: start redis-server: %w", err)
 	}
 	rdb := redis.NewClient(&redis.Options{Network: "unix", Addr: sock})
 	stop := func() {
@@ -213,14 +235,33 @@ func startBenchRedis(ctx context.Context) (*redis.Client, func(), error) {
 		err := rdb.Ping(pctx).Err()
 		cancel()
 		if err == nil {
-			return rdb, stop, nil
+			return rdb, cmd.Process.Pid, stop, nil
 		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
 			stop()
-			return nil, nil, fmt.Errorf("bench bot: redis-server does not answer: %w", err)
+			return nil, 0, nil, fmt.Errorf("bench bot: redis-server does not answer: %w", err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// procCPU is the user and system CPU time of a process from /proc, 0 where
+// it cannot be read.
+func procCPU(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name, in parentheses, may hold spaces: count fields after it.
+	_, rest, ok := strings.Cut(string(b), ") ")
+	f := strings.Fields(rest)
+	if !ok || len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	// Clock ticks; USER_HZ is 100 on every Linux Go runs on.
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // loadBenchQuestions reads the "question" field of each JSON line of path.
@@ -269,6 +310,7 @@ type benchAPI struct {
 	last      time.Time
 	replied   int
 	done      chan struct{}
+	toHandler perf.Latencies
 	closeOnce sync.Once
 }
 
@@ -288,6 +330,7 @@ type benchOffer struct {
 	chat    int64
 	at      time.Time
 	replied bool
+	handled bool
 }
 
 func newBenchAPI(cfg botBenchConfig, questions []string) *benchAPI {
@@ -314,6 +357,10 @@ func (a *benchAPI) handling(chatID, updateID int64) {
 	defer a.mu.Unlock()
 	if c := a.chats[chatID]; c != nil {
 		c.current = updateID
+		if o := a.byUpdate[updateID]; o != nil && !o.handled {
+			o.handled = true
+			a.toHandler = append(a.toHandler, time.Since(o.at))
+		}
 		// A press is only offered on a button of the latest answer:
 		// an older one would be refused as stale.
 		c.moreData = ""
@@ -388,8 +435,10 @@ func (a *benchAPI) result(redis bool) botBenchResult {
 	defer a.mu.Unlock()
 	lat := slices.Clone(a.lat)
 	slices.Sort(lat)
+	toHandler := slices.Clone(a.toHandler)
+	slices.Sort(toHandler)
 	return botBenchResult{Redis: redis, Offered: a.offered, Replied: a.replied, Wall: a.last.Sub(a.first),
-		Latencies: lat, Kinds: a.kinds}
+		Latencies: lat, ToHandler: toHandler, Kinds: a.kinds}
 }
 
 func (a *benchAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {

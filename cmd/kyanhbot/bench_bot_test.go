@@ -42,6 +42,13 @@ func TestBenchBotAnswersEveryUpdate(t *testing.T) {
 			if res.Kinds["more"] == 0 || res.Kinds["lienhe"] == 0 {
 				t.Errorf("mix %v lacks more presses or /lienhe", res.Kinds)
 			}
+			// Every update reached the engine, and before its reply.
+			if len(res.ToHandler) != 80 || res.ToHandler.Percentile(50) > res.Latencies.Percentile(50) {
+				t.Errorf("%d update→handler times, p50 %v against update→reply p50 %v", len(res.ToHandler), res.ToHandler.Percentile(50), res.Latencies.Percentile(50))
+			}
+			if res.CPU <= 0 {
+				t.Errorf("CPU time %v, want > 0", res.CPU)
+			}
 			if res.Wall <= 0 || res.Latencies[0] <= 0 || res.Latencies.Percentile(100) > res.Wall {
 				t.Errorf("wall %v, latencies %v…%v: not consistent", res.Wall, res.Latencies[0], res.Latencies.Percentile(100))
 			}
@@ -58,7 +65,7 @@ func TestRunBotBenchRows(t *testing.T) {
 	if err := rep.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"in-memory (no redis-server)", "20 of 20", "updates/s (end to end)", "update→reply p50", "update→reply p99"} {
+	for _, want := range []string{"in-memory (no redis-server)", "20 of 20", "updates/s (end to end)", "update→reply p50", "update→reply p99", "update→handler p50", "CPU per update, bot + fake API"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}
