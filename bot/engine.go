@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -58,6 +60,31 @@ type Engine struct {
 	extra  map[string]Command
 
 	storeDown atomic.Bool // logged once when the store fails, once when it is back
+	gen       atomic.Pointer[generation]
+}
+
+// generation names the content being served, for search results kept in
+// chat states: a token drawn at random for each corpus the searcher
+// returns (a reload swaps it), so results kept before a reload, or by
+// another process, never pass for current ones.
+type generation struct {
+	corpus *content.Corpus
+	token  string
+}
+
+// generation returns the current content generation's token.
+func (e *Engine) generation() string {
+	c := e.search.Corpus()
+	old := e.gen.Load()
+	if old != nil && old.corpus == c {
+		return old.token
+	}
+	g := &generation{corpus: c, token: strconv.FormatUint(rand.Uint64(), 36)}
+	if !e.gen.CompareAndSwap(old, g) {
+		// Another request got there first; its token or a newer one.
+		return e.generation()
+	}
+	return g.token
 }
 
 // New returns an engine over a searcher and a state store.

@@ -89,6 +89,9 @@ func (e *Engine) listPage(r *request, kind, query, head string, items []string, 
 		return Reply{Text: r.t.NoMore}
 	}
 	end := min(offset+size, len(items))
+	if r.st.List.Kind != kind {
+		r.st.List.keep(nil, 0, "") // search results kept for another list
+	}
 	r.st.List.Kind, r.st.List.Query, r.st.List.Offset = kind, query, end
 	if offset > 0 {
 		head += " — " + f(r.t.Page, offset/size+1)

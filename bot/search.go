@@ -30,6 +30,9 @@ func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply,
 	if clipped {
 		note = f(r.t.Truncated, maxQuestion)
 	}
+	// Read before searching: a reload in between makes the kept page
+	// look old, and it is searched again, rather than the reverse.
+	gen := e.generation()
 	res, err := e.search.Search(ctx, q, index.Options{Limit: 1 + searchPage})
 	if err != nil {
 		return []Reply{{Text: r.t.SearchFailed}}, fmt.Errorf("bot: search: %w", err)
@@ -39,6 +42,8 @@ func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply,
 		return []Reply{e.noAnswer(ctx, r, q, res, note)}, nil
 	}
 	r.st.List = List{Kind: listSearch, Query: q, Offset: 1, Seq: r.st.List.Seq + 1}
+	// The search already found the first page of "more".
+	r.st.List.keep(res.Hits[1:], res.Total, gen)
 	if hit.Kind == index.KindContact {
 		if c := e.contactIn(hit.Text); c != nil {
 			r.st.Contact = c.Office
@@ -113,25 +118,42 @@ func (e *Engine) citations(r *request, h index.Hit) string {
 	return strings.Join(out, "\n")
 }
 
-// searchPage shows the next results of the last question.
+// searchPage shows the next results of the last question: those kept from
+// the last search when they are still good, else found by searching again
+// (two pages' worth, and the second kept for the next press).
 func (e *Engine) searchPage(ctx context.Context, r *request, offset int, edit bool) ([]Reply, error) {
-	res, err := e.search.Search(ctx, r.st.List.Query, index.Options{Offset: offset, Limit: searchPage})
-	if err != nil {
-		return []Reply{{Text: r.t.SearchFailed}}, fmt.Errorf("bot: search page: %w", err)
-	}
-	if !res.Found || len(res.Hits) == 0 {
-		r.st.List.Offset = offset
-		return []Reply{{Text: r.t.NoMore}}, nil
+	gen := e.generation()
+	page, ok := r.st.List.kept(offset, gen)
+	total := r.st.List.Total
+	if !ok {
+		res, err := e.search.Search(ctx, r.st.List.Query, index.Options{Offset: offset, Limit: 2 * searchPage})
+		if err != nil {
+			return []Reply{{Text: r.t.SearchFailed}}, fmt.Errorf("bot: search page: %w", err)
+		}
+		if !res.Found || len(res.Hits) == 0 {
+			r.st.List.Offset = offset
+			r.st.List.keep(nil, 0, "")
+			return []Reply{{Text: r.t.NoMore}}, nil
+		}
+		shown := res.Hits[:min(len(res.Hits), searchPage)]
+		page = make([]PageItem, len(shown))
+		for i, h := range shown {
+			page[i] = PageItem{HTML: h.HTML, ArticleID: h.ArticleID}
+		}
+		r.st.List.keep(res.Hits[len(shown):], res.Total, gen)
+		total = res.Total
+	} else {
+		r.st.List.keep(nil, 0, "")
 	}
 	var items []string
-	for i, h := range res.Hits {
+	for i, h := range page {
 		items = append(items, lines(fmt.Sprintf("<b>%d.</b> %s", offset+i+1, h.HTML), articleLine(r, e.article(h.ArticleID))))
 	}
-	end := offset + len(res.Hits)
+	end := offset + len(page)
 	r.st.List.Offset = end
 	pageNo := (offset-1)/searchPage + 2 // page 1 is the answer itself
 	reply := Reply{Text: f(r.t.Page, pageNo) + "\n\n" + strings.Join(items, "\n\n")}
-	if end < res.Total {
+	if end < total {
 		reply.Buttons = [][]Button{{e.moreButton(r, end)}}
 	}
 	if edit {

@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"time"
+
+	"github.com/kyanhbot/kyanhbot/index"
 )
 
 // ChatState is what the engine remembers of one chat between messages. It is
@@ -22,6 +24,46 @@ type List struct {
 	Query  string // the question, or the filter of a list command
 	Offset int    // the next item to show
 	Seq    int    // increases with each new list; "more" buttons carry it
+
+	// Ahead holds the search results from Offset on that the last search
+	// already found (the answer's search finds the first page of "more"),
+	// so that a press shows them without searching again. They are used
+	// only while Gen is the engine's content generation: after a reload or
+	// a restart the page is searched again, never shown from old content.
+	Ahead [searchPage]PageItem
+	Total int    // results in all, with Ahead: whether to offer "more" again
+	Gen   string // content generation Ahead was found in
+}
+
+// PageItem is one search result kept for the next page.
+type PageItem struct {
+	HTML      string // the passage as shown, matched words in <b>
+	ArticleID string
+}
+
+// kept returns the results kept for the page from offset, if they are
+// still good for content generation gen.
+func (l List) kept(offset int, gen string) ([]PageItem, bool) {
+	if l.Kind != listSearch || l.Gen == "" || l.Gen != gen || offset != l.Offset || l.Ahead[0].HTML == "" {
+		return nil, false
+	}
+	n := 0
+	for n < len(l.Ahead) && l.Ahead[n].HTML != "" {
+		n++
+	}
+	return l.Ahead[:n], true
+}
+
+// keep remembers the results from the next offset on, found in generation gen.
+func (l *List) keep(hits []index.Hit, total int, gen string) {
+	l.Ahead, l.Total, l.Gen = [searchPage]PageItem{}, 0, ""
+	if len(hits) == 0 || gen == "" {
+		return
+	}
+	for i, h := range hits[:min(len(hits), searchPage)] {
+		l.Ahead[i] = PageItem{HTML: h.HTML, ArticleID: h.ArticleID}
+	}
+	l.Total, l.Gen = total, gen
 }
 
 // Vote is a citizen's 👍 (+1) or 👎 (-1) on one answer.

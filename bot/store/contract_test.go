@@ -42,7 +42,8 @@ func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harnes
 			t.Errorf("unknown chat: got %+v, want zero state", got)
 		}
 		want := bot.ChatState{Lang: "en", Pending: "tim", Contact: "Văn phòng Thử Nghiệm",
-			List: bot.List{Kind: "search", Query: "số điện thoại ủy ban", Offset: 4, Seq: 7}}
+			List: bot.List{Kind: "search", Query: "số điện thoại ủy ban", Offset: 4, Seq: 7, Total: 9, Gen: "k3x9",
+				Ahead: [3]bot.PageItem{{HTML: "Điện thoại: <b>0000 000 000</b>", ArticleID: "thu-nghiem/a"}, {HTML: "Xã Thử Nghiệm &amp; thôn Mẫu"}}}}
 		for _, st := range []bot.ChatState{{Lang: "vi"}, want} { // the second overwrites the first
 			if err := h.s.SaveChat(ctx, user, st); err != nil {
 				t.Fatal(err)
@@ -217,6 +218,11 @@ func TestDecodeChat(t *testing.T) {
 		{"v1", `{"v":1,"lang":"en","pend":"tim","kind":"docs","q":"18","off":8,"seq":3,"contact":"VP"}`,
 			bot.ChatState{Lang: "en", Pending: "tim", Contact: "VP", List: bot.List{Kind: "docs", Query: "18", Offset: 8, Seq: 3}}, true},
 		{"missing fields read as zero", `{"v":1,"q":"x"}`, bot.ChatState{List: bot.List{Query: "x"}}, true},
+		{"kept results", `{"v":1,"kind":"search","q":"x","off":4,"ahead":[{"h":"a","a":"art"},{"h":"b"}],"tot":9,"gen":"g1"}`,
+			bot.ChatState{List: bot.List{Kind: "search", Query: "x", Offset: 4, Total: 9, Gen: "g1",
+				Ahead: [3]bot.PageItem{{HTML: "a", ArticleID: "art"}, {HTML: "b"}}}}, true},
+		{"more kept results than a page are cut", `{"v":1,"q":"x","ahead":[{"h":"1"},{"h":"2"},{"h":"3"},{"h":"4"}],"gen":"g"}`,
+			bot.ChatState{List: bot.List{Query: "x", Gen: "g", Ahead: [3]bot.PageItem{{HTML: "1"}, {HTML: "2"}, {HTML: "3"}}}}, true},
 		{"newer version with unknown fields", `{"v":2,"q":"x","history":["a","b"],"off":2}`,
 			bot.ChatState{List: bot.List{Query: "x", Offset: 2}}, true},
 		{"no version", `{"q":"x"}`, bot.ChatState{}, false},

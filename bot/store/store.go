@@ -86,14 +86,31 @@ type chatV1 struct {
 	Offset  int    `json:"off,omitempty"`
 	Seq     int    `json:"seq,omitempty"`
 	Contact string `json:"contact,omitempty"`
+	// The search results kept for the next page (bot.List.Ahead), with
+	// the total and the content generation they were found in.
+	Ahead []pageItemV1 `json:"ahead,omitempty"`
+	Total int          `json:"tot,omitempty"`
+	Gen   string       `json:"gen,omitempty"`
+}
+
+type pageItemV1 struct {
+	HTML    string `json:"h"`
+	Article string `json:"a,omitempty"`
 }
 
 func encodeChat(st bot.ChatState) ([]byte, error) {
-	return json.Marshal(chatV1{
+	w := chatV1{
 		V: version, Lang: st.Lang, Pending: st.Pending,
 		Kind: st.List.Kind, Query: st.List.Query, Offset: st.List.Offset, Seq: st.List.Seq,
-		Contact: st.Contact,
-	})
+		Contact: st.Contact, Total: st.List.Total, Gen: st.List.Gen,
+	}
+	for _, it := range st.List.Ahead {
+		if it.HTML == "" {
+			break
+		}
+		w.Ahead = append(w.Ahead, pageItemV1{HTML: it.HTML, Article: it.ArticleID})
+	}
+	return json.Marshal(w)
 }
 
 func decodeChat(b []byte) (bot.ChatState, error) {
@@ -104,10 +121,19 @@ func decodeChat(b []byte) (bot.ChatState, error) {
 	if w.V < 1 {
 		return bot.ChatState{}, fmt.Errorf("store: decode chat state: no version")
 	}
-	return bot.ChatState{
+	st := bot.ChatState{
 		Lang: w.Lang, Pending: w.Pending, Contact: w.Contact,
-		List: bot.List{Kind: w.Kind, Query: w.Query, Offset: w.Offset, Seq: w.Seq},
-	}, nil
+		List: bot.List{Kind: w.Kind, Query: w.Query, Offset: w.Offset, Seq: w.Seq, Total: w.Total, Gen: w.Gen},
+	}
+	// More than a page (written by a newer version) is cut; the rest is
+	// searched again.
+	for i, it := range w.Ahead[:min(len(w.Ahead), len(st.List.Ahead))] {
+		if it.HTML == "" {
+			break
+		}
+		st.List.Ahead[i] = bot.PageItem{HTML: it.HTML, ArticleID: it.Article}
+	}
+	return st, nil
 }
 
 // voteV1 is the stored form of one vote, a field of the user's feedback hash.
