@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -10,12 +11,33 @@ import (
 // several on one line ("Điện thoại: 02393 865 366 - Fax: 02393 865 366 -
 // Email: …"), so a label counts at the start of a line or after a separator.
 // Longer labels come first: Go's alternation takes the leftmost that matches.
-var contactLabelRE = regexp.MustCompile(`(?i)(?:^|\s[-–|;,]\s*|;\s*|\|\s*)(cơ quan chủ quản|đơn vị chủ quản|tên cơ quan|tên đơn vị|cơ quan|địa chỉ trụ sở|địa chỉ|trụ sở|số điện thoại|điện thoại|đường dây nóng|hotline|đt|tel|phone|số fax|fax|e-mail|email|thư điện tử|người chịu trách nhiệm|chịu trách nhiệm chính|chịu trách nhiệm|trưởng ban biên tập|website|trang web|cổng thông tin)\s*:\s*`)
+// Phone and address labels may carry a qualifier ("Điện thoại trực ban",
+// "Số điện thoại liên hệ", "Địa chỉ trụ sở").
+var contactLabelRE = regexp.MustCompile(`(?i)(?:^|\s[-–|;,]\s*|;\s*|\|\s*)(cơ quan chủ quản|đơn vị chủ quản|tên cơ quan|tên đơn vị|cơ quan|địa chỉ(?:\s+\p{L}+){0,2}|trụ sở(?:\s+chính)?|số điện thoại(?:\s+\p{L}+){0,3}|điện thoại(?:\s+\p{L}+){0,3}|đường dây nóng|hotline|đt|tel|phone|di động|số fax|fax|e-mail|email|thư điện tử|người chịu trách nhiệm|chịu trách nhiệm chính|chịu trách nhiệm|trưởng ban biên tập|website|trang web|cổng thông tin|thời gian làm việc|giờ làm việc)\s*:\s*`)
+
+// fieldLineRE is the shape of any "Label: value" line in a contact block:
+// a short capitalised label of letters only ("Chánh Văn phòng", "Giám đốc",
+// "Thời gian làm việc") and a value. Inside a block such a line is a field
+// of its own, never the continuation of the line before.
+var fieldLineRE = regexp.MustCompile(`^(\p{Lu}\p{L}*(?:\s+\p{L}+){0,5})\s*:\s*(\S.*)$`)
+
+// notFieldLabels are labels of the "Label: value" shape that end a contact
+// block rather than belong to it: notes and bylines.
+var notFieldLabels = map[string]bool{
+	"luu y": true, "ghi chu": true, "chu y": true, "nguon": true, "tin": true,
+	"anh": true, "bai": true, "tac gia": true, "xem them": true,
+}
+
+// bulletRE is the mark some pages put before each field: "- Điện thoại: …",
+// "• Email: …", "+ Fax: …".
+var bulletRE = regexp.MustCompile(`^[-–—+*•·▪►]\s*`)
+
+func stripBullet(line string) string { return bulletRE.ReplaceAllString(line, "") }
 
 type contactField int
 
 const (
-	fieldNone contactField = iota
+	fieldNone contactField = iota // kept in Contact.Extra under its label
 	fieldOffice
 	fieldAddress
 	fieldPhone
@@ -25,55 +47,111 @@ const (
 	fieldWebsite
 )
 
-func fieldOf(label string) contactField {
-	switch Fold(label) {
+// fieldOf says which Contact field a label fills. plain is false for a
+// qualified phone label ("Điện thoại trực ban"): it fills Phone only when
+// the block has no plain one. Hotlines are never Phone: a reply must not
+// present "Đường dây nóng" as the office's telephone.
+func fieldOf(label string) (f contactField, plain bool) {
+	l := Fold(label)
+	switch l {
 	case "co quan chu quan", "don vi chu quan", "ten co quan", "ten don vi", "co quan":
-		return fieldOffice
-	case "dia chi tru so", "dia chi", "tru so":
-		return fieldAddress
-	case "so dien thoai", "dien thoai", "duong day nong", "hotline", "dt", "tel", "phone":
-		return fieldPhone
+		return fieldOffice, true
+	case "so dien thoai", "dien thoai", "dt", "tel", "phone":
+		return fieldPhone, true
 	case "so fax", "fax":
-		return fieldFax
+		return fieldFax, true
 	case "e-mail", "email", "thu dien tu":
-		return fieldEmail
+		return fieldEmail, true
 	case "nguoi chiu trach nhiem", "chiu trach nhiem chinh", "chiu trach nhiem", "truong ban bien tap":
-		return fieldPerson
+		return fieldPerson, true
 	case "website", "trang web", "cong thong tin":
-		return fieldWebsite
+		return fieldWebsite, true
 	}
-	return fieldNone
+	switch {
+	case strings.HasPrefix(l, "dia chi") || strings.HasPrefix(l, "tru so"):
+		return fieldAddress, true
+	case strings.Contains(l, "duong day nong") || strings.Contains(l, "hotline"):
+		return fieldNone, false
+	case strings.HasPrefix(l, "dien thoai ") || strings.HasPrefix(l, "so dien thoai ") || l == "di dong":
+		return fieldPhone, false
+	}
+	return fieldNone, false
 }
 
 // isContactLine reports whether line starts with a contact label.
 func isContactLine(line string) bool {
+	line = stripBullet(line)
 	loc := contactLabelRE.FindStringSubmatchIndex(line)
 	return loc != nil && loc[0] == 0 && loc[1] < len(line)
 }
 
+// isFieldLine reports whether line has the "Label: value" shape of a field
+// in a contact block. On its own it does not make a block: only a line with
+// a known contact label starts one (isContactLine).
+func isFieldLine(line string) bool {
+	if isContactLine(line) {
+		return true
+	}
+	_, _, ok := genericField(stripBullet(line))
+	return ok
+}
+
+// genericField splits a "Label: value" line whose label is not a known
+// contact label.
+func genericField(line string) (label, value string, ok bool) {
+	m := fieldLineRE.FindStringSubmatch(line)
+	if m == nil || utf8.RuneCountInString(m[1]) > 40 || notFieldLabels[Fold(m[1])] {
+		return "", "", false
+	}
+	if strings.HasPrefix(m[2], "//") { // "Http://…" is not a label
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
 type contactItem struct {
 	field        contactField
+	plain        bool
 	label, value string
 }
 
-// splitContactLine splits one line into its labelled fields.
+// splitContactLine splits one line into its labelled fields. A line that
+// starts with a label of its own ("Chánh Văn phòng: …", "Thời gian làm
+// việc: …") is one field up to the next known label, if any.
 func splitContactLine(line string) []contactItem {
+	line = stripBullet(line)
 	locs := contactLabelRE.FindAllStringSubmatchIndex(line, -1)
 	var items []contactItem
+	if len(locs) == 0 || locs[0][0] > 0 {
+		end := len(line)
+		if len(locs) > 0 {
+			end = locs[0][0]
+		}
+		if label, _, ok := genericField(line[:end]); ok {
+			_, rest, _ := strings.Cut(line[:end], ":")
+			if v := trimValue(rest); v != "" {
+				items = append(items, contactItem{field: fieldNone, label: label, value: v})
+			}
+		}
+	}
 	for k, loc := range locs {
 		end := len(line)
 		if k+1 < len(locs) {
 			end = locs[k+1][0]
 		}
-		value := strings.TrimSpace(line[loc[1]:end])
-		value = strings.TrimRight(value, " -–|;,")
+		value := trimValue(line[loc[1]:end])
 		if value == "" {
 			continue
 		}
 		label := line[loc[2]:loc[3]]
-		items = append(items, contactItem{field: fieldOf(label), label: label, value: value})
+		f, plain := fieldOf(label)
+		items = append(items, contactItem{field: f, plain: plain, label: label, value: value})
 	}
 	return items
+}
+
+func trimValue(v string) string {
+	return strings.TrimRight(strings.TrimSpace(v), " -–|;,")
 }
 
 // parseContactLines reads a contact block: each line one or more "Label:
@@ -81,56 +159,70 @@ func splitContactLine(line string) []contactItem {
 // line, in the publisher's wording.
 func parseContactLines(lines []string) (Contact, bool) {
 	var c Contact
-	n := 0
+	var items []contactItem
 	for i, line := range lines {
-		if i == 0 && !isContactLine(line) {
+		if i == 0 && !isFieldLine(line) {
 			// The office's name heads the block ("Ủy ban nhân dân xã …").
 			c.Office = line
 			c.Lines = append(c.Lines, line)
 			continue
 		}
-		for _, it := range splitContactLine(line) {
-			if c.set(it) {
-				n++
-			}
+		items = append(items, splitContactLine(line)...)
+	}
+	if len(items) == 0 {
+		return c, false
+	}
+	// Phone is the plain "Điện thoại" line; a qualified one ("Điện thoại trực
+	// ban") stands in only when there is none.
+	phone := -1
+	for k, it := range items {
+		if it.field == fieldPhone && (phone < 0 || it.plain && !items[phone].plain) {
+			phone = k
 		}
 	}
-	return c, n > 0
-}
-
-func (c *Contact) set(it contactItem) bool {
-	var dst *string
-	switch it.field {
-	case fieldOffice:
-		dst = &c.Office
-	case fieldAddress:
-		dst = &c.Address
-	case fieldPhone:
-		dst = &c.Phone
-	case fieldFax:
-		dst = &c.Fax
-	case fieldEmail:
-		dst = &c.Email
-	case fieldPerson:
-		dst = &c.Person
-	case fieldWebsite:
-		dst = &c.Website
-	default:
-		return false
+	for k, it := range items {
+		c.Lines = append(c.Lines, it.label+": "+it.value)
+		var dst *string
+		switch it.field {
+		case fieldOffice:
+			dst = &c.Office
+		case fieldAddress:
+			dst = &c.Address
+		case fieldPhone:
+			if k == phone {
+				c.Phone = it.value
+				if !it.plain {
+					c.PhoneLabel = it.label
+				}
+				continue
+			}
+		case fieldFax:
+			dst = &c.Fax
+		case fieldEmail:
+			dst = &c.Email
+		case fieldPerson:
+			dst = &c.Person
+		case fieldWebsite:
+			dst = &c.Website
+		}
+		if dst != nil && *dst == "" {
+			*dst = it.value
+			continue
+		}
+		c.Extra = append(c.Extra, Field{Label: it.label, Value: it.value})
 	}
-	if *dst == "" {
-		*dst = it.value
-	}
-	c.Lines = append(c.Lines, it.label+": "+it.value)
-	return true
+	return c, true
 }
 
 // findBodyContacts finds contact blocks in the article text itself: runs of
-// contact lines on a contact page ("Liên hệ", "Thông tin liên hệ"). A run
-// needs two fields, so that one "Địa chỉ:" in a story is not a contact. The
-// office is named by an "Cơ quan:" field, else by the short line just before
-// the run, else by the article's title. Blocks already found in the footer
-// are not repeated.
+// contact lines on a contact page ("Liên hệ", "Thông tin liên hệ") or a
+// directory of offices. A run starts with a known contact label, goes on
+// through any "Label: value" line, and needs two fields, so that one "Địa
+// chỉ:" in a story is not a contact. A field that the run already has
+// (a second "Địa chỉ:") starts the next office's run. The office is named by
+// an "Cơ quan:" field, else by the short line just before the run (its list
+// number dropped), else by the article's title. Blocks already found in the
+// footer are not repeated.
 func findBodyContacts(paragraphs []string, title string, have []Contact) []Contact {
 	var out []Contact
 	for i := 0; i < len(paragraphs); {
@@ -138,15 +230,15 @@ func findBodyContacts(paragraphs []string, title string, have []Contact) []Conta
 			i++
 			continue
 		}
-		j := i
-		for j < len(paragraphs) && isContactLine(paragraphs[j]) {
+		j := i + 1
+		for j < len(paragraphs) && isFieldLine(paragraphs[j]) && !repeatsField(paragraphs[i:j], paragraphs[j]) {
 			j++
 		}
 		c, _ := parseContactLines(paragraphs[i:j])
 		if len(c.Lines) >= 2 && !seen(have, c) && !seen(out, c) {
 			if c.Office == "" {
 				if i > 0 && utf8.RuneCountInString(paragraphs[i-1]) <= 120 && !strings.HasSuffix(paragraphs[i-1], ".") {
-					c.Office = strings.TrimRight(paragraphs[i-1], " :")
+					c.Office = officeName(paragraphs[i-1])
 				} else {
 					c.Office = title
 				}
@@ -156,6 +248,38 @@ func findBodyContacts(paragraphs []string, title string, have []Contact) []Conta
 		i = j
 	}
 	return out
+}
+
+// repeatsField reports whether line starts with a named field (address,
+// phone, fax, e-mail) that the block's lines already have: in a directory
+// with no blank line or heading between offices, that is the next office.
+func repeatsField(block []string, line string) bool {
+	items := splitContactLine(line)
+	if len(items) == 0 || items[0].field == fieldNone || items[0].field == fieldOffice || !items[0].plain {
+		return false
+	}
+	for _, l := range block {
+		for _, it := range splitContactLine(l) {
+			if it.field == items[0].field && it.plain {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listNumberRE is a directory entry's number or bullet: "1. ", "2) ", "a) ",
+// "IV. ", "- ".
+var listNumberRE = regexp.MustCompile(`^(?:(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]\s+|[-–—+*•·▪►]\s*)`)
+
+// officeName is the office a heading line names: without its list number
+// and trailing colon.
+func officeName(line string) string {
+	name := strings.TrimRight(line, " :")
+	if rest := listNumberRE.ReplaceAllString(name, ""); rest != "" && strings.ContainsFunc(rest, unicode.IsLetter) {
+		name = rest
+	}
+	return name
 }
 
 func seen(cs []Contact, c Contact) bool {

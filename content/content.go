@@ -65,6 +65,22 @@ type Contact struct {
 	Person  string // person responsible, with their title
 	Website string
 	Lines   []string // the block as published, one line each
+	// PhoneLabel is the publisher's label for Phone when the block has no
+	// plain "Điện thoại"/"ĐT" line and Phone comes from a qualified one:
+	// "Điện thoại trực ban". Empty when Phone's label is the plain one.
+	PhoneLabel string
+	// Extra holds the block's other labelled lines, in published order and
+	// with the publisher's label: hotlines ("Đường dây nóng", "Hotline"), a
+	// second phone or fax, named officials ("Chánh Văn phòng: …"), opening
+	// hours ("Thời gian làm việc: …"). Fields already held above are not
+	// repeated here.
+	Extra []Field
+}
+
+// Field is one labelled line of a contact block, as published.
+type Field struct {
+	Label string // "Đường dây nóng", "Chánh Văn phòng", "Thời gian làm việc"
+	Value string
 }
 
 // Problem is a file that could not be used, or was used with a defect.

@@ -17,7 +17,7 @@ import (
 // testdata/fuzz/FuzzParse{Text,HTML,Markdown}; `go test` runs them.
 
 func FuzzParseText(f *testing.F) {
-	addSeeds(f, realArticle, "testdata/synthetic/thu-nghiem-header.txt", "testdata/synthetic/thu-nghiem-portal.txt", "testdata/synthetic/lien-he.txt")
+	addSeeds(f, realArticle, "testdata/synthetic/thu-nghiem-header.txt", "testdata/synthetic/thu-nghiem-portal.txt", "testdata/synthetic/lien-he.txt", "testdata/synthetic/danh-ba.txt")
 	f.Add([]byte("synthetic: true\ntitle: \n\nĐiện thoại: - Fax: -\nEmail: @\n"))
 	f.Add([]byte("Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017\nsáp nhập thôn A, thôn B thành thôn C\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, "a.txt", data) })

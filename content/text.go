@@ -330,7 +330,10 @@ func signature(line string) (string, bool) {
 
 // joinLines turns cleaned lines into paragraphs: blank lines separate
 // paragraphs, and a hard-wrapped paragraph's lines are joined. A contact
-// line or a list item always starts a paragraph of its own.
+// line or a list item always starts a paragraph of its own. Inside a contact
+// block every field is its own paragraph, and an unlabelled line is glued to
+// the field before it only when it can be that field's wrapped continuation
+// (see continuesField).
 func joinLines(lines []string) []string {
 	var out []string
 	var cur []string
@@ -340,19 +343,59 @@ func joinLines(lines []string) []string {
 			cur = nil
 		}
 	}
-	for _, line := range lines {
+	inBlock := false // cur is a field of a contact block
+	var block []string
+	for k, line := range lines {
 		switch {
 		case line == "":
 			flush()
-		case isContactLine(line) || isListItem(line):
+			inBlock, block = false, nil
+		case isContactLine(line):
 			flush()
 			cur = append(cur, line)
+			inBlock, block = true, append(block, line)
+		case inBlock && isFieldLine(line):
+			flush()
+			cur = append(cur, line)
+			block = append(block, line)
+		case isListItem(line):
+			flush()
+			cur = append(cur, line)
+			inBlock, block = false, nil
+		case inBlock && !continuesField(block, cur[len(cur)-1], line, lines[k+1:]):
+			flush()
+			cur = append(cur, line)
+			inBlock, block = false, nil
 		default:
 			cur = append(cur, line)
 		}
 	}
 	flush()
 	return out
+}
+
+// continuesField reports whether line, which has no label, continues the
+// contact field written on prev: an address or a name wrapped onto a second
+// line. It does not after a value that is complete in itself (a number, an
+// e-mail or web address, a sentence ending in a full stop), and not when the
+// line heads the next office: the line after it repeats a field the block
+// already has.
+func continuesField(block []string, prev, line string, next []string) bool {
+	last := prev
+	if i := strings.LastIndexByte(strings.TrimRight(prev, " "), ' '); i >= 0 {
+		last = prev[i+1:]
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(prev))
+	if unicode.IsDigit(r) || strings.ContainsRune(".;!?", r) || strings.Contains(last, "@") || siteRE.MatchString(last) && strings.Contains(last, ".") {
+		return false
+	}
+	for _, n := range next {
+		if n == "" {
+			break
+		}
+		return !repeatsField(block, n)
+	}
+	return true
 }
 
 var listItemRE = regexp.MustCompile(`^(?:[-+*•–]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s)`)
