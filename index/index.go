@@ -131,7 +131,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		if len(u.docs) > 0 {
 			var keys []string
 			for _, d := range u.docs {
-				for _, k := range docKeys(d) {
+				for _, k := range docKeys(documentByID(c.Articles[u.article], d)) {
 					keys = append(keys, k)
 					u.docKeys = append(u.docKeys, k)
 					if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != u.article {
@@ -236,7 +236,13 @@ func makeUnits(c *content.Corpus) []unit {
 			text := contactText(*ct)
 			if key := content.Fold(text); !seenContact[key] {
 				seenContact[key] = true
-				units = append(units, unit{kind: KindContact, article: ai, text: text, contact: ct})
+				// People ask for an office's "trụ sở" (seat) where the block
+				// says "Địa chỉ": matched, not quoted.
+				var seat string
+				if ct.Address != "" {
+					seat = "trụ sở"
+				}
+				units = append(units, unit{kind: KindContact, article: ai, text: text, contact: ct, context: seat})
 			}
 		}
 	}
@@ -330,21 +336,54 @@ func contactText(c content.Contact) string {
 // the paragraph before: "Thứ nhất, …", "Một là, …", "- …", "a) …", "2. …".
 var listItemRe = regexp.MustCompile(`^\s*(?:(?i:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)|[-+•*–]|[a-zđ]\)|\d{1,2}[.)])`)
 
-var docIDRe = regexp.MustCompile(`^0*(\d+(?:/\d+)?)-([^/]+)(?:/(.+))?$`)
+// Party documents are numbered "18-NQ/TW" (number-type/issuer), state
+// documents "1234/QĐ-UBND" (number/type-issuer).
+var (
+	docIDRe      = regexp.MustCompile(`^0*(\d+(?:/\d+)?)-([^/]+)(?:/(.+))?$`)
+	stateDocIDRe = regexp.MustCompile(`^0*(\d+)/([^-/]+)(?:-(.+))?$`)
+)
+
+// documentByID finds a cited document of an article; an ID the article does
+// not list comes back as a document with only its ID.
+func documentByID(a content.Article, id string) content.Document {
+	for _, d := range a.Documents {
+		if d.ID == id {
+			return d
+		}
+	}
+	return content.Document{ID: id}
+}
 
 // docKeys are the keyword forms a document is found by: number and type
 // ("18nq"), and number, type and issuer ("18nqtw"), folded, without leading
 // zeros and punctuation, so every way of typing the number meets one key.
-func docKeys(id string) []string {
-	m := docIDRe.FindStringSubmatch(id)
-	if m == nil {
-		return []string{squash(id)}
+// The type comes from the document's name when the content package knew it
+// ("Công văn số 567/UBND-NV" is a "cv" whatever its code says), else from
+// the number's own code.
+func docKeys(d content.Document) []string {
+	num, typ, issuer := "", "", ""
+	if m := docIDRe.FindStringSubmatch(d.ID); m != nil {
+		num, typ, issuer = m[1], m[2], m[3]
+	} else if m := stateDocIDRe.FindStringSubmatch(d.ID); m != nil {
+		num, typ, issuer = m[1], m[2], m[3]
+	} else {
+		return []string{squash(d.ID)}
 	}
-	num := strings.TrimLeft(m[1], "0")
-	typ := squash(m[2])
-	keys := []string{num + typ}
-	if m[3] != "" {
-		keys = append(keys, num+typ+squash(m[3]))
+	num = strings.TrimLeft(num, "0")
+	var keys []string
+	add := func(k string) {
+		if !contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, t := range []string{d.Type, typ} {
+		if t = squash(t); t == "" {
+			continue
+		}
+		add(num + t)
+		if issuer != "" {
+			add(num + t + squash(issuer))
+		}
 	}
 	return keys
 }

@@ -109,10 +109,21 @@ func setOf(ws []string) map[string]bool {
 
 // glossary is the content glossary prepared for matching questions.
 type glossary struct {
-	abbrev   map[string][][]string // folded short form → folded expansions
-	expands  [][]string            // folded expansion → its short forms, longest first (see expandOf)
-	expShort map[string][]string   // joined folded expansion → folded short forms
-	english  []englishTerm         // longest phrase first
+	abbrev map[string][][]string // folded short form → folded expansions
+	// shorts are the short forms of more than one part ("TN&MT",
+	// "LĐ-TB&XH"), matched as syllable sequences, longest first.
+	shorts   []shortForm
+	expands  [][]string          // folded expansion → its short forms, longest first (see expandOf)
+	expShort map[string][]string // joined folded expansion → folded short forms
+	english  []englishTerm       // longest phrase first
+	// englishWords are the words of the English glossary: a question made
+	// of them is English even without function words ("decision no. 12").
+	englishWords map[string]bool
+}
+
+type shortForm struct {
+	short []string
+	long  [][]string
 }
 
 type englishTerm struct {
@@ -121,7 +132,7 @@ type englishTerm struct {
 }
 
 func newGlossary(g content.Glossary) glossary {
-	gl := glossary{abbrev: map[string][][]string{}, expShort: map[string][]string{}}
+	gl := glossary{abbrev: map[string][][]string{}, expShort: map[string][]string{}, englishWords: map[string]bool{}}
 	for _, t := range g.Abbreviations {
 		short := foldWords(t.Short)
 		if len(short) == 0 {
@@ -134,6 +145,10 @@ func newGlossary(g content.Glossary) glossary {
 			}
 			if len(short) == 1 {
 				gl.abbrev[short[0]] = append(gl.abbrev[short[0]], exp)
+			} else if n := len(gl.shorts); n > 0 && seqEqual(gl.shorts[n-1].short, short) {
+				gl.shorts[n-1].long = append(gl.shorts[n-1].long, exp)
+			} else {
+				gl.shorts = append(gl.shorts, shortForm{short: short, long: [][]string{exp}})
 			}
 			key := strings.Join(exp, " ")
 			if _, ok := gl.expShort[key]; !ok {
@@ -143,6 +158,7 @@ func newGlossary(g content.Glossary) glossary {
 		}
 	}
 	sort.SliceStable(gl.expands, func(i, j int) bool { return len(gl.expands[i]) > len(gl.expands[j]) })
+	sort.SliceStable(gl.shorts, func(i, j int) bool { return len(gl.shorts[i].short) > len(gl.shorts[j].short) })
 	for _, t := range g.English {
 		et := englishTerm{phrase: foldWords(t.Short)}
 		for _, l := range t.Long {
@@ -152,6 +168,9 @@ func newGlossary(g content.Glossary) glossary {
 		}
 		if len(et.phrase) > 0 && len(et.vi) > 0 {
 			gl.english = append(gl.english, et)
+			for _, w := range et.phrase {
+				gl.englishWords[w] = true
+			}
 		}
 	}
 	sort.SliceStable(gl.english, func(i, j int) bool { return len(gl.english[i].phrase) > len(gl.english[j].phrase) })
@@ -191,11 +210,21 @@ var (
 		"quyet dinh": "qd", "chi thi": "ct", "thong bao": "tb", "de an": "da", "huong dan": "hd", "bao cao": "bc",
 		"cong van": "cv", "nghi dinh": "nd", "thong tu": "tt", "to trinh": "ttr", "quy dinh": "qdi",
 	}
-	docCodes    = `nq|kl|kh|ctr|qd|ct|tb|da|hd|bc|cv|nd|tt|ttr|qdi`
-	refNumCode  = regexp.MustCompile(`\b0*(\d{1,4})\s*[-–]?\s*(` + docCodes + `)\b(?:\s*[/ ]\s*([a-z][a-z.]{0,5}[a-z]|[a-z]{1,2})\b)?`)
-	refCodeNum  = regexp.MustCompile(`\b(` + docCodes + `)\s*[-–]?\s*0*(\d{1,4})\b`)
+	docCodes   = `nq|kl|kh|ctr|qd|ct|tb|da|hd|bc|cv|nd|tt|ttr|qdi`
+	refNumCode = regexp.MustCompile(`\b0*(\d{1,5})\s*[-–]?\s*(` + docCodes + `)\b(?:\s*[/ ]\s*([a-z][a-z.]{0,5}[a-z]|[a-z]{1,2})\b)?`)
+	refCodeNum = regexp.MustCompile(`\b(` + docCodes + `)\s*[-–]?\s*0*(\d{1,5})\b`)
+	// State documents: "1234/QĐ-UBND", typed "1234/qd-ubnd" or "1234 qd ubnd".
+	refStateNum = regexp.MustCompile(`\b0*(\d{1,5})\s*/\s*(` + docCodes + `)\s*[-–]\s*([a-z]{2,8})\b`)
 	refNameNum  *regexp.Regexp
-	issuerNoise = strings.NewReplacer(".", "")
+	// English names, for a foreign resident: "Decision No. 1234", "plan 98".
+	docTypeNamesEN = map[string]string{
+		"resolution": "nq", "conclusion": "kl", "plan": "kh", "programme": "ctr", "program": "ctr",
+		"decision": "qd", "directive": "ct", "notice": "tb", "announcement": "tb", "project": "da", "scheme": "da",
+		"guidance": "hd", "guideline": "hd", "report": "bc", "official letter": "cv", "dispatch": "cv", "letter": "cv",
+		"decree": "nd", "circular": "tt", "regulation": "qdi",
+	}
+	refNameNumEN *regexp.Regexp
+	issuerNoise  = strings.NewReplacer(".", "")
 )
 
 func init() {
@@ -204,7 +233,19 @@ func init() {
 		names = append(names, regexp.QuoteMeta(n))
 	}
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	refNameNum = regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)(?:\s+so)?\s+0*(\d{1,4})\b`)
+	refNameNum = regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)(?:\s+so)?\s+0*(\d{1,5})\b`)
+	names = names[:0]
+	for n := range docTypeNamesEN {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	refNameNumEN = regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)s?(?:\s+(?:no|number))?\.?\s+0*(\d{1,5})\b(\s*/)?`)
+}
+
+// looksLikeYear: "the plan 2025" is about a year, not plan number 2025;
+// a number followed by "/" ("2025/QĐ-UBND") is a document's.
+func looksLikeYear(num string) bool {
+	return len(num) == 4 && (strings.HasPrefix(num, "19") || strings.HasPrefix(num, "20"))
 }
 
 // parseDocRefs finds the documents a question names, and the syllables it
@@ -231,6 +272,10 @@ func parseDocRefs(folded string) ([]docRef, map[string]bool) {
 			used[w] = true
 		}
 	}
+	for _, m := range refStateNum.FindAllStringSubmatch(folded, -1) {
+		add(m[1], m[2], m[3])
+		markWords(m[0])
+	}
 	flat := strings.NewReplacer("/", " / ").Replace(folded)
 	for _, m := range refNumCode.FindAllStringSubmatch(flat, -1) {
 		add(m[1], m[2], m[3])
@@ -244,6 +289,13 @@ func parseDocRefs(folded string) ([]docRef, map[string]bool) {
 		add(m[2], docTypeNames[m[1]], "")
 		used[m[2]] = true
 		used["so"] = true
+	}
+	for _, m := range refNameNumEN.FindAllStringSubmatch(folded, -1) {
+		if m[3] == "" && looksLikeYear(m[2]) {
+			continue
+		}
+		add(m[2], docTypeNamesEN[m[1]], "")
+		used[m[2]] = true
 	}
 	return refs, used
 }
@@ -267,7 +319,9 @@ func (ix *Index) parse(question string) parsedQuery {
 	// Telex typed with the input method off ("so ddieenj thoaij"): a word
 	// the corpus does not know, whose Telex reading it does, is read so.
 	telex := make([]bool, len(accented))
-	pq.english = looksEnglish(accented)
+	var docWords map[string]bool
+	pq.docs, docWords = parseDocRefs(content.Fold(q))
+	pq.english = looksEnglish(accented, docWords, ix.gloss.englishWords)
 	for i, w := range pq.folded {
 		if pq.english || ix.df[w] != 0 || len(w) < 3 || hasDiacritic(accented[i]) {
 			continue
@@ -276,7 +330,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.folded[i], accented[i], telex[i] = d, d, true
 		}
 	}
-	qAccented := len(pq.exact) > 0
+	qAccented := len(pq.exact) > 0 && !pq.english
 	foldedText := " " + strings.Join(pq.folded, " ") + " "
 	for _, ip := range intentPhrases {
 		if strings.Contains(foldedText, " "+ip.phrase+" ") {
@@ -289,8 +343,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	if pq.intents&wantDate != 0 && pq.intents&wantNumber != 0 && strings.Contains(foldedText, " ngay bao nhieu ") {
 		pq.intents &^= wantNumber
 	}
-	var docWords map[string]bool
-	pq.docs, docWords = parseDocRefs(content.Fold(q))
 
 	// Walk the syllables: English phrases and abbreviation expansions become
 	// concepts with alternatives; the rest are one-syllable concepts.
@@ -305,6 +357,19 @@ func (ix *Index) parse(question string) parsedQuery {
 				pq.concepts = append(pq.concepts, concept{alts: append([][]string{}, et.vi...), translated: true})
 				markUsed(used, i, len(et.phrase))
 			}
+		}
+	}
+	// Short forms of several parts, typed with their "&" and "-" or not.
+	for _, sf := range ix.gloss.shorts {
+		for i := 0; i+len(sf.short) <= len(pq.folded); i++ {
+			if anyUsed(used, i, len(sf.short)) || !seqEqual(pq.folded[i:i+len(sf.short)], sf.short) {
+				continue
+			}
+			c := concept{alts: [][]string{sf.short}}
+			c.alts = append(c.alts, sf.long...)
+			pq.concepts = append(pq.concepts, c)
+			markUsed(used, i, len(sf.short))
+			markUsed(inPhrase, i, len(sf.short))
 		}
 	}
 	for _, exp := range ix.gloss.expands {
@@ -325,9 +390,10 @@ func (ix *Index) parse(question string) parsedQuery {
 		if used[i] {
 			continue
 		}
-		// An abbreviation typed in capitals, or one that is not also a common
-		// word ("TU" is Tỉnh ủy, "tu" is usually "từ").
-		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (accented[i] == w && len(w) >= 3 && !isStop(accented[i], w, qAccented))) {
+		// An abbreviation typed in capitals, or one that cannot be a
+		// Vietnamese syllable ("tx", "tdp": no vowel), or a longer one that
+		// is not also a common word ("TU" is Tỉnh ủy, "tu" is usually "từ").
+		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (accented[i] == w && (!hasVowel(w) || len(w) >= 3 && !isStop(accented[i], w, qAccented)))) {
 			c := concept{alts: [][]string{{w}}}
 			c.alts = append(c.alts, exps...)
 			pq.concepts = append(pq.concepts, c)
@@ -365,7 +431,7 @@ func isIntentWord(w string, in intent) bool {
 		return in&wantPhone != 0
 	case "so", "number":
 		return in&(wantPhone|wantFax) != 0
-	case "dia", "chi", "address", "where":
+	case "dia", "chi", "address", "where", "located", "location":
 		return in&wantAddress != 0
 	case "fax":
 		return in&wantFax != 0
@@ -391,16 +457,21 @@ func isStop(accented, folded string, questionAccented bool) bool {
 var englishMarkers = setOf(strings.Fields(`what which who where when how is are was were the of and to form formed merged merge into phone number address email office ward commune village resolution conclusion plan about does did many much`))
 
 // looksEnglish: plain ASCII with several English function words.
-func looksEnglish(ws []string) bool {
+// A document number's code ("1234/QĐ-UBND") does not make a question
+// Vietnamese.
+func looksEnglish(ws []string, docWords, glossaryWords map[string]bool) bool {
 	if len(ws) == 0 {
 		return false
 	}
 	n := 0
 	for _, w := range ws {
+		if docWords[content.Fold(w)] {
+			continue
+		}
 		if hasDiacritic(w) {
 			return false
 		}
-		if englishMarkers[w] {
+		if englishMarkers[w] || glossaryWords[w] {
 			n++
 		}
 	}
@@ -433,6 +504,9 @@ func seqEqual(a, b []string) bool {
 	}
 	return true
 }
+
+// hasVowel: every Vietnamese syllable has one; "ubnd" does, "tx" does not.
+func hasVowel(w string) bool { return strings.ContainsAny(w, "aeiouy") }
 
 func isUpper(cased []string, i int) bool {
 	if i >= len(cased) {

@@ -347,7 +347,10 @@ const (
 	hasPhone
 	hasEmail
 	hasSubject
+	hasPlace // says where something is: "đặt tại", "trụ sở", "địa chỉ"
 )
+
+var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai "}
 
 func traitsOf(text string) traits {
 	var t traits
@@ -368,6 +371,13 @@ func traitsOf(text string) traits {
 	if strings.Contains(text, "về") && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
+	folded := " " + strings.Join(foldWords(text), " ") + " "
+	for _, m := range placeMarkers {
+		if strings.Contains(folded, m) {
+			t |= hasPlace
+			break
+		}
+	}
 	return t
 }
 
@@ -384,7 +394,8 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 				(in&wantFax != 0 && c.Fax != "") || (in&wantEmail != 0 && c.Email != "") || (in&wantPerson != 0 && c.Person != "") {
 				s += contactBonus
 			}
-		} else if (in&(wantPhone|wantFax) != 0 && u.traits&hasPhone != 0) || (in&wantEmail != 0 && u.traits&hasEmail != 0) {
+		} else if (in&(wantPhone|wantFax) != 0 && u.traits&hasPhone != 0) || (in&wantEmail != 0 && u.traits&hasEmail != 0) ||
+			(in&wantAddress != 0 && u.traits&hasPlace != 0) {
 			s += intentBonus
 		}
 	}

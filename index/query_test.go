@@ -1,0 +1,68 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// TestQueryForms: the ways people name documents, offices and fields, on the
+// synthetic portal pages of testdata/heldout (fictional places, marked
+// synthetic in each file).
+func TestQueryForms(t *testing.T) {
+	c, err := content.LoadDir(context.Background(), filepath.Join("testdata", "heldout"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := mustBuild(t, c)
+	tests := []struct {
+		name     string
+		question string
+		want     string // the answer contains this
+	}{
+		{"state document by name", "quyết định 1234 ngày nào", "15/5/2024"},
+		{"state document by code", "QĐ 1250 ngày nào", "25/5/2024"},
+		{"state document in full", "1250/QĐ-UBND", "1250/QĐ-UBND"},
+		{"state document in English", "When was Decision 1234/QĐ-UBND issued?", "15/5/2024"},
+		{"document number after an English name", "decision no. 1250", "1250/QĐ-UBND"},
+		{"plan by name", "kế hoạch 210", "210/KH-UBND"},
+		{"short form with &", "phòng TN&MT ở đâu", "Tầng 3, nhà B"},
+		{"short form with - and &", "SĐT phòng LĐ-TB&XH", "Lao động"},
+		{"vowel-less short form in lower case", "sdt cong an tx", "Công an"},
+		{"VP", "email vp hdnd-ubnd", "@giadinh.example.invalid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.question, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, ok := res.Answer()
+			if !ok {
+				t.Fatalf("%q: no answer", tt.question)
+			}
+			if !strings.Contains(content.Normalize(a.Text), content.Normalize(tt.want)) {
+				t.Errorf("%q: answer %q does not contain %q", tt.question, a.Text, tt.want)
+			}
+		})
+	}
+}
+
+// TestYearIsNotADocumentNumber: "the plan 2025" is about a year.
+func TestYearIsNotADocumentNumber(t *testing.T) {
+	for _, q := range []string{"what is the plan 2025 for communes", "kế hoạch năm 2025"} {
+		refs, _ := parseDocRefs(content.Fold(q))
+		for _, r := range refs {
+			if r.num == "2025" {
+				t.Errorf("%q: read as document %+v", q, r)
+			}
+		}
+	}
+	refs, _ := parseDocRefs(content.Fold("decision 2025/QĐ-UBND"))
+	if len(refs) == 0 || refs[0].key != "2025qdubnd" {
+		t.Errorf("decision 2025/QĐ-UBND: refs %+v, want key 2025qdubnd first", refs)
+	}
+}
