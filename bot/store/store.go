@@ -9,6 +9,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -110,7 +111,15 @@ func encodeChat(st bot.ChatState) ([]byte, error) {
 		}
 		w.Ahead = append(w.Ahead, pageItemV1{HTML: it.HTML, Article: it.ArticleID})
 	}
-	return json.Marshal(w)
+	// Kept results are HTML: escaping every < and > as \u003c would make
+	// the value larger and slower to read back, at every message.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(w); err != nil {
+		return nil, fmt.Errorf("store: encode chat state: %w", err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 func decodeChat(b []byte) (bot.ChatState, error) {
