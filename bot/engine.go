@@ -61,6 +61,7 @@ type Engine struct {
 
 	storeDown atomic.Bool // logged once when the store fails, once when it is back
 	gen       atomic.Pointer[generation]
+	flows     map[string]flow // commands(), built once
 }
 
 // generation names the content being served, for search results kept in
@@ -110,6 +111,7 @@ func New(searcher Searcher, st Store, opts Options) *Engine {
 	for _, c := range opts.Commands {
 		e.extra[strings.ToLower(c.Name)] = c
 	}
+	e.flows = e.commands()
 	return e
 }
 
@@ -217,7 +219,7 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 		return e.callback(ctx, r)
 	case isCmd:
 		r.st.Pending = ""
-		if run, ok := e.commands()[name]; ok {
+		if run, ok := e.flows[name]; ok {
 			return run(ctx, r, args)
 		}
 		if c, ok := e.extra[name]; ok {
@@ -230,7 +232,7 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 	case r.st.Pending != "":
 		pending := r.st.Pending
 		r.st.Pending = ""
-		if run, ok := e.commands()[pending]; ok {
+		if run, ok := e.flows[pending]; ok {
 			return run(ctx, r, m.Text)
 		}
 	}
