@@ -45,6 +45,40 @@ var docTypes = map[string][2]string{
 	"QY":  {"QY", "Quy định"},
 	"QYĐ": {"QyĐ", "Quy định"},
 	"TTG": {"TTg", "Quyết định của Thủ tướng"},
+	"VB":  {"VB", "Văn bản"},
+	"CĐ":  {"CĐ", "Công điện"},
+}
+
+// docNames are the names writers put before a document's number ("Công văn
+// số 567/UBND-NV"), with the type code they stand for. In a state-style
+// number the code after the slash is often the issuer, not the type (an
+// official letter, công văn, has none), so the name is the type.
+var docNames = map[string]string{
+	"nghi quyet": "NQ", "ket luan": "KL", "ke hoach": "KH", "chuong trinh": "CTR",
+	"quyet dinh": "QĐ", "chi thi": "CT", "thong bao": "TB", "de an": "ĐA",
+	"huong dan": "HD", "bao cao": "BC", "to trinh": "TTR", "nghi dinh": "NĐ",
+	"thong tu": "TT", "cong van": "CV", "quy che": "QC", "quy dinh": "QY",
+	"van ban": "VB", "cong dien": "CĐ",
+}
+
+// typeBefore returns the type that a document's name right before its
+// number gives (text is the sentence up to the number), and false when
+// there is no name there. The name may be followed by "số" and, when "số"
+// is written, by up to three words of description ("Chương trình hành động
+// số 22").
+func typeBefore(text string) ([2]string, bool) {
+	words := strings.FieldsFunc(Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	desc := 0
+	if n := len(words); n > 0 && words[n-1] == "so" {
+		words, desc = words[:n-1], 3
+	}
+	for k := 0; k <= desc && len(words)-k >= 2; k++ {
+		n := len(words) - k
+		if code, ok := docNames[words[n-2]+" "+words[n-1]]; ok {
+			return docTypes[code], true
+		}
+	}
+	return [2]string{}, false
 }
 
 // issuers maps well-known issuer codes, upper-cased without dots, to their
@@ -77,10 +111,16 @@ func findDocuments(paragraphs []string) []Document {
 			at := 0
 			add := func(d Document) { docs = append(docs, found{at, d}) }
 			for _, m := range partyDocRE.FindAllStringSubmatchIndex(sent, -1) {
-				code := strings.ToUpper(strings.ReplaceAll(sent[m[4]:m[5]], ".", ""))
-				t, ok := docTypes[code]
+				written := strings.ReplaceAll(sent[m[4]:m[5]], ".", "")
+				t, ok := docTypes[strings.ToUpper(written)]
+				code := t[0]
 				if !ok {
-					continue
+					// An unknown code is a document only under its name:
+					// "Kế hoạch số 12-KHPH/HU".
+					if t, ok = typeBefore(sent[:m[2]]); !ok {
+						continue
+					}
+					code = written
 				}
 				issuer := canonIssuer(sent[m[6]:m[7]])
 				date := followingDate(sent[m[7]:])
@@ -89,15 +129,11 @@ func findDocuments(paragraphs []string) []Document {
 					if n == "" {
 						continue
 					}
-					add(Document{ID: n + "-" + t[0] + "/" + issuer, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: date})
+					add(Document{ID: n + "-" + code + "/" + issuer, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: date})
 				}
 			}
 			for _, m := range stateDocRE.FindAllStringSubmatchIndex(sent, -1) {
-				code := strings.ToUpper(strings.ReplaceAll(sent[m[6]:m[7]], ".", ""))
-				t, ok := docTypes[code]
-				if !ok {
-					continue
-				}
+				written := strings.ReplaceAll(sent[m[6]:m[7]], ".", "")
 				n := sent[m[2]:m[3]]
 				at = m[2]
 				issuer := canonIssuer(sent[m[8]:m[9]])
@@ -105,20 +141,40 @@ func findDocuments(paragraphs []string) []Document {
 				if m[4] >= 0 {
 					id += sent[m[4]:m[5]] + "/"
 				}
-				id += t[0] + "-" + issuer
+				t, ok := docTypes[strings.ToUpper(written)]
+				if ok {
+					id += t[0] + "-" + issuer
+				} else {
+					// "Công văn số 567/UBND-NV": the code names the issuer
+					// (UBND) and its drafting office (NV); the type is the
+					// name before the number. The ID keeps both codes.
+					if t, ok = typeBefore(sent[:m[2]]); !ok {
+						continue
+					}
+					id += canonIssuer(written) + "-" + issuer
+					issuer = canonIssuer(written)
+				}
 				add(Document{ID: id, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: followingDate(sent[m[9]:])})
 			}
 			// In the order the sentence cites them, each once.
 			sort.SliceStable(docs, func(i, j int) bool { return docs[i].at < docs[j].at })
 			seen := map[string]bool{}
+			var list []Document
 			for _, f := range docs {
 				if seen[f.d.ID] {
 					continue
 				}
 				seen[f.d.ID] = true
 				f.d.Sentence, f.d.Paragraph = sent, pi
-				out = append(out, f.d)
+				list = append(list, f.d)
 			}
+			// "Ngày 15/5/2024, UBND thị xã ban hành Quyết định số 1234/QĐ-UBND
+			// …": the date the sentence opens with is the document's when
+			// the sentence issues one document and no other.
+			if len(list) == 1 && list[0].Date == "" {
+				list[0].Date = issueDate(sent[:docs[0].at])
+			}
+			out = append(out, list...)
 		}
 	}
 	return out
@@ -136,6 +192,29 @@ func followingDate(rest string) string {
 	}
 	return m[1]
 }
+
+// issuedRE is the opening of a sentence that dates the issuing of the
+// document it goes on to cite: a date at the start of the sentence or clause
+// ("Ngày 15/5/2024, ", "Chiều 12/4/2024, "), a few words naming the
+// issuer, a verb of issuing (ban hành, ký, thông qua, phát hành, ra, có) and
+// the document's name ("Quyết định số"), right up to its number.
+var issuedRE = regexp.MustCompile(`(?i)(?:^|[,;:]\s*)(?:(?:sáng|chiều|tối|trưa|hôm)\s+)?(?:ngày\s+)?(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*((?:[\p{L}\p{N}.&-]+\s+){0,12}?)(?:đã\s+)?(?:ký\s+ban\s+hành|ban\s+hành|ký|thông\s+qua|phát\s+hành|ra|có)\s+(?:\p{L}+\s+){1,5}?(?:số\s+)?$`)
+
+// issueDate returns the issuing date an opening gives (before is the
+// sentence up to the document's number), as written without inner spaces;
+// empty when the sentence does not open that way.
+func issueDate(before string) string {
+	m := issuedRE.FindStringSubmatch(before)
+	if m == nil || dateInRE.MatchString(m[2]) {
+		return ""
+	}
+	if strings.Contains(m[1], "/") {
+		return strings.Join(strings.Fields(m[1]), "")
+	}
+	return m[1]
+}
+
+var dateInRE = regexp.MustCompile(`\d{1,2}\s*/\s*\d{1,2}`)
 
 // mergerTriggers are the phrases that make a sentence a merger fact, in
 // folded form (no accents), with the kind they report.
