@@ -75,6 +75,11 @@ type unit struct {
 	docs     []string // document IDs the unit cites
 	contact  *content.Contact
 	hasMerge bool
+	// prev is 1 + the unit of the sentence before, in the same paragraph (0
+	// when none): news writing names the subject once ("Hội Chữ thập đỏ
+	// phường X …") and states the fact in the next sentence ("bà Y được bầu
+	// làm Chủ tịch"). Matched with less credit, never indexed.
+	prev int
 }
 
 // Build indexes a corpus. It honours ctx between batches.
@@ -207,12 +212,14 @@ func makeUnits(c *content.Corpus) []unit {
 			if !listItemRe.MatchString(p) {
 				intro = ""
 			}
+			prev := 0
 			for _, s := range sentences {
 				if strings.TrimSpace(s) == "" {
 					continue
 				}
 				key := content.Normalize(s)
-				u := unit{kind: KindPassage, article: ai, text: s, context: intro}
+				u := unit{kind: KindPassage, article: ai, text: s, context: intro, prev: prev}
+				prev = len(units) + 1
 				u.docs = docsForSentence(docsBySentence, key)
 				u.hasMerge = mergerFor(mergers, key)
 				switch {
@@ -320,11 +327,20 @@ func contactText(c content.Contact) string {
 			lines = append(lines, label+": "+v)
 		}
 	}
+	phone := "Điện thoại"
+	if c.PhoneLabel != "" {
+		phone = c.PhoneLabel
+	}
 	add("Địa chỉ", c.Address)
-	add("Điện thoại", c.Phone)
+	add(phone, c.Phone)
 	add("Fax", c.Fax)
 	add("Email", c.Email)
 	add("Website", c.Website)
+	// The publisher's own labels: a hotline stays a hotline, a named
+	// official keeps their title.
+	for _, f := range c.Extra {
+		add(f.Label, f.Value)
+	}
 	add("Chịu trách nhiệm chính", c.Person)
 	if len(lines) <= 1 && len(c.Lines) > 0 {
 		return strings.Join(c.Lines, "\n")

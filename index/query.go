@@ -26,6 +26,10 @@ const (
 	wantDate
 	wantSubject
 	wantAuthor
+	// wantName: "… là ai?", "who …": a named person. Unlike wantPerson (the
+	// person responsible for an office, "chịu trách nhiệm"), it is not a
+	// contact question: the answer is usually a sentence naming them.
+	wantName
 )
 
 const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
@@ -71,7 +75,7 @@ var intentPhrases = []struct {
 	{"dien thoai", wantPhone}, {"sdt", wantPhone}, {"so dt", wantPhone}, {"hotline", wantPhone}, {"phone", wantPhone}, {"telephone", wantPhone}, {"goi", wantPhone},
 	{"fax", wantFax},
 	{"email", wantEmail}, {"e mail", wantEmail}, {"thu dien tu", wantEmail}, {"mail", wantEmail},
-	{"chiu trach nhiem", wantPerson}, {"who", wantPerson}, {"ai", wantPerson},
+	{"chiu trach nhiem", wantPerson}, {"who", wantName}, {"ai", wantName},
 	{"tac gia", wantAuthor}, {"nguoi viet", wantAuthor}, {"ai viet", wantAuthor}, {"author", wantAuthor}, {"who wrote", wantAuthor},
 	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
@@ -338,7 +342,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 	}
 	if pq.intents&wantAuthor != 0 {
-		pq.intents &^= wantPerson // "ai viết" asks for the author, not an office's person in charge
+		pq.intents &^= wantPerson | wantName // "ai viết" asks for the author, not an office's person in charge
 	}
 	if pq.intents&wantDate != 0 && pq.intents&wantNumber != 0 && strings.Contains(foldedText, " ngay bao nhieu ") {
 		pq.intents &^= wantNumber

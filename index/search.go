@@ -23,6 +23,7 @@ const (
 	moreCoverage   = 0.40 // the same for further hits shown on "more"
 	fuzzyMinLen    = 5    // shorter syllables are one edit from too many others
 	accentCredit   = 0.5
+	prevCredit     = 0.4 // a word found only in the sentence before, in the same paragraph
 	contextCredit  = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit    = 0.7
 	bigramWeight   = 0.35
@@ -209,6 +210,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				}
 			}
 		}
+		var inPrev map[string]bool
+		if u.prev > 0 {
+			inPrev = map[string]bool{}
+			for _, w := range strings.FieldsFunc(ix.units[u.prev-1].norm, notWord) {
+				if f := foldSyllable(w); qWords[f] && !has[f] {
+					inPrev[f] = true
+				}
+			}
+		}
 		s := scored{unit: n}
 		for _, k := range u.docKeys {
 			if docKeysWanted[k] {
@@ -228,6 +238,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			p := presence(c, has, exact, folded, unknown)
 			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil, nil) == 1 {
 				p = contextCredit
+			}
+			if p < prevCredit && inPrev != nil && presence(concept{alts: c.alts}, inPrev, nil, nil, nil) == 1 {
+				p = prevCredit
 			}
 			covered += weights[i] * p
 		}
@@ -348,7 +361,11 @@ const (
 	hasEmail
 	hasSubject
 	hasPlace // says where something is: "đặt tại", "trụ sở", "địa chỉ"
+	hasName  // names a person: "bà Lê Thị Mẫu", "đồng chí Nguyễn Văn A"
 )
+
+// nameRe: a title, then two to four capitalised syllables.
+var nameRe = regexp.MustCompile(`(?:^|[\s,;(])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c|[Aa]nh|[Cc]hị)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}`)
 
 var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai "}
 
@@ -370,6 +387,9 @@ func traitsOf(text string) traits {
 	}
 	if strings.Contains(text, "về") && subjRe.MatchString(text) {
 		t |= hasSubject
+	}
+	if nameRe.MatchString(text) {
+		t |= hasName
 	}
 	folded := " " + strings.Join(foldWords(text), " ") + " "
 	for _, m := range placeMarkers {
@@ -401,6 +421,9 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 	}
 	if in&wantAuthor != 0 && u.kind == KindArticle && strings.Contains(u.text, "\n") {
 		s += contactBonus
+	}
+	if in&wantName != 0 && (u.traits&hasName != 0 || (u.contact != nil && u.contact.Person != "")) {
+		s += intentBonus
 	}
 	if in&wantNumber != 0 && u.traits&hasNumber != 0 {
 		s += intentBonus
