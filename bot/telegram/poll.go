@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -213,12 +214,16 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 			}
 		}
 		switch {
-		case fresh == 0 && len(updates) > 0:
-			// Only updates in flight came back (they are not confirmed until
-			// answered, so Telegram answers at once instead of long polling):
-			// wait for one to finish — or for one that finished since the
-			// request went out — or a moment, before asking again, so new
-			// updates of other chats are not held up for long.
+		case fresh > 0 && len(updates) >= pollLimit:
+			// A full answer: more may be waiting beyond it.
+		case len(updates) > 0:
+			// Updates are in flight, and they are not confirmed until
+			// answered, so Telegram would answer the next request at once
+			// with them instead of long polling: wait for one to finish — or
+			// for one that finished since the request went out — or a
+			// moment, before asking again, so new updates of other chats are
+			// not held up for long. Asking again at once would only bring
+			// back the updates just taken.
 			select {
 			case <-finished:
 			case <-time.After(b.cfg.BusyPollDelay):
@@ -232,6 +237,10 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 	}
 	return nil
 }
+
+// pollLimit is how many updates Telegram returns at most (getUpdates' default
+// limit, also its maximum).
+const pollLimit = 100
 
 // getUpdates asks for the updates from offset. Those the tracker has seen
 // (in flight, or handled in this run) come back as nil without being decoded:
@@ -255,13 +264,11 @@ func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbo
 	}
 	updates := make([]*tgbotapi.Update, len(raws))
 	for i, raw := range raws {
-		var head struct {
-			UpdateID int64 `json:"update_id"`
+		id, err := updateID(raw)
+		if err != nil {
+			return nil, err
 		}
-		if err := json.Unmarshal(raw, &head); err != nil {
-			return nil, fmt.Errorf("telegram: decode updates: %w", err)
-		}
-		if t.seen(head.UpdateID) {
+		if t.seen(id) {
 			continue
 		}
 		u := new(tgbotapi.Update)
@@ -271,6 +278,30 @@ func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbo
 		updates[i] = u
 	}
 	return updates, nil
+}
+
+// updateID reads the update_id of an update without decoding the rest.
+// Telegram writes it first; anything else is decoded the long way.
+func updateID(raw json.RawMessage) (int64, error) {
+	const head = `{"update_id":`
+	if rest, ok := bytes.CutPrefix(raw, []byte(head)); ok {
+		n := 0
+		for n < len(rest) && n < 19 && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n > 0 && n < len(rest) && (rest[n] == ',' || rest[n] == '}') {
+			if id, err := strconv.ParseInt(string(rest[:n]), 10, 64); err == nil {
+				return id, nil
+			}
+		}
+	}
+	var u struct {
+		UpdateID int64 `json:"update_id"`
+	}
+	if err := json.Unmarshal(raw, &u); err != nil {
+		return 0, fmt.Errorf("telegram: decode updates: %w", err)
+	}
+	return u.UpdateID, nil
 }
 
 func (b *Bot) saveOffset(offset int64) {
