@@ -44,6 +44,10 @@ type concept struct {
 	exact string
 	// translated marks a concept that came from an English word.
 	translated bool
+	// entity marks a named body, typed as an abbreviation or its expansion
+	// ("MTTQ", "Hội đồng nhân dân"): an answer about another body does not
+	// answer the question, however many other words it shares.
+	entity bool
 }
 
 type docRef struct {
@@ -371,6 +375,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			}
 			c := concept{alts: [][]string{sf.short}}
 			c.alts = append(c.alts, sf.long...)
+			c.entity = namesBody(c.alts)
 			pq.concepts = append(pq.concepts, c)
 			markUsed(used, i, len(sf.short))
 			markUsed(inPhrase, i, len(sf.short))
@@ -381,7 +386,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			if anyUsed(used, i, len(exp)) || !seqEqual(pq.folded[i:i+len(exp)], exp) {
 				continue
 			}
-			c := concept{alts: [][]string{exp}}
+			c := concept{alts: [][]string{exp}, entity: namesBody([][]string{exp})}
 			for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
 				c.alts = append(c.alts, strings.Fields(s))
 			}
@@ -400,10 +405,11 @@ func (ix *Index) parse(question string) parsedQuery {
 		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (accented[i] == w && (!hasVowel(w) || len(w) >= 3 && !isStop(accented[i], w, qAccented)))) {
 			c := concept{alts: [][]string{{w}}}
 			c.alts = append(c.alts, exps...)
+			c.entity = namesBody(c.alts)
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
-		if isStop(accented[i], w, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
+		if isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
 			continue
 		}
 		c := concept{alts: [][]string{{w}}}
@@ -447,6 +453,20 @@ func isIntentWord(w string, in intent) bool {
 		return in&wantAuthor != 0
 	}
 	return false
+}
+
+// askVerbs: typed without accents, "hoi" is "hỏi" (ask) after these words
+// ("cho hoi", "xin hoi") and otherwise, in questions about local government,
+// usually "hội" (association).
+var askVerbs = setOf(strings.Fields(`cho xin muon can toi em minh ban anh chi`))
+
+// contentAfter: an unaccented "hoi" that does not follow a verb of asking is
+// a content word.
+func contentAfter(folded []string, i int, questionAccented bool) bool {
+	if questionAccented || folded[i] != "hoi" {
+		return false
+	}
+	return i == 0 || !askVerbs[folded[i-1]]
 }
 
 // isStop: in a question typed with accents, words are taken as typed ("thi"
@@ -507,6 +527,18 @@ func seqEqual(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// namesBody: an expansion of three syllables or more names a body ("Ủy ban
+// nhân dân", "Mặt trận Tổ quốc"); shorter ones are kinds of things ("thị
+// xã", "nghị quyết", "văn phòng") that an answer may leave unsaid.
+func namesBody(alts [][]string) bool {
+	for _, a := range alts {
+		if len(a) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVowel: every Vietnamese syllable has one; "ubnd" does, "tx" does not.

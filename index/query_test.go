@@ -33,6 +33,8 @@ func TestQueryForms(t *testing.T) {
 		{"short form with - and &", "SĐT phòng LĐ-TB&XH", "Lao động"},
 		{"vowel-less short form in lower case", "sdt cong an tx", "Công an"},
 		{"VP", "email vp hdnd-ubnd", "@giadinh.example.invalid"},
+		{"who: the sentence naming the person, not a contact", "chu tich ubnd xa vi du mau la ai", "Hoàng Văn Giả"},
+		{"subject in the sentence before", "Chủ tịch Hội Chữ thập đỏ phường Minh Họa là ai", "Lê Thị Mẫu"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

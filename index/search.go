@@ -23,6 +23,7 @@ const (
 	moreCoverage   = 0.40 // the same for further hits shown on "more"
 	fuzzyMinLen    = 5    // shorter syllables are one edit from too many others
 	accentCredit   = 0.5
+	entityMissing  = 0.6 // coverage kept by a unit without a body the question names
 	prevCredit     = 0.4 // a word found only in the sentence before, in the same paragraph
 	contextCredit  = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit    = 0.7
@@ -31,6 +32,7 @@ const (
 	docBonus       = 0.50
 	intentBonus    = 0.30
 	contactBonus   = 0.60
+	nameBonus      = 0.60 // "là ai": a sentence naming someone; one that names no one cannot answer
 	defaultLimit   = 5
 	maxOffset      = 200
 	engineTieBreak = 0.05
@@ -233,7 +235,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				s.docHit = true
 			}
 		}
-		covered := 0.0
+		covered, missingEntity := 0.0, false
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
 			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil, nil) == 1 {
@@ -241,6 +243,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			if p < prevCredit && inPrev != nil && presence(concept{alts: c.alts}, inPrev, nil, nil, nil) == 1 {
 				p = prevCredit
+			}
+			if c.entity && !namedIn(c, has, inContext, inPrev) {
+				missingEntity = true
 			}
 			covered += weights[i] * p
 		}
@@ -251,6 +256,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		switch {
 		case total > 0:
 			s.coverage = covered / total
+			if missingEntity {
+				s.coverage *= entityMissing
+			}
 		case intentScore > 0:
 			// Only the kind of answer was asked ("số điện thoại?"): a unit of
 			// that kind answers it.
@@ -277,6 +285,32 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out, nil
+}
+
+// namedIn: some spelling of the concept is whole in the unit, the sentence
+// introducing its list or the sentence before (a few of the words of
+// "Mặt trận Tổ quốc" do not name it).
+func namedIn(c concept, sets ...map[string]bool) bool {
+	for _, alt := range c.alts {
+		whole := true
+		for _, w := range alt {
+			found := false
+			for _, set := range sets {
+				if set[w] {
+					found = true
+					break
+				}
+			}
+			if !found {
+				whole = false
+				break
+			}
+		}
+		if whole {
+			return true
+		}
+	}
+	return false
 }
 
 // presence is how fully a unit contains a concept: 1 for an exact
@@ -423,7 +457,7 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 		s += contactBonus
 	}
 	if in&wantName != 0 && (u.traits&hasName != 0 || (u.contact != nil && u.contact.Person != "")) {
-		s += intentBonus
+		s += nameBonus
 	}
 	if in&wantNumber != 0 && u.traits&hasNumber != 0 {
 		s += intentBonus
