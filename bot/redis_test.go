@@ -30,9 +30,7 @@ func ask(t *testing.T, e *bot.Engine, text string) string {
 
 func TestRedisDownAndBack(t *testing.T) {
 	srv := redistest.Start(t)
-	c := redis.NewClient(&redis.Options{Network: "unix", Addr: srv.Socket,
-		DialTimeout: 100 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond, MaxRetries: -1})
-	t.Cleanup(func() { c.Close() })
+	c := srv.ClientWith(redis.Options{DialTimeout: 100 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond, MaxRetries: -1})
 	var logs logtest.Buffer
 	searcher := newSearcher(t, mustCorpus(t))
 	e := bot.New(searcher, store.NewRedis(c, store.Options{}), bot.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})

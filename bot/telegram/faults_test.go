@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
@@ -226,7 +228,10 @@ func TestFaultRedisDownUnderLoad(t *testing.T) {
 		n = 75
 	}
 	rs := redistest.Start(t)
-	rdb := rs.Client()
+	// The client settings serve runs with (cmd/kyanhbot's newRedisClient).
+	rdb := rs.ClientWith(redis.Options{DialTimeout: store.RedisDialTimeout, DialerRetries: store.RedisDialerRetries,
+		ReadTimeout: store.RedisReadTimeout, WriteTimeout: store.RedisWriteTimeout, PoolTimeout: store.RedisPoolTimeout,
+		MaxRetries: store.RedisMaxRetries, MaxRetryBackoff: store.RedisMaxRetryBackoff})
 	srv := telegramtest.New(t)
 	r := startBot(t, srv, refHandler{realEngine(t, store.NewRedis(rdb, store.Options{}), telegramtest.BotUserName)}, store.NewRedisLedger(rdb, "1000"), nil)
 	var down, up time.Time

@@ -10,8 +10,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/kyanhbot/kyanhbot/bot/store"
 )
 
 // redisSetup is REDIS_URL understood: exactly one of its fields is set.
@@ -153,11 +156,37 @@ func newRedisClient(raw string) (redis.UniversalClient, error) {
 	}
 	switch {
 	case s.failover != nil:
-		return redis.NewFailoverClient(s.failover), nil
+		o := s.failover
+		failFast(&o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.MaxRetries, &o.DialerRetries)
+		return redis.NewFailoverClient(o), nil
 	case s.cluster != nil:
-		return redis.NewClusterClient(s.cluster), nil
+		o := s.cluster
+		failFast(&o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.MaxRetries, &o.DialerRetries)
+		return redis.NewClusterClient(o), nil
 	}
-	return redis.NewClient(s.single), nil
+	o := s.single
+	failFast(&o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.MaxRetries, &o.DialerRetries)
+	return redis.NewClient(o), nil
+}
+
+// failFast gives the fields of any of go-redis's option types the store's
+// fail-fast settings, where REDIS_URL (dial_timeout=, max_retries= … on a
+// single-server URL) did not set them already.
+func failFast(dial, read, write, pool, backoff *time.Duration, retries, dialerRetries *int) {
+	for _, d := range []struct {
+		p *time.Duration
+		v time.Duration
+	}{{dial, store.RedisDialTimeout}, {read, store.RedisReadTimeout}, {write, store.RedisWriteTimeout}, {pool, store.RedisPoolTimeout}, {backoff, store.RedisMaxRetryBackoff}} {
+		if *d.p == 0 {
+			*d.p = d.v
+		}
+	}
+	if *retries == 0 {
+		*retries = store.RedisMaxRetries
+	}
+	if *dialerRetries == 0 {
+		*dialerRetries = store.RedisDialerRetries
+	}
 }
 
 // routeRedisLogs sends go-redis's own log lines (a pool that cannot dial,

@@ -9,7 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
+	"github.com/kyanhbot/kyanhbot/bot/store"
 )
 
 func TestParseRedisURL(t *testing.T) {
@@ -135,5 +138,49 @@ func TestRedisLogsThroughSlog(t *testing.T) {
 	}
 	if strings.Contains(buf.String(), "hunter2") {
 		t.Errorf("the password is in the log:\n%s", buf.String())
+	}
+}
+
+// TestRedisClientFailsFast: every form of REDIS_URL gets the store's
+// fail-fast timeouts, except where a single-server URL sets its own.
+func TestRedisClientFailsFast(t *testing.T) {
+	type got struct {
+		dial, read, pool time.Duration
+		retries, dialer  int
+	}
+	fast := got{store.RedisDialTimeout, store.RedisReadTimeout, store.RedisPoolTimeout, store.RedisMaxRetries, store.RedisDialerRetries}
+	tests := []struct {
+		url  string
+		want got
+	}{
+		{"redis://localhost:6379/0", fast},
+		{"unix:///run/redis.sock", fast},
+		{"redis+sentinel://s1,s2/0?master=m", fast},
+		{"redis+cluster://c1,c2", fast},
+		{"redis://localhost:6379/0?dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
+			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, store.RedisDialerRetries}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			c, err := newRedisClient(tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			var g got
+			switch c := c.(type) {
+			case *redis.Client: // single server and Sentinel
+				o := c.Options()
+				g = got{o.DialTimeout, o.ReadTimeout, o.PoolTimeout, o.MaxRetries, o.DialerRetries}
+			case *redis.ClusterClient:
+				o := c.Options()
+				g = got{o.DialTimeout, o.ReadTimeout, o.PoolTimeout, o.MaxRetries, o.DialerRetries}
+			default:
+				t.Fatalf("client %T", c)
+			}
+			if g != tt.want {
+				t.Errorf("options %+v, want %+v", g, tt.want)
+			}
+		})
 	}
 }

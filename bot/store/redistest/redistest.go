@@ -75,8 +75,13 @@ func (s *Server) start() {
 func (s *Server) URL() string { return fmt.Sprintf("unix://%s", s.Socket) }
 
 // Client returns a new client for the server, closed at cleanup.
-func (s *Server) Client() *redis.Client {
-	c := redis.NewClient(&redis.Options{Network: "unix", Addr: s.Socket})
+func (s *Server) Client() *redis.Client { return s.ClientWith(redis.Options{}) }
+
+// ClientWith is Client with the test's own settings (timeouts, retries);
+// the address fields of opts are the server's.
+func (s *Server) ClientWith(opts redis.Options) *redis.Client {
+	opts.Network, opts.Addr = "unix", s.Socket
+	c := redis.NewClient(&opts)
 	s.tb.Cleanup(func() { c.Close() })
 	return c
 }
