@@ -217,34 +217,62 @@ func issueDate(before string) string {
 var dateInRE = regexp.MustCompile(`\d{1,2}\s*/\s*\d{1,2}`)
 
 // mergerTriggers are the phrases that make a sentence a merger fact, in
-// folded form (no accents), with the kind they report.
+// folded form (no accents), with the kind they report. Besides "sáp nhập"
+// and "hợp nhất", the legal wording of administrative unit mergers says
+// "nhập": "nhập toàn bộ diện tích tự nhiên, quy mô dân số của xã A với …",
+// "thành lập xã C trên cơ sở nhập …", "nhập thôn A vào thôn B", and the
+// newer "sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của …". A bare
+// "nhập" is a merger only there: "thu nhập" (income), "gia nhập" (join),
+// "nhập khẩu" (import) are not.
 var mergerTriggers = []struct {
 	re   *regexp.Regexp
 	kind string
+	nhap bool // the match starts with "nhap": check the word before it
 }{
-	{regexp.MustCompile(`\bsap nhap\b`), "sáp nhập"},
-	{regexp.MustCompile(`\bhop nhat\b`), "hợp nhất"},
-	{regexp.MustCompile(`\bgiam tu\b.*\b(?:xuong con|con)\b`), "giảm"},
-	{regexp.MustCompile(`\bchuyen doi\b.*\bthanh\b`), "chuyển đổi"},
+	{regexp.MustCompile(`\bsap nhap\b`), "sáp nhập", false},
+	{regexp.MustCompile(`\bhop nhat\b`), "hợp nhất", false},
+	{regexp.MustCompile(`\bgiam tu\b.*\b(?:xuong con|con)\b`), "giảm", false},
+	{regexp.MustCompile(`\bchuyen doi\b.*\bthanh\b`), "chuyển đổi", false},
+	{regexp.MustCompile(`\bnhap (?:vao )?toan bo\b`), "sáp nhập", true},
+	{regexp.MustCompile(`\btren co so nhap\b`), "sáp nhập", false},
+	{regexp.MustCompile(`\bsap xep toan bo\b.*\bdien tich tu nhien\b`), "sáp nhập", false},
+	{regexp.MustCompile(`\bnhap (?:vao )?(?:cac |hai |ba |\d+ )?(?:xa|phuong|thi tran|thon|to dan pho|tdp|khoi pho|xom|ban|ap|khu pho|huyen|thi xa|doi)\b.*\b(?:vao|voi|thanh)\b`), "sáp nhập", true},
 }
 
-// countUnits are the things merger sentences count. Longer units first.
+// notMergerBefore are the words that make "nhập" something else: "thu
+// nhập", "gia nhập", "xuất nhập", "du nhập", "đột nhập", "hòa nhập".
+var notMergerBefore = map[string]bool{"thu": true, "gia": true, "xuat": true, "du": true, "dot": true, "hoa": true, "dang": true}
+
+func wordBefore(s string, at int) string {
+	before := strings.TrimRight(s[:at], " ")
+	if i := strings.LastIndexByte(before, ' '); i >= 0 {
+		return before[i+1:]
+	}
+	return before
+}
+
+// countUnits are the things merger sentences count. Longer units first:
+// "320 hội viên" counts members, not associations.
 var countUnits = []string{
 	"tổ dân phố", "TDP", "thôn", "bản", "khối phố", "xóm", "xã", "phường", "thị trấn",
-	"tổ chức hội", "tổ chức", "hội", "cơ quan", "đơn vị hành chính", "đơn vị",
+	"tổ chức hội", "tổ chức", "hội viên", "chi hội", "hội", "cơ quan", "đơn vị hành chính", "đơn vị",
 	"trung tâm", "phòng", "ban", "trường học", "trường", "trạm y tế", "trạm",
 	"cán bộ không chuyên trách", "cán bộ", "công chức", "viên chức", "người",
-	"hộ", "chi bộ", "đảng bộ", "tổ", "khu phố", "ấp", "huyện", "thị xã",
+	"nhân khẩu", "hộ gia đình", "hộ dân", "hộ", "chi bộ", "đảng bộ", "đảng viên", "đoàn viên",
+	"thành viên", "chức danh", "tổ", "khu phố", "ấp", "huyện", "thị xã", "km²", "km2", "ha",
 }
 
 var (
+	// A count's number: "85", "1.520" (a dot between thousands) or a
+	// decimal area, "18,5".
 	countRE = func() *regexp.Regexp {
 		alt := make([]string, len(countUnits))
 		for i, u := range countUnits {
 			alt[i] = regexp.QuoteMeta(u)
 		}
 		unit := `(?:` + strings.Join(alt, "|") + `)`
-		return regexp.MustCompile(`(?i)(?:^|[^\p{L}\d/.,-])(\d{1,5}\s+` + unit + `(?:\s*,\s*` + unit + `)*)(?:[^\p{L}]|$)`)
+		num := `(?:\d{1,3}(?:\.\d{3})+|\d{1,5}(?:,\d{1,2})?)`
+		return regexp.MustCompile(`(?i)(?:^|[^\p{L}\d/.,-])(` + num + `\s+` + unit + `(?:\s*,\s*` + unit + `)*)(?:[^\p{L}]|$)`)
 	}()
 	yearRE = regexp.MustCompile(`(?:19|20)\d{2}`)
 )
@@ -257,7 +285,11 @@ func findMergers(paragraphs []string) []Merger {
 			folded := Fold(sent)
 			kind, at := "", -1
 			for _, t := range mergerTriggers {
-				if loc := t.re.FindStringIndex(folded); loc != nil && (at < 0 || loc[0] < at) {
+				loc := t.re.FindStringIndex(folded)
+				if loc == nil || t.nhap && notMergerBefore[wordBefore(folded, loc[0])] {
+					continue
+				}
+				if at < 0 || loc[0] < at {
 					kind, at = t.kind, loc[0]
 				}
 			}

@@ -175,7 +175,7 @@ func TestLoadDir(t *testing.T) {
 			t.Errorf("%s: not marked synthetic", a.Path)
 		}
 	}
-	if want := []string{"ban-tin.md", "danh-ba.txt", "khong-khung.htm", "lien-he.txt", "thu-nghiem-header.txt", "thu-nghiem-portal.txt", "trang-tin.html", "van-ban.txt"}; !reflect.DeepEqual(paths, want) {
+	if want := []string{"ban-tin.md", "danh-ba.txt", "khong-khung.htm", "lien-he.txt", "sap-nhap-xa.txt", "thu-nghiem-header.txt", "thu-nghiem-portal.txt", "trang-tin.html", "van-ban.txt"}; !reflect.DeepEqual(paths, want) {
 		t.Errorf("paths = %q, want %q (sorted)", paths, want)
 	}
 	if _, err := LoadDir(ctx, filepath.Join(t.TempDir(), "missing")); !errors.Is(err, fs.ErrNotExist) {

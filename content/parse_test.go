@@ -215,6 +215,13 @@ func TestMergerSentences(t *testing.T) {
 		{"Sáp nhập trong Quý I/2019 theo Nghị định số 34/2019/NĐ-CP.", "sáp nhập", nil, []int{2019}},
 		{"Hợp nhất 2000 hộ vào năm 2021, ngày 2021-05-01.", "hợp nhất", []string{"2000 hộ"}, []int{2021}},
 		{"Sáp nhập theo Nghị định số 34/2019/NĐ-CP.", "sáp nhập", nil, nil},
+		{"Nhập xã Thử vào xã Mẫu, với 1.250 nhân khẩu.", "sáp nhập", []string{"1.250 nhân khẩu"}, nil},
+		{"Thành lập xã Mẫu Mới trên cơ sở nhập xã Mẫu và xã Thử.", "sáp nhập", nil, nil},
+		{"Sau hợp nhất, hội có 320 hội viên.", "hợp nhất", []string{"320 hội viên"}, nil},
+		// "nhập" after thu, gia, xuất is income, joining, trade.
+		{"Thu nhập xã viên tăng so với năm 2022.", "", nil, nil},
+		{"Anh Thử gia nhập xã đội cùng với 3 thanh niên.", "", nil, nil},
+		{"Hàng xuất nhập khẩu qua xã tăng.", "", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -497,5 +504,55 @@ func TestMarkdownInline(t *testing.T) {
 		if len(d.paragraphs) != 1 || cleanSpace(d.paragraphs[0]) != tt.want {
 			t.Errorf("markdown %q → %q, want %q", tt.in, d.paragraphs, tt.want)
 		}
+	}
+}
+
+// TestMergerWordings: a synthetic article with the wordings of
+// administrative unit mergers ("nhập toàn bộ diện tích tự nhiên, quy mô dân
+// số của xã A với …", "thành lập … trên cơ sở nhập", "sắp xếp toàn bộ …
+// thành xã C"), counts in several syllables ("320 hội viên", "1.520 nhân
+// khẩu"), and sentences where "nhập" is no merger (thu nhập, gia nhập,
+// nhập khẩu).
+func TestMergerWordings(t *testing.T) {
+	a := mustParseFile(t, "testdata/synthetic/sap-nhap-xa.txt")
+	tests := []struct {
+		prefix string // the merger sentence starts so
+		kind   string
+		counts []string
+		years  []int
+	}{
+		{"Theo Nghị quyết số 99/NQ-UBTVQH", "sáp nhập", []string{"12,5 km²", "4.210 người", "9,8 km²", "3.005 người"}, nil},
+		{"Nhập toàn bộ diện tích tự nhiên", "sáp nhập", nil, nil},
+		{"Sắp xếp toàn bộ diện tích tự nhiên", "sáp nhập", nil, nil},
+		{"Năm 2019, huyện nhập thôn Đông Thử", "sáp nhập", []string{"1.020 nhân khẩu"}, []int{2019}},
+		{"Hội Nông dân xã sau hợp nhất", "hợp nhất", []string{"320 hội viên", "6 chi hội"}, nil},
+		{"Thôn Thử Hòa sáp nhập", "sáp nhập", []string{"2 thôn", "1.520 nhân khẩu", "402 hộ gia đình"}, nil},
+	}
+	var got []Merger
+	for _, m := range a.Mergers {
+		if !strings.HasPrefix(m.Sentence, "Bài viết thử nghiệm") {
+			got = append(got, m)
+		}
+	}
+	if len(got) != len(tests) {
+		var ss []string
+		for _, m := range got {
+			ss = append(ss, m.Sentence)
+		}
+		t.Errorf("got %d merger sentences, want %d: %q", len(got), len(tests), ss)
+	}
+	for i, tt := range tests {
+		t.Run(tt.prefix, func(t *testing.T) {
+			if i >= len(got) {
+				t.Fatal("missing")
+			}
+			m := got[i]
+			if !strings.HasPrefix(m.Sentence, tt.prefix) {
+				t.Fatalf("sentence = %.60q…, want it to start %q", m.Sentence, tt.prefix)
+			}
+			if m.Kind != tt.kind || !reflect.DeepEqual(m.Counts, tt.counts) || !reflect.DeepEqual(m.Years, tt.years) {
+				t.Errorf("got %q %q %v, want %q %q %v", m.Kind, m.Counts, m.Years, tt.kind, tt.counts, tt.years)
+			}
+		})
 	}
 }
