@@ -153,6 +153,13 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 	// Invalid bytes become U+FFFD, not nothing: the press still gets the
 	// bad-button notice.
 	m.Callback = strings.ToValidUTF8(m.Callback, "\uFFFD")
+	group := m.ChatType == ChatGroup || m.ChatType == ChatSupergroup
+	if group && m.Mentioned && m.Callback == "" && m.Document.FileID == "" && stripMention(m.Text, e.opts.BotUsername) == "" {
+		// The bot's name alone ("@bot", which the transport leaves as no
+		// text): someone tapped it to see what it does, and gets the
+		// greeting /start gives rather than silence.
+		m.Text = "/start"
+	}
 	if m.Text == "" && m.Callback == "" {
 		if strings.TrimSpace(raw) != "" && m.ChatType == ChatPrivate {
 			// Only invisible characters (zero-width spaces, BOMs, controls):
@@ -163,7 +170,6 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 		}
 		return nil, nil
 	}
-	group := m.ChatType == ChatGroup || m.ChatType == ChatSupergroup
 	name, to, args, isCmd := command(m.Text)
 	if isCmd && to != "" && !strings.EqualFold(to, e.opts.BotUsername) {
 		return nil, nil // a command for another bot in the group

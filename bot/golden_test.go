@@ -266,6 +266,11 @@ func TestGolden(t *testing.T) {
 			{text: "xem thêm", group: true}, {text: "xem thêm", group: true, replyTo: true},
 			{text: "/help@kyanhbot", group: true}, {text: "/help@otherbot", group: true}, {text: "/lienhe", group: true, user: 1003},
 			{text: "fax @kyanhbot", group: true, user: 1003, mention: true},
+			// The bot's name alone, as the transport hands it over (no text
+			// left) and as typed: the greeting; a message with no mention
+			// stays group chatter.
+			{text: "", group: true, user: 1004, mention: true}, {text: "@KyAnhBot", group: true, user: 1004, mention: true, lang: "en"},
+			{text: "@someoneelse", group: true, user: 1004},
 		}},
 		{name: "flood", opts: bot.Options{FloodLimit: 3}, steps: []step{
 			{text: "/help"}, {text: "so dien thoai uy ban"}, {text: "xem thêm"}, {text: "xem thêm"}, {text: "xem thêm"}, {press: "👍"},
