@@ -329,13 +329,26 @@ func (ix *Index) parse(question string) parsedQuery {
 	telex := make([]bool, len(accented))
 	var docWords map[string]bool
 	pq.docs, docWords = parseDocRefs(content.Fold(q))
-	pq.english = looksEnglish(accented, docWords, ix.gloss.englishWords)
+	pq.english = looksEnglish(accented, docWords,
+		// An English term the articles also write ("email", "fax") is no sign.
+		func(w string) bool { return ix.gloss.englishWords[w] && ix.df[w] == 0 },
+		func(w string) bool { return ix.df[w] > 0 })
 	for i, w := range pq.folded {
 		if pq.english || ix.df[w] != 0 || len(w) < 3 || hasDiacritic(accented[i]) {
 			continue
 		}
 		if d := telexFold(w); d != w && ix.df[d] > 0 {
 			pq.folded[i], accented[i], telex[i] = d, d, true
+		}
+	}
+	// Ordinals typed with a digit ("nhiệm vụ thứ 3") as published in words
+	// ("Thứ ba, …").
+	for i := 1; i < len(pq.folded); i++ {
+		if pq.folded[i-1] != "thu" {
+			continue
+		}
+		if o, ok := ordinals[pq.folded[i]]; ok {
+			pq.folded[i], accented[i] = content.Fold(o), o
 		}
 	}
 	qAccented := len(pq.exact) > 0 && !pq.english
@@ -361,6 +374,9 @@ func (ix *Index) parse(question string) parsedQuery {
 			for i := 0; i+len(et.phrase) <= len(pq.folded); i++ {
 				if anyUsed(used, i, len(et.phrase)) || !englishEqual(pq.folded[i:i+len(et.phrase)], et.phrase) {
 					continue
+				}
+				if len(et.phrase) == 1 && isIntentWord(et.phrase[0], pq.intents) {
+					continue // it says which field is wanted
 				}
 				pq.concepts = append(pq.concepts, concept{alts: append([][]string{}, et.vi...), translated: true})
 				markUsed(used, i, len(et.phrase))
@@ -409,7 +425,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
-		if isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
+		if isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
 			continue
 		}
 		c := concept{alts: [][]string{{w}}}
@@ -443,6 +459,9 @@ func isIntentWord(w string, in intent) bool {
 		return in&(wantPhone|wantFax) != 0
 	case "dia", "chi", "address", "where", "located", "location":
 		return in&wantAddress != 0
+	case "office", "offices", "headquarters":
+		// "Where is the People's Committee office?": the office is the body.
+		return in&wantContact != 0
 	case "fax":
 		return in&wantFax != 0
 	case "email", "mail":
@@ -455,18 +474,40 @@ func isIntentWord(w string, in intent) bool {
 	return false
 }
 
-// askVerbs: typed without accents, "hoi" is "hỏi" (ask) after these words
-// ("cho hoi", "xin hoi") and otherwise, in questions about local government,
-// usually "hội" (association).
-var askVerbs = setOf(strings.Fields(`cho xin muon can toi em minh ban anh chi`))
+var ordinals = map[string]string{
+	"1": "nhất", "2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy", "8": "tám", "9": "chín", "10": "mười",
+}
 
-// contentAfter: an unaccented "hoi" that does not follow a verb of asking is
-// a content word.
-func contentAfter(folded []string, i int, questionAccented bool) bool {
-	if questionAccented || folded[i] != "hoi" {
+// functionAfter lists function words that are also content words, with
+// the words before them that make them function words: "hỏi" after "cho",
+// "xin" (unaccented "hoi" is otherwise, in questions about local
+// government, usually "hội"); "giờ" after "bao", "mấy" ("giờ làm việc" is
+// office hours).
+var functionAfter = map[string]map[string]bool{
+	"hoi": setOf(strings.Fields(`cho xin muon can toi em minh ban anh chi`)),
+	"giờ": setOf(strings.Fields(`bao mấy lúc`)),
+	"gio": setOf(strings.Fields(`bao may luc`)),
+}
+
+// contentAfter: a word of functionAfter that does not follow one of its
+// words is a content word. "hoi" is looked at only in unaccented questions
+// (accented, "hỏi" and "hội" differ).
+func contentAfter(folded, accented []string, i int, questionAccented bool) bool {
+	w := folded[i]
+	if questionAccented {
+		w = accented[i]
+	}
+	before, ok := functionAfter[w]
+	if !ok {
 		return false
 	}
-	return i == 0 || !askVerbs[folded[i-1]]
+	if i == 0 {
+		return true
+	}
+	if questionAccented {
+		return !before[accented[i-1]]
+	}
+	return !before[folded[i-1]]
 }
 
 // isStop: in a question typed with accents, words are taken as typed ("thi"
@@ -483,11 +524,11 @@ var englishMarkers = setOf(strings.Fields(`what which who where when how is are 
 // looksEnglish: plain ASCII with several English function words.
 // A document number's code ("1234/QĐ-UBND") does not make a question
 // Vietnamese.
-func looksEnglish(ws []string, docWords, glossaryWords map[string]bool) bool {
+func looksEnglish(ws []string, docWords map[string]bool, englishOnly, known func(string) bool) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	n := 0
+	markers, glossary, other := 0, 0, 0
 	for _, w := range ws {
 		if docWords[content.Fold(w)] {
 			continue
@@ -495,11 +536,19 @@ func looksEnglish(ws []string, docWords, glossaryWords map[string]bool) bool {
 		if hasDiacritic(w) {
 			return false
 		}
-		if englishMarkers[w] || glossaryWords[w] {
-			n++
+		switch {
+		case englishMarkers[w]:
+			markers++
+		case englishOnly(w):
+			glossary++
+		case isDigits(w) || !known(w):
+		default:
+			other++
 		}
 	}
-	return n >= 2 || (n == 1 && len(ws) <= 3)
+	// Function words say it best; failing them, English terms with no
+	// Vietnamese word beside them ("decision no. 12", "ward merger").
+	return markers >= 2 || (markers+glossary > 0 && other == 0)
 }
 
 func anyUsed(used []bool, i, n int) bool {

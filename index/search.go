@@ -18,24 +18,25 @@ import (
 
 // Ranking constants, calibrated on the public question set (see eval).
 const (
-	candidates     = 50   // units bleve retrieves for re-ranking
-	foundCoverage  = 0.55 // share of the question's weighted concepts the answer must contain
-	moreCoverage   = 0.40 // the same for further hits shown on "more"
-	fuzzyMinLen    = 5    // shorter syllables are one edit from too many others
-	accentCredit   = 0.5
-	entityMissing  = 0.6 // coverage kept by a unit without a body the question names
-	prevCredit     = 0.4 // a word found only in the sentence before, in the same paragraph
-	contextCredit  = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
-	fuzzyCredit    = 0.7
-	bigramWeight   = 0.35
-	exactWeight    = 0.10
-	docBonus       = 0.50
-	intentBonus    = 0.30
-	contactBonus   = 0.60
-	nameBonus      = 0.60 // "là ai": a sentence naming someone; one that names no one cannot answer
-	defaultLimit   = 5
-	maxOffset      = 200
-	engineTieBreak = 0.05
+	candidates      = 50   // units bleve retrieves for re-ranking
+	foundCoverage   = 0.55 // share of the question's weighted concepts the answer must contain
+	moreCoverage    = 0.40 // the same for further hits shown on "more"
+	fuzzyMinLen     = 5    // shorter syllables are one edit from too many others
+	accentCredit    = 0.5
+	entityMissing   = 0.6 // coverage kept by a unit without a body the question names
+	prevCredit      = 0.4
+	scatteredCredit = 0.6 // every syllable of a several-syllable name, but not together // a word found only in the sentence before, in the same paragraph
+	contextCredit   = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
+	fuzzyCredit     = 0.7
+	bigramWeight    = 0.35
+	exactWeight     = 0.10
+	docBonus        = 0.50
+	intentBonus     = 0.30
+	contactBonus    = 0.60
+	nameBonus       = 0.60 // "là ai": a sentence naming someone; one that names no one cannot answer
+	defaultLimit    = 5
+	maxOffset       = 200
+	engineTieBreak  = 0.05
 )
 
 // Search answers a question. User text is never handed to bleve's query-string
@@ -253,6 +254,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			covered += docWeight
 		}
 		intentScore := ix.intentScore(pq.intents, u)
+		// A question that is only an office's name ("phong noi vu") wants
+		// that office's contact block rather than a line that names it.
+		if pq.intents == 0 && u.contact != nil && len(pq.concepts) > 0 && officeNamed(u.contact.Office, pq.concepts) {
+			intentScore += intentBonus
+		}
 		switch {
 		case total > 0:
 			s.coverage = covered / total
@@ -285,6 +291,23 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out, nil
+}
+
+// officeNamed: every concept of the question is in the office's name.
+func officeNamed(office string, concepts []concept) bool {
+	if office == "" {
+		return false
+	}
+	words := map[string]bool{}
+	for _, w := range foldWords(office) {
+		words[w] = true
+	}
+	for _, c := range concepts {
+		if !namedIn(c, words) {
+			return false
+		}
+	}
+	return true
 }
 
 // namedIn: some spelling of the concept is whole in the unit, the sentence
@@ -330,11 +353,26 @@ func presence(c concept, has, exact map[string]bool, unitWords []string, unknown
 				p += fuzzyCredit
 			}
 		}
-		if p /= float64(len(alt)); p > best {
+		p /= float64(len(alt))
+		// A name of several syllables is a phrase: "cổng thông tin" is not
+		// "công tác … thông tin". Scattered, its words count for less.
+		if p == 1 && len(alt) > 1 && unitWords != nil && !containsSeq(unitWords, alt) {
+			p = scatteredCredit
+		}
+		if p > best {
 			best = p
 		}
 	}
 	return best
+}
+
+func containsSeq(ws, seq []string) bool {
+	for i := 0; i+len(seq) <= len(ws); i++ {
+		if seqEqual(ws[i:i+len(seq)], seq) {
+			return true
+		}
+	}
+	return false
 }
 
 // conceptWeight is the mean rarity of the concept's commonest spelling that
@@ -607,7 +645,23 @@ func highlightTerms(pq parsedQuery) map[string]bool {
 			}
 		}
 	}
+	// The field asked for is marked in a contact block, so the eye finds
+	// the number among the others.
+	for _, f := range fieldLabels {
+		if pq.intents&f.want != 0 {
+			for _, w := range f.words {
+				hl[w] = true
+			}
+		}
+	}
 	return hl
+}
+
+var fieldLabels = []struct {
+	want  intent
+	words []string
+}{
+	{wantPhone, []string{"dien", "thoai"}}, {wantFax, []string{"fax"}}, {wantEmail, []string{"email"}}, {wantAddress, []string{"dia", "chi"}},
 }
 
 // highlight escapes text for Telegram HTML and wraps runs of matched
