@@ -136,6 +136,3 @@ func (f handlerFunc) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, er
 func (a *Admin) refused(m bot.Message, what string) {
 	a.log.Warn("admin action refused", "user_id", m.UserID, "chat_id", m.ChatID, "action", what)
 }
-
-// english reports whether to answer an admin in English.
-func english(m bot.Message) bool { return strings.HasPrefix(strings.ToLower(m.LangCode), "en") }

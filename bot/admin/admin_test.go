@@ -257,3 +257,38 @@ func TestStats(t *testing.T) {
 	}
 	t.Log("\n" + got)
 }
+
+// TestAdminLanguage: the admin tools answer in English when the admin's
+// Telegram app is in English, and in Vietnamese otherwise.
+func TestAdminLanguage(t *testing.T) {
+	h := start(t, nil)
+	vi := []string{"Thống kê", "Câu hỏi: hôm nay", "Từ chối tệp hong.txt", "Tệp không được lưu", "Bài viết: 2 → 2", "phiên bản"}
+	en := []string{"Statistics", "Questions: today", "File refused hong.txt", "The file was not saved", "Articles: 2 → 2", "version"}
+	tests := []struct {
+		lang       string
+		want, lack []string
+	}{
+		{"en", en, vi},
+		{"en-GB", en, vi},
+		{"vi", vi, en},
+		{"", vi, en},
+		{"fr", vi, en},
+	}
+	for _, tt := range tests {
+		t.Run("lang="+tt.lang, func(t *testing.T) {
+			u := adminUser
+			u.LanguageCode = tt.lang
+			got := strings.Join([]string{
+				h.say(t, u, "/stats").Visible,
+				h.send(t, u, "hong.txt", mustRead(t, "testdata/broken.txt")).Visible,
+				h.say(t, u, "/reload").Visible,
+			}, "\n")
+			contains(t, "replies", got, tt.want...)
+			for _, l := range tt.lack {
+				if strings.Contains(got, l) {
+					t.Errorf("replies hold %q, from the other language:\n%s", l, got)
+				}
+			}
+		})
+	}
+}

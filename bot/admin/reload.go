@@ -28,18 +28,19 @@ func (a *Admin) reloadCommand(ctx context.Context, m bot.Message, _ string) ([]b
 
 // callback handles the admin buttons.
 func (a *Admin) callback(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+	t := textsFor(m)
 	if !a.admins[m.UserID] {
 		a.refused(m, "button")
-		return []bot.Reply{{Notice: "Xin lỗi, mình không hiểu nút này."}}, nil
+		return []bot.Reply{{Notice: t.BadButton}}, nil
 	}
 	version, ok := strings.CutPrefix(m.Callback, cbConfirm)
 	if !ok || version == "" || len(m.Callback) > 64 {
-		return []bot.Reply{{Notice: "Nút không hợp lệ."}}, nil
+		return []bot.Reply{{Notice: t.InvalidButton}}, nil
 	}
 	a.log.Info("reload confirmed despite errors", "user_id", m.UserID, "version", version)
 	replies, err := a.runReload(ctx, m, reload.Request{Trigger: "command", Confirm: version}, "")
 	if len(replies) > 0 {
-		replies[0].Notice = "Đang nạp lại…"
+		replies[0].Notice = t.Reloading
 	}
 	return replies, err
 }
@@ -52,6 +53,7 @@ func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request
 		rep reload.Report
 		err error
 	}
+	t := textsFor(m)
 	got := make(chan result) // unbuffered: a send succeeds only while the reply still waits
 	bctx := context.WithoutCancel(ctx)
 	a.wg.Add(1)
@@ -68,7 +70,7 @@ func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request
 		}
 		pctx, cancel := context.WithTimeout(bctx, 30*time.Second)
 		defer cancel()
-		if _, err := a.cfg.Poster.Post(pctx, m.ChatID, renderReport(rep, head)); err != nil {
+		if _, err := a.cfg.Poster.Post(pctx, m.ChatID, renderReport(rep, head, t)); err != nil {
 			a.log.Error("admin: cannot post reload report", "chat_id", m.ChatID, "err", err)
 		}
 	}()
@@ -77,42 +79,42 @@ func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request
 	select {
 	case r := <-got:
 		if r.err != nil {
-			return []bot.Reply{{Text: "Không nạp lại được: " + html.EscapeString(r.err.Error())}}, r.err
+			return []bot.Reply{{Text: t.ReloadFailedErr + html.EscapeString(r.err.Error())}}, r.err
 		}
-		return []bot.Reply{renderReport(r.rep, head)}, nil
+		return []bot.Reply{renderReport(r.rep, head, t)}, nil
 	case <-timer.C:
 	case <-ctx.Done():
 	}
-	text := "⏳ Đang xây chỉ mục mới; chỉ mục cũ vẫn trả lời. Báo cáo sẽ gửi khi xong."
+	text := t.Building
 	if a.cfg.Poster == nil {
-		text = "⏳ Đang xây chỉ mục mới; chỉ mục cũ vẫn trả lời. Gõ /stats để xem phiên bản đang dùng."
+		text = t.BuildingNoPoster
 	}
 	return []bot.Reply{{Text: lines(head, text)}}, nil
 }
 
 // renderReport is the reload report in Telegram HTML.
-func renderReport(rep reload.Report, head string) bot.Reply {
+func renderReport(rep reload.Report, head string, t *texts) bot.Reply {
 	var b strings.Builder
 	if head != "" {
 		b.WriteString(head + "\n\n")
 	}
 	switch rep.Outcome {
 	case reload.Swapped:
-		fmt.Fprintf(&b, "✅ <b>Đã nạp lại nội dung</b> (%s)\n", took(rep.Took))
-		counts(&b, rep.Before, rep.After)
+		fmt.Fprintf(&b, t.Swapped, took(rep.Took, t))
+		counts(&b, rep.Before, rep.After, t)
 	case reload.Refused:
-		b.WriteString("⛔ <b>Từ chối nạp lại</b>: ")
+		b.WriteString(t.Refused)
 		if errors.Is(rep.Err, reload.ErrNoArticles) {
-			b.WriteString("không có bài viết nào dùng được.")
+			b.WriteString(t.NoArticles)
 		} else {
-			fmt.Fprintf(&b, "%d tệp không dùng được.", rep.Fatal())
+			fmt.Fprintf(&b, t.FilesUnusable, rep.Fatal())
 		}
-		b.WriteString(" Chỉ mục cũ vẫn trả lời.\n")
-		counts(&b, rep.Before, rep.Before)
+		b.WriteString(t.OldServes)
+		counts(&b, rep.Before, rep.Before, t)
 	default:
-		b.WriteString("⚠️ <b>Nạp lại thất bại</b>; chỉ mục cũ vẫn trả lời.\n")
+		b.WriteString(t.Failed)
 		if rep.Err != nil {
-			fmt.Fprintf(&b, "Lỗi: %s\n", html.EscapeString(rep.Err.Error()))
+			fmt.Fprintf(&b, t.ErrorLine, html.EscapeString(rep.Err.Error()))
 		}
 	}
 	prev := rep.PrevVersion
@@ -122,23 +124,23 @@ func renderReport(rep reload.Report, head string) bot.Reply {
 	switch {
 	case rep.Version == "":
 	case rep.Outcome == reload.Swapped:
-		fmt.Fprintf(&b, "Phiên bản: <code>%s</code> → <code>%s</code>\n", prev, rep.Version)
+		fmt.Fprintf(&b, t.VersionSwap, prev, rep.Version)
 	default:
-		fmt.Fprintf(&b, "Phiên bản đang dùng: <code>%s</code> (nội dung mới <code>%s</code> chưa nạp)\n", prev, rep.Version)
+		fmt.Fprintf(&b, t.VersionKept, prev, rep.Version)
 	}
 	if rep.Coalesced > 0 {
-		fmt.Fprintf(&b, "(gộp %d yêu cầu nạp lại đến cùng lúc)\n", rep.Coalesced)
+		fmt.Fprintf(&b, t.Coalesced, rep.Coalesced)
 	}
-	problems(&b, rep)
+	problems(&b, rep, t)
 	r := bot.Reply{Text: strings.TrimRight(b.String(), "\n")}
 	if rep.Outcome == reload.Refused && !errors.Is(rep.Err, reload.ErrNoArticles) && rep.Version != "" {
-		r.Buttons = [][]bot.Button{{{Text: "Vẫn nạp, bỏ qua tệp lỗi", Data: cbConfirm + rep.Version}}}
+		r.Buttons = [][]bot.Button{{{Text: t.ConfirmButton, Data: cbConfirm + rep.Version}}}
 	}
 	return r
 }
 
-func counts(b *strings.Builder, before, after index.Stats) {
-	fmt.Fprintf(b, "Bài viết: %d → %d\nĐoạn văn: %d → %d\nDữ kiện: %d → %d\n",
+func counts(b *strings.Builder, before, after index.Stats, t *texts) {
+	fmt.Fprintf(b, t.Counts,
 		before.Articles, after.Articles, before.Passages, after.Passages, before.Facts, after.Facts)
 }
 
@@ -146,9 +148,9 @@ func counts(b *strings.Builder, before, after index.Stats) {
 const maxProblemFiles = 15
 
 // problems lists the problems per file, files with fatal ones first.
-func problems(b *strings.Builder, rep reload.Report) {
+func problems(b *strings.Builder, rep reload.Report, t *texts) {
 	if len(rep.Problems) == 0 {
-		b.WriteString("Không có vấn đề nào.\n")
+		b.WriteString(t.NoProblems)
 		return
 	}
 	type file struct {
@@ -174,10 +176,10 @@ func problems(b *strings.Builder, rep reload.Report) {
 		}
 		return files[i].path < files[j].path
 	})
-	fmt.Fprintf(b, "Vấn đề (%d tệp):\n", len(files))
+	fmt.Fprintf(b, t.ProblemsHead, len(files))
 	for i, f := range files {
 		if i == maxProblemFiles {
-			fmt.Fprintf(b, "… và %d tệp khác (xem <code>kyanhbot content check</code>)\n", len(files)-i)
+			fmt.Fprintf(b, t.MoreProblems, len(files)-i)
 			break
 		}
 		mark := "•"
@@ -188,11 +190,11 @@ func problems(b *strings.Builder, rep reload.Report) {
 	}
 }
 
-func took(d time.Duration) string {
+func took(d time.Duration, t *texts) string {
 	if d < time.Second {
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}
-	return strings.Replace(fmt.Sprintf("%.1f s", d.Seconds()), ".", ",", 1)
+	return strings.Replace(fmt.Sprintf("%.1f s", d.Seconds()), ".", t.DecimalComma, 1)
 }
 
 func lines(ss ...string) string {

@@ -240,74 +240,75 @@ func (r *Recorder) Search(ctx context.Context, question string, opts index.Optio
 // statsCommand is /stats.
 func (a *Admin) statsCommand(ctx context.Context, m bot.Message, _ string) ([]bot.Reply, error) {
 	a.log.Info("stats requested", "user_id", m.UserID)
+	t := textsFor(m)
 	var (
 		b    strings.Builder
 		errs []error
 		sum  Summary
 	)
-	b.WriteString("📊 <b>Thống kê</b> (ngày tính theo UTC)\n")
+	b.WriteString(t.StatsHead)
 	if a.cfg.Stats != nil {
 		var err error
 		if sum, err = a.cfg.Stats.Summary(ctx, 7, 5); err != nil {
 			errs = append(errs, err)
 		}
-		fmt.Fprintf(&b, "Câu hỏi: hôm nay %d · 7 ngày %d\n", sum.Today, sum.Week)
+		fmt.Fprintf(&b, t.Questions, sum.Today, sum.Week)
 		if sum.Week > 0 {
-			fmt.Fprintf(&b, "Trả lời được: %d/%d (%d%%)\n", sum.Answered, sum.Week, (sum.Answered*100+sum.Week/2)/sum.Week)
+			fmt.Fprintf(&b, t.Answered, sum.Answered, sum.Week, (sum.Answered*100+sum.Week/2)/sum.Week)
 		}
 	}
 	if a.cfg.Feedback != nil {
-		if t, err := a.cfg.Feedback.Totals(ctx, 7); err != nil {
+		if tot, err := a.cfg.Feedback.Totals(ctx, 7); err != nil {
 			errs = append(errs, err)
 		} else {
-			fmt.Fprintf(&b, "Góp ý 7 ngày: 👍 %d · 👎 %d\n", t.Up, t.Down)
+			fmt.Fprintf(&b, t.Feedback, tot.Up, tot.Down)
 		}
 		if top, err := a.cfg.Feedback.TopUnanswered(ctx, 7, 10); err != nil {
 			errs = append(errs, err)
 		} else if len(top) > 0 {
-			b.WriteString("\n<b>Chưa trả lời được, hỏi nhiều nhất (7 ngày)</b>\n")
+			b.WriteString(t.TopUnanswered)
 			for i, c := range top {
-				fmt.Fprintf(&b, "%d. «%s» — %d lần\n", i+1, html.EscapeString(c.Question), c.N)
+				fmt.Fprintf(&b, t.Times, i+1, html.EscapeString(c.Question), c.N)
 			}
 		}
 	}
 	if len(sum.Slowest) > 0 {
-		b.WriteString("\n<b>Tìm kiếm chậm nhất (7 ngày)</b>\n")
+		b.WriteString(t.Slowest)
 		for i, s := range sum.Slowest {
-			fmt.Fprintf(&b, "%d. %s ms — «%s»\n", i+1, strings.Replace(fmt.Sprintf("%.1f", float64(s.Took.Microseconds())/1000), ".", ",", 1), html.EscapeString(s.Question))
+			fmt.Fprintf(&b, "%d. %s ms — «%s»\n", i+1, strings.Replace(fmt.Sprintf("%.1f", float64(s.Took.Microseconds())/1000), ".", t.DecimalComma, 1), html.EscapeString(s.Question))
 		}
 	}
-	b.WriteString("\n<b>Nội dung đang phục vụ</b>\n")
+	b.WriteString(t.Serving)
 	if a.cfg.Replicas == nil {
 		cur := a.cfg.Reloader.Current()
-		fmt.Fprintf(&b, "• %s\n", replicaLine(a.cfg.Self, cur.Version, cur.Articles, cur.Built, true))
+		fmt.Fprintf(&b, "• %s\n", replicaLine(t, a.cfg.Self, cur.Version, cur.Articles, cur.Built, true))
 	} else if reps, err := a.cfg.Replicas(ctx); err != nil {
 		errs = append(errs, err)
 	} else {
 		for _, r := range reps {
-			fmt.Fprintf(&b, "• %s\n", replicaLine(r.ID, r.Version, r.Articles, r.Built, r.ID == a.cfg.Self))
+			fmt.Fprintf(&b, "• %s\n", replicaLine(t, r.ID, r.Version, r.Articles, r.Built, r.ID == a.cfg.Self))
 		}
 	}
 	if len(errs) > 0 {
 		a.log.Error("admin: stats incomplete", "err", errs[0])
-		b.WriteString("\n⚠️ Một phần số liệu không đọc được; xem log.")
+		b.WriteString(t.StatsIncomplete)
 	}
 	return []bot.Reply{{Text: strings.TrimRight(b.String(), "\n")}}, nil
 }
 
-func replicaLine(id, version string, articles int, built time.Time, self bool) string {
+func replicaLine(t *texts, id, version string, articles int, built time.Time, self bool) string {
 	if id == "" {
 		id = "bot"
 	}
 	if version == "" {
 		version = "—"
 	}
-	s := fmt.Sprintf("<code>%s</code>: phiên bản <code>%s</code>, %d bài", html.EscapeString(id), html.EscapeString(version), articles)
+	s := fmt.Sprintf(t.Replica, html.EscapeString(id), html.EscapeString(version), articles)
 	if !built.IsZero() {
-		s += ", nạp " + built.UTC().Format("02/01 15:04:05")
+		s += t.Loaded + built.UTC().Format("02/01 15:04:05")
 	}
 	if self {
-		s += " (bản này)"
+		s += t.ThisReplica
 	}
 	return s
 }

@@ -20,30 +20,28 @@ import (
 // saved, so the old index goes on serving), saved into the content
 // directory, and a reload follows.
 func (a *Admin) upload(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+	t := textsFor(m)
 	if !a.admins[m.UserID] {
 		a.refused(m, "upload")
-		if english(m) {
-			return []bot.Reply{{Text: "Sorry, I can only read questions typed as text."}}, nil
-		}
-		return []bot.Reply{{Text: "Xin lỗi, mình chỉ đọc được câu hỏi gõ bằng chữ."}}, nil
+		return []bot.Reply{{Text: t.NotText}}, nil
 	}
 	d := m.Document
 	name := safeName(d.FileName)
 	log := a.log.With("user_id", m.UserID, "file", name, "bytes", d.Size)
 	if a.cfg.ContentDir == "" || a.cfg.Files == nil {
 		log.Warn("upload refused: no content directory")
-		return []bot.Reply{{Text: "Không nhận tệp: bot đang dùng nội dung nhúng sẵn, chưa đặt CONTENT_DIR."}}, nil
+		return []bot.Reply{{Text: t.NoContentDir}}, nil
 	}
 	if _, ok := content.FormatOf(name); !ok || name == "" {
-		return []bot.Reply{{Text: "Chỉ nhận bài viết dạng tệp .txt, .html hoặc .md."}}, nil
+		return []bot.Reply{{Text: t.BadFormat}}, nil
 	}
 	if d.Size > a.cfg.MaxUpload {
-		return []bot.Reply{{Text: fmt.Sprintf("Tệp quá lớn (%d KB); tối đa %d KB.", d.Size>>10, a.cfg.MaxUpload>>10)}}, nil
+		return []bot.Reply{{Text: fmt.Sprintf(t.TooLarge, d.Size>>10, a.cfg.MaxUpload>>10)}}, nil
 	}
 	data, err := a.cfg.Files.Download(ctx, d.FileID, a.cfg.MaxUpload)
 	if err != nil {
 		log.Error("upload: download failed", "err", err)
-		return []bot.Reply{{Text: "Không tải được tệp từ Telegram; hãy gửi lại."}}, fmt.Errorf("admin: upload: %w", err)
+		return []bot.Reply{{Text: t.NoDownload}}, fmt.Errorf("admin: upload: %w", err)
 	}
 	art, probs, err := content.Parse(name, data)
 	if err != nil {
@@ -53,7 +51,7 @@ func (a *Admin) upload(ctx context.Context, m bot.Message) ([]bot.Reply, error) 
 			reason = pe.Reason
 		}
 		log.Warn("upload refused: file cannot be used", "reason", reason)
-		return []bot.Reply{{Text: fmt.Sprintf("⛔ <b>Từ chối tệp</b> <code>%s</code>: %s.\nTệp không được lưu; chỉ mục cũ vẫn trả lời.",
+		return []bot.Reply{{Text: fmt.Sprintf(t.FileRefused,
 			html.EscapeString(name), html.EscapeString(reason))}}, nil
 	}
 	path := filepath.Join(a.cfg.ContentDir, name)
@@ -61,14 +59,14 @@ func (a *Admin) upload(ctx context.Context, m bot.Message) ([]bot.Reply, error) 
 	replaced := statErr == nil
 	if err := writeAtomic(path, data); err != nil {
 		log.Error("upload: cannot save", "err", err)
-		return []bot.Reply{{Text: "Không lưu được tệp vào thư mục nội dung."}}, fmt.Errorf("admin: upload: %w", err)
+		return []bot.Reply{{Text: t.NotSaved}}, fmt.Errorf("admin: upload: %w", err)
 	}
 	log.Info("article uploaded", "replaced", replaced)
-	head := fmt.Sprintf("📄 Đã lưu <code>%s</code>", html.EscapeString(name))
+	head := fmt.Sprintf(t.Saved, html.EscapeString(name))
 	if replaced {
-		head += " (thay bài cũ cùng tên)"
+		head += t.ReplacedOld
 	}
-	head += fmt.Sprintf(": «%s», %d đoạn.", html.EscapeString(art.Title), len(art.Paragraphs))
+	head += fmt.Sprintf(t.SavedSummary, html.EscapeString(art.Title), len(art.Paragraphs))
 	for _, p := range probs {
 		head += "\n• " + html.EscapeString(p.Reason)
 	}
