@@ -249,6 +249,11 @@ func makeUnits(c *content.Corpus) []unit {
 				if ct.Address != "" {
 					seat = "trụ sở"
 				}
+				// The office's own label ("Cơ quan chủ quản: …") is not
+				// shown but answers "cơ quan chủ quản là cơ quan nào?".
+				if l := officeLabel(*ct); l != "" {
+					seat = strings.TrimSpace(seat + " " + l)
+				}
 				units = append(units, unit{kind: KindContact, article: ai, text: text, contact: ct, context: seat})
 			}
 		}
@@ -317,6 +322,16 @@ func articleText(a content.Article) string {
 
 // contactText renders a contact block one field a line, labelled as portals
 // label them, so a reply quotes "Fax: …" the way the footer printed it.
+// officeLabel is the label the published block gave the office's name.
+func officeLabel(c content.Contact) string {
+	for _, l := range c.Lines {
+		if label, value, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(value) == c.Office && c.Office != "" {
+			return strings.TrimSpace(label)
+		}
+	}
+	return ""
+}
+
 func contactText(c content.Contact) string {
 	var lines []string
 	if c.Office != "" {
