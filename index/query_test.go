@@ -29,6 +29,7 @@ func TestQueryForms(t *testing.T) {
 		{"state document in English", "When was Decision 1234/QĐ-UBND issued?", "15/5/2024"},
 		{"document number after an English name", "decision no. 1250", "1250/QĐ-UBND"},
 		{"plan by name", "kế hoạch 210", "210/KH-UBND"},
+		{"document named again, without its number, in the next sentence", "NQ 45 có hiệu lực từ ngày nào", "01/5/2024"},
 		{"short form with &", "phòng TN&MT ở đâu", "Tầng 3, nhà B"},
 		{"short form with - and &", "SĐT phòng LĐ-TB&XH", "Lao động"},
 		{"vowel-less short form in lower case", "sdt cong an tx", "Công an"},

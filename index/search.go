@@ -236,6 +236,17 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				s.docHit = true
 			}
 		}
+		// "Ngày …, HĐND ban hành Nghị quyết số 45/NQ-HĐND … Nghị quyết có
+		// hiệu lực từ …": the sentence after a citation that names the
+		// document's type without a number speaks of the same document.
+		if !s.docHit && len(u.docs) == 0 && u.prev > 0 && len(docKeysWanted) > 0 {
+			for _, k := range ix.units[u.prev-1].docKeys {
+				if code := wantedCode(pq.docs, k); code != "" && namesDocType(folded, code) {
+					s.docHit = true
+					break
+				}
+			}
+		}
 		covered, missingEntity := 0.0, false
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
@@ -292,6 +303,35 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out, nil
 }
+
+// wantedCode is the type code of the asked-for document with this key.
+func wantedCode(docs []docRef, key string) string {
+	for _, d := range docs {
+		if d.key == key {
+			return d.code
+		}
+	}
+	return ""
+}
+
+// namesDocType: the unit's words name a document type of this code
+// ("nghị quyết" for nq).
+func namesDocType(words []string, code string) bool {
+	for _, name := range docTypeNamesByCode[code] {
+		if containsSeq(words, name) {
+			return true
+		}
+	}
+	return false
+}
+
+var docTypeNamesByCode = func() map[string][][]string {
+	m := map[string][][]string{}
+	for name, code := range docTypeNames {
+		m[code] = append(m[code], strings.Fields(name))
+	}
+	return m
+}()
 
 // officeNamed: every concept of the question is in the office's name.
 func officeNamed(office string, concepts []concept) bool {
