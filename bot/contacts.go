@@ -9,6 +9,26 @@ import (
 
 const contactsPage = 3
 
+// maxFollowUpWords bounds the words of a contact follow-up besides the field
+// asked for: "hotline của công an xã Thử Nghiệm" is one, a paragraph that
+// happens to say "điện thoại" is a question for search.
+const maxFollowUpWords = 10
+
+// offerMax is how many offices the no-answer reply offers, and offerBudget
+// the runes their blocks may take: on a phone the citizen wants one or two
+// offices to call, not a directory page; the rest are one /lienhe away.
+const (
+	offerMax    = 2
+	offerBudget = 1500
+)
+
+// A contact block's extra lines are the publisher's, so there is no telling
+// how many or how long; these keep one block to a screen or so.
+const (
+	maxExtras     = 8
+	maxFieldRunes = 200
+)
+
 // contacts is /lienhe: office contacts, optionally only the offices named.
 func (e *Engine) contacts(ctx context.Context, r *request, args string) ([]Reply, error) {
 	return []Reply{e.contactList(r, args, 0, false)}, nil
@@ -16,12 +36,19 @@ func (e *Engine) contacts(ctx context.Context, r *request, args string) ([]Reply
 
 func (e *Engine) contactList(r *request, filter string, offset int, edit bool) Reply {
 	m := newMatcher(filter, e.corpus().Glossary)
-	var shown []content.Contact
+	// Offices whose name matches come before those matched by their
+	// address: "/lienhe công an xã Thử Nghiệm" wants that office first,
+	// not the town's police on a street of the same name.
+	var named, others []content.Contact
 	for _, c := range e.allContacts() {
-		if m.match(c.Office + " " + strings.Join(c.Lines, " ")) {
-			shown = append(shown, c)
+		switch {
+		case m.match(c.Office):
+			named = append(named, c)
+		case m.match(c.Office + " " + strings.Join(c.Lines, " ")):
+			others = append(others, c)
 		}
 	}
+	shown := append(named, others...)
 	if len(shown) == 0 {
 		if m.empty() {
 			return Reply{Text: r.t.NoContacts}
@@ -35,7 +62,38 @@ func (e *Engine) contactList(r *request, filter string, offset int, edit bool) R
 	if offset < len(shown) {
 		r.st.Contact = shown[offset].Office
 	}
-	return e.listPage(r, listContacts, filter, r.t.ContactsHead, items, offset, contactsPage, edit)
+	head := r.t.ContactsHead
+	if offset == 0 && len(shown) > contactsPage {
+		// A directory page lists many offices: paging through them on a
+		// phone is slow, naming one is quick.
+		head += "\n" + f(r.t.ContactsHint, len(shown))
+	}
+	return e.listPage(r, listContacts, filter, head, items, offset, contactsPage, edit)
+}
+
+// contactOffer is the part of the no-answer reply that offers offices to
+// ask: the first few, and how to find the others.
+func contactOffer(r *request, contacts []content.Contact) string {
+	var parts []string
+	used := 0
+	for _, c := range contacts {
+		block := contactHTML(r, c)
+		n := len([]rune(block))
+		if len(parts) == offerMax || (len(parts) > 0 && used+n > offerBudget) {
+			break
+		}
+		parts = append(parts, block)
+		used += n
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	r.st.Contact = contacts[0].Office
+	text := r.t.TryContacts + "\n\n" + strings.Join(parts, "\n\n")
+	if rest := len(contacts) - len(parts); rest > 0 {
+		text += "\n\n" + f(r.t.ContactsMore, rest)
+	}
+	return text
 }
 
 // allContacts lists the office contacts of the corpus, one per office: the
@@ -59,36 +117,132 @@ func (e *Engine) allContacts() []content.Contact {
 	return out
 }
 
+// contactLine is one labelled line of a contact block as the bot shows it.
+type contactLine struct {
+	kind  string // "address", "phone", "hotline", "fax", "email", "website", "hours", "person" or "" (another label)
+	label string
+	value string
+}
+
+// contactLines lists a contact's fields in the order the index shows them
+// (address, phone, fax, email, website, the publisher's other lines, the
+// person responsible), each with the label to show: the bot's own for the
+// fields it knows, the publisher's for a qualified phone ("Điện thoại trực
+// ban") and for the other lines, so a hotline stays a hotline.
+func contactLines(r *request, c content.Contact) []contactLine {
+	var out []contactLine
+	add := func(kind, label, v string) {
+		if v != "" {
+			out = append(out, contactLine{kind, label, v})
+		}
+	}
+	add("address", r.t.Fields["address"], c.Address)
+	if c.PhoneLabel != "" {
+		add(labelKind(c.PhoneLabel, "phone"), c.PhoneLabel, c.Phone)
+	} else {
+		add("phone", r.t.Fields["phone"], c.Phone)
+	}
+	add("fax", r.t.Fields["fax"], c.Fax)
+	add("email", r.t.Fields["email"], c.Email)
+	add("website", r.t.Fields["website"], c.Website)
+	for i, x := range c.Extra {
+		if i == maxExtras {
+			break
+		}
+		add(labelKind(x.Label, ""), x.Label, x.Value)
+	}
+	add("person", r.t.Fields["person"], c.Person)
+	return out
+}
+
+// labelKinds tell what a publisher's label names from its folded words; the
+// first that matches wins, so "Số điện thoại đường dây nóng" is a hotline.
+var labelKinds = []struct {
+	kind    string
+	phrases []string
+}{
+	{"hotline", []string{"duong day nong", "hotline", "truc ban"}},
+	{"fax", []string{"fax"}},
+	{"email", []string{"email", "e mail", "thu dien tu"}},
+	{"phone", []string{"dien thoai", "dt", "sdt", "di dong", "phone", "tel"}},
+	{"hours", []string{"thoi gian lam viec", "gio lam viec", "lich lam viec", "gio mo cua"}},
+	{"website", []string{"website", "trang thong tin"}},
+	{"address", []string{"dia chi"}},
+}
+
+// labelKind is the kind of field a publisher's label names, else def.
+func labelKind(label, def string) string {
+	l := " " + strings.Join(words(label), " ") + " "
+	for _, k := range labelKinds {
+		for _, p := range k.phrases {
+			if strings.Contains(l, " "+p+" ") {
+				return k.kind
+			}
+		}
+	}
+	return def
+}
+
+var contactIcons = map[string]string{
+	"address": "📍", "phone": "☎️", "hotline": "📞", "fax": "📠", "email": "✉️",
+	"website": "🌐", "hours": "🕒", "person": "👤",
+}
+
 // contactHTML renders a contact block.
 func contactHTML(r *request, c content.Contact) string {
 	var ls []string
 	if c.Office != "" {
 		ls = append(ls, "<b>"+esc(c.Office)+"</b>")
 	}
-	for _, fl := range []struct{ icon, field, v string }{
-		{"📍", "address", c.Address}, {"☎️", "phone", c.Phone}, {"📠", "fax", c.Fax},
-		{"✉️", "email", c.Email}, {"👤", "person", c.Person}, {"🌐", "website", c.Website},
-	} {
-		if fl.v != "" {
-			ls = append(ls, fl.icon+" "+esc(r.t.Fields[fl.field])+": "+esc(fl.v))
+	for _, l := range contactLines(r, c) {
+		icon, ok := contactIcons[l.kind]
+		if !ok {
+			icon = "▪️"
 		}
+		ls = append(ls, icon+" "+esc(l.label)+": "+esc(clipRunes(l.value, maxFieldRunes)))
 	}
 	if len(ls) <= 1 {
 		for _, l := range c.Lines {
-			ls = append(ls, esc(l))
+			ls = append(ls, esc(clipRunes(l, maxFieldRunes)))
 		}
 	}
 	return strings.Join(ls, "\n")
 }
 
-// contactIn finds the contact a passage is about: one whose office, phone or
-// e-mail it quotes.
+// clipRunes cuts s to n runes, marking the cut.
+func clipRunes(s string, n int) string {
+	if rs := []rune(s); len(rs) > n {
+		return string(rs[:n-1]) + "…"
+	}
+	return s
+}
+
+// contactIn finds the contact a passage is about: the office its first line
+// names, else the longest office name it quotes, else the one whose phone or
+// e-mail it quotes. A directory page repeats the switchboard's number under
+// several offices, so the name comes first.
 func (e *Engine) contactIn(text string) *content.Contact {
-	ft := fold(text)
 	all := e.allContacts()
+	first, _, _ := strings.Cut(text, "\n")
+	ff, ft := fold(first), fold(text)
+	best := -1
 	for i, c := range all {
-		if (c.Office != "" && strings.Contains(ft, fold(c.Office))) ||
-			(c.Phone != "" && strings.Contains(text, c.Phone)) ||
+		o := fold(c.Office)
+		if o == "" {
+			continue
+		}
+		if o == ff {
+			return &all[i]
+		}
+		if strings.Contains(ft, o) && (best < 0 || len(o) > len(fold(all[best].Office))) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return &all[best]
+	}
+	for i, c := range all {
+		if (c.Phone != "" && strings.Contains(text, c.Phone)) ||
 			(c.Email != "" && strings.Contains(text, c.Email)) {
 			return &all[i]
 		}
@@ -96,19 +250,93 @@ func (e *Engine) contactIn(text string) *content.Contact {
 	return nil
 }
 
-// contactFieldReply answers "còn số fax?" from the contact last shown.
-func (e *Engine) contactFieldReply(r *request, field string) (Reply, bool) {
-	for _, c := range e.allContacts() {
-		if fold(c.Office) != fold(r.st.Contact) {
+// contactFollowUp answers a contact question asked after a contact was
+// shown: "còn số fax?" about that office, or "hotline của công an" about the
+// office it names. A question naming no known office, or several equally,
+// is left to search.
+func (e *Engine) contactFollowUp(r *request, text string) (Reply, bool) {
+	if r.st.Contact == "" {
+		return Reply{}, false
+	}
+	field, rest := contactQuestion(text)
+	if field == "" || len(rest) > maxFollowUpWords {
+		return Reply{}, false
+	}
+	c, ok := e.pickContact(r, rest)
+	if !ok {
+		return Reply{}, false
+	}
+	r.st.Contact = c.Office
+	return contactFieldReply(r, c, field), true
+}
+
+// pickContact finds the office a contact question is about: the one last
+// shown when the question names none, else the one its words name, all of
+// them (abbreviations expanded), with the most of its words — fillers too,
+// as "an" in "công an" is also English. The office last shown wins a tie;
+// another tie is no answer.
+func (e *Engine) pickContact(r *request, rest []string) (content.Contact, bool) {
+	var named []string
+	for _, w := range rest {
+		if !fillerWords[w] {
+			named = append(named, w)
+		}
+	}
+	all := e.allContacts()
+	if len(named) == 0 {
+		for _, c := range all {
+			if fold(c.Office) == fold(r.st.Contact) {
+				return c, true
+			}
+		}
+		return content.Contact{}, false
+	}
+	m := newMatcher(strings.Join(named, " "), e.corpus().Glossary)
+	best, bestScore, tie := -1, 0, false
+	for i, c := range all {
+		if c.Office == "" || !m.match(c.Office) {
 			continue
 		}
-		v := map[string]string{"phone": c.Phone, "fax": c.Fax, "email": c.Email,
-			"address": c.Address, "website": c.Website, "person": c.Person}[field]
-		name := r.t.Fields[field]
-		if v == "" {
-			return Reply{Text: f(r.t.FieldMissing, c.Office, strings.ToLower(name)) + "\n\n" + contactHTML(r, c)}, true
+		have := map[string]bool{}
+		for _, w := range words(c.Office) {
+			have[w] = true
 		}
-		return Reply{Text: "<b>" + esc(c.Office) + "</b>\n" + esc(name) + ": " + esc(v)}, true
+		score := 0
+		for _, w := range rest {
+			if have[w] {
+				score++
+			}
+		}
+		current := fold(c.Office) == fold(r.st.Contact)
+		switch {
+		case best < 0 || score > bestScore:
+			best, bestScore, tie = i, score, false
+		case score == bestScore && current:
+			best, tie = i, false
+		case score == bestScore && fold(all[best].Office) != fold(r.st.Contact):
+			tie = true
+		}
 	}
-	return Reply{}, false
+	if best < 0 || tie {
+		return content.Contact{}, false
+	}
+	return all[best], true
+}
+
+// contactFieldReply answers a contact question about one office with the
+// lines of the field asked for, labelled as the publisher labels them: "số
+// điện thoại" of an office that only publishes "Điện thoại trực ban" gets
+// that line, and its hotline too, since both are numbers to call.
+func contactFieldReply(r *request, c content.Contact, field string) Reply {
+	var out []string
+	for _, l := range contactLines(r, c) {
+		if l.kind == field || (field == "phone" && l.kind == "hotline") {
+			out = append(out, esc(l.label)+": "+esc(clipRunes(l.value, maxFieldRunes)))
+		}
+	}
+	if len(out) == 0 {
+		name := r.t.Fields[field]
+		return Reply{Text: f(r.t.FieldMissing, c.Office, strings.ToLower(name)) + "\n\n" + contactHTML(r, c)}
+	}
+	return Reply{Text: "<b>" + esc(c.Office) + "</b>\n" + strings.Join(out, "\n")}
 }

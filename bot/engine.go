@@ -261,10 +261,8 @@ func (e *Engine) followUp(ctx context.Context, r *request) ([]Reply, error) {
 	if n, ok := number(text); ok && r.st.List.Kind == listDocuments {
 		return e.documentAt(ctx, r, n)
 	}
-	if field, ok := contactField(text); ok && r.st.Contact != "" {
-		if reply, ok := e.contactFieldReply(r, field); ok {
-			return []Reply{reply}, nil
-		}
+	if reply, ok := e.contactFollowUp(r, text); ok {
+		return []Reply{reply}, nil
 	}
 	return e.ask(ctx, r, text)
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -105,7 +106,7 @@ func number(s string) (int, bool) {
 // fieldWords name the parts of a contact a follow-up can ask for.
 var fieldWords = map[string]string{
 	"fax": "fax", "email": "email", "mail": "email", "e-mail": "email", "thu": "email",
-	"dien": "phone", "thoai": "phone", "sdt": "phone", "dt": "phone", "phone": "phone", "hotline": "phone", "telephone": "phone", "goi": "phone",
+	"dien": "phone", "thoai": "phone", "sdt": "phone", "dt": "phone", "phone": "phone", "telephone": "phone", "goi": "phone",
 	"chi": "address", "address": "address", "dau": "address",
 	"website": "website", "web": "website", "trang": "website",
 }
@@ -124,19 +125,57 @@ var fillerWords = map[string]bool{
 // follow-up ("còn số fax?", "email?", "dia chi o dau") and nothing more: a
 // message that also names something else is a new question.
 func contactField(s string) (string, bool) {
-	field := ""
-	for _, w := range words(s) {
-		if f, ok := fieldWords[w]; ok {
-			if field == "" || field == "phone" || field == "address" {
-				field = f // "dien thoai" and "dia chi" are weaker than "fax" or "email"
-			}
-			continue
-		}
+	field, rest := contactQuestion(s)
+	for _, w := range rest {
 		if !fillerWords[w] {
 			return "", false
 		}
 	}
 	return field, field != ""
+}
+
+// fieldPhrases, folded, name fields in several words: a hotline or duty
+// line rather than the switchboard, and opening hours.
+var fieldPhrases = []struct {
+	words []string
+	field string
+}{
+	{[]string{"duong", "day", "nong"}, "hotline"}, {[]string{"hotline"}, "hotline"}, {[]string{"truc", "ban"}, "hotline"},
+	{[]string{"gio", "lam", "viec"}, "hours"}, {[]string{"thoi", "gian", "lam", "viec"}, "hours"},
+	{[]string{"lich", "lam", "viec"}, "hours"}, {[]string{"gio", "mo", "cua"}, "hours"}, {[]string{"opening", "hours"}, "hours"},
+}
+
+// fieldStrength ranks the fields a question names: "dien thoai" and "dia chi"
+// are weaker than "fax" or "email" ("số điện thoại fax" asks for the fax), a
+// hotline is in between ("số điện thoại đường dây nóng" asks for the hotline).
+var fieldStrength = map[string]int{"phone": 1, "address": 1, "hotline": 2, "fax": 3, "email": 3, "website": 3, "hours": 3}
+
+// contactQuestion reads a contact question: the field it asks for and its
+// other words, folded, which may be fillers or name an office ("hotline của
+// công an" → "hotline", [cua cong an]). field is empty when s names no field.
+func contactQuestion(s string) (field string, rest []string) {
+	ws := words(s)
+	for i := 0; i < len(ws); i++ {
+		f, n := "", 1
+		for _, p := range fieldPhrases {
+			if i+len(p.words) <= len(ws) && slices.Equal(ws[i:i+len(p.words)], p.words) {
+				f, n = p.field, len(p.words)
+				break
+			}
+		}
+		if f == "" {
+			f = fieldWords[ws[i]]
+		}
+		if f == "" {
+			rest = append(rest, ws[i])
+			continue
+		}
+		if cur := fieldStrength[field]; field == "" || cur == 1 || fieldStrength[f] > cur {
+			field = f
+		}
+		i += n - 1
+	}
+	return field, rest
 }
 
 var (

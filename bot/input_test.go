@@ -17,6 +17,10 @@ func TestFollowUpWords(t *testing.T) {
 		{"địa chỉ ở đâu", false, "address"}, {"thư điện tử", false, "email"},
 		{"số fax của ủy ban xã Thử Nghiệm", false, ""}, // names an office: a new question
 		{"xem thêm về sáp nhập", false, ""}, {"sáp nhập", false, ""},
+		{"hotline?", false, "hotline"}, {"còn đường dây nóng thì sao", false, "hotline"}, {"số điện thoại trực ban", false, "hotline"},
+		{"số điện thoại đường dây nóng", false, "hotline"}, {"số fax đường dây nóng", false, "fax"}, {"giờ làm việc?", false, "hours"},
+		{"hotline của công an", false, ""}, // names an office: see TestContactQuestion
+		{"ở đây", false, ""},               // "đây" folds to "day", not a hotline
 	}
 	for _, tt := range tests {
 		if got := isMore(tt.in); got != tt.more {
@@ -24,6 +28,27 @@ func TestFollowUpWords(t *testing.T) {
 		}
 		if got, _ := contactField(tt.in); got != tt.field {
 			t.Errorf("contactField(%q) = %q, want %q", tt.in, got, tt.field)
+		}
+	}
+}
+
+func TestContactQuestion(t *testing.T) {
+	tests := []struct {
+		in    string
+		field string
+		rest  []string
+	}{
+		{"hotline của công an", "hotline", []string{"cua", "cong", "an"}},
+		{"Đường dây nóng Trạm Y tế", "hotline", []string{"tram", "y", "te"}},
+		{"số điện thoại trực ban công an thị xã", "hotline", []string{"so", "cong", "an", "thi", "xa"}},
+		{"giờ làm việc của bộ phận một cửa", "hours", []string{"cua", "bo", "phan", "mot", "cua"}},
+		{"email phòng tư pháp", "email", []string{"phong", "tu", "phap"}},
+		{"sáp nhập thôn", "", []string{"sap", "nhap", "thon"}},
+	}
+	for _, tt := range tests {
+		field, rest := contactQuestion(tt.in)
+		if field != tt.field || !reflect.DeepEqual(rest, tt.rest) {
+			t.Errorf("contactQuestion(%q) = %q, %q; want %q, %q", tt.in, field, rest, tt.field, tt.rest)
 		}
 	}
 }

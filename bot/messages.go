@@ -49,6 +49,8 @@ type messages struct {
 	MergersNone   string // %s: filter
 	ContactsHead  string
 	ContactsNone  string // %s: filter
+	ContactsMore  string // %d: offices not offered after a question with no answer
+	ContactsHint  string // %d: offices listed by /lienhe
 	FieldMissing  string // %s office, %s field name
 	Fields        map[string]string
 	LangPick      string
@@ -107,10 +109,13 @@ var catalog = map[lang]*messages{
 		MergersNone:   "Không thấy thông tin sáp nhập nào khớp với «%s».",
 		ContactsHead:  "<b>Địa chỉ liên hệ</b>",
 		ContactsNone:  "Không thấy cơ quan nào khớp với «%s». Gõ /lienhe để xem tất cả.",
+		ContactsMore:  "Còn %d cơ quan, đơn vị khác: gõ /lienhe và tên cơ quan để xem, hoặc /lienhe để xem tất cả.",
+		ContactsHint:  "<i>%d cơ quan, đơn vị. Gõ /lienhe và tên cơ quan để tìm nhanh.</i>",
 		FieldMissing:  "%s không công bố %s.",
 		Fields: map[string]string{
 			"phone": "Điện thoại", "fax": "Fax", "email": "Email", "address": "Địa chỉ",
-			"website": "Website", "person": "Người chịu trách nhiệm",
+			"website": "Website", "person": "Người chịu trách nhiệm", "hotline": "Đường dây nóng",
+			"hours": "Giờ làm việc",
 		},
 		LangPick:     "Chọn ngôn ngữ:",
 		LangSet:      "Đã chuyển sang tiếng Việt.",
@@ -166,10 +171,13 @@ var catalog = map[lang]*messages{
 		MergersNone:   "No merger facts match «%s».",
 		ContactsHead:  "<b>Office contacts</b>",
 		ContactsNone:  "No office matches «%s». Type /lienhe to see them all.",
-		FieldMissing:  "%s does not publish a %s.",
+		ContactsMore:  "%d more offices: type /lienhe and an office's name, or /lienhe to see them all.",
+		ContactsHint:  "<i>%d offices. Type /lienhe and an office's name to find one quickly.</i>",
+		FieldMissing:  "%s does not publish its %s.",
 		Fields: map[string]string{
 			"phone": "Phone", "fax": "Fax", "email": "Email", "address": "Address",
-			"website": "Website", "person": "Person responsible",
+			"website": "Website", "person": "Person responsible", "hotline": "Hotline",
+			"hours": "Opening hours",
 		},
 		LangPick:     "Choose a language:",
 		LangSet:      "Switched to English.",

@@ -89,17 +89,9 @@ func (e *Engine) noAnswer(ctx context.Context, r *request, q string, res index.R
 	if len(contacts) == 0 {
 		contacts = e.allContacts()
 	}
-	var parts []string
-	for i, c := range contacts {
-		if i == 2 {
-			break
-		}
-		parts = append(parts, contactHTML(r, c))
-	}
 	text := lines(note, r.t.NoAnswer)
-	if len(parts) > 0 {
-		r.st.Contact = contacts[0].Office
-		text += "\n\n" + r.t.TryContacts + "\n\n" + strings.Join(parts, "\n\n")
+	if offer := contactOffer(r, contacts); offer != "" {
+		text += "\n\n" + offer
 	}
 	return Reply{Text: text}
 }
