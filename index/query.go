@@ -30,6 +30,8 @@ const (
 	// person responsible for an office, "chịu trách nhiệm"), it is not a
 	// contact question: the answer is usually a sentence naming them.
 	wantName
+	// wantDuration: "bao lâu", "mất mấy ngày": a span of time.
+	wantDuration
 )
 
 const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
@@ -83,6 +85,8 @@ var intentPhrases = []struct {
 	{"tac gia", wantAuthor}, {"nguoi viet", wantAuthor}, {"ai viet", wantAuthor}, {"author", wantAuthor}, {"who wrote", wantAuthor},
 	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
+	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
+	{"thoi han", wantDuration}, {"how long", wantDuration},
 	{"ve viec gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"la gi", wantSubject}, {"about", wantSubject},
 }
 
@@ -91,10 +95,11 @@ var intentPhrases = []struct {
 // minus the ones that fold onto common content words.
 var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
-	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua ạ mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc`))
+	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua ạ mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc
+	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng`))
 
 var stopFolded = func() map[string]bool {
-	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co`))
+	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co nha ha chu thoi mat day chua`))
 	s := map[string]bool{}
 	for w := range stopAccented {
 		if f := content.Fold(w); !ambiguous[f] {
@@ -315,6 +320,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		q = string([]rune(q)[:maxQuestionRunes])
 	}
 	pq := parsedQuery{raw: q}
+	q = spoken(q)
 	accented := words(q)
 	cased := strings.FieldsFunc(content.Normalize(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	pq.folded = make([]string, len(accented))
@@ -467,7 +473,9 @@ func isIntentWord(w string, in intent) bool {
 	case "email", "mail":
 		return in&wantEmail != 0
 	case "ngay", "nam", "when", "date", "year":
-		return in&wantDate != 0
+		return in&(wantDate|wantDuration) != 0
+	case "lau", "long", "thang":
+		return in&wantDuration != 0
 	case "tac", "gia", "viet", "author", "wrote", "bai", "article", "written":
 		return in&wantAuthor != 0
 	}
@@ -476,6 +484,56 @@ func isIntentWord(w string, in intent) bool {
 
 var ordinals = map[string]string{
 	"1": "nhất", "2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy", "8": "tám", "9": "chín", "10": "mười",
+}
+
+// spokenForms are the short forms people type in chat, read as the words
+// they stand for before anything else, so that "bn" asks "how many" and
+// "ko" is the function word it is rather than an unknown, heavy word.
+var spokenForms = map[string]string{
+	"ko": "không", "k": "không", "kh": "không", "hok": "không", "hem": "không", "hông": "không",
+	"dc": "được", "đc": "được", "dk": "được", "j": "gì", "gi": "gì",
+	"bn": "bao nhiêu", "bnh": "bao nhiêu", "nhiu": "nhiêu", "ntn": "như thế nào", "bh": "bao giờ",
+	"z": "vậy", "v": "vậy", "r": "rồi", "cx": "cũng", "cg": "cũng", "mk": "mình", "mik": "mình",
+	"lm": "làm", "ng": "người", "ns": "nói", "vs": "với", "trc": "trước", "đt": "điện thoại",
+}
+
+// spoken rewrites chat short forms in q. A form typed in capitals is left
+// alone: "KH" is Kế hoạch, "NG" may be a name.
+// A question typed without accents gets the forms without accents, so it
+// stays an unaccented question.
+func spoken(q string) string {
+	plain := !hasDiacritic(q)
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		w := q[start:end]
+		lw := strings.ToLower(w)
+		if long, ok := spokenForms[lw]; ok && (w == lw || len(w) == 1 || w[1:] == lw[1:]) {
+			if plain {
+				long = content.Fold(long)
+			}
+			b.WriteString(long)
+		} else {
+			b.WriteString(w)
+		}
+		start = -1
+	}
+	for i, r := range q {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			flush(i)
+		}
+		b.WriteRune(r)
+	}
+	if start >= 0 {
+		flush(len(q))
+	}
+	return b.String()
 }
 
 // functionAfter lists function words that are also content words, with

@@ -474,7 +474,10 @@ const (
 	hasSubject
 	hasPlace // says where something is: "đặt tại", "trụ sở", "địa chỉ"
 	hasName  // names a person: "bà Lê Thị Mẫu", "đồng chí Nguyễn Văn A"
+	hasSpan  // a span of time: "15 ngày làm việc", "hơn một năm", "03 tháng"
 )
+
+var spanRe = regexp.MustCompile(`(?i)\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s+(?:ngày|tháng|năm|tuần|giờ|quý)\b`)
 
 // nameRe: a title, then two to four capitalised syllables.
 var nameRe = regexp.MustCompile(`(?:^|[\s,;(])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c|[Aa]nh|[Cc]hị)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}`)
@@ -502,6 +505,9 @@ func traitsOf(text string) traits {
 	}
 	if nameRe.MatchString(text) {
 		t |= hasName
+	}
+	if spanRe.MatchString(text) {
+		t |= hasSpan
 	}
 	folded := " " + strings.Join(foldWords(text), " ") + " "
 	for _, m := range placeMarkers {
@@ -536,6 +542,9 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 	}
 	if in&wantName != 0 && (u.traits&hasName != 0 || (u.contact != nil && u.contact.Person != "")) {
 		s += nameBonus
+	}
+	if in&wantDuration != 0 && u.traits&hasSpan != 0 {
+		s += intentBonus
 	}
 	if in&wantNumber != 0 && u.traits&hasNumber != 0 {
 		s += intentBonus
