@@ -53,6 +53,9 @@ type Index struct {
 	gloss       glossary
 	stats       Stats
 	contactList []content.Contact // offered when nothing answers
+	// titleWords are each article's title, folded: a page about "cấp giấy
+	// phép xây dựng" does not repeat it in every line of its procedure.
+	titleWords [][]string
 	// docArticles maps a document key to the articles citing it.
 	docArticles map[string][]int
 	closeOnce   sync.Once
@@ -94,6 +97,10 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	ix := &Index{corpus: c, df: map[string]int{}, gloss: newGlossary(c.Glossary), docArticles: map[string][]int{}}
 	ix.units = makeUnits(c)
+	ix.titleWords = make([][]string, len(c.Articles))
+	for i, a := range c.Articles {
+		ix.titleWords[i] = foldWords(a.Title)
+	}
 	if len(ix.units) == 0 {
 		return nil, errors.New("index: build: the corpus has no text to index")
 	}

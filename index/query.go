@@ -434,7 +434,9 @@ func (ix *Index) parse(question string) parsedQuery {
 		if isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
 			continue
 		}
-		c := concept{alts: [][]string{{w}}}
+		// A year the question states is as decisive as
+		// a named body: the 2019 figures do not answer for 2022.
+		c := concept{alts: [][]string{{w}}, entity: isDigits(w) && looksLikeYear(w)}
 		if len(pq.exact) > 0 && !telex[i] {
 			c.exact = accented[i]
 		}

@@ -25,6 +25,7 @@ const (
 	accentCredit    = 0.5
 	entityMissing   = 0.6 // coverage kept by a unit without a body the question names
 	prevCredit      = 0.4
+	titleCredit     = 0.3 // a word found only in the article's title
 	scatteredCredit = 0.6 // every syllable of a several-syllable name, but not together // a word found only in the sentence before, in the same paragraph
 	contextCredit   = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit     = 0.7
@@ -213,6 +214,17 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				}
 			}
 		}
+		var inTitle map[string]bool
+		if u.article < len(ix.titleWords) && u.kind != KindArticle {
+			for _, f := range ix.titleWords[u.article] {
+				if qWords[f] && !has[f] {
+					if inTitle == nil {
+						inTitle = map[string]bool{}
+					}
+					inTitle[f] = true
+				}
+			}
+		}
 		var inPrev map[string]bool
 		if u.prev > 0 {
 			inPrev = map[string]bool{}
@@ -256,7 +268,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if p < prevCredit && inPrev != nil && presence(concept{alts: c.alts}, inPrev, nil, nil, nil) == 1 {
 				p = prevCredit
 			}
-			if c.entity && !namedIn(c, has, inContext, inPrev) {
+			if p < titleCredit && inTitle != nil && presence(concept{alts: c.alts}, inTitle, nil, nil, nil) == 1 {
+				p = titleCredit
+			}
+			if c.entity && !namedIn(c, has, inContext, inPrev, inTitle) {
 				missingEntity = true
 			}
 			covered += weights[i] * p
