@@ -38,3 +38,18 @@ func TestUpdateID(t *testing.T) {
 		})
 	}
 }
+
+// visibleLen counts without building the token list; it must count what
+// the list holds.
+func TestVisibleLenMatchesTokens(t *testing.T) {
+	for _, s := range []string{"", "abc", "<b>Điện thoại</b>: 0000 000 000", "a &amp; b &#x1F44D; &#128077; &bogus", "<a href=\"x\">link</a>",
+		"unclosed <b tag", "& alone", "&toolongentityname;", "👍\n\n<i>nghiêng</i>", "\xff\xfe bad bytes"} {
+		want := 0
+		for _, tok := range tokenize(s) {
+			want += tok.visible
+		}
+		if got := visibleLen(s); got != want {
+			t.Errorf("visibleLen(%q) = %d, tokens count %d", s, got, want)
+		}
+	}
+}

@@ -22,33 +22,35 @@ type token struct {
 func tokenize(s string) []token {
 	var out []token
 	for i := 0; i < len(s); {
-		switch s[i] {
-		case '<':
-			if end := strings.IndexByte(s[i:], '>'); end > 0 {
-				raw := s[i : i+end+1]
-				inner := strings.TrimSuffix(strings.TrimPrefix(raw, "<"), ">")
-				t := token{raw: raw}
-				if strings.HasPrefix(inner, "/") {
-					t.closing = true
-					inner = inner[1:]
-				}
-				t.tag, _, _ = strings.Cut(strings.TrimSpace(inner), " ")
-				out = append(out, t)
-				i += end + 1
-				continue
-			}
-		case '&':
-			if end := strings.IndexByte(s[i:], ';'); end > 0 && end <= 10 {
-				out = append(out, token{raw: s[i : i+end+1], visible: entityLen(s[i+1 : i+end])})
-				i += end + 1
-				continue
-			}
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		out = append(out, token{raw: s[i : i+n], visible: utf16.RuneLen(r)})
-		i += n
+		var t token
+		t, i = nextToken(s, i)
+		out = append(out, t)
 	}
 	return out
+}
+
+// nextToken returns the token at s[i:] and the index after it.
+func nextToken(s string, i int) (token, int) {
+	switch s[i] {
+	case '<':
+		if end := strings.IndexByte(s[i:], '>'); end > 0 {
+			raw := s[i : i+end+1]
+			inner := strings.TrimSuffix(strings.TrimPrefix(raw, "<"), ">")
+			t := token{raw: raw}
+			if strings.HasPrefix(inner, "/") {
+				t.closing = true
+				inner = inner[1:]
+			}
+			t.tag, _, _ = strings.Cut(strings.TrimSpace(inner), " ")
+			return t, i + end + 1
+		}
+	case '&':
+		if end := strings.IndexByte(s[i:], ';'); end > 0 && end <= 10 {
+			return token{raw: s[i : i+end+1], visible: entityLen(s[i+1 : i+end])}, i + end + 1
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return token{raw: s[i : i+n], visible: utf16.RuneLen(r)}, i + n
 }
 
 // entityLen is the UTF-16 length of what an entity stands for: two for a
@@ -69,10 +71,14 @@ func entityLen(name string) int {
 	return 1
 }
 
-// visibleLen is the length Telegram counts for an HTML text.
+// visibleLen is the length Telegram counts for an HTML text. It is asked of
+// every reply, so it reads the tokens one by one rather than building the
+// list: most replies need no split.
 func visibleLen(s string) int {
 	n := 0
-	for _, t := range tokenize(s) {
+	for i := 0; i < len(s); {
+		var t token
+		t, i = nextToken(s, i)
 		n += t.visible
 	}
 	return n
