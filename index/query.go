@@ -123,6 +123,10 @@ func setOf(ws []string) map[string]bool {
 // glossary is the content glossary prepared for matching questions.
 type glossary struct {
 	abbrev map[string][][]string // folded short form → folded expansions
+	// words are the short forms written in lower case in the glossary:
+	// everyday words for the terms articles use ("gộp" for sáp nhập), not
+	// acronyms. Folded form → the form as written.
+	words map[string]string
 	// shorts are the short forms of more than one part ("TN&MT",
 	// "LĐ-TB&XH"), matched as syllable sequences, longest first.
 	shorts   []shortForm
@@ -145,7 +149,7 @@ type englishTerm struct {
 }
 
 func newGlossary(g content.Glossary) glossary {
-	gl := glossary{abbrev: map[string][][]string{}, expShort: map[string][]string{}, englishWords: map[string]bool{}}
+	gl := glossary{abbrev: map[string][][]string{}, expShort: map[string][]string{}, englishWords: map[string]bool{}, words: map[string]string{}}
 	for _, t := range g.Abbreviations {
 		short := foldWords(t.Short)
 		if len(short) == 0 {
@@ -158,10 +162,19 @@ func newGlossary(g content.Glossary) glossary {
 			}
 			if len(short) == 1 {
 				gl.abbrev[short[0]] = append(gl.abbrev[short[0]], exp)
+				if t.Short == strings.ToLower(t.Short) {
+					gl.words[short[0]] = lowerNormalize(t.Short)
+				}
 			} else if n := len(gl.shorts); n > 0 && seqEqual(gl.shorts[n-1].short, short) {
 				gl.shorts[n-1].long = append(gl.shorts[n-1].long, exp)
 			} else {
 				gl.shorts = append(gl.shorts, shortForm{short: short, long: [][]string{exp}})
+			}
+			// An everyday word stands for the term, not the other way
+			// round: "sáp nhập" in a question stays two syllables that weigh
+			// as such, rather than one concept that also accepts "gộp".
+			if everydayWord(t.Short) {
+				continue
 			}
 			key := strings.Join(exp, " ")
 			if _, ok := gl.expShort[key]; !ok {
@@ -424,7 +437,9 @@ func (ix *Index) parse(question string) parsedQuery {
 		// An abbreviation typed in capitals, or one that cannot be a
 		// Vietnamese syllable ("tx", "tdp": no vowel), or a longer one that
 		// is not also a common word ("TU" is Tỉnh ủy, "tu" is usually "từ").
-		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (accented[i] == w && (!hasVowel(w) || len(w) >= 3 && !isStop(accented[i], w, qAccented)))) {
+		word, isWord := ix.gloss.words[w]
+		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (isWord && (accented[i] == word || accented[i] == w)) ||
+			(!isWord && accented[i] == w && (!hasVowel(w) || len(w) >= 3 && !isStop(accented[i], w, qAccented)))) {
 			c := concept{alts: [][]string{{w}}}
 			c.alts = append(c.alts, exps...)
 			c.entity = namesBody(c.alts)
@@ -636,6 +651,12 @@ func seqEqual(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// everydayWord: a glossary short form in lower case Vietnamese ("gộp",
+// "cắt giảm"), as opposed to an acronym ("UBND") or a loanword ("website").
+func everydayWord(short string) bool {
+	return short == strings.ToLower(short) && (hasDiacritic(short) || strings.Contains(short, " "))
 }
 
 // namesBody: an expansion of three syllables or more names a body ("Ủy ban

@@ -69,3 +69,45 @@ func TestYearIsNotADocumentNumber(t *testing.T) {
 		t.Errorf("decision 2025/QĐ-UBND: refs %+v, want key 2025qdubnd first", refs)
 	}
 }
+
+// TestParseEverydayForms: chat short forms and everyday words are read as
+// what they stand for; look-alikes are not.
+func TestParseEverydayForms(t *testing.T) {
+	ix := mustDefault(t)
+	hasAlt := func(pq parsedQuery, alt string) bool {
+		for _, c := range pq.concepts {
+			for _, a := range c.alts {
+				if strings.Join(a, " ") == alt {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	tests := []struct {
+		question string
+		intent   intent // wanted among the intents, 0 for none
+		alt      string // a concept alternative that must be there, "" for none
+		notAlt   string // one that must not
+	}{
+		{"bn thôn sau sáp nhập", wantNumber, "thon", ""},
+		{"xã Kỳ Nam bị gộp mất mấy thôn", 0, "sap nhap", "mat"},
+		{"xa ky nam bi gop may thon", 0, "sap nhap", ""},
+		{"đóng góp của nhân dân", 0, "", "sap nhap"},
+		{"ko co so dien thoai a", wantPhone, "", "ko"},
+		{"cap giay phep mat bao lau", wantDuration, "", "lau"},
+		{"KH 210 ngày nào", wantDate, "", "khong"},
+	}
+	for _, tt := range tests {
+		pq := ix.parse(tt.question)
+		if tt.intent != 0 && pq.intents&tt.intent == 0 {
+			t.Errorf("%q: intents %b lack %b", tt.question, pq.intents, tt.intent)
+		}
+		if tt.alt != "" && !hasAlt(pq, tt.alt) {
+			t.Errorf("%q: no concept %q in %+v", tt.question, tt.alt, pq.concepts)
+		}
+		if tt.notAlt != "" && hasAlt(pq, tt.notAlt) {
+			t.Errorf("%q: concept %q should not be there: %+v", tt.question, tt.notAlt, pq.concepts)
+		}
+	}
+}
