@@ -108,6 +108,8 @@ func TestContactQuestions(t *testing.T) {
 			want: []string{"<b>Bộ phận Một cửa thị xã (Trung tâm Hành chính công)</b>\nThời gian làm việc: sáng từ 7h00"}},
 		{name: "opening hours not published", before: "/lienhe phòng nội vụ", ask: "thời gian làm việc",
 			want: []string{"Phòng Nội vụ không công bố giờ làm việc."}},
+		{name: "after a searched contact, the office of its first line", before: "số điện thoại văn phòng HĐND-UBND thị xã Giả Định", ask: "email?",
+			want: []string{"<b>Văn phòng HĐND-UBND thị xã</b>\nEmail: vanphong@giadinh.example.invalid"}},
 		{name: "English", before: "/lienhe phòng tư pháp", ask: "hotline?",
 			want: []string{"Phòng Tư pháp does not publish its hotline."}},
 	}

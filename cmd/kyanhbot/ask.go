@@ -33,11 +33,20 @@ type askJSONHit struct {
 }
 
 type askJSONCont struct {
-	Office  string `json:"office,omitempty"`
-	Address string `json:"address,omitempty"`
-	Phone   string `json:"phone,omitempty"`
-	Fax     string `json:"fax,omitempty"`
-	Email   string `json:"email,omitempty"`
+	Office     string         `json:"office,omitempty"`
+	Address    string         `json:"address,omitempty"`
+	Phone      string         `json:"phone,omitempty"`
+	PhoneLabel string         `json:"phone_label,omitempty"` // the publisher's, when Phone's line is qualified: "Điện thoại trực ban"
+	Fax        string         `json:"fax,omitempty"`
+	Email      string         `json:"email,omitempty"`
+	Website    string         `json:"website,omitempty"`
+	Extra      []askJSONField `json:"extra,omitempty"` // hotlines, officials, opening hours…, as published
+	Person     string         `json:"person,omitempty"`
+}
+
+type askJSONField struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 func runAsk(ctx context.Context, e env, args []string) error {
@@ -97,7 +106,12 @@ func writeAskJSON(w io.Writer, res index.Result) error {
 			Snippet: h.Text, Score: h.Score, Kind: string(h.Kind), Docs: h.Documents})
 	}
 	for _, c := range res.Contacts {
-		out.Contacts = append(out.Contacts, askJSONCont{Office: c.Office, Address: c.Address, Phone: c.Phone, Fax: c.Fax, Email: c.Email})
+		jc := askJSONCont{Office: c.Office, Address: c.Address, Phone: c.Phone, PhoneLabel: c.PhoneLabel,
+			Fax: c.Fax, Email: c.Email, Website: c.Website, Person: c.Person}
+		for _, x := range c.Extra {
+			jc.Extra = append(jc.Extra, askJSONField{Label: x.Label, Value: x.Value})
+		}
+		out.Contacts = append(out.Contacts, jc)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -144,14 +158,48 @@ func noAnswerText(contacts []content.Contact) string {
 		b.WriteString("\nBạn có thể liên hệ:")
 		for _, c := range contacts {
 			b.WriteString("\n- " + c.Office)
-			for _, f := range [][2]string{{"Địa chỉ", c.Address}, {"Điện thoại", c.Phone}, {"Fax", c.Fax}, {"Email", c.Email}} {
-				if f[1] != "" {
-					b.WriteString("\n  " + f[0] + ": " + f[1])
-				}
+			for _, l := range contactFields(c) {
+				b.WriteString("\n  " + l)
 			}
 		}
 	}
 	return b.String()
+}
+
+// contactFields are a contact's labelled lines in the order the index's
+// contact units and the bot show them: address, phone (with the publisher's
+// label when it is a qualified one, "Điện thoại trực ban"), fax, email,
+// website, the publisher's other lines under their own labels (hotlines,
+// officials, opening hours), the person responsible. A block with none of
+// them is shown as published.
+func contactFields(c content.Contact) []string {
+	var out []string
+	add := func(label, v string) {
+		if v != "" {
+			out = append(out, label+": "+v)
+		}
+	}
+	phone := "Điện thoại"
+	if c.PhoneLabel != "" {
+		phone = c.PhoneLabel
+	}
+	add("Địa chỉ", c.Address)
+	add(phone, c.Phone)
+	add("Fax", c.Fax)
+	add("Email", c.Email)
+	add("Website", c.Website)
+	for _, x := range c.Extra {
+		add(x.Label, x.Value)
+	}
+	add("Chịu trách nhiệm chính", c.Person)
+	if len(out) == 0 {
+		for _, l := range c.Lines {
+			if l != c.Office {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }
 
 func oneLine(s string, n int) string {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -112,5 +113,108 @@ func TestEvalPublicQuestions(t *testing.T) {
 	}
 	if !strings.Contains(out, "all") || !strings.Contains(out, "100%") {
 		t.Errorf("eval report:\n%s", out)
+	}
+}
+
+// directoryDir is a content directory holding the synthetic contact
+// directories (fictional offices, marked synthetic) that the content and
+// index packages keep as fixtures.
+func directoryDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, src := range []string{"../../content/testdata/synthetic/danh-ba.txt", "../../index/testdata/heldout/danh-ba-co-quan.txt"} {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "synthetic: true") {
+			t.Fatalf("%s is not marked synthetic", src)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(src)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestAskContacts(t *testing.T) {
+	dir := directoryDir(t)
+	tests := []struct {
+		name   string
+		args   []string
+		want   []string
+		absent []string
+	}{
+		{"no answer lists contacts with their publisher's lines", []string{"ask", "-content", dir, "giá vé xe buýt đi thành phố"}, []string{
+			"không tìm thấy",
+			"- Công an xã Thử Nghiệm\n  Địa chỉ: Thôn Mẫu Thử, xã Thử Nghiệm\n  Điện thoại trực ban: 0000 000 020\n  Đường dây nóng: 0000 000 029\n  Trưởng Công an xã: Lê Văn Giả",
+			"- Trạm Y tế xã\n  Địa chỉ: Thôn Ví Dụ, xã Thử Nghiệm\n  Điện thoại: 0000 000 030\n  Email: tramyte@thunghiem.example\n  Website: tramyte.thunghiem.example\n  Hotline: 0000 000 031\n  Thời gian làm việc: từ 7h00",
+			"  Website: www.giadinh.example.invalid\n  Chịu trách nhiệm chính: Đỗ Văn Ví",
+		}, []string{"Điện thoại: 0000 000 020"}},
+		{"a hotline question", []string{"ask", "-content", dir, "đường dây nóng công an xã Thử Nghiệm"}, []string{"Đường dây nóng: 0000 000 029", "Nguồn:"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := runCmd(t, nil, tt.args...)
+			if err != nil {
+				t.Fatalf("%v: %v", tt.args, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(out, w) {
+					t.Errorf("output has %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+func TestAskJSONContacts(t *testing.T) {
+	out, _, err := runCmd(t, nil, "ask", "-json", "-content", directoryDir(t), "giá vé xe buýt đi thành phố")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type field struct{ Label, Value string }
+	type contact struct {
+		Office     string  `json:"office"`
+		Phone      string  `json:"phone"`
+		PhoneLabel string  `json:"phone_label"`
+		Website    string  `json:"website"`
+		Person     string  `json:"person"`
+		Extra      []field `json:"extra"`
+	}
+	var got struct {
+		Found    bool      `json:"found"`
+		Contacts []contact `json:"contacts"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if got.Found {
+		t.Fatalf("found an answer, want none:\n%s", out)
+	}
+	byOffice := map[string]contact{}
+	for _, c := range got.Contacts {
+		byOffice[c.Office] = c
+	}
+	tests := []struct {
+		office string
+		want   contact
+	}{
+		{"Công an xã Thử Nghiệm", contact{Office: "Công an xã Thử Nghiệm", Phone: "0000 000 020", PhoneLabel: "Điện thoại trực ban",
+			Extra: []field{{"Đường dây nóng", "0000 000 029"}, {"Trưởng Công an xã", "Lê Văn Giả"}}}},
+		{"Văn phòng HĐND-UBND xã Thử Nghiệm", contact{Office: "Văn phòng HĐND-UBND xã Thử Nghiệm", Phone: "0000 000 010",
+			Extra: []field{{"Chánh Văn phòng", "Trần Văn Thử, ĐT: 0000 000 012"}}}},
+		{"Ủy ban nhân dân thị xã Giả Định", contact{Office: "Ủy ban nhân dân thị xã Giả Định", Phone: "0000 100 001",
+			Website: "www.giadinh.example.invalid", Person: "Đỗ Văn Ví - Phó Chủ tịch UBND thị xã Giả Định"}},
+	}
+	for _, tt := range tests {
+		if got := byOffice[tt.office]; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("contact %q:\n got %+v\nwant %+v", tt.office, got, tt.want)
+		}
 	}
 }
