@@ -213,6 +213,17 @@ func makeUnits(c *content.Corpus) []unit {
 		for _, mg := range a.Mergers {
 			mergers[content.Normalize(mg.Sentence)] = true
 		}
+		// A directory page's lines are also its contact blocks: a line
+		// alone ("Đường dây nóng: …", "Phòng Nội vụ") would answer without
+		// saying whose it is, so the block answers instead.
+		inContact := map[string]bool{}
+		for _, ct := range a.Contacts {
+			for _, l := range append(append([]string{}, ct.Lines...), strings.Split(contactText(ct), "\n")...) {
+				if k := lineKey(l); k != "" {
+					inContact[k] = true
+				}
+			}
+		}
 		intro := ""
 		for _, p := range a.Paragraphs {
 			sentences := content.Sentences(p)
@@ -222,6 +233,9 @@ func makeUnits(c *content.Corpus) []unit {
 			prev := 0
 			for _, s := range sentences {
 				if strings.TrimSpace(s) == "" {
+					continue
+				}
+				if inContact[lineKey(s)] {
 					continue
 				}
 				key := content.Normalize(s)
@@ -329,6 +343,12 @@ func articleText(a content.Article) string {
 
 // contactText renders a contact block one field a line, labelled as portals
 // label them, so a reply quotes "Fax: …" the way the footer printed it.
+// lineKey compares a line of text with a contact block's lines: folded,
+// without list marks and end punctuation.
+func lineKey(s string) string {
+	return content.Fold(strings.Trim(strings.TrimSpace(s), "-+•*–.;, \t"))
+}
+
 // officeLabel is the label the published block gave the office's name.
 func officeLabel(c content.Contact) string {
 	for _, l := range c.Lines {

@@ -32,6 +32,9 @@ const (
 	wantName
 	// wantDuration: "bao lâu", "mất mấy ngày": a span of time.
 	wantDuration
+	// wantHotline: "hotline", "đường dây nóng", "trực ban": a contact's
+	// hotline rather than its switchboard.
+	wantHotline
 )
 
 const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
@@ -78,7 +81,7 @@ var intentPhrases = []struct {
 }{
 	{"bao nhieu", wantNumber}, {"so luong", wantNumber}, {"how many", wantNumber}, {"how much", wantNumber},
 	{"o dau", wantAddress}, {"dia chi", wantAddress}, {"tru so", wantAddress}, {"where", wantAddress}, {"address", wantAddress},
-	{"dien thoai", wantPhone}, {"sdt", wantPhone}, {"so dt", wantPhone}, {"hotline", wantPhone}, {"phone", wantPhone}, {"telephone", wantPhone}, {"goi", wantPhone},
+	{"dien thoai", wantPhone}, {"sdt", wantPhone}, {"so dt", wantPhone}, {"hotline", wantPhone | wantHotline}, {"duong day nong", wantPhone | wantHotline}, {"truc ban", wantPhone | wantHotline}, {"phone", wantPhone}, {"telephone", wantPhone}, {"goi", wantPhone},
 	{"fax", wantFax},
 	{"email", wantEmail}, {"e mail", wantEmail}, {"thu dien tu", wantEmail}, {"mail", wantEmail},
 	{"chiu trach nhiem", wantPerson}, {"who", wantName}, {"ai", wantName},

@@ -348,6 +348,25 @@ var docTypeNamesByCode = func() map[string][][]string {
 	return m
 }()
 
+// hasHotline: the block lists a hotline or a duty line.
+func hasHotline(c content.Contact) bool {
+	labels := []string{c.PhoneLabel}
+	for _, f := range c.Extra {
+		labels = append(labels, f.Label)
+	}
+	for _, l := range labels {
+		if namesHotline(l) {
+			return true
+		}
+	}
+	return false
+}
+
+func namesHotline(text string) bool {
+	f := " " + strings.Join(foldWords(text), " ") + " "
+	return strings.Contains(f, " hotline ") || strings.Contains(f, " day nong ") || strings.Contains(f, " truc ban ")
+}
+
 // officeNamed: every concept of the question is in the office's name.
 func officeNamed(office string, concepts []concept) bool {
 	if office == "" {
@@ -551,6 +570,10 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 			(in&wantAddress != 0 && u.traits&hasPlace != 0) {
 			s += intentBonus
 		}
+	}
+	if in&wantHotline != 0 && ((u.contact != nil && hasHotline(*u.contact)) ||
+		(u.contact == nil && u.traits&hasPhone != 0 && namesHotline(u.norm))) {
+		s += intentBonus
 	}
 	if in&wantAuthor != 0 && u.kind == KindArticle && strings.Contains(u.text, "\n") {
 		s += contactBonus
