@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -292,6 +293,17 @@ func blockLines(n *html.Node) []string {
 				return
 			case atom.Img:
 				return
+			case atom.Table:
+				if caption, rows, header, ok := htmlTable(n); ok {
+					b.WriteString("\n\n")
+					if caption != "" {
+						b.WriteString(caption + "\n\n")
+					}
+					for _, r := range renderTable(rows, header) {
+						b.WriteString(r + "\n\n")
+					}
+					return
+				}
 			}
 		}
 		block := isBlock(n)
@@ -337,4 +349,118 @@ func isBlock(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// htmlTable reads a data table: its caption, its rows of cells and whether
+// the first row holds the headings (<th> cells or a <thead>; several such
+// rows are merged column by column). A cell spanning columns is repeated
+// in a heading row and followed by empty cells in a data row, so that the
+// cells after it keep their headings. A table holding another table, a
+// cell longer than a table cell's value, or fewer than two rows of two
+// cells is the page's layout, not data: ok is false and the table is read
+// as blocks, as before.
+func htmlTable(t *html.Node) (caption string, rows [][]string, header, ok bool) {
+	var heads [][]string
+	layout := false
+	var walk func(n *html.Node, inHead bool)
+	walk = func(n *html.Node, inHead bool) {
+		for c := n.FirstChild; c != nil && !layout; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table:
+				layout = true
+			case atom.Caption:
+				caption = cleanSpace(strings.Join(blockLines(c), " "))
+			case atom.Thead:
+				walk(c, true)
+			case atom.Tbody, atom.Tfoot:
+				walk(c, false)
+			case atom.Tr:
+				cells, allTH := htmlRow(c)
+				if cells == nil {
+					layout = true
+					return
+				}
+				if filled(cells) == 0 {
+					continue
+				}
+				if (inHead || allTH) && len(rows) == 0 {
+					heads = append(heads, cells)
+					continue
+				}
+				rows = append(rows, cells)
+			}
+		}
+	}
+	walk(t, false)
+	if layout {
+		return "", nil, false, false
+	}
+	if len(heads) > 0 {
+		merged := heads[0]
+		for _, h := range heads[1:] {
+			for k, c := range h {
+				switch {
+				case k >= len(merged):
+					merged = append(merged, c)
+				case c != "" && c != merged[k]:
+					merged[k] = strings.TrimSpace(merged[k] + " " + c)
+				}
+			}
+		}
+		rows = append([][]string{merged}, rows...)
+		header = true
+	}
+	wide := 0
+	for _, r := range rows {
+		if filled(r) >= 2 {
+			wide++
+		}
+	}
+	if wide < 2 {
+		return "", nil, false, false
+	}
+	return caption, rows, header, true
+}
+
+// htmlRow returns a row's cells, and whether all are <th>; nil when a cell
+// holds a table or more text than a data cell does.
+func htmlRow(tr *html.Node) ([]string, bool) {
+	cells := []string{}
+	allTH := true
+	for td := tr.FirstChild; td != nil; td = td.NextSibling {
+		if td.Type != html.ElementNode || td.DataAtom != atom.Td && td.DataAtom != atom.Th {
+			continue
+		}
+		var nested bool
+		var find func(n *html.Node)
+		find = func(n *html.Node) {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.DataAtom == atom.Table {
+					nested = true
+				}
+				find(c)
+			}
+		}
+		find(td)
+		text := cleanSpace(strings.Join(blockLines(td), " "))
+		if nested || utf8.RuneCountInString(text) > 300 {
+			return nil, false
+		}
+		if td.DataAtom != atom.Th {
+			allTH = false
+		}
+		cells = append(cells, text)
+		span, _ := strconv.Atoi(attr(td, "colspan"))
+		for k := 1; k < min(span, 20); k++ {
+			if td.DataAtom == atom.Th {
+				cells = append(cells, text)
+			} else {
+				cells = append(cells, "")
+			}
+		}
+	}
+	return cells, allTH
 }

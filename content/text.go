@@ -13,6 +13,7 @@ func parseText(text string) draft {
 	var d draft
 	lines := strings.Split(text, "\n")
 	lines = d.header(lines)
+	lines = expandTables(lines)
 	for i := range lines {
 		lines[i] = cleanSpace(lines[i])
 	}

@@ -1,0 +1,215 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Portals publish schedules and statistics as tables: a reception schedule
+// (date, weekday, who receives, their post), the main indicators of a
+// report (indicator, plan, result, rate). Scraped as text a table's cells
+// are separated by tabs, by "|" or by runs of spaces; saved as HTML it is a
+// <table>. Joined into one paragraph, its rows lose their boundaries and no
+// passage says which value belongs to which row. So each data row becomes a
+// paragraph of its own that reads alone: every cell behind its column's
+// heading, "Ngày: 05/9/2024; Thứ: Thứ Năm; Người tiếp: …". The heading row
+// itself is not repeated as a paragraph; a caption or the sentence before
+// the table stays a paragraph of its own.
+
+// tableCellSep says how a text line separates its cells.
+type tableCellSep int
+
+const (
+	sepNone tableCellSep = iota
+	sepTab
+	sepPipe
+	sepSpaces
+)
+
+var (
+	spacesSepRE = regexp.MustCompile(` {2,}`)
+	// A Markdown table's rule row: "|---|:---:|".
+	tableRuleRE = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$`)
+	// A cell that is a number, a date, a rate or an amount: a row with one
+	// is data, not headings.
+	numericCellRE = regexp.MustCompile(`^[\d\s.,%/:;+()–-]*\d[\d\s.,%/:;+()–-]*$`)
+)
+
+// textCells splits a scraped line into its cells, and reports the separator
+// that did. Leading indentation is not a cell boundary.
+func textCells(line string) ([]string, tableCellSep) {
+	t := strings.Trim(line, " \u00a0")
+	switch {
+	case strings.Contains(t, "\t"):
+		return trimCells(strings.Split(strings.Trim(t, "\t "), "\t")), sepTab
+	case strings.Contains(t, "|"):
+		t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|"))
+		return trimCells(strings.Split(t, "|")), sepPipe
+	case spacesSepRE.MatchString(t):
+		return trimCells(spacesSepRE.Split(t, -1)), sepSpaces
+	}
+	return nil, sepNone
+}
+
+func trimCells(cells []string) []string {
+	for i, c := range cells {
+		cells[i] = cleanSpace(c)
+	}
+	return cells
+}
+
+func filled(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// expandTables finds the tables in scraped lines and writes each data row
+// as a line of its own between blank lines, so that joinLines makes it a
+// paragraph. Other lines are returned unchanged.
+func expandTables(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); {
+		rows, next := tableAt(lines, i)
+		if rows == nil {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		out = append(out, "")
+		for _, r := range renderTable(rows, false) {
+			out = append(out, r, "")
+		}
+		i = next
+	}
+	return out
+}
+
+// tableAt reads the table that starts at lines[i], if one does, and returns
+// its rows and the index of the first line after it. A table is two or more
+// consecutive rows with the same separator (tab-separated rows may have a
+// blank line between them); cells split by spaces alone make a table only
+// when three or more rows have the same number of short cells, since prose
+// scraped from justified text has stray double spaces too. Rows of "Label:
+// value" pairs ("Điện thoại: … | Fax: …") are a contact block, not a table.
+func tableAt(lines []string, i int) ([][]string, int) {
+	first, sep := textCells(lines[i])
+	if sep == sepNone || filled(first) < 2 {
+		return nil, i
+	}
+	rows := [][]string{first}
+	j := i + 1
+	for j < len(lines) {
+		k := j
+		if strings.TrimSpace(lines[k]) == "" && sep == sepTab && k+1 < len(lines) {
+			k++
+		}
+		if sep == sepPipe && tableRuleRE.MatchString(strings.TrimSpace(lines[k])) {
+			j = k + 1
+			continue
+		}
+		cells, s := textCells(lines[k])
+		if s != sep || filled(cells) < 1 || sep == sepSpaces && len(cells) != len(first) {
+			break
+		}
+		rows = append(rows, cells)
+		j = k + 1
+	}
+	if len(rows) < 2 || sep == sepSpaces && len(rows) < 3 {
+		return nil, i
+	}
+	var all, fields int
+	for _, r := range rows {
+		for _, c := range r {
+			if c == "" {
+				continue
+			}
+			all++
+			if sep == sepSpaces && utf8.RuneCountInString(c) > 80 {
+				return nil, i
+			}
+			if strings.HasSuffix(c, ":") || isFieldLine(c) {
+				fields++
+			}
+		}
+	}
+	if fields*3 > all {
+		return nil, i
+	}
+	return rows, j
+}
+
+// renderTable writes a table's rows as self-contained lines. The first row
+// is the table's headings when header says so (an HTML row of <th>) or when
+// it looks so: no cell of it is a number or a date and none is long. A
+// column numbered "STT" is left out: the number says nothing read alone.
+// A row with a single filled cell (a section of the table, "I. Kinh tế", or
+// a cell spanning the row) is written as it is.
+func renderTable(rows [][]string, header bool) []string {
+	if len(rows) == 0 {
+		return nil
+	}
+	var heads []string
+	if header || looksLikeHeadings(rows[0], rows[1:]) {
+		heads, rows = rows[0], rows[1:]
+	}
+	var out []string
+	for _, r := range rows {
+		if filled(r) == 1 {
+			for _, c := range r {
+				if c != "" {
+					out = append(out, c)
+				}
+			}
+			continue
+		}
+		var parts []string
+		for k, c := range r {
+			if c == "" {
+				continue
+			}
+			label := ""
+			if k < len(heads) {
+				label = strings.TrimRight(heads[k], " :")
+			}
+			if isOrdinalHeading(label) {
+				continue
+			}
+			if label != "" && !strings.EqualFold(label, c) {
+				c = label + ": " + c
+			}
+			parts = append(parts, c)
+		}
+		if len(parts) > 0 {
+			out = append(out, strings.Join(parts, "; "))
+		}
+	}
+	return out
+}
+
+func looksLikeHeadings(first []string, rest [][]string) bool {
+	if len(rest) == 0 || filled(first) < 2 {
+		return false
+	}
+	for _, c := range first {
+		if numericCellRE.MatchString(c) || utf8.RuneCountInString(c) > 60 {
+			return false
+		}
+	}
+	return true
+}
+
+// isOrdinalHeading reports whether a column heading numbers the rows: "STT",
+// "TT", "Số TT", "Số thứ tự", "No.".
+func isOrdinalHeading(h string) bool {
+	switch Fold(strings.TrimRight(h, ". ")) {
+	case "stt", "tt", "so tt", "so thu tu", "no", "#":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,94 @@
+package content
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestTables: every data row of a table is a paragraph that reads alone,
+// each cell behind its column's heading, whatever the table was written
+// with (tabs, "|", runs of spaces, <table>); the heading row is not a
+// paragraph and the sentence before the table is one of its own.
+func TestTables(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"lich-truc.txt", []string{
+			"Bài viết thử nghiệm (synthetic): mọi tên người và số liệu đều hư cấu.",
+			"Lịch trực tháng 10 năm 2024 như sau:",
+			// The STT column numbers rows: left out. A blank line between
+			// tab-separated rows does not end the table.
+			"Ngày: 01/10/2024; Người trực: Nguyễn Văn Mẫu; Chức vụ: Chủ tịch UBND xã",
+			"Ngày: 08/10/2024; Người trực: Trần Thị Thử; Chức vụ: Phó Chủ tịch UBND xã",
+			"Kết quả chủ yếu 9 tháng:",
+			"Chỉ tiêu: Thu ngân sách (tỷ đồng); Kế hoạch: 20; Thực hiện: 15,5",
+			"Chỉ tiêu: Hộ nghèo (hộ); Kế hoạch: 40; Thực hiện: 31",
+			"Chỉ tiêu: Lúa (ha); Kế hoạch: 500; Thực hiện: 480",
+			"Chỉ tiêu: Ngô (ha); Kế hoạch: 120; Thực hiện: 95",
+			"Mọi thắc mắc xin liên hệ Văn phòng xã.",
+		}},
+		{"so-lieu.html", []string{
+			"Bài viết thử nghiệm (synthetic): mọi số liệu đều hư cấu.",
+			"Kết quả một số chỉ tiêu chủ yếu:",
+			// Two heading rows merged; a cell spanning the row is a section.
+			"I. Kinh tế",
+			"Chỉ tiêu: Thu ngân sách (tỷ đồng); Năm 2024 Kế hoạch: 30; Năm 2024 Thực hiện: 18,6",
+			"Chỉ tiêu: Giao thông nông thôn (km); Năm 2024 Kế hoạch: 20; Năm 2024 Thực hiện: 12,4",
+			"Lịch tiếp công dân",
+			// No <th>: the first row is headings because it has no number.
+			"Ngày: 05/9/2024; Người tiếp: Nguyễn Văn Mẫu",
+			"Ngày: 12/9/2024; Người tiếp: Đỗ Thị Thử",
+			// A one-cell table lays out the page: read as blocks.
+			"Đoạn văn trong bảng dàn trang, không phải bảng số liệu.",
+			"Xã phấn đấu hoàn thành kế hoạch năm.",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			a := mustParseFile(t, filepath.Join("testdata/tables", tt.file))
+			if got := a.Paragraphs; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("paragraphs:\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNotTables: lines that only look like cells stay text.
+func TestNotTables(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"one tab-separated line", "Điện thoại:\t0000 000 000\nNội dung tiếp.",
+			[]string{"Điện thoại: 0000 000 000", "Nội dung tiếp."}},
+		{"label and value pairs", "Điện thoại: 0000 000 000 | Fax: 0000 000 001\nEmail: a@thu.example | Website: thu.example",
+			[]string{"Điện thoại: 0000 000 000 | Fax: 0000 000 001", "Email: a@thu.example | Website: thu.example"}},
+		{"stray double spaces in prose", "Xã Thử Nghiệm  đã hoàn thành\nkế hoạch năm  và tiếp tục\nphấn đấu.",
+			[]string{"Xã Thử Nghiệm đã hoàn thành kế hoạch năm và tiếp tục phấn đấu."}},
+		{"headings only", "Lịch tiếp dân sẽ đăng sau.\nNgày\tNgười tiếp\n\nChưa có lịch.",
+			[]string{"Lịch tiếp dân sẽ đăng sau. Ngày Người tiếp", "Chưa có lịch."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseText(tt.src)
+			var got []string
+			for _, p := range d.paragraphs {
+				got = append(got, cleanSpace(p))
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("paragraphs = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMarkdownTable(t *testing.T) {
+	d := parseMarkdown("---\nsynthetic: true\ntitle: Bảng thử\n---\nKết quả:\n\n| Thôn | Số hộ |\n|---|---:|\n| Thôn Mẫu | **120** |\n| Thôn Thử | 95 |\n")
+	want := []string{"Kết quả:", "Thôn: Thôn Mẫu; Số hộ: 120", "Thôn: Thôn Thử; Số hộ: 95"}
+	if got := d.paragraphs; !reflect.DeepEqual(got, want) {
+		t.Errorf("paragraphs = %q, want %q", got, want)
+	}
+}
