@@ -57,6 +57,8 @@ type botBenchResult struct {
 	// threads) while the updates were answered, RedisCPU that of
 	// redis-server: robust where wall time is not, on a shared machine.
 	CPU, RedisCPU time.Duration
+	// Polls is how many getUpdates calls the fake API answered.
+	Polls int
 }
 
 // builtinQuestions are used when no question file is at hand: phrasings of
@@ -101,6 +103,7 @@ func runBotBench(ctx context.Context, cfg botBenchConfig, rep *perf.Report) erro
 	perUpdate := func(d time.Duration) string {
 		return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond)/float64(max(res.Replied, 1)))
 	}
+	row("getUpdates calls per update", fmt.Sprintf("%.2f", float64(res.Polls)/float64(max(res.Replied, 1))))
 	row("CPU per update, bot + fake API", perUpdate(res.CPU))
 	if res.Redis {
 		row("CPU per update, redis-server", perUpdate(res.RedisCPU))
@@ -311,6 +314,7 @@ type benchAPI struct {
 	replied   int
 	done      chan struct{}
 	toHandler perf.Latencies
+	polls     int
 	closeOnce sync.Once
 }
 
@@ -438,7 +442,7 @@ func (a *benchAPI) result(redis bool) botBenchResult {
 	toHandler := slices.Clone(a.toHandler)
 	slices.Sort(toHandler)
 	return botBenchResult{Redis: redis, Offered: a.offered, Replied: a.replied, Wall: a.last.Sub(a.first),
-		Latencies: lat, ToHandler: toHandler, Kinds: a.kinds}
+		Latencies: lat, ToHandler: toHandler, Kinds: a.kinds, Polls: a.polls}
 }
 
 func (a *benchAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -473,6 +477,11 @@ func (a *benchAPI) getUpdates(w http.ResponseWriter, r *http.Request) {
 	wait, _ := strconv.Atoi(r.Form.Get("timeout"))
 	deadline := time.NewTimer(time.Duration(wait) * time.Second)
 	defer deadline.Stop()
+	a.mu.Lock()
+	if !a.first.IsZero() && a.replied < a.cfg.Updates {
+		a.polls++
+	}
+	a.mu.Unlock()
 	for {
 		a.mu.Lock()
 		i := 0
