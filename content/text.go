@@ -231,20 +231,24 @@ scan:
 		lines, footer = footer, nil
 	}
 
-	// Signature: the last line, short and shaped "Name - Title".
-	for k := len(lines) - 1; k >= 0; k-- {
-		if lines[k] == "" {
-			continue
+	// Signature: the closing lines naming the author, a person ("Name -
+	// Title") or the office that publishes ("UBND phường …", "TM. ỦY BAN
+	// NHÂN DÂN / CHỦ TỊCH").
+	if rest, author, ok := cutSignature(lines); ok {
+		if m.Author == "" {
+			m.Author = author
 		}
-		if name, ok := signature(lines[k]); ok {
-			if m.Author == "" {
-				m.Author = name
+		lines = rest
+	} else {
+		for k := len(lines) - 1; k >= 0; k-- {
+			if lines[k] == "" {
+				continue
 			}
-			lines = lines[:k]
-		} else if m.Author != "" && Normalize(lines[k]) == Normalize(m.Author) {
-			lines = lines[:k]
+			if m.Author != "" && Normalize(lines[k]) == Normalize(m.Author) {
+				lines = lines[:k]
+			}
+			break
 		}
-		break
 	}
 	for _, line := range lines {
 		if !isChromeAnywhere(line) {
@@ -402,3 +406,146 @@ func continuesField(block []string, prev, line string, next []string) bool {
 var listItemRE = regexp.MustCompile(`^(?:[-+*•–]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s)`)
 
 func isListItem(line string) bool { return listItemRE.MatchString(line) }
+
+// maxSignatureLines bounds a signature block: an office, the signer's
+// capacity and post, a "(Đã ký)" mark and a name.
+const maxSignatureLines = 5
+
+// cutSignature finds the signature block that closes an article and
+// returns the lines before it and the block as the author. The block is a
+// run of short lines at the end, each a personal signature (at most one),
+// an office ("UBND phường Giả Định", "TM. ỦY BAN NHÂN DÂN", "Trung tâm Hành
+// chính công thị xã …"), a post ("CHỦ TỊCH", "KT. GIÁM ĐỐC") or a "(Đã ký)"
+// mark, and it must name a person or an office. The author is the name
+// first, then the other lines as published, joined by " - ".
+func cutSignature(lines []string) ([]string, string, bool) {
+	var name string
+	var others []string // bottom to top
+	office := false
+	cut := -1
+scan:
+	for k, n := len(lines)-1, 0; k >= 0 && n < maxSignatureLines; k-- {
+		l := lines[k]
+		if l == "" {
+			continue
+		}
+		switch {
+		case isOfficeSignature(l):
+			office = true
+			others = append(others, l)
+		case isPostLine(l) || isSignedMark(l):
+			others = append(others, l)
+		case name == "":
+			s, ok := signature(l)
+			if !ok {
+				break scan
+			}
+			name = s
+		default:
+			break scan
+		}
+		cut = k
+		n++
+	}
+	if cut < 0 || name == "" && !office {
+		return lines, "", false
+	}
+	var parts []string
+	if name != "" {
+		parts = append(parts, name)
+	}
+	for k := len(others) - 1; k >= 0; k-- {
+		if !isSignedMark(others[k]) {
+			parts = append(parts, others[k])
+		}
+	}
+	return lines[:cut], strings.Join(parts, " - "), true
+}
+
+// signerPrefixRE is the capacity a signer signs in: "TM." (on behalf of a
+// collective), "KT." (for the head), "Q." (acting), "TL."/"TUQ." (by
+// delegation), also written "T/M", "K/T".
+var signerPrefixRE = regexp.MustCompile(`^(?i:tm|kt|q|tl|tuq|t/m|k/t)\.?\s+`)
+
+// officeWords open an office's name (lower case, accents kept: folded,
+// "Trường" would be the surname "Trương"): the bodies that sign what a
+// local government publishes.
+var officeWords = []string{
+	"ubnd", "hđnd", "ủy ban", "hội đồng nhân dân", "văn phòng", "phòng", "trung tâm",
+	"ban", "bộ phận", "sở", "chi cục", "cục", "đảng ủy", "thị ủy", "huyện ủy", "tỉnh ủy",
+	"thành ủy", "quận ủy", "đảng bộ", "mặt trận", "ủy ban mttq", "mttq", "hội", "đoàn",
+	"công an", "trạm", "tổng công ty", "công ty", "trường", "bệnh viện", "kho bạc",
+	"chi nhánh", "đài",
+}
+
+// isOfficeSignature reports whether line is a short line naming an office,
+// as a signature: no sentence punctuation, no label, at most twelve words,
+// the office's name in two words at least ("Ban" or "Sở" alone open many
+// lines).
+func isOfficeSignature(line string) bool {
+	if !signatureShape(line, 12) {
+		return false
+	}
+	rest := signerPrefixRE.ReplaceAllString(line, "")
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) || !strings.Contains(rest, " ") {
+		return false
+	}
+	l := strings.ToLower(Normalize(rest))
+	if strings.HasPrefix(l, "đoàn ") {
+		// Also a surname: "Đoàn Thị Mẫu" is a person.
+		if _, person := signature(rest); person {
+			return false
+		}
+	}
+	for _, w := range officeWords {
+		if strings.HasPrefix(l, w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// postWords open a signer's post (lower case, accents kept).
+var postWords = []string{
+	"chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "trưởng phòng", "phó trưởng phòng",
+	"trưởng ban", "phó trưởng ban", "chánh văn phòng", "phó chánh văn phòng", "bí thư",
+	"phó bí thư", "thủ trưởng", "chi cục trưởng", "cục trưởng", "trưởng", "phó",
+}
+
+// isPostLine reports whether line is a signer's post on its own line, as
+// signed documents print it: "CHỦ TỊCH", "KT. CHỦ TỊCH", "PHÓ GIÁM ĐỐC".
+// Beyond the post itself only an upper-case line may go on ("CHỦ TỊCH UBND
+// PHƯỜNG").
+func isPostLine(line string) bool {
+	if !signatureShape(line, 6) || !strings.ContainsFunc(line, unicode.IsLetter) {
+		return false
+	}
+	l := strings.ToLower(Normalize(signerPrefixRE.ReplaceAllString(line, "")))
+	for _, w := range postWords {
+		if l == w || strings.HasPrefix(l, w+" ") && strings.ToUpper(line) == line {
+			return true
+		}
+	}
+	return false
+}
+
+// isSignedMark is the mark a published copy puts for the signature:
+// "(Đã ký)", "Đã ký", "(đã ký và đóng dấu)".
+func isSignedMark(line string) bool {
+	f := strings.Trim(Fold(line), "()[] ")
+	return f == "da ky" || strings.HasPrefix(f, "da ky ") && utf8.RuneCountInString(f) < 25
+}
+
+// signatureShape: a short line that is not a sentence, a label or a list
+// item.
+func signatureShape(line string, maxWords int) bool {
+	if utf8.RuneCountInString(line) > 100 || len(strings.Fields(line)) > maxWords {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".:;,!?", last) || strings.Contains(line, ": ") || isListItem(line) {
+		return false
+	}
+	return !strings.ContainsAny(line, "@")
+}
