@@ -135,6 +135,9 @@ type draft struct {
 	paragraphs []string
 	contacts   []Contact
 	problems   []string
+	// lastHeading is the last doubled heading of the chrome above the
+	// headline: the category when it names a section (see sectionTitles).
+	lastHeading string
 }
 
 type meta struct {

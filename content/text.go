@@ -117,10 +117,18 @@ var (
 var widgetTitles = map[string]bool{
 	"bản đồ hành chính": true, "liên kết website": true, "liên kết web": true,
 	"thăm dò ý kiến": true, "thư viện ảnh": true, "thư viện video": true,
-	"video": true, "tin mới": true, "tin nổi bật": true, "tin đọc nhiều": true,
+	"tin mới": true, "tin nổi bật": true, "tin đọc nhiều": true,
 	"tin liên quan": true, "các tin khác": true, "thống kê truy cập": true,
-	"văn bản mới": true, "lịch công tác": true, "hỏi đáp": true,
-	"dịch vụ công": true, "thông báo": true, "liên hệ": true,
+	"văn bản mới": true,
+}
+
+// sectionTitles head a side box on some pages and are the category of the
+// article on others ("Thông báo Thông báo" above a notice). Such a heading
+// is the category only when it is the last doubled heading above the
+// headline, where the portal prints the article's section.
+var sectionTitles = map[string]bool{
+	"thông báo": true, "lịch công tác": true, "hỏi đáp": true, "dịch vụ công": true,
+	"liên hệ": true, "video": true,
 }
 
 // doubled reports whether line is one phrase written twice, the way
@@ -172,6 +180,9 @@ func (d *draft) stripChrome(lines []string) (body, footer []string) {
 		if line != "" {
 			sawChrome = true
 		}
+	}
+	if m.Category == "" && sectionTitles[strings.ToLower(Normalize(d.lastHeading))] {
+		m.Category = d.lastHeading
 	}
 	// The headline is the first line after the chrome, when it stands alone.
 	if i < len(lines) {
@@ -272,9 +283,11 @@ func (d *draft) topChrome(line string) bool {
 		return true
 	}
 	if p, ok := doubled(line); ok {
-		if m.Category == "" && !widgetTitles[strings.ToLower(p)] {
+		l := strings.ToLower(Normalize(p))
+		if m.Category == "" && !widgetTitles[l] && !sectionTitles[l] {
 			m.Category = p
 		}
+		d.lastHeading = p
 		return true
 	}
 	if parts := crumbSepRE.Split(line, -1); len(parts) >= 2 && utf8.RuneCountInString(line) < 120 {
