@@ -305,7 +305,7 @@ func parseDocRefs(folded string) ([]docRef, map[string]bool) {
 		add(m[1], m[2], m[3])
 		markWords(m[0])
 	}
-	flat := strings.NewReplacer("/", " / ").Replace(folded)
+	flat := slashApart.Replace(folded)
 	for _, m := range refNumCode.FindAllStringSubmatch(flat, -1) {
 		add(m[1], m[2], m[3])
 		markWords(m[0])
@@ -717,6 +717,10 @@ func telexFold(w string) string {
 	if n := len(w); n > 2 && strings.IndexByte("sfrxj", w[n-1]) >= 0 && strings.ContainsAny(w[:n-1], "aeiouy") {
 		w = w[:n-1]
 	}
-	r := strings.NewReplacer("dd", "d", "aa", "a", "aw", "a", "ee", "e", "oo", "o", "ow", "o", "uw", "u", "w", "u")
-	return r.Replace(w)
+	return telexMarks.Replace(w)
 }
+
+var (
+	telexMarks = strings.NewReplacer("dd", "d", "aa", "a", "aw", "a", "ee", "e", "oo", "o", "ow", "o", "uw", "u", "w", "u")
+	slashApart = strings.NewReplacer("/", " / ")
+)
