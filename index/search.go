@@ -190,9 +190,21 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		has := make(map[string]bool, len(qWords))
 		exact := make(map[string]bool, len(pq.exact))
 		bigramSeen := make(map[string]bool, len(qBigrams))
+		deputy := 0 // syllables of a "Phó …" title still to come
 		for i, w := range uw {
 			f := foldSyllable(w)
 			folded[i] = f
+			// "Phó Chủ tịch" is not the "Chủ tịch" asked about: the two
+			// syllables of a title after "phó" do not count, unless the
+			// question says "phó" too.
+			if f == "pho" && !qWords["pho"] {
+				deputy = 2
+			} else if deputy > 0 {
+				deputy--
+				if qWords[f] {
+					continue
+				}
+			}
 			if qWords[f] {
 				has[f] = true
 			}
