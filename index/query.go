@@ -90,7 +90,7 @@ var intentPhrases = []struct {
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
 	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
 	{"thoi han", wantDuration}, {"how long", wantDuration},
-	{"ve viec gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"la gi", wantSubject}, {"about", wantSubject},
+	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"la gi", wantSubject}, {"about", wantSubject},
 }
 
 // Function words, in their accented form: dropped from what must match, kept
@@ -99,7 +99,7 @@ var intentPhrases = []struct {
 var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
 	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua ạ mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc
-	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng`))
+	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải`))
 
 var stopFolded = func() map[string]bool {
 	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co nha ha chu thoi mat day chua`))
@@ -479,7 +479,7 @@ func isIntentWord(w string, in intent) bool {
 	switch w {
 	case "chiu", "trach", "nhiem":
 		return in&wantPerson != 0
-	case "dien", "thoai", "sdt", "dt", "phone", "telephone", "hotline":
+	case "dien", "thoai", "sdt", "dt", "phone", "telephone", "hotline", "goi", "call":
 		return in&wantPhone != 0
 	case "so", "number":
 		return in&(wantPhone|wantFax) != 0
@@ -496,6 +496,9 @@ func isIntentWord(w string, in intent) bool {
 		return in&(wantDate|wantDuration) != 0
 	case "lau", "long", "thang":
 		return in&wantDuration != 0
+	case "van", "de":
+		// "nói về vấn đề gì": the subject is asked, "vấn đề" is not it.
+		return in&wantSubject != 0
 	case "tac", "gia", "viet", "author", "wrote", "bai", "article", "written":
 		return in&wantAuthor != 0
 	}
