@@ -75,6 +75,11 @@ type Contact struct {
 	// hours ("Thời gian làm việc: …"). Fields already held above are not
 	// repeated here.
 	Extra []Field
+	// Sentence is set for a contact the article states in its text rather
+	// than in a contact block ("… liên hệ Văn phòng UBND phường, điện thoại
+	// …"): the sentence or two stating it, as published. Office is then the
+	// office that sentence names, or empty when it names none.
+	Sentence string
 }
 
 // Field is one labelled line of a contact block, as published.

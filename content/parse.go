@@ -184,5 +184,6 @@ func (d draft) article(p string, format Format) (Article, []Problem) {
 	a.Documents = findDocuments(a.Paragraphs)
 	a.Mergers = findMergers(a.Paragraphs)
 	a.Contacts = append(a.Contacts, findBodyContacts(a.Paragraphs, a.Title, a.Contacts)...)
+	a.Contacts = append(a.Contacts, findContactFacts(a.Paragraphs, a.Contacts)...)
 	return a, problems
 }
