@@ -173,6 +173,9 @@ func findDocuments(paragraphs []string) []Document {
 			// the sentence issues one document and no other.
 			if len(list) == 1 && list[0].Date == "" {
 				list[0].Date = issueDate(sent[:docs[0].at])
+				if list[0].Date == "" && sameDayRE.MatchString(sent[:docs[0].at]) {
+					list[0].Date = lastDate(out, pi)
+				}
 			}
 			out = append(out, list...)
 		}
@@ -215,6 +218,22 @@ func issueDate(before string) string {
 }
 
 var dateInRE = regexp.MustCompile(`\d{1,2}\s*/\s*\d{1,2}`)
+
+// sameDayRE is the opening of a sentence that issues a document "the same
+// day" as the one cited before it: "Cùng ngày, UBND thị xã ban hành Quyết
+// định số …", "Cũng trong ngày, …", shaped as issuedRE.
+var sameDayRE = regexp.MustCompile(`(?i)(?:^|[,;:]\s*)(?:(?:ngay\s+)?(?:trong\s+)?cùng\s+ngày|cũng\s+trong\s+ngày)(?:\s+này|\s+hôm\s+đó|\s+đó)?\s*,\s*((?:[\p{L}\p{N}.&-]+\s+){0,12}?)(?:cũng\s+)?(?:đã\s+)?(?:ký\s+ban\s+hành|ban\s+hành|ký|thông\s+qua|phát\s+hành|ra|có)\s+(?:\p{L}+\s+){1,5}?(?:số\s+)?$`)
+
+// lastDate is the date of the last dated document cited so far in
+// paragraph pi: the day "cùng ngày" refers to. Empty when there is none.
+func lastDate(docs []Document, pi int) string {
+	for k := len(docs) - 1; k >= 0 && docs[k].Paragraph == pi; k-- {
+		if docs[k].Date != "" {
+			return docs[k].Date
+		}
+	}
+	return ""
+}
 
 // mergerTriggers are the phrases that make a sentence a merger fact, in
 // folded form (no accents), with the kind they report. Besides "sáp nhập"
