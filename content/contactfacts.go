@@ -172,8 +172,10 @@ func officeBefore(text string) (office, address string) {
 			office = o
 			// "Hội … đặt tại Nhà văn hóa tổ dân phố …": the seat follows
 			// the name in its clause.
-			if m := seatRE.FindStringSubmatch(cl[strings.Index(cl, o)+len(o):]); m != nil {
-				addr = append([]string{m[1]}, addr...)
+			if at := strings.Index(cl, o); at >= 0 {
+				if m := seatRE.FindStringSubmatch(cl[at+len(o):]); m != nil {
+					addr = append([]string{m[1]}, addr...)
+				}
 			}
 			break
 		}
