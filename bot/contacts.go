@@ -104,6 +104,12 @@ func (e *Engine) allContacts() []content.Contact {
 	seen := map[string]bool{}
 	for _, a := range c.Articles {
 		for _, ct := range a.Contacts {
+			// A number stated in a sentence without an office ("liên hệ
+			// số …") answers that sentence's question, not "which offices
+			// can I call".
+			if ct.Sentence != "" && ct.Office == "" {
+				continue
+			}
 			k := fold(ct.Office)
 			if k == "" {
 				k = fold(strings.Join(ct.Lines, " "))

@@ -539,6 +539,9 @@ func collectContacts(c *content.Corpus) []content.Contact {
 	seen := map[string]bool{}
 	for _, a := range c.Articles {
 		for _, ct := range a.Contacts {
+			if ct.Sentence != "" && ct.Office == "" {
+				continue // a number in a sentence, whose office it does not say
+			}
 			k := content.Fold(ct.Office + "|" + ct.Phone + "|" + ct.Email)
 			if !seen[k] {
 				seen[k] = true

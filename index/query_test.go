@@ -111,3 +111,55 @@ func TestParseEverydayForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSameAnswerEveryTime: two indexes of the same corpus give the same
+// answers, ties included, so that the figures of the quality sets do not
+// move from run to run.
+func TestSameAnswerEveryTime(t *testing.T) {
+	c, err := content.LoadDir(context.Background(), filepath.Join("testdata", "heldout"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := mustBuild(t, c), mustBuild(t, c)
+	qs := readQuestions(t, filepath.Join("testdata", "heldout-synthetic-questions.jsonl"))
+	for _, q := range qs {
+		ra, err := a.Search(context.Background(), q.Question, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rb, err := b.Search(context.Background(), q.Question, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ra.Hits) != len(rb.Hits) {
+			t.Errorf("%q: %d hits, then %d", q.Question, len(ra.Hits), len(rb.Hits))
+			continue
+		}
+		for i := range ra.Hits {
+			if ra.Hits[i].ID != rb.Hits[i].ID {
+				t.Errorf("%q: hit %d is %s, then %s", q.Question, i, ra.Hits[i].ID, rb.Hits[i].ID)
+			}
+		}
+	}
+}
+
+// TestContactsOfferedHaveAnOffice: a number stated in a sentence without
+// its office is not offered as an office to call.
+func TestContactsOfferedHaveAnOffice(t *testing.T) {
+	c := &content.Corpus{Articles: []content.Article{{
+		ID: "synthetic", Title: "Bài thử nghiệm (synthetic)", Synthetic: true,
+		Paragraphs: []string{"Mọi thắc mắc xin liên hệ số 0000 000 111."},
+		Contacts: []content.Contact{
+			{Office: "Ủy ban nhân dân xã Thử Nghiệm", Phone: "0000 000 000"},
+			{Phone: "0000 000 111", Sentence: "Mọi thắc mắc xin liên hệ số 0000 000 111."},
+		},
+	}}}
+	ix := mustBuild(t, c)
+	res, err := ix.Search(context.Background(), "giá vé xe buýt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Contacts) != 1 || res.Contacts[0].Office == "" {
+		t.Errorf("contacts offered = %+v, want only the office", res.Contacts)
+	}
+}

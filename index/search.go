@@ -327,7 +327,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		s.score += s.coverage + engineTieBreak*h.Score/maxScore
 		out = append(out, s)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	// Ties broken by unit, so that the same question over the same corpus
+	// always gets the same answer.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].unit < out[j].unit
+	})
 	return out, nil
 }
 
