@@ -48,10 +48,10 @@ func freshSets() []freshSet {
 		return c, append(f, rf...)
 	}
 	return []freshSet{
-		{"real article", "fresh-questions.jsonl", real, 36, 5},
-		{"real article among synthetic pages", "fresh-questions.jsonl", both, 32, 4},
-		{"synthetic portal", "fresh-synthetic-questions.jsonl", synthetic, 28, 1},
-		{"synthetic portal with the real article", "fresh-synthetic-questions.jsonl", both, 28, 1},
+		{"real article", "fresh-questions.jsonl", real, 40, 5},
+		{"real article among synthetic pages", "fresh-questions.jsonl", both, 35, 5},
+		{"synthetic portal", "fresh-synthetic-questions.jsonl", synthetic, 30, 1},
+		{"synthetic portal with the real article", "fresh-synthetic-questions.jsonl", both, 29, 1},
 	}
 }
 

@@ -51,9 +51,9 @@ func heldoutSets() []heldoutSet {
 		return c, append(f, rf...)
 	}
 	return []heldoutSet{
-		{"real article", "heldout-questions.jsonl", real, 57, 5},
-		{"synthetic portal", "heldout-synthetic-questions.jsonl", synthetic, 54, 4},
-		{"synthetic portal with the real article", "heldout-synthetic-questions.jsonl", both, 52, 4},
+		{"real article", "heldout-questions.jsonl", real, 59, 6},
+		{"synthetic portal", "heldout-synthetic-questions.jsonl", synthetic, 55, 4},
+		{"synthetic portal with the real article", "heldout-synthetic-questions.jsonl", both, 55, 4},
 	}
 }
 
