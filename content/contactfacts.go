@@ -265,17 +265,8 @@ func factLines(c Contact) []string {
 	if c.Office != "" {
 		lines = append(lines, c.Office)
 	}
-	add := func(label, v string) {
-		if v != "" {
-			lines = append(lines, label+": "+v)
-		}
-	}
-	add("Địa chỉ", c.Address)
-	add("Điện thoại", c.Phone)
-	add("Fax", c.Fax)
-	add("Email", c.Email)
-	for _, f := range c.Extra {
-		add(f.Label, f.Value)
+	for _, f := range c.Fields() {
+		lines = append(lines, f.Label+": "+f.Value)
 	}
 	return lines
 }

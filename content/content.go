@@ -88,6 +88,33 @@ type Field struct {
 	Value string
 }
 
+// Fields are the block's labelled lines in the order every reply shows them:
+// address, phone (under the publisher's label when it is a qualified one,
+// "Điện thoại trực ban"), fax, email, website, the publisher's other lines
+// under their own labels, the person responsible. Empty fields are left out.
+func (c Contact) Fields() []Field {
+	var out []Field
+	add := func(label, v string) {
+		if v != "" {
+			out = append(out, Field{Label: label, Value: v})
+		}
+	}
+	phone := "Điện thoại"
+	if c.PhoneLabel != "" {
+		phone = c.PhoneLabel
+	}
+	add("Địa chỉ", c.Address)
+	add(phone, c.Phone)
+	add("Fax", c.Fax)
+	add("Email", c.Email)
+	add("Website", c.Website)
+	for _, f := range c.Extra {
+		add(f.Label, f.Value)
+	}
+	add("Chịu trách nhiệm chính", c.Person)
+	return out
+}
+
 // Problem is a file that could not be used, or was used with a defect.
 type Problem struct {
 	Path   string

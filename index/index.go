@@ -364,26 +364,11 @@ func contactText(c content.Contact) string {
 	if c.Office != "" {
 		lines = append(lines, c.Office)
 	}
-	add := func(label, v string) {
-		if v != "" {
-			lines = append(lines, label+": "+v)
-		}
-	}
-	phone := "Điện thoại"
-	if c.PhoneLabel != "" {
-		phone = c.PhoneLabel
-	}
-	add("Địa chỉ", c.Address)
-	add(phone, c.Phone)
-	add("Fax", c.Fax)
-	add("Email", c.Email)
-	add("Website", c.Website)
 	// The publisher's own labels: a hotline stays a hotline, a named
 	// official keeps their title.
-	for _, f := range c.Extra {
-		add(f.Label, f.Value)
+	for _, f := range c.Fields() {
+		lines = append(lines, f.Label+": "+f.Value)
 	}
-	add("Chịu trách nhiệm chính", c.Person)
 	if len(lines) <= 1 && len(c.Lines) > 0 {
 		return strings.Join(c.Lines, "\n")
 	}

@@ -174,24 +174,9 @@ func noAnswerText(contacts []content.Contact) string {
 // them is shown as published.
 func contactFields(c content.Contact) []string {
 	var out []string
-	add := func(label, v string) {
-		if v != "" {
-			out = append(out, label+": "+v)
-		}
+	for _, f := range c.Fields() {
+		out = append(out, f.Label+": "+f.Value)
 	}
-	phone := "Điện thoại"
-	if c.PhoneLabel != "" {
-		phone = c.PhoneLabel
-	}
-	add("Địa chỉ", c.Address)
-	add(phone, c.Phone)
-	add("Fax", c.Fax)
-	add("Email", c.Email)
-	add("Website", c.Website)
-	for _, x := range c.Extra {
-		add(x.Label, x.Value)
-	}
-	add("Chịu trách nhiệm chính", c.Person)
 	if len(out) == 0 {
 		for _, l := range c.Lines {
 			if l != c.Office {
