@@ -1,53 +1,23 @@
 package index_test
 
 import (
-	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/kyanhbot/kyanhbot/content"
-	"github.com/kyanhbot/kyanhbot/index"
 )
 
 // The fresh sets replace the held-out sets once those had been tuned
 // against: questions written without looking at the held-out ones, over the
 // real article and over synthetic portal pages of shapes the held-out pages
 // do not have (a council session with personnel decisions, an administrative
-// procedure, a reception schedule with a table, a statistics report). They
-// have no floors yet: misses are logged so that the search's generalisation
-// is measured, and only broken test data fails.
+// procedure, a reception schedule with a table, a statistics report). Misses
+// are logged; a set falling below its floor fails.
 
-// freshSet is one question file and the corpus it is asked of.
-type freshSet struct {
-	name      string
-	questions string
-	corpus    func(tb testing.TB) (*content.Corpus, []fs.FS)
-	// Floors: the counts reached after the first round of fixes against
-	// this set, less a little slack. Falling below is a regression.
-	floorHit1, floorDeclined int
-}
-
-func freshSets() []freshSet {
-	real := func(tb testing.TB) (*content.Corpus, []fs.FS) {
-		return mustLoad(tb, content.Default()), []fs.FS{content.Default()}
-	}
-	synthetic := func(tb testing.TB) (*content.Corpus, []fs.FS) {
-		dir := os.DirFS(filepath.Join("testdata", "fresh"))
-		return mustLoad(tb, dir), []fs.FS{dir}
-	}
-	// One portal archive holding both: the real footer must not answer for
-	// the synthetic town's offices, nor a synthetic footer for the real one.
-	both := func(tb testing.TB) (*content.Corpus, []fs.FS) {
-		c, f := synthetic(tb)
-		r, rf := real(tb)
-		c.Articles = append(c.Articles, r.Articles...)
-		return c, append(f, rf...)
-	}
-	return []freshSet{
+func freshSets() []qualitySet {
+	real, synthetic, both := corpora("fresh")
+	return []qualitySet{
 		{"real article", "fresh-questions.jsonl", real, 40, 5},
 		{"real article among synthetic pages", "fresh-questions.jsonl", both, 35, 5},
 		{"synthetic portal", "fresh-synthetic-questions.jsonl", synthetic, 30, 1},
@@ -55,49 +25,8 @@ func freshSets() []freshSet {
 	}
 }
 
-// TestFreshQuestions logs hit@1, hit@3 and declines on each fresh set, and
-// every miss with the bot's top hits. It fails only on broken test data: a
-// corpus that does not load cleanly, an expected string that is not in the
-// article files, a duplicate id, a no-answer question with expectations.
-func TestFreshQuestions(t *testing.T) {
-	for _, set := range freshSets() {
-		t.Run(set.name, func(t *testing.T) {
-			c, files := set.corpus(t)
-			qs := mustQuestions(t, filepath.Join("testdata", set.questions))
-			assertExpectedInFiles(t, qs, files)
-
-			ix, err := index.Build(context.Background(), c, index.BuildOptions{})
-			if err != nil {
-				t.Fatalf("build: %v", err)
-			}
-			defer ix.Close()
-			rep, err := index.Evaluate(context.Background(), ix, qs)
-			if err != nil {
-				t.Fatalf("evaluate: %v", err)
-			}
-			var b strings.Builder
-			if err := rep.Write(&b); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("fresh %s (%s):\n%s", set.name, set.questions, b.String())
-			misses := 0
-			for _, cs := range rep.Cases {
-				if cs.OK {
-					continue
-				}
-				misses++
-				t.Logf("top hits for %s %q:\n%s", cs.Question.ID, cs.Question.Question, topHits(t, ix, cs.Question.Question))
-			}
-			t.Logf("fresh %s: hit@1 %d/%d, hit@3 %d/%d, no-answer declined %d/%d, answerable declined %d, %d misses",
-				set.name, rep.Total.Hit1, rep.Total.Answerable, rep.Total.Hit3, rep.Total.Answerable,
-				rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, rep.Total.FalseNoAnswer, misses)
-			if rep.Total.Hit1 < set.floorHit1 || rep.Total.NoAnswerCorrect < set.floorDeclined {
-				t.Errorf("%s: hit@1 %d (floor %d), declined %d (floor %d): the search got worse at generalising",
-					set.name, rep.Total.Hit1, set.floorHit1, rep.Total.NoAnswerCorrect, set.floorDeclined)
-			}
-		})
-	}
-}
+// TestFreshQuestions runs the fresh sets (see checkQualitySets).
+func TestFreshQuestions(t *testing.T) { checkQualitySets(t, "fresh", freshSets()) }
 
 // TestFreshParse logs what the content package made of the fresh synthetic
 // pages, field by field and paragraph by paragraph, so that parse defects

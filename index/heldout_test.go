@@ -21,10 +21,11 @@ import (
 // synthetic portal pages of shapes the tuning never saw. A miss is logged, not
 // failed, while the search is being fixed; -heldout.strict turns misses into
 // failures once it is.
-var heldoutStrict = flag.Bool("heldout.strict", false, "fail the held-out tests on any miss")
+var heldoutStrict = flag.Bool("heldout.strict", false, "fail the held-out and fresh question tests on any miss")
 
-// heldoutSet is one question file and the corpus it is asked of.
-type heldoutSet struct {
+// qualitySet is one question file, the corpus it is asked of, and the
+// floors it must not fall below.
+type qualitySet struct {
 	name      string
 	questions string
 	corpus    func(tb testing.TB) (*content.Corpus, []fs.FS)
@@ -33,36 +34,45 @@ type heldoutSet struct {
 	floorHit1, floorDeclined int
 }
 
-func heldoutSets() []heldoutSet {
-	real := func(tb testing.TB) (*content.Corpus, []fs.FS) {
+// corpora gives the real article, the synthetic pages of dir, and both in
+// one portal archive (where the real footer must not answer for the
+// synthetic town's offices, nor the other way round).
+func corpora(dir string) (real, synthetic, both func(tb testing.TB) (*content.Corpus, []fs.FS)) {
+	real = func(tb testing.TB) (*content.Corpus, []fs.FS) {
 		return mustLoad(tb, content.Default()), []fs.FS{content.Default()}
 	}
-	synthetic := func(tb testing.TB) (*content.Corpus, []fs.FS) {
-		dir := os.DirFS(filepath.Join("testdata", "heldout"))
-		return mustLoad(tb, dir), []fs.FS{dir}
+	synthetic = func(tb testing.TB) (*content.Corpus, []fs.FS) {
+		d := os.DirFS(filepath.Join("testdata", dir))
+		return mustLoad(tb, d), []fs.FS{d}
 	}
-	// The synthetic pages beside the real article, as one portal's archive:
-	// the real footer's office must not answer for the synthetic town's
-	// offices, nor the other way round.
-	both := func(tb testing.TB) (*content.Corpus, []fs.FS) {
+	both = func(tb testing.TB) (*content.Corpus, []fs.FS) {
 		c, f := synthetic(tb)
 		r, rf := real(tb)
 		c.Articles = append(c.Articles, r.Articles...)
 		return c, append(f, rf...)
 	}
-	return []heldoutSet{
+	return real, synthetic, both
+}
+
+func heldoutSets() []qualitySet {
+	real, synthetic, both := corpora("heldout")
+	return []qualitySet{
 		{"real article", "heldout-questions.jsonl", real, 59, 6},
 		{"synthetic portal", "heldout-synthetic-questions.jsonl", synthetic, 55, 4},
 		{"synthetic portal with the real article", "heldout-synthetic-questions.jsonl", both, 55, 4},
 	}
 }
 
-// TestHeldoutQuestions logs hit@1 on each held-out set and every miss with
-// the answer the bot gave. It fails when the test data is broken (a corpus
-// that does not load cleanly, an expected string that is not in the
-// articles) and when a set falls below its floor.
-func TestHeldoutQuestions(t *testing.T) {
-	for _, set := range heldoutSets() {
+// TestHeldoutQuestions runs the held-out sets (see checkQualitySets).
+func TestHeldoutQuestions(t *testing.T) { checkQualitySets(t, "held-out", heldoutSets()) }
+
+// checkQualitySets logs hit@1, hit@3 and declines on each set and every miss
+// with the answer the bot gave. It fails when the test data is broken (a
+// corpus that does not load cleanly, an expected string that is not in the
+// articles) and when a set falls below its floor; -heldout.strict fails on
+// any miss.
+func checkQualitySets(t *testing.T, label string, sets []qualitySet) {
+	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
 			c, files := set.corpus(t)
 			qs := mustQuestions(t, filepath.Join("testdata", set.questions))
@@ -81,7 +91,7 @@ func TestHeldoutQuestions(t *testing.T) {
 			if err := rep.Write(&b); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("held-out %s (%s):\n%s", set.name, set.questions, b.String())
+			t.Logf("%s %s (%s):\n%s", label, set.name, set.questions, b.String())
 			misses := 0
 			for _, cs := range rep.Cases {
 				if cs.OK {
@@ -90,8 +100,9 @@ func TestHeldoutQuestions(t *testing.T) {
 				misses++
 				t.Logf("top hits for %s %q:\n%s", cs.Question.ID, cs.Question.Question, topHits(t, ix, cs.Question.Question))
 			}
-			t.Logf("held-out %s: hit@1 %d/%d, no-answer declined %d/%d, %d misses",
-				set.name, rep.Total.Hit1, rep.Total.Answerable, rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, misses)
+			t.Logf("%s %s: hit@1 %d/%d, hit@3 %d/%d, no-answer declined %d/%d, answerable declined %d, %d misses",
+				label, set.name, rep.Total.Hit1, rep.Total.Answerable, rep.Total.Hit3, rep.Total.Answerable,
+				rep.Total.NoAnswerCorrect, rep.Total.NoAnswer, rep.Total.FalseNoAnswer, misses)
 			if rep.Total.Hit1 < set.floorHit1 || rep.Total.NoAnswerCorrect < set.floorDeclined {
 				t.Errorf("%s: hit@1 %d (floor %d), declined %d (floor %d): the search got worse at generalising",
 					set.name, rep.Total.Hit1, set.floorHit1, rep.Total.NoAnswerCorrect, set.floorDeclined)
