@@ -56,6 +56,8 @@ type Index struct {
 	// titleWords are each article's title, folded: a page about "cấp giấy
 	// phép xây dựng" does not repeat it in every line of its procedure.
 	titleWords [][]string
+	// articleUnit is each article's metadata unit (author, date), -1 if none.
+	articleUnit []int
 	// docArticles maps a document key to the articles citing it.
 	docArticles map[string][]int
 	closeOnce   sync.Once
@@ -97,6 +99,15 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	ix := &Index{corpus: c, df: map[string]int{}, gloss: newGlossary(c.Glossary), docArticles: map[string][]int{}}
 	ix.units = makeUnits(c)
+	ix.articleUnit = make([]int, len(c.Articles))
+	for i := range ix.articleUnit {
+		ix.articleUnit[i] = -1
+	}
+	for i, u := range ix.units {
+		if u.kind == KindArticle {
+			ix.articleUnit[u.article] = i
+		}
+	}
 	ix.titleWords = make([][]string, len(c.Articles))
 	for i, a := range c.Articles {
 		ix.titleWords[i] = foldWords(a.Title)

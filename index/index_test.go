@@ -126,6 +126,7 @@ func TestAnalysisRules(t *testing.T) {
 		{"telex without input method", "sos ddieenj thoaij uyr ban", "02393 865 366"},
 		{"query syntax is text", `+hợp -nhất "hội" ~chữ^2 thập:đỏ*`, "Hội chữ thập đỏ"},
 		{"english", "Which associations were merged at commune level?", "Hội chữ thập đỏ"},
+		{"author of the article about a topic", "ai là tác giả bài viết về tinh giản biên chế", "Dương Thanh Hòa"},
 	}
 	assertAnswers(t, ix, tests, true)
 }

@@ -68,6 +68,7 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 	if err != nil {
 		return res, err
 	}
+	ranked = ix.authorOfBest(pq, ranked)
 	var kept []scored
 	seen := map[string]bool{}
 	for _, s := range ranked {
@@ -384,6 +385,27 @@ func hasHotline(c content.Contact) bool {
 func namesHotline(text string) bool {
 	f := " " + strings.Join(foldWords(text), " ") + " "
 	return strings.Contains(f, " hotline ") || strings.Contains(f, " day nong ") || strings.Contains(f, " truc ban ")
+}
+
+// authorOfBest: "who wrote the article about X?" is answered by the author
+// line of the article whose passage best matches X — the author line itself
+// rarely repeats the topic.
+func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
+	if pq.intents&wantAuthor == 0 || len(ranked) == 0 || ix.units[ranked[0].unit].kind == KindArticle {
+		return ranked
+	}
+	best := ranked[0]
+	au := ix.articleUnit[ix.units[best.unit].article]
+	if au < 0 || ix.corpus.Articles[ix.units[au].article].Author == "" {
+		return ranked
+	}
+	out := []scored{{unit: au, coverage: best.coverage, score: best.score + contactBonus, docHit: best.docHit}}
+	for _, s := range ranked {
+		if s.unit != au {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // officeNamed: every concept of the question is in the office's name.
@@ -768,6 +790,7 @@ var fieldLabels = []struct {
 	words []string
 }{
 	{wantPhone, []string{"dien", "thoai"}}, {wantFax, []string{"fax"}}, {wantEmail, []string{"email"}}, {wantAddress, []string{"dia", "chi"}},
+	{wantAuthor, []string{"tac", "gia"}},
 }
 
 // highlight escapes text for Telegram HTML and wraps runs of matched
