@@ -35,6 +35,8 @@ const (
 	// wantHotline: "hotline", "đường dây nóng", "trực ban": a contact's
 	// hotline rather than its switchboard.
 	wantHotline
+	// wantReason: "vì sao", "tại sao", "why": a sentence that gives one.
+	wantReason
 )
 
 const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
@@ -88,6 +90,7 @@ var intentPhrases = []struct {
 	{"tac gia", wantAuthor}, {"nguoi viet", wantAuthor}, {"ai viet", wantAuthor}, {"author", wantAuthor}, {"who wrote", wantAuthor},
 	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
+	{"vi sao", wantReason}, {"tai sao", wantReason}, {"why", wantReason}, {"muc dich", wantReason},
 	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
 	{"thoi han", wantDuration}, {"how long", wantDuration},
 	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"la gi", wantSubject}, {"about", wantSubject},
@@ -496,6 +499,8 @@ func isIntentWord(w string, in intent) bool {
 		return in&(wantDate|wantDuration) != 0
 	case "lau", "long", "thang":
 		return in&wantDuration != 0
+	case "sao", "why", "vi", "tai":
+		return in&wantReason != 0
 	case "van", "de":
 		// "nói về vấn đề gì": the subject is asked, "vấn đề" is not it.
 		return in&wantSubject != 0

@@ -539,7 +539,7 @@ var (
 
 // traits are what a unit's text holds that questions ask for, found once at
 // build time rather than by regular expressions on every candidate.
-type traits uint8
+type traits uint16
 
 const (
 	hasNumber traits = 1 << iota
@@ -550,7 +550,10 @@ const (
 	hasPlace // says where something is: "đặt tại", "trụ sở", "địa chỉ"
 	hasName  // names a person: "bà Lê Thị Mẫu", "đồng chí Nguyễn Văn A"
 	hasSpan  // a span of time: "15 ngày làm việc", "hơn một năm", "03 tháng"
+	hasWhy   // gives a reason or purpose: "nhằm", "để", "vì", "nhằm mục đích"
 )
+
+var reasonMarkers = []string{" nham ", " vi ", " boi vi ", " do do ", " muc dich ", " muc tieu ", " y nghia ", " can thiet "}
 
 var spanRe = regexp.MustCompile(`(?i)\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s+(?:ngày|tháng|năm|tuần|giờ|quý)\b`)
 
@@ -585,6 +588,12 @@ func traitsOf(text string) traits {
 		t |= hasSpan
 	}
 	folded := " " + strings.Join(foldWords(text), " ") + " "
+	for _, m := range reasonMarkers {
+		if strings.Contains(folded, m) {
+			t |= hasWhy
+			break
+		}
+	}
 	for _, m := range placeMarkers {
 		if strings.Contains(folded, m) {
 			t |= hasPlace
@@ -621,6 +630,9 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 	}
 	if in&wantName != 0 && (u.traits&hasName != 0 || (u.contact != nil && u.contact.Person != "")) {
 		s += nameBonus
+	}
+	if in&wantReason != 0 && u.traits&hasWhy != 0 {
+		s += intentBonus
 	}
 	if in&wantDuration != 0 && u.traits&hasSpan != 0 {
 		s += intentBonus
