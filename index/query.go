@@ -93,7 +93,7 @@ var intentPhrases = []struct {
 	{"vi sao", wantReason}, {"tai sao", wantReason}, {"why", wantReason}, {"muc dich", wantReason},
 	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
 	{"thoi han", wantDuration}, {"how long", wantDuration},
-	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"la gi", wantSubject}, {"about", wantSubject},
+	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"about", wantSubject},
 }
 
 // Function words, in their accented form: dropped from what must match, kept
@@ -102,7 +102,7 @@ var intentPhrases = []struct {
 var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
 	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua ạ mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc
-	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải`))
+	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây`))
 
 var stopFolded = func() map[string]bool {
 	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co nha ha chu thoi mat day chua`))
@@ -354,6 +354,11 @@ func (ix *Index) parse(question string) parsedQuery {
 	telex := make([]bool, len(accented))
 	var docWords map[string]bool
 	pq.docs, docWords = parseDocRefs(content.Fold(q))
+	// "… là gì?" asks what a named document is about; of anything else it
+	// asks for the thing itself, not a subject line.
+	if len(pq.docs) > 0 && strings.Contains(" "+strings.Join(pq.folded, " ")+" ", " la gi ") {
+		pq.intents |= wantSubject
+	}
 	pq.english = looksEnglish(accented, docWords,
 		// An English term the articles also write ("email", "fax") is no sign.
 		func(w string) bool { return ix.gloss.englishWords[w] && ix.df[w] == 0 },
@@ -525,12 +530,20 @@ var spokenForms = map[string]string{
 	"lm": "làm", "ng": "người", "ns": "nói", "vs": "với", "trc": "trước", "đt": "điện thoại",
 }
 
+var comradeRe = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])[đd]/c\b`)
+
 // spoken rewrites chat short forms in q. A form typed in capitals is left
 // alone: "KH" is Kế hoạch, "NG" may be a name.
 // A question typed without accents gets the forms without accents, so it
 // stays an unaccented question.
 func spoken(q string) string {
 	plain := !hasDiacritic(q)
+	// "đ/c" (đồng chí) would be split at its slash.
+	if plain {
+		q = comradeRe.ReplaceAllString(q, "${1}dong chi")
+	} else {
+		q = comradeRe.ReplaceAllString(q, "${1}đồng chí")
+	}
 	var b strings.Builder
 	start := -1
 	flush := func(end int) {
@@ -571,8 +584,8 @@ func spoken(q string) string {
 // office hours).
 var functionAfter = map[string]map[string]bool{
 	"hoi": setOf(strings.Fields(`cho xin muon can toi em minh ban anh chi`)),
-	"giờ": setOf(strings.Fields(`bao mấy lúc`)),
-	"gio": setOf(strings.Fields(`bao may luc`)),
+	"giờ": setOf(strings.Fields(`bao mấy lúc bây`)),
+	"gio": setOf(strings.Fields(`bao may luc bay`)),
 }
 
 // contentAfter: a word of functionAfter that does not follow one of its
