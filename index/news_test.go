@@ -10,13 +10,14 @@ import "testing"
 // cadre arrangements, new-countryside and civilised-ward results, a Party
 // congress electing its committee. The second set adds the real article,
 // whose topic and footer compete with the synthetic ones. Misses are logged;
-// the floors are zero until the search has been looked at against this set.
+// the floors are the figures after one round of fixes against this set
+// (which started at 33/56), less a little slack.
 
 func newsSets() []qualitySet {
 	_, synthetic, both := corpora("news")
 	return []qualitySet{
-		{"news pages", "news-questions.jsonl", synthetic, 0, 0},
-		{"news pages with the real article", "news-questions.jsonl", both, 0, 0},
+		{"news pages", "news-questions.jsonl", synthetic, 35, 5},
+		{"news pages with the real article", "news-questions.jsonl", both, 35, 5},
 	}
 }
 
