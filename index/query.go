@@ -74,6 +74,9 @@ type parsedQuery struct {
 	intents  intent
 	docs     []docRef
 	english  bool
+	// counted is the noun a "bao nhiêu …"/"mấy …" question counts ("thon"
+	// in "bao nhiêu thôn"): a number written right before it answers.
+	counted string
 }
 
 // Question phrases: they tell what is asked, not what about. Folded forms.
@@ -388,6 +391,10 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.intents |= ip.want
 		}
 	}
+	pq.counted = countedNoun(pq.folded, accented, qAccented)
+	if pq.counted != "" {
+		pq.intents |= wantNumber
+	}
 	if pq.intents&wantAuthor != 0 {
 		pq.intents &^= wantPerson | wantName // "ai viết" asks for the author, not an office's person in charge
 	}
@@ -575,6 +582,27 @@ func spoken(q string) string {
 		flush(len(q))
 	}
 	return b.String()
+}
+
+// countedNoun finds the noun after "bao nhiêu", "mấy" or "how many".
+func countedNoun(folded, accented []string, questionAccented bool) string {
+	for i := 0; i < len(folded); i++ {
+		next := -1
+		switch {
+		case i+1 < len(folded) && folded[i] == "bao" && folded[i+1] == "nhieu",
+			i+1 < len(folded) && folded[i] == "how" && (folded[i+1] == "many" || folded[i+1] == "much"):
+			next = i + 2
+		case accented[i] == "mấy" || (!questionAccented && folded[i] == "may" && i+1 < len(folded) && !isDigits(folded[i+1])):
+			next = i + 1
+		}
+		if next < 0 {
+			continue
+		}
+		if next < len(folded) && !isStop(accented[next], folded[next], questionAccented) && !isDigits(folded[next]) {
+			return folded[next]
+		}
+	}
+	return ""
 }
 
 // functionAfter lists function words that are also content words, with

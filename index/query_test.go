@@ -145,3 +145,20 @@ func TestContactsOfferedHaveAnOffice(t *testing.T) {
 		t.Errorf("contacts offered = %+v, want only the office", res.Contacts)
 	}
 }
+
+// TestCountedNoun: what a "bao nhiêu …" question counts.
+func TestCountedNoun(t *testing.T) {
+	ix := mustDefault(t)
+	for q, want := range map[string]string{
+		"Sau sáp nhập còn bao nhiêu thôn, tổ dân phố?": "thon",
+		"ban chấp hành gồm mấy đ/c":                    "dong",
+		"bao nhieu nguoi":                              "nguoi",
+		"How many villages are left?":                  "villages",
+		"tổng kinh phí là bao nhiêu":                   "",
+		"may thon":                                     "thon",
+	} {
+		if got := ix.parse(q).counted; got != want {
+			t.Errorf("%q: counted %q, want %q", q, got, want)
+		}
+	}
+}

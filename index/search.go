@@ -293,6 +293,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			covered += docWeight
 		}
 		intentScore := ix.intentScore(pq.intents, u)
+		if pq.counted != "" && countsNoun(folded, pq.counted) {
+			intentScore += intentBonus
+		}
 		// A question that is only an office's name ("phong noi vu") wants
 		// that office's contact block rather than a line that names it.
 		if pq.intents == 0 && u.contact != nil && len(pq.concepts) > 0 && officeNamed(u.contact.Office, pq.concepts) {
@@ -406,6 +409,17 @@ func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
 		}
 	}
 	return out
+}
+
+// countsNoun: a number stands right before the noun ("38 thôn", "21 đồng
+// chí", "34/38 tổ dân phố").
+func countsNoun(words []string, noun string) bool {
+	for i := 1; i < len(words); i++ {
+		if words[i] == noun && isDigits(words[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // officeNamed: every concept of the question is in the office's name.
