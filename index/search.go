@@ -327,7 +327,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if s.docHit {
 			s.score += docBonus
 		}
-		s.score += intentScore
+		// A bonus for the kind of answer counts as much as the unit matches the
+		// question: a contact block that shares one word does not win "ở đâu".
+		s.score += intentScore * min(1, s.coverage/foundCoverage)
 		s.score += s.coverage + engineTieBreak*h.Score/maxScore
 		out = append(out, s)
 	}
