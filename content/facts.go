@@ -16,10 +16,12 @@ import (
 //
 // Writers put spaces around the separators, list several numbers before one
 // code ("18, 19-NQ/TW", "22, 23 - CTr/Th.U") and dot the issuer ("Th.U"). The
-// patterns accept all of that; normalisation removes it.
+// patterns accept all of that; normalisation removes it. An issuer may end in
+// the number of its term: the National Assembly's Standing Committee of the
+// 15th legislature signs "1234/NQ-UBTVQH15", a party congress "ĐH13".
 var (
-	partyDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,4}(?:\s*(?:,|và)\s*\d{1,4})*)\s*-\s*(\p{Lu}[\p{L}.]{0,4})\s*/\s*(\p{Lu}[\p{L}.]{0,6})(?:[^\p{L}\d]|$)`)
-	stateDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?(\p{Lu}[\p{L}.]{0,4})\s*-\s*(\p{Lu}[\p{L}.]{0,8})(?:[^\p{L}\d]|$)`)
+	partyDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,4}(?:\s*(?:,|và)\s*\d{1,4})*)\s*-\s*(\p{Lu}[\p{L}.]{0,4})\s*/\s*(\p{Lu}[\p{L}.]{0,6}\d{0,2})(?:[^\p{L}\d]|$)`)
+	stateDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?(\p{Lu}[\p{L}.]{0,4})\s*-\s*(\p{Lu}[\p{L}.]{0,8}\d{0,2})(?:[^\p{L}\d]|$)`)
 	docDateRE  = regexp.MustCompile(`^\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`)
 	numSplitRE = regexp.MustCompile(`\s*(?:,|và)\s*`)
 )

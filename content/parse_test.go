@@ -129,6 +129,10 @@ func TestDocumentSpellings(t *testing.T) {
 		{"Theo Nghị định số 34/2019/NĐ-CP của Chính phủ.", []doc{{"34/2019/NĐ-CP", "NĐ", "CP", "Nghị định", ""}}},
 		{"Theo Quyết định số 1234/QĐ-UBND ngày 5 tháng 3 năm 2019.", []doc{{"1234/QĐ-UBND", "QĐ", "UBND", "Quyết định", "5 tháng 3 năm 2019"}}},
 		{"Chỉ thị số 05-CT/TU và Thông báo số 12-TB/ThU.", []doc{{"05-CT/TU", "CT", "TU", "Chỉ thị", ""}, {"12-TB/ThU", "TB", "ThU", "Thông báo", ""}}},
+		// An issuer code may end in its term's number.
+		{"Nghị quyết số 1234/NQ-UBTVQH15 ngày 26/9/2024 của Ủy ban Thường vụ Quốc hội.", []doc{{"1234/NQ-UBTVQH15", "NQ", "UBTVQH15", "Nghị quyết", "26/9/2024"}}},
+		{"Theo Nghị quyết số 12/NQ-CP và Nghị quyết số 05-NQ/ĐH13.", []doc{{"12/NQ-CP", "NQ", "CP", "Nghị quyết", ""}, {"05-NQ/ĐH13", "NQ", "ĐH13", "Nghị quyết", ""}}},
+		{"Quyết định số 7/QĐ-UBND2024 không phải mã.", nil},
 		// Not documents: no number, dates, unit codes.
 		{"Theo tinh thần của Nghị quyết TW6 (khóa XII).", nil},
 		{"Ngày 29/6/2016 và ngày 03/10/2018.", nil},
