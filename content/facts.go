@@ -245,19 +245,26 @@ func lastDate(docs []Document, pi int) string {
 // newer "sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của …". A bare
 // "nhập" is a merger only there: "thu nhập" (income), "gia nhập" (join),
 // "nhập khẩu" (import) are not.
+//
+// "giảm từ … xuống còn …" and "chuyển đổi … thành …" are everyday wordings
+// too: a poverty rate falls ("giảm từ 4,8% xuống còn 1,9%"), an old office
+// becomes a cultural house ("chuyển đổi thành nhà văn hóa"). ok keeps such a
+// match only when it is about organisations (see reorgDecrease and
+// orgConversion).
 var mergerTriggers = []struct {
 	re   *regexp.Regexp
 	kind string
-	nhap bool // the match starts with "nhap": check the word before it
+	nhap bool                             // the match starts with "nhap": check the word before it
+	ok   func(folded string, at int) bool // nil: every match counts
 }{
-	{regexp.MustCompile(`\bsap nhap\b`), "sáp nhập", false},
-	{regexp.MustCompile(`\bhop nhat\b`), "hợp nhất", false},
-	{regexp.MustCompile(`\bgiam tu\b.*\b(?:xuong con|con)\b`), "giảm", false},
-	{regexp.MustCompile(`\bchuyen doi\b.*\bthanh\b`), "chuyển đổi", false},
-	{regexp.MustCompile(`\bnhap (?:vao )?toan bo\b`), "sáp nhập", true},
-	{regexp.MustCompile(`\btren co so nhap\b`), "sáp nhập", false},
-	{regexp.MustCompile(`\bsap xep toan bo\b.*\bdien tich tu nhien\b`), "sáp nhập", false},
-	{regexp.MustCompile(`\bnhap (?:vao )?(?:cac |hai |ba |\d+ )?(?:xa|phuong|thi tran|thon|to dan pho|tdp|khoi pho|xom|ban|ap|khu pho|huyen|thi xa|doi)\b.*\b(?:vao|voi|thanh)\b`), "sáp nhập", true},
+	{regexp.MustCompile(`\bsap nhap\b`), "sáp nhập", false, nil},
+	{regexp.MustCompile(`\bhop nhat\b`), "hợp nhất", false, nil},
+	{regexp.MustCompile(`\bgiam tu\b`), "giảm", false, reorgDecrease},
+	{regexp.MustCompile(`\bchuyen doi\b`), "chuyển đổi", false, orgConversion},
+	{regexp.MustCompile(`\bnhap (?:vao )?toan bo\b`), "sáp nhập", true, nil},
+	{regexp.MustCompile(`\btren co so nhap\b`), "sáp nhập", false, nil},
+	{regexp.MustCompile(`\bsap xep toan bo\b.*\bdien tich tu nhien\b`), "sáp nhập", false, nil},
+	{regexp.MustCompile(`\bnhap (?:vao )?(?:cac |hai |ba |\d+ )?(?:xa|phuong|thi tran|thon|to dan pho|tdp|khoi pho|xom|ban|ap|khu pho|huyen|thi xa|doi)\b.*\b(?:vao|voi|thanh)\b`), "sáp nhập", true, nil},
 }
 
 // notMergerBefore are the words that make "nhập" something else: "thu
@@ -272,6 +279,133 @@ func wordBefore(s string, at int) string {
 	return before
 }
 
+// reorgUnits are what a reorganisation counts, folded: administrative
+// units, offices, organisations, and the posts of the apparatus. Posts
+// (biên chế, cán bộ, công chức, viên chức, chức danh, đầu mối) are in: the
+// reports of Resolutions 18 and 19 state staff cuts in the same breath as
+// office mergers ("giảm từ 150 xuống còn 132 biên chế"), and a reader asking
+// what the streamlining achieved wants them. People and households as such
+// (người, hộ, hội viên, đảng viên), money, rates and areas are out: those
+// are population, budget and land figures.
+var reorgUnits = []string{
+	"to dan pho", "tdp", "khoi pho", "khu pho", "thon", "xom", "ban", "ap", "to",
+	"xa", "phuong", "thi tran", "thi xa", "thanh pho", "huyen", "tinh",
+	"don vi", "co quan", "to chuc", "chi hoi", "hoi", "phong", "trung tam",
+	"truong", "tram", "chi cuc", "cong ty", "van phong", "chi bo", "dang bo",
+	"dau moi", "bien che", "can bo", "cong chuc", "vien chuc", "chuc danh",
+}
+
+// notReorgUnits start like a reorgUnit but count people: "hội viên".
+var notReorgUnits = []string{"hoi vien", "to vien", "to truong", "truong thon", "truong ban", "truong phong"}
+
+// startsWithUnit reports whether s (folded) starts with one of units as a
+// whole word, and not with one of not.
+func startsWithUnit(s string, units, not []string) bool {
+	s = strings.TrimLeft(s, " ")
+	whole := func(u string) bool {
+		if !strings.HasPrefix(s, u) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s[len(u):])
+		return len(s) == len(u) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	for _, u := range not {
+		if whole(u) {
+			return false
+		}
+	}
+	for _, u := range units {
+		if whole(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// decreaseRE reads "giảm từ A [unit] [năm Y] xuống còn B [unit]" after
+// "giảm từ": the two numbers, a percent sign after either, and what
+// follows each.
+var decreaseRE = regexp.MustCompile(`^\s*(\d[\d.,]*)\s*(%?)([^%\d]{0,60}?)\b(?:(?:nay )?xuong con|(?:nay )?xuong|con)\s+(\d[\d.,]*)\s*(%?)(.*)$`)
+
+// subjectUnitRE is a counted subject right before "giảm từ": "số thôn, tổ
+// dân phố giảm từ 45 xuống còn 38".
+var subjectUnitRE = regexp.MustCompile(`\bso (?:luong )?(?:cac )?([\p{L} ,]{1,40})$`)
+
+// reorgDecrease reports whether the "giảm từ" at at counts organisational
+// units: a unit after either number ("giảm từ 13 xuống còn 11 phòng") or a
+// counted unit as its subject ("số xã giảm từ 12 xuống còn 9"). A
+// percentage, money or people falling is no reorganisation.
+func reorgDecrease(folded string, at int) bool {
+	rest := folded[at+len("giam tu"):]
+	m := decreaseRE.FindStringSubmatch(rest)
+	if m == nil || m[2] != "" || m[5] != "" {
+		return false
+	}
+	if startsWithUnit(m[3], reorgUnits, notReorgUnits) || startsWithUnit(m[6], reorgUnits, notReorgUnits) {
+		return true
+	}
+	if s := subjectUnitRE.FindStringSubmatch(strings.TrimRight(folded[:at], " ")); s != nil {
+		return startsWithUnit(s[1], reorgUnits, notReorgUnits)
+	}
+	return false
+}
+
+// orgNouns are the organisations a conversion may turn one into or out of,
+// folded. Buildings and land are not among them: "trụ sở cũ chuyển đổi
+// thành nhà văn hóa", "chuyển đổi đất lúa thành đất trồng cây" change a
+// use, not an organisation.
+var orgNouns = []string{
+	"don vi", "trung tam", "cong ty", "doanh nghiep", "hop tac xa", "ban", "hoi",
+	"truong", "phong", "co quan", "to chuc", "van phong", "chi cuc", "benh vien",
+	"tram", "dai truyen thanh", "dai phat thanh", "quy", "xa", "phuong",
+	"thi tran", "thi xa", "thanh pho", "huyen", "thon", "to dan pho", "tdp",
+	"khoi pho", "chi bo", "dang bo",
+}
+
+// notOrgNouns start like an orgNoun but are something else: "hội trường"
+// is a hall, "trường hợp" a case, "ban đầu" the start.
+var notOrgNouns = []string{"hoi truong", "truong hop", "ban dau", "hoi vien", "quy dat", "quy trinh", "quy mo", "phong trao"}
+
+// orgConversion reports whether the "chuyển đổi" at at converts an
+// organisation: what it converts ("chuyển đổi Trung tâm X thành …") or what
+// that becomes ("… thành Công ty cổ phần") is an organisation. "Chuyển đổi
+// số" (digital transformation) and changes of use are not.
+func orgConversion(folded string, at int) bool {
+	rest := folded[at+len("chuyen doi"):]
+	i := strings.Index(rest, " thanh ")
+	if i < 0 {
+		return false
+	}
+	subject := strings.TrimPrefix(strings.TrimLeft(rest, " "), "mo hinh ")
+	subject = strings.TrimPrefix(subject, "hoat dong ")
+	subject = strings.TrimPrefix(subject, "cua ")
+	if i > 0 && startsWithUnit(subject, orgNouns, notOrgNouns) {
+		return true
+	}
+	// Any "thành" of the sentence after the verb: the first may be inside
+	// a name ("Trung tâm ... thành phố").
+	for ; i >= 0; i = nextIndex(rest, " thanh ", i) {
+		if startsWithUnit(rest[i+len(" thanh "):], orgNouns, notOrgNouns) {
+			return true
+		}
+	}
+	return false
+}
+
+func nextIndex(s, sub string, i int) int {
+	j := strings.Index(s[i+1:], sub)
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
+
+// shortcomingRE is a lead-in listing shortcomings: "… chỉ ra những hạn chế,
+// khuyết điểm: …", "Tuy nhiên, còn một số tồn tại, hạn chế như: …". A merger
+// named after it is a problem of one ("việc sáp nhập một số thôn … gây khó
+// khăn"), not the fact of one.
+var shortcomingRE = regexp.MustCompile(`\b(?:han che|khuyet diem|ton tai|bat cap|vuong mac|yeu kem|kho khan)\b[^:;.]{0,40}:`)
+
 // countUnits are the things merger sentences count. Longer units first:
 // "320 hội viên" counts members, not associations.
 var countUnits = []string{
@@ -280,23 +414,28 @@ var countUnits = []string{
 	"trung tâm", "phòng", "ban", "trường học", "trường", "trạm y tế", "trạm",
 	"cán bộ không chuyên trách", "cán bộ", "công chức", "viên chức", "người",
 	"nhân khẩu", "hộ gia đình", "hộ dân", "hộ", "chi bộ", "đảng bộ", "đảng viên", "đoàn viên",
-	"thành viên", "chức danh", "tổ", "khu phố", "ấp", "huyện", "thị xã", "km²", "km2", "ha",
+	"thành viên", "chức danh", "biên chế", "đầu mối", "tổ", "khu phố", "ấp", "huyện", "thị xã", "km²", "km2", "ha",
 }
 
 var (
-	// A count's number: "85", "1.520" (a dot between thousands) or a
-	// decimal area, "18,5".
+	// A count: a number (see countNum) and its unit.
 	countRE = func() *regexp.Regexp {
 		alt := make([]string, len(countUnits))
 		for i, u := range countUnits {
 			alt[i] = regexp.QuoteMeta(u)
 		}
 		unit := `(?:` + strings.Join(alt, "|") + `)`
-		num := `(?:\d{1,3}(?:\.\d{3})+|\d{1,5}(?:,\d{1,2})?)`
-		return regexp.MustCompile(`(?i)(?:^|[^\p{L}\d/.,-])(` + num + `\s+` + unit + `(?:\s*,\s*` + unit + `)*)(?:[^\p{L}]|$)`)
+		return regexp.MustCompile(`(?i)(?:^|[^\p{L}\d/.,-])(` + countNum + `\s+` + unit + `(?:\s*,\s*` + unit + `)*)(?:[^\p{L}]|$)`)
 	}()
 	yearRE = regexp.MustCompile(`(?:19|20)\d{2}`)
+	// bareFromRE is the bare first number of a change written with one
+	// unit, right before the second number: "từ 13 xuống còn [11 phòng]".
+	bareFromRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d/.,-])từ\s+(` + countNum + `)\s+(?:(?:nay\s+)?xuống\s+còn|xuống|còn|lên)\s+$`)
 )
+
+// countNum is a count's number: "85", "1.520" (a dot between thousands) or a
+// decimal area, "18,5".
+const countNum = `(?:\d{1,3}(?:\.\d{3})+|\d{1,5}(?:,\d{1,2})?)`
 
 // findMergers lists the sentences that report a merger or reorganisation.
 func findMergers(paragraphs []string) []Merger {
@@ -306,12 +445,17 @@ func findMergers(paragraphs []string) []Merger {
 			folded := Fold(sent)
 			kind, at := "", -1
 			for _, t := range mergerTriggers {
-				loc := t.re.FindStringIndex(folded)
-				if loc == nil || t.nhap && notMergerBefore[wordBefore(folded, loc[0])] {
-					continue
-				}
-				if at < 0 || loc[0] < at {
-					kind, at = t.kind, loc[0]
+				for _, loc := range t.re.FindAllStringIndex(folded, -1) {
+					if t.nhap && notMergerBefore[wordBefore(folded, loc[0])] || t.ok != nil && !t.ok(folded, loc[0]) {
+						continue
+					}
+					if sc := shortcomingRE.FindStringIndex(folded); sc != nil && sc[1] <= loc[0] {
+						continue
+					}
+					if at < 0 || loc[0] < at {
+						kind, at = t.kind, loc[0]
+					}
+					break
 				}
 			}
 			if kind == "" {
@@ -326,6 +470,9 @@ func findMergers(paragraphs []string) []Merger {
 	return out
 }
 
+// findCounts lists the counts a sentence states. A change written with the
+// unit once, "từ 13 xuống còn 11 phòng", states two counts: the first
+// number shares the second's unit (13 phòng, 11 phòng).
 func findCounts(s string) []string {
 	var out []string
 	for i := 0; i < len(s); {
@@ -333,7 +480,12 @@ func findCounts(s string) []string {
 		if m == nil {
 			break
 		}
-		out = append(out, s[i+m[2]:i+m[3]])
+		count := s[i+m[2] : i+m[3]]
+		if b := bareFromRE.FindStringSubmatch(s[:i+m[2]]); b != nil {
+			n := strings.IndexFunc(count, unicode.IsSpace)
+			out = append(out, b[1]+" "+strings.TrimLeft(count[n:], " \t"))
+		}
+		out = append(out, count)
 		i += m[3]
 	}
 	return out

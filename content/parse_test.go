@@ -224,6 +224,33 @@ func TestMergerSentences(t *testing.T) {
 		{"Sau hợp nhất, hội có 320 hội viên.", "hợp nhất", []string{"320 hội viên"}, nil},
 		// "nhập" after thu, gia, xuất is income, joining, trade.
 		{"Thu nhập xã viên tăng so với năm 2022.", "", nil, nil},
+		// "giảm từ … xuống còn …" is a reorganisation only when it counts
+		// units, offices or posts; rates, money and people fall too.
+		{"Tỷ lệ hộ nghèo giảm từ 4,8% năm 2020 xuống còn 1,9% năm 2024.", "", nil, []int{2020, 2024}},
+		{"Số hộ nghèo giảm từ 320 hộ xuống còn 85 hộ.", "", nil, nil},
+		{"Chi thường xuyên giảm từ 12,5 tỷ đồng xuống còn 10 tỷ đồng.", "", nil, nil},
+		{"Số hội viên giảm từ 320 xuống còn 300 hội viên.", "", nil, nil},
+		{"Các phòng chuyên môn giảm từ 13 xuống còn 11 phòng.", "giảm", []string{"13 phòng", "11 phòng"}, nil},
+		{"Xã Thử giảm từ 45 thôn, TDP xuống còn 38 thôn, TDP.", "giảm", []string{"45 thôn, TDP", "38 thôn, TDP"}, nil},
+		{"Đơn vị sự nghiệp giảm từ 52 xuống còn 41 đơn vị.", "giảm", []string{"52 đơn vị", "41 đơn vị"}, nil},
+		{"Số thôn, tổ dân phố giảm từ 45 xuống còn 38.", "giảm", nil, nil},
+		{"Biên chế được giao giảm từ 150 xuống còn 132 biên chế.", "giảm", []string{"150 biên chế", "132 biên chế"}, nil},
+		// A count written with its unit once states two counts.
+		{"Huyện đã sắp xếp, hợp nhất từ 13 xuống còn 11 phòng chuyên môn.", "hợp nhất", []string{"13 phòng", "11 phòng"}, nil},
+		{"Sáp nhập, số thôn từ 1.020 nay xuống còn 980 nhân khẩu.", "sáp nhập", []string{"1.020 nhân khẩu", "980 nhân khẩu"}, nil},
+		// "chuyển đổi … thành …" is a reorganisation when an organisation
+		// converts or results; a building or land changing use is not.
+		{"Trụ sở xã cũ sau đó chuyển đổi thành nhà văn hóa thôn.", "", nil, nil},
+		{"Chuyển đổi 20 ha đất lúa kém hiệu quả thành vùng trồng cây ăn quả.", "", nil, nil},
+		{"Đẩy mạnh chuyển đổi số, xây dựng thành phố thông minh.", "", nil, nil},
+		{"Trường mầm non Thử chuyển đổi thành trường tư thục.", "chuyển đổi", nil, nil},
+		{"Chuyển đổi mô hình hoạt động của Trung tâm Thử thành đơn vị tự chủ.", "chuyển đổi", nil, nil},
+		{"Trạm Khuyến nông sẽ chuyển đổi thành Trung tâm Dịch vụ nông nghiệp.", "chuyển đổi", nil, nil},
+		// A merger named in a list of shortcomings is a problem of one,
+		// not the fact of one.
+		{"Hội nghị chỉ ra những hạn chế, khuyết điểm: tâm lý e ngại; việc sáp nhập một số thôn có quy mô lớn gây khó khăn.", "", nil, nil},
+		{"Tuy nhiên, còn một số tồn tại như: việc hợp nhất các hội chậm.", "", nil, nil},
+		{"Để khắc phục khó khăn, xã đã sáp nhập 3 thôn thành 1 thôn.", "sáp nhập", []string{"3 thôn", "1 thôn"}, nil},
 		{"Anh Thử gia nhập xã đội cùng với 3 thanh niên.", "", nil, nil},
 		{"Hàng xuất nhập khẩu qua xã tăng.", "", nil, nil},
 	}
