@@ -37,6 +37,8 @@ const (
 	wantHotline
 	// wantReason: "vì sao", "tại sao", "why": a sentence that gives one.
 	wantReason
+	// wantPercent: "bao nhiêu %", "tỷ lệ": a percentage.
+	wantPercent
 )
 
 const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
@@ -85,7 +87,7 @@ var intentPhrases = []struct {
 	want   intent
 }{
 	{"bao nhieu", wantNumber}, {"so luong", wantNumber}, {"how many", wantNumber}, {"how much", wantNumber},
-	{"o dau", wantAddress}, {"dia chi", wantAddress}, {"tru so", wantAddress}, {"where", wantAddress}, {"address", wantAddress},
+	{"o dau", wantAddress}, {"di dau", wantAddress}, {"noi nao", wantAddress}, {"cho nao", wantAddress}, {"dia chi", wantAddress}, {"tru so", wantAddress}, {"where", wantAddress}, {"address", wantAddress},
 	{"dien thoai", wantPhone}, {"sdt", wantPhone}, {"so dt", wantPhone}, {"hotline", wantPhone | wantHotline}, {"duong day nong", wantPhone | wantHotline}, {"truc ban", wantPhone | wantHotline}, {"phone", wantPhone}, {"telephone", wantPhone}, {"goi", wantPhone},
 	{"fax", wantFax},
 	{"email", wantEmail}, {"e mail", wantEmail}, {"thu dien tu", wantEmail}, {"mail", wantEmail},
@@ -94,6 +96,7 @@ var intentPhrases = []struct {
 	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
 	{"vi sao", wantReason}, {"tai sao", wantReason}, {"why", wantReason}, {"muc dich", wantReason},
+	{"phan tram", wantPercent}, {"ty le", wantPercent}, {"percent", wantPercent}, {"rate", wantPercent},
 	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
 	{"thoi han", wantDuration}, {"how long", wantDuration},
 	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"about", wantSubject},
@@ -391,6 +394,9 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.intents |= ip.want
 		}
 	}
+	if strings.Contains(q, "%") {
+		pq.intents |= wantPercent
+	}
 	pq.counted = countedNoun(pq.folded, accented, qAccented)
 	if pq.counted != "" {
 		pq.intents |= wantNumber
@@ -511,6 +517,8 @@ func isIntentWord(w string, in intent) bool {
 		return in&(wantDate|wantDuration) != 0
 	case "lau", "long", "thang":
 		return in&wantDuration != 0
+	case "phan", "tram", "percent":
+		return in&wantPercent != 0
 	case "sao", "why", "vi", "tai":
 		return in&wantReason != 0
 	case "van", "de":

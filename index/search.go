@@ -567,6 +567,7 @@ const (
 	hasName  // names a person: "bà Lê Thị Mẫu", "đồng chí Nguyễn Văn A"
 	hasSpan  // a span of time: "15 ngày làm việc", "hơn một năm", "03 tháng"
 	hasWhy   // gives a reason or purpose: "nhằm", "để", "vì", "nhằm mục đích"
+	hasPct   // a percentage: "81,6%"
 )
 
 var reasonMarkers = []string{" nham ", " vi ", " boi vi ", " do do ", " muc dich ", " muc tieu ", " y nghia ", " can thiet "}
@@ -599,6 +600,9 @@ func traitsOf(text string) traits {
 	}
 	if nameRe.MatchString(text) {
 		t |= hasName
+	}
+	if strings.Contains(text, "%") {
+		t |= hasPct
 	}
 	if spanRe.MatchString(text) {
 		t |= hasSpan
@@ -646,6 +650,9 @@ func (ix *Index) intentScore(in intent, u *unit) float64 {
 	}
 	if in&wantName != 0 && (u.traits&hasName != 0 || (u.contact != nil && u.contact.Person != "")) {
 		s += nameBonus
+	}
+	if in&wantPercent != 0 && u.traits&hasPct != 0 {
+		s += intentBonus
 	}
 	if in&wantReason != 0 && u.traits&hasWhy != 0 {
 		s += intentBonus
