@@ -7,14 +7,15 @@ import "testing"
 // portals publish often — storm preparedness, a recruitment notice, a
 // voter-contact meeting and a land-clearance project — as synthetic pages of
 // the real portal's shape, asked together with the real article whose
-// footer and topic compete with them. The floors are zero: the set measures
-// generalisation and fails only on broken data (a page that does not load
-// cleanly, an expected string missing from the articles).
+// footer and topic compete with them. Measured before any fix against it:
+// hit@1 45/65, 2/10 declined — the honest figure for questions nobody tuned
+// for. The floors are the figures after one round of fixes (49/65), less a
+// little slack.
 
 func round4Sets() []qualitySet {
 	_, _, both := corpora("round4")
 	return []qualitySet{
-		{"round4 pages with the real article", "round4-questions.jsonl", both, 0, 0},
+		{"round4 pages with the real article", "round4-questions.jsonl", both, 47, 2},
 	}
 }
 
