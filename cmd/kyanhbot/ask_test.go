@@ -33,17 +33,26 @@ func TestAsk(t *testing.T) {
 		{"query syntax", []string{"ask", `+-:^*~"`}, []string{"không tìm thấy"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out, _, err := runCmd(t, nil, tt.args...)
-			if err != nil {
-				t.Fatalf("%v: %v", tt.args, err)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q:\n%s", w, out)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { assertOutput(t, tt.args, tt.want, nil) })
+	}
+}
+
+// assertOutput runs the binary's command line and checks what it prints.
+func assertOutput(t *testing.T, args, want, absent []string) {
+	t.Helper()
+	out, _, err := runCmd(t, nil, args...)
+	if err != nil {
+		t.Fatalf("%v: %v", args, err)
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	for _, w := range absent {
+		if strings.Contains(out, w) {
+			t.Errorf("output has %q:\n%s", w, out)
+		}
 	}
 }
 
@@ -154,22 +163,7 @@ func TestAskContacts(t *testing.T) {
 		{"a hotline question", []string{"ask", "-content", dir, "đường dây nóng công an xã Thử Nghiệm"}, []string{"Đường dây nóng: 0000 000 029", "Nguồn:"}, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out, _, err := runCmd(t, nil, tt.args...)
-			if err != nil {
-				t.Fatalf("%v: %v", tt.args, err)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q:\n%s", w, out)
-				}
-			}
-			for _, w := range tt.absent {
-				if strings.Contains(out, w) {
-					t.Errorf("output has %q:\n%s", w, out)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { assertOutput(t, tt.args, tt.want, tt.absent) })
 	}
 }
 
