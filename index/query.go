@@ -108,10 +108,10 @@ var intentPhrases = []struct {
 var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
 	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua ạ mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc
-	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây`))
+	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà`))
 
 var stopFolded = func() map[string]bool {
-	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co nha ha chu thoi mat day chua`))
+	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co nha ha chu thoi mat day chua ba`))
 	s := map[string]bool{}
 	for w := range stopAccented {
 		if f := content.Fold(w); !ambiguous[f] {
@@ -542,7 +542,7 @@ var spokenForms = map[string]string{
 	"dc": "được", "đc": "được", "dk": "được", "j": "gì", "gi": "gì",
 	"bn": "bao nhiêu", "bnh": "bao nhiêu", "nhiu": "nhiêu", "ntn": "như thế nào", "bh": "bao giờ",
 	"z": "vậy", "v": "vậy", "r": "rồi", "cx": "cũng", "cg": "cũng", "mk": "mình", "mik": "mình",
-	"lm": "làm", "ng": "người", "ns": "nói", "vs": "với", "trc": "trước", "đt": "điện thoại",
+	"lm": "làm", "ng": "người", "e": "em", "ns": "nói", "vs": "với", "trc": "trước", "đt": "điện thoại",
 }
 
 var comradeRe = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])[đd]/c\b`)
