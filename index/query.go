@@ -53,6 +53,10 @@ type concept struct {
 	exact string
 	// translated marks a concept that came from an English word.
 	translated bool
+	// foreign marks an English word the glossary does not translate and
+	// the articles never write: it cannot be matched, so it must not weigh
+	// as a sign that nothing answers.
+	foreign bool
 	// entity marks a named body, typed as an abbreviation or its expansion
 	// ("MTTQ", "Hội đồng nhân dân"): an answer about another body does not
 	// answer the question, however many other words it shares.
@@ -479,6 +483,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		if len(pq.exact) > 0 && !telex[i] {
 			c.exact = accented[i]
 		}
+		c.foreign = pq.english && ix.df[w] == 0
 		pq.concepts = append(pq.concepts, c)
 	}
 	// Bigrams inside a phrase that has other spellings (an expansion of an

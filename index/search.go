@@ -139,7 +139,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		weights[i] = ix.conceptWeight(c)
 		// A translated English word whose Vietnamese the corpus never uses
 		// is more likely a loose translation than a sign of no answer.
-		if c.translated && !ix.knowsAny(c) {
+		if c.translated && !ix.knowsAny(c) || c.foreign {
 			weights[i] *= 0.3
 		}
 		total += weights[i]
