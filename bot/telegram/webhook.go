@@ -86,6 +86,11 @@ func (b *Bot) RunWebhook(ctx context.Context, mux *http.ServeMux, pattern, url s
 	mux.Handle(pattern, b.WebhookHandler(work))
 	if err := b.SetWebhook(ctx, url); err != nil {
 		b.close(0, cancelWork)
+		// Stopped while still registering (a slow or retried setWebhook):
+		// a shutdown, not a failure.
+		if ctx.Err() != nil {
+			return nil
+		}
 		return err
 	}
 	<-ctx.Done()

@@ -115,6 +115,29 @@ func TestRunWebhookSetsSecret(t *testing.T) {
 	}
 }
 
+// TestRunWebhookStoppedWhileRegistering: a shutdown that comes while
+// setWebhook is still in progress is a shutdown, not an error.
+func TestRunWebhookStoppedWhileRegistering(t *testing.T) {
+	srv := telegramtest.New(t)
+	srv.Inject("setWebhook", telegramtest.Fault{Delay: 2 * time.Second})
+	b := newTestBot(t, srv, &fakeHandler{}, nil)
+	hs := httptest.NewServer(http.NewServeMux())
+	defer hs.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.RunWebhook(ctx, http.NewServeMux(), "POST /hook", hs.URL+"/hook") }()
+	srv.Wait(t, 5*time.Second, "setWebhook called", func() bool { return len(srv.Calls("setWebhook")) > 0 })
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("RunWebhook = %v, want nil after a shutdown", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("RunWebhook did not return after the shutdown")
+	}
+}
+
 func TestTokenNeverInErrors(t *testing.T) {
 	srv := telegramtest.New(t)
 	b := newTestBot(t, srv, &fakeHandler{}, nil)
