@@ -183,11 +183,16 @@ var (
 	emailLike  = regexp.MustCompile(`\S+@\S+`)
 )
 
-// anonymise prepares an unanswered question for the admins' list: folded, and
-// without what could identify the person asking (phone numbers, e-mail
-// addresses).
-func anonymise(q string) string {
+// Redact removes from a question what could identify the person asking
+// (phone numbers, e-mail addresses) before it is kept anywhere: the one rule
+// for the unanswered list and the admins' statistics.
+func Redact(q string) string {
 	q = emailLike.ReplaceAllString(q, "…")
-	q = longDigits.ReplaceAllString(q, "…")
-	return strings.Join(words(q), " ")
+	return longDigits.ReplaceAllString(q, "…")
+}
+
+// anonymise prepares an unanswered question for the admins' list: redacted
+// and folded.
+func anonymise(q string) string {
+	return strings.Join(words(Redact(q)), " ")
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"log/slog"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -181,18 +180,10 @@ func (s *Stats) Summary(ctx context.Context, nDays, nSlow int) (Summary, error) 
 	return sum, nil
 }
 
-var (
-	longDigits = regexp.MustCompile(`\d[\d .-]{5,}\d`)
-	emailLike  = regexp.MustCompile(`\S+@\S+`)
-)
-
-// anonymise normalises a question for the admins' lists and removes what
-// could identify the asker (phone numbers, e-mail addresses), as the engine
-// does for unanswered questions.
+// anonymise normalises a question for the admins' lists, redacted by the
+// engine's rule (bot.Redact).
 func anonymise(q string) string {
-	q = emailLike.ReplaceAllString(q, "…")
-	q = longDigits.ReplaceAllString(q, "…")
-	q = strings.ToLower(content.Normalize(q))
+	q = strings.ToLower(content.Normalize(bot.Redact(q)))
 	q = strings.Join(strings.FieldsFunc(q, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && r != '…' && r != '/' && r != '-'
 	}), " ")
