@@ -121,7 +121,7 @@ func parseHTML(text string) (draft, error) {
 			m.Title = titleTag[:i]
 		}
 	}
-	lines := blockLines(body)
+	lines := d.expandFlatTables(blockLines(body))
 	bodyLines, footer := d.stripChrome(lines)
 	d.addFooter(footer)
 	d.paragraphs = joinLines(bodyLines)

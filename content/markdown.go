@@ -58,7 +58,7 @@ func parseMarkdown(text string) draft {
 		}
 	}
 	var body []string
-	for _, line := range expandTables(lines) {
+	for _, line := range d.expandTables(lines) {
 		line = strings.TrimSpace(line)
 		if mdRuleRE.MatchString(line) {
 			body = append(body, "")

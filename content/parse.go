@@ -138,6 +138,8 @@ type draft struct {
 	// lastHeading is the last doubled heading of the chrome above the
 	// headline: the category when it names a section (see sectionTitles).
 	lastHeading string
+	// tableRows are the lines rendered from table rows (see expandTables).
+	tableRows map[string]bool
 }
 
 type meta struct {

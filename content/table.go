@@ -71,19 +71,41 @@ func filled(cells []string) int {
 
 // expandTables finds the tables in scraped lines and writes each data row
 // as a line of its own between blank lines, so that joinLines makes it a
-// paragraph. Other lines are returned unchanged.
-func expandTables(lines []string) []string {
+// paragraph. Other lines are returned unchanged. The rows are recorded in
+// d.tableRows: a row reads like a contact line ("Tên đơn vị: …; Địa chỉ:
+// …"), and one that ends the article must not be taken for the footer.
+func (d *draft) expandTables(lines []string) []string { return d.expandTablesOf(lines, true) }
+
+// expandFlatTables is expandTables for tables flattened one cell a line
+// only: the lines of an HTML page, whose real tables are <table>s and whose
+// text may hold "|" or tabs that separate no cells.
+func (d *draft) expandFlatTables(lines []string) []string { return d.expandTablesOf(lines, false) }
+
+func (d *draft) expandTablesOf(lines []string, cellSeparators bool) []string {
 	var out []string
 	for i := 0; i < len(lines); {
-		rows, next := tableAt(lines, i)
+		var rows [][]string
+		next := i
+		if cellSeparators {
+			rows, next = tableAt(lines, i)
+		}
+		header := false
+		if rows == nil {
+			rows, next = flatTableAt(lines, i)
+			header = true
+		}
 		if rows == nil {
 			out = append(out, lines[i])
 			i++
 			continue
 		}
 		out = append(out, "")
-		for _, r := range renderTable(rows, false) {
+		for _, r := range renderTable(rows, header) {
 			out = append(out, r, "")
+			if d.tableRows == nil {
+				d.tableRows = map[string]bool{}
+			}
+			d.tableRows[cleanSpace(r)] = true
 		}
 		i = next
 	}

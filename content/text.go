@@ -13,7 +13,7 @@ func parseText(text string) draft {
 	var d draft
 	lines := strings.Split(text, "\n")
 	lines = d.header(lines)
-	lines = expandTables(lines)
+	lines = d.expandTables(lines)
 	for i := range lines {
 		lines[i] = cleanSpace(lines[i])
 	}
@@ -212,7 +212,7 @@ scan:
 			if inContacts {
 				inContacts, doneContacts = false, true
 			}
-		case !doneContacts && isContactLine(line):
+		case !doneContacts && isContactLine(line) && !d.tableRows[line]:
 			inContacts = true
 			footer = append([]string{line}, footer...)
 		case copyrightRE.MatchString(line):

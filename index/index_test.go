@@ -306,3 +306,14 @@ func TestQualityArticleQuestions(t *testing.T) {
 	qs := readQuestions(t, filepath.Join("testdata", "article-questions.jsonl"))
 	assertQuality(t, mustDefault(t), qs, "our questions on the real article")
 }
+
+// TestQualityFlatTable: a page whose table of offices was pasted one cell a
+// line answers questions about one row, however they are typed.
+func TestQualityFlatTable(t *testing.T) {
+	c, err := content.LoadDir(context.Background(), filepath.Join("testdata", "flattable"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := readQuestions(t, filepath.Join("testdata", "flattable", "questions.jsonl"))
+	assertQuality(t, mustBuild(t, c), qs, "the flattened table")
+}
