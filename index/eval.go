@@ -57,29 +57,31 @@ type Searcher interface {
 
 // EvalCase is the outcome of one question.
 type EvalCase struct {
-	Question Question
-	Found    bool
-	Answer   string // first hit's text
-	Rank     int    // 1-based rank of the first hit containing an expected string; 0 if none in the top 3
-	OK       bool   // hit@1, or a correct "no answer"
+	Question Question `json:"question"`
+	Found    bool     `json:"found"`
+	Answer   string   `json:"answer"` // first hit's text
+	Hits     []string `json:"hits"`   // the first three hits' texts, best first
+	Rank     int      `json:"rank"`   // 1-based rank of the first hit containing an expected string; 0 if none in the top 3
+	OK       bool     `json:"ok"`     // hit@1, or a correct "no answer"
 }
 
 // EvalRow aggregates one kind of question.
 type EvalRow struct {
-	Kind            string
-	Questions       int
-	Answerable      int // questions with expected strings
-	Hit1, Hit3      int
-	NoAnswer        int // questions the corpus does not answer
-	NoAnswerCorrect int // declined, with contacts offered
-	FalseNoAnswer   int // answerable but declined
+	Kind            string `json:"kind"`
+	Questions       int    `json:"questions"`
+	Answerable      int    `json:"answerable"` // questions with expected strings
+	Hit1            int    `json:"hit1"`
+	Hit3            int    `json:"hit3"`
+	NoAnswer        int    `json:"no_answer"`         // questions the corpus does not answer
+	NoAnswerCorrect int    `json:"no_answer_correct"` // declined, with contacts offered: declines right
+	FalseNoAnswer   int    `json:"false_no_answer"`   // answerable but declined: good answers lost
 }
 
 // Report is the quality of a searcher on a question set.
 type Report struct {
-	Rows  []EvalRow // by kind, sorted
-	Total EvalRow
-	Cases []EvalCase
+	Rows  []EvalRow  `json:"kinds"` // by kind, sorted
+	Total EvalRow    `json:"total"`
+	Cases []EvalCase `json:"cases"`
 }
 
 // Evaluate runs every question and scores the answers: hit@1 is the first
@@ -96,6 +98,9 @@ func Evaluate(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 		c := EvalCase{Question: q, Found: res.Found}
 		if len(res.Hits) > 0 {
 			c.Answer = res.Hits[0].Text
+		}
+		for i := 0; i < len(res.Hits) && i < 3; i++ {
+			c.Hits = append(c.Hits, res.Hits[i].Text)
 		}
 		row := rows[q.Kind]
 		if row == nil {
@@ -158,23 +163,56 @@ func containsAny(text string, want []string) bool {
 // Write prints the report as a table, then every miss.
 func (r Report) Write(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%-14s %5s %10s %10s %12s\n", "kind", "n", "hit@1", "hit@3", "no-answer ok")
-	for _, row := range append(append([]EvalRow{}, r.Rows...), r.Total) {
-		fmt.Fprintf(bw, "%-14s %5d %10s %10s %12s\n", row.Kind, row.Questions,
-			ratio(row.Hit1, row.Answerable), ratio(row.Hit3, row.Answerable), ratio(row.NoAnswerCorrect, row.NoAnswer))
+	r.writeTable(bw)
+	r.writeMisses(bw)
+	return bw.Flush()
+}
+
+// WriteTable prints the table alone: by kind, then all. "declined ok" counts
+// the questions nothing answers that got "nothing found" with contacts; "lost"
+// counts the answerable questions that got it.
+func (r Report) WriteTable(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	r.writeTable(bw)
+	return bw.Flush()
+}
+
+// WriteJSON writes the whole report, every case with its top hits, as one
+// indented JSON object.
+func (r Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("index: report json: %w", err)
 	}
+	return nil
+}
+
+func (r Report) writeTable(bw *bufio.Writer) {
+	fmt.Fprintf(bw, "%-18s %4s %10s %10s %12s %10s\n", "kind", "n", "hit@1", "hit@3", "declined ok", "lost")
+	for _, row := range append(append([]EvalRow{}, r.Rows...), r.Total) {
+		fmt.Fprintf(bw, "%-18s %4d %10s %10s %12s %10s\n", row.Kind, row.Questions,
+			ratio(row.Hit1, row.Answerable), ratio(row.Hit3, row.Answerable),
+			ratio(row.NoAnswerCorrect, row.NoAnswer), ratio(row.FalseNoAnswer, row.Answerable))
+	}
+}
+
+func (r Report) writeMisses(bw *bufio.Writer) {
 	for _, c := range r.Cases {
 		if c.OK {
 			continue
 		}
 		fmt.Fprintf(bw, "\nMISS %s [%s] %s\n", c.Question.ID, c.Question.Kind, c.Question.Question)
-		if len(c.Question.ExpectAny) == 0 {
+		switch {
+		case len(c.Question.ExpectAny) == 0:
 			fmt.Fprintf(bw, "  expected no answer, got: %s\n", short(c.Answer))
-		} else {
+		case !c.Found:
+			fmt.Fprintf(bw, "  expected one of %q, declined: nothing found\n", c.Question.ExpectAny)
+		default:
 			fmt.Fprintf(bw, "  expected one of %q (rank %d), got: %s\n", c.Question.ExpectAny, c.Rank, short(c.Answer))
 		}
 	}
-	return bw.Flush()
 }
 
 func ratio(n, d int) string {

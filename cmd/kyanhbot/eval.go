@@ -6,20 +6,34 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/index/baseline"
 )
 
 func runEval(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	dir := fs.String("content", "", "content directory (default: $CONTENT_DIR, else the embedded default corpus)")
+	withDefault := fs.Bool("with-default", false, "load the embedded default corpus too, as one corpus with -content")
 	file := fs.String("questions", "", "question file, JSON Lines: {id, question, kind, expect_any}")
+	base := fs.String("baseline", "", "evaluate plain bleve instead of kyanhbot: plain (standard analyzer) or folded (accents folded)")
+	asJSON := fs.Bool("json", false, "print the report as JSON: totals, kinds and every case with its top hits")
+	misses := fs.Bool("misses", true, "list every miss with the answer given after the table")
 	minHit1 := fs.Float64("min-hit1", 0, "fail when hit@1 (percent of answerable questions) is below this")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	if *file == "" {
-		return usageError{"usage: kyanhbot eval -questions FILE [-content DIR] [-min-hit1 PERCENT]"}
+	if *file == "" || fs.NArg() > 0 {
+		return usageError{"usage: kyanhbot eval -questions FILE [-content DIR [-with-default]] [-baseline plain|folded] [-json] [-misses=false] [-min-hit1 PERCENT]"}
+	}
+	var analyzer baseline.Analyzer
+	if *base != "" {
+		a, err := baseline.ParseAnalyzer(*base)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		analyzer = a
 	}
 	f, err := os.Open(*file)
 	if err != nil {
@@ -30,16 +44,46 @@ func runEval(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	ix, err := buildIndex(ctx, e, *dir)
+	c, err := loadCorpus(ctx, e, *dir)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	rep, err := index.Evaluate(ctx, ix, qs)
+	if *withDefault && (*dir != "" || e.getenv("CONTENT_DIR") != "") {
+		d, err := content.Load(ctx, content.Default())
+		if err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		c.Articles = append(c.Articles, d.Articles...)
+	}
+	for _, p := range c.Problems {
+		fmt.Fprintln(e.stderr, "warning:", p)
+	}
+	var s interface {
+		index.Searcher
+		Close() error
+	}
+	if analyzer != "" {
+		s, err = baseline.Build(ctx, c, analyzer)
+	} else {
+		s, err = index.Build(ctx, c, index.BuildOptions{})
+	}
+	if err != nil {
+		return fmt.Errorf("eval: build index: %w", err)
+	}
+	defer s.Close()
+	rep, err := index.Evaluate(ctx, s, qs)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	if err := rep.Write(e.stdout); err != nil {
+	switch {
+	case *asJSON:
+		err = rep.WriteJSON(e.stdout)
+	case *misses:
+		err = rep.Write(e.stdout)
+	default:
+		err = rep.WriteTable(e.stdout)
+	}
+	if err != nil {
 		return err
 	}
 	if rep.Total.Answerable > 0 {
