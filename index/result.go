@@ -22,6 +22,20 @@ const (
 type Options struct {
 	Offset int // skip this many hits (paging)
 	Limit  int // hits to return; 0 means 5
+	// Explain fills Result.Explain with the best-ranked candidates and the
+	// signals that scored them.
+	Explain bool
+}
+
+// Explained is one ranked candidate with its score's terms: the answer is
+// the first whose coverage reaches the answer bar.
+type Explained struct {
+	ID       string
+	Kind     Kind
+	Text     string
+	Score    float64
+	Coverage float64 // share of the question the unit holds; below the bar it does not answer
+	Signals  []SignalValue
 }
 
 // Hit is one unit that matched.
@@ -46,6 +60,7 @@ type Result struct {
 	Total    int               // hits above the threshold, for paging
 	LeadIn   string            // English lead-in when the question was in English
 	Contacts []content.Contact // offered when nothing was found
+	Explain  []Explained       // with Options.Explain: the best candidates, ranked
 }
 
 // Answer returns the best hit, if any.

@@ -29,15 +29,11 @@ const (
 	scatteredCredit = 0.6 // every syllable of a several-syllable name, but not together // a word found only in the sentence before, in the same paragraph
 	contextCredit   = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit     = 0.7
-	bigramWeight    = 0.35
-	exactWeight     = 0.10
-	docBonus        = 0.50
-	intentBonus     = 0.30
-	contactBonus    = 0.60
-	nameBonus       = 0.60 // "là ai": a sentence naming someone; one that names no one cannot answer
 	defaultLimit    = 5
 	maxOffset       = 200
-	engineTieBreak  = 0.05
+	// authorLift puts the author line of the best-matching article above
+	// that article's best passage when the author is asked for.
+	authorLift = 0.60
 )
 
 // Search answers a question. User text is never handed to bleve's query-string
@@ -64,7 +60,7 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 	if pq.english {
 		res.LeadIn = "Answer from the published Vietnamese text:"
 	}
-	ranked, err := ix.rank(ctx, pq)
+	ranked, err := ix.rank(ctx, pq, opts.Explain)
 	if err != nil {
 		return res, err
 	}
@@ -88,6 +84,11 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 		}
 		seen[t] = true
 		kept = append(kept, s)
+	}
+	if opts.Explain {
+		for _, s := range ranked[:min(len(ranked), max(opts.Limit, 5))] {
+			res.Explain = append(res.Explain, ix.explained(s))
+		}
 	}
 	res.Total = len(kept)
 	res.Found = len(kept) > 0
@@ -113,13 +114,14 @@ type scored struct {
 	coverage float64
 	score    float64
 	docHit   bool
+	signals  []SignalValue // with Options.Explain
 }
 
 // rank retrieves candidates with bleve and re-ranks them by how much of the
 // question they contain, weighted by rarity, with bonuses for adjacent
 // syllables, exact accents, the document asked about and the kind of answer
 // wanted.
-func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
+func (ix *Index) rank(ctx context.Context, pq parsedQuery, explain bool) ([]scored, error) {
 	q := ix.buildQuery(pq)
 	if q == nil {
 		return nil, nil
@@ -178,6 +180,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		bigramFirst[b[:strings.IndexByte(b, ' ')]] = true
 	}
 	out := make([]scored, 0, len(sr.Hits))
+	w := signalWeights
+	feats := make([]float64, 0, len(signals))
 	for _, h := range sr.Hits {
 		n, err := strconv.Atoi(h.ID)
 		if err != nil || n < 0 || n >= len(ix.units) {
@@ -292,28 +296,25 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if s.docHit {
 			covered += docWeight
 		}
-		intentScore := ix.intentScore(pq.intents, u)
-		if pq.counted != "" && countsNoun(folded, pq.counted) {
-			intentScore += intentBonus
-		}
-		// A question that is only an office's name ("phong noi vu") wants
-		// that office's contact block rather than a line that names it.
-		if pq.intents == 0 && u.contact != nil && len(pq.concepts) > 0 && officeNamed(u.contact.Office, pq.concepts) {
-			intentScore += intentBonus
-		}
+		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.Score / maxScore}
 		switch {
 		case total > 0:
-			s.coverage = covered / total
+			c.coverage = covered / total
 			if missingEntity {
-				s.coverage *= entityMissing
+				c.coverage *= entityMissing
 			}
-		case intentScore > 0:
+		default:
 			// Only the kind of answer was asked ("số điện thoại?"): a unit of
 			// that kind answers it.
-			s.coverage = 1
+			c.coverage = foundCoverage
+			if ix.anyTyped(&pq, &c) {
+				c.coverage = 1
+			} else {
+				c.coverage = 0
+			}
 		}
 		if len(qBigrams) > 0 {
-			s.score += bigramWeight * float64(len(bigramSeen)) / float64(len(qBigrams))
+			c.bigrams = float64(len(bigramSeen)) / float64(len(qBigrams))
 		}
 		if len(pq.exact) > 0 {
 			hit := 0
@@ -322,15 +323,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					hit++
 				}
 			}
-			s.score += exactWeight * float64(hit) / float64(len(pq.exact))
+			c.exact = float64(hit) / float64(len(pq.exact))
 		}
-		if s.docHit {
-			s.score += docBonus
+		s.coverage = c.coverage
+		feats = ix.features(&pq, &c, feats)
+		s.score = dot(w, feats)
+		if explain {
+			s.signals = explainSignals(w, feats)
 		}
-		// A bonus for the kind of answer counts as much as the unit matches the
-		// question: a contact block that shares one word does not win "ở đâu".
-		s.score += intentScore * min(1, s.coverage/foundCoverage)
-		s.score += s.coverage + engineTieBreak*h.Score/maxScore
 		out = append(out, s)
 	}
 	// Ties broken by unit, so that the same question over the same corpus
@@ -342,6 +342,23 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		return out[i].unit < out[j].unit
 	})
 	return out, nil
+}
+
+// anyTyped: the unit holds a kind of answer the question asks for.
+func (ix *Index) anyTyped(pq *parsedQuery, c *candidate) bool {
+	for _, s := range signals {
+		if s.typed && s.fn(ix, pq, c) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// explained is a ranked candidate as -explain prints it.
+func (ix *Index) explained(s scored) Explained {
+	u := ix.units[s.unit]
+	return Explained{ID: "u" + strconv.Itoa(s.unit), Kind: u.kind, Text: u.text, Score: s.score,
+		Coverage: s.coverage, Signals: s.signals}
 }
 
 // wantedCode is the type code of the asked-for document with this key.
@@ -404,7 +421,7 @@ func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
 	if au < 0 || ix.corpus.Articles[ix.units[au].article].Author == "" {
 		return ranked
 	}
-	out := []scored{{unit: au, coverage: best.coverage, score: best.score + contactBonus, docHit: best.docHit}}
+	out := []scored{{unit: au, coverage: best.coverage, score: best.score + authorLift, docHit: best.docHit}}
 	for _, s := range ranked {
 		if s.unit != au {
 			out = append(out, s)
@@ -624,53 +641,6 @@ func traitsOf(text string) traits {
 }
 
 func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-
-func (ix *Index) intentScore(in intent, u *unit) float64 {
-	if in == 0 {
-		return 0
-	}
-	s := 0.0
-	if in&wantContact != 0 {
-		if c := u.contact; c != nil {
-			if (in&wantAddress != 0 && c.Address != "") || (in&wantPhone != 0 && c.Phone != "") ||
-				(in&wantFax != 0 && c.Fax != "") || (in&wantEmail != 0 && c.Email != "") || (in&wantPerson != 0 && c.Person != "") {
-				s += contactBonus
-			}
-		} else if (in&(wantPhone|wantFax) != 0 && u.traits&hasPhone != 0) || (in&wantEmail != 0 && u.traits&hasEmail != 0) ||
-			(in&wantAddress != 0 && u.traits&hasPlace != 0) {
-			s += intentBonus
-		}
-	}
-	if in&wantHotline != 0 && ((u.contact != nil && hasHotline(*u.contact)) ||
-		(u.contact == nil && u.traits&hasPhone != 0 && namesHotline(u.norm))) {
-		s += intentBonus
-	}
-	if in&wantAuthor != 0 && u.kind == KindArticle && strings.Contains(u.text, "\n") {
-		s += contactBonus
-	}
-	if in&wantName != 0 && (u.traits&hasName != 0 || (u.contact != nil && u.contact.Person != "")) {
-		s += nameBonus
-	}
-	if in&wantPercent != 0 && u.traits&hasPct != 0 {
-		s += intentBonus
-	}
-	if in&wantReason != 0 && u.traits&hasWhy != 0 {
-		s += intentBonus
-	}
-	if in&wantDuration != 0 && u.traits&hasSpan != 0 {
-		s += intentBonus
-	}
-	if in&wantNumber != 0 && u.traits&hasNumber != 0 {
-		s += intentBonus
-	}
-	if in&wantDate != 0 && u.traits&hasDate != 0 {
-		s += intentBonus
-	}
-	if in&wantSubject != 0 && u.traits&hasSubject != 0 {
-		s += intentBonus
-	}
-	return s
-}
 
 // buildQuery ORs the ways a unit can match; re-ranking decides. Syllables
 // that most units contain are left to re-ranking when the question has rarer

@@ -55,26 +55,47 @@ func runAsk(ctx context.Context, e env, args []string) error {
 	dir := fs.String("content", "", "content directory (default: $CONTENT_DIR, else the embedded default corpus)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	limit := fs.Int("n", 3, "how many hits to show")
+	explain := fs.Bool("explain", false, "after the answer, print the best-ranked candidates with each ranking signal and score")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	if question == "" {
-		return usageError{`usage: kyanhbot ask [-content DIR] [-json] QUESTION…`}
+		return usageError{`usage: kyanhbot ask [-content DIR] [-json] [-explain] QUESTION…`}
 	}
 	ix, err := buildIndex(ctx, e, *dir)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	res, err := ix.Search(ctx, question, index.Options{Limit: max(*limit, 1)})
+	res, err := ix.Search(ctx, question, index.Options{Limit: max(*limit, 1), Explain: *explain})
 	if err != nil {
 		return fmt.Errorf("ask: %w", err)
 	}
 	if *asJSON {
 		return writeAskJSON(e.stdout, res)
 	}
-	return writeAskText(e.stdout, res)
+	if err := writeAskText(e.stdout, res); err != nil {
+		return err
+	}
+	if *explain {
+		return writeExplain(e.stdout, res.Explain)
+	}
+	return nil
+}
+
+// writeExplain prints each ranked candidate's score as the sum of its
+// signals (value × weight), and its coverage against the answer bar.
+func writeExplain(w io.Writer, cands []index.Explained) error {
+	fmt.Fprintln(w, "\nXếp hạng (score = Σ weight × value):")
+	for i, c := range cands {
+		fmt.Fprintf(w, "%d. [%s %s] score %.3f coverage %.2f: %s\n", i+1, c.ID, c.Kind, c.Score, c.Coverage, oneLine(c.Text, 120))
+		for _, s := range c.Signals {
+			fmt.Fprintf(w, "     %-14s %6.3f × %5.2f = %6.3f\n", s.Name, s.Value, s.Weight, s.Value*s.Weight)
+		}
+	}
+	_, err := fmt.Fprintln(w)
+	return err
 }
 
 // buildIndex loads the content the command was pointed at and indexes it;

@@ -31,6 +31,9 @@ func TestAsk(t *testing.T) {
 		{"unaccented", []string{"ask", "email", "uy", "ban"}, []string{"ubtxkyanh@hatinh.gov.vn"}},
 		{"no answer offers contacts", []string{"ask", "Giá vé xe buýt đi Vinh"}, []string{"không tìm thấy", "02393 865 366"}},
 		{"query syntax", []string{"ask", `+-:^*~"`}, []string{"không tìm thấy"}},
+		// -explain shows the score as its named signals: the phone
+		// question's contact block scores by coverage and its phone field.
+		{"explain", []string{"ask", "-explain", "Số điện thoại UBND thị xã Kỳ Anh"}, []string{"02393 865 366", "Xếp hạng", "coverage", "contact_field"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assertOutput(t, tt.args, tt.want, nil) })

@@ -1,0 +1,219 @@
+package index
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+)
+
+// A candidate's score is one weighted sum over named signals: each signal
+// is a function of the question and the candidate, each weight is in one
+// table (fitted on the labelled question sets, see weights.json), and
+// "kyanhbot ask -explain" prints every term. What decides whether anything
+// answers at all is coverage (see rank); the signals only order.
+
+// candidate is what the signals read of one unit retrieved for a question,
+// computed once in rank.
+type candidate struct {
+	u        *unit
+	folded   []string // the unit's syllables, folded
+	coverage float64  // share of the question's weighted concepts the unit holds
+	docHit   bool     // the unit cites (or speaks of) the document asked about
+	engine   float64  // bleve's score relative to the best candidate's
+	bigrams  float64  // share of the question's syllable pairs found adjacent
+	exact    float64  // share of the question's accented syllables found as typed
+}
+
+// signal is one named piece of evidence that a unit answers a question.
+type signal struct {
+	name string
+	// weight is the hand-set default; weights.json overrides it.
+	weight float64
+	fn     func(ix *Index, pq *parsedQuery, c *candidate) float64
+	// typed marks a signal that the unit holds the kind of answer asked
+	// for: a question that asks only for a kind ("số điện thoại?") is
+	// answered by any unit of that kind.
+	typed bool
+}
+
+// typedSignal: the unit holds what the question asks for. It counts as much
+// as the unit matches the question, up to the answer bar: a contact block
+// that shares one word does not win "ở đâu".
+func typedSignal(name string, weight float64, asked func(ix *Index, pq *parsedQuery, c *candidate) bool) signal {
+	return signal{name: name, weight: weight, typed: true, fn: func(ix *Index, pq *parsedQuery, c *candidate) float64 {
+		if !asked(ix, pq, c) {
+			return 0
+		}
+		return min(1, c.coverage/foundCoverage)
+	}}
+}
+
+func askedTrait(want intent, t traits) func(*Index, *parsedQuery, *candidate) bool {
+	return func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return pq.intents&want != 0 && c.u.traits&t != 0
+	}
+}
+
+// signals is the ranking's table. Names are stable: weights.json and
+// -explain refer to them.
+var signals = []signal{
+	{name: "coverage", weight: 1, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.coverage }},
+	{name: "engine", weight: 0.05, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.engine }},
+	{name: "bigrams", weight: 0.35, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.bigrams }},
+	{name: "accents", weight: 0.10, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.exact }},
+	{name: "document", weight: 0.50, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return b2f(c.docHit) }},
+	// A contact block with the field asked for.
+	typedSignal("contact_field", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		in, ct := pq.intents, c.u.contact
+		return in&wantContact != 0 && ct != nil &&
+			((in&wantAddress != 0 && ct.Address != "") || (in&wantPhone != 0 && ct.Phone != "") ||
+				(in&wantFax != 0 && ct.Fax != "") || (in&wantEmail != 0 && ct.Email != "") || (in&wantPerson != 0 && ct.Person != ""))
+	}),
+	// A sentence holding the kind of contact asked for.
+	typedSignal("contact_text", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		in, t := pq.intents, c.u.traits
+		return in&wantContact != 0 && c.u.contact == nil &&
+			((in&(wantPhone|wantFax) != 0 && t&hasPhone != 0) || (in&wantEmail != 0 && t&hasEmail != 0) ||
+				(in&wantAddress != 0 && t&hasPlace != 0))
+	}),
+	typedSignal("hotline", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		u := c.u
+		return pq.intents&wantHotline != 0 && ((u.contact != nil && hasHotline(*u.contact)) ||
+			(u.contact == nil && u.traits&hasPhone != 0 && namesHotline(u.norm)))
+	}),
+	typedSignal("author", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return pq.intents&wantAuthor != 0 && c.u.kind == KindArticle && containsNewline(c.u.text)
+	}),
+	// "là ai": a sentence naming someone; one that names no one cannot answer.
+	typedSignal("person_named", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return pq.intents&wantName != 0 && (c.u.traits&hasName != 0 || (c.u.contact != nil && c.u.contact.Person != ""))
+	}),
+	typedSignal("percent", 0.30, askedTrait(wantPercent, hasPct)),
+	typedSignal("reason", 0.30, askedTrait(wantReason, hasWhy)),
+	typedSignal("duration", 0.30, askedTrait(wantDuration, hasSpan)),
+	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
+	typedSignal("date", 0.30, askedTrait(wantDate, hasDate)),
+	typedSignal("subject", 0.30, askedTrait(wantSubject, hasSubject)),
+	// "bao nhiêu thôn": a number written right before the noun counted.
+	typedSignal("counted_noun", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return pq.counted != "" && countsNoun(c.folded, pq.counted)
+	}),
+	// A question that is only an office's name ("phong noi vu") wants
+	// that office's contact block rather than a line that names it.
+	typedSignal("office_named", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return pq.intents == 0 && c.u.contact != nil && len(pq.concepts) > 0 && officeNamed(c.u.contact.Office, pq.concepts)
+	}),
+}
+
+//go:embed weights.json
+var weightsJSON []byte
+
+// signalWeights are the signals' weights in table order: fitted ones from
+// weights.json, the hand-set default for any signal the file does not name.
+var signalWeights = mustWeights(weightsJSON)
+
+func mustWeights(b []byte) []float64 {
+	w, err := parseWeights(b)
+	if err != nil {
+		panic(err)
+	}
+	return w
+}
+
+// parseWeights reads a weights file: a JSON object of signal name → weight.
+// A name the table does not have is an error, so a renamed signal cannot
+// silently lose its fitted weight.
+func parseWeights(b []byte) ([]float64, error) {
+	w := make([]float64, len(signals))
+	for i, s := range signals {
+		w[i] = s.weight
+	}
+	if len(b) == 0 {
+		return w, nil
+	}
+	var m map[string]float64
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("index: weights: %w", err)
+	}
+	for name, v := range m {
+		i := signalIndex(name)
+		if i < 0 {
+			return nil, fmt.Errorf("index: weights: no signal %q", name)
+		}
+		w[i] = v
+	}
+	return w, nil
+}
+
+// weightsFile renders weights as weights.json holds them, sorted by name.
+func weightsFile(w []float64) []byte {
+	m := make(map[string]float64, len(w))
+	for i, s := range signals {
+		m[s.name] = w[i]
+	}
+	b, _ := json.MarshalIndent(m, "", "  ") // map keys are sorted
+	return append(b, '\n')
+}
+
+func signalIndex(name string) int {
+	for i, s := range signals {
+		if s.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// features evaluates every signal on a candidate, in table order.
+func (ix *Index) features(pq *parsedQuery, c *candidate, into []float64) []float64 {
+	into = into[:0]
+	for _, s := range signals {
+		into = append(into, s.fn(ix, pq, c))
+	}
+	return into
+}
+
+func dot(w, f []float64) float64 {
+	s := 0.0
+	for i := range f {
+		s += w[i] * f[i]
+	}
+	return s
+}
+
+// SignalValue is one term of a candidate's score, for -explain.
+type SignalValue struct {
+	Name   string
+	Value  float64
+	Weight float64
+}
+
+// explainSignals lists the signals that count for a candidate, largest
+// contribution first.
+func explainSignals(w, f []float64) []SignalValue {
+	var out []SignalValue
+	for i, v := range f {
+		if v != 0 {
+			out = append(out, SignalValue{Name: signals[i].name, Value: v, Weight: w[i]})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Value*out[i].Weight > out[j].Value*out[j].Weight })
+	return out
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func containsNewline(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}
