@@ -186,12 +186,12 @@ var (
 // content directory that cannot be written, or a stopped context; the report
 // holds what was done until then, and the state is saved so that the next
 // run resumes.
-func Sync(ctx context.Context, o Options) (Report, error) {
+func Sync(ctx context.Context, o Options) (rep Report, err error) {
 	o = o.withDefaults()
-	rep := Report{From: o.From}
+	rep.From = o.From
 	start := o.Now()
-	root, err := url.Parse(o.From)
-	if err != nil || (root.Scheme != "http" && root.Scheme != "https") || root.Host == "" {
+	root, perr := url.Parse(o.From)
+	if perr != nil || (root.Scheme != "http" && root.Scheme != "https") || root.Host == "" {
 		return rep, fmt.Errorf("portal: %q is not an http(s) URL", o.From)
 	}
 	if o.Dir == "" {

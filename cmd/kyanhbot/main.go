@@ -57,6 +57,7 @@ func commands() []command {
 		{"eval", "measure answer quality on a question file", runEval},
 		{"bench", "measure search speed and memory on synthetic corpora", runBench},
 		{"content", "check content: articles, inferred metadata, facts, problems", runContent},
+		{"sync", "fetch the portal's new and changed articles into the content directory", runSync},
 		{"version", "print the version", runVersion},
 		{"serve", "serve the bot on Telegram (polling, or a webhook when WEBHOOK_URL is set)", runServe},
 		{"healthcheck", "exit 0 if a running serve answers /healthz on LISTEN_ADDR (Docker HEALTHCHECK)", runHealthcheck},
