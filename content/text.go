@@ -407,11 +407,8 @@ func continuesField(block []string, prev, line string, next []string) bool {
 	if unicode.IsDigit(r) || strings.ContainsRune(".;!?", r) || strings.Contains(last, "@") || siteRE.MatchString(last) && strings.Contains(last, ".") {
 		return false
 	}
-	for _, n := range next {
-		if n == "" {
-			break
-		}
-		return !repeatsField(block, n)
+	if len(next) > 0 && next[0] != "" {
+		return !repeatsField(block, next[0])
 	}
 	return true
 }

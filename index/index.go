@@ -14,7 +14,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/kyanhbot/kyanhbot/content"
 )
@@ -42,7 +41,6 @@ type Stats struct {
 // concurrent use.
 type Index struct {
 	bi     bleve.Index
-	m      *mapping.IndexMappingImpl
 	dir    string // on-disk directory to remove on Close, if any
 	corpus *content.Corpus
 	units  []unit

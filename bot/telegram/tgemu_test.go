@@ -83,12 +83,11 @@ func startTgemu(t *testing.T) string {
 
 // emuClient drives the emulator as a Telegram user would.
 type emuClient struct {
-	t      *testing.T
-	base   string
-	token  string
-	user   int64
-	seen   []emuMsg
-	lastID int
+	t     *testing.T
+	base  string
+	token string
+	user  int64
+	seen  []emuMsg
 }
 
 // emuMsg is a bot message as the emulator's client API returns it.

@@ -98,7 +98,6 @@ type Server struct {
 	deliveries  []int // webhook delivery HTTP statuses
 	polling     int   // getUpdates calls in progress
 	maxPolling  int
-	conflicts   int
 	nextQueryID int
 }
 
