@@ -2,13 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/url"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +34,14 @@ type redisSetup struct {
 //	redis://h1:26379,h2:26379?master=mymaster   Sentinel, from a list with a master
 //	redis://h1:6379,h2:6379                     Cluster, from a list without one
 //
+// go-redis parses each (ParseURL, ParseFailoverURL, ParseClusterURL), so
+// every option go-redis reads from a URL (dial_timeout=, pool_size= …) works
+// in all three, and an unknown one is an error rather than ignored. The
+// Sentinel and Cluster forms are first rewritten into go-redis's own: one
+// host with the others as ?addr=, the master as ?master_name=, the master's
+// credentials as ?username=&password= and sentinel_password= as the
+// userinfo, which is where go-redis reads Sentinel's.
+//
 // Errors never repeat the URL, which may hold a password.
 func parseRedisURL(raw string) (redisSetup, error) {
 	// A host list "h1:1,h2" is not a valid URL host: take it out first.
@@ -48,25 +55,23 @@ func parseRedisURL(raw string) (redisSetup, error) {
 		return redisSetup{}, fmt.Errorf("REDIS_URL scheme %q: want redis://, rediss://, unix://, redis+sentinel:// or redis+cluster://", u.Scheme)
 	}
 	q := u.Query()
-	master := q.Get("master")
 	if mode == "" && base != "unix" {
 		switch {
-		case master != "":
+		case q.Has("master") || q.Has("master_name"):
 			mode = "sentinel"
-		case len(hosts) > 1:
+		case len(hosts) > 1 || q.Has("addr"):
 			mode = "cluster"
 		}
 	}
-	switch mode {
-	case "":
+	if mode != "" && mode != "sentinel" && mode != "cluster" {
+		return redisSetup{}, fmt.Errorf("REDIS_URL scheme %q: unknown mode %q", u.Scheme, mode)
+	}
+	if mode == "" {
 		opt, err := redis.ParseURL(raw)
 		if err != nil {
 			return redisSetup{}, fmt.Errorf("REDIS_URL: %s", scrubURLError(err, raw))
 		}
 		return redisSetup{single: opt}, nil
-	case "sentinel", "cluster":
-	default:
-		return redisSetup{}, fmt.Errorf("REDIS_URL scheme %q: unknown mode %q", u.Scheme, mode)
 	}
 
 	defPort := "6379"
@@ -79,39 +84,56 @@ func parseRedisURL(raw string) (redisSetup, error) {
 			continue
 		}
 		if _, _, err := net.SplitHostPort(h); err != nil {
-			h = net.JoinHostPort(h, defPort)
+			h = net.JoinHostPort(strings.Trim(h, "[]"), defPort)
 		}
 		addrs = append(addrs, h)
 	}
 	if len(addrs) == 0 {
 		return redisSetup{}, errors.New("REDIS_URL names no host")
 	}
-	user := u.User.Username()
-	pass, _ := u.User.Password()
-	var tlsConf *tls.Config
-	if base == "rediss" {
-		host, _, _ := net.SplitHostPort(addrs[0])
-		tlsConf = &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
+	u.Scheme, u.Host = base, addrs[0]
+	for _, a := range addrs[1:] {
+		q.Add("addr", a)
 	}
-	db := 0
-	if p := strings.Trim(u.Path, "/"); p != "" {
-		if db, err = strconv.Atoi(p); err != nil || db < 0 {
-			return redisSetup{}, fmt.Errorf("REDIS_URL: database %q is not a number", p)
-		}
-	}
+
 	if mode == "cluster" {
-		if db != 0 {
+		if p := strings.Trim(u.Path, "/"); p != "" && p != "0" {
 			return redisSetup{}, errors.New("REDIS_URL: Redis Cluster has only database 0")
 		}
-		return redisSetup{cluster: &redis.ClusterOptions{Addrs: addrs, Username: user, Password: pass, TLSConfig: tlsConf}}, nil
+		u.Path, u.RawQuery = "", q.Encode()
+		opt, err := redis.ParseClusterURL(u.String())
+		if err != nil {
+			return redisSetup{}, fmt.Errorf("REDIS_URL: %s", scrubURLError(err, raw))
+		}
+		return redisSetup{cluster: opt}, nil
 	}
-	if master == "" {
+
+	if m := q.Get("master"); m != "" && !q.Has("master_name") {
+		q.Set("master_name", m)
+	}
+	q.Del("master")
+	if q.Get("master_name") == "" {
 		return redisSetup{}, errors.New("REDIS_URL: Sentinel needs ?master=NAME")
 	}
-	return redisSetup{failover: &redis.FailoverOptions{
-		MasterName: master, SentinelAddrs: addrs, Username: user, Password: pass,
-		SentinelPassword: q.Get("sentinel_password"), DB: db, TLSConfig: tlsConf,
-	}}, nil
+	if u.User != nil {
+		if name := u.User.Username(); name != "" {
+			q.Set("username", name)
+		}
+		if pass, ok := u.User.Password(); ok {
+			q.Set("password", pass)
+		}
+		u.User = nil
+	}
+	if sp := q.Get("sentinel_password"); sp != "" {
+		u.User = url.UserPassword("", sp)
+	}
+	q.Del("sentinel_password")
+	u.RawQuery = q.Encode()
+	opt, err := redis.ParseFailoverURL(u.String())
+	if err != nil {
+		return redisSetup{}, fmt.Errorf("REDIS_URL: %s", scrubURLError(err, raw))
+	}
+	return redisSetup{failover: opt}, nil
 }
 
 // splitHosts returns the comma-separated hosts of a URL's authority, and the
@@ -136,15 +158,14 @@ func splitHosts(raw string) (hosts []string, masked string) {
 	return strings.Split(auth, ","), scheme + "://" + user + "hosts" + tail
 }
 
-// scrubURLError drops the URL, and anything of it, from a parse error.
+// scrubURLError drops the URL, and the passwords it holds, from a parse
+// error.
 func scrubURLError(err error, raw string) string {
-	s := err.Error()
-	if u, perr := url.Parse(raw); perr == nil {
-		if p, ok := u.User.Password(); ok && p != "" {
-			s = strings.ReplaceAll(s, p, "[redacted]")
-		}
+	s := strings.ReplaceAll(err.Error(), raw, "[REDIS_URL]")
+	for _, p := range redisSecrets(raw) {
+		s = strings.ReplaceAll(s, p, "[redacted]")
 	}
-	return strings.ReplaceAll(s, raw, "[REDIS_URL]")
+	return s
 }
 
 // newRedisClient opens REDIS_URL as go-redis's universal client: a single
@@ -170,8 +191,8 @@ func newRedisClient(raw string) (redis.UniversalClient, error) {
 }
 
 // failFast gives the fields of any of go-redis's option types the store's
-// fail-fast settings, where REDIS_URL (dial_timeout=, max_retries= … on a
-// single-server URL) did not set them already.
+// fail-fast settings, where REDIS_URL (dial_timeout=, max_retries= …) did
+// not set them already.
 func failFast(dial, read, write, pool, backoff *time.Duration, retries, dialerRetries *int) {
 	for _, d := range []struct {
 		p *time.Duration
@@ -229,11 +250,11 @@ func redisSecrets(raw string) []string {
 	if p, ok := u.User.Password(); ok && p != "" {
 		out = append(out, p)
 	}
-	if p := u.Query().Get("sentinel_password"); p != "" {
-		out = append(out, p)
+	for _, k := range []string{"password", "sentinel_password"} {
+		if p := u.Query().Get(k); p != "" {
+			out = append(out, p)
+		}
 	}
-	if len(out) == 2 && len(out[1]) > len(out[0]) {
-		out[0], out[1] = out[1], out[0]
-	}
+	slices.SortFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return out
 }

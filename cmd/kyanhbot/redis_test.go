@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,29 +20,39 @@ import (
 
 func TestParseRedisURL(t *testing.T) {
 	tests := []struct {
-		url     string
-		kind    string // single, sentinel, cluster
-		addrs   string
-		master  string
-		db      int
-		pass    string
-		tls     bool
-		wantErr string
+		url    string
+		kind   string // single, sentinel, cluster
+		addrs  string
+		master string
+		db     int
+		pass   string
+		tls    bool
+		// sentinelPass is Sentinel's own password.
+		sentinelPass string
+		wantErr      string
 	}{
 		{url: "redis://localhost:6379/0", kind: "single", addrs: "localhost:6379"},
 		{url: "redis://:pw@redis.internal:6380/2", kind: "single", addrs: "redis.internal:6380", db: 2, pass: "pw"},
 		{url: "rediss://user:pw@managed.example:6380", kind: "single", addrs: "managed.example:6380", pass: "pw", tls: true},
 		{url: "unix:///run/redis/redis.sock", kind: "single", addrs: "/run/redis/redis.sock"},
 		{url: "redis+sentinel://:pw@s1:26379,s2:26379,s3/1?master=mymaster", kind: "sentinel", addrs: "s1:26379,s2:26379,s3:26379", master: "mymaster", db: 1, pass: "pw"},
+		{url: "redis+sentinel://u:pw@s1?master=m&sentinel_password=spw", kind: "sentinel", addrs: "s1:26379", master: "m", pass: "pw", sentinelPass: "spw"},
+		{url: "redis://[::1]:26379,s2?master_name=m", kind: "sentinel", addrs: "[::1]:26379,s2:26379", master: "m"},
 		{url: "rediss+sentinel://s1?master=m", kind: "sentinel", addrs: "s1:26379", master: "m", tls: true},
 		{url: "redis://s1:26379,s2:26379?master=mymaster", kind: "sentinel", addrs: "s1:26379,s2:26379", master: "mymaster"},
 		{url: "redis+cluster://:pw@c1:7000,c2:7001", kind: "cluster", addrs: "c1:7000,c2:7001", pass: "pw"},
 		{url: "redis://c1:7000,c2:7001,c3", kind: "cluster", addrs: "c1:7000,c2:7001,c3:6379"},
+		{url: "redis://c1:7000?addr=c2:7001", kind: "cluster", addrs: "c1:7000,c2:7001"},
+		{url: "redis+cluster://c1,c2/0", kind: "cluster", addrs: "c1:6379,c2:6379"},
 		{url: "rediss+cluster://c1:7000", kind: "cluster", addrs: "c1:7000", tls: true},
 		{url: "http://user:hunter2@x", wantErr: "scheme"},
 		{url: "redis+sentinel://s1:26379", wantErr: "master"},
 		{url: "redis+cluster://c1,c2/3", wantErr: "database 0"},
-		{url: "redis+sentinel://s1/x?master=m", wantErr: "not a number"},
+		{url: "redis+sentinel://s1/x?master=m", wantErr: "database"},
+		{url: "redis+sentinel://s1?master=m&dial_timout=1s", wantErr: "dial_timout"},
+		{url: "redis+cluster://c1,c2?read_timeout=soon", wantErr: "read_timeout"},
+		{url: "redis://h?sentinel_password=hunter2&pool_size=x", wantErr: "REDIS_URL"},
+		{url: "redis+cluster://:hunter2@c1,c2?max_retries=x", wantErr: "max_retries"},
 		{url: "redis+foo://h", wantErr: "unknown mode"},
 		{url: "redis://:hunter2@h:6379/notadb", wantErr: "REDIS_URL"},
 	}
@@ -61,7 +74,7 @@ func TestParseRedisURL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var kind, addrs, master, pass string
+			var kind, addrs, master, pass, spass string
 			var db int
 			var tls bool
 			switch {
@@ -69,14 +82,98 @@ func TestParseRedisURL(t *testing.T) {
 				kind, addrs, db, pass, tls = "single", s.single.Addr, s.single.DB, s.single.Password, s.single.TLSConfig != nil
 			case s.failover != nil:
 				kind, addrs, master, db, pass, tls = "sentinel", strings.Join(s.failover.SentinelAddrs, ","), s.failover.MasterName, s.failover.DB, s.failover.Password, s.failover.TLSConfig != nil
+				spass = s.failover.SentinelPassword
 			case s.cluster != nil:
 				kind, addrs, pass, tls = "cluster", strings.Join(s.cluster.Addrs, ","), s.cluster.Password, s.cluster.TLSConfig != nil
 			}
-			if kind != tt.kind || addrs != tt.addrs || master != tt.master || db != tt.db || pass != tt.pass || tls != tt.tls {
-				t.Errorf("got %s %s master=%q db=%d pass=%q tls=%v; want %s %s master=%q db=%d pass=%q tls=%v",
-					kind, addrs, master, db, pass, tls, tt.kind, tt.addrs, tt.master, tt.db, tt.pass, tt.tls)
+			if kind != tt.kind || addrs != tt.addrs || master != tt.master || db != tt.db || pass != tt.pass || tls != tt.tls || spass != tt.sentinelPass {
+				t.Errorf("got %s %s master=%q db=%d pass=%q tls=%v sentinel pass=%q; want %s %s master=%q db=%d pass=%q tls=%v sentinel pass=%q",
+					kind, addrs, master, db, pass, tls, spass, tt.kind, tt.addrs, tt.master, tt.db, tt.pass, tt.tls, tt.sentinelPass)
 			}
 		})
+	}
+}
+
+// TestRedisURLOptions: every query option the README lists for REDIS_URL
+// reaches go-redis's options for all three forms — one server, Sentinel and
+// Cluster — and the README lists no option this test does not know.
+func TestRedisURLOptions(t *testing.T) {
+	// option → a value in the URL, the go-redis field it sets (the same name
+	// in Options, FailoverOptions and ClusterOptions) and what it holds then.
+	known := map[string]struct {
+		value, field string
+		want         any
+	}{
+		"dial_timeout":       {"7s", "DialTimeout", 7 * time.Second},
+		"read_timeout":       {"3", "ReadTimeout", 3 * time.Second},
+		"write_timeout":      {"1500ms", "WriteTimeout", 1500 * time.Millisecond},
+		"pool_timeout":       {"9s", "PoolTimeout", 9 * time.Second},
+		"min_retry_backoff":  {"20ms", "MinRetryBackoff", 20 * time.Millisecond},
+		"max_retry_backoff":  {"900ms", "MaxRetryBackoff", 900 * time.Millisecond},
+		"conn_max_idle_time": {"5m", "ConnMaxIdleTime", 5 * time.Minute},
+		"max_retries":        {"4", "MaxRetries", 4},
+		"pool_size":          {"33", "PoolSize", 33},
+		"min_idle_conns":     {"2", "MinIdleConns", 2},
+		"max_idle_conns":     {"8", "MaxIdleConns", 8},
+		"protocol":           {"2", "Protocol", 2},
+		"client_name":        {"kyanhbot-a", "ClientName", "kyanhbot-a"},
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row string
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(line, "| `REDIS_URL`") {
+			row = line
+		}
+	}
+	listed := regexp.MustCompile("`([a-z_]+)=`").FindAllStringSubmatch(row, -1)
+	if len(listed) < len(known) {
+		t.Fatalf("README's REDIS_URL row lists %d options, want at least the %d this test knows:\n%s", len(listed), len(known), row)
+	}
+	bases := map[string]string{
+		"single":   "redis://:pw@h:6379/0",
+		"sentinel": "redis+sentinel://:pw@s1,s2/0?master=m",
+		"cluster":  "redis+cluster://:pw@c1,c2",
+	}
+	for _, m := range listed {
+		name := m[1]
+		if name == "sentinel_password" {
+			continue // Sentinel's own: TestParseRedisURL
+		}
+		opt, ok := known[name]
+		if !ok {
+			t.Errorf("README lists %s=, which this test does not check", name)
+			continue
+		}
+		for kind, base := range bases {
+			t.Run(kind+"/"+name, func(t *testing.T) {
+				sep := "?"
+				if strings.Contains(base, "?") {
+					sep = "&"
+				}
+				s, err := parseRedisURL(base + sep + name + "=" + opt.value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var o reflect.Value
+				switch kind {
+				case "single":
+					o = reflect.ValueOf(s.single)
+				case "sentinel":
+					o = reflect.ValueOf(s.failover)
+				case "cluster":
+					o = reflect.ValueOf(s.cluster)
+				}
+				if o.IsNil() {
+					t.Fatalf("not parsed as %s: %+v", kind, s)
+				}
+				if got := o.Elem().FieldByName(opt.field).Interface(); got != opt.want {
+					t.Errorf("%s = %v, want %v", opt.field, got, opt.want)
+				}
+			})
+		}
 	}
 }
 
@@ -142,7 +239,7 @@ func TestRedisLogsThroughSlog(t *testing.T) {
 }
 
 // TestRedisClientFailsFast: every form of REDIS_URL gets the store's
-// fail-fast timeouts, except where a single-server URL sets its own.
+// fail-fast timeouts, except where the URL sets its own.
 func TestRedisClientFailsFast(t *testing.T) {
 	type got struct {
 		dial, read, pool time.Duration
@@ -158,6 +255,10 @@ func TestRedisClientFailsFast(t *testing.T) {
 		{"redis+sentinel://s1,s2/0?master=m", fast},
 		{"redis+cluster://c1,c2", fast},
 		{"redis://localhost:6379/0?dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
+			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, store.RedisDialerRetries}},
+		{"redis+sentinel://s1,s2/0?master=m&dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
+			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, store.RedisDialerRetries}},
+		{"redis+cluster://c1,c2?dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
 			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, store.RedisDialerRetries}},
 	}
 	for _, tt := range tests {
