@@ -7,7 +7,6 @@ import (
 	"math"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,8 +23,13 @@ type BuildOptions struct {
 	// Path; otherwise it lives in memory (scorch, which is several times faster
 	// and leaner than bleve.NewMemOnly's older engine).
 	Path string
-	// BatchSize is how many units go into one bleve batch; 0 means 2000.
+	// BatchSize, when set, is how many units go into one bleve batch;
+	// otherwise batches hold BatchBytes of text.
 	BatchSize int
+	// BatchBytes is how much unit text goes into one batch; 0 means 1 MiB.
+	BatchBytes int
+	// Workers is how many batches are built at once; 0 means GOMAXPROCS.
+	Workers int
 }
 
 // Stats describe a built index.
@@ -129,60 +133,10 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if err != nil {
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
-	batchSize := o.BatchSize
-	if batchSize <= 0 {
-		// Few large batches make few segments, and every segment costs each
-		// query a dictionary lookup per term.
-		batchSize = 10000
-	}
-	b := ix.bi.NewBatch()
-	for i := range ix.units {
-		u := &ix.units[i]
-		u.norm = lowerNormalize(u.text)
-		u.traits = traitsOf(u.text)
-		text := u.text
-		if u.context != "" {
-			text += " " + u.context
-		}
-		doc := map[string]interface{}{
-			"text":   text,
-			"bigram": u.text,
-			"kind":   string(u.kind),
-		}
-		if len(u.docs) > 0 {
-			var keys []string
-			for _, d := range u.docs {
-				for _, k := range docKeys(documentByID(c.Articles[u.article], d)) {
-					keys = append(keys, k)
-					u.docKeys = append(u.docKeys, k)
-					if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != u.article {
-						ix.docArticles[k] = append(as, u.article)
-					}
-				}
-			}
-			doc["docs"] = keys
-		}
-		if err := b.Index(strconv.Itoa(i), doc); err != nil {
-			ix.bi.Close()
-			return nil, fmt.Errorf("index: add unit %d: %w", i, err)
-		}
-		if b.Size() >= batchSize {
-			if err := ctx.Err(); err != nil {
-				ix.Close()
-				return nil, fmt.Errorf("index: build: %w", err)
-			}
-			if err := ix.bi.Batch(b); err != nil {
-				ix.Close()
-				return nil, fmt.Errorf("index: batch: %w", err)
-			}
-			b.Reset()
-		}
-	}
-	if b.Size() > 0 {
-		if err := ix.bi.Batch(b); err != nil {
-			ix.Close()
-			return nil, fmt.Errorf("index: batch: %w", err)
-		}
+	ix.keyDocuments()
+	if err := ix.indexUnits(ctx, o); err != nil {
+		ix.Close()
+		return nil, err
 	}
 	if err := ix.countCommonPairs(); err != nil {
 		ix.Close()

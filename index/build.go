@@ -1,0 +1,134 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// defaultBatchBytes is how much unit text goes into one bleve batch when
+// BuildOptions set no size. A batch's working memory grows with its text (the
+// analysed tokens and the segment being written are a few dozen times the
+// text), so sizing by bytes bounds the build's peak whatever the length of
+// the units; and each batch becomes one segment, which every query visits,
+// so batches should not be small either. 1 MiB is about 11,000 sentences.
+const defaultBatchBytes = 1 << 20
+
+// keyDocuments gives each unit the keys of the documents it cites and lists,
+// per key, the articles citing it, in article order.
+func (ix *Index) keyDocuments() {
+	for i := range ix.units {
+		u := &ix.units[i]
+		for _, d := range u.docs {
+			for _, k := range docKeys(documentByID(ix.corpus.Articles[u.article], d)) {
+				u.docKeys = append(u.docKeys, k)
+				if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != u.article {
+					ix.docArticles[k] = append(as, u.article)
+				}
+			}
+		}
+	}
+}
+
+// batchRanges cuts the units into consecutive runs [from, to) of about
+// maxBytes of text each, or of maxUnits units when that is set.
+func batchRanges(units []unit, maxBytes, maxUnits int) [][2]int {
+	var out [][2]int
+	from, size := 0, 0
+	for i := range units {
+		size += len(units[i].text) + len(units[i].context)
+		if (maxUnits > 0 && i+1-from >= maxUnits) || (maxUnits <= 0 && size >= maxBytes) {
+			out = append(out, [2]int{from, i + 1})
+			from, size = i+1, 0
+		}
+	}
+	if from < len(units) {
+		out = append(out, [2]int{from, len(units)})
+	}
+	return out
+}
+
+// indexUnits prepares the units and adds them to the bleve index, one batch
+// per worker at a time. Scorch accepts concurrent batches: each is analysed
+// and written as its own segment, which is the part of a build that runs on
+// one core inside a batch, so two workers use two cores.
+func (ix *Index) indexUnits(ctx context.Context, o BuildOptions) error {
+	maxBytes := o.BatchBytes
+	if maxBytes <= 0 {
+		maxBytes = defaultBatchBytes
+	}
+	batches := batchRanges(ix.units, maxBytes, o.BatchSize)
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(batches)))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		next     atomic.Int64
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		firstErr error
+	)
+	fail := func(err error) {
+		errOnce.Do(func() { firstErr = err })
+		cancel()
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(batches) {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					fail(fmt.Errorf("index: build: %w", err))
+					return
+				}
+				if err := ix.indexBatch(batches[k][0], batches[k][1]); err != nil {
+					fail(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// indexBatch prepares units [from, to) for re-ranking and indexes them as
+// one batch. Workers own disjoint ranges, so the units need no lock.
+func (ix *Index) indexBatch(from, to int) error {
+	b := ix.bi.NewBatch()
+	for i := from; i < to; i++ {
+		u := &ix.units[i]
+		u.norm = lowerNormalize(u.text)
+		u.traits = traitsOf(u.text)
+		text := u.text
+		if u.context != "" {
+			text += " " + u.context
+		}
+		doc := map[string]interface{}{
+			"text":   text,
+			"bigram": u.text,
+			"kind":   string(u.kind),
+		}
+		if len(u.docKeys) > 0 {
+			doc["docs"] = u.docKeys
+		}
+		if err := b.Index(strconv.Itoa(i), doc); err != nil {
+			return fmt.Errorf("index: add unit %d: %w", i, err)
+		}
+	}
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("index: batch: %w", err)
+	}
+	return nil
+}
