@@ -198,14 +198,17 @@ func makeUnits(c *content.Corpus) []unit {
 				if strings.TrimSpace(s) == "" {
 					continue
 				}
-				if inContact[lineKey(s)] {
+				if len(inContact) > 0 && inContact[lineKey(s)] {
 					continue
 				}
-				key := content.Normalize(s)
 				u := unit{kind: KindPassage, article: ai, text: s, context: intro, prev: prev}
 				prev = len(units) + 1
-				u.docs = docsForSentence(docsBySentence, key)
-				u.hasMerge = mergerFor(mergers, key)
+				// Most articles cite nothing and merge nothing: no key to make.
+				if len(docsBySentence) > 0 || len(mergers) > 0 {
+					key := content.Normalize(s)
+					u.docs = docsForSentence(docsBySentence, key)
+					u.hasMerge = mergerFor(mergers, key)
+				}
 				switch {
 				case u.hasMerge:
 					u.kind = KindMerger

@@ -615,13 +615,13 @@ func traitsOf(text string) traits {
 	if strings.Contains(text, "về") && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
-	if nameRe.MatchString(text) {
+	if mayName(text) && nameRe.MatchString(text) {
 		t |= hasName
 	}
 	if strings.Contains(text, "%") {
 		t |= hasPct
 	}
-	if spanRe.MatchString(text) {
+	if maySpan(text) && spanRe.MatchString(text) {
 		t |= hasSpan
 	}
 	folded := " " + strings.Join(foldWords(text), " ") + " "
