@@ -1,0 +1,218 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// Asked is one kind of value a question asks for.
+type Asked struct {
+	Type ValueType
+	// Noun is, for a count, the noun the question counts, folded ("hoi
+	// vien" for "bao nhiêu hội viên"); an English noun is translated with
+	// the shipped glossary into its Vietnamese forms joined by "|" ("thanh
+	// vien|hoi vien" for "how many members"). Empty when the question
+	// names none.
+	Noun string
+}
+
+// askRule maps a wording of a question, on its folded text padded with a
+// space at each end, to the value type it asks for. Rules are tried in
+// order and all that match count.
+type askRule struct {
+	re *regexp.Regexp
+	t  ValueType
+}
+
+func askRE(alts ...string) *regexp.Regexp {
+	return regexp.MustCompile(` (?:` + strings.Join(alts, "|") + `) `)
+}
+
+// askRules: Vietnamese with or without accents (the question is folded) and
+// English. Words that only name a field as a subject ("số điện thoại" in
+// "Số điện thoại của phường đổi chưa?") still ask for it: a citizen who
+// names a contact field wants its value.
+var askRules = []askRule{
+	{askRE(`so dien thoai`, `dien thoai`, `sdt`, `dt`, `hotline`, `duong day nong`, `goi so`, `goi so nao`, `goi ai`, `goi den`, `goi cho`, `so may le`, `may le`, `tong dai`, `lien lac`, `lien he qua so`, `zalo`,
+		`phone`, `phone number`, `telephone`, `call`, `hotline number`, `contact number`), ValuePhone},
+	{askRE(`fax`, `so fax`), ValueFax},
+	{askRE(`email`, `e mail`, `e-mail`, `thu dien tu`, `hop thu`, `mail`), ValueEmail},
+	{askRE(`website`, `trang web`, `web`, `trang thong tin dien tu`, `cong thong tin dien tu`, `cong thong tin`, `dia chi web`, `site`, `url`, `trang mang`), ValueWebsite},
+	{askRE(`dia chi`, `o dau`, `tai dau`, `cho nao`, `noi nao`, `dat o`, `nam o`, `tru so`, `where`, `address`, `headquarters`, `headquarter`, `located`, `location`), ValueAddress},
+	{askRE(`may gio`, `luc may gio`, `gio nao`, `gio lam viec`, `gio mo cua`, `mo cua`, `thoi gian lam viec`, `khung gio`, `gio hanh chinh`, `lam viec tu may gio`, `what time`, `opening hours`, `office hours`, `working hours`, `hours`, `open`, `opens`, `close`, `closes`), ValueTime},
+	{askRE(`thu may`, `ngay nao trong tuan`, `nhung ngay nao`, `cac ngay nao`, `which days`, `what days`, `which day of the week`), ValueWeekday},
+	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
+	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},
+	{askRE(`dien tich`, `rong bao nhieu`, `bao nhieu km2`, `bao nhieu ha`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
+	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`, `residents`), ValuePopulation},
+	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`), ValuePercent},
+	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`), ValueMoney},
+	{askRE(`so hieu`, `van ban nao`, `van ban so`, `(?:nghi quyet|quyet dinh|ke hoach|ket luan|chi thi|thong bao|cong van|nghi dinh|thong tu|quy dinh|huong dan|chuong trinh) (?:so )?(?:may|nao|bao nhieu|gi)`, `theo van ban`, `can cu`,
+		`decision number`, `resolution number`, `document number`, `which decision`, `which resolution`, `which document`, `what document`, `what decision`, `what resolution`), ValueDocument},
+	{askRE(`ai`, `la ai`, `nguoi nao`, `ong nao`, `ba nao`, `dong chi nao`, `ho ten`, `ho va ten`, `ten la gi`, `who`, `whom`, `whose name`), ValuePerson},
+}
+
+// countAskRE is a question counting something: "bao nhiêu hội viên", "mấy
+// thôn", "số lượng trường hợp", "how many members".
+var (
+	countAskRE   = regexp.MustCompile(` (?:bao nhieu|may|so luong|tong so) ((?:[a-z&]+ ?){1,4})`)
+	countAskEnRE = regexp.MustCompile(` (?:how many|number of) ((?:[a-z']+ ?){1,3})`)
+)
+
+// countNotNoun: words after "bao nhiêu"/"mấy" that ask something else than
+// a count ("mấy giờ" a time, "bao nhiêu tiền" money) or are no noun.
+var countNotNoun = map[string]bool{
+	"gio": true, "tien": true, "phan": true, "ngay": true, "km2": true, "ha": true, "dan": true,
+	"nhan": true, "la": true, "co": true, "duoc": true, "lau": true, "nao": true, "thu": true,
+	"dien": true, "fax": true, "hieu": true, "tuoi": true, "lan": true,
+}
+
+// AskedTypes lists the kinds of value a question asks for, in the order of
+// askRules (a question may ask for several: "số điện thoại và địa chỉ"), and
+// for "how many" questions the count with its noun. An empty list means the
+// question asks for no typed value ("Nghị quyết 18 nói gì?").
+func AskedTypes(question string) []Asked {
+	q := " " + strings.Join(strings.FieldsFunc(Fold(question), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '&' || r == '\'')
+	}), " ") + " "
+	var out []Asked
+	has := map[ValueType]bool{}
+	add := func(a Asked) {
+		if !has[a.Type] || a.Noun != "" {
+			has[a.Type] = true
+			out = append(out, a)
+		}
+	}
+	for _, r := range askRules {
+		if r.re.MatchString(q) {
+			add(Asked{Type: r.t})
+		}
+	}
+	// "địa chỉ email", "địa chỉ website": the address asked is that one.
+	if has[ValueAddress] && (has[ValueEmail] || has[ValueWebsite]) && !strings.Contains(q, " o dau ") && !strings.Contains(q, " tru so ") {
+		out = drop(out, ValueAddress)
+	}
+	// "dân số bao nhiêu người" asks the population, not a count of người.
+	for _, m := range countAskRE.FindAllStringSubmatch(q, -1) {
+		if noun := countNoun(m[1]); noun != "" && !has[ValuePopulation] {
+			add(Asked{Type: ValueCount, Noun: noun})
+		}
+	}
+	for _, m := range countAskEnRE.FindAllStringSubmatch(q, -1) {
+		if noun := englishNoun(m[1]); noun != "" && !has[ValuePopulation] {
+			add(Asked{Type: ValueCount, Noun: noun})
+		}
+	}
+	return out
+}
+
+func drop(as []Asked, t ValueType) []Asked {
+	var out []Asked
+	for _, a := range as {
+		if a.Type != t {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// countNoun cuts the noun out of the words after "bao nhiêu": up to the
+// first function word.
+func countNoun(s string) string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if countStop[w] || w == "hien" || w == "hien nay" || w == "tat ca" {
+			break
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 || countNotNoun[words[0]] {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+var (
+	englishNouns     map[string]string
+	englishNounsOnce sync.Once
+)
+
+// englishNoun translates the noun of "how many members" with the shipped
+// English glossary into its Vietnamese forms, folded and joined by "|"
+// ("members" → "thanh vien|hoi vien"). Words it does not know stay as
+// written.
+func englishNoun(s string) string {
+	englishNounsOnce.Do(func() {
+		englishNouns = map[string]string{}
+		g, err := defaultGlossary()
+		if err != nil {
+			return
+		}
+		for _, t := range g.English {
+			var forms []string
+			for _, l := range t.Long {
+				forms = append(forms, Fold(l))
+			}
+			englishNouns[strings.ToLower(t.Short)] = strings.Join(forms, "|")
+		}
+	})
+	words := strings.Fields(s)
+	for n := len(words); n > 0; n-- {
+		phrase := strings.Join(words[:n], " ")
+		if v, ok := englishNouns[phrase]; ok {
+			return v
+		}
+		if v, ok := englishNouns[strings.TrimSuffix(phrase, "s")]; ok {
+			return v
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	switch words[0] {
+	case "are", "is", "were", "was", "do", "does", "did", "have", "has":
+		return ""
+	}
+	return words[0]
+}
+
+// Answers reports whether v is a value of a kind one of asked asks for.
+// A count answers a count question when its noun starts with the noun
+// asked, or the other way round ("hội viên" and "hội viên nữ"); a
+// population answers a count of người or nhân khẩu and the other way round.
+func Answers(asked []Asked, v Value) bool {
+	for _, a := range asked {
+		if a.matches(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a Asked) matches(v Value) bool {
+	switch {
+	case a.Type == v.Type && a.Type != ValueCount:
+		return true
+	case a.Type == ValueCount && (v.Type == ValueCount || v.Type == ValuePopulation):
+		if a.Noun == "" {
+			return true
+		}
+		noun := Fold(v.Noun)
+		if v.Type == ValuePopulation {
+			noun = "nguoi"
+		}
+		for _, n := range strings.Split(a.Noun, "|") {
+			if strings.HasPrefix(noun+" ", n+" ") || strings.HasPrefix(n+" ", noun+" ") {
+				return true
+			}
+		}
+		return false
+	case a.Type == ValuePopulation && v.Type == ValueCount:
+		n := Fold(v.Noun)
+		return strings.HasPrefix(n, "nhan khau") || n == "nguoi" || strings.HasPrefix(n, "nguoi dan")
+	case a.Type == ValuePhone && v.Type == ValueFax:
+		return false
+	}
+	return false
+}

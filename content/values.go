@@ -1,0 +1,818 @@
+package content
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Typed values: what a sentence states that a question may ask for by kind
+// rather than by word. "Gọi số nào?" shares no word with "Cụ thể, … số
+// 024.1234 (nhánh 5)", but it asks for a phone number and that sentence
+// holds one; "Hội có bao nhiêu hội viên?" asks for a count of hội viên, and
+// "Hiện nay Hội có tổng số 4.120 hội viên" states one while the sentence
+// announcing the conference does not.
+//
+// Use:
+//
+//	asked := content.AskedTypes(question)        // what the question asks for, may be empty
+//	for _, v := range content.Values(passage) {  // what the passage holds, with spans
+//		if content.Answers(asked, v) { … }      // the passage holds an asked value
+//	}
+//
+// Values reads published text (accents kept or not); AskedTypes reads a
+// question however it is typed: accented, without accents, or in English.
+// Both work on the text alone, so search can tag every unit once at build
+// time and compare at question time.
+
+// ValueType is a kind of value a text states and a question asks for.
+type ValueType string
+
+const (
+	ValuePhone      ValueType = "phone"      // "0239.3865.366", "(028) 3812 3456", "1900 1234", "024.1234 (nhánh 5)"
+	ValueFax        ValueType = "fax"        // a phone number labelled fax
+	ValueEmail      ValueType = "email"      // "vanphong@example.gov.vn"
+	ValueWebsite    ValueType = "website"    // "www.example.gov.vn", "https://…"
+	ValueAddress    ValueType = "address"    // "58B đường X", "Số 12 Nguyễn Du", "thôn X, xã Y"
+	ValueTime       ValueType = "time"       // a time of day or opening hours: "8h", "11h30", "17 giờ", "từ 8h đến 11h30"
+	ValueWeekday    ValueType = "weekday"    // "thứ Bảy", "thứ 2", "Chủ nhật"
+	ValueDate       ValueType = "date"       // "01/7/2025", "ngày 5 tháng 3 năm 2024", "tháng 7/2025", "năm 2019"
+	ValueDuration   ValueType = "duration"   // "05 ngày làm việc", "trong 3 tháng", "mất 2 giờ"
+	ValueCount      ValueType = "count"      // a number with its noun: "4.120 hội viên", "57 trường hợp"
+	ValueArea       ValueType = "area"       // "12,5 km²", "350 ha"
+	ValuePopulation ValueType = "population" // "dân số 12.345 người", "3.210 nhân khẩu"
+	ValuePercent    ValueType = "percent"    // "95,5%", "12 phần trăm"
+	ValueMoney      ValueType = "money"      // "1,5 tỷ đồng", "200.000 đồng"
+	ValueDocument   ValueType = "document"   // "18-NQ/TW", "1234/QĐ-UBND", "Quyết định số 15"
+	ValuePerson     ValueType = "person"     // a person with a title: "ông Nguyễn Văn A", "Chủ tịch UBND xã … Nguyễn Văn A"
+)
+
+// Value is one typed value found in a text.
+type Value struct {
+	Type ValueType
+	Text string // as written
+	// Span is where Text is in the text given to Values: text[Span[0]:Span[1]].
+	Span [2]int
+	// Noun is, for a count, the noun counted as written ("hội viên",
+	// "trường hợp vi phạm": up to four syllables); for a person, the title
+	// written beside the name ("Chủ tịch UBND xã"), empty if none.
+	Noun string
+}
+
+// Values lists the typed values text states, in the order written. Each
+// stretch of text is one value at most: "01/7/2025" is a date, not a phone
+// number; "4.120 hội viên" a count.
+//
+// It is built to run over every sentence of a corpus at build time: the
+// shapes that start with a number are tried only where a number starts, and
+// the others only when a word they need is in the text.
+func Values(text string) []Value {
+	f := valueFinder{text: text, lower: strings.ToLower(text), taken: make([]bool, len(text)+1)}
+	for i := 0; i < len(text); i++ {
+		if isDigitByte(text[i]) && boundedBefore(text, i) {
+			f.starts = append(f.starts, i)
+		}
+	}
+	for _, find := range valueFinders {
+		find(&f)
+	}
+	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Span[0] < f.out[j].Span[0] })
+	return f.out
+}
+
+type valueFinder struct {
+	text   string
+	lower  string // text lower-cased, for the cheap tests of which shapes may be there
+	starts []int  // where numbers start
+	taken  []bool
+	out    []Value
+}
+
+// add records a value unless its span overlaps one found before (finders
+// run from the most specific shape to the least).
+func (f *valueFinder) add(t ValueType, start, end int, noun string) bool {
+	for start < end && f.text[start] == ' ' {
+		start++
+	}
+	for end > start && strings.ContainsRune(" ,;.:", rune(f.text[end-1])) {
+		end--
+	}
+	if start >= end || !f.free(start, end) {
+		return false
+	}
+	for i := start; i < end; i++ {
+		f.taken[i] = true
+	}
+	f.out = append(f.out, Value{Type: t, Text: f.text[start:end], Span: [2]int{start, end}, Noun: noun})
+	return true
+}
+
+// free reports whether no value holds text[start:end] yet.
+func (f *valueFinder) free(start, end int) bool {
+	for i := start; i < end; i++ {
+		if f.taken[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *valueFinder) has(words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(f.lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueFinders run in this order.
+var valueFinders = []func(*valueFinder){
+	findEmails, findWebsites, findQuarterDates,
+	func(f *valueFinder) { findNumberValues(f, codeShapes) }, findPhones,
+	func(f *valueFinder) { findNumberValues(f, numShapes) },
+	findWeekdays, findAddresses, findCountValues, findPersons,
+}
+
+// boundedBefore reports whether text[:i] ends where a number may start: not
+// inside a word, a number or a code.
+func boundedBefore(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("/.,-_", r)
+}
+
+// boundedAfter reports whether text[j:] starts where a number may end.
+func boundedAfter(text string, j int) bool {
+	if j >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return false
+	}
+	if strings.ContainsRune("/.,", r) && j+1 < len(text) && isDigitByte(text[j+1]) {
+		return false
+	}
+	return true
+}
+
+var (
+	emailValueRE = regexp.MustCompile(`(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
+	websiteRE    = regexp.MustCompile(`(?i)(?:https?://[^\s,;()<>]+|(?:www\.)?(?:[a-z0-9-]+\.)+(?:gov\.vn|com\.vn|org\.vn|edu\.vn|net\.vn|vn|com|net|org|info))(?:/[^\s,;()<>]*)?`)
+)
+
+func findEmails(f *valueFinder) {
+	if !strings.Contains(f.text, "@") {
+		return
+	}
+	for _, m := range emailValueRE.FindAllStringIndex(f.text, -1) {
+		f.add(ValueEmail, m[0], m[1], "")
+	}
+}
+
+func findWebsites(f *valueFinder) {
+	if !f.has("www.", "http", ".vn", ".com", ".org", ".net", ".info") {
+		return
+	}
+	for _, m := range websiteRE.FindAllStringIndex(f.text, -1) {
+		if m[0] > 0 && (f.text[m[0]-1] == '@' || f.text[m[0]-1] == '.') {
+			continue
+		}
+		f.add(ValueWebsite, m[0], m[1], "")
+	}
+}
+
+var quarterRE = regexp.MustCompile(`(?i)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/\s*|\s+năm\s+)\d{4}`)
+
+func findQuarterDates(f *valueFinder) {
+	if !f.has("quý") {
+		return
+	}
+	for _, m := range quarterRE.FindAllStringIndex(f.text, -1) {
+		if boundedAfter(f.text, m[1]) {
+			f.add(ValueDate, m[0], m[1], "")
+		}
+	}
+}
+
+var (
+	// A phone number: an optional country or area prefix, then groups of
+	// digits separated by one dot, space or hyphen.
+	phoneValueRE = regexp.MustCompile(`^(?:\(\s*\+?84\s*\)\s?|\+84[\s.]?|\(\s*0\d{1,4}\s*\)\s?)?\d{1,5}(?:[.\s-]?\d{1,5}){0,5}`)
+	// An extension after it: "(nhánh 5)", "- nhánh 7, 8", "máy lẻ 12".
+	phoneExtRE = regexp.MustCompile(`^(?i:\s*\(\s*(?:nhánh|máy lẻ|số lẻ|ext\.?)\s*\d+(?:\s*[,;]\s*\d+)*\s*\)|\s*[-–,]?\s*(?:nhánh|máy lẻ|số lẻ|ext\.?)\s*\d+(?:\s*(?:,|và)\s*\d+)*)`)
+	faxLabelRE = regexp.MustCompile(`(?i)fax\s*[:.]?\s*$`)
+)
+
+// phoneDigits reports whether the digits of a candidate make a phone
+// number: a leading 0 (or the country code 84) and 7 to 11 digits, or a
+// 1800/1900 service number of 8 to 10.
+func phoneDigits(s string) bool {
+	var d []byte
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			d = append(d, s[i])
+		}
+	}
+	n := len(d)
+	p := strings.TrimLeft(s, "( ")
+	switch {
+	case n == 0:
+		return false
+	case strings.HasPrefix(p, "+84") || strings.HasPrefix(p, "84") && strings.HasPrefix(s, "("):
+		return n >= 9 && n <= 12
+	case strings.HasPrefix(string(d), "1800") || strings.HasPrefix(string(d), "1900"):
+		return n >= 8 && n <= 10
+	case d[0] == '0':
+		return n >= 7 && n <= 11
+	}
+	return false
+}
+
+func findPhones(f *valueFinder) {
+	// A number starts where its digits do, or at its prefix: "(028)",
+	// "+84", "(+84)".
+	starts := f.starts
+	for i := 0; i < len(f.text); i++ {
+		if (f.text[i] == '(' || f.text[i] == '+') && i+1 < len(f.text) && (isDigitByte(f.text[i+1]) || f.text[i+1] == '+' || f.text[i+1] == ' ') && boundedBefore(f.text, i) {
+			starts = append(starts, i)
+		}
+	}
+	for _, start := range starts {
+		m := phoneValueRE.FindStringIndex(f.text[start:])
+		if m == nil {
+			continue
+		}
+		end := start + m[1]
+		for end > start && !isDigitByte(f.text[end-1]) {
+			end--
+		}
+		if !boundedAfter(f.text, end) || !phoneDigits(f.text[start:end]) || !f.free(start, end) {
+			continue
+		}
+		if x := phoneExtRE.FindStringIndex(f.text[end:]); x != nil {
+			end += x[1]
+		}
+		t := ValuePhone
+		if faxLabelRE.MatchString(f.text[max(0, start-12):start]) {
+			t = ValueFax
+		}
+		f.add(t, start, end, "")
+	}
+}
+
+// valueNum is a number as written in Vietnamese text: "85", "4.120" (a dot
+// between thousands), "12,5" (a decimal comma), "1.234,5".
+const valueNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?`
+
+// clock is a time of day: "8h", "8h30", "11 giờ 30 phút", "17h00", "7:30".
+const clock = `\d{1,2}\s*(?:h|giờ|g)\s*(?:\d{2})?(?:\s*phút)?|\d{1,2}:\d{2}`
+
+// numShape is a value that starts with a number: the words it needs (or
+// may have) before the number, and its shape from the number on.
+type numShape struct {
+	t ValueType
+	// before matches the words right before the number (it ends in $);
+	// nil when there are none to look for.
+	before *regexp.Regexp
+	// need: the number is this value only after before's words; otherwise
+	// they are taken into the value when present ("trong 05 ngày").
+	need bool
+	// keepBefore: before's words are part of the value's text ("ngày 5
+	// tháng 3", "Quyết định số 15"); else they only qualify it ("dân số
+	// 8.432 người" is the value "8.432 người").
+	keepBefore bool
+	at         *regexp.Regexp // anchored at the number
+	// ok, when set, checks a match: text[start:end] from the number, and
+	// whether before's words were there.
+	ok func(text string, start, end int, before bool) bool
+}
+
+func anchored(re string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + re + `)`) }
+func ending(re string) *regexp.Regexp   { return regexp.MustCompile(`(?:` + re + `)$`) }
+
+// endsNumber: the match ends where a number may (not "5/9/20", "12,5a").
+func endsNumber(text string, _, end int, _ bool) bool { return boundedAfter(text, end) }
+
+// docNames are the names of document types a number may follow ("Quyết
+// định số 15", "Nghị quyết 18").
+const docNamesRE = `nghị quyết|nghị định|quyết định|kết luận|kế hoạch|chương trình|chỉ thị|thông báo|thông tư|công văn|hướng dẫn|quy định|quy chế|tờ trình|báo cáo|đề án|công điện`
+
+// codeShapes are documents and dates: their digits could read as a phone
+// number ("01-07-2025"), so they are found first.
+var codeShapes = []numShape{
+	// Documents: "18-NQ/TW", "18, 19-NQ/TW", "1234/QĐ-UBND", "34/2019/NĐ-CP".
+	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(partyDocRE.String(), `(?:^|[^\p{L}\d/])`))},
+	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(stateDocRE.String(), `(?:^|[^\p{L}\d/])`))},
+	{t: ValueDocument, before: ending(`(?i)(?:` + docNamesRE + `)(?:\s+số)?\s+`), need: true, keepBefore: true, at: anchored(`\d{1,5}`), ok: endsNumber},
+	// Dates.
+	{t: ValueDate, before: ending(`(?i)ngày\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?`), ok: endsNumber},
+	{t: ValueDate, at: anchored(`\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}`), ok: endsNumber},
+	{t: ValueDate, before: ending(`(?i)tháng\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*(?:/\s*|\s+(?i:năm)\s+)\d{4}`), ok: endsNumber},
+	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}`), ok: endsNumber},
+	{t: ValueDate, before: ending(`(?i)năm\s+`), need: true, keepBefore: true, at: anchored(`(?:19|20)\d{2}`), ok: endsNumber},
+}
+
+// numShapes are the other values that start with a number, found after
+// phone numbers, most specific first.
+var numShapes = []numShape{
+	// Money, rates, areas, population.
+	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord},
+	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`)},
+	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông)`), ok: endsWord},
+	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu)[^.;:\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân))?`), ok: endsWord},
+	{t: ValuePopulation, at: anchored(`(?i)(?:` + valueNum + `)\s+nhân\s+khẩu`), ok: endsWord},
+	// Lengths of time: a day, week, month or year counted is one; hours
+	// and minutes only after a word that makes them so ("trong 24 giờ"),
+	// else "17 giờ" is a time of day.
+	{t: ValueDuration, before: ending(`(?i)(?:trong|sau|mất|khoảng|kéo\s+dài|tối\s+đa|không\s+quá|chậm\s+nhất|thời\s+hạn|thời\s+gian)\s+(?:(?:vòng|là|trong)\s+)?`), keepBefore: true,
+		at: anchored(`(?i)\d+(?:,\d+)?\s+(?:ngày\s+làm\s+việc|ngày|tuần|tháng|năm|giờ|tiếng|phút)`), ok: durationOK},
+	// Times of day and opening hours.
+	{t: ValueTime, before: ending(`(?i)từ\s+`), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK},
+	{t: ValueTime, at: anchored(`(?i)` + clock), ok: clockOK},
+}
+
+// endsWord: the match is not the start of a longer word ("8 ha" but not
+// "8 hai"; "5 đ" but not "5 đơn vị").
+func endsWord(text string, _, end int, _ bool) bool {
+	if end >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[end:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func durationOK(text string, start, end int, before bool) bool {
+	if !endsWord(text, start, end, before) {
+		return false
+	}
+	unit := Fold(text[start:end])
+	if strings.HasSuffix(unit, "gio") || strings.HasSuffix(unit, "phut") {
+		return before
+	}
+	return true
+}
+
+// clockOK checks a time-of-day match: an hour up to 24, minutes below 60,
+// and "h"/"g" not the start of a word ("8 ha", "3 giáo viên").
+func clockOK(text string, start, end int, _ bool) bool {
+	for end > start && text[end-1] == ' ' {
+		end--
+	}
+	if !endsWord(text, start, end, false) {
+		return false
+	}
+	digits := strings.FieldsFunc(text[start:end], func(r rune) bool { return r < '0' || r > '9' })
+	if len(digits) == 0 {
+		return false
+	}
+	if atoiSmall(digits[0]) > 24 || len(digits) > 1 && atoiSmall(digits[1]) >= 60 {
+		return false
+	}
+	if k := len(digits); k >= 4 && atoiSmall(digits[k-2]) > 24 {
+		return false // the second time of a range
+	}
+	return true
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	for i := 0; i < len(s) && i < 4; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// findNumberValues tries shapes at every number.
+func findNumberValues(f *valueFinder, shapes []numShape) {
+	for _, sh := range shapes {
+		for _, s := range f.starts {
+			m := sh.at.FindStringIndex(f.text[s:])
+			if m == nil {
+				continue
+			}
+			start, end := s, s+m[1]
+			from := start
+			had := false
+			if sh.before != nil {
+				look := f.text[max(0, s-60):s]
+				if b := sh.before.FindStringIndex(look); b != nil {
+					had = true
+					if sh.keepBefore {
+						from = s - len(look) + b[0]
+					}
+				} else if sh.need {
+					continue
+				}
+			}
+			if sh.ok != nil && !sh.ok(f.text, start, end, had) {
+				continue
+			}
+			if sh.t != ValueDocument {
+				end = trimTail(f.text, start, end)
+			}
+			f.add(sh.t, from, end, "")
+		}
+	}
+}
+
+// trimTail drops the one rune a pattern read past the value to see its
+// end.
+func trimTail(text string, start, end int) int {
+	if end > start && end <= len(text) {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '²' && r != '%' && r != ')' {
+			return end - n
+		}
+	}
+	return end
+}
+
+var weekdayRE = regexp.MustCompile(`(?i)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)(?:[^\p{L}\d]|$)`)
+
+// notWeekdayBefore are the words before "thứ hai", "thứ 3" … that make it
+// an ordinal: "lần thứ hai", "khóa thứ 3", "năm thứ tư".
+var notWeekdayBefore = map[string]bool{
+	"lan": true, "khoa": true, "ky": true, "lop": true, "hang": true, "dot": true,
+	"vong": true, "phien": true, "nam": true, "tuan": true, "thang": true, "nguoi": true,
+	"dai": true, "hoi": true, "buoc": true, "muc": true, "diem": true, "the": true,
+}
+
+func findWeekdays(f *valueFinder) {
+	if !f.has("thứ", "chủ nhật") {
+		return
+	}
+	for _, m := range weekdayRE.FindAllStringIndex(f.text, -1) {
+		if m[0] > 0 && unicode.IsLetter(lastRune(f.text[:m[0]])) {
+			continue
+		}
+		end := trimTail(f.text, m[0], m[1])
+		if prev := Fold(wordBefore(f.text, m[0])); notWeekdayBefore[prev] {
+			continue
+		}
+		f.add(ValueWeekday, m[0], end, "")
+	}
+}
+
+var (
+	// A capitalised name of one to five syllables: "Nguyễn Du", "Thử
+	// Nghiệm", "Hai Bà Trưng"; or a number ("tổ dân phố 3").
+	capName = `(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,3})(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,3}))*`
+	// A house number and its street, from the number on: "58B đường Thử
+	// Nghiệm", "12/3 phố Hư Cấu", "58B Nguyễn Trãi", "[Số] 12 Nguyễn Du".
+	streetShapes = []numShape{
+		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\s+` + capName)},
+		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), need: true, keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+` + capName)},
+		{t: ValueAddress, at: anchored(`\d{1,4}[A-Z](?:/\d{1,4})?\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+`)},
+	}
+	// A street or a village with its commune or ward: "đường X, phường Y",
+	// "thôn Ví Dụ, xã Thử Thách", "TDP 3, phường Mẫu Sơn".
+	localityRE = regexp.MustCompile(`(?:đường|phố|Đường|Phố|thôn|xóm|bản|ấp|tổ dân phố|TDP|khu phố|khối phố|khối|tổ|Thôn|Xóm|Bản|Ấp|Tổ dân phố|Khu phố|Khối phố|Khối|Tổ)\s+` + capName + `\s*,\s*(?:xã|phường|thị trấn|Xã|Phường|Thị trấn)\s+` + capName)
+	// The larger units an address goes on with: ", phường X, tỉnh Y".
+	addressTailRE = regexp.MustCompile(`^\s*,\s*(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|TP\.?|Phường|Xã|Thị trấn|Quận|Huyện|Thị xã|Thành phố|Tỉnh|tổ dân phố|thôn|Tổ dân phố|Thôn)\s*` + capName)
+)
+
+func findAddresses(f *valueFinder) {
+	add := func(start, end int) {
+		for {
+			x := addressTailRE.FindStringIndex(f.text[end:])
+			if x == nil {
+				break
+			}
+			end += x[1]
+		}
+		f.add(ValueAddress, start, end, "")
+	}
+	for _, sh := range streetShapes {
+		for _, s := range f.starts {
+			m := sh.at.FindStringIndex(f.text[s:])
+			if m == nil {
+				continue
+			}
+			from := s
+			if sh.before != nil {
+				if b := sh.before.FindStringIndex(f.text[max(0, s-20):s]); b != nil {
+					from = max(0, s-20) + b[0]
+				} else if sh.need {
+					continue
+				}
+			}
+			add(from, s+m[1])
+		}
+	}
+	if !f.has(", xã", ", phường", ", thị trấn") {
+		return
+	}
+	for _, m := range localityRE.FindAllStringIndex(f.text, -1) {
+		if m[0] == 0 || !unicode.IsLetter(lastRune(f.text[:m[0]])) {
+			add(m[0], m[1])
+		}
+	}
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// countValueRE is a number and the first letter of the word after it.
+var countValueRE = regexp.MustCompile(`^(?:` + valueNum + `)\s+[\p{L}&]`)
+
+// countStop ends a counted noun: function words and verbs that follow a
+// count ("4.120 hội viên, trong đó", "57 trường hợp được xử lý").
+var countStop = map[string]bool{
+	"va": true, "cua": true, "duoc": true, "voi": true, "la": true, "da": true, "dang": true,
+	"se": true, "co": true, "trong": true, "tren": true, "tai": true, "thuoc": true, "de": true,
+	"cho": true, "tu": true, "den": true, "theo": true, "nay": true, "do": true, "cac": true,
+	"nhung": true, "o": true, "bi": true, "vao": true, "ra": true, "nam": true, "thi": true,
+	"gom": true, "hoac": true, "khi": true, "sau": true, "truoc": true, "nhu": true,
+}
+
+func findCountValues(f *valueFinder) {
+	for _, s := range f.starts {
+		m := countValueRE.FindStringIndex(f.text[s:])
+		if m == nil {
+			continue
+		}
+		// Only the first letter of the noun was matched: step back.
+		_, size := utf8.DecodeLastRuneInString(f.text[:s+m[1]])
+		nounStart := s + m[1] - size
+		if !f.free(s, nounStart) {
+			continue
+		}
+		// A bare year before a noun ("năm 2019 toàn xã") is no count.
+		if n := strings.TrimSpace(f.text[s:nounStart]); len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
+			if Fold(wordBefore(f.text, s)) == "nam" {
+				continue
+			}
+		}
+		var words []string
+		end := nounStart
+		for k, rest := 0, f.text[nounStart:]; k < 4; k++ {
+			w := rest
+			cut := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != '&' })
+			if cut >= 0 {
+				w = rest[:cut]
+			}
+			if w == "" || countStop[Fold(w)] && k > 0 {
+				break
+			}
+			words = append(words, w)
+			end += len(w)
+			if cut < 0 || rest[cut] != ' ' {
+				break
+			}
+			rest = rest[cut+1:]
+			end++
+		}
+		if len(words) == 0 || countStop[Fold(words[0])] {
+			continue
+		}
+		end = strings.LastIndex(f.text[:end], words[len(words)-1]) + len(words[len(words)-1])
+		f.add(ValueCount, s, end, strings.Join(words, " "))
+	}
+}
+
+// surnames are the most common Vietnamese family names: a capitalised run
+// starting with one, beside a title, is a person.
+var surnames = []string{
+	"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+	"Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Lương", "Trịnh", "Mai", "Cao", "Lâm", "Tạ",
+	"Hà", "Thái", "Chu", "Tô", "Kiều", "Trương", "Lưu", "Tăng", "Nông", "Lò", "Quách", "Châu",
+	"Thân", "Triệu", "Văn", "Phùng", "Đào", "Đồng", "Lại", "Mạc", "Tống", "Từ", "La", "Khổng",
+	"Doãn", "Nghiêm", "Vương", "Hứa", "Diệp", "Âu", "Giáp", "Khúc", "Ông", "Lã", "Tôn", "Quan",
+}
+
+// titleNear returns the title written right before text[start:] (within the
+// same clause, "Chủ tịch UBND xã Thử Thách Nguyễn Văn A") or right after
+// text[:end] (", Chủ tịch UBND xã", " - Phó Bí thư"), empty if none.
+func titleNear(text string, start, end int) string {
+	before := text[max(0, start-80):start]
+	if i := strings.LastIndexAny(before, ".;:!?"); i >= 0 {
+		before = before[i+1:]
+	}
+	if t := lastTitle(before); t != "" {
+		return t
+	}
+	after := text[end:]
+	after = strings.TrimLeft(after, " ")
+	for _, sep := range []string{",", "-", "–", "—", "("} {
+		if strings.HasPrefix(after, sep) {
+			rest := strings.TrimLeft(after[len(sep):], " ")
+			if t := leadingTitle(rest); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// lastTitle finds the last title in s and returns it with what follows up
+// to the end of s (the office it heads), trimmed.
+func lastTitle(s string) string {
+	l := strings.ToLower(Normalize(s))
+	// The title ending last, and of those the longest: "Phó Chủ tịch",
+	// not the "Chủ tịch" inside it.
+	best, bestEnd := -1, -1
+	for _, t := range Lexicon.Titles {
+		t = strings.ToLower(Normalize(t))
+		i := strings.LastIndex(l, t)
+		if i < 0 || i > 0 && unicode.IsLetter(lastRune(l[:i])) {
+			continue
+		}
+		if e := i + len(t); e > bestEnd || e == bestEnd && i < best {
+			best, bestEnd = i, e
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	// l and s may differ in length (tone placement): map by runes.
+	runes := utf8.RuneCountInString(l[:best])
+	ns := Normalize(s)
+	i := 0
+	for k := 0; k < runes && i < len(ns); k++ {
+		_, n := utf8.DecodeRuneInString(ns[i:])
+		i += n
+	}
+	return titlePhrase(ns[i:])
+}
+
+// titlePhrase is the title s starts with and the office after it: the words
+// that follow while they name one ("Chủ tịch UBND xã Thử Thách", "Bí thư
+// Đảng ủy phường"), up to a verb or a function word ("… cùng dự").
+func titlePhrase(s string) string {
+	words := strings.Fields(s)
+	n := 0
+	for k, w := range words {
+		w = strings.Trim(w, ",-–()")
+		if w == "" {
+			break
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		if k > 0 && !unicode.IsUpper(first) && !titleOfficeWords()[Fold(w)] {
+			break
+		}
+		n = k + 1
+		if strings.ContainsAny(words[k], ",()") {
+			break
+		}
+	}
+	return strings.Trim(strings.Join(words[:n], " "), " ,-–()")
+}
+
+// titleOfficeWords are the lower-case syllables of the offices a title
+// heads: "Bí thư Đảng ủy phường", "Chủ tịch Ủy ban nhân dân xã", "Trưởng
+// ban Dân vận".
+// Built on first use: Fold's tables are filled by an init function, after
+// package variables.
+var titleOfficeWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("uy ban nhan dan hoi dong thuong truc vu chap hanh mat tran to quoc van phong cong an xa phuong thi tran huyen quan tinh thanh pho thon xom to khu dang bo chi doan tam trung hanh chinh tu phap") {
+		m[w] = true
+	}
+	for _, t := range Lexicon.Titles {
+		for _, w := range strings.Fields(Fold(t)) {
+			m[w] = true
+		}
+	}
+	return m
+})
+
+// leadingTitle returns the title s starts with and the words of its office
+// up to the next punctuation.
+func leadingTitle(s string) string {
+	l := strings.ToLower(Normalize(s))
+	for _, t := range Lexicon.Titles {
+		if strings.HasPrefix(l, strings.ToLower(Normalize(t))) {
+			ns := Normalize(s)
+			if i := strings.IndexAny(ns, ",.;:()"); i >= 0 {
+				ns = ns[:i]
+			}
+			return titlePhrase(ns)
+		}
+	}
+	return ""
+}
+
+// honorifics are the forms of address before a name, lower-cased.
+var honorifics = map[string]bool{"ông": true, "bà": true, "đồng chí": true, "đ/c": true, "anh": true, "chị": true}
+
+// surnameSet holds surnames for lookup.
+var surnameSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range surnames {
+		m[s] = true
+	}
+	return m
+}()
+
+// valueWord is a word of a text and where it is.
+type valueWord struct {
+	w          string
+	start, end int
+}
+
+// textWords splits text into words of letters (and "/" inside "đ/c"),
+// with their offsets.
+func textWords(text string) []valueWord {
+	var out []valueWord
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '/' && start >= 0
+		if in && start < 0 {
+			start = i
+		} else if !in && start >= 0 {
+			out = append(out, valueWord{text[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, valueWord{text[start:], start, len(text)})
+	}
+	return out
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	// An acronym is no syllable of a name: "UBND".
+	for _, r := range w[utf8.RuneLen(r):] {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// findPersons: a name of two to five capitalised syllables after a form
+// of address ("ông Nguyễn Văn A", "đồng chí Trần Thị B"), or starting with
+// a common surname with a title beside it ("Chủ tịch UBND xã … Nguyễn Văn
+// A", "Nguyễn Văn A, Chủ tịch UBND xã"). A street or place named after a
+// person is not one ("đường Nguyễn Du").
+func findPersons(f *valueFinder) {
+	words := textWords(f.text)
+	// nameAt returns how many capitalised words start at k, separated by
+	// single spaces, at most five.
+	nameAt := func(k int) int {
+		n := 0
+		for j := k; j < len(words) && n < 5 && capitalised(words[j].w); j++ {
+			if j > k && f.text[words[j-1].end:words[j].start] != " " {
+				break
+			}
+			n++
+		}
+		return n
+	}
+	for k := 0; k < len(words); k++ {
+		w := words[k]
+		hon := 0
+		switch l := strings.ToLower(w.w); {
+		case honorifics[l]:
+			hon = 1
+		case l == "đồng" && k+1 < len(words) && strings.ToLower(words[k+1].w) == "chí":
+			hon = 2
+		}
+		if hon > 0 && k+hon < len(words) && f.text[words[k+hon-1].end:words[k+hon].start] == " " {
+			if n := nameAt(k + hon); n >= 2 {
+				first, last := words[k+hon], words[k+hon+n-1]
+				f.add(ValuePerson, first.start, last.end, titleNear(f.text, w.start, last.end))
+				k += hon + n - 1
+				continue
+			}
+		}
+		if !surnameSet[w.w] || !f.free(w.start, w.end) {
+			continue
+		}
+		n := nameAt(k)
+		if n < 2 || placeBefore(f.text[:w.start]) {
+			continue
+		}
+		last := words[k+n-1]
+		if t := titleNear(f.text, w.start, last.end); t != "" {
+			f.add(ValuePerson, w.start, last.end, t)
+			k += n - 1
+		}
+	}
+}
+
+// placeBefore reports whether s ends with a word that makes the name after
+// it a place, a street or an organisation.
+func placeBefore(s string) bool {
+	w := Fold(wordBefore(s, len(s)))
+	switch w {
+	case "duong", "pho", "tinh", "xa", "phuong", "huyen", "quan", "thon", "xom", "truong",
+		"cau", "cho", "song", "nui", "tp", "tp.", "so", "ngo", "hem", "to", "khu", "ban", "hoi":
+		return true
+	}
+	two := Fold(s)
+	return strings.HasSuffix(two, "thanh pho ") || strings.HasSuffix(two, "thi xa ") || strings.HasSuffix(two, "thi tran ")
+}

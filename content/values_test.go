@@ -1,0 +1,204 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// v writes a value as "type:text" or "type:text/noun" for compact tables.
+func (v Value) short() string {
+	if v.Noun != "" {
+		return string(v.Type) + ":" + v.Text + "/" + v.Noun
+	}
+	return string(v.Type) + ":" + v.Text
+}
+
+// TestValues: the typed values of synthetic sentences in the shapes
+// portals write them.
+func TestValues(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Phone numbers in every format, with extensions; a fax by its label.
+		{"Cụ thể, người dân gọi số điện thoại 024.1234 (nhánh 5); tổng đài 1900 1234 hoặc 0239.3865.366.",
+			[]string{"phone:024.1234 (nhánh 5)", "phone:1900 1234", "phone:0239.3865.366"}},
+		{"Điện thoại: (028) 3812 3456 - Fax: 028.38123457; hotline 024.1022 - nhánh 7, 8.",
+			[]string{"phone:(028) 3812 3456", "fax:028.38123457", "phone:024.1022 - nhánh 7, 8"}},
+		{"Liên hệ +84 239 3865 366 hoặc 0912.345.678, 02393 865 366.",
+			[]string{"phone:+84 239 3865 366", "phone:0912.345.678", "phone:02393 865 366"}},
+		{"Email: vanphong@thu.example.gov.vn, website: www.thunghiem.gov.vn, https://thu.example.vn/lien-he.",
+			[]string{"email:vanphong@thu.example.gov.vn", "website:www.thunghiem.gov.vn", "website:https://thu.example.vn/lien-he"}},
+		// Times, ranges, weekdays.
+		{"Thứ Bảy làm việc từ 8h đến 11h30 và từ 14h đến 17h; Chủ nhật nghỉ.",
+			[]string{"weekday:Thứ Bảy", "time:từ 8h đến 11h30", "time:từ 14h đến 17h", "weekday:Chủ nhật"}},
+		{"Buổi sáng bắt đầu lúc 7 giờ 30 phút, kết thúc 17 giờ; chiều từ 13:30 - 16:45.",
+			[]string{"time:7 giờ 30 phút", "time:17 giờ", "time:từ 13:30 - 16:45"}},
+		{"Đại hội lần thứ hai diễn ra vào thứ Năm, ngày 5/9; tiếp dân từ thứ 2 đến thứ 6.",
+			[]string{"weekday:thứ Năm", "date:ngày 5/9", "weekday:thứ 2", "weekday:thứ 6"}},
+		// Counts with their noun, areas, population, rates, money.
+		{"Hiện nay Hội có tổng số 4.120 hội viên, trong đó có 57 trường hợp vi phạm được xử lý.",
+			[]string{"count:4.120 hội viên/hội viên", "count:57 trường hợp vi phạm/trường hợp vi phạm"}},
+		{"Xã có diện tích tự nhiên 12,5 km², dân số 8.432 người, tỷ lệ hộ nghèo 3,2%; 350 ha lúa; 3.210 nhân khẩu.",
+			[]string{"area:12,5 km²", "population:8.432 người", "percent:3,2%", "area:350 ha", "population:3.210 nhân khẩu"}},
+		{"Tổng kinh phí 1,5 tỷ đồng, trong đó ngân sách xã 200.000.000 đồng.",
+			[]string{"money:1,5 tỷ đồng", "money:200.000.000 đồng"}},
+		{"Sau sáp nhập còn 85 thôn, TDP; năm 2020 giảm 12 xã.",
+			[]string{"count:85 thôn/thôn", "date:năm 2020", "count:12 xã/xã"}},
+		// Dates and documents.
+		{"Ngày 01/7/2025, UBND tỉnh ban hành Quyết định số 1234/QĐ-UBND về việc thực hiện Nghị quyết 18-NQ/TW; Quy định số 15 có hiệu lực từ tháng 7/2025.",
+			[]string{"date:01/7/2025", "document:1234/QĐ-UBND", "document:18-NQ/TW", "document:Quy định số 15", "date:tháng 7/2025"}},
+		{"Hồ sơ được giải quyết trong 05 ngày làm việc, kể từ ngày 5 tháng 3 năm 2024.",
+			[]string{"duration:trong 05 ngày làm việc", "date:ngày 5 tháng 3 năm 2024"}},
+		// Addresses.
+		{"Trụ sở đặt tại 58B đường Thử Nghiệm, tổ dân phố 3, phường Mẫu Sơn; cơ sở 2 tại thôn Ví Dụ, xã Thử Thách.",
+			[]string{"address:58B đường Thử Nghiệm, tổ dân phố 3, phường Mẫu Sơn", "address:thôn Ví Dụ, xã Thử Thách"}},
+		{"Địa chỉ: Số 12 Hư Cấu, phường Giả Định, tỉnh Thử Nghiệm.",
+			[]string{"address:Số 12 Hư Cấu, phường Giả Định, tỉnh Thử Nghiệm"}},
+		// People with their titles, not streets named after people.
+		{"Chủ tịch UBND xã Thử Thách Nguyễn Văn Mẫu đã chủ trì; bà Trần Thị Thử, Phó Chủ tịch UBND xã cùng dự.",
+			[]string{"person:Nguyễn Văn Mẫu/Chủ tịch UBND xã Thử Thách", "person:Trần Thị Thử/Phó Chủ tịch UBND xã"}},
+		{"Đồng chí Lê Văn Giả - Bí thư Đảng ủy phường phát biểu tại trụ sở trên đường Nguyễn Văn Mẫu.",
+			[]string{"person:Lê Văn Giả/Bí thư Đảng ủy phường"}},
+		// Nothing typed.
+		{"Hội nghị nhằm quán triệt Nghị quyết, nâng cao nhận thức của cán bộ.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text[:min(30, len(tt.text))], func(t *testing.T) {
+			var got []string
+			for _, v := range Values(tt.text) {
+				if tt.text[v.Span[0]:v.Span[1]] != v.Text {
+					t.Errorf("%s: span %v holds %q", v.short(), v.Span, tt.text[v.Span[0]:v.Span[1]])
+				}
+				got = append(got, v.short())
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Values(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestValuesNotPhones: numbers that are no phone numbers stay so.
+func TestValuesNotPhones(t *testing.T) {
+	for _, s := range []string{
+		"Giảm từ 1.520 xuống 1.230 hộ.", "Năm 2024-2025 có 12 lớp.", "Mã số 1234567 của hồ sơ.",
+		"Quyết định số 01234/QĐ-UBND.", "ngày 01-07-2025", "tỷ lệ 0,95", "Kế hoạch 2021 - 2025",
+	} {
+		for _, v := range Values(s) {
+			if v.Type == ValuePhone || v.Type == ValueFax {
+				t.Errorf("Values(%q): phone %q", s, v.Text)
+			}
+		}
+	}
+}
+
+// TestAskedTypes: what a question asks for, accented, unaccented, in chat
+// style and in English.
+func TestAskedTypes(t *testing.T) {
+	tests := []struct {
+		q    string
+		want string
+	}{
+		{"Hội Nông dân có bao nhiêu hội viên?", "count/hoi vien"},
+		{"hoi nong dan co bao nhieu hoi vien", "count/hoi vien"},
+		{"gọi số nào?", "phone"},
+		{"sđt phường Mẫu Sơn", "phone"},
+		{"so dien thoai phuong Mau Son", "phone"},
+		{"What is the hotline?", "phone"},
+		{"fax số mấy", "fax"},
+		{"thứ Bảy làm việc mấy giờ?", "time"},
+		{"opening hours of the one-stop shop", "time"},
+		{"làm việc thứ mấy", "weekday"},
+		{"dia chi TTHCC phuong Mau Son", "address"},
+		{"Trụ sở UBND xã ở đâu", "address"},
+		{"Where is the headquarters of the new ward?", "address"},
+		{"địa chỉ email văn phòng", "email"},
+		{"website của tỉnh", "website"},
+		{"Ai là Chủ tịch UBND phường", "person"},
+		{"who is the chairman", "person"},
+		{"What is the population and area of the ward?", "area population"},
+		{"dan so bao nhieu nguoi", "population"},
+		{"How many members does the association have?", "count/thanh vien|hoi vien"},
+		{"how many villages before the merger", "count/thon"},
+		{"có mấy thôn", "count/thon"},
+		{"bao nhiêu trường hợp vi phạm", "count/truong hop vi pham"},
+		{"khi nào sáp nhập", "date"},
+		{"when was the ward established", "date"},
+		{"Quyết định số mấy", "document"},
+		{"which decision established the ward", "document"},
+		{"tỷ lệ hộ nghèo", "percent"},
+		{"kinh phí bao nhiêu", "money"},
+		{"làm hồ sơ mất bao lâu", "duration"},
+		{"Nghị quyết 18 nói gì", ""},
+		{"gia đình chính sách được hỗ trợ gì", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			var got []string
+			for _, a := range AskedTypes(tt.q) {
+				s := string(a.Type)
+				if a.Noun != "" {
+					s += "/" + a.Noun
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("AskedTypes(%q) = %q, want %q", tt.q, g, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnswers: a question's asked types against the values of candidate
+// passages.
+func TestAnswers(t *testing.T) {
+	tests := []struct {
+		q, passage string
+		want       bool
+	}{
+		{"Hội có bao nhiêu hội viên?", "Hiện nay Hội có tổng số 4.120 hội viên.", true},
+		{"Hội có bao nhiêu hội viên?", "Đại hội Hội Nông dân xã lần thứ X khai mạc sáng 12/3.", false},
+		{"Hội có bao nhiêu hội viên?", "Xã có 12 chi hội.", false},
+		{"How many members does the association have?", "Hội có 320 hội viên.", true},
+		{"gọi số nào?", "Cụ thể, số điện thoại 024.1234 (nhánh 5).", true},
+		{"gọi số nào?", "Các đường dây nóng đã được công bố.", false},
+		{"số fax", "Điện thoại: 0239 3865 366.", false},
+		{"thứ Bảy làm việc mấy giờ?", "Từ 8h đến 11h30.", true},
+		{"dân số bao nhiêu", "Phường có 12.345 nhân khẩu.", true},
+		{"có bao nhiêu người", "dân số 12.345 người", true},
+	}
+	for _, tt := range tests {
+		got := false
+		for _, v := range Values(tt.passage) {
+			got = got || Answers(AskedTypes(tt.q), v)
+		}
+		if got != tt.want {
+			t.Errorf("%q answered by %q: %v, want %v (values %v)", tt.q, tt.passage, got, tt.want, fmt.Sprint(Values(tt.passage)))
+		}
+	}
+}
+
+// FuzzValues checks that no text makes Values or AskedTypes panic and that
+// every value's span holds its text, in order and without overlap.
+func FuzzValues(f *testing.F) {
+	for _, s := range []string{
+		"Điện thoại: (028) 3812 3456 - Fax: 028.38123457; hotline 024.1022 - nhánh 7, 8.",
+		"Hiện nay Hội có tổng số 4.120 hội viên &", "từ 8h đến 11h30, thứ Bảy", "Chủ tịch Nguyễn",
+		"58B đường Thử Nghiệm, phường Mẫu Sơn", "bà Trần Thị Thử, Phó", "1 &", "0 \u0301",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, v := range Values(s) {
+			if v.Span[0] < end || v.Span[1] > len(s) || s[v.Span[0]:v.Span[1]] != v.Text || v.Text == "" {
+				t.Fatalf("value %+v: bad span in %q", v, s)
+			}
+			end = v.Span[1]
+		}
+		AskedTypes(s)
+	})
+}
