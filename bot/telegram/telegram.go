@@ -38,15 +38,12 @@ type Command struct {
 
 // Config sets up a Bot. Token, Handler and Ledger are required.
 type Config struct {
-	Token    string
-	Endpoint string // API endpoint format; tgbotapi.APIEndpoint when empty
-	// FileEndpoint is the file download format; derived from Endpoint
-	// (".../bot%s/%s" → ".../file/bot%s/%s") when empty.
-	FileEndpoint string
-	HTTPClient   *http.Client // its Timeout must exceed PollTimeout; a default when nil
-	Handler      Handler
-	Ledger       Ledger
-	Logger       *slog.Logger
+	Token      string
+	Endpoint   string       // API endpoint format; tgbotapi.APIEndpoint when empty
+	HTTPClient *http.Client // its Timeout must exceed PollTimeout; a default when nil
+	Handler    Handler
+	Ledger     Ledger
+	Logger     *slog.Logger
 
 	// Commands by language code ("" for everyone else), set at start-up.
 	Commands map[string][]Command
@@ -105,9 +102,6 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	}
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = tgbotapi.APIEndpoint
-	}
-	if cfg.FileEndpoint == "" {
-		cfg.FileEndpoint = fileEndpointFor(cfg.Endpoint)
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
