@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+)
+
+func TestLease(t *testing.T) {
+	const ttl = 300 * time.Millisecond
+	impls := []struct {
+		name string
+		new  func(t *testing.T) Lease
+	}{
+		{"memory", func(*testing.T) Lease { return &MemoryLease{} }},
+		{"redis", func(t *testing.T) Lease { return NewRedisLease(redistest.Start(t).Client(), "sync", ttl) }},
+	}
+	for _, impl := range impls {
+		t.Run(impl.name, func(t *testing.T) {
+			ctx := context.Background()
+			l := impl.new(t)
+			release, ok, err := l.TryAcquire(ctx)
+			if err != nil || !ok {
+				t.Fatalf("first TryAcquire: %v %v", ok, err)
+			}
+			// Held past its TTL: the holder keeps extending it.
+			for end := time.Now().Add(3 * ttl); time.Now().Before(end); {
+				if _, ok, err := l.TryAcquire(ctx); ok || err != nil {
+					t.Fatalf("second TryAcquire while held: %v %v", ok, err)
+				}
+				time.Sleep(ttl / 10)
+			}
+			release()
+			release() // twice is harmless
+			again, ok, err := l.TryAcquire(ctx)
+			if err != nil || !ok {
+				t.Fatalf("TryAcquire after release: %v %v", ok, err)
+			}
+			again()
+		})
+	}
+}
+
+// A replica that dies holding the lease frees it within one TTL.
+func TestRedisLeaseExpiresWithItsHolder(t *testing.T) {
+	const ttl = 300 * time.Millisecond
+	rdb := redistest.Start(t).Client()
+	ctx := context.Background()
+	if err := rdb.Set(ctx, prefix+"lease:sync", "a-dead-replica", ttl).Err(); err != nil {
+		t.Fatal(err)
+	}
+	l := NewRedisLease(rdb, "sync", ttl)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(ttl / 10) {
+		release, ok, err := l.TryAcquire(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			release()
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a dead holder's lease never expired")
+		}
+	}
+}
