@@ -95,3 +95,14 @@ func writeAtomic(p string, data []byte) error {
 	}
 	return nil
 }
+
+// Pending says whether dir has never been synced, or its last sync stopped
+// before its end: a sync is due at once.
+func Pending(dir string) (bool, error) {
+	st, err := loadState(dir)
+	if err != nil {
+		return false, err
+	}
+	_, statErr := os.Stat(filepath.Join(dir, StateFile))
+	return errors.Is(statErr, fs.ErrNotExist) || st.Run != nil, nil
+}

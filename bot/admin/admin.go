@@ -60,6 +60,8 @@ type Config struct {
 	// Replicas lists every replica's content version; nil for a single one.
 	Replicas func(ctx context.Context) ([]reload.Replica, error)
 	Self     string // this replica's ID, marked in /stats
+	// Syncer runs /sync; nil replies that SYNC_URL is not set.
+	Syncer Syncer
 	Logger   *slog.Logger
 	// MaxUpload bounds an uploaded file; 2 MiB when zero.
 	MaxUpload int64
@@ -100,12 +102,13 @@ func New(cfg Config) *Admin {
 	return a
 }
 
-// Commands are /reload and /stats, for bot.Options.Commands: the engine
+// Commands are /reload, /stats and /sync, for bot.Options.Commands: the engine
 // keeps them from anyone not in Admins.
 func (a *Admin) Commands() []bot.Command {
 	return []bot.Command{
 		{Name: "reload", AdminOnly: true, Run: a.reloadCommand},
 		{Name: "stats", AdminOnly: true, Run: a.statsCommand},
+		{Name: "sync", AdminOnly: true, Run: a.syncCommand},
 	}
 }
 

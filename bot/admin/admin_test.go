@@ -140,7 +140,7 @@ func TestAdminGate(t *testing.T) {
 	unknown := h.say(t, citizenUser, "/khongcolenhnay").Visible
 	unknownWant := strings.Replace(unknown, "/khongcolenhnay", "/%s", 1)
 
-	for _, cmd := range []string{"reload", "stats"} {
+	for _, cmd := range []string{"reload", "stats", "sync"} {
 		t.Run(cmd, func(t *testing.T) {
 			got := h.say(t, citizenUser, "/"+cmd).Visible
 			if want := strings.Replace(unknownWant, "%s", cmd, 1); got != want {
