@@ -62,7 +62,7 @@ type Config struct {
 	Self     string // this replica's ID, marked in /stats
 	// Syncer runs /sync; nil replies that SYNC_URL is not set.
 	Syncer Syncer
-	Logger   *slog.Logger
+	Logger *slog.Logger
 	// MaxUpload bounds an uploaded file; 2 MiB when zero.
 	MaxUpload int64
 	// ReplyWithin is how long a reload may take before the reply says it is
