@@ -193,8 +193,9 @@ func (j *SyncJob) Sync(ctx context.Context, trigger string) (SyncResult, error) 
 	if err != nil {
 		log.Error("sync failed", "trigger", trigger, "from", j.Options.From, "err", err)
 	}
-	// A stopped sync saved whole files only: what it changed is loaded too.
-	if rep.Changed() {
+	// A sync stopped by an admin's error still saved whole files: what it
+	// changed is loaded. One stopped by shutdown leaves that to the start.
+	if rep.Changed() && ctx.Err() == nil {
 		rr, rerr := j.Reloader.Reload(context.WithoutCancel(ctx), reload.Request{Trigger: "sync"})
 		res.Reloaded, res.Reload = rerr == nil, rr
 		if err == nil {

@@ -33,6 +33,7 @@ import (
 type opsConfig struct {
 	staffChat int64  // STAFF_CHAT_ID; 0 without a staff group
 	replicaID string // REPLICA_ID; host name and process ID by default
+	sync      syncConfig
 }
 
 func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
@@ -43,6 +44,10 @@ func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
 			return c, fmt.Errorf("STAFF_CHAT_ID %q is not a Telegram chat ID (a group's is negative, e.g. -1001234567890)", s)
 		}
 		c.staffChat = id
+	}
+	var err error
+	if c.sync, err = loadSyncConfig(getenv); err != nil {
+		return c, err
 	}
 	c.replicaID = getenv("REPLICA_ID")
 	if c.replicaID == "" {
@@ -127,12 +132,19 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 		}
 		replicas = o.cluster.Replicas
 	}
+	var syncer admin.Syncer
+	if oc.sync.opts.From != "" {
+		job := o.syncJob(oc.sync, rdb)
+		syncer = job
+		o.wg.Add(1)
+		go func() { defer o.wg.Done(); job.Every(ctx, oc.sync.interval) }()
+	}
 	stats := admin.NewStats(rdb, 0)
 	o.recorder = &admin.Recorder{Searcher: o.live, Stats: stats, Observe: o.metrics.ObserveSearch, Logger: log}
 	o.admin = admin.New(admin.Config{
 		Reloader: o.reloader, Admins: cfg.admins, ContentDir: cfg.contentDir,
 		Files: &o.tg, Poster: &o.tg, Stats: stats, Feedback: feedbackOf(st),
-		Replicas: replicas, Self: oc.replicaID, Logger: log,
+		Replicas: replicas, Self: oc.replicaID, Logger: log, Syncer: syncer,
 	})
 	var tickets handoff.Tickets
 	if oc.staffChat != 0 {

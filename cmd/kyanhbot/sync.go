@@ -2,13 +2,19 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"regexp"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kyanhbot/kyanhbot/bot/admin"
+	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/portal"
 )
 
@@ -97,4 +103,58 @@ func writesToTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// syncConfig is serve's portal sync, from the environment: SYNC_URL (none:
+// no sync), SYNC_INTERVAL (6h), SYNC_DELAY (1s), SYNC_INCLUDE, SYNC_CONTACT;
+// the articles go into CONTENT_DIR.
+type syncConfig struct {
+	opts     portal.Options
+	interval time.Duration
+}
+
+func loadSyncConfig(getenv func(string) string) (syncConfig, error) {
+	var c syncConfig
+	from := getenv("SYNC_URL")
+	if from == "" {
+		return c, nil
+	}
+	if u, err := url.Parse(from); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c, fmt.Errorf("SYNC_URL %q is not an http(s):// URL of the portal", from)
+	}
+	dir := getenv("CONTENT_DIR")
+	if dir == "" {
+		return c, errors.New("SYNC_URL needs CONTENT_DIR: the synced articles are saved there")
+	}
+	o, err := syncOptions(env{getenv: getenv}, from, dir, getenv("SYNC_INCLUDE"))
+	if err != nil {
+		return c, fmt.Errorf("SYNC_INCLUDE: %w", err)
+	}
+	c.opts, c.interval = o, 6*time.Hour
+	if s := getenv("SYNC_INTERVAL"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < time.Minute {
+			return c, fmt.Errorf("SYNC_INTERVAL %q is not a duration of a minute or more, like 6h", s)
+		}
+		c.interval = d
+	}
+	if s := getenv("SYNC_DELAY"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("SYNC_DELAY %q is not a duration like 1s", s)
+		}
+		c.opts.Delay = d
+	}
+	return c, nil
+}
+
+// syncJob is the sync serve runs on schedule and admins run with /sync; its
+// lease is in Redis when there is one, so that one replica crawls.
+func (o *operations) syncJob(c syncConfig, rdb redis.UniversalClient) *admin.SyncJob {
+	var lease admin.Lease = &store.MemoryLease{}
+	if rdb != nil {
+		lease = store.NewRedisLease(rdb, "sync", time.Minute)
+	}
+	c.opts.Logger = o.log
+	return &admin.SyncJob{Options: c.opts, Lease: lease, Reloader: o.reloader, Logger: o.log}
 }

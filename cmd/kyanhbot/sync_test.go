@@ -5,9 +5,14 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kyanhbot/kyanhbot/bot/logtest"
+	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 	"github.com/kyanhbot/kyanhbot/portal"
 	"github.com/kyanhbot/kyanhbot/portal/portaltest"
 )
@@ -70,6 +75,82 @@ func TestSyncExitStatus(t *testing.T) {
 		var u usageError
 		if _, _, err := runCmd(t, nil, args...); !errors.As(err, &u) {
 			t.Errorf("%q: %v, want a usage error", args, err)
+		}
+	}
+}
+
+// TestServeSyncsOnce: two replicas with SYNC_URL and one Redis start on a
+// content directory never synced; one of them crawls the portal (the lease),
+// reloads, and the other swaps to the same content on its announcement.
+func TestServeSyncsOnce(t *testing.T) {
+	p := portaltest.New(t, 3).WithoutFaults()
+	rds := redistest.Start(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../bot/admin/testdata/content")); err != nil {
+		t.Fatal(err)
+	}
+	srv := telegramtest.New(t)
+	var logs []*logtest.Buffer
+	for _, id := range []string{"a", "b"} {
+		stderr, _ := startServe(t, fakeAPIVars(srv, map[string]string{
+			"REDIS_URL": "unix://" + rds.Socket, "CONTENT_DIR": dir, "REPLICA_ID": id,
+			"SYNC_URL": p.URL("/"), "SYNC_INTERVAL": "6h", "SYNC_DELAY": "0s", "SYNC_CONTACT": "admin@thunghiem.example",
+		}))
+		logs = append(logs, stderr)
+	}
+	swapped := func(l *logtest.Buffer) bool {
+		return strings.Contains(l.String(), `"outcome":"swapped"`) && strings.Count(l.String(), `"msg":"reload"`) >= 2
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for !swapped(logs[0]) || !swapped(logs[1]) {
+		if time.Now().After(deadline) {
+			t.Fatalf("replicas did not both reload after the sync:\n--- a\n%s\n--- b\n%s", logs[0], logs[1])
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	all := logs[0].String() + logs[1].String()
+	if got := strings.Count(all, `"msg":"sync: done"`); got != 1 {
+		t.Errorf("%d replicas crawled, want 1", got)
+	}
+	if got := p.Hits(portaltest.PathLegacy); got != 1 {
+		t.Errorf("the portal's page was fetched %d times, want once", got)
+	}
+	if !strings.Contains(all, `"trigger":"sync"`) || !strings.Contains(all, "announced by another replica") {
+		t.Errorf("no sync reload announced to the other replica:\n%s", all)
+	}
+
+	user := telegramtest.User{ID: 502, FirstName: "Thử", LanguageCode: "vi"}
+	chat := telegramtest.Private(user)
+	srv.SendText(chat, user, "thôn Mây Lúa có bao nhiêu hộ")
+	if got := srv.WaitMessages(t, chat.ID, 1)[0]; !strings.Contains(got.Visible, "412 hộ") || !strings.Contains(got.Text, p.URL(portaltest.PathLegacy)) {
+		t.Errorf("answer after the scheduled sync lacks the synced fact or its live URL:\n%s", got.Text)
+	}
+}
+
+func TestLoadSyncConfig(t *testing.T) {
+	tests := []struct {
+		vars    map[string]string
+		wantErr string
+		want    time.Duration
+	}{
+		{vars: map[string]string{}},
+		{vars: map[string]string{"SYNC_URL": "https://xa.example/", "CONTENT_DIR": "/srv/c"}, want: 6 * time.Hour},
+		{vars: map[string]string{"SYNC_URL": "https://xa.example/", "CONTENT_DIR": "/srv/c", "SYNC_INTERVAL": "30m"}, want: 30 * time.Minute},
+		{vars: map[string]string{"SYNC_URL": "https://xa.example/"}, wantErr: "CONTENT_DIR"},
+		{vars: map[string]string{"SYNC_URL": "xa.example", "CONTENT_DIR": "/srv/c"}, wantErr: "SYNC_URL"},
+		{vars: map[string]string{"SYNC_URL": "https://xa.example/", "CONTENT_DIR": "/srv/c", "SYNC_INTERVAL": "5s"}, wantErr: "SYNC_INTERVAL"},
+		{vars: map[string]string{"SYNC_URL": "https://xa.example/", "CONTENT_DIR": "/srv/c", "SYNC_DELAY": "-1s"}, wantErr: "SYNC_DELAY"},
+		{vars: map[string]string{"SYNC_URL": "https://xa.example/", "CONTENT_DIR": "/srv/c", "SYNC_INCLUDE": "("}, wantErr: "SYNC_INCLUDE"},
+	}
+	for _, tt := range tests {
+		c, err := loadSyncConfig(func(k string) string { return tt.vars[k] })
+		switch {
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("%v: error %v, want one naming %s", tt.vars, err, tt.wantErr)
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("%v: %v", tt.vars, err)
+		case tt.wantErr == "" && c.interval != tt.want:
+			t.Errorf("%v: interval %s, want %s", tt.vars, c.interval, tt.want)
 		}
 	}
 }

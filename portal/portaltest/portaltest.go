@@ -71,6 +71,7 @@ type Portal struct {
 	inFlight int
 	maxIn    int
 	busy     bool // PathBusy has answered 429 once
+	noFaults bool
 	// PerPage is how many articles a listing page shows.
 	PerPage int
 }
@@ -304,12 +305,27 @@ func (p *Portal) live() []Article {
 	return out
 }
 
+// WithoutFaults leaves the faulty pages out of the listings, the sitemap
+// and the feed: for tests of what happens after a sync, not during one.
+func (p *Portal) WithoutFaults() *Portal {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.noFaults, p.busy = true, true
+	return p
+}
+
 // links are the article links a listing or sitemap shows: the live articles
 // and the faults.
 func (p *Portal) links() []string {
 	var out []string
 	for _, a := range p.live() {
 		out = append(out, a.Path)
+	}
+	p.mu.Lock()
+	noFaults := p.noFaults
+	p.mu.Unlock()
+	if noFaults {
+		return out
 	}
 	return append(out, PathRedirectOld, PathLoopA, PathMissing, PathServerError, PathSlow, PathHuge, PathPDF, PathEmpty, PathDisallowed)
 }
