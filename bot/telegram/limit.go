@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Limits are the outbound rates kept under Telegram's flood limits: about 30
@@ -20,75 +22,68 @@ type Limits struct {
 // DefaultLimits stay a little under Telegram's published limits.
 var DefaultLimits = Limits{Global: 28, PerChat: 1, ChatBurst: 3, GroupPerMinute: 18, GroupBurst: 2}
 
-// bucket is a token bucket whose tokens may go negative: a reservation made
-// now is served when the bucket has refilled, so waiters queue in order.
-type bucket struct {
-	rate   float64 // tokens per second
-	burst  float64
-	tokens float64
-	last   time.Time
-}
-
-func (b *bucket) reserve(now time.Time) time.Duration {
-	if b.last.IsZero() {
-		b.tokens = b.burst
-	} else {
-		b.tokens = min(b.burst, b.tokens+now.Sub(b.last).Seconds()*b.rate)
-	}
-	b.last = now
-	b.tokens--
-	if b.tokens >= 0 {
-		return 0
-	}
-	return time.Duration(-b.tokens / b.rate * float64(time.Second))
-}
-
-func (b *bucket) idle(now time.Time) bool {
-	return b.tokens+now.Sub(b.last).Seconds()*b.rate >= b.burst
-}
-
-// limiter paces outbound messages; a nil *limiter lets everything through
-// (benchmarks against a local server).
+// limiter paces outbound messages with one token bucket for all chats and
+// one per chat (golang.org/x/time/rate). A reservation made now is served
+// when its buckets have refilled, so waiters queue in order. A nil *limiter
+// lets everything through (benchmarks against a local server).
 type limiter struct {
 	mu     sync.Mutex
 	limits Limits
-	global bucket
-	chats  map[int64]*bucket
+	global *rate.Limiter
+	chats  map[int64]*rate.Limiter
 }
+
+// maxIdleChats is how many chats' buckets are kept before the full (idle)
+// ones are dropped: a full bucket is what a new chat starts with anyway.
+const maxIdleChats = 10000
 
 func newLimiter(l Limits) *limiter {
-	return &limiter{limits: l, global: bucket{rate: l.Global, burst: l.Global}, chats: map[int64]*bucket{}}
+	return &limiter{limits: l, global: rate.NewLimiter(rate.Limit(l.Global), int(l.Global)), chats: map[int64]*rate.Limiter{}}
 }
 
-// wait blocks until a message to chatID may be sent.
+// wait blocks until a message to chatID may be sent. When ctx ends first,
+// the message is not sent and its place in the buckets is given back.
 func (l *limiter) wait(ctx context.Context, chatID int64, group bool) error {
 	if l == nil {
 		return nil
 	}
-	d := l.reserve(time.Now(), chatID, group)
-	return sleep(ctx, d)
+	now := time.Now()
+	chat, global := l.reservations(now, chatID, group)
+	if err := sleep(ctx, max(chat.DelayFrom(now), global.DelayFrom(now))); err != nil {
+		now = time.Now()
+		chat.CancelAt(now)
+		global.CancelAt(now)
+		return err
+	}
+	return nil
 }
 
+// reserve takes one message's tokens at now and returns how long it waits.
 func (l *limiter) reserve(now time.Time, chatID int64, group bool) time.Duration {
+	chat, global := l.reservations(now, chatID, group)
+	return max(chat.DelayFrom(now), global.DelayFrom(now))
+}
+
+func (l *limiter) reservations(now time.Time, chatID int64, group bool) (chat, global *rate.Reservation) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.chats[chatID]
 	if b == nil {
-		if len(l.chats) > 10000 {
+		if len(l.chats) > maxIdleChats {
 			for id, c := range l.chats {
-				if c.idle(now) {
+				if c.TokensAt(now) >= float64(c.Burst()) {
 					delete(l.chats, id)
 				}
 			}
 		}
 		if group {
-			b = &bucket{rate: l.limits.GroupPerMinute / 60, burst: float64(l.limits.GroupBurst)}
+			b = rate.NewLimiter(rate.Limit(l.limits.GroupPerMinute/60), l.limits.GroupBurst)
 		} else {
-			b = &bucket{rate: l.limits.PerChat, burst: float64(l.limits.ChatBurst)}
+			b = rate.NewLimiter(rate.Limit(l.limits.PerChat), l.limits.ChatBurst)
 		}
 		l.chats[chatID] = b
 	}
-	return max(b.reserve(now), l.global.reserve(now))
+	return b.ReserveN(now, 1), l.global.ReserveN(now, 1)
 }
 
 // sleep waits d or until ctx ends.

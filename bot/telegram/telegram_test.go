@@ -339,3 +339,29 @@ func TestLimiter(t *testing.T) {
 		t.Errorf("60th message overall waits %v, want about 1s", last)
 	}
 }
+
+// TestLimiterCancel: a message whose wait is cancelled gives its place back,
+// so the next one in the chat does not wait for it too.
+func TestLimiterCancel(t *testing.T) {
+	l := newLimiter(Limits{Global: 30, PerChat: 1, ChatBurst: 1, GroupPerMinute: 20, GroupBurst: 1})
+	if d := l.reserve(time.Now(), 7, false); d != 0 {
+		t.Fatalf("first message waits %v", d)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := l.wait(ctx, 7, false); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled wait: %v", err)
+	}
+	if d := l.reserve(time.Now(), 7, false); d > 1500*time.Millisecond {
+		t.Errorf("the message after a cancelled one waits %v, want about 1s", d)
+	}
+}
+
+// BenchmarkLimiter is the cost of pacing one message in one of 1,000 chats.
+func BenchmarkLimiter(b *testing.B) {
+	l := newLimiter(DefaultLimits)
+	now := time.Unix(1000, 0)
+	for i := 0; b.Loop(); i++ {
+		l.reserve(now.Add(time.Duration(i)*time.Millisecond), int64(i%1000), i%2 == 0)
+	}
+}
