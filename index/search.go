@@ -60,11 +60,54 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 	if pq.english {
 		res.LeadIn = "Answer from the published Vietnamese text:"
 	}
-	ranked, err := ix.rank(ctx, pq, opts.Explain)
+	ranked, err := ix.rank(ctx, pq)
 	if err != nil {
 		return res, err
 	}
-	ranked = ix.authorOfBest(pq, ranked)
+	ranked = ix.order(pq, ranked, signalWeights)
+	kept := ix.answers(ranked, -1)
+	if opts.Explain {
+		for _, s := range ranked[:min(len(ranked), max(opts.Limit, 5))] {
+			res.Explain = append(res.Explain, ix.explained(s, signalWeights))
+		}
+	}
+	res.Total = len(kept)
+	res.Found = len(kept) > 0
+	if !res.Found {
+		res.Contacts = ix.contacts()
+		return res, nil
+	}
+	if opts.Offset >= len(kept) {
+		return res, nil
+	}
+	hl := highlightTerms(pq)
+	for _, s := range kept[opts.Offset:min(len(kept), opts.Offset+opts.Limit)] {
+		res.Hits = append(res.Hits, ix.hit(s, hl))
+	}
+	return res, nil
+}
+
+// order scores the candidates with the signals' weights, best first, the
+// author line lifted where the author is asked for.
+func (ix *Index) order(pq parsedQuery, ranked []scored, w []float64) []scored {
+	for i := range ranked {
+		ranked[i].score = dot(w, ranked[i].feats)
+	}
+	// Ties broken by unit, so that the same question over the same corpus
+	// always gets the same answer.
+	sort.SliceStable(ranked, func(i, j int) bool {
+		if ranked[i].score != ranked[j].score {
+			return ranked[i].score > ranked[j].score
+		}
+		return ranked[i].unit < ranked[j].unit
+	})
+	return ix.authorOfBest(pq, ranked)
+}
+
+// answers are the ranked units that answer, best first, each text once;
+// none when the best-ranked unit does not hold enough of the question.
+// limit > 0 stops after that many.
+func (ix *Index) answers(ranked []scored, limit int) []scored {
 	var kept []scored
 	seen := map[string]bool{}
 	for _, s := range ranked {
@@ -84,26 +127,11 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 		}
 		seen[t] = true
 		kept = append(kept, s)
-	}
-	if opts.Explain {
-		for _, s := range ranked[:min(len(ranked), max(opts.Limit, 5))] {
-			res.Explain = append(res.Explain, ix.explained(s))
+		if len(kept) == limit {
+			break
 		}
 	}
-	res.Total = len(kept)
-	res.Found = len(kept) > 0
-	if !res.Found {
-		res.Contacts = ix.contacts()
-		return res, nil
-	}
-	if opts.Offset >= len(kept) {
-		return res, nil
-	}
-	hl := highlightTerms(pq)
-	for _, s := range kept[opts.Offset:min(len(kept), opts.Offset+opts.Limit)] {
-		res.Hits = append(res.Hits, ix.hit(s, hl))
-	}
-	return res, nil
+	return kept
 }
 
 // ErrClosed is returned by Search on an index that has been closed.
@@ -114,14 +142,14 @@ type scored struct {
 	coverage float64
 	score    float64
 	docHit   bool
-	signals  []SignalValue // with Options.Explain
+	feats    []float64 // each signal's value, in table order
 }
 
 // rank retrieves candidates with bleve and re-ranks them by how much of the
 // question they contain, weighted by rarity, with bonuses for adjacent
 // syllables, exact accents, the document asked about and the kind of answer
 // wanted.
-func (ix *Index) rank(ctx context.Context, pq parsedQuery, explain bool) ([]scored, error) {
+func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	q := ix.buildQuery(pq)
 	if q == nil {
 		return nil, nil
@@ -180,8 +208,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery, explain bool) ([]scor
 		bigramFirst[b[:strings.IndexByte(b, ' ')]] = true
 	}
 	out := make([]scored, 0, len(sr.Hits))
-	w := signalWeights
-	feats := make([]float64, 0, len(signals))
+	feats := make([]float64, len(signals)*len(sr.Hits))
 	for _, h := range sr.Hits {
 		n, err := strconv.Atoi(h.ID)
 		if err != nil || n < 0 || n >= len(ix.units) {
@@ -326,21 +353,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery, explain bool) ([]scor
 			c.exact = float64(hit) / float64(len(pq.exact))
 		}
 		s.coverage = c.coverage
-		feats = ix.features(&pq, &c, feats)
-		s.score = dot(w, feats)
-		if explain {
-			s.signals = explainSignals(w, feats)
-		}
+		s.feats = ix.features(&pq, &c, feats[:0:len(signals)])
+		feats = feats[len(signals):]
 		out = append(out, s)
 	}
-	// Ties broken by unit, so that the same question over the same corpus
-	// always gets the same answer.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].unit < out[j].unit
-	})
 	return out, nil
 }
 
@@ -355,10 +371,10 @@ func (ix *Index) anyTyped(pq *parsedQuery, c *candidate) bool {
 }
 
 // explained is a ranked candidate as -explain prints it.
-func (ix *Index) explained(s scored) Explained {
+func (ix *Index) explained(s scored, w []float64) Explained {
 	u := ix.units[s.unit]
 	return Explained{ID: "u" + strconv.Itoa(s.unit), Kind: u.kind, Text: u.text, Score: s.score,
-		Coverage: s.coverage, Signals: s.signals}
+		Coverage: s.coverage, Signals: explainSignals(w, s.feats)}
 }
 
 // wantedCode is the type code of the asked-for document with this key.
