@@ -58,6 +58,9 @@ type Index struct {
 	// titleWords are each article's title, folded: a page about "cấp giấy
 	// phép xây dựng" does not repeat it in every line of its procedure.
 	titleWords [][]string
+	// leadWords are each article's first paragraph, folded: a page names
+	// its ward or office once at the top and not in every sentence.
+	leadWords []map[string]bool
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
 	// docArticles maps a document key to the articles citing it.
@@ -87,6 +90,11 @@ type unit struct {
 	// phường X …") and states the fact in the next sentence ("bà Y được bầu
 	// làm Chủ tịch"). Matched with less credit, never indexed.
 	prev int
+	// next is 1 + the unit that goes on from this one (0 when none): the
+	// sentence after it in its paragraph, or the first item of the list it
+	// introduces. "Cụ thể, …" and list items give what the sentence
+	// before them announces.
+	next int
 }
 
 // Build indexes a corpus. It honours ctx between batches.
@@ -111,8 +119,12 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 	}
 	ix.titleWords = make([][]string, len(c.Articles))
+	ix.leadWords = make([]map[string]bool, len(c.Articles))
 	for i, a := range c.Articles {
 		ix.titleWords[i] = foldWords(a.Title)
+		if len(a.Paragraphs) > 0 {
+			ix.leadWords[i] = setOf(foldWords(a.Paragraphs[0]))
+		}
 	}
 	if len(ix.units) == 0 {
 		return nil, errors.New("index: build: the corpus has no text to index")
@@ -245,7 +257,21 @@ func makeUnits(c *content.Corpus) []unit {
 			}
 		}
 	}
+	linkNext(units)
 	return units
+}
+
+// linkNext points each sentence at the one that goes on from it.
+func linkNext(units []unit) {
+	for i := 0; i+1 < len(units); i++ {
+		n := &units[i+1]
+		if n.article != units[i].article || n.kind == KindContact || n.kind == KindArticle {
+			continue
+		}
+		if n.prev == i+1 || (n.context != "" && n.context == units[i].text) {
+			units[i].next = i + 2
+		}
+	}
 }
 
 // docsForSentence finds the documents cited by a sentence; facts may have been

@@ -39,6 +39,8 @@ const (
 	wantReason
 	// wantPercent: "bao nhiêu %", "tỷ lệ": a percentage.
 	wantPercent
+	// wantTime: "mấy giờ", "giờ làm việc", "opening hours": a time of day.
+	wantTime
 )
 
 const wantContact = wantAddress | wantPhone | wantFax | wantEmail | wantPerson
@@ -83,6 +85,11 @@ type parsedQuery struct {
 	// counted is the noun a "bao nhiêu …"/"mấy …" question counts ("thon"
 	// in "bao nhiêu thôn"): a number written right before it answers.
 	counted string
+	// required are the things the question names that an answer must name
+	// too, each with its spellings: a place with its name ("phường An
+	// Lạc"), a weekday, a deputy's title. Missing one, a unit speaks of a
+	// neighbouring fact.
+	required [][][]string
 }
 
 // Question phrases: they tell what is asked, not what about. Folded forms.
@@ -101,6 +108,8 @@ var intentPhrases = []struct {
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
 	{"vi sao", wantReason}, {"tai sao", wantReason}, {"why", wantReason}, {"muc dich", wantReason},
 	{"phan tram", wantPercent}, {"ty le", wantPercent}, {"percent", wantPercent}, {"rate", wantPercent},
+	{"may gio", wantTime}, {"gio nao", wantTime}, {"gio lam viec", wantTime}, {"gio mo cua", wantTime}, {"thoi gian lam viec", wantTime},
+	{"what time", wantTime}, {"opening hours", wantTime}, {"working hours", wantTime}, {"office hours", wantTime}, {"open", wantTime},
 	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
 	{"thoi han", wantDuration}, {"how long", wantDuration},
 	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"about", wantSubject},
@@ -486,6 +495,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		c.foreign = pq.english && ix.df[w] == 0
 		pq.concepts = append(pq.concepts, c)
 	}
+	pq.required = requiredNames(pq.folded, cased, pq.intents)
 	// Bigrams inside a phrase that has other spellings (an expansion of an
 	// abbreviation) are left to the concept, which already matches either form.
 	for i := 0; i+1 < len(pq.folded); i++ {
@@ -496,6 +506,109 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.bigrams = append(pq.bigrams, a+" "+b)
 	}
 	return pq
+}
+
+// placePrefixes are the words before a place's name, folded.
+var placePrefixes = [][]string{
+	{"tinh"}, {"thanh", "pho"}, {"tp"}, {"phuong"}, {"xa"}, {"thon"}, {"to", "dan", "pho"}, {"tdp"}, {"huyen"},
+	{"quan"}, {"thi", "xa"}, {"thi", "tran"}, {"ap"}, {"khu", "pho"}, {"xom"}, {"ban"}, {"to"}, {"khoi"},
+}
+
+// titleHeads are titles that "phó" makes a deputy's, folded.
+var titleHeads = [][]string{{"chu", "tich"}, {"giam", "doc"}, {"bi", "thu"}, {"truong"}, {"thu", "truong"}, {"chanh"},
+	{"hieu", "truong"}, {"tong", "bien", "tap"}, {"chi", "huy", "truong"}}
+
+func titleAt(folded []string, j int) bool {
+	for _, t := range titleHeads {
+		if j+len(t) <= len(folded) && seqEqual(folded[j:j+len(t)], t) {
+			return true
+		}
+	}
+	return false
+}
+
+// weekdays: folded day name after "thứ", and its digit.
+var weekdays = map[string]string{"hai": "2", "ba": "3", "tu": "4", "nam": "5", "sau": "6", "bay": "7"}
+
+// requiredNames finds what an answer must name (see parsedQuery.required).
+// Places are recognised by a prefix followed by a capitalised name or a
+// number, so an unaccented lower-case question ("xa an lac") is read as
+// words, not guessed at.
+func requiredNames(folded, cased []string, in intent) [][][]string {
+	var req [][][]string
+	schedule := in&wantTime != 0
+	joined := " " + strings.Join(folded, " ") + " "
+	for _, w := range []string{" lam viec ", " mo cua ", " tiep cong dan ", " lich ", " nghi ", " truc "} {
+		if strings.Contains(joined, w) {
+			schedule = true
+		}
+	}
+	for i := 0; i < len(folded); i++ {
+		switch {
+		case folded[i] == "chu" && i+1 < len(folded) && folded[i+1] == "nhat":
+			req = append(req, [][]string{{"chu", "nhat"}})
+			i++
+			continue
+		case folded[i] == "thu" && i+1 < len(folded):
+			day, digit := folded[i+1], ""
+			if d, ok := weekdays[day]; ok {
+				digit = d
+			} else {
+				for n, d := range weekdays {
+					if d == day {
+						day, digit = n, d
+					}
+				}
+			}
+			// "thứ bảy" is rarely an ordinal; "thứ ba" often is.
+			if digit != "" && (digit == "7" || schedule) {
+				req = append(req, [][]string{{"thu", day}, {"thu", digit}})
+				i++
+				continue
+			}
+		case folded[i] == "pho" && titleAt(folded, i+1):
+			req = append(req, [][]string{{"pho"}})
+			continue
+		}
+		for _, p := range placePrefixes {
+			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {
+				continue
+			}
+			j := i + len(p)
+			var name []string
+			for ; j < len(folded) && j < len(cased) && len(name) < 4; j++ {
+				if isDigits(folded[j]) && len(name) == 0 {
+					name = append(name, strings.TrimLeft(folded[j], "0"))
+					j++
+					break
+				}
+				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) {
+					break
+				}
+				name = append(name, folded[j])
+			}
+			if len(name) > 0 {
+				req = append(req, [][]string{name})
+				i = j - 1
+			}
+			break
+		}
+	}
+	return req
+}
+
+func isPlacePrefixAt(folded []string, j int) bool {
+	for _, p := range placePrefixes {
+		if j+len(p) <= len(folded) && seqEqual(folded[j:j+len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // isIntentWord drops the words of contact questions ("số điện thoại", "địa

@@ -27,6 +27,8 @@ const (
 	prevCredit      = 0.4
 	titleCredit     = 0.3 // a word found only in the article's title
 	scatteredCredit = 0.6 // every syllable of a several-syllable name, but not together // a word found only in the sentence before, in the same paragraph
+	windowCredit    = 0.9 // a word found only in the sentence before one holding the kind of answer asked for
+	maxWindowed     = 10  // sentences added to the candidates as going on from one
 	contextCredit   = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit     = 0.7
 	defaultLimit    = 5
@@ -207,13 +209,46 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		qBigrams[b] = true
 		bigramFirst[b[:strings.IndexByte(b, ' ')]] = true
 	}
-	out := make([]scored, 0, len(sr.Hits))
-	feats := make([]float64, len(signals)*len(sr.Hits))
+	for _, r := range pq.required {
+		for _, alt := range r {
+			for _, w := range alt {
+				qWords[w] = true
+			}
+		}
+	}
+	// The candidates: what bleve found, and the sentence going on from
+	// one of them when that sentence holds the kind of answer asked for
+	// and shares too few words to be found itself ("Cụ thể, số điện
+	// thoại …" after the sentence announcing the hotlines).
+	type retrieved struct {
+		unit   int
+		engine float64
+	}
+	cands := make([]retrieved, 0, len(sr.Hits)+maxWindowed)
+	inHits := make(map[int]bool, len(sr.Hits))
 	for _, h := range sr.Hits {
 		n, err := strconv.Atoi(h.ID)
 		if err != nil || n < 0 || n >= len(ix.units) {
 			continue
 		}
+		cands = append(cands, retrieved{n, h.Score / maxScore})
+		inHits[n] = true
+	}
+	asked := askedTraits(pq.intents)
+	if asked != 0 {
+		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
+			u := &ix.units[cands[i].unit]
+			if u.next == 0 || u.traits&asked != 0 || inHits[u.next-1] || ix.units[u.next-1].traits&asked == 0 {
+				continue
+			}
+			inHits[u.next-1] = true
+			cands = append(cands, retrieved{u.next - 1, cands[i].engine / 2})
+		}
+	}
+	out := make([]scored, 0, len(cands))
+	feats := make([]float64, len(signals)*len(cands))
+	for _, h := range cands {
+		n := h.unit
 		u := &ix.units[n]
 		// Only the question's own words are looked up in a unit, so the
 		// sets stay as small as the question.
@@ -304,13 +339,20 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		covered, missingEntity := 0.0, false
+		// A sentence holding what is asked is read with the sentence
+		// before it when that one only announces it ("… công bố các số
+		// đường dây nóng." then "Cụ thể, …").
+		pc := prevCredit
+		if asked != 0 && u.prev > 0 && u.traits&asked != 0 && ix.units[u.prev-1].traits&asked == 0 {
+			pc = windowCredit
+		}
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
 			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil, nil) == 1 {
 				p = contextCredit
 			}
-			if p < prevCredit && inPrev != nil && presence(concept{alts: c.alts}, inPrev, nil, nil, nil) == 1 {
-				p = prevCredit
+			if p < pc && inPrev != nil && presence(concept{alts: c.alts}, inPrev, nil, nil, nil) == 1 {
+				p = pc
 			}
 			if p < titleCredit && inTitle != nil && presence(concept{alts: c.alts}, inTitle, nil, nil, nil) == 1 {
 				p = titleCredit
@@ -320,10 +362,27 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			covered += weights[i] * p
 		}
+		// What the question names — a ward, a weekday, the deputy — must be
+		// named by the answer, its context or its article's title or lead;
+		// the field asked for (a fax) must be there.
+		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
+			var lead map[string]bool
+			if u.article < len(ix.leadWords) {
+				lead = ix.leadWords[u.article]
+			}
+			for _, r := range pq.required {
+				if !namedIn(concept{alts: r}, has, inContext, inPrev, inTitle, lead) {
+					missingEntity = true
+				}
+			}
+			if !holdsField(pq.intents, u) {
+				missingEntity = true
+			}
+		}
 		if s.docHit {
 			covered += docWeight
 		}
-		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.Score / maxScore}
+		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.engine}
 		switch {
 		case total > 0:
 			c.coverage = covered / total
@@ -375,6 +434,18 @@ func (ix *Index) explained(s scored, w []float64) Explained {
 	u := ix.units[s.unit]
 	return Explained{ID: "u" + strconv.Itoa(s.unit), Kind: u.kind, Text: u.text, Score: s.score,
 		Coverage: s.coverage, Signals: explainSignals(w, s.feats)}
+}
+
+// holdsField: a question asking for a fax or an e-mail address is answered
+// only by a unit that gives one.
+func holdsField(in intent, u *unit) bool {
+	if in&wantFax != 0 && !(u.contact != nil && u.contact.Fax != "") && !strings.Contains(u.norm, "fax") {
+		return false
+	}
+	if in&wantEmail != 0 && !(u.contact != nil && u.contact.Email != "") && u.traits&hasEmail == 0 {
+		return false
+	}
+	return true
 }
 
 // wantedCode is the type code of the asked-for document with this key.
@@ -601,7 +672,31 @@ const (
 	hasSpan  // a span of time: "15 ngày làm việc", "hơn một năm", "03 tháng"
 	hasWhy   // gives a reason or purpose: "nhằm", "để", "vì", "nhằm mục đích"
 	hasPct   // a percentage: "81,6%"
+	hasTime  // a time of day: "8h", "11h30", "17 giờ", "7:30"
 )
+
+// timeRe: a time of day as portals write opening hours.
+var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}\s*(?:h|giờ|g)(?:\s*\d{2}(?:\s*phút)?)?(?:[^\p{L}\p{N}]|$)|\b\d{1,2}:\d{2}\b`)
+
+// askedTraits are the traits that hold the kind of answer the question asks for.
+func askedTraits(in intent) traits {
+	var t traits
+	for _, m := range intentTraits {
+		if in&m.want != 0 {
+			t |= m.has
+		}
+	}
+	return t
+}
+
+var intentTraits = []struct {
+	want intent
+	has  traits
+}{
+	{wantNumber, hasNumber}, {wantAddress, hasPlace}, {wantPhone | wantFax | wantHotline, hasPhone}, {wantEmail, hasEmail},
+	{wantName | wantPerson, hasName}, {wantDate, hasDate}, {wantDuration, hasSpan}, {wantPercent, hasPct},
+	{wantSubject, hasSubject}, {wantReason, hasWhy}, {wantTime, hasTime},
+}
 
 var reasonMarkers = []string{" nham ", " vi ", " boi vi ", " do do ", " muc dich ", " muc tieu ", " y nghia ", " can thiet "}
 
@@ -636,6 +731,9 @@ func traitsOf(text string) traits {
 	}
 	if strings.Contains(text, "%") {
 		t |= hasPct
+	}
+	if strings.ContainsAny(text, "0123456789") && timeRe.MatchString(text) {
+		t |= hasTime
 	}
 	if maySpan(text) && spanRe.MatchString(text) {
 		t |= hasSpan

@@ -95,6 +95,7 @@ var signals = []signal{
 	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
 	typedSignal("date", 0.30, askedTrait(wantDate, hasDate)),
 	typedSignal("subject", 0.30, askedTrait(wantSubject, hasSubject)),
+	typedSignal("time_of_day", 0.30, askedTrait(wantTime, hasTime)),
 	// "bao nhiêu thôn": a number written right before the noun counted.
 	typedSignal("counted_noun", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		return pq.counted != "" && countsNoun(c.folded, pq.counted)
