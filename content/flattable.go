@@ -33,7 +33,8 @@ import (
 //
 // Layouts handled: the heading has a number column ("TT", "STT") or not; a
 // page break repeats the heading between rows; a row may lack its last
-// cells (an office with no phone), seen when the next number comes early.
+// cells (an office with no phone), seen when the next number comes early;
+// a line wholly in brackets is the second line of the cell before.
 // A numbered list whose numbers stand on their own lines is no table: it
 // has no heading of two short cells or more right before its "1.", or its
 // items do not come in rows of one width.
@@ -58,7 +59,7 @@ func ordinalCell(c string) int {
 // headingCell reports whether c can be a column heading: a short label
 // starting with a letter, not a sentence and not a number.
 func headingCell(c string) bool {
-	if c == "" || utf8.RuneCountInString(c) > 40 || len(strings.Fields(c)) > 6 {
+	if c == "" || utf8.RuneCountInString(c) > 60 || len(strings.Fields(c)) > 10 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(c)
@@ -82,10 +83,19 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 	}
 	// The cells ahead, enough for the heading and the first two rows.
 	var cells []flatCell
+	// A line wholly in brackets goes on the cell before: a cell's second
+	// line, "Thành phố X" / "(A + B + C)", or a heading's note.
 	next := func(from, n int) []flatCell {
 		var out []flatCell
-		for k := from; k < len(lines) && len(out) < n; k++ {
-			if t := cleanSpace(strings.TrimSpace(lines[k])); t != "" {
+		for k := from; k < len(lines); k++ {
+			t := cleanSpace(strings.TrimSpace(lines[k]))
+			switch {
+			case t == "":
+			case len(out) > 0 && strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && ordinalCell(out[len(out)-1].text) < 0:
+				out[len(out)-1] = flatCell{out[len(out)-1].text + " " + t, k}
+			case len(out) >= n:
+				return out
+			default:
 				out = append(out, flatCell{t, k})
 			}
 		}

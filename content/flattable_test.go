@@ -45,6 +45,12 @@ func TestFlatTables(t *testing.T) {
 				"Đơn vị: Phường Giả Định; Địa chỉ: Số 2 đường Thử",
 				"Đơn vị: Xã Thử Thách; Địa chỉ: Thôn Ví Dụ; Điện thoại: 0000 111 003",
 			}},
+		{"long headings, a cell's second line in brackets",
+			"TT\n\nTên tỉnh, thành phố mới\n\n(Các tỉnh được hợp nhất)\n\nNghị quyết của cơ quan có thẩm quyền\n\n1\n\nTỉnh Mẫu Sơn\n\nNghị quyết 1001/NQ-THU về việc sắp xếp tỉnh Mẫu Sơn\n\n2\n\nTỉnh Giả Định\n\n(Thử Một + Thử Hai)\n\nNghị quyết 1002/NQ-THU về việc sắp xếp tỉnh Giả Định",
+			[]string{
+				"Tên tỉnh, thành phố mới (Các tỉnh được hợp nhất): Tỉnh Mẫu Sơn; Nghị quyết của cơ quan có thẩm quyền: Nghị quyết 1001/NQ-THU về việc sắp xếp tỉnh Mẫu Sơn",
+				"Tên tỉnh, thành phố mới (Các tỉnh được hợp nhất): Tỉnh Giả Định (Thử Một + Thử Hai); Nghị quyết của cơ quan có thẩm quyền: Nghị quyết 1002/NQ-THU về việc sắp xếp tỉnh Giả Định",
+			}},
 		// Not tables.
 		{"short lines of a poem or a list of names",
 			"Thành phần tham dự\nĐồng chí Mẫu\nĐồng chí Thử\nĐồng chí Giả",
