@@ -121,7 +121,7 @@ func (d *discovery) sitemap(ctx context.Context, u string, depth int) {
 		return
 	}
 	d.visited[u] = true
-	pu, ok := d.s.onSite(u, nil)
+	pu, ok := d.s.resource(u, nil)
 	if !ok {
 		return
 	}
@@ -162,7 +162,7 @@ func (d *discovery) feed(ctx context.Context, u string) {
 		return
 	}
 	d.visited[u] = true
-	pu, ok := d.s.onSite(u, nil)
+	pu, ok := d.s.resource(u, nil)
 	if !ok {
 		return
 	}
@@ -313,6 +313,15 @@ func textOf(n *html.Node) string {
 // on the portal's host, allowed by robots.txt and not a static file. The
 // fragment is dropped: it names a place in the same page.
 func (s *syncer) onSite(href string, base *url.URL) (*url.URL, bool) {
+	u, ok := s.resource(href, base)
+	if !ok || staticExt[strings.ToLower(path.Ext(u.Path))] {
+		return nil, false
+	}
+	return u, true
+}
+
+// resource is onSite for sitemaps and feeds, which are static files.
+func (s *syncer) resource(href string, base *url.URL) (*url.URL, bool) {
 	ref, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
 		return nil, false
@@ -325,9 +334,6 @@ func (s *syncer) onSite(href string, base *url.URL) (*url.URL, bool) {
 		return nil, false
 	}
 	u.Fragment, u.RawFragment = "", ""
-	if staticExt[strings.ToLower(path.Ext(u.Path))] {
-		return nil, false
-	}
 	if !s.allowed(u) {
 		return nil, false
 	}

@@ -266,15 +266,16 @@ func Sync(ctx context.Context, o Options) (rep Report, err error) {
 	}
 	lastSave := o.Now()
 	fetched := 0
+	counts := map[Outcome]int{}
 	progress := func(i int) {
 		if o.Progress == nil {
 			return
 		}
-		counts := map[Outcome]int{}
-		for _, p := range rep.Pages {
-			counts[p.Outcome]++
+		c := make(map[Outcome]int, len(counts))
+		for k, v := range counts {
+			c[k] = v
 		}
-		o.Progress(Progress{Done: i + 1, Total: len(urls), Counts: counts})
+		o.Progress(Progress{Done: i + 1, Total: len(urls), Counts: c})
 	}
 	for i := 0; i < len(urls); i++ {
 		u := urls[i]
@@ -285,6 +286,7 @@ func Sync(ctx context.Context, o Options) (rep Report, err error) {
 				p.File = ps.File
 			}
 			rep.Pages = append(rep.Pages, p)
+			counts[p.Outcome]++
 			continue
 		}
 		if fetched >= o.Max {
@@ -305,6 +307,7 @@ func Sync(ctx context.Context, o Options) (rep Report, err error) {
 			return rep, err
 		}
 		rep.Pages = append(rep.Pages, p)
+		counts[p.Outcome]++
 		if p.MovedTo != "" && !found[p.MovedTo] {
 			found[p.MovedTo] = true
 			urls = append(urls, p.MovedTo)

@@ -29,8 +29,8 @@ func TestSyncCommand(t *testing.T) {
 		t.Fatalf("answered before the sync: %s", a)
 	}
 	rep := h.say(t, adminUser, "/sync").Visible
-	contains(t, "/sync report", rep, "Đồng bộ với cổng", p.URL("/"), "Mới 8 · Cập nhật 0 · Không đổi 0 · Đã gỡ 0 · Từ chối 3 · Lỗi 5",
-		"Trang từ chối hoặc lỗi", portaltest.PathPDF, "not an HTML page", "Đã nạp lại nội dung", "Bài viết: 2 → 10")
+	contains(t, "/sync report", rep, "Đồng bộ với cổng", p.URL("/"), "Mới 10 · Cập nhật 0 · Không đổi 0 · Đã gỡ 0 · Từ chối 3 · Lỗi 5",
+		"Trang từ chối hoặc lỗi", portaltest.PathPDF, "not an HTML page", "Đã nạp lại nội dung", "Bài viết: 2 → 12")
 	answer := h.say(t, citizenUser, question)
 	contains(t, "answer after /sync", answer.Visible, "412 hộ")
 	if !strings.Contains(answer.Text, p.URL(portaltest.PathLegacy)) {
@@ -38,7 +38,7 @@ func TestSyncCommand(t *testing.T) {
 	}
 
 	again := h.say(t, adminUser, "/sync").Visible
-	contains(t, "second /sync", again, "Mới 1 · Cập nhật 0 · Không đổi 8", "Đã nạp lại nội dung")
+	contains(t, "second /sync", again, "Mới 1 · Cập nhật 0 · Không đổi 10", "Đã nạp lại nội dung")
 
 	// While another replica holds the lease, /sync does nothing.
 	release, ok, _ := lease.TryAcquire(context.Background())

@@ -28,7 +28,7 @@ func TestSyncThenAsk(t *testing.T) {
 	if err != nil {
 		t.Fatalf("sync: %v\n%s", err, errOut)
 	}
-	for _, want := range []string{"10 new", "0 updated", "refused", "failed", "new       " + p.URL(portaltest.PathLegacy)} {
+	for _, want := range []string{"12 new", "0 updated", "refused", "failed", "new       " + p.URL(portaltest.PathLegacy)} {
 		if !strings.Contains(out, want) {
 			t.Errorf("sync report lacks %q:\n%s", want, out)
 		}
@@ -55,7 +55,7 @@ func TestSyncThenAsk(t *testing.T) {
 	// The second run changes nothing but the page that was busy (429) the
 	// first time, and says so.
 	out, _, err = runCmd(t, vars, "sync", "-from", p.URL("/"), "-content", dir, "-delay", "0", "-timeout", "1s", "-retries", "0")
-	if err != nil || !strings.Contains(out, "1 new, 0 updated, 10 unchanged, 0 removed") {
+	if err != nil || !strings.Contains(out, "1 new, 0 updated, 12 unchanged, 0 removed") {
 		t.Errorf("second sync: %v\n%s", err, out)
 	}
 }

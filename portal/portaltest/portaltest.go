@@ -37,6 +37,9 @@ type Article struct {
 	// Charset "windows-1258" serves the page in that encoding, declared only
 	// in its <meta>; empty serves UTF-8.
 	Charset string
+	// Only is "sitemap" or "rss" for an article that only the sitemap or
+	// only the feed lists; empty for one every listing shows.
+	Only string
 }
 
 // Fault paths of the fake portal: the tests assert what the sync made of
@@ -46,15 +49,17 @@ const (
 	PathRedirectNew = "/tin-tuc/xa-thu-nghiem-cong-bo-lich-tiep-cong-dan-thang-muoi-202.html"
 	PathLoopA       = "/tin-tuc/trang-chuyen-huong-vong-tron-thu-nhat-203.html" // ↔ PathLoopB
 	PathLoopB       = "/tin-tuc/trang-chuyen-huong-vong-tron-thu-hai-204.html"
-	PathMissing     = "/tin-tuc/bai-viet-khong-con-ton-tai-tren-cong-205.html"           // 404
-	PathServerError = "/tin-tuc/trang-loi-may-chu-khi-doc-bai-viet-206.html"             // always 500
-	PathBusy        = "/tin-tuc/ket-qua-thu-nop-ngan-sach-xa-quy-ba-207.html"            // 429 Retry-After: 1 once, then the article
-	PathSlow        = "/tin-tuc/trang-phan-hoi-rat-cham-tu-may-chu-208.html"             // answers after the client gives up
-	PathHuge        = "/tin-tuc/trang-co-dung-luong-hai-muoi-megabyte-209.html"          // 20 MB of HTML
-	PathPDF         = "/tin-tuc/van-ban-ke-hoach-so-12-kh-ubnd-dinh-kem-210.html"        // a PDF
-	PathEmpty       = "/tin-tuc/trang-chi-hien-thi-bang-javascript-moi-doc-211.html"     // no text without JavaScript
-	PathDisallowed  = "/noi-bo/bien-ban-hop-noi-bo-cua-uy-ban-nhan-dan-xa-212.html"      // Disallow: /noi-bo/
-	PathLegacy      = "/tin-tuc/xa-thu-nghiem-sap-nhap-thon-doi-may-va-khe-lua-213.html" // Windows-1258
+	PathMissing     = "/tin-tuc/bai-viet-khong-con-ton-tai-tren-cong-205.html"               // 404
+	PathServerError = "/tin-tuc/trang-loi-may-chu-khi-doc-bai-viet-206.html"                 // always 500
+	PathBusy        = "/tin-tuc/ket-qua-thu-nop-ngan-sach-xa-quy-ba-207.html"                // 429 Retry-After: 1 once, then the article
+	PathSlow        = "/tin-tuc/trang-phan-hoi-rat-cham-tu-may-chu-208.html"                 // answers after the client gives up
+	PathHuge        = "/tin-tuc/trang-co-dung-luong-hai-muoi-megabyte-209.html"              // 20 MB of HTML
+	PathPDF         = "/tin-tuc/van-ban-ke-hoach-so-12-kh-ubnd-dinh-kem-210.html"            // a PDF
+	PathEmpty       = "/tin-tuc/trang-chi-hien-thi-bang-javascript-moi-doc-211.html"         // no text without JavaScript
+	PathDisallowed  = "/noi-bo/bien-ban-hop-noi-bo-cua-uy-ban-nhan-dan-xa-212.html"          // Disallow: /noi-bo/
+	PathSitemapOnly = "/tin-tuc/ke-hoach-to-chuc-ngay-hoi-dai-doan-ket-thon-mau-214.html"    // listed only in the sitemap
+	PathFeedOnly    = "/tin-tuc/xa-thu-nghiem-ra-quan-ve-sinh-moi-truong-cuoi-tuan-215.html" // listed only in the RSS feed
+	PathLegacy      = "/tin-tuc/xa-thu-nghiem-sap-nhap-thon-doi-may-va-khe-lua-213.html"     // Windows-1258
 )
 
 // Portal is a running fake portal.
@@ -81,6 +86,14 @@ type Portal struct {
 // end of the test.
 func New(tb testing.TB, n int) *Portal {
 	tb.Helper()
+	p := Start(n)
+	tb.Cleanup(p.Server.Close)
+	return p
+}
+
+// Start starts a fake portal outside a test (the fakeportal command); the
+// caller closes its Server.
+func Start(n int) *Portal {
 	p := &Portal{
 		articles: map[string]Article{},
 		gone:     map[string]int{},
@@ -96,7 +109,6 @@ func New(tb testing.TB, n int) *Portal {
 		p.put(Generated(i))
 	}
 	p.Server = httptest.NewServer(http.HandlerFunc(p.serve))
-	tb.Cleanup(p.Server.Close)
 	return p
 }
 
@@ -314,12 +326,14 @@ func (p *Portal) WithoutFaults() *Portal {
 	return p
 }
 
-// links are the article links a listing or sitemap shows: the live articles
-// and the faults.
-func (p *Portal) links() []string {
+// links are the article links a listing ("list"), the sitemap ("sitemap")
+// or the feed ("rss") shows: the live articles and the faults.
+func (p *Portal) links(where string) []string {
 	var out []string
 	for _, a := range p.live() {
-		out = append(out, a.Path)
+		if a.Only == "" || a.Only == where {
+			out = append(out, a.Path)
+		}
 	}
 	p.mu.Lock()
 	noFaults := p.noFaults
@@ -334,7 +348,7 @@ func (p *Portal) sitemap(w http.ResponseWriter, keep func(i int) bool) {
 	w.Header().Set("Content-Type", "application/xml")
 	fmt.Fprintln(w, `<?xml version="1.0" encoding="UTF-8"?>`)
 	fmt.Fprintln(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-	for i, l := range p.links() {
+	for i, l := range p.links("sitemap") {
 		if keep(i) {
 			fmt.Fprintf(w, "<url><loc>%s%s</loc><changefreq>daily</changefreq></url>\n", p.Server.URL, l)
 		}
@@ -346,8 +360,12 @@ func (p *Portal) rss(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 	fmt.Fprintln(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin mới - Cổng thông tin điện tử xã Thử Nghiệm (synthetic)</title>`)
 	fmt.Fprintf(w, "<link>%s/</link><description>synthetic</description>\n", p.Server.URL)
-	for i, a := range p.live() {
-		if i == 20 {
+	n := 0
+	for _, a := range p.live() {
+		if a.Only != "" && a.Only != "rss" {
+			continue
+		}
+		if n++; n > 20 {
 			break
 		}
 		fmt.Fprintf(w, "<item><title>%s</title><link>%s%s</link></item>\n", html.EscapeString(a.Title), p.Server.URL, a.Path)
@@ -358,7 +376,7 @@ func (p *Portal) rss(w http.ResponseWriter) {
 // listing serves the home page and the category pages: ?page=N with
 // numbered pagination, links to articles, a menu, and an off-site link.
 func (p *Portal) listing(w http.ResponseWriter, r *http.Request) {
-	links := p.links()
+	links := p.links("list")
 	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	page = max(page, 1)
 	pages := (len(links) + p.PerPage - 1) / p.PerPage
@@ -498,6 +516,16 @@ func standard() []Article {
 			Paragraphs: []string{
 				"Quý III năm 2026, thu ngân sách xã Thử Nghiệm đạt 3,2 tỷ đồng, trong đó thu từ đất chiếm 1,1 tỷ đồng.",
 			},
+		},
+		{
+			Path: PathSitemapOnly, Title: "Kế hoạch tổ chức Ngày hội Đại đoàn kết thôn Mẫu", Only: "sitemap",
+			Category: "Mặt trận", Date: "02/11/2026",
+			Paragraphs: []string{"Ngày hội Đại đoàn kết toàn dân tộc thôn Mẫu tổ chức vào ngày 16/11/2026 tại nhà văn hóa thôn, dự kiến 300 hộ tham gia."},
+		},
+		{
+			Path: PathFeedOnly, Title: "Xã Thử Nghiệm ra quân vệ sinh môi trường cuối tuần", Only: "rss",
+			Category: "Môi trường", Date: "08/11/2026",
+			Paragraphs: []string{"Sáng Chủ nhật 08/11/2026, hơn 250 đoàn viên, hội viên xã Thử Nghiệm ra quân thu gom rác thải dọc tuyến đường liên thôn."},
 		},
 		{
 			Path: PathLegacy, Title: "Xã Thử Nghiệm sáp nhập thôn Đồi Mây và thôn Khe Lúa",
