@@ -29,6 +29,7 @@ func TestSyncCommand(t *testing.T) {
 		t.Fatalf("answered before the sync: %s", a)
 	}
 	rep := h.say(t, adminUser, "/sync").Visible
+	t.Logf("/sync reply:\n%s", rep)
 	contains(t, "/sync report", rep, "Đồng bộ với cổng", p.URL("/"), "Mới 10 · Cập nhật 0 · Không đổi 0 · Đã gỡ 0 · Từ chối 3 · Lỗi 5",
 		"Trang từ chối hoặc lỗi", portaltest.PathPDF, "not an HTML page", "Đã nạp lại nội dung", "Bài viết: 2 → 12")
 	answer := h.say(t, citizenUser, question)
