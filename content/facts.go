@@ -26,41 +26,11 @@ var (
 	numSplitRE = regexp.MustCompile(`\s*(?:,|và)\s*`)
 )
 
-// docTypes maps a type code, upper-cased and without dots, to its canonical
-// spelling and Vietnamese name.
-var docTypes = map[string][2]string{
-	"NQ":  {"NQ", "Nghị quyết"},
-	"KL":  {"KL", "Kết luận"},
-	"KH":  {"KH", "Kế hoạch"},
-	"CTR": {"CTr", "Chương trình"},
-	"QĐ":  {"QĐ", "Quyết định"},
-	"CT":  {"CT", "Chỉ thị"},
-	"TB":  {"TB", "Thông báo"},
-	"ĐA":  {"ĐA", "Đề án"},
-	"HD":  {"HD", "Hướng dẫn"},
-	"BC":  {"BC", "Báo cáo"},
-	"TTR": {"TTr", "Tờ trình"},
-	"NĐ":  {"NĐ", "Nghị định"},
-	"TT":  {"TT", "Thông tư"},
-	"CV":  {"CV", "Công văn"},
-	"QC":  {"QC", "Quy chế"},
-	"QY":  {"QY", "Quy định"},
-	"QYĐ": {"QyĐ", "Quy định"},
-	"TTG": {"TTg", "Quyết định của Thủ tướng"},
-	"VB":  {"VB", "Văn bản"},
-	"CĐ":  {"CĐ", "Công điện"},
-}
-
-// docNames are the names writers put before a document's number ("Công văn
-// số 567/UBND-NV"), with the type code they stand for. In a state-style
-// number the code after the slash is often the issuer, not the type (an
-// official letter, công văn, has none), so the name is the type.
-var docNames = map[string]string{
-	"nghi quyet": "NQ", "ket luan": "KL", "ke hoach": "KH", "chuong trinh": "CTR",
-	"quyet dinh": "QĐ", "chi thi": "CT", "thong bao": "TB", "de an": "ĐA",
-	"huong dan": "HD", "bao cao": "BC", "to trinh": "TTR", "nghi dinh": "NĐ",
-	"thong tu": "TT", "cong van": "CV", "quy che": "QC", "quy dinh": "QY",
-	"van ban": "VB", "cong dien": "CĐ",
+// docType returns the canonical spelling and Vietnamese name of a type
+// code as written (any case, dots allowed), from the lexicon.
+func docType(written string) ([2]string, bool) {
+	t, ok := Lexicon.DocTypeByCode(written)
+	return [2]string{t.Code, t.Name}, ok
 }
 
 // typeBefore returns the type that a document's name right before its
@@ -76,8 +46,8 @@ func typeBefore(text string) ([2]string, bool) {
 	}
 	for k := 0; k <= desc && len(words)-k >= 2; k++ {
 		n := len(words) - k
-		if code, ok := docNames[words[n-2]+" "+words[n-1]]; ok {
-			return docTypes[code], true
+		if t, ok := Lexicon.DocTypeByName(words[n-2] + " " + words[n-1]); ok {
+			return [2]string{t.Code, t.Name}, true
 		}
 	}
 	return [2]string{}, false
@@ -114,7 +84,7 @@ func findDocuments(paragraphs []string) []Document {
 			add := func(d Document) { docs = append(docs, found{at, d}) }
 			for _, m := range partyDocRE.FindAllStringSubmatchIndex(sent, -1) {
 				written := strings.ReplaceAll(sent[m[4]:m[5]], ".", "")
-				t, ok := docTypes[strings.ToUpper(written)]
+				t, ok := docType(written)
 				code := t[0]
 				if !ok {
 					// An unknown code is a document only under its name:
@@ -143,7 +113,7 @@ func findDocuments(paragraphs []string) []Document {
 				if m[4] >= 0 {
 					id += sent[m[4]:m[5]] + "/"
 				}
-				t, ok := docTypes[strings.ToUpper(written)]
+				t, ok := docType(written)
 				if ok {
 					id += t[0] + "-" + issuer
 				} else {

@@ -300,9 +300,18 @@ func ending(re string) *regexp.Regexp   { return regexp.MustCompile(`(?:` + re +
 // endsNumber: the match ends where a number may (not "5/9/20", "12,5a").
 func endsNumber(text string, _, end int, _ bool) bool { return boundedAfter(text, end) }
 
-// docNames are the names of document types a number may follow ("Quyết
-// định số 15", "Nghị quyết 18").
-const docNamesRE = `nghị quyết|nghị định|quyết định|kết luận|kế hoạch|chương trình|chỉ thị|thông báo|thông tư|công văn|hướng dẫn|quy định|quy chế|tờ trình|báo cáo|đề án|công điện`
+// docNamesRE are the names of document types a number may follow
+// ("Quyết định số 15", "Nghị quyết 18"), longest first.
+var docNamesRE = func() string {
+	var names []string
+	for _, t := range Lexicon.DocTypes {
+		for _, n := range t.Names {
+			names = append(names, regexp.QuoteMeta(strings.ToLower(n)))
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	return strings.Join(names, "|")
+}()
 
 // codeShapes are documents and dates: their digits could read as a phone
 // number ("01-07-2025"), so they are found first.

@@ -256,24 +256,40 @@ func hasDiacritic(w string) bool {
 // Document references as people type them, on folded text:
 // "18-nq/tw", "18 nq tw", "nq18", "nghi quyet so 18", "ket luan 05".
 var (
-	docTypeNames = map[string]string{
-		"nghi quyet": "nq", "ket luan": "kl", "ke hoach": "kh", "chuong trinh hanh dong": "ctr", "chuong trinh": "ctr",
-		"quyet dinh": "qd", "chi thi": "ct", "thong bao": "tb", "de an": "da", "huong dan": "hd", "bao cao": "bc",
-		"cong van": "cv", "nghi dinh": "nd", "thong tu": "tt", "to trinh": "ttr", "quy dinh": "qdi",
-	}
-	docCodes   = `nq|kl|kh|ctr|qd|ct|tb|da|hd|bc|cv|nd|tt|ttr|qdi`
+	// docTypeNames maps a type's names, folded, to its key; from the
+	// lexicon, as the content package reads the same names.
+	docTypeNames = func() map[string]string {
+		m := map[string]string{}
+		for _, t := range content.Lexicon.DocTypes {
+			for _, n := range t.Names {
+				m[content.Fold(n)] = t.Key()
+			}
+		}
+		return m
+	}()
+	docCodes = func() string {
+		var keys []string
+		for _, t := range content.Lexicon.DocTypes {
+			keys = append(keys, t.Key())
+		}
+		sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+		return strings.Join(keys, "|")
+	}()
 	refNumCode = regexp.MustCompile(`\b0*(\d{1,5})\s*[-–]?\s*(` + docCodes + `)\b(?:\s*[/ ]\s*([a-z][a-z.]{0,5}[a-z]|[a-z]{1,2})\b)?`)
 	refCodeNum = regexp.MustCompile(`\b(` + docCodes + `)\s*[-–]?\s*0*(\d{1,5})\b`)
 	// State documents: "1234/QĐ-UBND", typed "1234/qd-ubnd" or "1234 qd ubnd".
 	refStateNum = regexp.MustCompile(`\b0*(\d{1,5})\s*/\s*(` + docCodes + `)\s*[-–]\s*([a-z]{2,8})\b`)
 	refNameNum  *regexp.Regexp
 	// English names, for a foreign resident: "Decision No. 1234", "plan 98".
-	docTypeNamesEN = map[string]string{
-		"resolution": "nq", "conclusion": "kl", "plan": "kh", "programme": "ctr", "program": "ctr",
-		"decision": "qd", "directive": "ct", "notice": "tb", "announcement": "tb", "project": "da", "scheme": "da",
-		"guidance": "hd", "guideline": "hd", "report": "bc", "official letter": "cv", "dispatch": "cv", "letter": "cv",
-		"decree": "nd", "circular": "tt", "regulation": "qdi",
-	}
+	docTypeNamesEN = func() map[string]string {
+		m := map[string]string{}
+		for _, t := range content.Lexicon.DocTypes {
+			for _, n := range t.English {
+				m[n] = t.Key()
+			}
+		}
+		return m
+	}()
 	refNameNumEN *regexp.Regexp
 	issuerNoise  = strings.NewReplacer(".", "")
 )
