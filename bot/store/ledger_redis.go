@@ -11,21 +11,24 @@ import (
 )
 
 // RedisLedger is the Telegram transport's ledger shared by every replica:
-// update IDs claimed with SET NX (so a restart or a second replica never
-// answers twice) — pending with a short TTL while a replica answers, done
-// once it has — the polling offset, and the polling lock. Every key has a
-// TTL.
+// update IDs claimed by one holder at a time (so a restart or a second
+// replica never answers twice) — pending with a short TTL while a replica
+// answers, done once it has — the journal of webhook updates acknowledged
+// but not yet answered, the polling offset, and the polling lock. Every key
+// has a TTL.
 type RedisLedger struct {
-	rdb       redis.UniversalClient
-	prefix    string
-	claimTTL  time.Duration
-	seenTTL   time.Duration
-	offsetTTL time.Duration
+	rdb        redis.UniversalClient
+	prefix     string
+	claimTTL   time.Duration
+	seenTTL    time.Duration
+	offsetTTL  time.Duration
+	journalTTL time.Duration
 }
 
-// Values of an update's key: claimed by a replica at work on it, or done.
+// An update's key holds "p:<holder>" while a replica answers it and
+// claimDone once answered.
 const (
-	claimPending = "p"
+	claimPending = "p:"
 	claimDone    = "d"
 )
 
@@ -33,15 +36,22 @@ const (
 // "kyanhbot:tg:<namespace>:" — the namespace (the bot's ID or username) keeps
 // two bots sharing one Redis apart. A claimed update stays pending for
 // DefaultClaimTTL unless extended, and is kept 48 h once done (Telegram keeps
-// undelivered updates 24 h); the offset is kept 7 days.
+// undelivered updates 24 h); a journaled update 24 h; the offset 7 days.
 func NewRedisLedger(rdb redis.UniversalClient, namespace string) *RedisLedger {
 	return &RedisLedger{rdb: rdb, prefix: "kyanhbot:tg:" + namespace + ":", claimTTL: DefaultClaimTTL,
-		seenTTL: 48 * time.Hour, offsetTTL: 7 * 24 * time.Hour}
+		seenTTL: 48 * time.Hour, offsetTTL: 7 * 24 * time.Hour, journalTTL: JournalTTL}
 }
 
 // DefaultClaimTTL is how long a claim outlives the replica that took it: a
-// replica killed while answering holds its updates back this long.
-const DefaultClaimTTL = 15 * time.Second
+// replica killed while answering holds its updates back this long. It is
+// shorter than the polling lock's TTL (15 s), so that when a new poller takes
+// over from a dead one, the dead one's claims have already lapsed and its
+// updates are taken at once.
+const DefaultClaimTTL = 10 * time.Second
+
+// JournalTTL is how long an acknowledged webhook update is kept for a
+// replica to answer it: Telegram's own limit for undelivered updates.
+const JournalTTL = 24 * time.Hour
 
 // WithClaimTTL sets how long a claim lasts without Extend (tests).
 func (l *RedisLedger) WithClaimTTL(d time.Duration) *RedisLedger {
@@ -49,40 +59,54 @@ func (l *RedisLedger) WithClaimTTL(d time.Duration) *RedisLedger {
 	return l
 }
 
+// ClaimTTL is how long a claim lasts without Extend.
+func (l *RedisLedger) ClaimTTL() time.Duration { return l.claimTTL }
+
 func (l *RedisLedger) updateKey(id int64) string {
 	return l.prefix + "update:" + strconv.FormatInt(id, 10)
 }
 
-// FirstSeen claims updateID and reports whether this call claimed it. The
-// claim is pending until Done, and lapses after the claim TTL unless
-// extended, so an update whose replica died before answering is taken again.
-func (l *RedisLedger) FirstSeen(ctx context.Context, updateID int64) (bool, error) {
-	ok, err := l.rdb.SetNX(ctx, l.updateKey(updateID), claimPending, l.claimTTL).Result()
-	if err != nil {
-		return false, fmt.Errorf("ledger: claim update %d: %w", updateID, err)
-	}
-	return ok, nil
+func (l *RedisLedger) journalKey(id int64) string {
+	return l.prefix + "journal:" + strconv.FormatInt(id, 10)
 }
 
-// Pending reports whether updateID is claimed and not done yet.
-func (l *RedisLedger) Pending(ctx context.Context, updateID int64) (bool, error) {
-	v, err := l.rdb.Get(ctx, l.updateKey(updateID)).Result()
-	if errors.Is(err, redis.Nil) {
-		return false, nil
-	}
+// Claim takes updateID for holder. got: holder holds it now (a new claim, or
+// its own claim renewed); done: it was answered; neither: another holder's
+// claim is live. A claim that lapsed is absent, and so is taken: it means "not
+// answered", never "answered".
+func (l *RedisLedger) Claim(ctx context.Context, updateID int64, holder string) (got, done bool, err error) {
+	n, err := claimScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending+holder, l.claimTTL.Milliseconds(), claimDone).Int()
 	if err != nil {
-		return false, fmt.Errorf("ledger: read update %d: %w", updateID, err)
+		return false, false, fmt.Errorf("ledger: claim update %d: %w", updateID, err)
 	}
-	return v == claimPending, nil
+	return n == 1, n == 2, nil
 }
 
-// Extend keeps a pending claim for another claim TTL.
-func (l *RedisLedger) Extend(ctx context.Context, updateID int64) error {
-	err := extendScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending, l.claimTTL.Milliseconds()).Err()
-	if err != nil && !errors.Is(err, redis.Nil) {
-		return fmt.Errorf("ledger: extend claim of update %d: %w", updateID, err)
+var claimScript = redis.NewScript(`
+local v = redis.call("GET", KEYS[1])
+if v == false then
+  redis.call("SET", KEYS[1], ARGV[1], "PX", ARGV[2])
+  return 1
+end
+if v == ARGV[3] then
+  return 2
+end
+if v == ARGV[1] then
+  redis.call("PEXPIRE", KEYS[1], ARGV[2])
+  return 1
+end
+return 0`)
+
+// Extend keeps holder's claim for another claim TTL, in one step with the
+// check that holder still holds it: false means the claim was lost (it
+// lapsed and another replica took it, or the update was answered), and
+// whatever holder was about to send must be dropped.
+func (l *RedisLedger) Extend(ctx context.Context, updateID int64, holder string) (bool, error) {
+	n, err := extendScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending+holder, l.claimTTL.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("ledger: extend claim of update %d: %w", updateID, err)
 	}
-	return nil
+	return n == 1, nil
 }
 
 var extendScript = redis.NewScript(`
@@ -91,20 +115,70 @@ if redis.call("GET", KEYS[1]) == ARGV[1] then
 end
 return 0`)
 
-// Done marks updateID answered for good: never handled again for 48 h.
+// Done marks updateID answered for good — never handled again for 48 h —
+// and drops it from the journal. A replica that took the claim over in the
+// meantime then fails its next Extend and drops its reply.
 func (l *RedisLedger) Done(ctx context.Context, updateID int64) error {
-	if err := l.rdb.Set(ctx, l.updateKey(updateID), claimDone, l.seenTTL).Err(); err != nil {
+	_, err := l.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, l.updateKey(updateID), claimDone, l.seenTTL)
+		p.Del(ctx, l.journalKey(updateID))
+		p.ZRem(ctx, l.prefix+"journal", updateID)
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("ledger: mark update %d done: %w", updateID, err)
 	}
 	return nil
 }
 
-// Forget releases a claimed update.
-func (l *RedisLedger) Forget(ctx context.Context, updateID int64) error {
-	if err := l.rdb.Del(ctx, l.updateKey(updateID)).Err(); err != nil {
-		return fmt.Errorf("ledger: forget update %d: %w", updateID, err)
+// Release gives up holder's claim on an update left unanswered, so the next
+// poll or replica takes it at once; another holder's claim is left alone.
+func (l *RedisLedger) Release(ctx context.Context, updateID int64, holder string) error {
+	err := releaseScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending+holder).Err()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return fmt.Errorf("ledger: release update %d: %w", updateID, err)
 	}
 	return nil
+}
+
+// Journal keeps an update Telegram was told was received (a webhook answered
+// 200) until it is Done, so that it is answered even if this replica dies
+// first.
+func (l *RedisLedger) Journal(ctx context.Context, updateID int64, raw []byte) error {
+	_, err := l.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, l.journalKey(updateID), raw, l.journalTTL)
+		p.ZAdd(ctx, l.prefix+"journal", redis.Z{Score: float64(updateID), Member: updateID})
+		p.PExpire(ctx, l.prefix+"journal", l.journalTTL)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("ledger: journal update %d: %w", updateID, err)
+	}
+	return nil
+}
+
+// Journaled returns the journaled updates not done yet, oldest first, at
+// most limit.
+func (l *RedisLedger) Journaled(ctx context.Context, limit int) ([][]byte, error) {
+	ids, err := l.rdb.ZRange(ctx, l.prefix+"journal", 0, int64(limit)-1).Result()
+	if err != nil {
+		return nil, fmt.Errorf("ledger: read journal: %w", err)
+	}
+	var out [][]byte
+	for _, s := range ids {
+		id, _ := strconv.ParseInt(s, 10, 64)
+		raw, err := l.rdb.Get(ctx, l.journalKey(id)).Bytes()
+		if errors.Is(err, redis.Nil) {
+			// Expired: too old to answer.
+			l.rdb.ZRem(ctx, l.prefix+"journal", s)
+			continue
+		}
+		if err != nil {
+			return out, fmt.Errorf("ledger: read journal: %w", err)
+		}
+		out = append(out, raw)
+	}
+	return out, nil
 }
 
 // Offset returns the saved polling offset, 0 when none.

@@ -11,8 +11,8 @@ import (
 // ledger is the Telegram transport's Ledger, restated here so the contract
 // suite does not import the transport.
 type ledger interface {
-	FirstSeen(ctx context.Context, updateID int64) (bool, error)
-	Forget(ctx context.Context, updateID int64) error
+	Claim(ctx context.Context, updateID int64, holder string) (got, done bool, err error)
+	Release(ctx context.Context, updateID int64, holder string) error
 	Offset(ctx context.Context) (int64, error)
 	SaveOffset(ctx context.Context, offset int64) error
 	AcquirePollLock(ctx context.Context, owner string, ttl time.Duration) (bool, error)
@@ -39,17 +39,22 @@ func TestLedgerContract(t *testing.T) {
 				}
 				return ok
 			}
-			if !must(l.FirstSeen(ctx, 7)) {
-				t.Error("first FirstSeen(7) = false, want true")
+			claim := func(holder string) bool {
+				t.Helper()
+				got, _, err := l.Claim(ctx, 7, holder)
+				return must(got, err)
 			}
-			if must(l.FirstSeen(ctx, 7)) {
-				t.Error("second FirstSeen(7) = true, want false")
+			if !claim("a") {
+				t.Error("first Claim(7) = false, want true")
 			}
-			if err := l.Forget(ctx, 7); err != nil {
+			if claim("b") {
+				t.Error("second Claim(7) by another = true, want false")
+			}
+			if err := l.Release(ctx, 7, "a"); err != nil {
 				t.Fatal(err)
 			}
-			if !must(l.FirstSeen(ctx, 7)) {
-				t.Error("FirstSeen(7) after Forget = false, want true")
+			if !claim("b") {
+				t.Error("Claim(7) after Release = false, want true")
 			}
 
 			if off, err := l.Offset(ctx); err != nil || off != 0 {
@@ -81,9 +86,17 @@ func TestLedgerContract(t *testing.T) {
 			if must(l.AcquirePollLock(ctx, "b", ttl)) {
 				t.Error("b's release freed a's lock")
 			}
-			time.Sleep(ttl + 100*time.Millisecond)
-			if !must(l.AcquirePollLock(ctx, "b", ttl)) {
-				t.Error("b cannot take an expired lock")
+			// Polled until a deadline rather than slept: the lock must lapse
+			// after its TTL, and a loaded machine may be late to notice.
+			lapsed := time.Now().Add(ttl)
+			for deadline := time.Now().Add(10 * time.Second); !must(l.AcquirePollLock(ctx, "b", ttl)); {
+				if time.Now().After(deadline) {
+					t.Fatal("b cannot take an expired lock")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if early := time.Until(lapsed); early > 20*time.Millisecond {
+				t.Errorf("b took a's lock %v before its TTL ran out", early)
 			}
 			if must(l.RenewPollLock(ctx, "a", ttl)) {
 				t.Error("a renewed a lock it lost")
@@ -103,7 +116,8 @@ func TestRedisLedgerKeysHaveTTL(t *testing.T) {
 	rdb := srv.Client()
 	ctx := context.Background()
 	l := NewRedisLedger(rdb, "1000")
-	l.FirstSeen(ctx, 1)
+	l.Claim(ctx, 1, "a")
+	l.Journal(ctx, 3, []byte("{}"))
 	l.SaveOffset(ctx, 2)
 	l.SaveOffset(ctx, 1) // never backwards
 	l.AcquirePollLock(ctx, "a", time.Minute)
@@ -111,8 +125,8 @@ func TestRedisLedgerKeysHaveTTL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(keys) != 3 {
-		t.Errorf("keys = %q, want 3", keys)
+	if len(keys) != 5 {
+		t.Errorf("keys = %q, want 5", keys)
 	}
 	for _, k := range keys {
 		if ttl := rdb.PTTL(ctx, k).Val(); ttl <= 0 {

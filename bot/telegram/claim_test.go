@@ -15,10 +15,10 @@ import (
 )
 
 // killedLedger is a ledger whose process dies: it never gets to release an
-// update it was answering (Forget is lost with the process).
+// update it was answering, nor to mark one done (lost with the process).
 type killedLedger struct{ Ledger }
 
-func (killedLedger) Forget(context.Context, int64) error { return nil }
+func (killedLedger) Release(context.Context, int64, string) error { return nil }
 
 // TestClaimOfKilledReplicaLapses: a replica dies while answering an update
 // (its claim stays in Redis, as after SIGKILL); the next one waits for the
@@ -40,7 +40,7 @@ func TestClaimOfKilledReplicaLapses(t *testing.T) {
 	<-g.entered
 	// Held well past the claim TTL: the heartbeat keeps the claim.
 	time.Sleep(2 * claimTTL)
-	if pending, _ := store.NewRedisLedger(rdb, "1000").Pending(context.Background(), 2); !pending {
+	if got, done, _ := store.NewRedisLedger(rdb, "1000").Claim(context.Background(), 2, "other"); got || done {
 		t.Fatal("the claim of the update being answered lapsed while its replica was alive")
 	}
 	r1.shutdown(t) // killed: the claim stays

@@ -95,6 +95,9 @@ func (b *Bot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) 
 			return json.Unmarshal(resp.Result, &sent)
 		}, "chat_id", chatID)
 		if err != nil {
+			if kind, _ := classify(ctx, err); kind != permanent {
+				b.stats.dropped.Add(1)
+			}
 			return first, fmt.Errorf("telegram: post: %w", err)
 		}
 		b.stats.sent.Add(1)

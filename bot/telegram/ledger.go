@@ -7,26 +7,34 @@ import (
 )
 
 // Ledger is what the transport remembers across restarts and shares between
-// replicas so that no update is lost or answered twice: which updates were
-// taken, the polling offset, and who polls. The bot/store package provides an
-// in-memory and a Redis implementation.
+// replicas so that no update is lost or answered twice: who is answering
+// which update, the webhook updates acknowledged but not answered yet, the
+// polling offset, and who polls. The bot/store package provides an in-memory
+// and a Redis implementation.
 type Ledger interface {
-	// FirstSeen claims updateID and reports whether it was new. A replica
-	// that gets false leaves the update alone while it is Pending (another is
-	// at work on it) and for good once it is done. A claim is pending until
-	// Done, and lapses after a short TTL unless extended: an update whose
-	// replica was killed before answering is claimed again, not lost.
-	FirstSeen(ctx context.Context, updateID int64) (bool, error)
-	// Pending reports whether updateID is claimed and not done yet.
-	Pending(ctx context.Context, updateID int64) (bool, error)
-	// Extend keeps a pending claim alive while its replica works on it.
-	Extend(ctx context.Context, updateID int64) error
-	// Done marks a claimed update answered (or failed for good), kept long
-	// enough that it is never handled again.
+	// Claim takes updateID for holder (a name unique to one handling of
+	// it). got: holder holds it now; done: it was answered; neither:
+	// another holder's claim is live. A claim lapses after ClaimTTL unless
+	// extended, and a lapsed claim is absent: an update whose replica was
+	// killed before answering is taken again, never counted as answered.
+	Claim(ctx context.Context, updateID int64, holder string) (got, done bool, err error)
+	// Extend renews holder's claim for another ClaimTTL, checking in the same
+	// step that holder still holds it; false means it was lost, and what
+	// holder was about to send must be dropped.
+	Extend(ctx context.Context, updateID int64, holder string) (bool, error)
+	// ClaimTTL is how long a claim lasts without Extend.
+	ClaimTTL() time.Duration
+	// Done marks an update answered (or failed for good), kept long enough
+	// that it is never handled again, and drops it from the journal.
 	Done(ctx context.Context, updateID int64) error
-	// Forget undoes FirstSeen for an update left unanswered (shutdown before
-	// any reply was sent), so the next poll or replica handles it.
-	Forget(ctx context.Context, updateID int64) error
+	// Release gives up holder's claim on an update left unanswered
+	// (shutdown before any reply was sent), so the next poll or replica
+	// handles it at once.
+	Release(ctx context.Context, updateID int64, holder string) error
+	// Journal keeps a webhook update Telegram was told was received until it
+	// is Done; Journaled lists those not done yet, oldest first.
+	Journal(ctx context.Context, updateID int64, raw []byte) error
+	Journaled(ctx context.Context, limit int) ([][]byte, error)
 	// Offset is the saved polling offset: every update below it was handled.
 	Offset(ctx context.Context) (int64, error)
 	SaveOffset(ctx context.Context, offset int64) error
@@ -43,13 +51,13 @@ type Ledger interface {
 // told to forget was always handled first.
 type tracker struct {
 	mu       sync.Mutex
-	next     int64 // one past the highest update ID seen
-	inflight map[int64]bool
+	next     int64               // one past the highest update ID seen
+	inflight map[int64]time.Time // when each was taken
 	changed  chan struct{}
 }
 
 func newTracker(offset int64) *tracker {
-	return &tracker{next: offset, inflight: map[int64]bool{}, changed: make(chan struct{})}
+	return &tracker{next: offset, inflight: map[int64]time.Time{}, changed: make(chan struct{})}
 }
 
 // add reports whether id is new: not in flight and not handled in this run.
@@ -59,7 +67,7 @@ func (t *tracker) add(id int64) bool {
 	if id < t.next {
 		return false
 	}
-	t.inflight[id] = true
+	t.inflight[id] = time.Now()
 	t.next = id + 1
 	return true
 }
@@ -88,6 +96,18 @@ func (t *tracker) committed() int64 {
 		low = min(low, id)
 	}
 	return low
+}
+
+// oldest returns the update in flight the longest and since when.
+func (t *tracker) oldest() (id int64, since time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i, at := range t.inflight {
+		if since.IsZero() || at.Before(since) {
+			id, since = i, at
+		}
+	}
+	return id, since
 }
 
 // wait returns a channel closed at the next completion.

@@ -113,6 +113,9 @@ func (b *Bot) pollWithLock(ctx, work context.Context, tr **tracker) (holding boo
 func (b *Bot) pollHoldingLock(ctx, work context.Context, tr **tracker) error {
 	pctx, lost := context.WithCancel(ctx)
 	defer lost()
+	b.polled.Store(time.Now().UnixNano())
+	b.polling.Store(true)
+	defer b.polling.Store(false)
 	go func() {
 		t := time.NewTicker(b.cfg.LockTTL / 3)
 		defer t.Stop()
@@ -149,6 +152,7 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 		off, err := b.ledger.Offset(ctx)
 		if err == nil {
 			*tr = newTracker(off)
+			b.tracker.Store(*tr)
 			break
 		}
 		// Redis may be restarting: wait for it rather than exit.
@@ -245,7 +249,10 @@ const pollLimit = 100
 // getUpdates asks for the updates from offset. Those the tracker has seen
 // (in flight, or handled in this run) come back as nil without being decoded:
 // under load most of every answer is updates still in flight, asked again
-// only because they are not confirmed yet.
+// only because they are not confirmed yet. Each update is decoded on its
+// own: one that cannot be (a field of a type this library does not expect)
+// is logged, counted and confirmed, and the others go on — failing the whole
+// answer would stop the bot for every chat, retrying the same batch forever.
 func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbotapi.Update, error) {
 	params := tgbotapi.Params{
 		"timeout":         strconv.Itoa(int(b.cfg.PollTimeout / time.Second)),
@@ -262,22 +269,36 @@ func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbo
 	if err := json.Unmarshal(resp.Result, &raws); err != nil {
 		return nil, fmt.Errorf("telegram: decode updates: %w", err)
 	}
+	b.polled.Store(time.Now().UnixNano())
 	updates := make([]*tgbotapi.Update, len(raws))
 	for i, raw := range raws {
 		id, err := updateID(raw)
 		if err != nil {
-			return nil, err
+			// Without its ID it cannot be confirmed on its own; the next
+			// update's confirmation passes it.
+			b.undecodable(-1, len(raw), err)
+			continue
 		}
 		if t.seen(id) {
 			continue
 		}
 		u := new(tgbotapi.Update)
 		if err := json.Unmarshal(raw, u); err != nil {
-			return nil, fmt.Errorf("telegram: decode updates: %w", err)
+			b.undecodable(id, len(raw), err)
+			// Passed on empty: taken and confirmed in its turn, like an
+			// update of a kind the bot does not handle.
+			u = &tgbotapi.Update{UpdateID: int(id)}
 		}
 		updates[i] = u
 	}
 	return updates, nil
+}
+
+// undecodable logs and counts an update that cannot be decoded. Its text is
+// a citizen's: only its size is logged.
+func (b *Bot) undecodable(id int64, size int, err error) {
+	b.stats.undecodable.Add(1)
+	b.log.Error("telegram: update cannot be decoded, skipped", "update_id", id, "bytes", size, "err", err)
 }
 
 // updateID reads the update_id of an update without decoding the rest.
@@ -310,4 +331,26 @@ func (b *Bot) saveOffset(offset int64) {
 	if err := b.ledger.SaveOffset(ctx, offset); err != nil {
 		b.log.Warn("telegram: save offset", "offset", offset, "err", err)
 	}
+}
+
+// Ready reports whether the poller advances: an error when this replica
+// polls and no getUpdates has succeeded for a while (Telegram unreachable,
+// or an answer that cannot be read), or when an update has been in flight
+// longer than Config.StallAfter (its reply cannot get out). A replica
+// waiting for the polling lock, or serving a webhook, is ready.
+func (b *Bot) Ready() error {
+	if !b.polling.Load() {
+		return nil
+	}
+	now := time.Now()
+	limit := b.cfg.PollTimeout + b.cfg.RequestTimeout
+	if last := time.Unix(0, b.polled.Load()); now.Sub(last) > limit {
+		return fmt.Errorf("telegram: no successful getUpdates for %v", now.Sub(last).Round(time.Second))
+	}
+	if t := b.tracker.Load(); t != nil {
+		if id, since := t.oldest(); !since.IsZero() && now.Sub(since) > b.cfg.StallAfter {
+			return fmt.Errorf("telegram: poller has not advanced: update %d in flight for %v", id, now.Sub(since).Round(time.Second))
+		}
+	}
+	return nil
 }

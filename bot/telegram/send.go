@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -27,21 +28,25 @@ var DefaultRetry = Retry{Attempts: 5, BaseDelay: 300 * time.Millisecond, MaxDela
 
 // Stats counts what the transport did; read it with Bot.Stats.
 type Stats struct {
-	Updates    int64 // updates taken in (polled or posted to the webhook)
-	Handled    int64 // updates the handler answered
-	Duplicates int64 // updates skipped because already handled
-	Abandoned  int64 // updates left unanswered at shutdown, to be handled again
-	Sent       int64 // messages sent
-	Edited     int64 // messages edited in place
-	Callbacks  int64 // callback queries answered
-	Retries    int64 // calls repeated after a 5xx or network error
-	FloodWaits int64 // 429 answers waited out
-	Dropped    int64 // messages given up on
-	Panics     int64 // updates whose handling panicked (logged, counted as done)
+	Updates     int64 // updates taken in (polled or posted to the webhook)
+	Handled     int64 // updates the handler answered
+	Duplicates  int64 // updates skipped because already handled
+	Abandoned   int64 // updates left unanswered at shutdown, to be handled again
+	Sent        int64 // messages sent
+	Edited      int64 // messages edited in place
+	Callbacks   int64 // callback queries answered
+	Retries     int64 // calls repeated after a 5xx or network error
+	FloodWaits  int64 // 429 answers waited out
+	Dropped     int64 // messages given up on
+	Panics      int64 // updates whose handling panicked (logged, counted as done)
+	Deferred    int64 // replies Telegram did not take, kept and tried again later
+	Fenced      int64 // replies dropped because another replica took the update over
+	Undecodable int64 // updates that could not be decoded (logged, confirmed, skipped)
 }
 
 type counters struct {
 	updates, handled, duplicates, abandoned, sent, edited, callbacks, retries, floodWaits, dropped, panics atomic.Int64
+	deferred, fenced, undecodable                                                                          atomic.Int64
 }
 
 func (c *counters) snapshot() Stats {
@@ -50,6 +55,7 @@ func (c *counters) snapshot() Stats {
 		Abandoned: c.abandoned.Load(), Sent: c.sent.Load(), Edited: c.edited.Load(),
 		Callbacks: c.callbacks.Load(), Retries: c.retries.Load(), FloodWaits: c.floodWaits.Load(),
 		Dropped: c.dropped.Load(), Panics: c.panics.Load(),
+		Deferred: c.deferred.Load(), Fenced: c.fenced.Load(), Undecodable: c.undecodable.Load(),
 	}
 }
 
@@ -64,18 +70,23 @@ type sender struct {
 	stats   *counters
 }
 
-// deliver sends one reply to the chat of m and returns how many messages
+// deliver sends one reply to the chat of m, from its part from on (the
+// parts before went out on an earlier try), and returns how many parts
 // reached Telegram. An edit that Telegram can no longer make is sent as a new
-// message; parts beyond the first of a long reply always are.
-func (s *sender) deliver(ctx context.Context, m bot.Message, r bot.Reply) (int, error) {
+// message; parts beyond the first of a long reply always are. fence, when
+// not nil, is checked before every send: its error stops the delivery.
+func (s *sender) deliver(ctx context.Context, m bot.Message, r bot.Reply, from int, fence func(context.Context) error) (int, error) {
 	parts := splitHTML(r.Text, maxMessageLen)
-	if len(parts) == 0 {
+	if len(parts) <= from {
 		return 0, nil
 	}
 	group := m.ChatType == bot.ChatGroup || m.ChatType == bot.ChatSupergroup
 	markup := s.keyboard(r.Buttons)
 	delivered := 0
 	for i, text := range parts {
+		if i < from {
+			continue
+		}
 		last := i == len(parts)-1
 		if i == 0 && r.EditMessageID != 0 {
 			edit := tgbotapi.NewEditMessageText(m.ChatID, r.EditMessageID, text)
@@ -84,7 +95,7 @@ func (s *sender) deliver(ctx context.Context, m bot.Message, r bot.Reply) (int, 
 			if last && markup != nil {
 				edit.ReplyMarkup = markup
 			}
-			err := s.call(ctx, m.ChatID, group, edit, true)
+			err := s.call(ctx, m.ChatID, group, edit, true, fence)
 			if err == nil {
 				s.stats.edited.Add(1)
 				delivered++
@@ -106,7 +117,7 @@ func (s *sender) deliver(ctx context.Context, m bot.Message, r bot.Reply) (int, 
 		if last && markup != nil {
 			msg.ReplyMarkup = *markup
 		}
-		if err := s.call(ctx, m.ChatID, group, msg, false); err != nil {
+		if err := s.call(ctx, m.ChatID, group, msg, false, fence); err != nil {
 			return delivered, err
 		}
 		s.stats.sent.Add(1)
@@ -144,15 +155,24 @@ func (s *sender) keyboard(rows [][]bot.Button) *tgbotapi.InlineKeyboardMarkup {
 }
 
 // call makes one API call that sends a message, paced and retried. A
-// "message is not modified" answer to an edit is success.
-func (s *sender) call(ctx context.Context, chatID int64, group bool, cfg tgbotapi.Chattable, isEdit bool) error {
+// "message is not modified" answer to an edit is success. fence, when not
+// nil, is checked after the pacing wait, just before each attempt.
+func (s *sender) call(ctx context.Context, chatID int64, group bool, cfg tgbotapi.Chattable, isEdit bool, fence func(context.Context) error) error {
 	return s.do(ctx, func() error {
 		if err := s.lim.wait(ctx, chatID, group); err != nil {
 			return err
 		}
+		if fence != nil {
+			if err := fence(ctx); err != nil {
+				return err
+			}
+		}
 		// A per-attempt deadline: a request that hangs is retried, not waited
 		// on forever. Its expiry is a transient error since ctx is still live.
-		rctx, cancel := context.WithTimeout(ctx, s.timeout)
+		// A shutdown does not cut a request already made: Telegram may have
+		// sent the message, and the update would then be answered again
+		// after the restart.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.timeout)
 		defer cancel()
 		_, err := s.c.request(rctx, cfg)
 		if err != nil && isEdit && isNotModified(err) {
@@ -170,6 +190,9 @@ func (s *sender) do(ctx context.Context, try func() error, logArgs ...any) error
 		if err == nil {
 			return nil
 		}
+		if errors.Is(err, errClaimLost) {
+			return err
+		}
 		kind, wait := classify(ctx, err)
 		switch kind {
 		case cancelled:
@@ -181,8 +204,7 @@ func (s *sender) do(ctx context.Context, try func() error, logArgs ...any) error
 		case floodWait:
 			floods++
 			if floods > s.retry.FloodWaits || wait > s.retry.MaxWait {
-				s.stats.dropped.Add(1)
-				s.log.Error("telegram: flood limit, giving up", append(logArgs, "retry_after_s", wait.Seconds(), "err", err)...)
+				s.log.Warn("telegram: flood limit, giving up for now", append(logArgs, "retry_after_s", wait.Seconds(), "err", err)...)
 				return err
 			}
 			s.stats.floodWaits.Add(1)
@@ -190,8 +212,7 @@ func (s *sender) do(ctx context.Context, try func() error, logArgs ...any) error
 		case transient:
 			attempts++
 			if attempts >= s.retry.Attempts {
-				s.stats.dropped.Add(1)
-				s.log.Error("telegram: giving up after retries", append(logArgs, "attempts", attempts, "err", err)...)
+				s.log.Warn("telegram: giving up after retries for now", append(logArgs, "attempts", attempts, "err", err)...)
 				return fmt.Errorf("telegram: %d attempts: %w", attempts, err)
 			}
 			s.stats.retries.Add(1)

@@ -18,6 +18,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -53,10 +54,15 @@ type Config struct {
 	BusyPollDelay  time.Duration // longest pause when only updates in flight came back; 250 ms when zero
 	RequestTimeout time.Duration // per attempt of every call but getUpdates; 15 s when zero
 	HandleTimeout  time.Duration // per update; 30 s when zero
+	StallAfter     time.Duration // an update in flight longer makes Ready fail; 2 min when zero
 	Grace          time.Duration // to finish in-flight updates at shutdown; 0 abandons them at once
 	LockTTL        time.Duration // polling lock; 15 s when zero
+	// ReplyTTL is how long after a message was sent its reply is still
+	// worth sending: replies Telegram fails to take are retried until then
+	// (24 h when zero: Telegram keeps undelivered updates as long).
+	ReplyTTL time.Duration
 	// ClaimRenew is how often the claim on an update being answered is
-	// extended (5 s when zero: a third of the ledger's 15 s claim TTL);
+	// extended (a third of the ledger's ClaimTTL when zero);
 	// ClaimPoll how often a replica checks an update another one claimed
 	// (500 ms when zero).
 	ClaimRenew, ClaimPoll time.Duration
@@ -79,8 +85,14 @@ type Bot struct {
 	stats  counters
 	ledger Ledger
 
+	holders atomic.Int64 // numbers the handlings of updates: claim holders
+	polling atomic.Bool  // this replica holds the polling lock and polls
+	polled  atomic.Int64 // when getUpdates last succeeded, Unix ns
+	tracker atomic.Pointer[tracker]
+
 	mu      sync.Mutex
 	chats   map[int64]*chatQueue
+	active  map[int]bool // updates queued or being handled
 	closed  bool
 	workers sync.WaitGroup
 }
@@ -116,8 +128,10 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	def(&cfg.BusyPollDelay, 250*time.Millisecond)
 	def(&cfg.RequestTimeout, 15*time.Second)
 	def(&cfg.HandleTimeout, 30*time.Second)
+	def(&cfg.StallAfter, 2*time.Minute)
 	def(&cfg.LockTTL, 15*time.Second)
-	def(&cfg.ClaimRenew, 5*time.Second)
+	def(&cfg.ClaimRenew, cfg.Ledger.ClaimTTL()/3)
+	def(&cfg.ReplyTTL, 24*time.Hour)
 	def(&cfg.ClaimPoll, 500*time.Millisecond)
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
@@ -139,12 +153,15 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Bot{cfg: cfg, c: c, log: cfg.Logger, ledger: cfg.Ledger, chats: map[int64]*chatQueue{}}
+	b := &Bot{cfg: cfg, c: c, log: cfg.Logger, ledger: cfg.Ledger, chats: map[int64]*chatQueue{}, active: map[int]bool{}}
 	var lim *limiter
 	if !cfg.NoRateLimit {
 		lim = newLimiter(cfg.Limits)
 	}
-	b.send = &sender{c: c, lim: lim, retry: cfg.Retry, timeout: cfg.RequestTimeout, log: cfg.Logger, stats: &b.stats}
+	// A fenced send must end while its claim, just extended, still holds:
+	// each attempt gets at most half the claim's TTL.
+	timeout := min(cfg.RequestTimeout, max(cfg.Ledger.ClaimTTL()/2, time.Second))
+	b.send = &sender{c: c, lim: lim, retry: cfg.Retry, timeout: timeout, log: cfg.Logger, stats: &b.stats}
 	return b, nil
 }
 
@@ -183,6 +200,12 @@ func (b *Bot) enqueue(ctx context.Context, u tgbotapi.Update, done func(bool)) b
 	if b.closed {
 		return false
 	}
+	if b.active[u.UpdateID] {
+		// Already queued here: a webhook delivery repeated, or the journal
+		// read while it is being answered.
+		return true
+	}
+	b.active[u.UpdateID] = true
 	b.stats.updates.Add(1)
 	q := b.chats[key]
 	if q != nil {
@@ -210,10 +233,20 @@ func (b *Bot) work(ctx context.Context, key int64, q *chatQueue) {
 		q.jobs = q.jobs[1:]
 		b.mu.Unlock()
 		completed := b.process(ctx, j.u)
+		b.mu.Lock()
+		delete(b.active, j.u.UpdateID)
+		b.mu.Unlock()
 		if j.done != nil {
 			j.done(completed)
 		}
 	}
+}
+
+// queued reports whether an update is queued or being handled here.
+func (b *Bot) queued(id int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.active[int(id)]
 }
 
 func chatKey(u tgbotapi.Update) int64 {
@@ -247,13 +280,14 @@ func (b *Bot) close(grace time.Duration, cancelWork context.CancelFunc) {
 }
 
 // process handles one update and reports whether it is complete: answered,
-// skipped as a duplicate, or failed for good. An update abandoned at shutdown
-// before any reply went out is forgotten, so it is handled after a restart.
+// skipped as a duplicate, failed for good, or taken over by another replica.
+// An update abandoned at shutdown before any reply went out is released, so
+// it is handled after a restart.
 func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 	if ctx.Err() != nil {
 		return false
 	}
-	// Once handled, the update's claim is kept alive until it is done, then
+	// Once claimed, the update's claim is kept alive until it is done, then
 	// marked done: a replica killed before that leaves a claim that lapses.
 	var (
 		handled   bool
@@ -279,31 +313,31 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 		if u.CallbackQuery != nil {
 			b.answerCallback(ctx, u.CallbackQuery.ID, "")
 		}
+		handled = true // done, so that a journaled one leaves the journal
 		return true
 	}
 	log := b.log.With("update_id", u.UpdateID, "chat_id", m.ChatID)
-	first, err := b.ledger.FirstSeen(ctx, m.UpdateID)
+	holder := b.cfg.Owner + "/" + strconv.FormatInt(b.holders.Add(1), 10)
+	got, err := b.claim(ctx, m.UpdateID, holder, log)
+	var fence func(context.Context) error
 	switch {
 	case ctx.Err() != nil:
 		return false
 	case err != nil:
-		// Better a rare double answer than silence while the ledger is down.
+		// Better a rare double answer than silence while the ledger is
+		// down; the replies then go out unfenced.
 		log.Error("telegram: ledger unavailable, handling anyway", "err", err)
-	case !first:
-		first, err = b.awaitClaim(ctx, m.UpdateID, log)
-		switch {
-		case ctx.Err() != nil:
-			return false
-		case err != nil:
-			log.Error("telegram: ledger unavailable, handling anyway", "err", err)
-		case !first:
-			b.stats.duplicates.Add(1)
-			log.Info("telegram: update already handled, skipped")
-			return true
-		}
+	case !got:
+		b.stats.duplicates.Add(1)
+		log.Info("telegram: update already handled, skipped")
+		return true
+	default:
+		fence = b.fence(m.UpdateID, holder)
 	}
 	handled = true
-	stopClaim = b.keepClaim(ctx, m.UpdateID)
+	if fence != nil {
+		stopClaim = b.keepClaim(ctx, m.UpdateID, holder)
+	}
 
 	stopTyping := func() {}
 	if m.Text != "" {
@@ -314,12 +348,16 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 	cancel()
 	stopTyping()
 	if ctx.Err() != nil {
-		b.abandon(m.UpdateID, log)
+		b.abandon(m.UpdateID, holder, log)
 		return false
 	}
 	if err != nil {
 		log.Error("telegram: handler failed", "err", err)
-		replies = []bot.Reply{{Text: failureText(m.LangCode)}}
+		// A handler that says what went wrong (a file too large, say) is
+		// heard; only one that says nothing gets the apology.
+		if !hasText(replies) {
+			replies = []bot.Reply{{Text: failureText(m.LangCode)}}
+		}
 	}
 	b.stats.handled.Add(1)
 	if u.CallbackQuery != nil {
@@ -332,37 +370,114 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 		}
 		b.answerCallback(ctx, u.CallbackQuery.ID, notice)
 	}
+	return b.reply(ctx, u, m, replies, holder, fence, log, &handled)
+}
+
+// reply delivers the replies of an update, part by part. A reply that cannot
+// go out because Telegram fails (5xx, network, flood limits) is kept and
+// tried again with a growing backoff for as long as the update may still be
+// answered (Config.ReplyTTL from the message's date): the update stays
+// claimed and in flight, so it is neither marked done nor confirmed, and a
+// restart answers it. A reply whose claim was lost (this replica paused
+// past the claim's TTL and another took the update over) is dropped.
+func (b *Bot) reply(ctx context.Context, u tgbotapi.Update, m bot.Message, replies []bot.Reply, holder string, fence func(context.Context) error, log *slog.Logger, handled *bool) bool {
+	deadline := updateTime(u).Add(b.cfg.ReplyTTL)
 	delivered := 0
 	for _, r := range replies {
 		if r.Text == "" {
 			continue
 		}
-		n, err := b.send.deliver(ctx, m, r)
-		delivered += n
-		if err != nil && ctx.Err() != nil {
-			if delivered == 0 {
-				b.abandon(m.UpdateID, log)
-				return false
+		for from, attempt := 0, 0; ; {
+			n, err := b.send.deliver(ctx, m, r, from, fence)
+			from += n
+			delivered += n
+			if err == nil {
+				break
 			}
-			// Part of the answer went out: handling it again would repeat it.
-			log.Warn("telegram: shutdown cut a reply short")
-			return true
-		}
-		if err != nil {
-			log.Error("telegram: reply not delivered", "err", err)
+			if errors.Is(err, errClaimLost) {
+				// Another replica answers it: not done by this one.
+				*handled = false
+				b.stats.fenced.Add(1)
+				log.Warn("telegram: claim lost to another replica, reply dropped")
+				return true
+			}
+			if ctx.Err() != nil {
+				if delivered == 0 {
+					b.abandon(m.UpdateID, holder, log)
+					return false
+				}
+				// Part of the answer went out: handling it again would repeat it.
+				log.Warn("telegram: shutdown cut a reply short")
+				return true
+			}
+			if kind, _ := classify(ctx, err); kind == permanent {
+				break // refused for good: logged and counted by the sender
+			}
+			if !time.Now().Before(deadline) {
+				b.stats.dropped.Add(1)
+				log.Error("telegram: reply not delivered before the update expired, given up", "err", err)
+				break
+			}
+			attempt++
+			b.stats.deferred.Add(1)
+			wait := backoff(Retry{BaseDelay: time.Second, MaxDelay: 30 * time.Second}, min(attempt, 10))
+			log.Warn("telegram: reply not delivered yet, kept and retried", "attempt", attempt, "wait_ms", wait.Milliseconds(), "err", err)
+			if sleep(ctx, wait) != nil {
+				continue // the next deliver sees the shutdown
+			}
 		}
 	}
 	return true
 }
 
-// awaitClaim waits while another replica holds the claim on an update — at
-// work on it, or killed and its claim not yet lapsed. It reports true once
-// this replica holds the claim, false once the update is done.
-func (b *Bot) awaitClaim(ctx context.Context, id int64, log *slog.Logger) (bool, error) {
+// updateTime is when the user sent the update; its arrival when unknown.
+func updateTime(u tgbotapi.Update) time.Time {
+	if u.Message != nil && u.Message.Date > 0 {
+		return time.Unix(int64(u.Message.Date), 0)
+	}
+	return time.Now()
+}
+
+func hasText(replies []bot.Reply) bool {
+	for _, r := range replies {
+		if r.Text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// errClaimLost is a send refused by the fence: the update's claim is no
+// longer this handling's.
+var errClaimLost = errors.New("telegram: claim on the update lost")
+
+// fence returns the check made before every send of an update's replies:
+// holder's claim is extended, and the send dropped if the claim was lost. A
+// ledger that cannot be reached does not stop the send.
+func (b *Bot) fence(id int64, holder string) func(context.Context) error {
+	return func(ctx context.Context) error {
+		fctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		ok, err := b.ledger.Extend(fctx, id, holder)
+		switch {
+		case err != nil:
+			b.log.Warn("telegram: cannot check the claim before sending, sending anyway", "update_id", id, "err", err)
+			return nil
+		case !ok:
+			return errClaimLost
+		}
+		return nil
+	}
+}
+
+// claim takes the claim on an update for holder, waiting while another
+// replica holds it — at work on it, or killed and its claim not yet lapsed.
+// It reports true once holder holds the claim, false once the update is done.
+func (b *Bot) claim(ctx context.Context, id int64, holder string, log *slog.Logger) (bool, error) {
 	for waited := false; ; waited = true {
-		pending, err := b.ledger.Pending(ctx, id)
-		if err != nil || !pending {
-			return err != nil, err
+		got, done, err := b.ledger.Claim(ctx, id, holder)
+		if err != nil || got || done {
+			return got, err
 		}
 		if !waited {
 			log.Info("telegram: update claimed elsewhere, waiting for it to be answered or released")
@@ -370,14 +485,12 @@ func (b *Bot) awaitClaim(ctx context.Context, id int64, log *slog.Logger) (bool,
 		if sleep(ctx, b.cfg.ClaimPoll) != nil {
 			return false, ctx.Err()
 		}
-		if first, err := b.ledger.FirstSeen(ctx, id); err != nil || first {
-			return true, err
-		}
 	}
 }
 
-// keepClaim extends the claim on an update until stop is called.
-func (b *Bot) keepClaim(ctx context.Context, id int64) (stop func()) {
+// keepClaim extends holder's claim on an update until stop is called or the
+// claim is lost.
+func (b *Bot) keepClaim(ctx context.Context, id int64, holder string) (stop func()) {
 	kctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -389,8 +502,15 @@ func (b *Bot) keepClaim(ctx context.Context, id int64) (stop func()) {
 			case <-kctx.Done():
 				return
 			case <-t.C:
-				if err := b.ledger.Extend(kctx, id); err != nil && kctx.Err() == nil {
+				ok, err := b.ledger.Extend(kctx, id, holder)
+				switch {
+				case kctx.Err() != nil:
+					return
+				case err != nil:
 					b.log.Warn("telegram: extend claim", "update_id", id, "err", err)
+				case !ok:
+					b.log.Warn("telegram: claim lost while answering", "update_id", id)
+					return
 				}
 			}
 		}
@@ -419,11 +539,11 @@ func (b *Bot) handle(ctx context.Context, m bot.Message) (replies []bot.Reply, e
 	return b.cfg.Handler.Handle(ctx, m)
 }
 
-func (b *Bot) abandon(updateID int64, log *slog.Logger) {
+func (b *Bot) abandon(updateID int64, holder string, log *slog.Logger) {
 	b.stats.abandoned.Add(1)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	if err := b.ledger.Forget(ctx, updateID); err != nil {
+	if err := b.ledger.Release(ctx, updateID, holder); err != nil {
 		log.Error("telegram: cannot release abandoned update", "err", err)
 	}
 }

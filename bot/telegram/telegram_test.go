@@ -243,19 +243,19 @@ func TestFaults(t *testing.T) {
 			t.Logf("fault report: %d delivered in %v, stats %+v", len(srv.Messages(chat.ID)), took.Round(time.Millisecond), r.bot.Stats())
 		})
 	}
-	t.Run("gives up after bounded attempts", func(t *testing.T) {
+	t.Run("keeps a reply past the bounded attempts", func(t *testing.T) {
 		srv := telegramtest.New(t)
 		r := startBot(t, srv, &fakeHandler{}, store.NewMemoryLedger(0), nil)
 		chat := telegramtest.Private(dan)
 		srv.Inject("sendMessage", telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500})
 		srv.SendText(chat, dan, "một")
 		srv.SendText(chat, dan, "hai")
-		got := srv.WaitMessages(t, chat.ID, 1)
-		if got[0].Visible != "Bạn hỏi: hai" {
-			t.Errorf("first delivered = %q, want the second question's answer", got[0].Visible)
+		got := srv.WaitMessages(t, chat.ID, 2)
+		if got[0].Visible != "Bạn hỏi: một" || got[1].Visible != "Bạn hỏi: hai" {
+			t.Errorf("delivered %q, %q; want the first question's answer kept, then the second's", got[0].Visible, got[1].Visible)
 		}
-		if st := r.bot.Stats(); st.Dropped != 1 || st.Retries != 3 {
-			t.Errorf("stats = %+v, want 1 dropped after 3 retries", st)
+		if st := r.bot.Stats(); st.Dropped != 0 || st.Retries != 3 || st.Deferred != 1 {
+			t.Errorf("stats = %+v, want 0 dropped, 3 retries, then the reply kept once", st)
 		}
 	})
 	t.Run("getUpdates errors", func(t *testing.T) {

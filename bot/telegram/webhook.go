@@ -1,12 +1,15 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
@@ -38,10 +41,14 @@ func (b *Bot) DeleteWebhook(ctx context.Context) error {
 
 // WebhookHandler returns the handler for Telegram's webhook requests. It
 // refuses a request without the right secret (401, nothing processed) or too
-// large (413), queues the update and answers 200 at once; the update is
-// handled under work, which should outlive the request. Once shutdown began
-// it answers 503, so Telegram delivers the update again later (to this or
-// another replica: the ledger keeps it from being answered twice).
+// large (413), writes the update to the ledger's journal, queues it and
+// answers 200; the update is handled under work, which should outlive the
+// request. Telegram forgets an update once answered 200, so the journal is
+// what keeps it if this replica dies before answering: RunWebhook takes up
+// journaled updates at start and every claim TTL. When the journal cannot
+// be written, or once shutdown began, it answers 503, so Telegram delivers
+// the update again later (to this or another replica: the ledger keeps it
+// from being answered twice).
 func (b *Bot) WebhookHandler(work context.Context) http.Handler {
 	secret := []byte(b.cfg.WebhookSecret)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -56,16 +63,36 @@ func (b *Bot) WebhookHandler(work context.Context) http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		var u tgbotapi.Update
-		err := json.NewDecoder(http.MaxBytesReader(w, r.Body, b.cfg.MaxWebhookBody)).Decode(&u)
+		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, b.cfg.MaxWebhookBody))
 		var tooBig *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooBig):
+		if errors.As(err, &tooBig) {
 			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
 			return
-		case err != nil:
+		}
+		var u tgbotapi.Update
+		if err == nil {
+			err = json.NewDecoder(bytes.NewReader(raw)).Decode(&u)
+		}
+		if err != nil {
+			if id, idErr := updateID(raw); idErr == nil && id > 0 {
+				// An update this library cannot read: retrying would not
+				// help, and Telegram would hold the chat's next updates.
+				b.undecodable(id, len(raw), err)
+				w.WriteHeader(http.StatusOK)
+				return
+			}
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
+		}
+		if _, ok := toMessage(u, b.c.base.Self); ok {
+			jctx, cancel := context.WithTimeout(r.Context(), b.cfg.RequestTimeout)
+			err := b.ledger.Journal(jctx, int64(u.UpdateID), raw)
+			cancel()
+			if err != nil {
+				b.log.Error("telegram: cannot journal a webhook update; Telegram will deliver it again", "update_id", u.UpdateID, "err", err)
+				http.Error(w, "try again", http.StatusServiceUnavailable)
+				return
+			}
 		}
 		if !b.enqueue(work, u, nil) {
 			http.Error(w, "shutting down", http.StatusServiceUnavailable)
@@ -79,6 +106,8 @@ func (b *Bot) WebhookHandler(work context.Context) http.Handler {
 // serves mux on LISTEN_ADDR, with its other routes), sets the webhook to url,
 // and blocks until ctx ends; then it stops taking updates and finishes those
 // in flight within Config.Grace. The caller shuts its HTTP server down after.
+// Meanwhile it answers the journaled updates no replica is answering: those
+// acknowledged before a restart, or by a replica that died.
 func (b *Bot) RunWebhook(ctx context.Context, mux *http.ServeMux, pattern, url string) error {
 	b.SetCommands(ctx)
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
@@ -93,7 +122,44 @@ func (b *Bot) RunWebhook(ctx context.Context, mux *http.ServeMux, pattern, url s
 		}
 		return err
 	}
-	<-ctx.Done()
+	for {
+		b.replayJournal(ctx, work)
+		if sleep(ctx, b.cfg.ledgerSweep()) != nil {
+			break
+		}
+	}
 	b.close(b.cfg.Grace, cancelWork)
 	return nil
+}
+
+// ledgerSweep is how often the journal is read for updates left behind.
+func (c Config) ledgerSweep() time.Duration {
+	return c.Ledger.ClaimTTL()
+}
+
+// replayJournal queues the journaled updates that are not queued here yet;
+// the ledger's claim sorts out those another replica is answering.
+func (b *Bot) replayJournal(ctx, work context.Context) {
+	jctx, cancel := context.WithTimeout(ctx, b.cfg.RequestTimeout)
+	raws, err := b.ledger.Journaled(jctx, 1000)
+	cancel()
+	if err != nil {
+		if ctx.Err() == nil {
+			b.log.Warn("telegram: read the webhook journal", "err", err)
+		}
+		return
+	}
+	for _, raw := range raws {
+		var u tgbotapi.Update
+		if err := json.Unmarshal(raw, &u); err != nil {
+			continue
+		}
+		if b.queued(int64(u.UpdateID)) {
+			continue
+		}
+		b.log.Info("telegram: answering an update from the journal", "update_id", u.UpdateID)
+		if !b.enqueue(work, u, nil) {
+			return
+		}
+	}
 }

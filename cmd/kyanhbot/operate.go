@@ -183,7 +183,7 @@ func (o *operations) routes(mux *http.ServeMux) {
 }
 
 // ready reports whether this replica can serve: content loaded, Redis
-// reachable when configured.
+// reachable when configured, the poller advancing.
 func (o *operations) ready(ctx context.Context) error {
 	if o.reloader.Current().Version == "" {
 		return errors.New("index not loaded")
@@ -192,6 +192,9 @@ func (o *operations) ready(ctx context.Context) error {
 		if err := o.rdb.Ping(ctx).Err(); err != nil {
 			return errors.New("redis unreachable")
 		}
+	}
+	if o.tg.b != nil {
+		return o.tg.b.Ready()
 	}
 	return nil
 }

@@ -94,7 +94,19 @@ func TestRedisCluster(t *testing.T) {
 			"--cluster-config-file", filepath.Join(dir, "nodes.conf"), "--save", "", "--appendonly", "no", "--dir", dir)
 		addrs = append(addrs, addr)
 	}
-	time.Sleep(200 * time.Millisecond)
+	// Each node must answer before the cluster is built: polled, not slept,
+	// as a loaded machine may take long to start three servers.
+	for _, addr := range addrs {
+		node := redis.NewClient(&redis.Options{Addr: addr})
+		deadline := time.Now().Add(15 * time.Second)
+		for node.Ping(context.Background()).Err() != nil {
+			if time.Now().After(deadline) {
+				t.Fatalf("redis-server on %s does not answer", addr)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		node.Close()
+	}
 	args := append([]string{"--cluster", "create"}, addrs...)
 	if out, err := exec.Command("redis-cli", append(args, "--cluster-yes")...).CombinedOutput(); err != nil {
 		t.Fatalf("redis-cli --cluster create: %v\n%s", err, out)
@@ -143,8 +155,8 @@ func testOnRedis(t *testing.T, c redis.UniversalClient) {
 		t.Errorf("flood hit = %d, %v", n, err)
 	}
 	ledger := store.NewRedisLedger(c, "1")
-	if first, err := ledger.FirstSeen(ctx, 77); err != nil || !first {
-		t.Errorf("ledger first seen = %v, %v", first, err)
+	if got, _, err := ledger.Claim(ctx, 77, "me"); err != nil || !got {
+		t.Errorf("ledger claim = %v, %v", got, err)
 	}
 	if ok, err := ledger.AcquirePollLock(ctx, "me", time.Minute); err != nil || !ok {
 		t.Errorf("poll lock = %v, %v", ok, err)

@@ -95,13 +95,21 @@ type Server struct {
 	commands    map[string][]tgbotapi.BotCommand
 	webhook     webhook
 	files       map[string][]byte
-	deliveries  []int // webhook delivery HTTP statuses
-	polling     int   // getUpdates calls in progress
+	deliveries  []int             // webhook delivery HTTP statuses
+	latency     time.Duration     // round trip added to every call
+	outages     map[string]outage // method → failing until
+	fileSizes   map[string]int    // file_size getFile reports, when set
+	polling     int               // getUpdates calls in progress
 	maxPolling  int
 	nextQueryID int
 }
 
 type webhook struct{ url, secret string }
+
+type outage struct {
+	fault Fault
+	until time.Time
+}
 
 type chatState struct {
 	nextID   int
@@ -122,6 +130,8 @@ func New(tb testing.TB) *Server {
 		queries:    map[string]bool{},
 		commands:   map[string][]tgbotapi.BotCommand{},
 		files:      map[string][]byte{},
+		fileSizes:  map[string]int{},
+		outages:    map[string]outage{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	s.URL = s.srv.URL
@@ -276,6 +286,24 @@ func (s *Server) AddFile(name string, content []byte) string {
 	return id
 }
 
+// ReportFileSize makes getFile report size for a file instead of its true
+// size, as Telegram sometimes does (0 when it does not know).
+func (s *Server) ReportFileSize(fileID string, size int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fileSizes[fileID] = size
+}
+
+// SetLatency adds a network round trip to every call from now on: half
+// before the call is made, half before its answer reaches the bot. Telegram
+// answers in 100–200 ms from most places; an instant fake hides races
+// between a reply sent and its update marked done.
+func (s *Server) SetLatency(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = d
+}
+
 // FileURL is the download URL format for files, like tgbotapi.FileEndpoint.
 func (s *Server) FileURL() string { return s.srv.URL + "/file/bot%s/%s" }
 
@@ -378,6 +406,28 @@ func (s *Server) PushUpdate(u tgbotapi.Update) int {
 	return u.UpdateID
 }
 
+// PushRaw queues an update given as the JSON fields after its update_id
+// (`"message":{…}`), for updates this package's types cannot express — a
+// field of an unexpected type, as a newer Bot API may send — and returns
+// its update_id.
+func (s *Server) PushRaw(fields string) int {
+	s.mu.Lock()
+	id := s.nextUpdate
+	s.nextUpdate++
+	raw := json.RawMessage(fmt.Sprintf(`{"update_id":%d,%s}`, id, fields))
+	hook := s.webhook
+	if hook.url == "" {
+		s.updates = append(s.updates, raw)
+		s.updateIDs = append(s.updateIDs, id)
+	}
+	s.notifyLocked()
+	s.mu.Unlock()
+	if hook.url != "" {
+		s.deliver(hook, raw)
+	}
+	return id
+}
+
 // deliver posts an update to the webhook as Telegram does, retrying a few
 // times on a non-2xx answer.
 func (s *Server) deliver(hook webhook, raw json.RawMessage) {
@@ -449,11 +499,17 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
+	half := s.latency / 2
+	s.mu.Unlock()
+	if !wait(r, half) {
+		return // the client gave up before the request arrived
+	}
+	s.mu.Lock()
 	call := Call{Method: method, Params: r.Form, At: time.Now()}
 	fault, faulted := s.takeFaultLocked(method)
 	s.mu.Unlock()
 
-	status := s.answer(w, r, token, method, fault, faulted)
+	status := s.answer(w, r, token, method, fault, faulted, half)
 	call.Status = status
 	s.mu.Lock()
 	s.calls = append(s.calls, call)
@@ -461,7 +517,18 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 }
 
+// Outage makes every call of method fail with fault for d from now on: an
+// outage of the Bot API, however many calls are made meanwhile.
+func (s *Server) Outage(method string, fault Fault, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outages[method] = outage{fault: fault, until: time.Now().Add(d)}
+}
+
 func (s *Server) takeFaultLocked(method string) (Fault, bool) {
+	if o, ok := s.outages[method]; ok && time.Now().Before(o.until) {
+		return o.fault, true
+	}
 	for _, key := range []string{method, ""} {
 		if q := s.faults[key]; len(q) > 0 {
 			s.faults[key] = q[1:]
@@ -472,7 +539,7 @@ func (s *Server) takeFaultLocked(method string) (Fault, bool) {
 }
 
 // answer serves one call and returns the HTTP status written (0: dropped).
-func (s *Server) answer(w http.ResponseWriter, r *http.Request, token, method string, f Fault, faulted bool) int {
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, token, method string, f Fault, faulted bool, back time.Duration) int {
 	if faulted {
 		if f.Delay > 0 {
 			select {
@@ -524,6 +591,11 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, token, method st
 		}
 		return 0
 	}
+	// The call is made; its answer is on the way back. A client that gives
+	// up meanwhile never learns it was made.
+	if !wait(r, back) {
+		return 0
+	}
 	if status != http.StatusOK {
 		return writeError(w, status, desc, 0)
 	}
@@ -531,6 +603,21 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, token, method st
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(raw)
 	return http.StatusOK
+}
+
+// wait waits d, reporting false if the client gave up first.
+func wait(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
 }
 
 func writeError(w http.ResponseWriter, status int, desc string, retryAfter int) int {
@@ -801,7 +888,11 @@ func (s *Server) getFile(r *http.Request) (any, int, string) {
 	if !ok {
 		return nil, http.StatusBadRequest, "Bad Request: invalid file_id"
 	}
-	return tgbotapi.File{FileID: id, FileUniqueID: "u" + id, FileSize: len(content),
+	size := len(content)
+	if n, ok := s.fileSizes[id]; ok {
+		size = n
+	}
+	return tgbotapi.File{FileID: id, FileUniqueID: "u" + id, FileSize: size,
 		FilePath: "documents/" + id + "/" + string(s.files[id+"/name"])}, http.StatusOK, ""
 }
 
