@@ -26,7 +26,7 @@ type BuildOptions struct {
 	// BatchSize, when set, is how many units go into one bleve batch;
 	// otherwise batches hold BatchBytes of text.
 	BatchSize int
-	// BatchBytes is how much unit text goes into one batch; 0 means 1 MiB.
+	// BatchBytes is how much unit text goes into one batch; 0 means 256 KiB.
 	BatchBytes int
 	// Workers is how many batches are built at once; 0 means GOMAXPROCS.
 	Workers int

@@ -25,6 +25,7 @@ type benchOptions struct {
 	workers  int
 	seed     int64
 	reload   int
+	indexDir string // our index on disk under it; "" in memory
 	// botUpdates are offered to the whole bot over botChats chats; 0 skips
 	// the bot section.
 	botUpdates, botChats int
@@ -37,7 +38,7 @@ func benchSections() []benchSection {
 		{"search", func(ctx context.Context, o benchOptions, rep *perf.Report) error {
 			return perf.Search(ctx, perf.SearchConfig{
 				Articles: o.articles, Words: o.words, Queries: o.queries, Workers: o.workers,
-				Seed: o.seed, ReloadRate: o.reload, Progress: o.e.stderr,
+				Seed: o.seed, ReloadRate: o.reload, Progress: o.e.stderr, IndexDir: o.indexDir,
 			}, rep)
 		}},
 		{"bot", func(ctx context.Context, o benchOptions, rep *perf.Report) error {
@@ -65,6 +66,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	botChats := fs.Int("bot-chats", 200, "chats the bot section's updates are spread over")
 	botQuestions := fs.String("bot-questions", "testdata/questions-public.jsonl", "questions for the bot section, JSON lines (built-in phrasings when unreadable)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	indexDir := fs.String("index-dir", "", `keep our index on disk under this directory, as serve does (default: a temporary directory); "memory" builds it in memory`)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -82,6 +84,18 @@ func runBench(ctx context.Context, e env, args []string) error {
 	}
 	if o.words < 50 || o.queries < 1 || o.workers < 1 || o.reload < 0 {
 		return usageError{"bench: -words must be at least 50, -queries and -workers at least 1, -reload-rate not negative"}
+	}
+	switch *indexDir {
+	case "memory":
+	case "":
+		dir, err := os.MkdirTemp("", "kyanhbot-bench-")
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		o.indexDir = dir
+	default:
+		o.indexDir = *indexDir
 	}
 	want := map[string]bool{}
 	for _, s := range strings.Split(*only, ",") {

@@ -1,7 +1,6 @@
 package perf
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"runtime"
@@ -81,7 +80,11 @@ func Run(ctx context.Context, workers int, questions []string, fn func(ctx conte
 // Memory is the process's memory at one moment.
 type Memory struct {
 	Heap uint64 // live heap after a garbage collection, bytes
-	RSS  uint64 // resident set size, bytes; 0 where /proc is missing
+	// RSS is the resident set size (VmRSS), bytes; 0 where /proc is
+	// missing. RSSAnon is its anonymous part (the Go heap and stacks),
+	// RSSFile its file-backed part (an on-disk index's memory-mapped
+	// segments, which the kernel can drop and read again).
+	RSS, RSSAnon, RSSFile uint64
 }
 
 // Timer measures wall time and the CPU time the process used meanwhile (all
@@ -108,26 +111,44 @@ func MeasureMemory() Memory {
 	debug.FreeOSMemory()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	return Memory{Heap: ms.HeapAlloc, RSS: rss()}
+	st := procStatus("VmRSS", "RssAnon", "RssFile")
+	return Memory{Heap: ms.HeapAlloc, RSS: st[0], RSSAnon: st[1], RSSFile: st[2]}
 }
 
-// rss reads VmRSS from /proc/self/status (Linux).
-func rss() uint64 {
-	f, err := os.Open("/proc/self/status")
+// ResetPeakRSS starts a new peak: PeakRSS reports the highest resident set
+// size from now on (Linux: writing 5 to /proc/self/clear_refs resets VmHWM).
+// It reports whether the reset worked.
+func ResetPeakRSS() bool {
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// PeakRSS is the highest resident set size (VmHWM) since the process
+// started or since ResetPeakRSS: it counts every moment, not only after a
+// garbage collection.
+func PeakRSS() uint64 { return procStatus("VmHWM")[0] }
+
+// procStatus reads the named kB fields of /proc/self/status, in bytes; 0 for
+// each one missing.
+func procStatus(names ...string) []uint64 {
+	out := make([]uint64, len(names))
+	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		return 0
+		return out
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-			if err != nil {
-				return 0
+	for _, line := range strings.Split(string(b), "\n") {
+		name, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		for i, n := range names {
+			if n != name {
+				continue
 			}
-			return kb * 1024
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err == nil {
+				out[i] = kb * 1024
+			}
 		}
 	}
-	return 0
+	return out
 }

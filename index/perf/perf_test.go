@@ -3,6 +3,7 @@ package perf
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -72,6 +73,36 @@ func TestMeasureMemory(t *testing.T) {
 	m := MeasureMemory()
 	if m.Heap == 0 {
 		t.Error("heap is 0")
+	}
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("no /proc: RSS is not measured here")
+	}
+	if m.RSS == 0 || m.RSSAnon == 0 || m.RSSAnon+m.RSSFile > m.RSS+m.RSS/10 {
+		t.Errorf("RSS %d, anonymous %d, file %d: parts missing or larger than the whole", m.RSS, m.RSSAnon, m.RSSFile)
+	}
+}
+
+// TestPeakRSS touches 64 MiB and frees it: the peak must have seen it, and
+// after a reset it must not.
+func TestPeakRSS(t *testing.T) {
+	if !ResetPeakRSS() {
+		t.Skip("peak RSS cannot be reset here")
+	}
+	before := PeakRSS()
+	b := make([]byte, 64<<20)
+	for i := range b {
+		b[i] = 1
+	}
+	if got := PeakRSS(); got < before+60<<20 {
+		t.Errorf("peak %d MiB after touching 64 MiB from %d MiB", got>>20, before>>20)
+	}
+	b = nil
+	MeasureMemory()
+	if !ResetPeakRSS() {
+		t.Fatal("second reset failed")
+	}
+	if got, now := PeakRSS(), MeasureMemory().RSS; got > now+32<<20 {
+		t.Errorf("peak %d MiB after a reset, RSS %d MiB: the freed 64 MiB still count", got>>20, now>>20)
 	}
 }
 

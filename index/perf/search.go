@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -24,6 +25,10 @@ type SearchConfig struct {
 	Seed       int64
 	ReloadRate int       // questions/s served during the reload; 0 skips the reload row
 	Progress   io.Writer // one line per step; nil for none
+	// IndexDir keeps our index on disk in a new directory under it, as
+	// serve does with INDEX_DIR; empty builds it in memory. The baseline
+	// is always in memory.
+	IndexDir string
 }
 
 // Search measures, for each corpus size, our index and the plain bleve
@@ -67,15 +72,19 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	}
 	cfg.logf("%s: generated in %s", size, secs(time.Since(start)))
 	before := MeasureMemory()
+	loadStart := loadAverage()
+	opts := index.BuildOptions{Path: cfg.IndexDir}
 
 	// Ours.
 	cfg.logf("%s: building our index", size)
+	ResetPeakRSS()
 	tm := StartTimer()
-	ix, err := index.Build(ctx, c, index.BuildOptions{})
+	ix, err := index.Build(ctx, c, opts)
 	if err != nil {
 		return fmt.Errorf("perf: %s: %w", size, err)
 	}
 	oursBuild, oursCPU := tm.Stop()
+	oursPeak := PeakRSS()
 	oursUnits := ix.Stats().Units
 	oursMem := MeasureMemory()
 	answers := make([]index.Result, len(questions))
@@ -89,10 +98,12 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	tm = StartTimer()
 	ours := Run(ctx, cfg.Workers, questions, ask)
 	_, oursAskCPU := tm.Stop()
+	// An on-disk index's pages come into memory as questions read them.
+	oursAsked := MeasureMemory()
 	var reload *reloadResult
 	if cfg.ReloadRate > 0 {
 		cfg.logf("%s: reloading under %d questions/s", size, cfg.ReloadRate)
-		live := index.NewLive(ix, index.BuildOptions{})
+		live := index.NewLive(ix, opts)
 		rr, err := reloadUnderLoad(ctx, live, c, questions, cfg.ReloadRate, 2*cfg.Workers)
 		if err != nil {
 			live.Close()
@@ -109,12 +120,14 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 
 	// Baseline.
 	cfg.logf("%s: building the baseline", size)
+	ResetPeakRSS()
 	tm = StartTimer()
 	bl, err := BuildBaseline(ctx, c)
 	if err != nil {
 		return err
 	}
 	baseBuild, baseCPU := tm.Stop()
+	basePeak := PeakRSS()
 	baseMem := MeasureMemory()
 	baseAsk := func(ctx context.Context, _ int, q string) error {
 		_, err := bl.Search(ctx, q)
@@ -125,6 +138,7 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	tm = StartTimer()
 	base := Run(ctx, cfg.Workers, questions, baseAsk)
 	_, baseAskCPU := tm.Stop()
+	baseAsked := MeasureMemory()
 	baseUnits := bl.Units()
 	if err := bl.Close(); err != nil {
 		return err
@@ -134,10 +148,18 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	}
 
 	perSec := func(d time.Duration) float64 { return float64(n) / d.Seconds() }
+	where := "in memory"
+	if cfg.IndexDir != "" {
+		where = "on disk (memory-mapped)"
+	}
+	row("machine: load average (1 min), start → end", loadStart+" → "+loadAverage(), "", "")
+	row("index kept", where, "in memory", "")
 	row("index units", fmt.Sprint(oursUnits), fmt.Sprint(baseUnits), "")
 	row("build time (wall)", secs(oursBuild), secs(baseBuild), ratio(oursBuild.Seconds(), baseBuild.Seconds()))
 	row("build CPU time", secs(oursCPU), secs(baseCPU), ratio(oursCPU.Seconds(), baseCPU.Seconds()))
 	row("build articles/s (wall)", num(perSec(oursBuild)), num(perSec(baseBuild)), ratio(perSec(oursBuild), perSec(baseBuild)))
+	row("build articles/s per CPU-second", num(float64(n)/oursCPU.Seconds()), num(float64(n)/baseCPU.Seconds()), ratio(baseCPU.Seconds(), oursCPU.Seconds()))
+	row("peak RSS during the build", mb(oursPeak), mb(basePeak), ratio(float64(oursPeak), float64(basePeak)))
 	for _, p := range []float64{50, 99} {
 		o, b := ours.Latencies.Percentile(p), base.Latencies.Percentile(p)
 		row(fmt.Sprintf("latency p%.0f", p), ms(o), ms(b), ratio(float64(o), float64(b)))
@@ -149,6 +171,8 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	oh, bh := oursMem.Heap-min(before.Heap, oursMem.Heap), baseMem.Heap-min(before.Heap, baseMem.Heap)
 	row("index heap (live, after GC)", mb(oh), mb(bh), ratio(float64(oh), float64(bh)))
 	row("process RSS, index live", mb(oursMem.RSS), mb(baseMem.RSS), ratio(float64(oursMem.RSS), float64(baseMem.RSS)))
+	row("— of which anonymous / file-backed", mb(oursMem.RSSAnon)+" / "+mb(oursMem.RSSFile), mb(baseMem.RSSAnon)+" / "+mb(baseMem.RSSFile), "")
+	row("process RSS after the questions", mb(oursAsked.RSS), mb(baseAsked.RSS), ratio(float64(oursAsked.RSS), float64(baseAsked.RSS)))
 	if hit, answerable := hitAt1(sq, answers); answerable > 0 {
 		row("hit@1 on the synthetic questions", fmt.Sprintf("%.1f%% of %d", 100*float64(hit)/float64(answerable), answerable), "", "")
 	}
@@ -158,7 +182,8 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 			row(fmt.Sprintf("reload: not asked (%d already in flight)", 2*cfg.Workers), fmt.Sprint(reload.shed), "", "")
 		}
 		row("reload: p99 before → during", ms(reload.before.Percentile(99))+" → "+ms(reload.during.Percentile(99)), "", "")
-		row("reload: build while serving", secs(reload.took), "", "")
+		row("reload: build while serving, until swapped", secs(reload.took), "", "")
+		row("reload: peak RSS over the whole reload", mb(reload.peak), "", "")
 	}
 	return nil
 }
@@ -199,6 +224,7 @@ type reloadResult struct {
 	shed           int
 	before, during Latencies
 	took           time.Duration
+	peak           uint64 // highest RSS from the first question to the last
 }
 
 // reloadUnderLoad asks questions at rate per second, open loop (a slow
@@ -223,6 +249,7 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 		asked  atomic.Int64
 		shed   int
 	)
+	ResetPeakRSS()
 	inFlight := make(chan struct{}, maxInFlight)
 	stop := make(chan struct{})
 	pacer := make(chan struct{})
@@ -276,6 +303,7 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 	close(stop)
 	<-pacer
 	wg.Wait()
+	res.peak = PeakRSS()
 	if err != nil {
 		return res, fmt.Errorf("reload: %w", err)
 	}
@@ -292,4 +320,17 @@ func sleep(ctx context.Context, d time.Duration) {
 	case <-ctx.Done():
 	case <-t.C:
 	}
+}
+
+// loadAverage is the machine's load average over the last minute, as
+// /proc/loadavg gives it; "?" where it cannot be read.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	if f := strings.Fields(string(b)); len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
