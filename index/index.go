@@ -30,6 +30,10 @@ type BuildOptions struct {
 	BatchBytes int
 	// Workers is how many batches are built at once; 0 means GOMAXPROCS.
 	Workers int
+	// MemoryLimit is what Live.Reload holds a new build to, in bytes, beside
+	// the index serving: 0 means the process's soft memory limit
+	// (GOMEMLIMIT, debug.SetMemoryLimit), if any; negative, no guard.
+	MemoryLimit int64
 }
 
 // Stats describe a built index.

@@ -70,8 +70,14 @@ func (l *Live) Stats() Stats {
 }
 
 // Reload builds an index of c and swaps it in. If the build fails, the old
-// index goes on serving and the error is returned.
+// index goes on serving and the error is returned. A build whose estimated
+// size does not fit in the memory limit beside the serving index is not
+// started: the error wraps ErrTooLarge (a *MemoryError says by how much),
+// since running out of memory would stop the old index too.
 func (l *Live) Reload(ctx context.Context, c *content.Corpus) (Stats, error) {
+	if err := checkFits(c, l.opts); err != nil {
+		return Stats{}, fmt.Errorf("index: reload: %w", err)
+	}
 	ix, err := Build(ctx, c, l.opts)
 	if err != nil {
 		return Stats{}, fmt.Errorf("index: reload: %w", err)

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -46,12 +47,18 @@ func mustRead(tb testing.TB, p string) []byte {
 
 func start(t *testing.T, edit func(*Config)) *harness {
 	t.Helper()
+	return startWith(t, index.BuildOptions{}, edit)
+}
+
+// startWith builds the live index with opts.
+func startWith(t *testing.T, opts index.BuildOptions, edit func(*Config)) *harness {
+	t.Helper()
 	h := &harness{srv: telegramtest.New(t), dir: t.TempDir(), logs: &logtest.Buffer{}}
 	if err := os.CopyFS(h.dir, os.DirFS("testdata/content")); err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	h.live = index.NewLive(nil, index.BuildOptions{})
+	h.live = index.NewLive(nil, opts)
 	t.Cleanup(func() { h.live.Close() })
 	h.rl = reload.New(reload.Config{Content: os.DirFS(h.dir), Index: h.live, Logger: log})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -233,6 +240,30 @@ func TestRefusedReloadConfirmed(t *testing.T) {
 	rep := h.press(t, adminUser, refused, data).Visible
 	contains(t, "confirmed report", rep, "Đã nạp lại nội dung", "Bài viết: 2 → 3", "✗ hong.txt")
 	contains(t, "answer after confirmation", h.say(t, citizenUser, newQuestion).Visible, "500 cây bưởi")
+}
+
+// TestReloadRefusedForMemory: a reload whose index would not fit under the
+// memory limit is refused with the figures, without a button to force it
+// (forcing would not make it fit), and the old index answers on.
+func TestReloadRefusedForMemory(t *testing.T) {
+	// The first load (no index serving yet) fits under 64 MiB beside the test's heap.
+	h := startWith(t, index.BuildOptions{MemoryLimit: 64 << 20}, nil)
+	os.WriteFile(filepath.Join(h.dir, "hoi-nghi.txt"), mustRead(t, "testdata/new-article.txt"), 0o644)
+	// 200 more articles of 4.5 KB: about 0.9 MB of text, whose index needs
+	// more than the limit.
+	page := strings.Repeat(string(mustRead(t, "testdata/new-article.txt"))+"\n\n", 10)
+	for i := range 200 {
+		os.WriteFile(filepath.Join(h.dir, fmt.Sprintf("bai-%03d.txt", i)), []byte(page), 0o644)
+	}
+	refused := h.say(t, adminUser, "/reload")
+	contains(t, "refusal", refused.Visible, "Từ chối nạp lại", "không đủ bộ nhớ", "giới hạn (MEMORY_LIMIT) là 64 MB", "Chỉ mục cũ vẫn trả lời", "Bài viết: 2 → 2")
+	if len(refused.Buttons) > 0 {
+		t.Errorf("a refusal for memory offers %v: no button can make it fit", refused.Buttons)
+	}
+	if a := h.say(t, citizenUser, newQuestion).Visible; strings.Contains(a, "500 cây bưởi") {
+		t.Fatalf("refused content answers: %s", a)
+	}
+	contains(t, "old index answer", h.say(t, citizenUser, "xã Thử Nghiệm giảm bao nhiêu thôn").Visible, "12 thôn")
 }
 
 func TestStats(t *testing.T) {

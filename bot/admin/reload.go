@@ -104,9 +104,13 @@ func renderReport(rep reload.Report, head string, t *texts) bot.Reply {
 		counts(&b, rep.Before, rep.After, t)
 	case reload.Refused:
 		b.WriteString(t.Refused)
-		if errors.Is(rep.Err, reload.ErrNoArticles) {
+		var me *index.MemoryError
+		switch {
+		case errors.Is(rep.Err, reload.ErrNoArticles):
 			b.WriteString(t.NoArticles)
-		} else {
+		case errors.As(rep.Err, &me):
+			fmt.Fprintf(&b, t.NoMemory, me.Need>>20, me.InUse>>20, me.Limit>>20)
+		default:
 			fmt.Fprintf(&b, t.FilesUnusable, rep.Fatal())
 		}
 		b.WriteString(t.OldServes)
@@ -133,7 +137,7 @@ func renderReport(rep reload.Report, head string, t *texts) bot.Reply {
 	}
 	problems(&b, rep, t)
 	r := bot.Reply{Text: strings.TrimRight(b.String(), "\n")}
-	if rep.Outcome == reload.Refused && !errors.Is(rep.Err, reload.ErrNoArticles) && rep.Version != "" {
+	if rep.Outcome == reload.Refused && errors.Is(rep.Err, reload.ErrFatalProblems) && rep.Version != "" {
 		r.Buttons = [][]bot.Button{{{Text: t.ConfirmButton, Data: cbConfirm + rep.Version}}}
 	}
 	return r

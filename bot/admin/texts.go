@@ -15,6 +15,7 @@ type texts struct {
 	NotSaved, Saved, ReplacedOld, SavedSummary                      string
 	ReloadFailedErr, Building, BuildingNoPoster                     string
 	Swapped, Refused, NoArticles, FilesUnusable, OldServes, Failed  string
+	NoMemory                                                        string
 	ErrorLine, VersionSwap, VersionKept, Coalesced, ConfirmButton   string
 	Counts, NoProblems, ProblemsHead, MoreProblems, DecimalComma    string
 	StatsHead, Questions, Answered, Feedback, TopUnanswered, Times  string
@@ -41,6 +42,7 @@ var vietnameseTexts = texts{
 	Swapped:          "✅ <b>Đã nạp lại nội dung</b> (%s)\n",
 	Refused:          "⛔ <b>Từ chối nạp lại</b>: ",
 	NoArticles:       "không có bài viết nào dùng được.",
+	NoMemory:         "không đủ bộ nhớ: chỉ mục mới cần khoảng %d MB, đang dùng %d MB, giới hạn (MEMORY_LIMIT) là %d MB. Hãy tăng MEMORY_LIMIT hoặc bớt nội dung.",
 	FilesUnusable:    "%d tệp không dùng được.",
 	OldServes:        " Chỉ mục cũ vẫn trả lời.\n",
 	Failed:           "⚠️ <b>Nạp lại thất bại</b>; chỉ mục cũ vẫn trả lời.\n",
@@ -88,6 +90,7 @@ var englishTexts = texts{
 	Swapped:          "✅ <b>Content reloaded</b> (%s)\n",
 	Refused:          "⛔ <b>Reload refused</b>: ",
 	NoArticles:       "no usable article.",
+	NoMemory:         "not enough memory: the new index needs about %d MB, %d MB are in use, the limit (MEMORY_LIMIT) is %d MB. Raise MEMORY_LIMIT or reduce the content.",
 	FilesUnusable:    "%d files cannot be used.",
 	OldServes:        " The old index is still answering.\n",
 	Failed:           "⚠️ <b>Reload failed</b>; the old index is still answering.\n",

@@ -6,10 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -34,6 +38,12 @@ type opsConfig struct {
 	staffChat int64  // STAFF_CHAT_ID; 0 without a staff group
 	replicaID string // REPLICA_ID; host name and process ID by default
 	sync      syncConfig
+	// indexDir is where the index is kept (INDEX_DIR): on disk, so that its
+	// segments are memory-mapped page cache rather than heap; "" in memory.
+	indexDir string
+	// memoryLimit is MEMORY_LIMIT in bytes: the soft limit set with
+	// debug.SetMemoryLimit, which reloads are also held to; 0 for none.
+	memoryLimit int64
 }
 
 func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
@@ -54,7 +64,43 @@ func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
 		host, _ := os.Hostname()
 		c.replicaID = host + "-" + strconv.Itoa(os.Getpid())
 	}
+	switch d := getenv("INDEX_DIR"); d {
+	case "memory":
+	case "":
+		c.indexDir = filepath.Join(os.TempDir(), "kyanhbot-index")
+	default:
+		c.indexDir = d
+	}
+	if s := getenv("MEMORY_LIMIT"); s != "" {
+		n, err := parseBytes(s)
+		if err != nil || n < 64<<20 {
+			return c, fmt.Errorf("MEMORY_LIMIT %q is not a size of at least 64MiB (e.g. 400MiB, 1GiB)", s)
+		}
+		c.memoryLimit = n
+	}
 	return c, nil
+}
+
+// parseBytes reads a size as GOMEMLIMIT writes it: a number of bytes with an
+// optional unit B, KiB, MiB, GiB or TiB.
+func parseBytes(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	units := []struct {
+		suffix string
+		shift  uint
+	}{{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}, {"B", 0}}
+	shift := uint(0)
+	for _, u := range units {
+		if v, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, shift = strings.TrimSpace(v), u.shift
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64>>shift {
+		return 0, fmt.Errorf("size %q: not a number of bytes", s)
+	}
+	return n << shift, nil
 }
 
 // operations is what serve runs beside the conversation: the live index and
@@ -105,7 +151,14 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 		}
 		fsys = os.DirFS(cfg.contentDir)
 	}
-	o.live = index.NewLive(nil, index.BuildOptions{})
+	if oc.memoryLimit > 0 {
+		// The garbage collector works harder near the limit instead of
+		// letting the heap double, and reloads that would pass it are
+		// refused (index.Live.Reload) while the old index serves.
+		debug.SetMemoryLimit(oc.memoryLimit)
+		log.Info("memory limit set", "memory_limit_mb", oc.memoryLimit>>20)
+	}
+	o.live = index.NewLive(nil, index.BuildOptions{Path: oc.indexDir})
 	o.metrics.WatchIndex(o.live.Stats)
 	o.reloader = reload.New(reload.Config{Content: fsys, Index: o.live, Logger: log,
 		OnReload: []func(context.Context, reload.Report){o.metrics.ObserveReload}})

@@ -32,7 +32,7 @@ type Outcome string
 
 const (
 	Swapped Outcome = "swapped" // the new index serves
-	Refused Outcome = "refused" // the content has errors; the old index serves
+	Refused Outcome = "refused" // the content has errors, or its index would not fit in memory; the old index serves
 	Failed  Outcome = "failed"  // the content could not be read or indexed; the old index serves
 )
 
@@ -254,6 +254,11 @@ func (r *Reloader) build(ctx context.Context, req Request) (rep Report) {
 		return rep
 	}
 	st, err := r.cfg.Index.Reload(ctx, c)
+	if errors.Is(err, index.ErrTooLarge) {
+		// Not started: the content is fine, the memory is not.
+		rep.Outcome, rep.Err = Refused, fmt.Errorf("reload: %w", err)
+		return rep
+	}
 	if err != nil {
 		rep.Outcome, rep.Err = Failed, fmt.Errorf("reload: %w", err)
 		return rep

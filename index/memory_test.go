@@ -1,0 +1,65 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/content/synth"
+)
+
+// TestReloadRefusedOverMemoryLimit: a reload whose estimate does not fit is
+// refused before building, says by how much, and the old index keeps
+// answering; under a limit it fits, the same reload swaps.
+func TestReloadRefusedOverMemoryLimit(t *testing.T) {
+	ctx := context.Background()
+	old, err := content.Load(ctx, content.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bigger := synth.Corpus(1, 50, 300)
+	const question = "email uy ban"
+	want, err := mustBuild(t, old).Search(ctx, question, Options{})
+	if err != nil || !want.Found {
+		t.Fatalf("old index: found=%v err=%v", want.Found, err)
+	}
+
+	need := EstimateBuild(bigger, BuildOptions{})
+	live := NewLive(mustBuild(t, old), BuildOptions{MemoryLimit: need / 2})
+	defer live.Close()
+	before := live.Stats()
+	_, err = live.Reload(ctx, bigger)
+	var me *MemoryError
+	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &me) {
+		t.Fatalf("reload over the limit: err = %v, want ErrTooLarge", err)
+	}
+	if me.Need != need || me.Limit != need/2 || me.InUse <= 0 {
+		t.Errorf("MemoryError = %+v, want need %d, limit %d, something in use", me, need, need/2)
+	}
+	if got := live.Stats(); got.Articles != before.Articles || got.Units != before.Units {
+		t.Errorf("after a refused reload the stats are %+v, want %+v", got, before)
+	}
+	got, err := live.Search(ctx, question, Options{})
+	if err != nil || !got.Found || got.Hits[0].Text != want.Hits[0].Text {
+		t.Fatalf("after a refused reload: found=%v err=%v, want the old index's answer", got.Found, err)
+	}
+
+	roomy := NewLive(mustBuild(t, old), BuildOptions{MemoryLimit: liveHeap() + 4*need})
+	defer roomy.Close()
+	if st, err := roomy.Reload(ctx, bigger); err != nil || st.Articles != len(bigger.Articles) {
+		t.Fatalf("reload within the limit: %+v, %v", st, err)
+	}
+}
+
+// TestEstimateBuild: the estimate grows with the text, and an on-disk index
+// keeps less in memory than one held in memory.
+func TestEstimateBuild(t *testing.T) {
+	small, large := synth.Corpus(1, 20, 300), synth.Corpus(1, 200, 300)
+	if s, l := EstimateBuild(small, BuildOptions{}), EstimateBuild(large, BuildOptions{}); s <= 0 || l <= s {
+		t.Errorf("estimates: %d for 20 articles, %d for 200", s, l)
+	}
+	if d, m := EstimateBuild(large, BuildOptions{Path: t.TempDir()}), EstimateBuild(large, BuildOptions{}); d >= m {
+		t.Errorf("on disk %d, in memory %d: want less on disk", d, m)
+	}
+}
