@@ -280,15 +280,25 @@ func asUsage(err error, u *usageError) bool {
 
 func TestLoadOpsConfig(t *testing.T) {
 	tests := []struct {
-		vars    map[string]string
-		staff   int64
-		replica string
-		wantErr string
+		vars     map[string]string
+		staff    int64
+		replica  string
+		memory   int64
+		indexDir string // "memory" for none; "" for the default temporary directory
+		wantErr  string
 	}{
 		{vars: map[string]string{}, staff: 0},
 		{vars: map[string]string{"STAFF_CHAT_ID": "-1001234567890", "REPLICA_ID": "bot-2"}, staff: -1001234567890, replica: "bot-2"},
 		{vars: map[string]string{"STAFF_CHAT_ID": "nhom-can-bo"}, wantErr: "STAFF_CHAT_ID"},
 		{vars: map[string]string{"STAFF_CHAT_ID": "0"}, wantErr: "STAFF_CHAT_ID"},
+		{vars: map[string]string{"MEMORY_LIMIT": "400MiB"}, memory: 400 << 20},
+		{vars: map[string]string{"MEMORY_LIMIT": "1GiB", "INDEX_DIR": "/srv/idx"}, memory: 1 << 30, indexDir: "/srv/idx"},
+		{vars: map[string]string{"MEMORY_LIMIT": "536870912"}, memory: 512 << 20},
+		{vars: map[string]string{"INDEX_DIR": "memory"}, indexDir: "memory"},
+		{vars: map[string]string{"MEMORY_LIMIT": "10MiB"}, wantErr: "MEMORY_LIMIT"},
+		{vars: map[string]string{"MEMORY_LIMIT": "400MB"}, wantErr: "MEMORY_LIMIT"},
+		{vars: map[string]string{"MEMORY_LIMIT": "-1GiB"}, wantErr: "MEMORY_LIMIT"},
+		{vars: map[string]string{"MEMORY_LIMIT": "99999999999TiB"}, wantErr: "MEMORY_LIMIT"},
 	}
 	for _, tt := range tests {
 		c, err := loadOpsConfig(func(k string) string { return tt.vars[k] })
@@ -300,6 +310,23 @@ func TestLoadOpsConfig(t *testing.T) {
 		}
 		if err != nil || c.staffChat != tt.staff || (tt.replica != "" && c.replicaID != tt.replica) || c.replicaID == "" {
 			t.Errorf("%v: got %+v, %v", tt.vars, c, err)
+		}
+		if c.memoryLimit != tt.memory {
+			t.Errorf("%v: memory limit %d, want %d", tt.vars, c.memoryLimit, tt.memory)
+		}
+		switch tt.indexDir {
+		case "memory":
+			if c.indexDir != "" {
+				t.Errorf("%v: index dir %q, want none (in memory)", tt.vars, c.indexDir)
+			}
+		case "":
+			if c.indexDir == "" {
+				t.Errorf("%v: no index dir, want a temporary directory by default", tt.vars)
+			}
+		default:
+			if c.indexDir != tt.indexDir {
+				t.Errorf("%v: index dir %q, want %q", tt.vars, c.indexDir, tt.indexDir)
+			}
 		}
 	}
 }
