@@ -287,7 +287,7 @@ func (p *Portal) page(w http.ResponseWriter, r *http.Request) {
 	body := []byte(p.render(a))
 	ctype := "text/html; charset=utf-8"
 	if a.Charset == "windows-1258" {
-		body = encode1258(string(body))
+		body = EncodeWindows1258(string(body))
 		ctype = "text/html"
 	}
 	sum := sha256.Sum256(body)
@@ -451,10 +451,10 @@ func (p *Portal) render(a Article) string {
 	return b.String()
 }
 
-// encode1258 writes s in Windows-1258 the way legacy portals do: base
+// EncodeWindows1258 writes s in Windows-1258 the way legacy portals do: base
 // letters with their vowel marks precomposed where the code page has them
 // (â, ê, ô, ơ, ư, ă, đ) and the tone marks as combining characters after.
-func encode1258(s string) []byte {
+func EncodeWindows1258(s string) []byte {
 	var b strings.Builder
 	for _, r := range norm.NFC.String(s) {
 		d := norm.NFD.String(string(r))
