@@ -2,11 +2,17 @@ package admin
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/index/reload"
 	"github.com/kyanhbot/kyanhbot/portal"
 	"github.com/kyanhbot/kyanhbot/portal/portaltest"
 )
@@ -53,4 +59,67 @@ func TestSyncCommand(t *testing.T) {
 func TestSyncCommandNotConfigured(t *testing.T) {
 	h := start(t, nil)
 	contains(t, "/sync without SYNC_URL", h.say(t, adminUser, "/sync").Visible, "Chưa đặt SYNC_URL")
+}
+
+// TestSyncFailureKeepsOldIndex: a portal that cannot be read makes /sync
+// reply with the error, and the index loaded before still answers.
+func TestSyncFailureKeepsOldIndex(t *testing.T) {
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close()
+	h := start(t, func(c *Config) {
+		c.Syncer = &SyncJob{
+			Options:  portal.Options{From: down.URL + "/", Dir: c.ContentDir, Timeout: time.Second, Retries: -1},
+			Lease:    &store.MemoryLease{},
+			Reloader: c.Reloader,
+		}
+	})
+	before := h.rl.Current()
+	contains(t, "/sync of an unreadable portal", h.say(t, adminUser, "/sync").Visible,
+		"Không đồng bộ được", "chỉ mục cũ vẫn trả lời", "could not be read")
+	if after := h.rl.Current(); after.Version != before.Version {
+		t.Errorf("content version %q → %q after a failed sync", before.Version, after.Version)
+	}
+	contains(t, "answer after a failed sync", h.say(t, citizenUser, "xã Thử Nghiệm giảm bao nhiêu thôn").Visible, "12 thôn")
+}
+
+// countingReloader counts the reloads a sync asks for.
+type countingReloader struct {
+	Reloader
+	n atomic.Int64
+}
+
+func (c *countingReloader) Reload(ctx context.Context, req reload.Request) (reload.Report, error) {
+	c.n.Add(1)
+	return c.Reloader.Reload(ctx, req)
+}
+
+// TestSyncEvery: a content directory never synced is synced at start, then
+// at every interval; a sync that changed nothing does not reload; Every
+// returns when its context ends.
+func TestSyncEvery(t *testing.T) {
+	p := portaltest.New(t, 0).WithoutFaults()
+	dir := t.TempDir()
+	live := index.NewLive(nil, index.BuildOptions{})
+	t.Cleanup(func() { live.Close() })
+	rl := &countingReloader{Reloader: reload.New(reload.Config{Content: os.DirFS(dir), Index: live})}
+	j := &SyncJob{Options: portal.Options{From: p.URL("/"), Dir: dir, Timeout: 5 * time.Second}, Lease: &store.MemoryLease{}, Reloader: rl}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { j.Every(ctx, 100*time.Millisecond); close(done) }()
+	// The first sync fetches the page; each one after asks whether it changed.
+	for deadline := time.Now().Add(30 * time.Second); p.NotModified(portaltest.PathLegacy) < 2; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d syncs in 30s with an interval of 100ms, want 3; the page had %d conditional GETs",
+				p.Hits("/robots.txt"), p.NotModified(portaltest.PathLegacy))
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Every did not return after its context ended")
+	}
+	if got := rl.n.Load(); got != 1 {
+		t.Errorf("%d reloads, want 1: only the first sync changed the content", got)
+	}
 }
