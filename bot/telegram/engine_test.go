@@ -151,10 +151,13 @@ func TestOneReplicaPolls(t *testing.T) {
 	srv := telegramtest.New(t)
 	h := &fakeHandler{}
 	a := startBot(t, srv, h, store.NewRedisLedger(rdb, "1000"), func(c *Config) { c.Owner = "a" })
-	time.Sleep(200 * time.Millisecond)
-	startBot(t, srv, h, store.NewRedisLedger(rdb, "1000"), func(c *Config) { c.Owner = "b" })
 	chat := telegramtest.Private(dan)
-	for i := 0; i < 5; i++ {
+	// a answering before b starts proves a holds the lock; a fixed 200 ms
+	// wait did not on a loaded machine, and then a's shutdown tested nothing.
+	srv.SendText(chat, dan, "câu hỏi")
+	srv.WaitMessages(t, chat.ID, 1)
+	startBot(t, srv, h, store.NewRedisLedger(rdb, "1000"), func(c *Config) { c.Owner = "b" })
+	for i := 1; i < 5; i++ {
 		srv.SendText(chat, dan, "câu hỏi")
 	}
 	srv.WaitMessages(t, chat.ID, 5)
