@@ -21,6 +21,10 @@ const (
 	maxData    = 64
 )
 
+// CallbackStaff is the data of the button that asks for a person. The staff
+// handoff (package bot/handoff), in front of the engine, handles it.
+const CallbackStaff = "h:1"
+
 // data builds callback data; it returns "" (no button) when it would be too
 // long, which only an unusually long document ID can cause.
 func data(kind string, args ...string) string {

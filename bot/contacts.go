@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
 )
 
 const contactsPage = 3
@@ -142,9 +143,18 @@ func contactLines(r *request, c content.Contact) []contactLine {
 			out = append(out, contactLine{kind, label, v})
 		}
 	}
+	// The publisher's label, in Vietnamese; in another language the
+	// bot's own for the kind of field it names.
+	own := func(kind, label string) string {
+		if r.lang == en && r.t.Fields[kind] != "" {
+			return r.t.Fields[kind]
+		}
+		return label
+	}
 	add("address", r.t.Fields["address"], c.Address)
 	if c.PhoneLabel != "" {
-		add(labelKind(c.PhoneLabel, "phone"), c.PhoneLabel, c.Phone)
+		kind := labelKind(c.PhoneLabel, "phone")
+		add(kind, own(kind, c.PhoneLabel), c.Phone)
 	} else {
 		add("phone", r.t.Fields["phone"], c.Phone)
 	}
@@ -155,7 +165,8 @@ func contactLines(r *request, c content.Contact) []contactLine {
 		if i == maxExtras {
 			break
 		}
-		add(labelKind(x.Label, ""), x.Label, x.Value)
+		kind := labelKind(x.Label, "")
+		add(kind, own(kind, x.Label), x.Value)
 	}
 	add("person", r.t.Fields["person"], c.Person)
 	return out
@@ -201,11 +212,7 @@ func contactHTML(r *request, c content.Contact) string {
 		ls = append(ls, "<b>"+esc(c.Office)+"</b>")
 	}
 	for _, l := range contactLines(r, c) {
-		icon, ok := contactIcons[l.kind]
-		if !ok {
-			icon = "▪️"
-		}
-		ls = append(ls, icon+" "+esc(l.label)+": "+esc(clipRunes(l.value, maxFieldRunes)))
+		ls = append(ls, l.html())
 	}
 	if len(ls) <= 1 {
 		for _, l := range c.Lines {
@@ -213,6 +220,21 @@ func contactHTML(r *request, c content.Contact) string {
 		}
 	}
 	return strings.Join(ls, "\n")
+}
+
+// html renders the line as every contact block shows it: icon, label,
+// value (a web site as a link).
+func (l contactLine) html() string {
+	icon, ok := contactIcons[l.kind]
+	if !ok {
+		icon = "▪️"
+	}
+	v := clipRunes(l.value, maxFieldRunes)
+	value := esc(v)
+	if l.kind == "website" && v == l.value {
+		value = link(v, v)
+	}
+	return icon + " " + esc(l.label) + ": " + value
 }
 
 // clipRunes cuts s to n runes, marking the cut.
@@ -251,6 +273,24 @@ func (e *Engine) contactIn(text string) *content.Contact {
 		if (c.Phone != "" && strings.Contains(text, c.Phone)) ||
 			(c.Email != "" && strings.Contains(text, c.Email)) {
 			return &all[i]
+		}
+	}
+	return nil
+}
+
+// contactOf is the contact a contact hit shows, when the hit is one: the
+// contact of its article whose office is the hit's first line, or whose
+// lines are the hit's text. A passage, or a contact that cannot be told,
+// is nil and keeps the index's wording.
+func (e *Engine) contactOf(h index.Hit) *content.Contact {
+	a := e.article(h.ArticleID)
+	if h.Kind != index.KindContact || a == nil {
+		return nil
+	}
+	first, _, _ := strings.Cut(h.Text, "\n")
+	for i, c := range a.Contacts {
+		if (c.Office != "" && fold(c.Office) == fold(first)) || strings.Join(c.Lines, "\n") == h.Text {
+			return &a.Contacts[i]
 		}
 	}
 	return nil
@@ -337,7 +377,7 @@ func contactFieldReply(r *request, c content.Contact, field string) Reply {
 	var out []string
 	for _, l := range contactLines(r, c) {
 		if l.kind == field || (field == "phone" && l.kind == "hotline") {
-			out = append(out, esc(l.label)+": "+esc(clipRunes(l.value, maxFieldRunes)))
+			out = append(out, l.html())
 		}
 	}
 	if len(out) == 0 {

@@ -37,7 +37,11 @@ type Options struct {
 	// Commands are extra commands, such as the admins' (/reload, /stats),
 	// dispatched like the built-in ones.
 	Commands []Command
-	Logger   *slog.Logger
+	// StaffLine offers a person (the CallbackStaff button, handled by the
+	// staff handoff) on every question the bot cannot answer; set it when
+	// a staff group is configured.
+	StaffLine bool
+	Logger    *slog.Logger
 	// Now is the clock, for tests; default time.Now.
 	Now func() time.Time
 }
@@ -160,7 +164,14 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 		// greeting /start gives rather than silence.
 		m.Text = "/start"
 	}
-	if m.Text == "" && m.Callback == "" {
+	if m.Inline {
+		return e.inline(ctx, m)
+	}
+	// A photo, voice note, sticker… in a private chat: the citizen is told
+	// what the bot reads, rather than met with silence. In groups it is
+	// chatter.
+	media := m.Text == "" && m.Callback == "" && m.ChatType == ChatPrivate && (m.Media != "" || m.Document.FileID != "")
+	if m.Text == "" && m.Callback == "" && !media {
 		if strings.TrimSpace(raw) != "" && m.ChatType == ChatPrivate {
 			// Only invisible characters (zero-width spaces, BOMs, controls):
 			// Telegram delivers them, unlike white space alone, and the
@@ -208,7 +219,15 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 	}
 	r.lang, r.t = e.language0(m, r.st)
 
-	replies, err := e.dispatch(ctx, r, name, args, isCmd)
+	var (
+		replies []Reply
+		err     error
+	)
+	if media {
+		replies, err = e.media(ctx, r)
+	} else {
+		replies, err = e.dispatch(ctx, r, name, args, isCmd)
+	}
 	if r.stateOK && !r.noSave && r.st != r.loaded {
 		if serr := e.store.SaveChat(ctx, m.ChatID, r.st); e.storeErr(serr) {
 			// The answer is given; only the follow-ups are lost.
@@ -257,6 +276,9 @@ func (e *Engine) followUp(ctx context.Context, r *request) ([]Reply, error) {
 			return []Reply{{Text: r.t.NothingToPage}}, nil
 		}
 		return e.page(ctx, r, r.st.List.Offset, false)
+	}
+	if kind, ok := smallTalk(text); ok {
+		return e.chat(ctx, r, kind)
 	}
 	if n, ok := number(text); ok && r.st.List.Kind == listDocuments {
 		return e.documentAt(ctx, r, n)

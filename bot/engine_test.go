@@ -40,6 +40,11 @@ func (failingStore) Vote(context.Context, int64, bot.Vote) error          { retu
 func (failingStore) Hit(context.Context, int64) (int, error)              { return 0, errBroken }
 func (failingStore) Unanswered(context.Context, string) error             { return errBroken }
 func (failingStore) Forget(context.Context, int64, int64) error           { return errBroken }
+func (failingStore) SmallTalk(context.Context, string) error              { return errBroken }
+func (failingStore) Share(context.Context, string) (string, error)        { return "", errBroken }
+func (failingStore) Shared(context.Context, string) (string, bool, error) {
+	return "", false, errBroken
+}
 
 func TestForgetFailureIsReported(t *testing.T) {
 	e := bot.New(newSearcher(t, mustCorpus(t)), failingStore{}, bot.Options{})

@@ -52,6 +52,8 @@ type step struct {
 	mention  bool
 	replyTo  bool
 	lang     string // default "vi"
+	media    string // a message without text: "photo", "voice", "sticker"…
+	document bool   // a file sent as a document
 }
 
 // conversation drives an engine like a transport would, and writes the
@@ -71,7 +73,10 @@ func newConversation(t *testing.T, e *bot.Engine) *conversation {
 func (c *conversation) do(s step) []bot.Reply {
 	c.t.Helper()
 	m := bot.Message{UserID: s.user, ChatID: s.chat, ChatType: bot.ChatPrivate, Text: s.text,
-		LangCode: s.lang, Mentioned: s.mention, ReplyToBot: s.replyTo, MessageID: c.msgID}
+		LangCode: s.lang, Mentioned: s.mention, ReplyToBot: s.replyTo, MessageID: c.msgID, Media: s.media}
+	if s.document {
+		m.Document = bot.Document{FileID: "file-1", FileName: "ho-so.pdf", Size: 1024}
+	}
 	if m.UserID == 0 {
 		m.UserID = 1001
 	}
@@ -89,6 +94,10 @@ func (c *conversation) do(s step) []bot.Reply {
 	}
 	in := s.text
 	switch {
+	case s.media != "":
+		in = "[" + s.media + "]"
+	case s.document:
+		in = "[document ho-so.pdf]"
 	case s.press != "":
 		data, ok := c.buttons[s.press]
 		if !ok {
@@ -96,6 +105,15 @@ func (c *conversation) do(s step) []bot.Reply {
 		}
 		m.Callback = data
 		in = fmt.Sprintf("[press %q → %s]", s.press, data)
+		if link, ok := strings.CutPrefix(data, "url:"); ok {
+			// A deep link opens the chat with /start and its payload.
+			_, payload, found := strings.Cut(link, "?start=")
+			if !found {
+				c.t.Fatalf("link button %q: %s is no deep link", s.press, link)
+			}
+			m.Callback, m.Text = "", "/start "+payload
+			in = fmt.Sprintf("[open %s]", link)
+		}
 	case s.callback != "":
 		m.Callback = s.callback
 		in = fmt.Sprintf("[callback %q]", s.callback)
@@ -116,8 +134,15 @@ func (c *conversation) do(s step) []bot.Reply {
 		for _, row := range r.Buttons {
 			var cells []string
 			for _, b := range row {
-				cells = append(cells, fmt.Sprintf("[%s | %s]", b.Text, b.Data))
+				target := b.Data
+				if b.URL != "" {
+					target = b.URL
+				}
+				cells = append(cells, fmt.Sprintf("[%s | %s]", b.Text, target))
 				c.buttons[b.Text] = b.Data
+				if b.URL != "" {
+					c.buttons[b.Text] = "url:" + b.URL
+				}
 			}
 			c.out.WriteString("  " + strings.Join(cells, " ") + "\n")
 		}
@@ -293,6 +318,35 @@ func TestGolden(t *testing.T) {
 			{text: "   "}, {text: "/"}, {text: "/tim <b>uy ban</b> & fax"},
 		}},
 		{name: "unknown", steps: []step{{text: "/xyz"}, {text: "/reload"}}},
+		{name: "smalltalk", steps: []step{
+			{text: "xin chào"}, {text: "Cảm ơn bạn nhiều nhé!"}, {text: "ok"}, {text: "👍"}, {text: "hahaha"}, {text: "😂😂"},
+			{text: "thanks", lang: "en", user: 1002}, {text: "chào bạn, cho hỏi số điện thoại ủy ban"},
+			{media: "photo"}, {media: "voice"}, {media: "sticker", lang: "en", user: 1002}, {document: true}, {media: "location"},
+			{media: "photo", group: true},
+		}, check: func(t *testing.T, st *store.Memory) {
+			if top, _ := st.TopUnanswered(context.Background(), 1, 0); len(top) != 0 {
+				t.Errorf("small talk counted as unanswered: %v", top)
+			}
+			got, _ := st.SmallTalkCounts(context.Background(), 1)
+			if want := "map[document:1 greeting:1 laugh:2 location:1 ok:2 photo:1 sticker:1 thanks:2 voice:1]"; fmt.Sprint(got) != want {
+				t.Errorf("small talk counts = %v, want %s", got, want)
+			}
+		}},
+		{name: "deeplink", steps: []step{
+			{text: "/start lienhe"}, {text: "/start sapnhap"}, {text: "/start nghiquyet"},
+			{text: "/start q_c8OhcCBuaOG6rXAgdGjDtG4"},
+			{text: "/start q_!!notbase64"}, {text: "/start q_" + strings.Repeat("A", 80)}, {text: "/start quentoi"},
+			{text: "Những thôn nào của xã Thử Nghiệm đã được sáp nhập theo nghị quyết mới nhất của hội đồng nhân dân tỉnh?"},
+			{text: "/start k_AAAAAAAAAAA"},
+			{text: "Nghị quyết 18 nói gì?"}, {press: "↗️ Chia sẻ", user: 1002},
+			{text: "Cho mình hỏi địa chỉ email của Ủy ban nhân dân xã Thử Nghiệm ở thôn Mẫu Chung"}, {press: "↗️ Chia sẻ", user: 1002, lang: "en"},
+		}},
+		{name: "staffline", opts: bot.Options{StaffLine: true}, steps: []step{{text: "giờ mở cửa bể bơi"}, {text: "giờ mở cửa bể bơi", lang: "en", user: 1002}}},
+		{name: "contactformat", steps: []step{
+			{text: "số điện thoại ủy ban xã thử nghiệm"}, {text: "còn fax?"}, {text: "/lienhe thử nghiệm"},
+			{text: "phone number of the people's committee", lang: "en", user: 1002}, {text: "fax?", lang: "en", user: 1002},
+			{text: "/lienhe", lang: "en", user: 1002},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,14 +20,27 @@ type Message struct {
 	ChatID     int64
 	UserID     int64
 	ChatType   ChatType
-	MessageID  int      // ID of the message in its chat; for a button press, the message the button is on
-	Text       string   // message text; empty for a button press
-	Callback   string   // callback data of a pressed button; empty for a message
-	LangCode   string   // the user's client language, e.g. "vi", "en"
-	Mentioned  bool     // the message mentions the bot (groups)
-	ReplyToBot bool     // the message replies to one of the bot's messages (groups)
-	ReplyTo    int      // ID of the message this one replies to; 0 when none
-	Document   Document // a file sent as a document (Text is then empty); zero otherwise
+	MessageID  int    // ID of the message in its chat; for a button press, the message the button is on
+	Text       string // message text; empty for a button press
+	Callback   string // callback data of a pressed button; empty for a message
+	LangCode   string // the user's client language, e.g. "vi", "en"
+	Mentioned  bool   // the message mentions the bot (groups)
+	ReplyToBot bool   // the message replies to one of the bot's messages (groups)
+	ReplyTo    int    // ID of the message this one replies to; 0 when none
+	// ReplyToText is the text of the message this one replies to, as
+	// Telegram quotes it: a staff reply to a handoff post whose ticket is
+	// gone is told apart from a reply to any other bot message by it.
+	ReplyToText string
+	Document    Document // a file sent as a document (Text is then empty); zero otherwise
+	// Media names what a message without text holds: "photo", "voice",
+	// "sticker", "video", "audio", "location", "contact"…; empty for text.
+	Media string
+	// ThreadID is the forum topic the message was sent in (Telegram's
+	// message_thread_id); replies go to the same topic. 0 outside topics.
+	ThreadID int
+	// Inline marks an inline query ("@bot question" typed in any chat):
+	// Text is the query, ChatID is 0, and the answer is Reply.Results.
+	Inline bool
 }
 
 // Document is a file a user sent; the transport can download it by FileID.
@@ -53,4 +66,22 @@ type Reply struct {
 	EditMessageID int
 	// Notice, for a button press, is the short text shown by answerCallbackQuery.
 	Notice string
+	// Results answer an inline query: articles the user can pick and send.
+	Results []Result
+	// ReplyTo and ThreadID place a message posted to another chat (the
+	// staff group): a reply to that message, in that forum topic. Replies
+	// to an incoming message take its topic from the message.
+	ReplyTo  int
+	ThreadID int
+}
+
+// Result is one answer offered to an inline query: what the user sees in the
+// list (Title, Description) and the message sent when they pick it (Text, in
+// Telegram HTML, with its source link).
+type Result struct {
+	ID          string // unique within the answer, at most 64 bytes
+	Title       string
+	Description string
+	Text        string
+	URL         string // the source, when it is a web address
 }

@@ -63,6 +63,11 @@ type messages struct {
 	Published     string // %s
 	Author        string
 	Article       string
+	SmallTalk     map[string]string // by kind: "greeting", "thanks", "ok", "laugh"
+	MediaOnly     string            // a photo, voice note, sticker… got instead of a question
+	Share         string            // the share button
+	LinkExpired   string            // a shared link whose question is no longer kept
+	StaffButton   string            // the button to ask a person, on the no-answer reply
 }
 
 var catalog = map[lang]*messages{
@@ -80,6 +85,7 @@ var catalog = map[lang]*messages{
 			"/nghiquyet [số] — các văn bản được nhắc đến, hoặc mọi điều nói về một văn bản (ví dụ /nghiquyet 18)\n" +
 			"/sapnhap [tên đơn vị] — sáp nhập, sắp xếp bộ máy\n" +
 			"/lienhe [cơ quan] — địa chỉ, điện thoại, email\n" +
+			"/canbo [câu hỏi] — hỏi trực tiếp cán bộ\n" +
 			"/ngonngu — đổi ngôn ngữ (Tiếng Việt / English)\n" +
 			"/quentoi — xoá mọi điều mình nhớ về bạn\n\n" +
 			"Sau một câu trả lời, gõ <i>xem thêm</i> hoặc <i>tiếp</i> để xem kết quả khác; sau địa chỉ liên hệ, hỏi <i>còn số fax?</i>. Mình chỉ nhớ cuộc trò chuyện trong %s.",
@@ -96,7 +102,7 @@ var catalog = map[lang]*messages{
 		Stale:         "Danh sách này đã cũ, bạn hỏi lại nhé.",
 		BadButton:     "Xin lỗi, mình không hiểu nút này.",
 		Thanks:        "Cảm ơn bạn đã góp ý!",
-		Unknown:       "Mình không biết lệnh %s. Các lệnh mình hiểu:\n/start /help /tim /nghiquyet /sapnhap /lienhe /ngonngu /quentoi",
+		Unknown:       "Mình không biết lệnh %s. Các lệnh mình hiểu:\n/start /help /tim /nghiquyet /sapnhap /lienhe /canbo /ngonngu /quentoi",
 		Flood:         "Bạn gửi nhanh quá. Chờ một phút rồi hỏi tiếp nhé.",
 		DocsHead:      "<b>Các văn bản được nhắc đến</b>",
 		DocsNone:      "Chưa có văn bản nào.",
@@ -127,6 +133,16 @@ var catalog = map[lang]*messages{
 		Published:    "đăng ngày %s",
 		Author:       "Tác giả",
 		Article:      "Bài viết",
+		SmallTalk: map[string]string{
+			"greeting": "Xin chào! Bạn cứ gõ câu hỏi, ví dụ: <i>số điện thoại ủy ban</i>. Gõ /help để xem mình làm được gì.",
+			"thanks":   "Không có gì ạ! Bạn cần hỏi thêm thì cứ nhắn nhé.",
+			"ok":       "Vâng ạ. Bạn cần hỏi thêm thì cứ nhắn nhé.",
+			"laugh":    "😄 Bạn cần hỏi thêm thì cứ nhắn nhé.",
+		},
+		MediaOnly:   "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi về nghị quyết, sáp nhập hay địa chỉ liên hệ, ví dụ: <i>số điện thoại ủy ban</i>.",
+		Share:       "↗️ Chia sẻ",
+		LinkExpired: "Liên kết này đã hết hạn, bạn hãy gõ lại câu hỏi nhé.",
+		StaffButton: "🙋 Liên hệ cán bộ",
 	},
 	en: {
 		Welcome: "Hello! I answer questions about what the local government has published: resolutions, mergers and reorganisations, and office contacts.\n%s\n\nJust type a question, in Vietnamese (with or without accents) or English.",
@@ -142,6 +158,7 @@ var catalog = map[lang]*messages{
 			"/nghiquyet [number] — the documents cited, or everything said about one (e.g. /nghiquyet 18)\n" +
 			"/sapnhap [unit] — mergers and reorganisations\n" +
 			"/lienhe [office] — address, phone, email\n" +
+			"/canbo [question] — ask a staff member\n" +
 			"/ngonngu — change language (Tiếng Việt / English)\n" +
 			"/quentoi — forget everything I remember about you\n\n" +
 			"After an answer, type <i>more</i> for other results; after a contact, ask <i>fax?</i>. I only remember a conversation for %s.",
@@ -158,7 +175,7 @@ var catalog = map[lang]*messages{
 		Stale:         "This list is out of date, please ask again.",
 		BadButton:     "Sorry, I don't understand this button.",
 		Thanks:        "Thanks for your feedback!",
-		Unknown:       "I don't know the command %s. The commands I understand:\n/start /help /tim /nghiquyet /sapnhap /lienhe /ngonngu /quentoi",
+		Unknown:       "I don't know the command %s. The commands I understand:\n/start /help /tim /nghiquyet /sapnhap /lienhe /canbo /ngonngu /quentoi",
 		Flood:         "You're sending messages too fast. Please wait a minute, then ask again.",
 		DocsHead:      "<b>Documents cited</b>",
 		DocsNone:      "No documents yet.",
@@ -189,6 +206,16 @@ var catalog = map[lang]*messages{
 		Published:    "published %s",
 		Author:       "Author",
 		Article:      "Article",
+		SmallTalk: map[string]string{
+			"greeting": "Hello! Just type a question, for example: <i>phone number of the people's committee</i>. Type /help to see what I can do.",
+			"thanks":   "You're welcome! Message me whenever you have another question.",
+			"ok":       "All right. Message me whenever you have another question.",
+			"laugh":    "😄 Message me whenever you have another question.",
+		},
+		MediaOnly:   "I can only read text messages. Please type a question about resolutions, mergers or office contacts, for example: <i>phone number of the people's committee</i>.",
+		Share:       "↗️ Share",
+		LinkExpired: "This link has expired, please type your question again.",
+		StaffButton: "🙋 Contact staff",
 	},
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html"
+	"regexp"
 	"strings"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -21,6 +22,10 @@ const (
 // esc escapes text for Telegram HTML.
 func esc(s string) string { return html.EscapeString(s) }
 
+// bareDomain is a web address written without its scheme: a host name of
+// two or more labels ending in letters, optionally a path, no spaces.
+var bareDomain = regexp.MustCompile(`^(?i)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:/\S*)?$`)
+
 // link renders a source as a link when it is a web address, as text otherwise.
 func link(url, text string) string {
 	if text == "" {
@@ -28,6 +33,11 @@ func link(url, text string) string {
 	}
 	if strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://") {
 		return `<a href="` + esc(url) + `">` + esc(text) + `</a>`
+	}
+	if bareDomain.MatchString(url) {
+		// "www.txkyanh.hatinh.gov.vn" as the portal prints it: a link all
+		// the same.
+		return `<a href="https://` + esc(url) + `">` + esc(text) + `</a>`
 	}
 	if url != "" && url != text {
 		return esc(text) + " (" + esc(url) + ")"

@@ -26,6 +26,7 @@ func (e *Engine) find(ctx context.Context, r *request, args string) ([]Reply, er
 // ask answers a free-text question with its best passage or fact.
 func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply, error) {
 	q, clipped := clip(question)
+	q = stripSmallTalk(q)
 	note := ""
 	if clipped {
 		note = f(r.t.Truncated, maxQuestion)
@@ -49,7 +50,13 @@ func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply,
 			r.st.Contact = c.Office
 		}
 	}
-	text := lines(note, leadIn(res), hit.HTML)
+	body := hit.HTML
+	if c := e.contactOf(hit); c != nil {
+		// The same block as /lienhe and the no-answer reply: icons, and
+		// labels in the user's language.
+		body = contactHTML(r, *c)
+	}
+	text := lines(note, leadIn(res), body)
 	if about := lines(e.citations(r, hit), articleLine(r, e.article(hit.ArticleID))); about != "" {
 		text += "\n\n" + about
 	}
@@ -59,6 +66,9 @@ func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply,
 	}
 	if d := data(cbSource, shortKey(hit.ArticleID)); d != "" && hit.ArticleID != "" {
 		row = append(row, Button{Text: r.t.Source, Data: d})
+	}
+	if link := e.shareLink(ctx, r, q); link != "" {
+		row = append(row, Button{Text: r.t.Share, URL: link})
 	}
 	key := shortKey(hit.ID)
 	buttons := [][]Button{{{Text: "👍", Data: data(cbVote, "u", key)}, {Text: "👎", Data: data(cbVote, "d", key)}}}
@@ -93,7 +103,11 @@ func (e *Engine) noAnswer(ctx context.Context, r *request, q string, res index.R
 	if offer := contactOffer(r, contacts); offer != "" {
 		text += "\n\n" + offer
 	}
-	return Reply{Text: text}
+	reply := Reply{Text: text}
+	if e.opts.StaffLine {
+		reply.Buttons = [][]Button{{{Text: r.t.StaffButton, Data: CallbackStaff}}}
+	}
+	return reply
 }
 
 // citations names the documents a hit cites, with their dates.
@@ -149,6 +163,8 @@ func (e *Engine) searchPage(ctx context.Context, r *request, offset int, edit bo
 		reply.Buttons = [][]Button{{e.moreButton(r, end)}}
 	}
 	if edit {
+		// In place, as list pages are: the chat does not fill up with pages.
+		reply.EditMessageID = r.msg.MessageID
 		reply.Notice = f(r.t.Page, pageNo)
 	}
 	return []Reply{reply}, nil
@@ -164,7 +180,7 @@ func (e *Engine) sourceReply(r *request, a *content.Article) Reply {
 		ifThen(a.Date != "", f(r.t.Published, a.Date)),
 		ifThen(a.Author != "", esc(r.t.Author)+": "+esc(a.Author)),
 		ifThen(a.Source != "", "🔗 "+link(a.Source, a.Source)),
-		ifThen(a.Site != "" && a.Site != a.Source, "🌐 "+esc(a.Site)))
+		ifThen(a.Site != "" && a.Site != a.Source, "🌐 "+link(a.Site, a.Site)))
 	reply := Reply{Text: text, Notice: r.t.Source}
 	return reply
 }

@@ -88,6 +88,16 @@ type Store interface {
 	// Unanswered counts a question nobody could answer. The question comes
 	// already anonymised; no user ID goes with it.
 	Unanswered(ctx context.Context, question string) error
+	// SmallTalk counts a message that was no question — a greeting, thanks,
+	// a photo — by kind, with no user ID, apart from the unanswered
+	// questions.
+	SmallTalk(ctx context.Context, kind string) error
+	// Share keeps a question too long for a deep link and returns the short
+	// key that stands for it; the same question gets the same key.
+	Share(ctx context.Context, question string) (key string, err error)
+	// Shared returns the question a share key stands for; ok is false once
+	// it has expired.
+	Shared(ctx context.Context, key string) (question string, ok bool, err error)
 	// Forget deletes everything kept about a user, and the state of the chat
 	// they asked from.
 	Forget(ctx context.Context, userID, chatID int64) error

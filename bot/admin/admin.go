@@ -44,6 +44,7 @@ type Poster interface {
 type Feedback interface {
 	TopUnanswered(ctx context.Context, nDays, n int) ([]store.Count, error)
 	Totals(ctx context.Context, nDays int) (store.VoteTotals, error)
+	SmallTalkCounts(ctx context.Context, nDays int) (map[string]int, error)
 }
 
 // Config sets up the admin tools. Reloader and Admins are required.
@@ -120,8 +121,11 @@ func (a *Admin) Close() { a.wg.Wait() }
 func (a *Admin) Wrap(next Handler) Handler {
 	return handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
 		switch {
-		case m.Document.FileID != "" && m.ChatType == bot.ChatPrivate:
+		case m.Document.FileID != "" && m.ChatType == bot.ChatPrivate && a.admins[m.UserID]:
 			return a.upload(ctx, m)
+		case m.Document.FileID != "" && m.ChatType == bot.ChatPrivate:
+			// A citizen's file: the engine says what the bot reads.
+			a.refused(m, "upload")
 		case strings.HasPrefix(m.Callback, cbPrefix):
 			return a.callback(ctx, m)
 		}

@@ -157,7 +157,7 @@ func TestAdminGate(t *testing.T) {
 	}
 	t.Run("upload", func(t *testing.T) {
 		got := h.send(t, citizenUser, "bai-moi.txt", mustRead(t, "testdata/new-article.txt")).Visible
-		contains(t, "reply to a citizen's file", got, "chỉ đọc được câu hỏi gõ bằng chữ")
+		contains(t, "reply to a citizen's file", got, "chỉ đọc được tin nhắn chữ")
 		if _, err := os.Stat(filepath.Join(h.dir, "bai-moi.txt")); err == nil {
 			t.Error("a citizen's file was saved into the content directory")
 		}
@@ -271,6 +271,7 @@ func TestStats(t *testing.T) {
 	answer := h.say(t, citizenUser, "xã Thử Nghiệm giảm bao nhiêu thôn")
 	h.say(t, citizenUser, "lịch tiêm phòng cho chó mèo ở đâu")
 	h.say(t, citizenUser, "lịch tiêm phòng cho chó mèo ở đâu?")
+	h.say(t, citizenUser, "cảm ơn bạn nhé") // small talk: no question
 	h.srv.Press(telegramtest.Private(citizenUser), citizenUser, answer.MessageID, button(t, answer, "f:1:u:"))
 	h.srv.Wait(t, 5*time.Second, "vote answered", func() bool { return h.srv.UnansweredQueries() == 0 })
 
@@ -279,6 +280,7 @@ func TestStats(t *testing.T) {
 		"Câu hỏi: hôm nay 3 · 7 ngày 3",
 		"Trả lời được: 1/3 (33%)",
 		"Góp ý 7 ngày: 👍 1 · 👎 0",
+		"Không phải câu hỏi (7 ngày, không tính ở trên): cảm ơn 1",
 		"Chưa trả lời được, hỏi nhiều nhất",
 		"Tìm kiếm chậm nhất",
 		"test-replica: phiên bản "+h.rl.Current().Version+", 2 bài",

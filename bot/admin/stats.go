@@ -193,6 +193,29 @@ func anonymise(q string) string {
 	return q
 }
 
+// smallTalkLine lists the kinds of small talk, most frequent first.
+func smallTalkLine(t *texts, counts map[string]int) string {
+	kinds := make([]string, 0, len(counts))
+	for k := range counts {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if counts[kinds[i]] != counts[kinds[j]] {
+			return counts[kinds[i]] > counts[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		name := t.SmallTalkKinds[k]
+		if name == "" {
+			name = k
+		}
+		parts[i] = fmt.Sprintf("%s %d", html.EscapeString(name), counts[k])
+	}
+	return strings.Join(parts, " · ")
+}
+
 // Searcher is what the engine searches with; Recorder wraps one.
 type Searcher interface {
 	Search(ctx context.Context, question string, opts index.Options) (index.Result, error)
@@ -209,12 +232,13 @@ type Recorder struct {
 }
 
 // Search implements bot.Searcher. "More" pages (an Offset) are the same
-// question again and are not counted.
+// question again and are not counted, nor are inline queries (bot.Preview).
 func (r *Recorder) Search(ctx context.Context, question string, opts index.Options) (index.Result, error) {
 	start := time.Now()
 	res, err := r.Searcher.Search(ctx, question, opts)
 	took := time.Since(start)
-	if err != nil || opts.Offset > 0 {
+	if err != nil || opts.Offset > 0 || bot.IsPreview(ctx) {
+		// An inline query is searched as the user types: no question yet.
 		return res, err
 	}
 	if r.Observe != nil {
@@ -253,6 +277,11 @@ func (a *Admin) statsCommand(ctx context.Context, m bot.Message, _ string) ([]bo
 			errs = append(errs, err)
 		} else {
 			fmt.Fprintf(&b, t.Feedback, tot.Up, tot.Down)
+		}
+		if counts, err := a.cfg.Feedback.SmallTalkCounts(ctx, 7); err != nil {
+			errs = append(errs, err)
+		} else if len(counts) > 0 {
+			fmt.Fprintf(&b, t.SmallTalk, smallTalkLine(t, counts))
 		}
 		if top, err := a.cfg.Feedback.TopUnanswered(ctx, 7, 10); err != nil {
 			errs = append(errs, err)

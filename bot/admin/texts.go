@@ -10,7 +10,7 @@ import (
 // English for an admin whose Telegram app is in English (the engine answers
 // citizens the same way).
 type texts struct {
-	NotText, BadButton, InvalidButton, Reloading                    string
+	BadButton, InvalidButton, Reloading                             string
 	NoContentDir, BadFormat, TooLarge, NoDownload, FileRefused      string
 	NotSaved, Saved, ReplacedOld, SavedSummary                      string
 	ReloadFailedErr, Building, BuildingNoPoster                     string
@@ -19,11 +19,12 @@ type texts struct {
 	ErrorLine, VersionSwap, VersionKept, Coalesced, ConfirmButton   string
 	Counts, NoProblems, ProblemsHead, MoreProblems, DecimalComma    string
 	StatsHead, Questions, Answered, Feedback, TopUnanswered, Times  string
+	SmallTalk                                                       string
+	SmallTalkKinds                                                  map[string]string
 	Slowest, Serving, Replica, Loaded, ThisReplica, StatsIncomplete string
 }
 
 var vietnameseTexts = texts{
-	NotText:          "Xin lỗi, mình chỉ đọc được câu hỏi gõ bằng chữ.",
 	BadButton:        "Xin lỗi, mình không hiểu nút này.",
 	InvalidButton:    "Nút không hợp lệ.",
 	Reloading:        "Đang nạp lại…",
@@ -60,18 +61,20 @@ var vietnameseTexts = texts{
 	Questions:        "Câu hỏi: hôm nay %d · 7 ngày %d\n",
 	Answered:         "Trả lời được: %d/%d (%d%%)\n",
 	Feedback:         "Góp ý 7 ngày: 👍 %d · 👎 %d\n",
-	TopUnanswered:    "\n<b>Chưa trả lời được, hỏi nhiều nhất (7 ngày)</b>\n",
-	Times:            "%d. «%s» — %d lần\n",
-	Slowest:          "\n<b>Tìm kiếm chậm nhất (7 ngày)</b>\n",
-	Serving:          "\n<b>Nội dung đang phục vụ</b>\n",
-	Replica:          "<code>%s</code>: phiên bản <code>%s</code>, %d bài",
-	Loaded:           ", nạp ",
-	ThisReplica:      " (bản này)",
-	StatsIncomplete:  "\n⚠️ Một phần số liệu không đọc được; xem log.",
+	SmallTalk:        "Không phải câu hỏi (7 ngày, không tính ở trên): %s\n",
+	SmallTalkKinds: map[string]string{"greeting": "chào", "thanks": "cảm ơn", "ok": "ok/👍", "laugh": "cười",
+		"photo": "ảnh", "voice": "ghi âm", "sticker": "nhãn dán", "document": "tệp", "location": "vị trí", "video": "video"},
+	TopUnanswered:   "\n<b>Chưa trả lời được, hỏi nhiều nhất (7 ngày)</b>\n",
+	Times:           "%d. «%s» — %d lần\n",
+	Slowest:         "\n<b>Tìm kiếm chậm nhất (7 ngày)</b>\n",
+	Serving:         "\n<b>Nội dung đang phục vụ</b>\n",
+	Replica:         "<code>%s</code>: phiên bản <code>%s</code>, %d bài",
+	Loaded:          ", nạp ",
+	ThisReplica:     " (bản này)",
+	StatsIncomplete: "\n⚠️ Một phần số liệu không đọc được; xem log.",
 }
 
 var englishTexts = texts{
-	NotText:          "Sorry, I can only read questions typed as text.",
 	BadButton:        "Sorry, I don't understand this button.",
 	InvalidButton:    "Invalid button.",
 	Reloading:        "Reloading…",
@@ -108,14 +111,17 @@ var englishTexts = texts{
 	Questions:        "Questions: today %d · 7 days %d\n",
 	Answered:         "Answered: %d/%d (%d%%)\n",
 	Feedback:         "Feedback, 7 days: 👍 %d · 👎 %d\n",
-	TopUnanswered:    "\n<b>Most asked, not answered (7 days)</b>\n",
-	Times:            "%d. «%s» — %d times\n",
-	Slowest:          "\n<b>Slowest searches (7 days)</b>\n",
-	Serving:          "\n<b>Content being served</b>\n",
-	Replica:          "<code>%s</code>: version <code>%s</code>, %d articles",
-	Loaded:           ", loaded ",
-	ThisReplica:      " (this one)",
-	StatsIncomplete:  "\n⚠️ Some figures could not be read; see the log.",
+	SmallTalk:        "Not questions (7 days, not counted above): %s\n",
+	SmallTalkKinds: map[string]string{"greeting": "greetings", "thanks": "thanks", "ok": "ok/👍", "laugh": "laughter",
+		"photo": "photos", "voice": "voice notes", "sticker": "stickers", "document": "files", "location": "locations", "video": "videos"},
+	TopUnanswered:   "\n<b>Most asked, not answered (7 days)</b>\n",
+	Times:           "%d. «%s» — %d times\n",
+	Slowest:         "\n<b>Slowest searches (7 days)</b>\n",
+	Serving:         "\n<b>Content being served</b>\n",
+	Replica:         "<code>%s</code>: version <code>%s</code>, %d articles",
+	Loaded:          ", loaded ",
+	ThisReplica:     " (this one)",
+	StatsIncomplete: "\n⚠️ Some figures could not be read; see the log.",
 }
 
 // textsFor picks the admin's language from their Telegram app's.

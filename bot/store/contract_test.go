@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ type testStore interface {
 	Votes(ctx context.Context, userID int64) ([]bot.Vote, error)
 	TopUnanswered(ctx context.Context, nDays, n int) ([]Count, error)
 	Totals(ctx context.Context, nDays int) (VoteTotals, error)
+	SmallTalkCounts(ctx context.Context, nDays int) (map[string]int, error)
 }
 
 // harness is one store and a way to list its keys with their remaining TTL
@@ -121,8 +123,79 @@ func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harnes
 		}
 	})
 
+	t.Run("small talk", func(t *testing.T) {
+		h := newStore(t, Options{})
+		for _, k := range []string{"thanks", "greeting", "thanks", "photo"} {
+			if err := h.s.SmallTalk(ctx, k); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := h.s.SmallTalkCounts(ctx, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "map[greeting:1 photo:1 thanks:2]"; fmt.Sprint(got) != want {
+			t.Errorf("SmallTalkCounts = %v, want %s", got, want)
+		}
+		if top, _ := h.s.TopUnanswered(ctx, 7, 0); len(top) != 0 {
+			t.Errorf("small talk counted as unanswered: %v", top)
+		}
+	})
+
+	t.Run("share", func(t *testing.T) {
+		h := newStore(t, Options{})
+		q := "Những thôn nào của xã Thử Nghiệm được sáp nhập theo Nghị quyết số 99/NQ-HĐND?"
+		key, err := h.s.Share(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := h.s.Share(ctx, q); again != key {
+			t.Errorf("the same question got keys %q and %q", key, again)
+		}
+		if other, _ := h.s.Share(ctx, q+" "); other == key {
+			t.Errorf("two questions got the same key %q", key)
+		}
+		if len(key) > 20 || strings.Trim(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") != "" {
+			t.Errorf("key %q: want a few characters a deep link may carry", key)
+		}
+		if got, ok, err := h.s.Shared(ctx, key); err != nil || !ok || got != q {
+			t.Errorf("Shared(%q) = %q, %v, %v; want the question", key, got, ok, err)
+		}
+		for _, bad := range []string{"", "AAAAAAAAAAA", "nope", strings.Repeat("x", 64), "a:b*c"} {
+			if got, ok, err := h.s.Shared(ctx, bad); ok || err != nil {
+				t.Errorf("Shared(%q) = %q, %v, %v; want not found", bad, got, ok, err)
+			}
+		}
+		if _, err := h.s.Share(ctx, strings.Repeat("x", maxShared+1)); !errors.Is(err, ErrTooLong) {
+			t.Errorf("sharing a huge question: err = %v, want ErrTooLong", err)
+		}
+	})
+
+	t.Run("shared question expires", func(t *testing.T) {
+		h := newStore(t, Options{ShareTTL: 150 * time.Millisecond})
+		key, err := h.s.Share(ctx, "câu hỏi dài")
+		if err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			_, ok, err := h.s.Shared(ctx, key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("shared question still there 5 s after its 150 ms TTL")
+			}
+			// Each read renews it: wait longer than the TTL between reads.
+			time.Sleep(250 * time.Millisecond)
+		}
+	})
+
 	t.Run("every key has a TTL", func(t *testing.T) {
-		opts := Options{TTL: time.Hour, StatsTTL: 48 * time.Hour, FloodWindow: time.Minute}
+		opts := Options{TTL: time.Hour, StatsTTL: 48 * time.Hour, FloodWindow: time.Minute, ShareTTL: 72 * time.Hour}
 		h := newStore(t, opts)
 		fill(t, h.s, user, user)
 		fill(t, h.s, other, group)
@@ -135,8 +208,11 @@ func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harnes
 				t.Errorf("key %q outside the kyanhbot: namespace", k)
 			}
 			limit := opts.TTL
-			if strings.HasPrefix(k, "kyanhbot:unanswered:") || strings.HasPrefix(k, "kyanhbot:votes:") {
+			if strings.HasPrefix(k, "kyanhbot:unanswered:") || strings.HasPrefix(k, "kyanhbot:votes:") || strings.HasPrefix(k, "kyanhbot:smalltalk:") {
 				limit = opts.StatsTTL
+			}
+			if strings.HasPrefix(k, "kyanhbot:share:") {
+				limit = opts.ShareTTL
 			}
 			if ttl <= 0 || ttl > limit {
 				t.Errorf("key %q TTL = %v, want in (0, %v]", k, ttl, limit)
@@ -204,6 +280,12 @@ func fill(t *testing.T, s bot.Store, userID, chatID int64) {
 		t.Fatal(err)
 	}
 	if err := s.Unanswered(ctx, "cau hoi khong ai tra loi"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SmallTalk(ctx, "thanks"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Share(ctx, "câu hỏi chia sẻ"); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -21,6 +21,8 @@ type Memory struct {
 	flood      map[int64]expiring[int]
 	unanswered map[string]expiring[map[string]int] // by day key
 	totals     map[string]expiring[VoteTotals]     // by day key
+	smallTalk  map[string]expiring[map[string]int] // by day key
+	shared     map[string]expiring[string]         // by share key
 	lastSweep  time.Time
 }
 
@@ -40,6 +42,8 @@ func NewMemory(opts Options) *Memory {
 		flood:      map[int64]expiring[int]{},
 		unanswered: map[string]expiring[map[string]int]{},
 		totals:     map[string]expiring[VoteTotals]{},
+		smallTalk:  map[string]expiring[map[string]int]{},
+		shared:     map[string]expiring[string]{},
 	}
 }
 
@@ -56,6 +60,8 @@ func (m *Memory) now() time.Time {
 	sweep(m.flood, now)
 	sweep(m.unanswered, now)
 	sweep(m.totals, now)
+	sweep(m.smallTalk, now)
+	sweep(m.shared, now)
 	return now
 }
 
@@ -174,6 +180,65 @@ func (m *Memory) Unanswered(_ context.Context, question string) error {
 	return nil
 }
 
+// SmallTalk implements bot.Store.
+func (m *Memory) SmallTalk(_ context.Context, kind string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	day := smallTalkKey(now)
+	e, ok := m.smallTalk[day]
+	if !ok || !e.live(now) {
+		e = expiring[map[string]int]{v: map[string]int{}, exp: now.Add(m.opts.StatsTTL)}
+	}
+	e.v[kind]++
+	m.smallTalk[day] = e
+	return nil
+}
+
+// SmallTalkCounts returns the messages of small talk over the last days
+// (today included), by kind.
+func (m *Memory) SmallTalkCounts(_ context.Context, nDays int) (map[string]int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	out := map[string]int{}
+	for _, d := range days(now, nDays) {
+		if e, ok := m.smallTalk[smallTalkKey(d)]; ok && e.live(now) {
+			for k, n := range e.v {
+				out[k] += n
+			}
+		}
+	}
+	return out, nil
+}
+
+// Share implements bot.Store.
+func (m *Memory) Share(_ context.Context, question string) (string, error) {
+	if len(question) > maxShared {
+		return "", ErrTooLong
+	}
+	key := shareID(question)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.shared[key] = expiring[string]{question, m.now().Add(m.opts.ShareTTL)}
+	return key, nil
+}
+
+// Shared implements bot.Store. Each use keeps the link alive for another
+// ShareTTL.
+func (m *Memory) Shared(_ context.Context, key string) (string, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	e, ok := m.shared[key]
+	if !ok || !e.live(now) {
+		return "", false, nil
+	}
+	e.exp = now.Add(m.opts.ShareTTL)
+	m.shared[key] = e
+	return e.v, true, nil
+}
+
 // TopUnanswered returns the n questions most often unanswered over the last
 // days (today included), most frequent first.
 func (m *Memory) TopUnanswered(_ context.Context, nDays, n int) ([]Count, error) {
@@ -246,6 +311,16 @@ func (m *Memory) keys() map[string]time.Time {
 	for k, e := range m.totals {
 		if e.live(now) {
 			out[k] = e.exp
+		}
+	}
+	for k, e := range m.smallTalk {
+		if e.live(now) {
+			out[k] = e.exp
+		}
+	}
+	for k, e := range m.shared {
+		if e.live(now) {
+			out[shareKey(k)] = e.exp
 		}
 	}
 	return out

@@ -125,6 +125,65 @@ func (r *Redis) Unanswered(ctx context.Context, question string) error {
 	return nil
 }
 
+// SmallTalk implements bot.Store.
+func (r *Redis) SmallTalk(ctx context.Context, kind string) error {
+	key := smallTalkKey(r.opts.Now())
+	_, err := r.c.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.HIncrBy(ctx, key, kind, 1)
+		p.PExpire(ctx, key, r.opts.StatsTTL)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: small talk: %w", err)
+	}
+	return nil
+}
+
+// SmallTalkCounts returns the messages of small talk over the last days
+// (today included), by kind.
+func (r *Redis) SmallTalkCounts(ctx context.Context, nDays int) (map[string]int, error) {
+	out := map[string]int{}
+	for _, d := range days(r.opts.Now(), nDays) {
+		m, err := r.c.HGetAll(ctx, smallTalkKey(d)).Result()
+		if err != nil {
+			return nil, fmt.Errorf("store: small talk: %w", err)
+		}
+		for k, v := range m {
+			n, _ := strconv.Atoi(v)
+			out[k] += n
+		}
+	}
+	return out, nil
+}
+
+// Share implements bot.Store.
+func (r *Redis) Share(ctx context.Context, question string) (string, error) {
+	if len(question) > maxShared {
+		return "", ErrTooLong
+	}
+	key := shareID(question)
+	if err := r.c.Set(ctx, shareKey(key), question, r.opts.ShareTTL).Err(); err != nil {
+		return "", fmt.Errorf("store: share: %w", err)
+	}
+	return key, nil
+}
+
+// Shared implements bot.Store. Each use keeps the link alive for another
+// ShareTTL.
+func (r *Redis) Shared(ctx context.Context, key string) (string, bool, error) {
+	if !validShareKey(key) {
+		return "", false, nil
+	}
+	q, err := r.c.GetEx(ctx, shareKey(key), r.opts.ShareTTL).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("store: shared: %w", err)
+	}
+	return q, true, nil
+}
+
 // TopUnanswered returns the n questions most often unanswered over the last
 // days (today included), most frequent first.
 func (r *Redis) TopUnanswered(ctx context.Context, nDays, n int) ([]Count, error) {

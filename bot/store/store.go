@@ -10,7 +10,10 @@ package store
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,6 +33,11 @@ type Options struct {
 	StatsTTL time.Duration
 	// FloodWindow is the window of the per-user message counter. Default 1 minute.
 	FloodWindow time.Duration
+	// ShareTTL is how long a question shared by a short key (a deep link
+	// for a question too long to carry itself) can be reopened, counted
+	// from its last use. Default 90 days: a link on a poster or a portal
+	// page outlives a conversation.
+	ShareTTL time.Duration
 	// Now is the clock, for tests; default time.Now.
 	Now func() time.Time
 }
@@ -44,6 +52,9 @@ func (o Options) withDefaults() Options {
 	if o.FloodWindow <= 0 {
 		o.FloodWindow = time.Minute
 	}
+	if o.ShareTTL <= 0 {
+		o.ShareTTL = 90 * 24 * time.Hour
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -55,6 +66,9 @@ type Count struct {
 	Question string
 	N        int
 }
+
+// ErrTooLong is returned by Share for a question longer than a store keeps.
+var ErrTooLong = errors.New("store: question too long to share")
 
 // VoteTotals are the anonymised 👍/👎 counts of some days.
 type VoteTotals struct {
@@ -70,6 +84,32 @@ func unansweredKey(day time.Time) string {
 	return prefix + "unanswered:" + day.UTC().Format("20060102")
 }
 func votesKey(day time.Time) string { return prefix + "votes:" + day.UTC().Format("20060102") }
+func smallTalkKey(day time.Time) string {
+	return prefix + "smalltalk:" + day.UTC().Format("20060102")
+}
+func shareKey(key string) string { return prefix + "share:" + key }
+
+// shareID is the short key of a shared question: 11 characters of base64url
+// from its SHA-256, so the same question always gets the same key and a
+// deep link stays well under Telegram's 64 characters.
+func shareID(question string) string {
+	sum := sha256.Sum256([]byte(question))
+	return base64.RawURLEncoding.EncodeToString(sum[:8])
+}
+
+// validShareKey tells a key shareID could have made from anything else a
+// link may carry.
+func validShareKey(key string) bool {
+	if len(key) != 11 {
+		return false
+	}
+	_, err := base64.RawURLEncoding.DecodeString(key)
+	return err == nil
+}
+
+// maxShared bounds a shared question as stored (the engine shares clipped
+// questions of at most 300 runes).
+const maxShared = 1200
 
 // version is the version of the values this code writes. Decoders accept
 // every version up to it, and newer ones on a best-effort basis: fields are
