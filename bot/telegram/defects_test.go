@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -336,4 +337,68 @@ func TestHandlerReplyKeptWithError(t *testing.T) {
 	if got[1].Visible != failureText("vi") {
 		t.Errorf("error alone = %q, want the apology", got[1].Visible)
 	}
+}
+
+// TestConnectRetries (issue 14, deploy): New keeps trying to reach the Bot
+// API through an outage at start, within Config.ConnectWithin, and gives up
+// at once on a refused token.
+func TestConnectRetries(t *testing.T) {
+	tests := []struct {
+		name    string
+		outage  time.Duration // of getMe, 502 from a proxy
+		within  time.Duration
+		token   string // the fake's when empty
+		wantErr string
+		calls   func(n int) bool
+	}{
+		{name: "outage at boot", outage: 2 * time.Second, within: time.Minute, calls: func(n int) bool { return n >= 2 }},
+		{name: "outage longer than allowed", outage: time.Minute, within: 3 * time.Second, wantErr: "gave up after", calls: func(n int) bool { return n >= 2 }},
+		{name: "token refused", within: time.Minute, token: "1:refused", wantErr: "Unauthorized", calls: func(n int) bool { return n == 1 }},
+		{name: "no retry by default", outage: time.Minute, wantErr: "getMe", calls: func(n int) bool { return n == 1 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := telegramtest.New(t)
+			srv.SetLatency(roundTrip)
+			if tt.outage > 0 {
+				srv.Outage("getMe", telegramtest.Fault{Status: http.StatusBadGateway, HTML: true}, tt.outage)
+			}
+			token := srv.Token
+			if tt.token != "" {
+				token = tt.token
+			}
+			var logs strings.Builder
+			var mu sync.Mutex
+			b, err := New(context.Background(), Config{Token: token, Endpoint: srv.Endpoint, Handler: &fakeHandler{},
+				Ledger: store.NewMemoryLedger(0), ConnectWithin: tt.within,
+				Logger: slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil))})
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("New: %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("New: %v, want an error with %q", err, tt.wantErr)
+			case err == nil && b.UserName() != telegramtest.BotUserName:
+				t.Errorf("connected as %q", b.UserName())
+			}
+			if n := len(srv.Calls("getMe")); !tt.calls(n) {
+				t.Errorf("%d getMe calls", n)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(srv.Calls("getMe")) > 1 && !strings.Contains(logs.String(), "retrying") {
+				t.Errorf("retries not logged:\n%s", logs.String())
+			}
+		})
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  *strings.Builder
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

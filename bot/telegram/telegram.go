@@ -67,6 +67,11 @@ type Config struct {
 	// (500 ms when zero).
 	ClaimRenew, ClaimPoll time.Duration
 	Owner                 string // this replica's name for the polling lock; host-pid when empty
+	// ConnectWithin is how long New keeps trying to reach the Bot API
+	// (getMe) when it cannot — network errors, 5xx, 429 — with a growing,
+	// logged backoff, so that a network blip at boot does not end the
+	// process. A refused token fails at once. Zero tries once.
+	ConnectWithin time.Duration
 
 	Limits      Limits // DefaultLimits when zero
 	NoRateLimit bool   // no pacing at all: benchmarks against a local server
@@ -149,7 +154,7 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 15*time.Second}
 	}
-	c, err := newClient(ctx, cfg.Token, cfg.Endpoint, cfg.HTTPClient)
+	c, err := connect(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -163,6 +168,42 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	timeout := min(cfg.RequestTimeout, max(cfg.Ledger.ClaimTTL()/2, time.Second))
 	b.send = &sender{c: c, lim: lim, retry: cfg.Retry, timeout: timeout, log: cfg.Logger, stats: &b.stats}
 	return b, nil
+}
+
+// connect calls getMe until it succeeds, fails for good (the token refused),
+// or Config.ConnectWithin is over.
+func connect(ctx context.Context, cfg Config) (*client, error) {
+	deadline := time.Now().Add(cfg.ConnectWithin)
+	for attempt := 1; ; attempt++ {
+		actx, cancel := context.WithTimeout(ctx, cfg.RequestTimeout)
+		c, err := newClient(actx, cfg.Token, cfg.Endpoint, cfg.HTTPClient)
+		cancel()
+		if err == nil {
+			if attempt > 1 {
+				cfg.Logger.Info("telegram: Bot API reached", "attempts", attempt)
+			}
+			return c, nil
+		}
+		kind, wait := classify(ctx, err)
+		var tgErr *tgbotapi.Error
+		if errors.As(err, &tgErr) && tgErr.Code == http.StatusNotFound {
+			// The Bot API answers 404 to a token it does not know.
+			kind = permanent
+		}
+		if kind != floodWait {
+			wait = backoff(Retry{BaseDelay: time.Second, MaxDelay: 30 * time.Second}, min(attempt, 10))
+		}
+		if kind == permanent || kind == cancelled || time.Now().Add(wait).After(deadline) {
+			if attempt > 1 {
+				return nil, fmt.Errorf("%w (gave up after %d attempts)", err, attempt)
+			}
+			return nil, err
+		}
+		cfg.Logger.Warn("telegram: cannot reach the Bot API, retrying", "attempt", attempt, "wait_ms", wait.Milliseconds(), "err", err)
+		if sleep(ctx, wait) != nil {
+			return nil, err
+		}
+	}
 }
 
 // UserName is the bot's @username, without the @.

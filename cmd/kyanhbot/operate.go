@@ -9,13 +9,11 @@ import (
 	"math"
 	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -252,14 +250,12 @@ func (o *operations) ready(ctx context.Context) error {
 	return nil
 }
 
-// watchSignals reloads on SIGHUP until ctx ends.
-func (o *operations) watchSignals(ctx context.Context) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGHUP)
+// watchSignals reloads on each SIGHUP of ch until ctx ends; one that came
+// during start-up is waiting in ch and reloads at once.
+func (o *operations) watchSignals(ctx context.Context, ch <-chan os.Signal) {
 	o.wg.Add(1)
 	go func() {
 		defer o.wg.Done()
-		defer signal.Stop(ch)
 		for {
 			select {
 			case <-ctx.Done():

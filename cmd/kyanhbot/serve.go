@@ -10,9 +10,11 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/signal"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -95,8 +97,13 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	}
 	if c.webhookURL != "" {
 		u, err := url.Parse(c.webhookURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return c, fmt.Errorf("WEBHOOK_URL %q is not an https:// URL", c.webhookURL)
+		// Telegram's servers post only to https; plain http is for a Bot API
+		// server of one's own (TELEGRAM_API_ENDPOINT), which may post on a
+		// private network. Updates carry citizens' messages: never in clear
+		// over the internet.
+		local := c.endpoint != tgbotapi.APIEndpoint
+		if err != nil || !(u.Scheme == "https" || u.Scheme == "http" && local) || u.Host == "" {
+			return c, fmt.Errorf("WEBHOOK_URL %q is not an https:// URL (http:// only with a Bot API server of your own in TELEGRAM_API_ENDPOINT)", c.webhookURL)
 		}
 		s := getenv("WEBHOOK_SECRET")
 		if !webhookSecretRE.MatchString(s) {
@@ -151,6 +158,11 @@ var menu = map[string][]telegram.Command{
 	},
 }
 
+// connectWithin is how long serve keeps trying to reach the Bot API at
+// start, with a growing backoff logged at each attempt, before it gives up
+// and leaves the restart to the service manager.
+const connectWithin = 2 * time.Minute
+
 // handlerFunc adapts a function to telegram.Handler.
 type handlerFunc func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
 
@@ -161,6 +173,13 @@ func (f handlerFunc) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, er
 // runServe serves the bot on Telegram until SIGINT/SIGTERM: long polling, or
 // a webhook on LISTEN_ADDR when WEBHOOK_URL is set.
 func runServe(ctx context.Context, e env, args []string) error {
+	// SIGHUP asks for a reload. Caught before anything else, so that one
+	// sent during start-up (systemctl reload right after a restart) does
+	// not end the process, whose default action it is, with no log line: it
+	// waits in the channel and the reload runs once the bot is up.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	if err := fs.Parse(args); err != nil {
@@ -178,6 +197,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
+	log.Info("starting", "version", version)
 
 	var (
 		st     bot.Store
@@ -229,6 +249,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Commands:      menu,
 		Grace:         cfg.grace,
 		WebhookSecret: string(cfg.webhookSecret),
+		ConnectWithin: connectWithin,
 	})
 	if err != nil {
 		return fmt.Errorf("serve: connect to Telegram: %w", err)
@@ -236,7 +257,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	engine = bot.New(o.recorder, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log,
 		Commands: o.admin.Commands()})
 	o.attach(tb)
-	o.watchSignals(ctx)
+	o.watchSignals(ctx, hup)
 	log.Info("serving", "bot", tb.UserName(), "articles", len(o.live.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)
 
 	if cfg.listenAddr == "" {
