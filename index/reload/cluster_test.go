@@ -2,11 +2,17 @@ package reload
 
 import (
 	"context"
+	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/index"
 )
@@ -21,6 +27,13 @@ func TestClusterTwoReplicas(t *testing.T) {
 	lives := [2]*Reloader{}
 	clusters := [2]*Cluster{}
 	liveIx := [2]*index.Live{}
+	// Every announcement made, in order; replica b's log says which it heard.
+	sub := srv.Client().Subscribe(ctx, channelKey)
+	if _, err := sub.Receive(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sub.Close() })
+	bLog := &logtest.Buffer{}
 	for i := range 2 {
 		l := newLive(t)
 		liveIx[i] = l
@@ -28,7 +41,11 @@ func TestClusterTwoReplicas(t *testing.T) {
 		if rep, _ := lives[i].Reload(ctx, Request{Trigger: "start"}); rep.Outcome != Swapped {
 			t.Fatalf("replica %d start: %s %v", i, rep.Outcome, rep.Err)
 		}
-		clusters[i] = NewCluster(ClusterConfig{Redis: srv.Client(), Reloader: lives[i], ID: []string{"replica-a", "replica-b"}[i], Heartbeat: time.Second})
+		log := slog.New(slog.DiscardHandler)
+		if i == 1 {
+			log = slog.New(slog.NewTextHandler(bLog, nil))
+		}
+		clusters[i] = NewCluster(ClusterConfig{Redis: srv.Client(), Reloader: lives[i], ID: []string{"replica-a", "replica-b"}[i], Heartbeat: time.Second, Logger: log})
 		if err := clusters[i].Start(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -76,8 +93,44 @@ func TestClusterTwoReplicas(t *testing.T) {
 	if reps[1].Articles != 3 {
 		t.Errorf("replica b reports %d articles, want 3", reps[1].Articles)
 	}
-	// A replica's reload triggered by an announcement is not announced again.
-	time.Sleep(100 * time.Millisecond)
+	// A replica's reload triggered by an announcement is not announced
+	// again. Replica b handles announcements one at a time: once it has
+	// heard a probe sent now, its own reload is over, announcement (if any)
+	// included; an end mark sent after that comes after it on the channel.
+	probe := func(from string) {
+		if err := srv.Client().Publish(ctx, channelKey, `{"v":1,"from":"`+from+`","version":"`+rep.Version+`"}`).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	probe("probe")
+	for !strings.Contains(bLog.String(), "from=probe") {
+		if time.Now().After(deadline) {
+			t.Fatalf("replica b did not hear the probe:\n%s", bLog.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	probe("end")
+	var froms []string
+	ch := sub.Channel()
+	for {
+		var m *redis.Message
+		select {
+		case m = <-ch:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no end mark on the channel; heard %v", froms)
+		}
+		var a announcement
+		if err := json.Unmarshal([]byte(m.Payload), &a); err != nil {
+			t.Fatal(err)
+		}
+		if a.From == "end" {
+			break
+		}
+		froms = append(froms, a.From)
+	}
+	if got, want := strings.Join(froms, ","), "replica-a,probe"; got != want {
+		t.Errorf("announcements %s, want %s: a reload made on an announcement was announced again", got, want)
+	}
 	if got := lives[0].Current().Version; got != rep.Version {
 		t.Errorf("replica a version moved to %q", got)
 	}
