@@ -116,6 +116,7 @@ func (ix *Index) indexBatch(from, to int) error {
 		u := &ix.units[i]
 		u.norm = lowerNormalize(u.text)
 		u.traits = traitsOf(u.text)
+		u.tagValues()
 		text := u.text
 		if u.context != "" {
 			text += " " + u.context

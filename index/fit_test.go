@@ -44,6 +44,8 @@ func fitSets(tb testing.TB) []fitSet {
 		{"news", []string{filepath.Join("testdata", "news"), ""}, filepath.Join("testdata", "news-questions.jsonl"), false},
 		{"round4", []string{filepath.Join("testdata", "round4"), ""}, filepath.Join("testdata", "round4-questions.jsonl"), false},
 		{"round5", []string{filepath.Join("testdata", "round5"), ""}, filepath.Join("testdata", "round5-questions.jsonl"), false},
+		{"round6", []string{filepath.Join("testdata", "round6"), ""}, filepath.Join("testdata", "round6-questions.jsonl"), false},
+		{"flattable", []string{filepath.Join("testdata", "flattable")}, filepath.Join("testdata", "flattable", "questions.jsonl"), true},
 	}
 	// The first real-page round, when its pages have been gathered (they
 	// are not committed): see testdata/real/real1/MANIFEST.md.
@@ -235,4 +237,47 @@ func TestFit(t *testing.T) {
 	if n, of := total(signalWeights); n < sumHand {
 		t.Errorf("committed weights: %d/%d right, the hand-set weights %d", n, of, sumHand)
 	}
+}
+
+// TestSignalAblation logs, for each signal, how many questions each set
+// answers right with that signal's weight set to 0: what the signal earns,
+// set by set. It fails nothing; it is the evidence a new signal is kept on.
+func TestSignalAblation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every labelled set")
+	}
+	data := loadFitData(t)
+	var b strings.Builder
+	b.WriteString("| signal | weight |")
+	for _, fd := range data {
+		b.WriteString(" " + fd.set.name + " |")
+	}
+	b.WriteString(" all |\n")
+	base := make([]int, len(data))
+	sum := 0
+	for i := range data {
+		base[i] = data[i].right(signalWeights)
+		sum += base[i]
+	}
+	fmt.Fprintf(&b, "| (committed) | |")
+	for _, n := range base {
+		fmt.Fprintf(&b, " %d |", n)
+	}
+	fmt.Fprintf(&b, " %d |\n", sum)
+	for si, s := range signals {
+		if s.name == "coverage" {
+			continue
+		}
+		w := append([]float64{}, signalWeights...)
+		w[si] = 0
+		fmt.Fprintf(&b, "| %s | %.2f |", s.name, signalWeights[si])
+		total := 0
+		for i := range data {
+			n := data[i].right(w)
+			total += n
+			fmt.Fprintf(&b, " %+d |", n-base[i])
+		}
+		fmt.Fprintf(&b, " %+d |\n", total-sum)
+	}
+	t.Logf("right answers lost (−) or gained (+) with each signal's weight at 0:\n%s", b.String())
 }

@@ -99,6 +99,10 @@ type unit struct {
 	// introduces. "Cụ thể, …" and list items give what the sentence
 	// before them announces.
 	next int
+	// values are the kinds of typed value the unit states (bits of
+	// valueKinds); counts its counts and populations, with their nouns.
+	values uint32
+	counts []content.Value
 }
 
 // Build indexes a corpus. It honours ctx between batches.

@@ -90,6 +90,8 @@ type parsedQuery struct {
 	// Lạc"), a weekday, a deputy's title. Missing one, a unit speaks of a
 	// neighbouring fact.
 	required [][][]string
+	// asked are the kinds of typed value the question asks for.
+	asked []content.Asked
 }
 
 // Question phrases: they tell what is asked, not what about. Folded forms.
@@ -512,6 +514,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.concepts = append(pq.concepts, c)
 	}
 	pq.required = requiredNames(pq.folded, cased, pq.intents)
+	pq.asked = content.AskedTypes(pq.raw)
 	// Bigrams inside a phrase that has other spellings (an expansion of an
 	// abbreviation) are left to the concept, which already matches either form.
 	for i := 0; i+1 < len(pq.folded); i++ {

@@ -235,10 +235,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		inHits[n] = true
 	}
 	asked := askedTraits(pq.intents)
-	if asked != 0 {
+	holds := func(u *unit) bool { return u.traits&asked != 0 || holdsAsked(pq.asked, u) }
+	if asked != 0 || len(pq.asked) > 0 {
 		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
 			u := &ix.units[cands[i].unit]
-			if u.next == 0 || u.traits&asked != 0 || inHits[u.next-1] || ix.units[u.next-1].traits&asked == 0 {
+			if u.next == 0 || holds(u) || inHits[u.next-1] || !holds(&ix.units[u.next-1]) {
 				continue
 			}
 			inHits[u.next-1] = true
@@ -343,7 +344,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// before it when that one only announces it ("… công bố các số
 		// đường dây nóng." then "Cụ thể, …").
 		pc := prevCredit
-		if asked != 0 && u.prev > 0 && u.traits&asked != 0 && ix.units[u.prev-1].traits&asked == 0 {
+		if u.prev > 0 && holds(u) && !holds(&ix.units[u.prev-1]) {
 			pc = windowCredit
 		}
 		for i, c := range pq.concepts {

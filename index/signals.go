@@ -96,6 +96,11 @@ var signals = []signal{
 	typedSignal("date", 0.30, askedTrait(wantDate, hasDate)),
 	typedSignal("subject", 0.30, askedTrait(wantSubject, hasSubject)),
 	typedSignal("time_of_day", 0.30, askedTrait(wantTime, hasTime)),
+	// The unit states a typed value of a kind asked (content.AskedTypes):
+	// a phone number, opening hours, a count of the noun asked …
+	typedSignal("typed_value", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return holdsAsked(pq.asked, c.u)
+	}),
 	// "bao nhiêu thôn": a number written right before the noun counted.
 	typedSignal("counted_noun", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		return pq.counted != "" && countsNoun(c.folded, pq.counted)

@@ -1,0 +1,61 @@
+package index
+
+import "github.com/kyanhbot/kyanhbot/content"
+
+// Typed values (content.Values) are tagged on every unit at build time as a
+// set of kinds, keeping the counts with their nouns, so that a question's
+// asked types (content.AskedTypes) are compared without reading the text
+// again.
+
+// valueKinds numbers the kinds of typed value for a unit's bit set.
+var valueKinds = []content.ValueType{
+	content.ValuePhone, content.ValueFax, content.ValueEmail, content.ValueWebsite, content.ValueAddress,
+	content.ValueTime, content.ValueWeekday, content.ValueDate, content.ValueDuration, content.ValueCount,
+	content.ValueArea, content.ValuePopulation, content.ValuePercent, content.ValueMoney, content.ValueDocument,
+	content.ValuePerson,
+}
+
+var valueBit = func() map[content.ValueType]uint32 {
+	m := make(map[content.ValueType]uint32, len(valueKinds))
+	for i, t := range valueKinds {
+		m[t] = 1 << i
+	}
+	return m
+}()
+
+// tagValues sets the unit's kinds of typed value and keeps its counts.
+func (u *unit) tagValues() {
+	for _, v := range content.Values(u.text) {
+		u.values |= valueBit[v.Type]
+		if v.Type == content.ValueCount || v.Type == content.ValuePopulation {
+			u.counts = append(u.counts, v)
+		}
+	}
+}
+
+// holdsAsked: the unit states a value of a kind the question asks for.
+func holdsAsked(asked []content.Asked, u *unit) bool {
+	if len(asked) == 0 || u.values == 0 {
+		return false
+	}
+	for _, a := range asked {
+		switch a.Type {
+		case content.ValueCount, content.ValuePopulation:
+			for _, v := range u.counts {
+				if content.Answers([]content.Asked{a}, v) {
+					return true
+				}
+			}
+			if a.Type == content.ValuePopulation && u.values&valueBit[content.ValuePopulation] != 0 {
+				return true
+			}
+		default:
+			for i, t := range valueKinds {
+				if u.values&(1<<i) != 0 && content.Answers([]content.Asked{a}, content.Value{Type: t}) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
