@@ -172,28 +172,16 @@ func contactLines(r *request, c content.Contact) []contactLine {
 	return out
 }
 
-// labelKinds tell what a publisher's label names from its folded words; the
-// first that matches wins, so "Số điện thoại đường dây nóng" is a hotline.
-var labelKinds = []struct {
-	kind    string
-	phrases []string
-}{
-	{"hotline", []string{"duong day nong", "hotline", "truc ban"}},
-	{"fax", []string{"fax"}},
-	{"email", []string{"email", "e mail", "thu dien tu"}},
-	{"phone", []string{"dien thoai", "dt", "sdt", "di dong", "phone", "tel"}},
-	{"hours", []string{"thoi gian lam viec", "gio lam viec", "lich lam viec", "gio mo cua"}},
-	{"website", []string{"website", "trang thong tin"}},
-	{"address", []string{"dia chi"}},
-}
-
 // labelKind is the kind of field a publisher's label names, else def.
+//
+// The labels are the lexicon's, and the lexicon lists the hotline first, so
+// "Số điện thoại đường dây nóng" is a hotline.
 func labelKind(label, def string) string {
 	l := " " + strings.Join(words(label), " ") + " "
-	for _, k := range labelKinds {
-		for _, p := range k.phrases {
+	for _, f := range content.Lexicon.ContactFields {
+		for _, p := range f.FoldedLabels() {
 			if strings.Contains(l, " "+p+" ") {
-				return k.kind
+				return f.Kind
 			}
 		}
 	}

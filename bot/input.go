@@ -103,13 +103,32 @@ func number(s string) (int, bool) {
 	return n, err == nil && n > 0 && n < 1_000_000
 }
 
-// fieldWords name the parts of a contact a follow-up can ask for.
-var fieldWords = map[string]string{
-	"fax": "fax", "email": "email", "mail": "email", "e-mail": "email", "thu": "email",
-	"dien": "phone", "thoai": "phone", "sdt": "phone", "dt": "phone", "phone": "phone", "telephone": "phone", "goi": "phone",
-	"chi": "address", "address": "address", "dau": "address",
-	"website": "website", "web": "website", "trang": "website",
-}
+// fieldWords and fieldPhrases name the parts of a contact a follow-up can
+// ask for: the lexicon's question phrases of each field, folded, split into
+// single words and phrases of several. The lexicon lists the hotline before
+// the phone, so a phrase naming both is the hotline.
+var fieldWords, fieldPhrases = func() (map[string]string, []fieldPhrase) {
+	ws := map[string]string{}
+	var ps []fieldPhrase
+	for _, f := range content.Lexicon.ContactFields {
+		if f.Kind == "person" {
+			continue // a follow-up asks for a line to call or go to, not a name
+		}
+		for _, a := range f.Asks {
+			w := strings.Fields(a)
+			if len(w) == 1 {
+				if _, ok := ws[a]; !ok {
+					ws[a] = f.Kind
+				}
+				continue
+			}
+			ps = append(ps, fieldPhrase{w, f.Kind})
+		}
+	}
+	// Longest first: "goi so nao" before "goi so".
+	slices.SortStableFunc(ps, func(a, b fieldPhrase) int { return len(b.words) - len(a.words) })
+	return ws, ps
+}()
 
 // fillerWords may surround a contact follow-up: "còn số fax thì sao?".
 var fillerWords = map[string]bool{
@@ -134,15 +153,9 @@ func contactField(s string) (string, bool) {
 	return field, field != ""
 }
 
-// fieldPhrases, folded, name fields in several words: a hotline or duty
-// line rather than the switchboard, and opening hours.
-var fieldPhrases = []struct {
+type fieldPhrase struct {
 	words []string
 	field string
-}{
-	{[]string{"duong", "day", "nong"}, "hotline"}, {[]string{"hotline"}, "hotline"}, {[]string{"truc", "ban"}, "hotline"},
-	{[]string{"gio", "lam", "viec"}, "hours"}, {[]string{"thoi", "gian", "lam", "viec"}, "hours"},
-	{[]string{"lich", "lam", "viec"}, "hours"}, {[]string{"gio", "mo", "cua"}, "hours"}, {[]string{"opening", "hours"}, "hours"},
 }
 
 // fieldStrength ranks the fields a question names: "dien thoai" and "dia chi"

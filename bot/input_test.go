@@ -40,7 +40,7 @@ func TestContactQuestion(t *testing.T) {
 	}{
 		{"hotline của công an", "hotline", []string{"cua", "cong", "an"}},
 		{"Đường dây nóng Trạm Y tế", "hotline", []string{"tram", "y", "te"}},
-		{"số điện thoại trực ban công an thị xã", "hotline", []string{"so", "cong", "an", "thi", "xa"}},
+		{"số điện thoại trực ban công an thị xã", "hotline", []string{"cong", "an", "thi", "xa"}},
 		{"giờ làm việc của bộ phận một cửa", "hours", []string{"cua", "bo", "phan", "mot", "cua"}},
 		{"email phòng tư pháp", "email", []string{"phong", "tu", "phap"}},
 		{"sáp nhập thôn", "", []string{"sap", "nhap", "thon"}},

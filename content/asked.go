@@ -25,6 +25,21 @@ type askRule struct {
 	t  ValueType
 }
 
+// asks lists the lexicon's phrases asking for the contact fields named
+// first, then the extra phrases (any argument with a space or not a field's
+// kind is a phrase).
+func asks(kindsThenPhrases ...string) []string {
+	var out []string
+	for _, k := range kindsThenPhrases {
+		if f := Lexicon.ContactField(k); f.Kind != "" {
+			out = append(out, f.Asks...)
+		} else {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 func askRE(alts ...string) *regexp.Regexp {
 	return regexp.MustCompile(` (?:` + strings.Join(alts, "|") + `) `)
 }
@@ -34,13 +49,12 @@ func askRE(alts ...string) *regexp.Regexp {
 // "Số điện thoại của phường đổi chưa?") still ask for it: a citizen who
 // names a contact field wants its value.
 var askRules = []askRule{
-	{askRE(`so dien thoai`, `dien thoai`, `sdt`, `dt`, `hotline`, `duong day nong`, `goi so`, `goi so nao`, `goi ai`, `goi den`, `goi cho`, `so may le`, `may le`, `tong dai`, `lien lac`, `lien he qua so`, `zalo`,
-		`phone`, `phone number`, `telephone`, `call`, `hotline number`, `contact number`), ValuePhone},
-	{askRE(`fax`, `so fax`), ValueFax},
-	{askRE(`email`, `e mail`, `e-mail`, `thu dien tu`, `hop thu`, `mail`), ValueEmail},
-	{askRE(`website`, `trang web`, `web`, `trang thong tin dien tu`, `cong thong tin dien tu`, `cong thong tin`, `dia chi web`, `site`, `url`, `trang mang`), ValueWebsite},
-	{askRE(`dia chi`, `o dau`, `tai dau`, `cho nao`, `noi nao`, `dat o`, `nam o`, `tru so`, `where`, `address`, `headquarters`, `headquarter`, `located`, `location`), ValueAddress},
-	{askRE(`may gio`, `luc may gio`, `gio nao`, `gio lam viec`, `gio mo cua`, `mo cua`, `thoi gian lam viec`, `khung gio`, `gio hanh chinh`, `lam viec tu may gio`, `what time`, `opening hours`, `office hours`, `working hours`, `hours`, `open`, `opens`, `close`, `closes`), ValueTime},
+	{askRE(asks("phone", "hotline")...), ValuePhone},
+	{askRE(asks("fax")...), ValueFax},
+	{askRE(asks("email")...), ValueEmail},
+	{askRE(asks("website")...), ValueWebsite},
+	{askRE(asks("address")...), ValueAddress},
+	{askRE(asks("hours", `may gio`, `luc may gio`, `gio nao`, `khung gio`, `lam viec tu may gio`, `what time`, `hours`, `open`, `opens`, `close`, `closes`)...), ValueTime},
 	{askRE(`thu may`, `ngay nao trong tuan`, `nhung ngay nao`, `cac ngay nao`, `which days`, `what days`, `which day of the week`), ValueWeekday},
 	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
 	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},

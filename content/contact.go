@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +14,24 @@ import (
 // Longer labels come first: Go's alternation takes the leftmost that matches.
 // Phone and address labels may carry a qualifier ("Điện thoại trực ban",
 // "Số điện thoại liên hệ", "Địa chỉ trụ sở").
-var contactLabelRE = regexp.MustCompile(`(?i)(?:^|\s[-–|;,]\s*|;\s*|\|\s*)(cơ quan chủ quản|đơn vị chủ quản|tên cơ quan|tên đơn vị|cơ quan|địa chỉ(?:\s+\p{L}+){0,2}|trụ sở(?:\s+chính)?|số điện thoại(?:\s+\p{L}+){0,3}|điện thoại(?:\s+\p{L}+){0,3}|đường dây nóng|hotline|đt|tel|phone|di động|số fax|fax|e-mail|email|thư điện tử|người chịu trách nhiệm|chịu trách nhiệm chính|chịu trách nhiệm|trưởng ban biên tập|website|trang web|cổng thông tin|thời gian làm việc|giờ làm việc)\s*:\s*`)
+var contactLabelRE = func() *regexp.Regexp {
+	alts := []string{"cơ quan chủ quản", "đơn vị chủ quản", "tên cơ quan", "tên đơn vị", "cơ quan"}
+	for _, f := range Lexicon.ContactFields {
+		for _, l := range f.Labels {
+			a := regexp.QuoteMeta(strings.ToLower(l))
+			switch {
+			case f.Kind == "address":
+				a += `(?:\s+\p{L}+){0,2}`
+			case f.Kind == "phone" && strings.Contains(a, "điện thoại"):
+				a += `(?:\s+\p{L}+){0,3}`
+			}
+			alts = append(alts, a)
+		}
+	}
+	// Longer first: "số điện thoại" before "điện thoại".
+	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+	return regexp.MustCompile(`(?i)(?:^|\s[-–|;,]\s*|;\s*|\|\s*)(` + strings.Join(alts, "|") + `)\s*:\s*`)
+}()
 
 // fieldLineRE is the shape of any "Label: value" line in a contact block:
 // a short capitalised label of letters only ("Chánh Văn phòng", "Giám đốc",
@@ -52,28 +70,43 @@ const (
 // the block has no plain one. Hotlines are never Phone: a reply must not
 // present "Đường dây nóng" as the office's telephone.
 func fieldOf(label string) (f contactField, plain bool) {
-	l := Fold(label)
+	l := foldPhrase(label)
 	switch l {
 	case "co quan chu quan", "don vi chu quan", "ten co quan", "ten don vi", "co quan":
 		return fieldOffice, true
-	case "so dien thoai", "dien thoai", "dt", "tel", "phone":
-		return fieldPhone, true
-	case "so fax", "fax":
-		return fieldFax, true
-	case "e-mail", "email", "thu dien tu":
-		return fieldEmail, true
-	case "nguoi chiu trach nhiem", "chiu trach nhiem chinh", "chiu trach nhiem", "truong ban bien tap":
-		return fieldPerson, true
-	case "website", "trang web", "cong thong tin":
-		return fieldWebsite, true
-	}
-	switch {
-	case strings.HasPrefix(l, "dia chi") || strings.HasPrefix(l, "tru so"):
-		return fieldAddress, true
-	case strings.Contains(l, "duong day nong") || strings.Contains(l, "hotline"):
-		return fieldNone, false
-	case strings.HasPrefix(l, "dien thoai ") || strings.HasPrefix(l, "so dien thoai ") || l == "di dong":
+	case "di dong":
+		// A mobile is someone's, not the office's line.
 		return fieldPhone, false
+	}
+	padded := " " + l + " "
+	for _, hl := range Lexicon.ContactField("hotline").FoldedLabels() {
+		// A duty line ("Điện thoại trực ban") is staffed day and night: it
+		// is the office's phone when the block has no plain one, though
+		// questions and replies count it with the hotlines.
+		if strings.Contains(padded, " "+hl+" ") && (hl != "truc ban" || l == hl) {
+			return fieldNone, false
+		}
+	}
+	kinds := map[string]contactField{
+		"phone": fieldPhone, "fax": fieldFax, "email": fieldEmail, "website": fieldWebsite,
+		"address": fieldAddress, "person": fieldPerson,
+	}
+	for _, cf := range Lexicon.ContactFields {
+		k, ok := kinds[cf.Kind]
+		if !ok {
+			continue
+		}
+		for _, fl := range cf.FoldedLabels() {
+			switch {
+			case l == fl:
+				return k, true
+			case strings.HasPrefix(l, fl+" "):
+				// A qualified label ("Điện thoại trực ban", "Địa chỉ trụ
+				// sở"): an address is the address, a qualified phone fills
+				// Phone only when the block has no plain one.
+				return k, k != fieldPhone
+			}
+		}
 	}
 	return fieldNone, false
 }

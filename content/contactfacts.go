@@ -2,6 +2,8 @@ package content
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,8 +26,19 @@ var (
 	// "0912.345.678", "(0239) 3865 366". Its digits are counted apart.
 	phoneRE = regexp.MustCompile(`(?:\+84|\(0|0)\d{1,4}\)?(?:[ .-]?\d{2,4}){1,4}`)
 	// The words that introduce a number or address: a phone number is taken
-	// only after one of them, so that counts and amounts never are.
-	contactCueRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(số\s+điện\s+thoại|điện\s+thoại|sđt|đt|số\s+máy|hotline|đường\s+dây\s+nóng|liên\s+hệ|gọi|tel|di\s+động|zalo|fax|e-?mail|thư\s+điện\s+tử)(?:[^\p{L}]|$)`)
+	// only after one of them, so that counts and amounts never are. They are
+	// the lexicon's labels of the fields a number fills, and the verbs and
+	// apps a sentence gives a number with.
+	contactCueRE = func() *regexp.Regexp {
+		alts := []string{`liên\s+hệ`, `gọi`, `zalo`}
+		for _, k := range []string{"hotline", "phone", "fax", "email"} {
+			for _, l := range Lexicon.ContactField(k).Labels {
+				alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(strings.ToLower(l)), " ", `\s+`))
+			}
+		}
+		sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+		return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(` + strings.Join(alts, "|") + `)(?:[^\p{L}]|$)`)
+	}()
 )
 
 // maxCueGap is how far (in bytes) a number may follow the word introducing
@@ -35,6 +48,20 @@ const maxCueGap = 80
 type cue struct {
 	start, end int
 	word       string // folded
+	kind       string // the contact field the word labels, "" for a verb
+	label      string // the lexicon's spelling of that label
+}
+
+// cueKind is the contact field a cue word labels and the lexicon's
+// spelling of the label, from the lexicon.
+func cueKind(folded string) (kind, label string) {
+	w := foldPhrase(folded)
+	for _, f := range Lexicon.ContactFields {
+		if i := slices.Index(f.FoldedLabels(), w); i >= 0 {
+			return f.Kind, f.Labels[i]
+		}
+	}
+	return "", ""
 }
 
 func findContactFacts(paragraphs []string, have []Contact) []Contact {
@@ -71,7 +98,9 @@ func contactFact(sents []string, si int, known map[string]bool) (Contact, bool) 
 	sent := strings.TrimRight(sents[si], " ")
 	var cues []cue
 	for _, m := range contactCueRE.FindAllStringSubmatchIndex(sent, -1) {
-		cues = append(cues, cue{m[2], m[3], Fold(sent[m[2]:m[3]])})
+		w := Fold(sent[m[2]:m[3]])
+		kind, label := cueKind(w)
+		cues = append(cues, cue{m[2], m[3], w, kind, label})
 	}
 	cueBefore := func(at int) (cue, bool) {
 		for k := len(cues) - 1; k >= 0; k-- {
@@ -97,7 +126,7 @@ func contactFact(sents []string, si int, known map[string]bool) (Contact, bool) 
 			continue
 		}
 		cu, ok := cueBefore(m[0])
-		if !ok || cu.word == "email" || cu.word == "e-mail" || cu.word == "thu dien tu" {
+		if !ok || cu.kind == "email" {
 			continue
 		}
 		if known[digitsOf(v)] {
@@ -106,14 +135,10 @@ func contactFact(sents []string, si int, known map[string]bool) (Contact, bool) 
 		known[digitsOf(v)] = true
 		mark(cu.start)
 		switch {
-		case cu.word == "fax" && c.Fax == "":
+		case cu.kind == "fax" && c.Fax == "":
 			c.Fax = v
-		case cu.word == "hotline" || cu.word == "duong day nong":
-			label := "Đường dây nóng"
-			if cu.word == "hotline" {
-				label = "Hotline"
-			}
-			c.Extra = append(c.Extra, Field{Label: label, Value: v})
+		case cu.kind == "hotline":
+			c.Extra = append(c.Extra, Field{Label: cu.label, Value: v})
 		case c.Phone == "":
 			c.Phone = v
 		default:

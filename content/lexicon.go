@@ -18,11 +18,15 @@ type lexicon struct {
 	Titles []string
 	// DocTypes are the kinds of document cited, with their codes and names.
 	DocTypes []DocType
+	// ContactFields are the parts of a contact, with the labels pages give
+	// them and the phrases questions ask for them with.
+	ContactFields []ContactField
 }
 
 // Lexicon is the domain vocabulary every layer reads.
 var Lexicon = lexicon{
-	DocTypes: docTypeList,
+	DocTypes:      docTypeList,
+	ContactFields: contactFieldList,
 	Titles: []string{
 		"Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Giám đốc", "Phó Giám đốc",
 		"Tổng Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Trưởng phòng", "Phó Trưởng phòng",
@@ -127,3 +131,101 @@ func (l *lexicon) DocTypeByName(folded string) (DocType, bool) {
 	t, ok := docTypesByName()[folded]
 	return t, ok
 }
+
+// ContactField is a part of an office's contact that pages label and
+// questions ask for.
+type ContactField struct {
+	// Kind names the field: "phone", "hotline", "fax", "email", "website",
+	// "address", "hours", "person".
+	Kind string
+	// Labels are how pages label the field, as written ("Đường dây nóng",
+	// "Thư điện tử"), longest first within the field.
+	Labels []string
+	// Asks are the phrases, folded, a question uses to ask for the field
+	// in Vietnamese typed with or without accents and in English. A
+	// phrase must ask for the field wherever it stands: bare "gọi" is not
+	// one ("tên gọi", "được gọi là"), nor "hộp thư" (folded, it is the
+	// "họp thứ" of "kỳ họp thứ 12").
+	Asks []string
+}
+
+// contactFieldList: a hotline comes before the phone, so a label naming
+// both ("Số điện thoại đường dây nóng") is read as the hotline by the
+// layers that take the first field that matches.
+var contactFieldList = []ContactField{
+	{Kind: "hotline",
+		Labels: []string{"Đường dây nóng", "Hotline", "Trực ban"},
+		Asks:   []string{"hotline", "hotline number", "duong day nong", "truc ban"}},
+	{Kind: "fax",
+		Labels: []string{"Số fax", "Fax"},
+		Asks:   []string{"fax", "so fax", "fax number"}},
+	{Kind: "email",
+		Labels: []string{"Thư điện tử", "E-mail", "Email"},
+		Asks:   []string{"email", "e mail", "thu dien tu", "mail"}},
+	{Kind: "phone",
+		Labels: []string{"Số điện thoại", "Điện thoại", "Di động", "Số máy", "SĐT", "ĐT", "Tel", "Phone"},
+		Asks: []string{"so dien thoai", "dien thoai", "sdt", "so dt", "dt", "goi so", "goi so nao", "goi ai", "goi den", "goi cho",
+			"goi dien", "so may le", "may le", "tong dai", "lien lac", "lien he qua so", "zalo",
+			"phone", "phone number", "telephone", "call", "contact number"}},
+	{Kind: "hours",
+		Labels: []string{"Thời gian làm việc", "Giờ làm việc", "Lịch làm việc", "Giờ mở cửa"},
+		Asks: []string{"gio lam viec", "thoi gian lam viec", "lich lam viec", "gio mo cua", "mo cua", "gio hanh chinh",
+			"opening hours", "office hours", "working hours"}},
+	{Kind: "website",
+		Labels: []string{"Trang thông tin điện tử", "Cổng thông tin", "Trang web", "Website"},
+		Asks: []string{"website", "trang web", "web", "trang thong tin dien tu", "cong thong tin dien tu", "cong thong tin",
+			"dia chi web", "site", "url", "trang mang"}},
+	{Kind: "address",
+		Labels: []string{"Địa chỉ", "Trụ sở"},
+		Asks: []string{"dia chi", "o dau", "tai dau", "di dau", "cho nao", "noi nao", "dat o", "nam o", "tru so",
+			"where", "address", "headquarters", "located", "location"}},
+	{Kind: "person",
+		Labels: []string{"Người chịu trách nhiệm", "Chịu trách nhiệm chính", "Chịu trách nhiệm", "Trưởng ban biên tập"},
+		Asks:   []string{"chiu trach nhiem"}},
+}
+
+// ContactField returns the field of a kind; the zero field for an unknown
+// kind.
+func (l *lexicon) ContactField(kind string) ContactField {
+	for _, f := range l.ContactFields {
+		if f.Kind == kind {
+			return f
+		}
+	}
+	return ContactField{}
+}
+
+// FoldedLabels are a field's labels folded, words apart by one space, as
+// they are compared with a publisher's label or a question ("e mail").
+func (f ContactField) FoldedLabels() []string {
+	if ls, ok := foldedLabels()[f.Kind]; ok && len(ls) == len(f.Labels) {
+		return ls
+	}
+	return foldLabels(f.Labels)
+}
+
+func foldLabels(labels []string) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = foldPhrase(l)
+	}
+	return out
+}
+
+// foldPhrase folds s and keeps its words of letters and digits, one space
+// apart: "E-mail" → "e mail".
+func foldPhrase(s string) string {
+	return strings.Join(strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}), " ")
+}
+
+// foldedLabels are the lexicon's folded labels by kind, folded once: search
+// reads them for every candidate.
+var foldedLabels = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, f := range Lexicon.ContactFields {
+		m[f.Kind] = foldLabels(f.Labels)
+	}
+	return m
+})

@@ -95,26 +95,42 @@ type parsedQuery struct {
 }
 
 // Question phrases: they tell what is asked, not what about. Folded forms.
-var intentPhrases = []struct {
+// The phrases asking for a contact field are the lexicon's (contactIntents).
+type intentPhrase struct {
 	phrase string
 	want   intent
-}{
+}
+
+var intentPhrases = append(contactIntents(), []intentPhrase{
 	{"bao nhieu", wantNumber}, {"so luong", wantNumber}, {"how many", wantNumber}, {"how much", wantNumber},
-	{"o dau", wantAddress}, {"di dau", wantAddress}, {"noi nao", wantAddress}, {"cho nao", wantAddress}, {"dia chi", wantAddress}, {"tru so", wantAddress}, {"where", wantAddress}, {"address", wantAddress},
-	{"dien thoai", wantPhone}, {"sdt", wantPhone}, {"so dt", wantPhone}, {"hotline", wantPhone | wantHotline}, {"duong day nong", wantPhone | wantHotline}, {"truc ban", wantPhone | wantHotline}, {"phone", wantPhone}, {"telephone", wantPhone}, {"goi", wantPhone},
-	{"fax", wantFax},
-	{"email", wantEmail}, {"e mail", wantEmail}, {"thu dien tu", wantEmail}, {"mail", wantEmail},
-	{"chiu trach nhiem", wantPerson}, {"who", wantName}, {"ai", wantName},
+	{"who", wantName}, {"ai", wantName},
 	{"tac gia", wantAuthor}, {"nguoi viet", wantAuthor}, {"ai viet", wantAuthor}, {"author", wantAuthor}, {"who wrote", wantAuthor},
 	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
 	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
 	{"vi sao", wantReason}, {"tai sao", wantReason}, {"why", wantReason}, {"muc dich", wantReason},
 	{"phan tram", wantPercent}, {"ty le", wantPercent}, {"percent", wantPercent}, {"rate", wantPercent},
-	{"may gio", wantTime}, {"gio nao", wantTime}, {"gio lam viec", wantTime}, {"gio mo cua", wantTime}, {"thoi gian lam viec", wantTime},
-	{"what time", wantTime}, {"opening hours", wantTime}, {"working hours", wantTime}, {"office hours", wantTime}, {"open", wantTime},
+	{"may gio", wantTime}, {"gio nao", wantTime}, {"what time", wantTime}, {"open", wantTime},
 	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
 	{"thoi han", wantDuration}, {"how long", wantDuration},
 	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"about", wantSubject},
+}...)
+
+// contactIntents are the lexicon's phrases asking for a contact field, with
+// the intent each field is.
+func contactIntents() []intentPhrase {
+	kinds := map[string]intent{
+		"phone": wantPhone, "hotline": wantPhone | wantHotline, "fax": wantFax, "email": wantEmail,
+		"address": wantAddress, "person": wantPerson, "hours": wantTime,
+	}
+	var out []intentPhrase
+	for _, f := range content.Lexicon.ContactFields {
+		if want := kinds[f.Kind]; want != 0 {
+			for _, a := range f.Asks {
+				out = append(out, intentPhrase{a, want})
+			}
+		}
+	}
+	return out
 }
 
 // Function words, in their accented form: dropped from what must match, kept

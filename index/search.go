@@ -492,9 +492,15 @@ func hasHotline(c content.Contact) bool {
 	return false
 }
 
+// namesHotline: text has one of the lexicon's hotline labels.
 func namesHotline(text string) bool {
 	f := " " + strings.Join(foldWords(text), " ") + " "
-	return strings.Contains(f, " hotline ") || strings.Contains(f, " day nong ") || strings.Contains(f, " truc ban ")
+	for _, l := range content.Lexicon.ContactField("hotline").FoldedLabels() {
+		if strings.Contains(f, " "+l+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // authorOfBest: "who wrote the article about X?" is answered by the author
