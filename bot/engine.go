@@ -41,9 +41,17 @@ type Options struct {
 	// staff handoff) on every question the bot cannot answer; set it when
 	// a staff group is configured.
 	StaffLine bool
-	Logger    *slog.Logger
+	// Forget are what else keeps something about a user or chat (the
+	// staff handoff's tickets), emptied by /quentoi after the store.
+	Forget []Forgetter
+	Logger *slog.Logger
 	// Now is the clock, for tests; default time.Now.
 	Now func() time.Time
+}
+
+// Forgetter deletes what it keeps about a user and their chat; Store is one.
+type Forgetter interface {
+	Forget(ctx context.Context, userID, chatID int64) error
 }
 
 // Command is an extra command registered through Options.

@@ -191,19 +191,6 @@ func contactQuestion(s string) (field string, rest []string) {
 	return field, rest
 }
 
-var (
-	longDigits = regexp.MustCompile(`\d[\d .-]{5,}\d`)
-	emailLike  = regexp.MustCompile(`\S+@\S+`)
-)
-
-// Redact removes from a question what could identify the person asking
-// (phone numbers, e-mail addresses) before it is kept anywhere: the one rule
-// for the unanswered list and the admins' statistics.
-func Redact(q string) string {
-	q = emailLike.ReplaceAllString(q, "…")
-	return longDigits.ReplaceAllString(q, "…")
-}
-
 // anonymise prepares an unanswered question for the admins' list: redacted
 // and folded.
 func anonymise(q string) string {

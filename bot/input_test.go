@@ -86,7 +86,7 @@ func TestCleanClipAnonymise(t *testing.T) {
 	if _, clipped := clip("ngắn"); clipped {
 		t.Error("clip clipped a short question")
 	}
-	if got, want := anonymise("Tôi là A, gọi 0912 345 678 hoặc a.b@mail.example hỏi lịch tiêm"), "toi la a goi hoac hoi lich tiem"; got != want {
+	if got, want := anonymise("Tôi là A, gọi 0912 345 678 hoặc a.b@mail.example hỏi lịch tiêm"), "toi la goi hoac hoi lich tiem"; got != want {
 		t.Errorf("anonymise = %q, want %q", got, want)
 	}
 	if got, want := stripMention("@KyAnhBot  so fax?", "kyanhbot"), "so fax?"; got != want {

@@ -214,6 +214,17 @@ type Ticket struct {
 type Tickets interface {
 	Save(ctx context.Context, staffMessageID int, t Ticket) error
 	Ticket(ctx context.Context, staffMessageID int) (Ticket, bool, error)
+	// Forget deletes every ticket of a chat (/quentoi): they hold its ID.
+	Forget(ctx context.Context, chatID int64) error
+}
+
+// Forget deletes the chat's tickets; the engine calls it for /quentoi
+// (bot.Options.Forget). A staff reply to a forgotten post finds no citizen.
+func (h *Handoff) Forget(ctx context.Context, _, chatID int64) error {
+	if h.cfg.Tickets == nil {
+		return nil
+	}
+	return h.cfg.Tickets.Forget(ctx, chatID)
 }
 
 // DefaultTTL is how long a staff post can be answered: the state TTL, so no

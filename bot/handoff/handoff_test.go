@@ -63,6 +63,17 @@ func TestTickets(t *testing.T) {
 			if err != nil || !ok || got != want {
 				t.Errorf("ticket = %+v %v %v, want %+v", got, ok, err, want)
 			}
+			// Forget drops every ticket of the chat, and only those.
+			s.Save(ctx, 10, want)
+			s.Save(ctx, 11, Ticket{ChatID: 78})
+			if err := s.Forget(ctx, 77); err != nil {
+				t.Fatal(err)
+			}
+			for id, wantOK := range map[int]bool{9: false, 10: false, 11: true} {
+				if _, ok, err := s.Ticket(ctx, id); ok != wantOK || err != nil {
+					t.Errorf("ticket %d after Forget(77): found %v (%v), want %v", id, ok, err, wantOK)
+				}
+			}
 		})
 	}
 	t.Run("memory expiry", func(t *testing.T) {

@@ -47,6 +47,18 @@ func (s *MemoryTickets) Save(_ context.Context, id int, t Ticket) error {
 	return nil
 }
 
+// Forget implements Tickets.
+func (s *MemoryTickets) Forget(_ context.Context, chatID int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k, v := range s.m {
+		if v.t.ChatID == chatID {
+			delete(s.m, k)
+		}
+	}
+	return nil
+}
+
 // Ticket implements Tickets.
 func (s *MemoryTickets) Ticket(_ context.Context, id int) (Ticket, bool, error) {
 	s.mu.Lock()
@@ -79,11 +91,46 @@ func (s *RedisTickets) key(id int) string {
 	return "kyanhbot:handoff:" + strconv.FormatInt(s.staffChat, 10) + ":" + strconv.Itoa(id)
 }
 
-// Save implements Tickets.
+// chatKey is the set of a citizen's tickets, so that /quentoi finds them:
+// the tickets are keyed by the staff post.
+func (s *RedisTickets) chatKey(chatID int64) string {
+	return "kyanhbot:handoff:" + strconv.FormatInt(s.staffChat, 10) + ":chat:" + strconv.FormatInt(chatID, 10)
+}
+
+// Save implements Tickets. The chat's set lives as long as its newest
+// ticket, so it outlives none of them.
 func (s *RedisTickets) Save(ctx context.Context, id int, t Ticket) error {
 	b, _ := json.Marshal(t)
-	if err := s.rdb.Set(ctx, s.key(id), b, s.ttl).Err(); err != nil {
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, s.key(id), b, s.ttl)
+		p.SAdd(ctx, s.chatKey(t.ChatID), id)
+		p.PExpire(ctx, s.chatKey(t.ChatID), s.ttl)
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("handoff: save ticket: %w", err)
+	}
+	return nil
+}
+
+// Forget implements Tickets: the chat's tickets and their set. One DEL per
+// key: on a Cluster they live in different slots.
+func (s *RedisTickets) Forget(ctx context.Context, chatID int64) error {
+	ids, err := s.rdb.SMembers(ctx, s.chatKey(chatID)).Result()
+	if err != nil {
+		return fmt.Errorf("handoff: forget tickets: %w", err)
+	}
+	_, err = s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for _, id := range ids {
+			if n, err := strconv.Atoi(id); err == nil {
+				p.Del(ctx, s.key(n))
+			}
+		}
+		p.Del(ctx, s.chatKey(chatID))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("handoff: forget tickets: %w", err)
 	}
 	return nil
 }

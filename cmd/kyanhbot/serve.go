@@ -255,7 +255,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("serve: connect to Telegram: %w", err)
 	}
 	engine = bot.New(o.recorder, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log,
-		Commands: o.admin.Commands()})
+		Commands: o.admin.Commands(), Forget: []bot.Forgetter{o.handoff}})
 	o.attach(tb)
 	o.watchSignals(ctx, hup)
 	log.Info("serving", "bot", tb.UserName(), "articles", len(o.live.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)
