@@ -46,45 +46,13 @@ func LoadDir(ctx context.Context, dir string) (*Corpus, error) {
 // loading goes on; the error is only for a tree that cannot be read at all or
 // a cancelled context. Articles are sorted by path.
 func Load(ctx context.Context, fsys fs.FS) (*Corpus, error) {
-	c := &Corpus{}
-	var paths []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return ctxErr
-		}
-		if err != nil {
-			if p == "." {
-				return err
-			}
-			if d != nil && d.IsDir() {
-				c.Problems = append(c.Problems, Problem{Path: p, Reason: "unreadable directory: " + unwrapPathErr(err), Fatal: true})
-				return fs.SkipDir
-			}
-			c.Problems = append(c.Problems, Problem{Path: p, Reason: ErrUnreadable.Error() + ": " + unwrapPathErr(err), Fatal: true})
-			return nil
-		}
-		name := d.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || strings.EqualFold(name, "README.md") {
-			return nil
-		}
-		if _, ok := FormatOf(p); ok {
-			paths = append(paths, p)
-		}
-		return nil
-	})
+	files, err := ListFiles(ctx, fsys)
 	if err != nil {
 		return nil, fmt.Errorf("content: load: %w", err)
 	}
-	sort.Strings(paths)
-
+	c := &Corpus{Problems: files.Problems}
 	ids := map[string]string{}
-	for _, p := range paths {
+	for _, p := range files.Articles {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("content: load: %w", err)
 		}
@@ -116,23 +84,81 @@ func Load(ctx context.Context, fsys fs.FS) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, g := range []struct {
-		file string
-		list *[]Term
-	}{{"abbreviations.tsv", &c.Glossary.Abbreviations}, {"english.tsv", &c.Glossary.English}} {
-		data, err := fs.ReadFile(fsys, g.file)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
+	lists := map[string]*[]Term{glossaryAbbreviations: &c.Glossary.Abbreviations, glossaryEnglish: &c.Glossary.English}
+	for _, file := range files.Glossary {
+		data, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			c.Problems = append(c.Problems, Problem{Path: g.file, Reason: ErrUnreadable.Error() + ": " + unwrapPathErr(err), Fatal: true})
+			c.Problems = append(c.Problems, Problem{Path: file, Reason: ErrUnreadable.Error() + ": " + unwrapPathErr(err), Fatal: true})
 			continue
 		}
-		terms, problems := parseTerms(g.file, data)
+		terms, problems := parseTerms(file, data)
 		c.Problems = append(c.Problems, problems...)
-		*g.list = mergeTerms(*g.list, terms)
+		*lists[file] = mergeTerms(*lists[file], terms)
 	}
 	return c, nil
+}
+
+// The glossary files a content directory may hold at its root.
+const (
+	glossaryAbbreviations = "abbreviations.tsv"
+	glossaryEnglish       = "english.tsv"
+)
+
+// Files are the files of a content directory that Load reads, sorted.
+type Files struct {
+	Articles []string  // articles (FormatOf knows their extension)
+	Glossary []string  // glossary files at the root
+	Problems []Problem // entries that could not be read
+}
+
+// ListFiles decides which files of fsys are content: articles (.txt,
+// .html/.htm, .md, in any sub-directory), and abbreviations.tsv and
+// english.tsv at the root; hidden files and directories and README.md are
+// not. It is the one rule for Load and for whatever must change when the
+// content does (the content version): the two cannot drift apart. The
+// error is for a tree that cannot be read at all or a cancelled context;
+// an unreadable entry below the root is a Problem.
+func ListFiles(ctx context.Context, fsys fs.FS) (Files, error) {
+	var f Files
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			if d != nil && d.IsDir() {
+				f.Problems = append(f.Problems, Problem{Path: p, Reason: "unreadable directory: " + unwrapPathErr(err), Fatal: true})
+				return fs.SkipDir
+			}
+			f.Problems = append(f.Problems, Problem{Path: p, Reason: ErrUnreadable.Error() + ": " + unwrapPathErr(err), Fatal: true})
+			return nil
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir() || strings.EqualFold(name, "README.md"):
+		case p == glossaryAbbreviations || p == glossaryEnglish:
+			f.Glossary = append(f.Glossary, p)
+		default:
+			if _, ok := FormatOf(p); ok {
+				f.Articles = append(f.Articles, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Files{}, err
+	}
+	sort.Strings(f.Articles)
+	sort.Strings(f.Glossary)
+	return f, nil
 }
 
 // unwrapPathErr drops the operation and path a *fs.PathError repeats: the

@@ -3,11 +3,14 @@ package reload
 import (
 	"context"
 	"errors"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -292,5 +295,54 @@ func TestVersion(t *testing.T) {
 	}
 	if v4 == v1 {
 		t.Errorf("edited content kept version %q", v1)
+	}
+}
+
+// TestVersionFollowsLoad: a file changes the content version exactly when
+// content.Load reads it, whatever its name or place (one rule,
+// content.ListFiles, for both).
+func TestVersionFollowsLoad(t *testing.T) {
+	ctx := context.Background()
+	base := fstest.MapFS{
+		"lien-he.txt": {Data: []byte("Liên hệ (synthetic)\n\nĐiện thoại: 0000 000 001.\n")},
+	}
+	article := []byte("Bài thử (synthetic)\n\nNội dung thử nghiệm của một bài viết.\n")
+	loaded := func(fsys fstest.MapFS) string {
+		c, err := content.Load(ctx, fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, a := range c.Articles {
+			ids = append(ids, a.ID)
+		}
+		return fmt.Sprint(ids, len(c.Glossary.Abbreviations), len(c.Glossary.English), len(c.Problems))
+	}
+	v0, err := Version(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l0 := loaded(base)
+	for _, tt := range []struct {
+		path string
+		data []byte
+	}{
+		{"moi.md", article}, {"sub/moi.htm", article}, {"sub/moi.markdown", article},
+		{"notes.bin", article}, {".hidden.txt", article}, {".git/moi.txt", article},
+		{"README.md", article}, {"sub/readme.md", article},
+		{"abbreviations.tsv", []byte("XTN\txã thử nghiệm\n")}, {"english.tsv", []byte("test commune\txã thử nghiệm\n")},
+		{"sub/abbreviations.tsv", []byte("XTN\txã thử nghiệm\n")},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			fsys := maps.Clone(base)
+			fsys[tt.path] = &fstest.MapFile{Data: tt.data}
+			v, err := Version(ctx, fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if read, changed := loaded(fsys) != l0, v != v0; read != changed {
+				t.Errorf("content.Load reads it: %v; the version changes: %v", read, changed)
+			}
+		})
 	}
 }

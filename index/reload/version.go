@@ -8,46 +8,22 @@ import (
 	"io/fs"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/kyanhbot/kyanhbot/content"
 )
 
-// Version is a short hash of every file content.Load reads in fsys — article
-// paths and bytes, and the glossary files — so two replicas reading the same
+// Version is a short hash of every file content.Load reads in fsys
+// (content.ListFiles: article paths and bytes, and the glossary files), so two replicas reading the same
 // directory report the same version, and any edit changes it.
 func Version(ctx context.Context, fsys fs.FS) (string, error) {
-	var paths []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			// An unreadable entry is content.Load's problem to report; it
-			// still changes nothing readable here.
-			if p == "." {
-				return err
-			}
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		name := d.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || strings.EqualFold(name, "README.md") {
-			return nil
-		}
-		if _, ok := content.FormatOf(p); ok || p == "abbreviations.tsv" || p == "english.tsv" {
-			paths = append(paths, p)
-		}
-		return nil
-	})
+	files, err := content.ListFiles(ctx, fsys)
 	if err != nil {
 		return "", fmt.Errorf("reload: version: %w", err)
 	}
+	// An unreadable file is content.Load's problem to report (ListFiles
+	// lists none); one that becomes unreadable between the walk and the
+	// read still changes the version.
+	paths := append(files.Articles, files.Glossary...)
 	sort.Strings(paths)
 	h := sha256.New()
 	for _, p := range paths {
