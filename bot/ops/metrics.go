@@ -18,7 +18,6 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot"
-	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/reload"
 )
@@ -134,21 +133,32 @@ func (m *Metrics) WatchIndex(stats func() index.Stats) {
 	)
 }
 
+// TransportStats are the counters of the Telegram transport that ops
+// exports; the command fills them from the transport's own (telegram.Stats),
+// so that ops needs no Telegram package.
+type TransportStats struct {
+	Sent, Edited, Callbacks, Retries, FloodWaits, Dropped, Duplicates, Panics int64
+	Deferred, Fenced, Undecodable                                             int64
+}
+
 // WatchTransport exports the Telegram transport's own counters, read at each scrape.
-func (m *Metrics) WatchTransport(stats func() telegram.Stats) {
-	counter := func(name, help string, v func(telegram.Stats) int64) prometheus.Collector {
+func (m *Metrics) WatchTransport(stats func() TransportStats) {
+	counter := func(name, help string, v func(TransportStats) int64) prometheus.Collector {
 		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help},
 			func() float64 { return float64(v(stats())) })
 	}
 	m.reg.MustRegister(
-		counter("kyanhbot_replies_sent_total", "Messages sent to Telegram.", func(s telegram.Stats) int64 { return s.Sent }),
-		counter("kyanhbot_replies_edited_total", "Messages edited in place (\"more\" pages).", func(s telegram.Stats) int64 { return s.Edited }),
-		counter("kyanhbot_callbacks_answered_total", "Button presses answered.", func(s telegram.Stats) int64 { return s.Callbacks }),
-		counter("kyanhbot_telegram_retries_total", "Bot API calls repeated after a 5xx or network error.", func(s telegram.Stats) int64 { return s.Retries }),
-		counter("kyanhbot_telegram_flood_waits_total", "429 answers waited out (retry_after).", func(s telegram.Stats) int64 { return s.FloodWaits }),
-		counter("kyanhbot_telegram_dropped_total", "Messages given up on.", func(s telegram.Stats) int64 { return s.Dropped }),
-		counter("kyanhbot_updates_duplicate_total", "Updates skipped as already handled.", func(s telegram.Stats) int64 { return s.Duplicates }),
-		counter("kyanhbot_handler_panics_total", "Updates whose handling panicked (a bug: the user got an apology, the update was confirmed).", func(s telegram.Stats) int64 { return s.Panics }),
+		counter("kyanhbot_replies_sent_total", "Messages sent to Telegram.", func(s TransportStats) int64 { return s.Sent }),
+		counter("kyanhbot_replies_edited_total", "Messages edited in place (\"more\" pages).", func(s TransportStats) int64 { return s.Edited }),
+		counter("kyanhbot_callbacks_answered_total", "Button presses answered.", func(s TransportStats) int64 { return s.Callbacks }),
+		counter("kyanhbot_telegram_retries_total", "Bot API calls repeated after a 5xx or network error.", func(s TransportStats) int64 { return s.Retries }),
+		counter("kyanhbot_telegram_flood_waits_total", "429 answers waited out (retry_after).", func(s TransportStats) int64 { return s.FloodWaits }),
+		counter("kyanhbot_telegram_dropped_total", "Messages given up on.", func(s TransportStats) int64 { return s.Dropped }),
+		counter("kyanhbot_updates_duplicate_total", "Updates skipped as already handled.", func(s TransportStats) int64 { return s.Duplicates }),
+		counter("kyanhbot_handler_panics_total", "Updates whose handling panicked (a bug: the user got an apology, the update was confirmed).", func(s TransportStats) int64 { return s.Panics }),
+		counter("kyanhbot_replies_deferred_total", "Replies Telegram did not take, kept and tried again later.", func(s TransportStats) int64 { return s.Deferred }),
+		counter("kyanhbot_replies_fenced_total", "Replies dropped because another replica took the update over.", func(s TransportStats) int64 { return s.Fenced }),
+		counter("kyanhbot_updates_undecodable_total", "Updates that could not be decoded (logged, confirmed, skipped).", func(s TransportStats) int64 { return s.Undecodable }),
 	)
 }
 

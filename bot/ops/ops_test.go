@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"errors"
+	"go/build"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -31,7 +32,7 @@ func TestRoutes(t *testing.T) {
 	defer srv.Close()
 
 	m.WatchIndex(func() index.Stats { return index.Stats{Articles: 3, Passages: 40, Facts: 7, Units: 50} })
-	m.WatchTransport(func() telegram.Stats { return telegram.Stats{Sent: 12, Retries: 2, FloodWaits: 1, Panics: 3} })
+	m.WatchTransport(func() TransportStats { return TransportStats{Sent: 12, Retries: 2, FloodWaits: 1, Panics: 3} })
 	m.ObserveSearch(3*time.Millisecond, true)
 	m.ObserveSearch(40*time.Millisecond, false)
 	m.ObserveReload(context.Background(), reload.Report{Outcome: reload.Swapped})
@@ -189,7 +190,7 @@ func TestHandlerPanicsScraped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.WatchTransport(b.Stats)
+	m.WatchTransport(func() TransportStats { return TransportStats{Panics: b.Stats().Panics} })
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
 	t.Cleanup(func() { cancel(); <-done })
@@ -205,5 +206,19 @@ func TestHandlerPanicsScraped(t *testing.T) {
 	}
 	if got := panics(); got != "1" {
 		t.Errorf("panics after a good update = %q, want still 1", got)
+	}
+}
+
+// TestNoTransportImport: ops reads the transport's counters through its own
+// TransportStats, so it stays free of any Telegram package (layering).
+func TestNoTransportImport(t *testing.T) {
+	p, err := build.ImportDir(".", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range p.Imports {
+		if strings.Contains(imp, "/bot/telegram") || strings.Contains(imp, "telegram-bot-api") {
+			t.Errorf("bot/ops imports %s", imp)
+		}
 	}
 }

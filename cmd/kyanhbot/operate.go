@@ -225,7 +225,12 @@ func (o *operations) httpClient() *http.Client {
 // attach gives the operations the connected bot.
 func (o *operations) attach(b *telegram.Bot) {
 	o.tg.b = b
-	o.metrics.WatchTransport(b.Stats)
+	o.metrics.WatchTransport(func() ops.TransportStats {
+		s := b.Stats()
+		return ops.TransportStats{Sent: s.Sent, Edited: s.Edited, Callbacks: s.Callbacks, Retries: s.Retries,
+			FloodWaits: s.FloodWaits, Dropped: s.Dropped, Duplicates: s.Duplicates, Panics: s.Panics,
+			Deferred: s.Deferred, Fenced: s.Fenced, Undecodable: s.Undecodable}
+	})
 }
 
 // routes adds /healthz, /readyz and /metrics to mux.
