@@ -132,8 +132,15 @@ func TestServeTokenNeverLogged(t *testing.T) {
 		telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500}, telegramtest.Fault{Status: 500})
 	srv.SendText(chat, user, "/lienhe")
 	srv.Wait(t, 30*time.Second, "reply given up", func() bool { return strings.Contains(stderr.String(), "not delivered") })
-	srv.Close() // every call now fails with a network error naming the URL
-	time.Sleep(1500 * time.Millisecond)
+	// Every call now fails with a network error naming the URL: wait for
+	// the poller to log one.
+	before := strings.Count(stderr.String(), "getUpdates failed")
+	srv.Close()
+	for deadline := time.Now().Add(30 * time.Second); strings.Count(stderr.String(), "getUpdates failed") <= before; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no getUpdates failure logged after the Bot API went away")
+		}
+	}
 	if err := stop(); err != nil {
 		t.Logf("serve: %v", err)
 	}

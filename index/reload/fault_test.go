@@ -74,7 +74,18 @@ func TestFaultCorruptReloadUnderLoad(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(200 * time.Millisecond)
+	// Each reload is made while searches are running: counted, not timed,
+	// so a loaded machine does not reload before the searches have begun.
+	searching := func(n int64) {
+		t.Helper()
+		want := queries.Load() + n
+		for deadline := time.Now().Add(30 * time.Second); queries.Load() < want; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("only %d queries in 30 s", queries.Load())
+			}
+		}
+	}
+	searching(20)
 	start := time.Now()
 	refused, err := r.Reload(ctx, Request{Trigger: "command"})
 	refusedIn := time.Since(start)
@@ -84,14 +95,14 @@ func TestFaultCorruptReloadUnderLoad(t *testing.T) {
 	for name := range corrupt {
 		os.Remove(filepath.Join(dir, name))
 	}
-	time.Sleep(100 * time.Millisecond)
+	searching(10)
 	start = time.Now()
 	swapped, err := r.Reload(ctx, Request{Trigger: "command"})
 	swappedIn := time.Since(start)
 	if err != nil || swapped.Outcome != Swapped {
 		t.Errorf("reload after the fix: %s %v, want swapped", swapped.Outcome, err)
 	}
-	time.Sleep(200 * time.Millisecond)
+	searching(20)
 	stop.Store(true)
 	wg.Wait()
 
