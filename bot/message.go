@@ -5,6 +5,8 @@
 // so the same engine serves Telegram and the local terminal chat.
 package bot
 
+import "errors"
+
 // ChatType says where a message was sent.
 type ChatType string
 
@@ -47,8 +49,13 @@ type Message struct {
 type Document struct {
 	FileID   string
 	FileName string
-	Size     int64 // bytes, as the sender's client reported it
+	Size     int64 // bytes, as the sender's client reported it; 0 when unknown, and it may be wrong
 }
+
+// ErrFileTooLarge is what a transport's download returns for a file over the
+// size asked for, found while downloading when the size reported was 0 or
+// wrong: the handler then tells the user the file is too large.
+var ErrFileTooLarge = errors.New("file too large")
 
 // Button is an inline button. Data is at most 64 bytes: a short key, never a title.
 type Button struct {

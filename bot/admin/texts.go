@@ -12,6 +12,7 @@ import (
 type texts struct {
 	BadButton, InvalidButton, Reloading                             string
 	NoContentDir, BadFormat, TooLarge, NoDownload, FileRefused      string
+	TooLargeMax                                                     string
 	NotSaved, Saved, ReplacedOld, SavedSummary                      string
 	ReloadFailedErr, Building, BuildingNoPoster                     string
 	Swapped, Refused, NoArticles, FilesUnusable, OldServes, Failed  string
@@ -31,6 +32,7 @@ var vietnameseTexts = texts{
 	NoContentDir:     "Không nhận tệp: bot đang dùng nội dung nhúng sẵn, chưa đặt CONTENT_DIR.",
 	BadFormat:        "Chỉ nhận bài viết dạng tệp .txt, .html hoặc .md.",
 	TooLarge:         "Tệp quá lớn (%d KB); tối đa %d KB.",
+	TooLargeMax:      "Tệp quá lớn; tối đa %d KB.",
 	NoDownload:       "Không tải được tệp từ Telegram; hãy gửi lại.",
 	FileRefused:      "⛔ <b>Từ chối tệp</b> <code>%s</code>: %s.\nTệp không được lưu; chỉ mục cũ vẫn trả lời.",
 	NotSaved:         "Không lưu được tệp vào thư mục nội dung.",
@@ -81,6 +83,7 @@ var englishTexts = texts{
 	NoContentDir:     "File not accepted: the bot serves its built-in content; CONTENT_DIR is not set.",
 	BadFormat:        "Only articles as .txt, .html or .md files are accepted.",
 	TooLarge:         "File too large (%d KB); at most %d KB.",
+	TooLargeMax:      "File too large; at most %d KB.",
 	NoDownload:       "Could not download the file from Telegram; please send it again.",
 	FileRefused:      "⛔ <b>File refused</b> <code>%s</code>: %s.\nThe file was not saved; the old index is still answering.",
 	NotSaved:         "Could not save the file in the content directory.",

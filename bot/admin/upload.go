@@ -35,6 +35,11 @@ func (a *Admin) upload(ctx context.Context, m bot.Message) ([]bot.Reply, error) 
 		return []bot.Reply{{Text: fmt.Sprintf(t.TooLarge, d.Size>>10, a.cfg.MaxUpload>>10)}}, nil
 	}
 	data, err := a.cfg.Files.Download(ctx, d.FileID, a.cfg.MaxUpload)
+	if errors.Is(err, bot.ErrFileTooLarge) {
+		// Telegram reported no size, or a wrong one: found while downloading.
+		log.Warn("upload refused: file too large", "err", err)
+		return []bot.Reply{{Text: fmt.Sprintf(t.TooLargeMax, a.cfg.MaxUpload>>10)}}, nil
+	}
 	if err != nil {
 		log.Error("upload: download failed", "err", err)
 		return []bot.Reply{{Text: t.NoDownload}}, fmt.Errorf("admin: upload: %w", err)

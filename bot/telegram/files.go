@@ -14,8 +14,9 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot"
 )
 
-// ErrTooLarge is a file over the size a caller accepts.
-var ErrTooLarge = errors.New("telegram: file too large")
+// ErrTooLarge is a file over the size a caller accepts: bot.ErrFileTooLarge,
+// which handlers check for.
+var ErrTooLarge = bot.ErrFileTooLarge
 
 // Download fetches a file a user sent (getFile, then the file's URL), at
 // most max bytes. Its errors never show the token, which the URL holds.

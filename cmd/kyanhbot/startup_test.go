@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
@@ -58,5 +63,33 @@ func TestServeWaitsForTelegram(t *testing.T) {
 	}
 	if n := strings.Count(stderr.String(), "cannot reach the Bot API, retrying"); n == 0 || len(srv.Calls("getMe")) != n+1 {
 		t.Errorf("%d retries logged for %d getMe calls", n, len(srv.Calls("getMe")))
+	}
+}
+
+// TestServeOversizeUploadUnknownSize (issue 14, defect 7): an admin uploads a
+// 3 MiB article (the limit is 2 MiB) and Telegram reports its size as 0, so
+// it is found too large only while downloading. The admin must be told "Tệp
+// quá lớn", not the generic apology nor "could not download, send it again".
+func TestServeOversizeUploadUnknownSize(t *testing.T) {
+	srv := telegramtest.New(t)
+	srv.SetLatency(150 * time.Millisecond)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bai.txt"), []byte("Bài viết tổng hợp (synthetic)\n\nMột đoạn nội dung thử nghiệm.\n"), 0o644)
+	startServe(t, fakeAPIVars(srv, map[string]string{"CONTENT_DIR": dir, "ADMIN_IDS": "42"}))
+	admin := telegramtest.User{ID: 42, LanguageCode: "vi"}
+	for _, size := range []int{0, 1000} { // unknown, and wrong
+		id := srv.AddFile("lon.txt", bytes.Repeat([]byte("Dòng chữ thử nghiệm.\n"), 3<<20/24))
+		srv.ReportFileSize(id, size)
+		n := len(srv.Messages(admin.ID))
+		srv.SendMessage(telegramtest.Private(admin), admin, "", func(m *tgbotapi.Message) {
+			m.Document = &tgbotapi.Document{FileID: id, FileName: "lon.txt", FileSize: size}
+		})
+		got := srv.WaitMessages(t, admin.ID, n+1)[n].Visible
+		if !strings.HasPrefix(got, "Tệp quá lớn") {
+			t.Errorf("reported size %d: reply %q, want Tệp quá lớn", size, got)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lon.txt")); err == nil {
+		t.Error("the oversize file was saved")
 	}
 }
