@@ -38,11 +38,10 @@ func (a *Admin) callback(ctx context.Context, m bot.Message) ([]bot.Reply, error
 		return []bot.Reply{{Notice: t.InvalidButton}}, nil
 	}
 	a.log.Info("reload confirmed despite errors", "user_id", m.UserID, "version", version)
-	replies, err := a.runReload(ctx, m, reload.Request{Trigger: "command", Confirm: version}, "")
-	if len(replies) > 0 {
-		replies[0].Notice = t.Reloading
-	}
-	return replies, err
+	// The build takes seconds: the press is answered first, the report
+	// follows as a message.
+	bot.Ack(ctx, t.Reloading)
+	return a.runReload(ctx, m, reload.Request{Trigger: "command", Confirm: version}, "")
 }
 
 // runReload reloads and replies with the report. A build that outlasts

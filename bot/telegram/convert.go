@@ -12,19 +12,27 @@ import (
 
 // toMessage converts an update into the engine's transport-neutral message.
 // ok is false for updates the bot ignores: channel posts, edits, messages
-// without text, commands addressed to another bot, button presses on inline
-// messages.
+// without text in groups, commands addressed to another bot, button presses
+// on inline messages. A photo, voice note, sticker… in a private chat is a
+// message without text that names its Media, so the citizen hears what the
+// bot reads. An inline query is a message with Inline set, its ChatID the
+// user's (their queries are answered in order).
 func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 	m.UpdateID = int64(u.UpdateID)
 	switch {
 	case u.Message != nil:
 		msg := u.Message
-		if msg.Chat == nil || msg.From == nil || (msg.Text == "" && msg.Document == nil) {
+		if msg.Chat == nil || msg.From == nil {
 			return m, false
 		}
 		kind, known := chatType(msg.Chat.Type)
 		if !known {
 			return m, false
+		}
+		if msg.Text == "" && msg.Document == nil {
+			if m.Media = media(msg); m.Media == "" || kind != bot.ChatPrivate {
+				return bot.Message{}, false
+			}
 		}
 		m.ChatID, m.UserID, m.ChatType = msg.Chat.ID, msg.From.ID, kind
 		m.MessageID = msg.MessageID
@@ -39,6 +47,7 @@ func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 		}
 		if r := msg.ReplyToMessage; r != nil {
 			m.ReplyTo = r.MessageID
+			m.ReplyToText = r.Text
 		}
 		if d := msg.Document; d != nil {
 			m.Document = bot.Document{FileID: d.FileID, FileName: d.FileName, Size: int64(d.FileSize)}
@@ -58,8 +67,41 @@ func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 		m.Callback = cq.Data
 		m.LangCode = cq.From.LanguageCode
 		return m, true
+	case u.InlineQuery != nil:
+		q := u.InlineQuery
+		if q.From == nil || q.ID == "" {
+			return m, false
+		}
+		m.Inline = true
+		m.ChatID, m.UserID = q.From.ID, q.From.ID
+		m.Text, m.LangCode = q.Query, q.From.LanguageCode
+		return m, true
 	}
 	return m, false
+}
+
+// media names what a message without text holds, "" for nothing the bot
+// tells apart (a service message: a member joined, a title changed).
+func media(msg *tgbotapi.Message) string {
+	switch {
+	case len(msg.Photo) > 0:
+		return "photo"
+	case msg.Voice != nil:
+		return "voice"
+	case msg.Sticker != nil:
+		return "sticker"
+	case msg.VideoNote != nil:
+		return "video_note"
+	case msg.Video != nil, msg.Animation != nil:
+		return "video"
+	case msg.Audio != nil:
+		return "audio"
+	case msg.Location != nil, msg.Venue != nil:
+		return "location"
+	case msg.Contact != nil:
+		return "contact"
+	}
+	return ""
 }
 
 func chatType(t string) (bot.ChatType, bool) {

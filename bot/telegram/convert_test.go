@@ -55,8 +55,21 @@ func TestToMessage(t *testing.T) {
 			bot.Message{}, false},
 		{"channel post", tgbotapi.Update{UpdateID: 11, ChannelPost: &tgbotapi.Message{MessageID: 1, Chat: &tgbotapi.Chat{ID: -5, Type: "channel"}, Text: "x"}},
 			bot.Message{}, false},
-		{"photo without text", tgbotapi.Update{UpdateID: 12, Message: &tgbotapi.Message{MessageID: 13, From: user, Chat: private}},
+		{"service message without text", tgbotapi.Update{UpdateID: 12, Message: &tgbotapi.Message{MessageID: 13, From: user, Chat: private}},
 			bot.Message{}, false},
+		{"photo in private", tgbotapi.Update{UpdateID: 14, Message: &tgbotapi.Message{MessageID: 15, From: user, Chat: private,
+			Photo: []tgbotapi.PhotoSize{{FileID: "p"}}, Caption: "xem giúp"}},
+			bot.Message{UpdateID: 14, ChatID: 7, UserID: 7, ChatType: bot.ChatPrivate, MessageID: 15, LangCode: "en", Media: "photo"}, true},
+		{"voice in private", tgbotapi.Update{UpdateID: 15, Message: &tgbotapi.Message{MessageID: 16, From: user, Chat: private, Voice: &tgbotapi.Voice{FileID: "v"}}},
+			bot.Message{UpdateID: 15, ChatID: 7, UserID: 7, ChatType: bot.ChatPrivate, MessageID: 16, LangCode: "en", Media: "voice"}, true},
+		{"sticker in a group", tgbotapi.Update{UpdateID: 16, Message: &tgbotapi.Message{MessageID: 17, From: user, Chat: group, Sticker: &tgbotapi.Sticker{FileID: "s"}}},
+			bot.Message{}, false},
+		{"reply quotes the text", tgbotapi.Update{UpdateID: 17, Message: &tgbotapi.Message{MessageID: 18, From: user, Chat: private, Text: "cảm ơn",
+			ReplyToMessage: &tgbotapi.Message{MessageID: 4, From: &self, Text: "💬 Cán bộ trả lời"}}},
+			bot.Message{UpdateID: 17, ChatID: 7, UserID: 7, ChatType: bot.ChatPrivate, MessageID: 18, Text: "cảm ơn", LangCode: "en",
+				ReplyToBot: true, ReplyTo: 4, ReplyToText: "💬 Cán bộ trả lời"}, true},
+		{"inline query", tgbotapi.Update{UpdateID: 18, InlineQuery: &tgbotapi.InlineQuery{ID: "iq", From: user, Query: "sáp nhập thôn"}},
+			bot.Message{UpdateID: 18, ChatID: 7, UserID: 7, Text: "sáp nhập thôn", LangCode: "en", Inline: true}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

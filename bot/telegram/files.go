@@ -70,7 +70,8 @@ func fileEndpoint(endpoint string) string {
 }
 
 // Post sends r to any chat — a staff group, a citizen the staff answer —
-// outside the reply to an update, paced and retried like replies. It returns
+// outside the reply to an update, paced and retried like replies, as a
+// reply to r.ReplyTo in forum topic r.ThreadID when they are set. It returns
 // the ID of the (first) message sent.
 func (b *Bot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) {
 	parts := splitHTML(r.Text, maxMessageLen)
@@ -84,12 +85,17 @@ func (b *Bot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) 
 		if i == len(parts)-1 && markup != nil {
 			msg.ReplyMarkup = *markup
 		}
+		if i == 0 && r.ReplyTo != 0 {
+			msg.ReplyToMessageID = r.ReplyTo
+			msg.AllowSendingWithoutReply = true
+		}
+		cfg := withThread(msg, r.ThreadID)
 		var sent tgbotapi.Message
 		err := b.send.do(ctx, func() error {
 			if err := b.send.lim.wait(ctx, chatID, group); err != nil {
 				return err
 			}
-			resp, err := b.c.request(ctx, msg)
+			resp, err := b.c.sendRequest(ctx, cfg)
 			if err != nil {
 				return err
 			}

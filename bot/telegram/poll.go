@@ -209,7 +209,7 @@ func (b *Bot) poll(ctx, work context.Context, tr **tracker) error {
 				continue
 			}
 			fresh++
-			if !b.enqueue(work, *u, func(completed bool) {
+			if !b.enqueueUpdate(work, *u, func(completed bool) {
 				if completed {
 					t.done(id)
 				}
@@ -253,10 +253,10 @@ const pollLimit = 100
 // own: one that cannot be (a field of a type this library does not expect)
 // is logged, counted and confirmed, and the others go on — failing the whole
 // answer would stop the bot for every chat, retrying the same batch forever.
-func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbotapi.Update, error) {
+func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*update, error) {
 	params := tgbotapi.Params{
 		"timeout":         strconv.Itoa(int(b.cfg.PollTimeout / time.Second)),
-		"allowed_updates": `["message","callback_query"]`,
+		"allowed_updates": allowedUpdates,
 	}
 	if offset > 0 {
 		params["offset"] = strconv.FormatInt(offset, 10)
@@ -270,7 +270,7 @@ func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbo
 		return nil, fmt.Errorf("telegram: decode updates: %w", err)
 	}
 	b.polled.Store(time.Now().UnixNano())
-	updates := make([]*tgbotapi.Update, len(raws))
+	updates := make([]*update, len(raws))
 	for i, raw := range raws {
 		id, err := updateID(raw)
 		if err != nil {
@@ -282,12 +282,12 @@ func (b *Bot) getUpdates(ctx context.Context, offset int64, t *tracker) ([]*tgbo
 		if t.seen(id) {
 			continue
 		}
-		u := new(tgbotapi.Update)
+		u := new(update)
 		if err := json.Unmarshal(raw, u); err != nil {
 			b.undecodable(id, len(raw), err)
 			// Passed on empty: taken and confirmed in its turn, like an
 			// update of a kind the bot does not handle.
-			u = &tgbotapi.Update{UpdateID: int(id)}
+			u = &update{Update: tgbotapi.Update{UpdateID: int(id)}}
 		}
 		updates[i] = u
 	}

@@ -42,11 +42,12 @@ type Stats struct {
 	Deferred    int64 // replies Telegram did not take, kept and tried again later
 	Fenced      int64 // replies dropped because another replica took the update over
 	Undecodable int64 // updates that could not be decoded (logged, confirmed, skipped)
+	Inline      int64 // inline queries answered
 }
 
 type counters struct {
 	updates, handled, duplicates, abandoned, sent, edited, callbacks, retries, floodWaits, dropped, panics atomic.Int64
-	deferred, fenced, undecodable                                                                          atomic.Int64
+	deferred, fenced, undecodable, inline                                                                  atomic.Int64
 }
 
 func (c *counters) snapshot() Stats {
@@ -56,6 +57,7 @@ func (c *counters) snapshot() Stats {
 		Callbacks: c.callbacks.Load(), Retries: c.retries.Load(), FloodWaits: c.floodWaits.Load(),
 		Dropped: c.dropped.Load(), Panics: c.panics.Load(),
 		Deferred: c.deferred.Load(), Fenced: c.fenced.Load(), Undecodable: c.undecodable.Load(),
+		Inline: c.inline.Load(),
 	}
 }
 
@@ -117,7 +119,8 @@ func (s *sender) deliver(ctx context.Context, m bot.Message, r bot.Reply, from i
 		if last && markup != nil {
 			msg.ReplyMarkup = *markup
 		}
-		if err := s.call(ctx, m.ChatID, group, msg, false, fence); err != nil {
+		// A reply in a forum topic stays in it, button-triggered ones too.
+		if err := s.call(ctx, m.ChatID, group, withThread(msg, m.ThreadID), false, fence); err != nil {
 			return delivered, err
 		}
 		s.stats.sent.Add(1)
@@ -174,7 +177,7 @@ func (s *sender) call(ctx context.Context, chatID int64, group bool, cfg tgbotap
 		// after the restart.
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.timeout)
 		defer cancel()
-		_, err := s.c.request(rctx, cfg)
+		_, err := s.c.sendRequest(rctx, cfg)
 		if err != nil && isEdit && isNotModified(err) {
 			return nil
 		}

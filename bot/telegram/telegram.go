@@ -48,6 +48,10 @@ type Config struct {
 
 	// Commands by language code ("" for everyone else), set at start-up.
 	Commands map[string][]Command
+	// AdminCommands are added to the menu of each chat in Admins (their
+	// private chats with the bot), in every language of Commands.
+	AdminCommands []Command
+	Admins        []int64
 
 	PollTimeout    time.Duration // long-polling timeout; 30 s when zero
 	EmptyPollDelay time.Duration // pause after an empty answer that came early; 1 s when zero
@@ -77,6 +81,11 @@ type Config struct {
 	NoRateLimit bool   // no pacing at all: benchmarks against a local server
 	Retry       Retry  // DefaultRetry when zero
 
+	// AckAfter is how long a button press may wait for its handler before
+	// its spinner is stopped without a notice (500 ms when zero); a flow
+	// with slow work stops it sooner with bot.Ack.
+	AckAfter time.Duration
+
 	MaxWebhookBody int64  // bytes; 1 MiB when zero
 	WebhookSecret  string // checked on every webhook request
 }
@@ -105,7 +114,7 @@ type Bot struct {
 type chatQueue struct{ jobs []job }
 
 type job struct {
-	u    tgbotapi.Update
+	u    update
 	done func(completed bool)
 }
 
@@ -138,6 +147,7 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	def(&cfg.ClaimRenew, cfg.Ledger.ClaimTTL()/3)
 	def(&cfg.ReplyTTL, 24*time.Hour)
 	def(&cfg.ClaimPoll, 500*time.Millisecond)
+	def(&cfg.AckAfter, 500*time.Millisecond)
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
@@ -215,19 +225,37 @@ func (b *Bot) ID() int64 { return b.c.base.Self.ID }
 // Stats returns what the bot did so far.
 func (b *Bot) Stats() Stats { return b.stats.snapshot() }
 
-// SetCommands sets the command menu for each language. A refusal is logged,
-// not fatal: the bot works without a menu.
+// SetCommands sets the command menu for each language, and for each admin
+// the same menu with the admin commands (scope chat: Telegram prefers a
+// chat's list to the default one). A refusal is logged, not fatal: the bot
+// works without a menu.
 func (b *Bot) SetCommands(ctx context.Context) {
-	for lang, cmds := range b.cfg.Commands {
+	set := func(cmds []Command, lang string, scope *tgbotapi.BotCommandScope) {
 		var list []tgbotapi.BotCommand
 		for _, c := range cmds {
 			list = append(list, tgbotapi.BotCommand{Command: c.Name, Description: c.Description})
 		}
 		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		_, err := b.c.request(cctx, tgbotapi.SetMyCommandsConfig{Commands: list, LanguageCode: lang})
+		_, err := b.c.request(cctx, tgbotapi.SetMyCommandsConfig{Commands: list, LanguageCode: lang, Scope: scope})
 		cancel()
 		if err != nil {
-			b.log.Warn("telegram: setMyCommands refused", "lang", lang, "err", err)
+			var chat int64
+			if scope != nil {
+				chat = scope.ChatID
+			}
+			b.log.Warn("telegram: setMyCommands refused", "lang", lang, "chat_id", chat, "err", err)
+		}
+	}
+	for lang, cmds := range b.cfg.Commands {
+		set(cmds, lang, nil)
+	}
+	if len(b.cfg.AdminCommands) == 0 {
+		return
+	}
+	for _, id := range b.cfg.Admins {
+		scope := tgbotapi.NewBotCommandScopeChat(id)
+		for lang, cmds := range b.cfg.Commands {
+			set(append(cmds[:len(cmds):len(cmds)], b.cfg.AdminCommands...), lang, &scope)
 		}
 	}
 }
@@ -235,7 +263,12 @@ func (b *Bot) SetCommands(ctx context.Context) {
 // enqueue puts an update on its chat's queue, starting the chat's worker if
 // idle. It returns false once shutdown began.
 func (b *Bot) enqueue(ctx context.Context, u tgbotapi.Update, done func(bool)) bool {
-	key := chatKey(u)
+	return b.enqueueUpdate(ctx, update{Update: u}, done)
+}
+
+// enqueueUpdate is enqueue for an update decoded with its topic.
+func (b *Bot) enqueueUpdate(ctx context.Context, u update, done func(bool)) bool {
+	key := chatKey(u.Update)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
@@ -296,6 +329,9 @@ func chatKey(u tgbotapi.Update) int64 {
 		return u.Message.Chat.ID
 	case u.CallbackQuery != nil && u.CallbackQuery.Message != nil && u.CallbackQuery.Message.Chat != nil:
 		return u.CallbackQuery.Message.Chat.ID
+	case u.InlineQuery != nil && u.InlineQuery.From != nil:
+		// A user's inline queries, in order, beside their private chat.
+		return u.InlineQuery.From.ID
 	}
 	return 0
 }
@@ -324,7 +360,7 @@ func (b *Bot) close(grace time.Duration, cancelWork context.CancelFunc) {
 // skipped as a duplicate, failed for good, or taken over by another replica.
 // An update abandoned at shutdown before any reply went out is released, so
 // it is handled after a restart.
-func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
+func (b *Bot) process(ctx context.Context, u update) (completed bool) {
 	if ctx.Err() != nil {
 		return false
 	}
@@ -349,7 +385,8 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 			completed = true
 		}
 	}()
-	m, ok := toMessage(u, b.c.base.Self)
+	m, ok := toMessage(u.Update, b.c.base.Self)
+	m.ThreadID = u.thread
 	if !ok {
 		if u.CallbackQuery != nil {
 			b.answerCallback(ctx, u.CallbackQuery.ID, "")
@@ -381,12 +418,18 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 	}
 
 	stopTyping := func() {}
-	if m.Text != "" {
+	if m.Text != "" && !m.Inline {
 		stopTyping = b.typing(ctx, m.ChatID)
 	}
 	hctx, cancel := context.WithTimeout(ctx, b.cfg.HandleTimeout)
+	ack, stopAck := func(string) {}, func() {}
+	if u.CallbackQuery != nil {
+		ack, stopAck = b.acker(ctx, u.CallbackQuery.ID)
+		hctx = bot.WithAck(hctx, ack)
+	}
 	replies, err := b.handle(hctx, m)
 	cancel()
+	stopAck()
 	stopTyping()
 	if ctx.Err() != nil {
 		b.abandon(m.UpdateID, holder, log)
@@ -409,9 +452,13 @@ func (b *Bot) process(ctx context.Context, u tgbotapi.Update) (completed bool) {
 				break
 			}
 		}
-		b.answerCallback(ctx, u.CallbackQuery.ID, notice)
+		ack(notice) // unless the handler or AckAfter did already
 	}
-	return b.reply(ctx, u, m, replies, holder, fence, log, &handled)
+	if u.InlineQuery != nil {
+		b.answerInline(ctx, u.InlineQuery.ID, replies, log)
+		return true
+	}
+	return b.reply(ctx, u.Update, m, replies, holder, fence, log, &handled)
 }
 
 // reply delivers the replies of an update, part by part. A reply that cannot
@@ -596,6 +643,16 @@ func failureText(lang string) string {
 		return "Sorry, something went wrong. Please try again in a moment."
 	}
 	return "Xin lỗi, hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút."
+}
+
+// acker returns the answer to a button press, made once — by the handler
+// through bot.Ack before slow work, by a timer after Config.AckAfter, or
+// after the handler — and stop, which ends the timer.
+func (b *Bot) acker(ctx context.Context, id string) (ack func(notice string), stop func()) {
+	var once sync.Once
+	ack = func(notice string) { once.Do(func() { b.answerCallback(ctx, id, notice) }) }
+	t := time.AfterFunc(b.cfg.AckAfter, func() { ack("") })
+	return ack, func() { t.Stop() }
 }
 
 // answerCallback stops the button's spinner, with notice as a toast.

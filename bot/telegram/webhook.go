@@ -20,7 +20,7 @@ import (
 func (b *Bot) SetWebhook(ctx context.Context, url string) error {
 	params := tgbotapi.Params{
 		"url":             url,
-		"allowed_updates": `["message","callback_query"]`,
+		"allowed_updates": allowedUpdates,
 	}
 	if b.cfg.WebhookSecret != "" {
 		params["secret_token"] = b.cfg.WebhookSecret
@@ -69,7 +69,7 @@ func (b *Bot) WebhookHandler(work context.Context) http.Handler {
 			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
 			return
 		}
-		var u tgbotapi.Update
+		var u update
 		if err == nil {
 			err = json.NewDecoder(bytes.NewReader(raw)).Decode(&u)
 		}
@@ -84,7 +84,7 @@ func (b *Bot) WebhookHandler(work context.Context) http.Handler {
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
 		}
-		if _, ok := toMessage(u, b.c.base.Self); ok {
+		if _, ok := toMessage(u.Update, b.c.base.Self); ok {
 			jctx, cancel := context.WithTimeout(r.Context(), b.cfg.RequestTimeout)
 			err := b.ledger.Journal(jctx, int64(u.UpdateID), raw)
 			cancel()
@@ -94,7 +94,7 @@ func (b *Bot) WebhookHandler(work context.Context) http.Handler {
 				return
 			}
 		}
-		if !b.enqueue(work, u, nil) {
+		if !b.enqueueUpdate(work, u, nil) {
 			http.Error(w, "shutting down", http.StatusServiceUnavailable)
 			return
 		}
@@ -150,7 +150,7 @@ func (b *Bot) replayJournal(ctx, work context.Context) {
 		return
 	}
 	for _, raw := range raws {
-		var u tgbotapi.Update
+		var u update
 		if err := json.Unmarshal(raw, &u); err != nil {
 			continue
 		}
@@ -158,7 +158,7 @@ func (b *Bot) replayJournal(ctx, work context.Context) {
 			continue
 		}
 		b.log.Info("telegram: answering an update from the journal", "update_id", u.UpdateID)
-		if !b.enqueue(work, u, nil) {
+		if !b.enqueueUpdate(work, u, nil) {
 			return
 		}
 	}

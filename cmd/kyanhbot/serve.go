@@ -134,24 +134,18 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	return c, nil
 }
 
-// menu is the command menu Telegram shows, per language.
+// menu is the command menu Telegram shows, per language; "" is everyone
+// else's (a Telegram in neither language), in Vietnamese like the portal.
 var menu = map[string][]telegram.Command{
-	"vi": {
-		{Name: "start", Description: "Bắt đầu, câu hỏi gợi ý"},
-		{Name: "tim", Description: "Tìm câu trả lời"},
-		{Name: "nghiquyet", Description: "Các văn bản, nghị quyết được nhắc đến"},
-		{Name: "sapnhap", Description: "Sáp nhập, sắp xếp bộ máy"},
-		{Name: "lienhe", Description: "Địa chỉ, điện thoại liên hệ"},
-		{Name: "ngonngu", Description: "Đổi ngôn ngữ"},
-		{Name: "quentoi", Description: "Xoá mọi điều bot nhớ về bạn"},
-		{Name: "help", Description: "Hướng dẫn"},
-	},
+	"":   menuVI,
+	"vi": menuVI,
 	"en": {
 		{Name: "start", Description: "Start, example questions"},
 		{Name: "tim", Description: "Search for an answer"},
 		{Name: "nghiquyet", Description: "Documents and resolutions cited"},
 		{Name: "sapnhap", Description: "Mergers and reorganisations"},
 		{Name: "lienhe", Description: "Office addresses and phones"},
+		{Name: "canbo", Description: "Ask a staff member"},
 		{Name: "ngonngu", Description: "Change language"},
 		{Name: "quentoi", Description: "Forget everything about me"},
 		{Name: "help", Description: "Help"},
@@ -162,6 +156,25 @@ var menu = map[string][]telegram.Command{
 // start, with a growing backoff logged at each attempt, before it gives up
 // and leaves the restart to the service manager.
 const connectWithin = 2 * time.Minute
+
+// adminMenu is added to the menu of each admin's private chat.
+var adminMenu = []telegram.Command{
+	{Name: "reload", Description: "Nạp lại nội dung / reload content"},
+	{Name: "stats", Description: "Thống kê câu hỏi / question statistics"},
+	{Name: "sync", Description: "Đồng bộ cổng thông tin / sync the portal"},
+}
+
+var menuVI = []telegram.Command{
+	{Name: "start", Description: "Bắt đầu, câu hỏi gợi ý"},
+	{Name: "tim", Description: "Tìm câu trả lời"},
+	{Name: "nghiquyet", Description: "Các văn bản, nghị quyết được nhắc đến"},
+	{Name: "sapnhap", Description: "Sáp nhập, sắp xếp bộ máy"},
+	{Name: "lienhe", Description: "Địa chỉ, điện thoại liên hệ"},
+	{Name: "canbo", Description: "Hỏi trực tiếp cán bộ"},
+	{Name: "ngonngu", Description: "Đổi ngôn ngữ"},
+	{Name: "quentoi", Description: "Xoá mọi điều bot nhớ về bạn"},
+	{Name: "help", Description: "Hướng dẫn"},
+}
 
 // handlerFunc adapts a function to telegram.Handler.
 type handlerFunc func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
@@ -247,6 +260,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Ledger:        ledger,
 		Logger:        log,
 		Commands:      menu,
+		AdminCommands: adminMenu,
+		Admins:        cfg.admins,
 		Grace:         cfg.grace,
 		WebhookSecret: string(cfg.webhookSecret),
 		ConnectWithin: connectWithin,
@@ -255,7 +270,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("serve: connect to Telegram: %w", err)
 	}
 	engine = bot.New(o.recorder, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log,
-		Commands: o.admin.Commands(), Forget: []bot.Forgetter{o.handoff}})
+		Commands: o.admin.Commands(), Forget: []bot.Forgetter{o.handoff}, StaffLine: oc.staffChat != 0})
 	o.attach(tb)
 	o.watchSignals(ctx, hup)
 	log.Info("serving", "bot", tb.UserName(), "articles", len(o.live.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
@@ -46,6 +48,7 @@ func TestServePolling(t *testing.T) {
 	srv := telegramtest.New(t)
 	stderr, stop := startServe(t, fakeAPIVars(srv, map[string]string{
 		"LOG_LEVEL": "debug",
+		"ADMIN_IDS": "777",
 	}))
 	user := telegramtest.User{ID: 501, FirstName: "Thử", LanguageCode: "vi"}
 	chat := telegramtest.Private(user)
@@ -56,11 +59,30 @@ func TestServePolling(t *testing.T) {
 	}
 	srv.SendText(chat, user, "/lienhe")
 	srv.WaitMessages(t, chat.ID, 2)
+	srv.Inline(user, "Số điện thoại của ủy ban")
+	srv.Wait(t, 10*time.Second, "inline answer", func() bool { return len(srv.InlineAnswers()) == 1 })
+	if a := srv.InlineAnswers()[0]; len(a.Results) == 0 || len(a.Results) > 5 || a.CacheTime == 0 {
+		t.Errorf("inline answer = %d results cached %d s, want 1–5 cached", len(a.Results), a.CacheTime)
+	}
 	if err := stop(); err != nil {
 		t.Fatalf("serve: %v", err)
 	}
-	if len(srv.Commands("vi")) == 0 || len(srv.Commands("en")) == 0 {
-		t.Error("setMyCommands not called for vi and en")
+	if len(srv.Commands("vi")) == 0 || len(srv.Commands("en")) == 0 || len(srv.Commands("")) == 0 {
+		t.Error("setMyCommands not called for the default list, vi and en")
+	}
+	has := func(cmds []tgbotapi.BotCommand, name string) bool {
+		for _, c := range cmds {
+			if c.Command == name {
+				return true
+			}
+		}
+		return false
+	}
+	if cmds := srv.ChatCommands(777, "vi"); !has(cmds, "reload") || !has(cmds, "stats") || !has(cmds, "start") {
+		t.Errorf("admin 777's menu = %v, want the citizens' with /reload and /stats", cmds)
+	}
+	if !has(srv.Commands(""), "canbo") || has(srv.Commands(""), "reload") {
+		t.Errorf("default menu = %v, want /canbo and no admin command", srv.Commands(""))
 	}
 	if strings.Contains(stderr.String(), srv.Token) || strings.Contains(stderr.String(), "TEST-token") {
 		t.Error("the token appears in the logs")

@@ -1,8 +1,9 @@
 // Package telegramtest is an in-process fake of the Telegram Bot API for tests:
 // an httptest server that answers getMe, getUpdates (long polling),
-// sendMessage, editMessageText, answerCallbackQuery, sendChatAction,
-// setMyCommands, setWebhook, deleteWebhook and getFile, rejects what real
-// Telegram rejects (text length, HTML tags and entities, callback_data bytes),
+// sendMessage, editMessageText, answerCallbackQuery, answerInlineQuery,
+// sendChatAction, setMyCommands, setWebhook, deleteWebhook and getFile,
+// rejects what real Telegram rejects (text length, HTML tags and entities,
+// callback_data bytes, a message_thread_id that is no forum topic),
 // records everything the bot sent, lets a test push updates as a user would,
 // and injects faults (429 with retry_after, 5xx, slow answers, dropped
 // connections) so retries and limits are tested against an honest server.
@@ -42,6 +43,7 @@ type Message struct {
 	ParseMode string
 	Buttons   [][]tgbotapi.InlineKeyboardButton
 	ReplyTo   int
+	Thread    int // message_thread_id: the forum topic it was sent in
 	Edits     int
 }
 
@@ -71,6 +73,23 @@ type Fault struct {
 type Answer struct {
 	QueryID string
 	Text    string
+	At      time.Time
+}
+
+// InlineAnswer is an answerInlineQuery the bot made.
+type InlineAnswer struct {
+	QueryID   string
+	CacheTime int
+	Personal  bool
+	Results   []InlineResult
+}
+
+// InlineResult is one InlineQueryResultArticle of an InlineAnswer.
+type InlineResult struct {
+	ID, Title, Description, URL string
+	Text                        string // message_text as sent, HTML included
+	Visible                     string // message_text as the chat will show it
+	ParseMode                   string
 }
 
 // Server is the fake Bot API. Its zero value is not usable: call New.
@@ -92,7 +111,9 @@ type Server struct {
 	faults      map[string][]Fault
 	queries     map[string]bool // callback query ID → answered
 	answers     []Answer
-	commands    map[string][]tgbotapi.BotCommand
+	inline      []InlineAnswer
+	inlineIDs   map[string]bool                  // inline query ID → answered
+	commands    map[string][]tgbotapi.BotCommand // by scope and language: see commandKey
 	webhook     webhook
 	files       map[string][]byte
 	deliveries  []int             // webhook delivery HTTP statuses
@@ -116,6 +137,7 @@ type chatState struct {
 	messages []*Message
 	byID     map[int]*Message
 	kind     string
+	topics   map[int]bool // forum topics users wrote in
 }
 
 // New starts a fake Bot API server, closed when the test ends.
@@ -128,6 +150,7 @@ func New(tb testing.TB) *Server {
 		chats:      map[int64]*chatState{},
 		faults:     map[string][]Fault{},
 		queries:    map[string]bool{},
+		inlineIDs:  map[string]bool{},
 		commands:   map[string][]tgbotapi.BotCommand{},
 		files:      map[string][]byte{},
 		fileSizes:  map[string]int{},
@@ -239,11 +262,45 @@ func (s *Server) UnansweredQueries() int {
 	return n
 }
 
-// Commands returns the commands set for a language ("" for the default).
+// Commands returns the commands set for a language ("" for the default) in
+// the default scope.
 func (s *Server) Commands(lang string) []tgbotapi.BotCommand {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.commands[lang]
+	return s.commands[commandKey("", 0, lang)]
+}
+
+// ChatCommands returns the commands set for a language in one chat's scope
+// (BotCommandScopeChat).
+func (s *Server) ChatCommands(chatID int64, lang string) []tgbotapi.BotCommand {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.commands[commandKey("chat", chatID, lang)]
+}
+
+func commandKey(scope string, chatID int64, lang string) string {
+	if scope == "default" {
+		scope = ""
+	}
+	return scope + "/" + strconv.FormatInt(chatID, 10) + "/" + lang
+}
+
+// InlineAnswers returns the inline queries answered, in order.
+func (s *Server) InlineAnswers() []InlineAnswer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]InlineAnswer(nil), s.inline...)
+}
+
+// Inline pushes an inline query: the user typed "@bot query" in some chat.
+// It returns the update_id and the query ID.
+func (s *Server) Inline(from User, query string) (updateID int, queryID string) {
+	s.mu.Lock()
+	s.nextQueryID++
+	queryID = "iq" + strconv.Itoa(s.nextQueryID)
+	s.inlineIDs[queryID] = false
+	s.mu.Unlock()
+	return s.PushUpdate(tgbotapi.Update{InlineQuery: &tgbotapi.InlineQuery{ID: queryID, From: tgUser(from), Query: query}}), queryID
 }
 
 // Webhook returns the webhook URL and secret set, if any.
@@ -320,6 +377,10 @@ type Chat struct {
 	ID    int64
 	Type  string // private, group, supergroup
 	Title string
+	// Topic, when set, is the forum topic (message_thread_id) the user
+	// writes in: their messages carry it, and so do the bot's messages
+	// they press buttons on.
+	Topic int
 }
 
 // Private returns the private chat with a user.
@@ -350,7 +411,43 @@ func (s *Server) SendMessage(chat Chat, from User, text string, edit func(*tgbot
 	if edit != nil {
 		edit(&m)
 	}
+	if chat.Topic != 0 {
+		s.mu.Lock()
+		c := s.chatLocked(chat.ID, chat.Type)
+		if c.topics == nil {
+			c.topics = map[int]bool{}
+		}
+		c.topics[chat.Topic] = true
+		s.mu.Unlock()
+		return s.pushTopic(tgbotapi.Update{Message: &m}, chat.Topic), messageID
+	}
 	return s.PushUpdate(tgbotapi.Update{Message: &m}), messageID
+}
+
+// pushTopic is PushUpdate for a message (or a press on one) in a forum
+// topic: tgbotapi v5.5.1's types have no message_thread_id.
+func (s *Server) pushTopic(u tgbotapi.Update, topic int) int {
+	raw, err := json.Marshal(u)
+	if err != nil {
+		panic(fmt.Sprintf("telegramtest: marshal update: %v", err))
+	}
+	var fields map[string]any
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		panic(fmt.Sprintf("telegramtest: unmarshal update: %v", err))
+	}
+	msg, _ := fields["message"].(map[string]any)
+	if cq, ok := fields["callback_query"].(map[string]any); ok {
+		msg, _ = cq["message"].(map[string]any)
+	}
+	msg["message_thread_id"] = topic
+	msg["is_topic_message"] = true
+	delete(fields, "update_id")
+	var parts []string
+	for k, v := range fields {
+		b, _ := json.Marshal(v)
+		parts = append(parts, strconv.Quote(k)+":"+string(b))
+	}
+	return s.PushRaw(strings.Join(parts, ","))
 }
 
 // ReplyToBot is an edit for SendMessage making the message a reply to one of
@@ -377,9 +474,13 @@ func (s *Server) Press(chat Chat, from User, messageID int, data string) (update
 		}
 	}
 	s.mu.Unlock()
-	return s.PushUpdate(tgbotapi.Update{CallbackQuery: &tgbotapi.CallbackQuery{
+	u := tgbotapi.Update{CallbackQuery: &tgbotapi.CallbackQuery{
 		ID: queryID, From: tgUser(from), Message: msg, Data: data, ChatInstance: "ci",
-	}}), queryID
+	}}
+	if chat.Topic != 0 {
+		return s.pushTopic(u, chat.Topic), queryID
+	}
+	return s.PushUpdate(u), queryID
 }
 
 // PushUpdate queues an update (its UpdateID is assigned) for getUpdates, or
@@ -641,6 +742,7 @@ func (s *Server) methods() map[string]methodFunc {
 		"sendMessage":         s.sendMessage,
 		"editMessageText":     s.editMessageText,
 		"answerCallbackQuery": s.answerCallbackQuery,
+		"answerInlineQuery":   s.answerInlineQuery,
 		"sendChatAction":      s.sendChatAction,
 		"setMyCommands":       s.setMyCommands,
 		"setWebhook":          s.setWebhook,
@@ -717,12 +819,16 @@ func (s *Server) sendMessage(r *http.Request) (any, int, string) {
 		return nil, status, desc
 	}
 	replyTo, _ := strconv.Atoi(r.Form.Get("reply_to_message_id"))
+	thread, _ := strconv.Atoi(r.Form.Get("message_thread_id"))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.chatLocked(chatID, "private")
+	if thread != 0 && !c.topics[thread] {
+		return nil, http.StatusBadRequest, "Bad Request: message thread not found"
+	}
 	c.nextID++
 	m := &Message{ChatID: chatID, MessageID: c.nextID, Text: r.Form.Get("text"), Visible: visible,
-		ParseMode: r.Form.Get("parse_mode"), Buttons: buttons, ReplyTo: replyTo}
+		ParseMode: r.Form.Get("parse_mode"), Buttons: buttons, ReplyTo: replyTo, Thread: thread}
 	c.messages = append(c.messages, m)
 	c.byID[m.MessageID] = m
 	return tgbotapi.Message{MessageID: m.MessageID, Date: int(time.Now().Unix()), Text: visible,
@@ -816,7 +922,54 @@ func (s *Server) answerCallbackQuery(r *http.Request) (any, int, string) {
 		return nil, http.StatusBadRequest, "Bad Request: MESSAGE_TOO_LONG"
 	}
 	s.queries[id] = true
-	s.answers = append(s.answers, Answer{QueryID: id, Text: r.Form.Get("text")})
+	s.answers = append(s.answers, Answer{QueryID: id, Text: r.Form.Get("text"), At: time.Now()})
+	return true, http.StatusOK, ""
+}
+
+// answerInlineQuery checks an answer as Telegram does: a known query
+// answered once, at most 50 results with unique IDs of 1–64 bytes, each
+// article with a title and a message text that parses in its parse mode.
+func (s *Server) answerInlineQuery(r *http.Request) (any, int, string) {
+	id := r.Form.Get("inline_query_id")
+	var raw []struct {
+		Type, ID, Title, Description, URL string
+		Content                           *struct {
+			Text      string `json:"message_text"`
+			ParseMode string `json:"parse_mode"`
+		} `json:"input_message_content"`
+	}
+	if err := json.Unmarshal([]byte(r.Form.Get("results")), &raw); err != nil {
+		return nil, http.StatusBadRequest, "Bad Request: can't parse inline query results JSON object"
+	}
+	if len(raw) > 50 {
+		return nil, http.StatusBadRequest, "Bad Request: RESULTS_TOO_MUCH"
+	}
+	a := InlineAnswer{QueryID: id, Personal: r.Form.Get("is_personal") == "true"}
+	a.CacheTime, _ = strconv.Atoi(r.Form.Get("cache_time"))
+	seen := map[string]bool{}
+	for _, res := range raw {
+		if res.Type != "article" || res.ID == "" || len(res.ID) > 64 || seen[res.ID] {
+			return nil, http.StatusBadRequest, "Bad Request: RESULT_ID_INVALID"
+		}
+		seen[res.ID] = true
+		if res.Title == "" || res.Content == nil || res.Content.Text == "" {
+			return nil, http.StatusBadRequest, "Bad Request: MESSAGE_EMPTY"
+		}
+		form := url.Values{"text": {res.Content.Text}, "parse_mode": {res.Content.ParseMode}}
+		visible, _, status, desc := checkContent(form)
+		if status != http.StatusOK {
+			return nil, status, desc
+		}
+		a.Results = append(a.Results, InlineResult{ID: res.ID, Title: res.Title, Description: res.Description, URL: res.URL,
+			Text: res.Content.Text, Visible: visible, ParseMode: res.Content.ParseMode})
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if answered, known := s.inlineIDs[id]; !known || answered {
+		return nil, http.StatusBadRequest, "Bad Request: query is too old and response timeout expired or query ID is invalid"
+	}
+	s.inlineIDs[id] = true
+	s.inline = append(s.inline, a)
 	return true, http.StatusOK, ""
 }
 
@@ -841,9 +994,27 @@ func (s *Server) setMyCommands(r *http.Request) (any, int, string) {
 			return nil, http.StatusBadRequest, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID"
 		}
 	}
+	var scope struct {
+		Type   string `json:"type"`
+		ChatID int64  `json:"chat_id"`
+	}
+	if raw := r.Form.Get("scope"); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &scope); err != nil {
+			return nil, http.StatusBadRequest, "Bad Request: can't parse BotCommandScope JSON object"
+		}
+		switch scope.Type {
+		case "default", "all_private_chats", "all_group_chats", "all_chat_administrators":
+		case "chat", "chat_administrators":
+			if scope.ChatID == 0 {
+				return nil, http.StatusBadRequest, "Bad Request: chat not found"
+			}
+		default:
+			return nil, http.StatusBadRequest, "Bad Request: wrong bot command scope type specified"
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.commands[r.Form.Get("language_code")] = cmds
+	s.commands[commandKey(scope.Type, scope.ChatID, r.Form.Get("language_code"))] = cmds
 	return true, http.StatusOK, ""
 }
 
