@@ -468,7 +468,7 @@ func (ix *Index) parse(question string) parsedQuery {
 				if len(et.phrase) == 1 && isIntentWord(et.phrase[0], pq.intents) {
 					continue // it says which field is wanted
 				}
-				pq.concepts = append(pq.concepts, concept{alts: append([][]string{}, et.vi...), translated: true})
+				pq.concepts = append(pq.concepts, concept{alts: append([][]string{et.phrase}, et.vi...), translated: true})
 				markUsed(used, i, len(et.phrase))
 			}
 		}
@@ -553,6 +553,40 @@ var placePrefixes = [][]string{
 var titleHeads = [][]string{{"chu", "tich"}, {"giam", "doc"}, {"bi", "thu"}, {"truong"}, {"thu", "truong"}, {"chanh"},
 	{"hieu", "truong"}, {"tong", "bien", "tap"}, {"chi", "huy", "truong"}}
 
+// englishTitles are the English titles a who-question asks about, with
+// their Vietnamese.
+var englishTitles = [][2][]string{
+	{{"director"}, {"giam", "doc"}}, {{"chairman"}, {"chu", "tich"}}, {{"chairwoman"}, {"chu", "tich"}},
+	{{"chairperson"}, {"chu", "tich"}}, {{"president"}, {"chu", "tich"}}, {{"secretary"}, {"bi", "thu"}},
+	{{"head"}, {"truong"}}, {{"principal"}, {"hieu", "truong"}}, {{"editor", "in", "chief"}, {"tong", "bien", "tap"}},
+}
+
+// titleSpellings is the title at folded[j] with its spellings, or nil.
+func titleSpellings(folded []string, j int) [][]string {
+	for _, t := range titleHeads {
+		if j+len(t) <= len(folded) && seqEqual(folded[j:j+len(t)], t) {
+			return [][]string{t}
+		}
+	}
+	for _, t := range englishTitles {
+		if j+len(t[0]) <= len(folded) && seqEqual(folded[j:j+len(t[0])], t[0]) {
+			return [][]string{t[0], t[1]}
+		}
+	}
+	return nil
+}
+
+func allUpper(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 func titleAt(folded []string, j int) bool {
 	for _, t := range titleHeads {
 		if j+len(t) <= len(folded) && seqEqual(folded[j:j+len(t)], t) {
@@ -604,6 +638,17 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 		case folded[i] == "pho" && titleAt(folded, i+1):
 			req = append(req, [][]string{{"pho"}})
 			continue
+		case (folded[i] == "deputy" || folded[i] == "vice") && titleSpellings(folded, i+1) != nil:
+			req = append(req, [][]string{{"pho"}, {"deputy"}, {"vice"}})
+			continue
+		case in&wantName != 0:
+			// "Ai là Chủ tịch …", "Who is the Director …": the answer names
+			// that title, not a person of another.
+			if t := titleSpellings(folded, i); t != nil {
+				req = append(req, t)
+				i += len(t[0]) - 1
+				continue
+			}
 		}
 		for _, p := range placePrefixes {
 			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {
@@ -617,7 +662,9 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 					j++
 					break
 				}
-				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) {
+				// An abbreviation after the name ("xã Thử Nghiệm NTM") is
+				// not part of it.
+				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) || (len(name) > 0 && allUpper(cased[j])) {
 					break
 				}
 				name = append(name, folded[j])

@@ -18,12 +18,18 @@ import (
 
 // Ranking constants, calibrated on the public question set (see eval).
 const (
-	candidates      = 50   // units bleve retrieves for re-ranking
-	foundCoverage   = 0.55 // share of the question's weighted concepts the answer must contain
-	moreCoverage    = 0.40 // the same for further hits shown on "more"
-	fuzzyMinLen     = 5    // shorter syllables are one edit from too many others
-	accentCredit    = 0.5
-	entityMissing   = 0.6 // coverage kept by a unit without a body the question names
+	candidates    = 50   // units bleve retrieves for re-ranking
+	foundCoverage = 0.55 // share of the question's weighted concepts the answer must contain
+	moreCoverage  = 0.40 // the same for further hits shown on "more"
+	fuzzyMinLen   = 5    // shorter syllables are one edit from too many others
+	accentCredit  = 0.5
+	entityMissing = 0.6 // coverage kept by a unit without a body the question names
+	// requiredMissing is the coverage kept by a unit that lacks what the
+	// question requires of an answer (a place, weekday or deputy it names,
+	// the field or kind of value it asks for): below the answer bar however
+	// much else it shares, so the question is declined rather than answered
+	// with the neighbouring fact.
+	requiredMissing = 0.5
 	prevCredit      = 0.4
 	titleCredit     = 0.3 // a word found only in the article's title
 	scatteredCredit = 0.6 // every syllable of a several-syllable name, but not together // a word found only in the sentence before, in the same paragraph
@@ -265,7 +271,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// "Phó Chủ tịch" is not the "Chủ tịch" asked about: the two
 			// syllables of a title after "phó" do not count, unless the
 			// question says "phó" too.
-			if f == "pho" && !qWords["pho"] {
+			if (f == "pho" || f == "deputy" || f == "vice") && !qWords[f] && !qWords["pho"] {
 				deputy = 2
 			} else if deputy > 0 {
 				deputy--
@@ -366,6 +372,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// What the question names — a ward, a weekday, the deputy — must be
 		// named by the answer, its context or its article's title or lead;
 		// the field asked for (a fax) must be there.
+		missingRequired := false
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
 			var lead map[string]bool
 			if u.article < len(ix.leadWords) {
@@ -373,12 +380,18 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			for _, r := range pq.required {
 				if !namedIn(concept{alts: r}, has, inContext, inPrev, inTitle, lead) {
-					missingEntity = true
+					missingRequired = true
 				}
 			}
 			if !holdsField(pq.intents, u) {
-				missingEntity = true
+				missingRequired = true
 			}
+		}
+		// A question asking for a kind of value (a population, a fax, a
+		// count of hội viên, a person) is not answered by a unit that states
+		// none, nor by the sentence announcing one that does not follow.
+		if !missingEntity && !missingRequired && !ix.holdsTyped(&pq, u) {
+			missingRequired = true
 		}
 		if s.docHit {
 			covered += docWeight
@@ -387,7 +400,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		switch {
 		case total > 0:
 			c.coverage = covered / total
-			if missingEntity {
+			switch {
+			case missingRequired:
+				c.coverage *= requiredMissing
+			case missingEntity:
 				c.coverage *= entityMissing
 			}
 		default:

@@ -59,3 +59,26 @@ func holdsAsked(asked []content.Asked, u *unit) bool {
 	}
 	return false
 }
+
+// typedChecked are the kinds of value whose absence makes a unit not
+// answer a question that asks only for them: a population is not answered
+// by the area beside it. Kinds found in too many shapes to be sure of (a
+// count's noun, a person, an address) only rank, through typed_value.
+var typedChecked = map[content.ValueType]bool{content.ValuePopulation: true, content.ValueArea: true}
+
+// holdsTyped: the question asks for some kind of value not checked, or the
+// unit or the sentence it announces holds a checked kind asked.
+func (ix *Index) holdsTyped(pq *parsedQuery, u *unit) bool {
+	if len(pq.asked) == 0 {
+		return true
+	}
+	for _, a := range pq.asked {
+		if !typedChecked[a.Type] {
+			return true
+		}
+	}
+	if holdsAsked(pq.asked, u) {
+		return true
+	}
+	return u.next > 0 && holdsAsked(pq.asked, &ix.units[u.next-1])
+}
