@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"context"
-	"html"
 	"sort"
 	"strings"
 
@@ -73,9 +72,7 @@ func wordSearch(c *content.Corpus) func(ctx context.Context, q string, o index.O
 			limit = 5
 		}
 		for i := o.Offset; i < len(hits) && i < o.Offset+limit; i++ {
-			h := hits[i].u.hit
-			h.HTML = html.EscapeString(h.Text)
-			res.Hits = append(res.Hits, h)
+			res.Hits = append(res.Hits, hits[i].u.hit)
 		}
 		if !res.Found {
 			for _, a := range c.Articles {

@@ -32,7 +32,7 @@ func (e *Engine) inline(ctx context.Context, m Message) ([]Reply, error) {
 	}
 	var out []Result
 	for _, h := range res.Hits[:min(len(res.Hits), maxInline)] {
-		body := h.HTML
+		body := hitHTML(h)
 		if c := e.contactOf(h); c != nil {
 			body = contactHTML(r, *c)
 		}

@@ -68,6 +68,9 @@ type messages struct {
 	Share         string            // the share button
 	LinkExpired   string            // a shared link whose question is no longer kept
 	StaffButton   string            // the button to ask a person, on the no-answer reply
+	// FromVietnamese precedes an answer to a question asked in English
+	// (LeadIn): the answer is the published Vietnamese text.
+	FromVietnamese string
 }
 
 var catalog = map[lang]*messages{
@@ -139,10 +142,11 @@ var catalog = map[lang]*messages{
 			"ok":       "Vâng ạ. Bạn cần hỏi thêm thì cứ nhắn nhé.",
 			"laugh":    "😄 Bạn cần hỏi thêm thì cứ nhắn nhé.",
 		},
-		MediaOnly:   "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi về nghị quyết, sáp nhập hay địa chỉ liên hệ, ví dụ: <i>số điện thoại ủy ban</i>.",
-		Share:       "↗️ Chia sẻ",
-		LinkExpired: "Liên kết này đã hết hạn, bạn hãy gõ lại câu hỏi nhé.",
-		StaffButton: "🙋 Liên hệ cán bộ",
+		MediaOnly:      "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi về nghị quyết, sáp nhập hay địa chỉ liên hệ, ví dụ: <i>số điện thoại ủy ban</i>.",
+		Share:          "↗️ Chia sẻ",
+		LinkExpired:    "Liên kết này đã hết hạn, bạn hãy gõ lại câu hỏi nhé.",
+		StaffButton:    "🙋 Liên hệ cán bộ",
+		FromVietnamese: "Trả lời theo văn bản tiếng Việt đã đăng:",
 	},
 	en: {
 		Welcome: "Hello! I answer questions about what the local government has published: resolutions, mergers and reorganisations, and office contacts.\n%s\n\nJust type a question, in Vietnamese (with or without accents) or English.",
@@ -212,10 +216,11 @@ var catalog = map[lang]*messages{
 			"ok":       "All right. Message me whenever you have another question.",
 			"laugh":    "😄 Message me whenever you have another question.",
 		},
-		MediaOnly:   "I can only read text messages. Please type a question about resolutions, mergers or office contacts, for example: <i>phone number of the people's committee</i>.",
-		Share:       "↗️ Share",
-		LinkExpired: "This link has expired, please type your question again.",
-		StaffButton: "🙋 Contact staff",
+		MediaOnly:      "I can only read text messages. Please type a question about resolutions, mergers or office contacts, for example: <i>phone number of the people's committee</i>.",
+		Share:          "↗️ Share",
+		LinkExpired:    "This link has expired, please type your question again.",
+		StaffButton:    "🙋 Contact staff",
+		FromVietnamese: "Answer from the published Vietnamese text:",
 	},
 }
 

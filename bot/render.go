@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
 )
 
 // The kinds of list a chat can page through.
@@ -21,6 +22,35 @@ const (
 
 // esc escapes text for Telegram HTML.
 func esc(s string) string { return html.EscapeString(s) }
+
+// hitHTML renders a hit's text for Telegram HTML: escaped, the index's
+// highlights in <b>. Spans out of order or bounds are skipped, never
+// rendered half.
+func hitHTML(h index.Hit) string {
+	var b strings.Builder
+	pos := 0
+	for _, sp := range h.Highlights {
+		if sp.Start < pos || sp.End <= sp.Start || sp.End > len(h.Text) {
+			continue
+		}
+		b.WriteString(esc(h.Text[pos:sp.Start]))
+		b.WriteString("<b>")
+		b.WriteString(esc(h.Text[sp.Start:sp.End]))
+		b.WriteString("</b>")
+		pos = sp.End
+	}
+	b.WriteString(esc(h.Text[pos:]))
+	return b.String()
+}
+
+// LeadIn is what precedes an answer to a question asked in English: the
+// answer is the published Vietnamese text. Empty for other questions.
+func LeadIn(res index.Result) string {
+	if !res.English {
+		return ""
+	}
+	return catalog[en].FromVietnamese
+}
 
 // bareDomain is a web address written without its scheme: a host name of
 // two or more labels ending in letters, optionally a path, no spaces.

@@ -50,7 +50,7 @@ func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply,
 			r.st.Contact = c.Office
 		}
 	}
-	body := hit.HTML
+	body := hitHTML(hit)
 	if c := e.contactOf(hit); c != nil {
 		// The same block as /lienhe and the no-answer reply: icons, and
 		// labels in the user's language.
@@ -79,10 +79,10 @@ func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply,
 }
 
 func leadIn(res index.Result) string {
-	if res.LeadIn == "" {
-		return ""
+	if l := LeadIn(res); l != "" {
+		return "<i>" + esc(l) + "</i>"
 	}
-	return "<i>" + esc(res.LeadIn) + "</i>"
+	return ""
 }
 
 // noAnswer says plainly that nothing answers the question, offers the office
@@ -144,7 +144,7 @@ func (e *Engine) searchPage(ctx context.Context, r *request, offset int, edit bo
 		shown := res.Hits[:min(len(res.Hits), searchPage)]
 		page = make([]PageItem, len(shown))
 		for i, h := range shown {
-			page[i] = PageItem{HTML: h.HTML, ArticleID: h.ArticleID}
+			page[i] = PageItem{HTML: hitHTML(h), ArticleID: h.ArticleID}
 		}
 		r.st.List.keep(res.Hits[len(shown):], res.Total, gen)
 		total = res.Total

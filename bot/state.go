@@ -61,7 +61,7 @@ func (l *List) keep(hits []index.Hit, total int, gen string) {
 		return
 	}
 	for i, h := range hits[:min(len(hits), searchPage)] {
-		l.Ahead[i] = PageItem{HTML: h.HTML, ArticleID: h.ArticleID}
+		l.Ahead[i] = PageItem{HTML: hitHTML(h), ArticleID: h.ArticleID}
 	}
 	l.Total, l.Gen = total, gen
 }

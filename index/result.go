@@ -47,20 +47,30 @@ type Hit struct {
 	Source    string // article source URL or site
 	Date      string // article date, YYYY-MM-DD when known
 	Text      string // the passage or fact as plain text, publisher's wording
-	HTML      string // Text escaped for Telegram HTML, matched words in <b>
-	Score     float64
-	Documents []string // document IDs the unit cites, e.g. "18-NQ/TW"
+	// Highlights are the runs of Text that match the question's words (and
+	// the contact field asked for), in order, for the reader's eye: the
+	// caller marks them up as its medium does.
+	Highlights []Span
+	Score      float64
+	Documents  []string // document IDs the unit cites, e.g. "18-NQ/TW"
 }
 
 // Result is the answer to one question.
 type Result struct {
 	Question string
 	Found    bool
-	Hits     []Hit             // best first; Hits[0] is the answer when Found
-	Total    int               // hits above the threshold, for paging
-	LeadIn   string            // English lead-in when the question was in English
+	Hits     []Hit // best first; Hits[0] is the answer when Found
+	Total    int   // hits above the threshold, for paging
+	// English is true when the question was in English: the answer is
+	// still the published Vietnamese text, which the caller may say.
+	English  bool
 	Contacts []content.Contact // offered when nothing was found
 	Explain  []Explained       // with Options.Explain: the best candidates, ranked
+}
+
+// Span is a byte range [Start, End) of a text.
+type Span struct {
+	Start, End int
 }
 
 // Answer returns the best hit, if any.

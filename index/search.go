@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"html"
 	"regexp"
 	"sort"
 	"strconv"
@@ -65,9 +64,7 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 	opts.Offset = min(max(opts.Offset, 0), maxOffset)
 
 	pq := ix.parse(question)
-	if pq.english {
-		res.LeadIn = "Answer from the published Vietnamese text:"
-	}
+	res.English = pq.english
 	ranked, err := ix.rank(ctx, pq)
 	if err != nil {
 		return res, err
@@ -885,16 +882,16 @@ func (ix *Index) hit(s scored, hl map[string]bool) Hit {
 		src = a.Site
 	}
 	return Hit{
-		ID:        "u" + strconv.Itoa(s.unit),
-		Kind:      u.kind,
-		ArticleID: a.ID,
-		Title:     a.Title,
-		Source:    src,
-		Date:      a.Date,
-		Text:      u.text,
-		HTML:      highlight(u.text, hl),
-		Score:     s.score,
-		Documents: u.docs,
+		ID:         "u" + strconv.Itoa(s.unit),
+		Kind:       u.kind,
+		ArticleID:  a.ID,
+		Title:      a.Title,
+		Source:     src,
+		Date:       a.Date,
+		Text:       u.text,
+		Highlights: highlight(u.text, hl),
+		Score:      s.score,
+		Documents:  u.docs,
 	}
 }
 
@@ -935,14 +932,13 @@ var fieldLabels = []struct {
 	{wantAuthor, []string{"tac", "gia"}},
 }
 
-// highlight escapes text for Telegram HTML and wraps runs of matched
-// syllables in <b>. Only shown hits are highlighted.
-func highlight(text string, terms map[string]bool) string {
-	var b strings.Builder
-	open := false
-	pendingSpace := ""
-	i := 0
-	for i < len(text) {
+// highlight returns the runs of matched syllables in text: consecutive
+// matches joined across the spaces between them. Only shown hits are
+// highlighted.
+func highlight(text string, terms map[string]bool) []Span {
+	var spans []Span
+	open := false // the last span may grow: only spaces since its last word
+	for i := 0; i < len(text); {
 		j := i
 		for j < len(text) && isWordByte(text, j) {
 			_, size := decodeRune(text, j)
@@ -952,42 +948,24 @@ func highlight(text string, terms map[string]bool) string {
 			word := text[i:j]
 			match := terms[foldSyllable(word)] || (isDigits(word) && terms["#"+strings.TrimLeft(word, "0")])
 			switch {
-			case match && !open:
-				b.WriteString(html.EscapeString(pendingSpace))
-				b.WriteString("<b>")
-				open = true
 			case match && open:
-				b.WriteString(html.EscapeString(pendingSpace))
-			case !match && open:
-				b.WriteString("</b>")
-				b.WriteString(html.EscapeString(pendingSpace))
-				open = false
+				spans[len(spans)-1].End = j
+			case match:
+				spans = append(spans, Span{i, j})
+				open = true
 			default:
-				b.WriteString(html.EscapeString(pendingSpace))
+				open = false
 			}
-			pendingSpace = ""
-			b.WriteString(html.EscapeString(word))
 			i = j
 			continue
 		}
 		r, size := decodeRune(text, i)
-		if r == ' ' && open {
-			pendingSpace += " "
-		} else {
-			if open {
-				b.WriteString("</b>")
-				open = false
-			}
-			b.WriteString(html.EscapeString(pendingSpace + text[i:i+size]))
-			pendingSpace = ""
+		if r != ' ' {
+			open = false
 		}
 		i += size
 	}
-	if open {
-		b.WriteString("</b>")
-	}
-	b.WriteString(html.EscapeString(pendingSpace))
-	return b.String()
+	return spans
 }
 
 func isDigits(s string) bool {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
 )
@@ -116,7 +117,7 @@ func buildIndex(ctx context.Context, e env, dir string) (*index.Index, error) {
 }
 
 func writeAskJSON(w io.Writer, res index.Result) error {
-	out := askJSON{Question: res.Question, Found: res.Found, LeadIn: res.LeadIn, Hits: []askJSONHit{}}
+	out := askJSON{Question: res.Question, Found: res.Found, LeadIn: bot.LeadIn(res), Hits: []askJSONHit{}}
 	if a, ok := res.Answer(); ok {
 		out.Answer = a.Text
 	} else {
@@ -146,8 +147,8 @@ func writeAskText(w io.Writer, res index.Result) error {
 		_, err := fmt.Fprintln(w, noAnswerText(res.Contacts))
 		return err
 	}
-	if res.LeadIn != "" {
-		fmt.Fprintln(w, res.LeadIn)
+	if l := bot.LeadIn(res); l != "" {
+		fmt.Fprintln(w, l)
 	}
 	fmt.Fprintln(w, a.Text)
 	fmt.Fprintln(w)
