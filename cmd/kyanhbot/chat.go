@@ -39,9 +39,17 @@ func runChat(ctx context.Context, e env, args []string) error {
 
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var st bot.Store = store.NewMemory(store.Options{})
-	if url := e.getenv("REDIS_URL"); url != "" {
-		routeRedisLogs(logger, url)
-		c, err := newRedisClient(url)
+	url, err := envSecret(e.getenv, "REDIS_URL")
+	if err != nil {
+		return fmt.Errorf("chat: %w", err)
+	}
+	password, err := envSecret(e.getenv, "REDIS_PASSWORD")
+	if err != nil {
+		return fmt.Errorf("chat: %w", err)
+	}
+	if url != "" {
+		routeRedisLogs(logger, url, password)
+		c, err := newRedisClientWithPassword(url, password)
 		if err != nil {
 			return fmt.Errorf("chat: %w", err)
 		}

@@ -171,9 +171,31 @@ func scrubURLError(err error, raw string) string {
 // newRedisClient opens REDIS_URL as go-redis's universal client: a single
 // server, Sentinel or Cluster behind one interface.
 func newRedisClient(raw string) (redis.UniversalClient, error) {
+	return newRedisClientWithPassword(raw, "")
+}
+
+// newRedisClientWithPassword is newRedisClient with the server's password
+// given apart from the URL (REDIS_PASSWORD_FILE); a URL that holds one too
+// is an error, so that two passwords never silently disagree.
+func newRedisClientWithPassword(raw, password string) (redis.UniversalClient, error) {
 	s, err := parseRedisURL(raw)
 	if err != nil {
 		return nil, err
+	}
+	if password != "" {
+		var p *string
+		switch {
+		case s.failover != nil:
+			p = &s.failover.Password
+		case s.cluster != nil:
+			p = &s.cluster.Password
+		default:
+			p = &s.single.Password
+		}
+		if *p != "" {
+			return nil, errors.New("REDIS_URL holds a password and REDIS_PASSWORD gives one too: set one of them")
+		}
+		*p = password
 	}
 	switch {
 	case s.failover != nil:
@@ -213,10 +235,18 @@ func failFast(dial, read, write, pool, backoff *time.Duration, retries, dialerRe
 // routeRedisLogs sends go-redis's own log lines (a pool that cannot dial,
 // Sentinel switching masters …), which it otherwise prints as plain text on
 // stderr between the JSON lines, to log, with the passwords of REDIS_URL
-// replaced. go-redis keeps one logger per process (redis.SetLogger): the
-// last call wins, which is the serving logger in the binary.
-func routeRedisLogs(log *slog.Logger, raw string) {
-	redis.SetLogger(redisLogger{log: log, secrets: redisSecrets(raw)})
+// and the other passwords given (REDIS_PASSWORD) replaced. go-redis keeps
+// one logger per process (redis.SetLogger): the last call wins, which is
+// the serving logger in the binary.
+func routeRedisLogs(log *slog.Logger, raw string, more ...string) {
+	secrets := redisSecrets(raw)
+	for _, m := range more {
+		if m != "" {
+			secrets = append(secrets, m)
+		}
+	}
+	slices.SortFunc(secrets, func(a, b string) int { return len(b) - len(a) })
+	redis.SetLogger(redisLogger{log: log, secrets: secrets})
 }
 
 // redisLogger adapts slog to go-redis's logging interface.

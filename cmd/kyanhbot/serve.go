@@ -39,6 +39,7 @@ type serveConfig struct {
 	token         secret
 	endpoint      string
 	redisURL      secret // may hold a password
+	redisPassword secret // REDIS_PASSWORD(_FILE): the password when REDIS_URL has none
 	admins        []int64
 	contentDir    string
 	webhookURL    string
@@ -58,23 +59,30 @@ var (
 func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	c := serveConfig{
 		endpoint:   getenv("TELEGRAM_API_ENDPOINT"),
-		redisURL:   secret(getenv("REDIS_URL")),
 		contentDir: getenv("CONTENT_DIR"),
 		webhookURL: getenv("WEBHOOK_URL"),
 		listenAddr: getenv("LISTEN_ADDR"),
 		grace:      10 * time.Second,
 	}
-	token := strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN"))
-	if f := getenv("TELEGRAM_BOT_TOKEN_FILE"); f != "" {
-		if token != "" {
-			return c, errors.New("set TELEGRAM_BOT_TOKEN or TELEGRAM_BOT_TOKEN_FILE, not both")
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return c, fmt.Errorf("TELEGRAM_BOT_TOKEN_FILE: cannot read %s: %w", f, errors.Unwrap(err))
-		}
-		token = strings.TrimSpace(string(b))
+	token, err := envSecret(getenv, "TELEGRAM_BOT_TOKEN")
+	if err != nil {
+		return c, err
 	}
+	// Redis's URL and password may come from files too (REDIS_URL_FILE,
+	// REDIS_PASSWORD_FILE): compose hands Redis and the bot one password file.
+	redisURL, err := envSecret(getenv, "REDIS_URL")
+	if err != nil {
+		return c, err
+	}
+	c.redisURL = secret(redisURL)
+	redisPassword, err := envSecret(getenv, "REDIS_PASSWORD")
+	if err != nil {
+		return c, err
+	}
+	if redisPassword != "" && redisURL == "" {
+		return c, errors.New("REDIS_PASSWORD is set without REDIS_URL: set REDIS_URL, e.g. redis://redis:6379/0")
+	}
+	c.redisPassword = secret(redisPassword)
 	switch {
 	case token == "":
 		return c, errors.New("TELEGRAM_BOT_TOKEN (or TELEGRAM_BOT_TOKEN_FILE) is not set: get a token from @BotFather")
@@ -105,7 +113,10 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 		if err != nil || !(u.Scheme == "https" || u.Scheme == "http" && local) || u.Host == "" {
 			return c, fmt.Errorf("WEBHOOK_URL %q is not an https:// URL (http:// only with a Bot API server of your own in TELEGRAM_API_ENDPOINT)", c.webhookURL)
 		}
-		s := getenv("WEBHOOK_SECRET")
+		s, err := envSecret(getenv, "WEBHOOK_SECRET")
+		if err != nil {
+			return c, err
+		}
 		if !webhookSecretRE.MatchString(s) {
 			return c, errors.New("WEBHOOK_SECRET must be set with WEBHOOK_URL: 1-256 characters A-Z, a-z, 0-9, _ or -")
 		}
@@ -218,8 +229,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 		rdb    redis.UniversalClient
 	)
 	if cfg.redisURL != "" {
-		routeRedisLogs(log, string(cfg.redisURL))
-		rdb, err = newRedisClient(string(cfg.redisURL))
+		routeRedisLogs(log, string(cfg.redisURL), string(cfg.redisPassword))
+		rdb, err = newRedisClientWithPassword(string(cfg.redisURL), string(cfg.redisPassword))
 		if err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}
