@@ -28,6 +28,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/reload"
+	"github.com/kyanhbot/kyanhbot/portal"
 )
 
 // opsConfig is the configuration of what serve runs beside the
@@ -166,6 +167,12 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 	if err == nil && rep.Outcome != reload.Swapped {
 		err = rep.Err
 	}
+	if err != nil && oc.sync.opts.From != "" {
+		// A new install with SYNC_URL starts from an empty CONTENT_DIR: the
+		// portal is synced once before the bot answers, rather than the
+		// start failing on "no articles" until an admin copies some in.
+		rep, err = o.syncBeforeStart(ctx, oc, rdb, err)
+	}
 	if err != nil {
 		o.live.Close()
 		return nil, fmt.Errorf("load content: %w", err)
@@ -294,4 +301,25 @@ func feedbackOf(st bot.Store) admin.Feedback {
 		return s
 	}
 	return nil
+}
+
+// syncBeforeStart syncs a content directory that was never synced and could
+// not be loaded (loadErr), then loads it. Another replica syncing it already
+// is an error: this one starts again once that sync has saved the articles.
+func (o *operations) syncBeforeStart(ctx context.Context, oc opsConfig, rdb redis.UniversalClient, loadErr error) (reload.Report, error) {
+	pending, err := portal.Pending(oc.sync.opts.Dir)
+	if err != nil || !pending {
+		return reload.Report{}, loadErr
+	}
+	o.log.Warn("no content to load: syncing from SYNC_URL before start", "from", oc.sync.opts.From, "err", loadErr)
+	res, err := o.syncJob(oc.sync, rdb).Sync(ctx, "start")
+	switch {
+	case res.Busy:
+		return reload.Report{}, fmt.Errorf("%w; another replica is syncing SYNC_URL into CONTENT_DIR: start again when it is done", loadErr)
+	case err != nil && !res.Reloaded:
+		return reload.Report{}, fmt.Errorf("%w; the sync from SYNC_URL did not help: %w", loadErr, err)
+	case res.Reloaded:
+		return res.Reload, nil
+	}
+	return res.Reload, fmt.Errorf("%w; the sync from SYNC_URL found no article (%s)", loadErr, res.Portal.Summary())
 }

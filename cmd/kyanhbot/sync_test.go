@@ -154,3 +154,29 @@ func TestLoadSyncConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestServeSyncsIntoEmptyDir: a new install with SYNC_URL and an empty
+// CONTENT_DIR syncs the portal before it answers, instead of stopping on
+// "no articles"; without SYNC_URL, an empty directory still stops serve
+// with that error.
+func TestServeSyncsIntoEmptyDir(t *testing.T) {
+	p := portaltest.New(t, 3).WithoutFaults()
+	srv := telegramtest.New(t)
+	stderr, _ := startServe(t, fakeAPIVars(srv, map[string]string{
+		"CONTENT_DIR": t.TempDir(), "SYNC_URL": p.URL("/"), "SYNC_DELAY": "0s",
+	}))
+	user := telegramtest.User{ID: 503, FirstName: "Thử", LanguageCode: "vi"}
+	chat := telegramtest.Private(user)
+	srv.SendText(chat, user, "thôn Mây Lúa có bao nhiêu hộ")
+	if got := srv.WaitMessages(t, chat.ID, 1)[0]; !strings.Contains(got.Visible, "412 hộ") || !strings.Contains(got.Text, p.URL(portaltest.PathLegacy)) {
+		t.Errorf("first answer of a new install lacks the synced fact or its live URL:\n%s\n%s", got.Text, stderr)
+	}
+	if !strings.Contains(stderr.String(), "syncing from SYNC_URL before start") {
+		t.Errorf("no log line says why the start waited for a sync:\n%s", stderr)
+	}
+
+	_, _, err := runCmd(t, fakeAPIVars(srv, map[string]string{"CONTENT_DIR": t.TempDir()}), "serve")
+	if err == nil || !strings.Contains(err.Error(), "no articles") {
+		t.Errorf("serve on an empty CONTENT_DIR without SYNC_URL: %v, want an error saying it has no articles", err)
+	}
+}
