@@ -74,6 +74,11 @@ func TestLedgerContract(t *testing.T) {
 			if must(l.AcquirePollLock(ctx, "b", ttl)) {
 				t.Error("b took a's lock")
 			}
+			// The lock lapses ttl after a's last renewal reached Redis, which
+			// is no earlier than renewed: b taking it before renewed+ttl is
+			// early, whatever the time the calls below take on a loaded
+			// machine (measured from after them, it flaked at 32 ms).
+			renewed := time.Now()
 			if !must(l.RenewPollLock(ctx, "a", ttl)) {
 				t.Error("a cannot renew its lock")
 			}
@@ -88,7 +93,7 @@ func TestLedgerContract(t *testing.T) {
 			}
 			// Polled until a deadline rather than slept: the lock must lapse
 			// after its TTL, and a loaded machine may be late to notice.
-			lapsed := time.Now().Add(ttl)
+			lapsed := renewed.Add(ttl)
 			for deadline := time.Now().Add(10 * time.Second); !must(l.AcquirePollLock(ctx, "b", ttl)); {
 				if time.Now().After(deadline) {
 					t.Fatal("b cannot take an expired lock")
