@@ -203,19 +203,10 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 	r := &request{msg: m, stateOK: true}
 	r.lang, r.t = e.language0(m, ChatState{})
 
-	if e.opts.FloodLimit > 0 {
-		n, err := e.store.Hit(ctx, m.UserID)
-		if e.storeErr(err) {
-			r.stateOK = false
-		} else if n == e.opts.FloodLimit+1 {
-			e.log.Info("flood limit reached", "user_id", m.UserID, "chat_id", m.ChatID, "limit", e.opts.FloodLimit)
-			if m.Callback != "" {
-				return []Reply{{Notice: r.t.Flood}}, nil
-			}
-			return []Reply{{Text: r.t.Flood}}, nil
-		} else if n > e.opts.FloodLimit+1 {
-			return nil, nil
-		}
+	if replies, ok, storeOK := e.admit(ctx, m, r.t); !ok {
+		return replies, nil
+	} else if !storeOK {
+		r.stateOK = false
 	}
 	if r.stateOK {
 		st, err := e.store.Chat(ctx, m.ChatID)
@@ -243,6 +234,39 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 		}
 	}
 	return replies, err
+}
+
+// admit counts a message against the user's flood limit: ok is false once
+// they are over it, with the one notice of the minute for the first
+// message over (none after). A store that fails admits (storeOK false).
+func (e *Engine) admit(ctx context.Context, m Message, t *messages) (replies []Reply, ok, storeOK bool) {
+	if e.opts.FloodLimit <= 0 {
+		return nil, true, true
+	}
+	n, err := e.store.Hit(ctx, m.UserID)
+	switch {
+	case e.storeErr(err):
+		return nil, true, false
+	case n == e.opts.FloodLimit+1:
+		e.log.Info("flood limit reached", "user_id", m.UserID, "chat_id", m.ChatID, "limit", e.opts.FloodLimit)
+		if m.Callback != "" {
+			return []Reply{{Notice: t.Flood}}, false, true
+		}
+		return []Reply{{Text: t.Flood}}, false, true
+	case n > e.opts.FloodLimit+1:
+		return nil, false, true
+	}
+	return nil, true, true
+}
+
+// Admit counts a message the engine does not see against the user's flood
+// limit, as Handle does for those it sees: the staff handoff posts to
+// people, and a citizen over the limit must not flood them. ok false means
+// drop it, answering with replies (the flood notice, the first time).
+func (e *Engine) Admit(ctx context.Context, m Message) (replies []Reply, ok bool) {
+	_, t := e.language0(m, ChatState{})
+	replies, ok, _ = e.admit(ctx, m, t)
+	return replies, ok
 }
 
 func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, isCmd bool) ([]Reply, error) {

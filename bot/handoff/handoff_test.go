@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -63,6 +64,37 @@ func TestTickets(t *testing.T) {
 			if err != nil || !ok || got != want {
 				t.Errorf("ticket = %+v %v %v, want %+v", got, ok, err, want)
 			}
+			// A staff answer in the citizen's chat leads back to its post.
+			if err := s.Link(ctx, 77, 5, 9); err != nil {
+				t.Fatal(err)
+			}
+			if root, ok, err := s.Linked(ctx, 77, 5); root != 9 || !ok || err != nil {
+				t.Errorf("linked = %d %v %v, want 9", root, ok, err)
+			}
+			if _, ok, _ := s.Linked(ctx, 78, 5); ok {
+				t.Error("another chat's message is linked")
+			}
+			closed := Ticket{ChatID: 77, Lang: "en", Root: 0, Thread: 3, Closed: true}
+			s.Save(ctx, 9, closed)
+			s.Save(ctx, 10, Ticket{ChatID: 77, Root: 9, Thread: 3})
+			if got, _, _ := s.Ticket(ctx, 9); got != closed {
+				t.Errorf("saved again = %+v, want %+v", got, closed)
+			}
+			s.Save(ctx, 11, Ticket{ChatID: 88})
+			if err := s.Forget(ctx, 77); err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range []int{9, 10} {
+				if _, ok, _ := s.Ticket(ctx, id); ok {
+					t.Errorf("ticket %d kept after Forget", id)
+				}
+			}
+			if _, ok, _ := s.Linked(ctx, 77, 5); ok {
+				t.Error("link kept after Forget")
+			}
+			if _, ok, _ := s.Ticket(ctx, 11); !ok {
+				t.Error("another chat's ticket forgotten")
+			}
 			// Forget drops every ticket of the chat, and only those.
 			s.Save(ctx, 10, want)
 			s.Save(ctx, 11, Ticket{ChatID: 78})
@@ -76,14 +108,35 @@ func TestTickets(t *testing.T) {
 			}
 		})
 	}
+	t.Run("redis expiry", func(t *testing.T) {
+		s, ctx := NewRedisTickets(redistest.Start(t).Client(), staff.ID, 300*time.Millisecond), context.Background()
+		s.Save(ctx, 1, Ticket{ChatID: 1})
+		s.Link(ctx, 1, 2, 1)
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			_, ticket, _ := s.Ticket(ctx, 1)
+			_, linked, _ := s.Linked(ctx, 1, 2)
+			if !ticket && !linked {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("ticket or link outlived its TTL by 10 s")
+			}
+			time.Sleep(50 * time.Millisecond) // polling Redis's own expiry
+		}
+	})
 	t.Run("memory expiry", func(t *testing.T) {
 		s := NewMemoryTickets(time.Hour)
 		now := time.Now()
 		s.now = func() time.Time { return now }
 		s.Save(context.Background(), 1, Ticket{ChatID: 1})
+		s.Link(context.Background(), 1, 2, 1)
 		now = now.Add(time.Hour)
 		if _, ok, _ := s.Ticket(context.Background(), 1); ok {
 			t.Error("ticket outlived its TTL")
+		}
+		if _, ok, _ := s.Linked(context.Background(), 1, 2); ok {
+			t.Error("link outlived its TTL")
 		}
 	})
 }
@@ -105,6 +158,15 @@ func (f handlerFunc2) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, e
 func startBot(t *testing.T, staffChat int64) *telegramtest.Server {
 	t.Helper()
 	srv := telegramtest.New(t)
+	startBotOn(t, srv, staffChat, NewMemoryTickets(0), 0)
+	return srv
+}
+
+// startBotOn runs a bot replica on srv with its tickets and flood limit
+// (0: the engine's default); it stops when the test ends, or with the
+// returned stop.
+func startBotOn(t *testing.T, srv *telegramtest.Server, staffChat int64, tickets Tickets, flood int) (stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	c, err := content.LoadDir(ctx, "../admin/testdata/content")
 	if err != nil {
@@ -125,12 +187,14 @@ func startBot(t *testing.T, staffChat int64) *telegramtest.Server {
 		t.Fatal(err)
 	}
 	late.b = tb
-	engine := bot.New(ix, st, bot.Options{BotUsername: tb.UserName()})
-	handler = New(Config{StaffChat: staffChat, Poster: late, Tickets: NewMemoryTickets(0), States: st}).Wrap(engine)
+	engine := bot.New(ix, st, bot.Options{BotUsername: tb.UserName(), FloodLimit: flood, StaffLine: staffChat != 0})
+	handler = New(Config{StaffChat: staffChat, Poster: late, Tickets: tickets, States: st, Gate: engine}).Wrap(engine)
 	done := make(chan error, 1)
 	go func() { done <- tb.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done; ix.Close() })
-	return srv
+	var once sync.Once
+	stop = func() { once.Do(func() { cancel(); <-done; ix.Close() }) }
+	t.Cleanup(stop)
+	return stop
 }
 
 var (
@@ -172,7 +236,7 @@ func TestHandoffRoundTrip(t *testing.T) {
 	// A staff member replies to the post; the citizen gets the answer.
 	srv.SendMessage(staff, officer, "Chào bạn, xã giảm từ 12 xuống 9 thôn <năm 2020>.", srv.ReplyToBot(post.MessageID))
 	back := srv.WaitMessages(t, chat.ID, 4)[3]
-	if got, want := back.Visible, "💬 Cán bộ trả lời\nChào bạn, xã giảm từ 12 xuống 9 thôn <năm 2020>."; got != want {
+	if got, want := back.Visible, "💬 Cán bộ trả lời\nChào bạn, xã giảm từ 12 xuống 9 thôn <năm 2020>.\n\nMuốn hỏi thêm? Trả lời (Reply) tin nhắn này."; got != want {
 		t.Errorf("citizen got %q, want %q", got, want)
 	}
 	if got := srv.WaitMessages(t, staff.ID, 2)[1].Visible; !strings.Contains(got, "Đã gửi câu trả lời tới người hỏi") {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,6 +19,17 @@ type MemoryTickets struct {
 	now func() time.Time
 	mu  sync.Mutex
 	m   map[int]memTicket
+	l   map[link]memLink
+}
+
+type link struct {
+	chat int64
+	msg  int
+}
+
+type memLink struct {
+	root int
+	exp  time.Time
 }
 
 type memTicket struct {
@@ -30,7 +42,7 @@ func NewMemoryTickets(ttl time.Duration) *MemoryTickets {
 	if ttl <= 0 {
 		ttl = DefaultTTL
 	}
-	return &MemoryTickets{ttl: ttl, now: time.Now, m: map[int]memTicket{}}
+	return &MemoryTickets{ttl: ttl, now: time.Now, m: map[int]memTicket{}, l: map[link]memLink{}}
 }
 
 // Save implements Tickets.
@@ -43,8 +55,32 @@ func (s *MemoryTickets) Save(_ context.Context, id int, t Ticket) error {
 			delete(s.m, k)
 		}
 	}
+	for k, v := range s.l {
+		if !now.Before(v.exp) {
+			delete(s.l, k)
+		}
+	}
 	s.m[id] = memTicket{t, now.Add(s.ttl)}
 	return nil
+}
+
+// Link implements Tickets.
+func (s *MemoryTickets) Link(_ context.Context, chatID int64, msg, root int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.l[link{chatID, msg}] = memLink{root, s.now().Add(s.ttl)}
+	return nil
+}
+
+// Linked implements Tickets.
+func (s *MemoryTickets) Linked(_ context.Context, chatID int64, msg int) (int, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.l[link{chatID, msg}]
+	if !ok || !s.now().Before(v.exp) {
+		return 0, false, nil
+	}
+	return v.root, true, nil
 }
 
 // Forget implements Tickets.
@@ -54,6 +90,11 @@ func (s *MemoryTickets) Forget(_ context.Context, chatID int64) error {
 	for k, v := range s.m {
 		if v.t.ChatID == chatID {
 			delete(s.m, k)
+		}
+	}
+	for k := range s.l {
+		if k.chat == chatID {
+			delete(s.l, k)
 		}
 	}
 	return nil
@@ -97,6 +138,38 @@ func (s *RedisTickets) chatKey(chatID int64) string {
 	return "kyanhbot:handoff:" + strconv.FormatInt(s.staffChat, 10) + ":chat:" + strconv.FormatInt(chatID, 10)
 }
 
+// linkKey holds the staff post a staff answer in a citizen's chat belongs
+// to; the chat's set names it "l<message ID>".
+func (s *RedisTickets) linkKey(chatID int64, msg int) string {
+	return "kyanhbot:handoff:" + strconv.FormatInt(s.staffChat, 10) + ":link:" + strconv.FormatInt(chatID, 10) + ":" + strconv.Itoa(msg)
+}
+
+// Link implements Tickets.
+func (s *RedisTickets) Link(ctx context.Context, chatID int64, msg, root int) error {
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, s.linkKey(chatID, msg), root, s.ttl)
+		p.SAdd(ctx, s.chatKey(chatID), "l"+strconv.Itoa(msg))
+		p.PExpire(ctx, s.chatKey(chatID), s.ttl)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("handoff: link: %w", err)
+	}
+	return nil
+}
+
+// Linked implements Tickets.
+func (s *RedisTickets) Linked(ctx context.Context, chatID int64, msg int) (int, bool, error) {
+	root, err := s.rdb.Get(ctx, s.linkKey(chatID, msg)).Int()
+	if errors.Is(err, redis.Nil) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("handoff: linked: %w", err)
+	}
+	return root, true, nil
+}
+
 // Save implements Tickets. The chat's set lives as long as its newest
 // ticket, so it outlives none of them.
 func (s *RedisTickets) Save(ctx context.Context, id int, t Ticket) error {
@@ -122,7 +195,11 @@ func (s *RedisTickets) Forget(ctx context.Context, chatID int64) error {
 	}
 	_, err = s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for _, id := range ids {
-			if n, err := strconv.Atoi(id); err == nil {
+			if msg, isLink := strings.CutPrefix(id, "l"); isLink {
+				if n, err := strconv.Atoi(msg); err == nil {
+					p.Del(ctx, s.linkKey(chatID, n))
+				}
+			} else if n, err := strconv.Atoi(id); err == nil {
 				p.Del(ctx, s.key(n))
 			}
 		}
@@ -150,3 +227,8 @@ func (s *RedisTickets) Ticket(ctx context.Context, id int) (Ticket, bool, error)
 	}
 	return t, true, nil
 }
+
+var (
+	_ Tickets = (*MemoryTickets)(nil)
+	_ Tickets = (*RedisTickets)(nil)
+)

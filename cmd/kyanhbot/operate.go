@@ -34,9 +34,12 @@ import (
 // opsConfig is the configuration of what serve runs beside the
 // conversation: admin tools, replicas, staff handoff.
 type opsConfig struct {
-	staffChat int64  // STAFF_CHAT_ID; 0 without a staff group
-	replicaID string // REPLICA_ID; host name and process ID by default
-	sync      syncConfig
+	staffChat int64 // STAFF_CHAT_ID; 0 without a staff group
+	// staffThread is STAFF_THREAD_ID: the forum topic of the staff group
+	// that new questions go to; 0 for none.
+	staffThread int
+	replicaID   string // REPLICA_ID; host name and process ID by default
+	sync        syncConfig
 	// indexDir is where the index is kept (INDEX_DIR): on disk, so that its
 	// segments are memory-mapped page cache rather than heap; "" in memory.
 	indexDir string
@@ -53,6 +56,13 @@ func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
 			return c, fmt.Errorf("STAFF_CHAT_ID %q is not a Telegram chat ID (a group's is negative, e.g. -1001234567890)", s)
 		}
 		c.staffChat = id
+	}
+	if s := getenv("STAFF_THREAD_ID"); s != "" {
+		id, err := strconv.Atoi(s)
+		if err != nil || id <= 0 || c.staffChat == 0 {
+			return c, fmt.Errorf("STAFF_THREAD_ID %q must be a forum topic's message_thread_id (a positive number), with STAFF_CHAT_ID", s)
+		}
+		c.staffThread = id
 	}
 	var err error
 	if c.sync, err = loadSyncConfig(getenv); err != nil {
@@ -115,7 +125,19 @@ type operations struct {
 	recorder *admin.Recorder
 	rdb      redis.UniversalClient
 	tg       lateBot
+	gate     lateGate
 	wg       sync.WaitGroup
+}
+
+// lateGate is the engine's flood limit for the staff handoff, known once
+// the engine is built (after the bot connects); set before any update.
+type lateGate struct{ e *bot.Engine }
+
+func (g *lateGate) Admit(ctx context.Context, m bot.Message) ([]bot.Reply, bool) {
+	if g.e == nil {
+		return nil, true
+	}
+	return g.e.Admit(ctx, m)
 }
 
 // lateBot is the Telegram bot, known only once it is connected; the admin
@@ -214,7 +236,8 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 	} else {
 		log.Info("STAFF_CHAT_ID not set: citizens asking for staff get the office contacts")
 	}
-	o.handoff = handoff.New(handoff.Config{StaffChat: oc.staffChat, Poster: &o.tg, Tickets: tickets, States: st, Logger: log})
+	o.handoff = handoff.New(handoff.Config{StaffChat: oc.staffChat, Poster: &o.tg, Tickets: tickets, States: st, Gate: &o.gate,
+		StaffThread: oc.staffThread, Logger: log})
 	return o, nil
 }
 

@@ -282,6 +282,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	engine = bot.New(o.recorder, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log,
 		Commands: o.admin.Commands(), Forget: []bot.Forgetter{o.handoff}, StaffLine: oc.staffChat != 0})
+	o.gate.e = engine
 	o.attach(tb)
 	o.watchSignals(ctx, hup)
 	log.Info("serving", "bot", tb.UserName(), "articles", len(o.live.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)
