@@ -3,8 +3,11 @@ package telegram
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"os"
@@ -14,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/handoff"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 )
 
@@ -88,6 +93,9 @@ type emuClient struct {
 	token string
 	user  int64
 	seen  []emuMsg
+	// group, when set, is the chat the user writes in (a staff group)
+	// instead of their private chat with the bot.
+	group int64
 }
 
 // emuMsg is a bot message as the emulator's client API returns it.
@@ -143,7 +151,44 @@ func (c *emuClient) from() map[string]any {
 }
 
 func (c *emuClient) chat() map[string]any {
+	if c.group != 0 {
+		return map[string]any{"id": c.group, "type": "supergroup", "title": "Tổ một cửa (thử nghiệm)"}
+	}
 	return map[string]any{"id": c.user, "type": "private", "first_name": "Người Thử"}
+}
+
+func (c *emuClient) chatID() int64 {
+	if c.group != 0 {
+		return c.group
+	}
+	return c.user
+}
+
+// reply sends text as a reply to the bot's message m, quoting it.
+func (c *emuClient) reply(m emuMsg, text string) {
+	c.t.Helper()
+	quoted := map[string]any{"message_id": m.MessageID, "chat": c.chat(), "text": visibleText(m.Message.Text),
+		"from": map[string]any{"id": 666, "is_bot": true}}
+	c.post("/sendMessage", map[string]any{"botToken": c.token, "from": c.from(), "chat": c.chat(),
+		"date": time.Now().Unix(), "text": text, "reply_to_message": quoted}, nil)
+}
+
+// visibleText strips the tags of a message sent in HTML and unescapes it,
+// as Telegram quotes it in a reply.
+func visibleText(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return html.UnescapeString(b.String())
 }
 
 func (c *emuClient) say(text string) {
@@ -172,7 +217,7 @@ func (c *emuClient) next() emuMsg {
 	deadline := time.Now().Add(10 * time.Second)
 	for len(c.seen) == 0 {
 		var resp struct{ Result []emuMsg }
-		c.post("/getUpdates", map[string]any{"token": c.token, "chatId": c.user}, &resp)
+		c.post("/getUpdates", map[string]any{"token": c.token, "chatId": c.chatID()}, &resp)
 		c.seen = append(c.seen, resp.Result...)
 		if len(c.seen) > 0 {
 			break
@@ -268,4 +313,89 @@ func TestTelegramTestAPI(t *testing.T) {
 	if len(u.seen) != 0 {
 		t.Errorf("unexpected extra messages: %+v", u.seen)
 	}
+}
+
+// TestTelegramTestAPICitizen: deep links, small talk and the staff line
+// both ways, through the emulator.
+func TestTelegramTestAPICitizen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts Node")
+	}
+	base := startTgemu(t)
+	const (
+		token = "4243:tgemu-token"
+		staff = -100777
+	)
+	st := store.NewMemory(store.Options{})
+	engine := realEngine(t, st, "TestNameBot")
+	var b *Bot
+	poster := posterFunc(func(ctx context.Context, chatID int64, r bot.Reply) (int, error) { return b.Post(ctx, chatID, r) })
+	h := handoff.New(handoff.Config{StaffChat: staff, Poster: poster, Tickets: handoff.NewMemoryTickets(0), States: st, Gate: engine})
+	r := startBot(t, nil, nil, nil, func(c *Config) {
+		c.Token, c.Endpoint = token, base+"/bot%s/%s"
+		c.Ledger = store.NewMemoryLedger(0)
+		c.Handler = h.Wrap(engine)
+	})
+	b = r.bot
+	u := &emuClient{t: t, base: base, token: token, user: 7002}
+	officer := &emuClient{t: t, base: base, token: token, user: 9001, group: staff}
+
+	// Deep links: a poster's /start lienhe opens the contacts, a shared
+	// question link asks it.
+	u.say("/lienhe")
+	contacts := u.next().Message.Text
+	u.say("/start lienhe")
+	if got := u.next().Message.Text; got != contacts {
+		t.Errorf("/start lienhe = %q, want the /lienhe answer %q", got, contacts)
+	}
+	const q = "Sáp nhập những đơn vị nào?"
+	u.say(q)
+	direct := u.next()
+	u.say("/start q_" + base64.RawURLEncoding.EncodeToString([]byte(q)))
+	if got := u.next(); got.Message.Text != direct.Message.Text {
+		t.Errorf("/start q_… = %q, want the answer to %q", got.Message.Text, q)
+	}
+
+	// Small talk: a short reply, never the no-answer block.
+	for _, text := range []string{"cảm ơn bạn", "xin chào", "ok"} {
+		u.say(text)
+		if got := u.next().Message.Text; len([]rune(got)) > 200 || strings.Contains(got, contacts) {
+			t.Errorf("%q got %d runes: %q", text, len([]rune(got)), got)
+		}
+	}
+
+	// The staff line, both ways.
+	u.say("gặp cán bộ: giờ làm việc thứ Bảy?")
+	if got := u.next().Message.Text; !strings.Contains(got, "Đã chuyển câu hỏi") {
+		t.Errorf("handoff acknowledgement %q", got)
+	}
+	post := officer.next()
+	if !strings.Contains(post.Message.Text, "giờ làm việc thứ Bảy?") || post.button("h:1:c") == "" {
+		t.Fatalf("staff post %q without the question or the close button", post.Message.Text)
+	}
+	officer.reply(post, "Thứ Bảy làm việc buổi sáng.")
+	answer := u.next()
+	if !strings.Contains(answer.Message.Text, "Thứ Bảy làm việc buổi sáng.") {
+		t.Fatalf("citizen got %q", answer.Message.Text)
+	}
+	if got := officer.next().Message.Text; !strings.Contains(got, "Đã gửi câu trả lời") {
+		t.Errorf("staff confirmation %q", got)
+	}
+	u.reply(answer, "Thế Chủ nhật thì sao?")
+	if got := officer.next().Message.Text; !strings.Contains(got, "Người dân trả lời") || !strings.Contains(got, "Thế Chủ nhật thì sao?") {
+		t.Errorf("staff got %q, want the citizen's reply", got)
+	}
+	if got := u.next().Message.Text; !strings.Contains(got, "Đã gửi tới cán bộ") {
+		t.Errorf("citizen told %q", got)
+	}
+	r.shutdown(t)
+	if len(u.seen)+len(officer.seen) != 0 {
+		t.Errorf("unexpected extra messages: %+v %+v", u.seen, officer.seen)
+	}
+}
+
+type posterFunc func(ctx context.Context, chatID int64, r bot.Reply) (int, error)
+
+func (f posterFunc) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) {
+	return f(ctx, chatID, r)
 }
