@@ -47,6 +47,7 @@ const (
 	ppBusy        = "/bai-viet/ket-qua-kiem-tra-an-toan-thuc-pham-cuoi-nam-xa-gia-lap-308.html"
 	ppHour        = "/bai-viet/trang-yeu-cau-cho-mot-gio-truoc-khi-doc-lai-309.html"
 	ppHeader1258  = "/bai-viet/xa-gia-lap-cong-bo-danh-sach-ho-ngheo-nam-2026-310.html"
+	ppOffSite     = "/bai-viet/thu-tuc-hanh-chinh-chuyen-sang-cong-dich-vu-cong-311.html" // 302 to another host
 	ppCategory    = "/chuyen-muc/tin-tuc"
 	ppSub         = "/chuyen-muc/tin-tuc/con"
 	ppSubSub      = "/chuyen-muc/tin-tuc/con/chau"
@@ -114,7 +115,8 @@ func (p *plainPortal) serve(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Tin mới xã Giả Lập (synthetic)</title><id>urn:gia-lap</id><updated>2026-11-20T08:00:00Z</updated>
 <entry><title>Học phí</title><id>urn:302</id><updated>2026-11-20T08:00:00Z</updated><link rel="alternate" href="%s%s"/></entry></feed>`, p.URL, ppFeedOnly)
 	case "/":
-		p.listing(w, ppHome, ppBusy, ppHour, ppHeader1258, "Tin tức|"+ppCategory)
+		p.listing(w, ppHome, ppBusy, ppHour, ppHeader1258, ppOffSite, "Tin tức|"+ppCategory,
+			"https://dichvucong.example.invalid/thu-tuc-hanh-chinh-cap-xa-dang-ky-khai-sinh-123.html")
 	case ppCategory:
 		p.listing(w, ppPage1, "2|"+ppCategory+"?trang=2", "Chuyên mục con|"+ppSub)
 	case ppCategory + "?trang=2":
@@ -130,6 +132,10 @@ func (p *plainPortal) serve(w http.ResponseWriter, r *http.Request) {
 
 func (p *plainPortal) article(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
+	if path == ppOffSite {
+		http.Redirect(w, r, "https://dichvucong.example.invalid/thu-tuc", http.StatusFound)
+		return
+	}
 	fact, ok := ppFacts[path]
 	if !ok {
 		http.NotFound(w, r)
@@ -211,6 +217,14 @@ func TestSyncPlainPortal(t *testing.T) {
 	if n := len(p.requests(ppHour)); n != 1 {
 		t.Errorf("page asking for an hour requested %d times, want 1", n)
 	}
+	if got := pages[p.URL+ppOffSite]; got.Outcome != portal.Failed || !strings.Contains(got.Reason, "off the site") {
+		t.Errorf("redirect to another host: %q %q, want failed, not followed", got.Outcome, got.Reason)
+	}
+	for _, pg := range rep.Pages {
+		if !strings.HasPrefix(pg.URL, p.URL+"/") {
+			t.Errorf("a page off the portal's host was synced: %s", pg.URL)
+		}
+	}
 	if _, ok := pages[p.URL+ppDepth3]; ok || len(p.requests(ppSubSub)) != 0 {
 		t.Errorf("a listing beyond the default depth was read (%d requests)", len(p.requests(ppSubSub)))
 	}
@@ -223,7 +237,7 @@ func TestSyncPlainPortal(t *testing.T) {
 	if gap := busy[1].Sub(busy[0]); gap < time.Second {
 		t.Errorf("retried %s after a Retry-After of %q, want at least 1s", gap, p.retryDate)
 	}
-	if got, want := len(rep.Pages), len(saved)+1; got != want {
+	if got, want := len(rep.Pages), len(saved)+2; got != want {
 		t.Errorf("%d pages, want %d: %+v", got, want, rep.Pages)
 	}
 
