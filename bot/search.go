@@ -94,7 +94,9 @@ func (e *Engine) noAnswer(ctx context.Context, r *request, q string, res index.R
 		}
 	}
 	e.log.Info("unanswered question", "chat_id", r.msg.ChatID)
-	r.st.List = List{Seq: r.st.List.Seq}
+	// No list to page, but the question is kept: the staff button below
+	// passes it on.
+	r.st.List = List{Seq: r.st.List.Seq, Query: q}
 	contacts := res.Contacts
 	if len(contacts) == 0 {
 		contacts = e.allContacts()

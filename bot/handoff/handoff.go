@@ -212,7 +212,8 @@ func (h *Handoff) handoff(ctx context.Context, m bot.Message, next Handler, ques
 		return replies, nil
 	}
 	if question == "" && h.cfg.States != nil {
-		if st, err := h.cfg.States.Chat(ctx, m.ChatID); err == nil && st.List.Kind == "search" {
+		// The last question: answered (a search list) or not (no list).
+		if st, err := h.cfg.States.Chat(ctx, m.ChatID); err == nil && (st.List.Kind == "search" || st.List.Kind == "") {
 			question = st.List.Query
 		}
 	}

@@ -217,3 +217,50 @@ func TestHandoffFollowsLanguage(t *testing.T) {
 		t.Errorf("/canbo without a question: %q", got)
 	}
 }
+
+// TestNoAnswerOffersStaff: a question the bot cannot answer carries the
+// "Liên hệ cán bộ" button; pressing it puts that question before staff, the
+// press answered at once.
+func TestNoAnswerOffersStaff(t *testing.T) {
+	srv := telegramtest.New(t)
+	startBotOn(t, srv, staff.ID, NewMemoryTickets(0), 0)
+	chat := telegramtest.Private(citizen)
+	const q = "lịch thi đấu bóng đá của đội tuyển tuần này"
+	srv.SendText(chat, citizen, q)
+	none := srv.WaitMessages(t, chat.ID, 1)[0]
+	data := button(none, "Liên hệ cán bộ")
+	if data != cbStaff {
+		t.Fatalf("no-answer reply %q has no staff button: %+v", none.Visible, none.Buttons)
+	}
+	_, query := srv.Press(chat, citizen, none.MessageID, data)
+	if got := srv.WaitMessages(t, staff.ID, 1)[0].Visible; !strings.Contains(got, q) {
+		t.Errorf("staff post %q, want the unanswered question", got)
+	}
+	srv.WaitMessages(t, chat.ID, 2)
+	answered := false
+	for _, a := range srv.Answers() {
+		answered = answered || a.QueryID == query
+	}
+	if !answered {
+		t.Error("the press was not answered")
+	}
+}
+
+// TestContactLabelsFollowLanguage: after /ngonngu en on a Vietnamese
+// client, the contact block's labels are English, as are the handoff's
+// words when no staff group is set.
+func TestContactLabelsFollowLanguage(t *testing.T) {
+	srv := startBot(t, 0)
+	chat := telegramtest.Private(citizen)
+	srv.SendText(chat, citizen, "/ngonngu en")
+	srv.WaitMessages(t, chat.ID, 1)
+	srv.SendText(chat, citizen, "/lienhe")
+	if got := srv.WaitMessages(t, chat.ID, 2)[1].Visible; !strings.Contains(got, "Phone:") || strings.Contains(got, "Điện thoại:") {
+		t.Errorf("/lienhe after /ngonngu en: %q", got)
+	}
+	srv.SendText(chat, citizen, "gặp cán bộ")
+	got := srv.WaitMessages(t, chat.ID, 4)
+	if !strings.HasPrefix(got[2].Visible, "Staff cannot be reached") || !strings.Contains(got[3].Visible, "Phone:") {
+		t.Errorf("handoff without staff: %q / %q", got[2].Visible, got[3].Visible)
+	}
+}
