@@ -92,6 +92,10 @@ type parsedQuery struct {
 	required [][][]string
 	// asked are the kinds of typed value the question asks for.
 	asked []content.Asked
+	// titles are the titles a who-question asks about ("Ai là Chủ tịch
+	// …", "Who is the Director …"), with their spellings: the answer
+	// itself, or the sentence before it, names the title, not another.
+	titles [][][]string
 }
 
 // Question phrases: they tell what is asked, not what about. Folded forms.
@@ -530,6 +534,10 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.concepts = append(pq.concepts, c)
 	}
 	pq.required = requiredNames(pq.folded, cased, pq.intents)
+	pq.titles = askedTitles(pq.folded, pq.intents)
+	if pq.english {
+		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
+	}
 	pq.asked = content.AskedTypes(pq.raw)
 	// Bigrams inside a phrase that has other spellings (an expansion of an
 	// abbreviation) are left to the concept, which already matches either form.
@@ -552,6 +560,47 @@ var placePrefixes = [][]string{
 // titleHeads are titles that "phó" makes a deputy's, folded.
 var titleHeads = [][]string{{"chu", "tich"}, {"giam", "doc"}, {"bi", "thu"}, {"truong"}, {"thu", "truong"}, {"chanh"},
 	{"hieu", "truong"}, {"tong", "bien", "tap"}, {"chi", "huy", "truong"}}
+
+// askedTitles are the titles a who-question names (see parsedQuery.titles).
+func askedTitles(folded []string, in intent) [][][]string {
+	if in&wantName == 0 {
+		return nil
+	}
+	var out [][][]string
+	for i := 0; i < len(folded); i++ {
+		if t := titleSpellings(folded, i); t != nil {
+			out = append(out, t)
+			i += len(t[0]) - 1
+		}
+	}
+	return out
+}
+
+// englishNames are the names an English question gives a place or body
+// the corpus writes ("Da Nang", "Phu Tho", "Hac Thanh"): runs of capitalised
+// words after the first that are neither English function words nor glossary
+// terms, every syllable of which the corpus knows. An answer must name them:
+// the figure for Hanoi does not answer for Da Nang.
+func (ix *Index) englishNames(folded, cased []string) [][][]string {
+	var out [][][]string
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, [][]string{run})
+		}
+		run = nil
+	}
+	for i := 1; i < len(folded) && i < len(cased); i++ {
+		w := folded[i]
+		if !startsUpper(cased[i]) || stopFolded[w] || ix.gloss.englishWords[w] || ix.df[w] == 0 || isDigits(w) {
+			flush()
+			continue
+		}
+		run = append(run, w)
+	}
+	flush()
+	return out
+}
 
 // englishTitles are the English titles a who-question asks about, with
 // their Vietnamese.
@@ -641,14 +690,6 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 		case (folded[i] == "deputy" || folded[i] == "vice") && titleSpellings(folded, i+1) != nil:
 			req = append(req, [][]string{{"pho"}, {"deputy"}, {"vice"}})
 			continue
-		case in&wantName != 0:
-			// "Ai là Chủ tịch …", "Who is the Director …": the answer names
-			// that title, not a person of another.
-			if t := titleSpellings(folded, i); t != nil {
-				req = append(req, t)
-				i += len(t[0]) - 1
-				continue
-			}
 		}
 		for _, p := range placePrefixes {
 			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {

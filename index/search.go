@@ -212,7 +212,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		qBigrams[b] = true
 		bigramFirst[b[:strings.IndexByte(b, ' ')]] = true
 	}
-	for _, r := range pq.required {
+	for _, r := range append(pq.required, pq.titles...) {
 		for _, alt := range r {
 			for _, w := range alt {
 				qWords[w] = true
@@ -370,6 +370,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// named by the answer, its context or its article's title or lead;
 		// the field asked for (a fax) must be there.
 		missingRequired := false
+		for _, t := range pq.titles {
+			if !namedIn(concept{alts: t}, has, inContext, inPrev) {
+				missingRequired = true
+			}
+		}
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
 			var lead map[string]bool
 			if u.article < len(ix.leadWords) {

@@ -77,8 +77,5 @@ func (ix *Index) holdsTyped(pq *parsedQuery, u *unit) bool {
 			return true
 		}
 	}
-	if holdsAsked(pq.asked, u) {
-		return true
-	}
-	return u.next > 0 && holdsAsked(pq.asked, &ix.units[u.next-1])
+	return holdsAsked(pq.asked, u) || (u.next > 0 && holdsAsked(pq.asked, &ix.units[u.next-1]))
 }
