@@ -167,6 +167,13 @@ func startBot(t *testing.T, staffChat int64) *telegramtest.Server {
 // returned stop.
 func startBotOn(t *testing.T, srv *telegramtest.Server, staffChat int64, tickets Tickets, flood int) (stop func()) {
 	t.Helper()
+	return startBotThread(t, srv, staffChat, 0, tickets, flood)
+}
+
+// startBotThread is startBotOn with new questions posted in forum topic
+// thread of the staff group.
+func startBotThread(t *testing.T, srv *telegramtest.Server, staffChat int64, thread int, tickets Tickets, flood int) (stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	c, err := content.LoadDir(ctx, "../admin/testdata/content")
 	if err != nil {
@@ -188,7 +195,7 @@ func startBotOn(t *testing.T, srv *telegramtest.Server, staffChat int64, tickets
 	}
 	late.b = tb
 	engine := bot.New(ix, st, bot.Options{BotUsername: tb.UserName(), FloodLimit: flood, StaffLine: staffChat != 0})
-	handler = New(Config{StaffChat: staffChat, Poster: late, Tickets: tickets, States: st, Gate: engine}).Wrap(engine)
+	handler = New(Config{StaffChat: staffChat, Poster: late, Tickets: tickets, States: st, Gate: engine, StaffThread: thread}).Wrap(engine)
 	done := make(chan error, 1)
 	go func() { done <- tb.Run(ctx) }()
 	var once sync.Once

@@ -264,3 +264,35 @@ func TestContactLabelsFollowLanguage(t *testing.T) {
 		t.Errorf("handoff without staff: %q / %q", got[2].Visible, got[3].Visible)
 	}
 }
+
+// TestStaffForumTopic: with STAFF_THREAD_ID, questions go to that topic of
+// the staff group, and the citizen's replies, the confirmations and the
+// rating follow them there.
+func TestStaffForumTopic(t *testing.T) {
+	srv := telegramtest.New(t)
+	startBotThread(t, srv, staff.ID, 9, NewMemoryTickets(0), 0)
+	topic := staff
+	topic.Topic = 9
+	srv.SendText(topic, officer, "chủ đề hỏi đáp của người dân") // the topic exists
+	chat := telegramtest.Private(citizen)
+	srv.SendText(chat, citizen, "gặp cán bộ: giờ làm việc thứ Bảy?")
+	post := srv.WaitMessages(t, staff.ID, 1)[0]
+	srv.SendMessage(topic, officer, "Buổi sáng.", replyTo(post))
+	answer := srv.WaitMessages(t, chat.ID, 2)[1]
+	srv.SendMessage(chat, citizen, "Cảm ơn, còn Chủ nhật?", replyTo(answer))
+	got := srv.WaitMessages(t, staff.ID, 3)
+	srv.Press(topic, officer, got[2].MessageID, cbClose)
+	closed := srv.WaitMessages(t, chat.ID, 4)[3]
+	srv.Press(chat, citizen, closed.MessageID, button(closed, "Chưa hài lòng"))
+	rated := false
+	for _, m := range srv.WaitMessages(t, staff.ID, 5) {
+		if m.Thread != 9 {
+			t.Errorf("staff message %q in thread %d, want 9", m.Visible, m.Thread)
+		}
+		// The closing confirmation and the rating may come in either order.
+		rated = rated || strings.Contains(m.Visible, "👎 chưa hài lòng")
+	}
+	if !rated {
+		t.Error("no rating among the staff messages")
+	}
+}
