@@ -18,11 +18,6 @@ import (
 	"github.com/kyanhbot/kyanhbot/index/reload"
 )
 
-// Handler answers one message; the engine, possibly wrapped, is one.
-type Handler interface {
-	Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error)
-}
-
 // Reloader runs reloads; *reload.Reloader is one.
 type Reloader interface {
 	Reload(ctx context.Context, req reload.Request) (reload.Report, error)
@@ -118,8 +113,8 @@ func (a *Admin) Close() { a.wg.Wait() }
 
 // Wrap handles what the engine does not — uploaded files and the admin
 // buttons — and passes everything else to next.
-func (a *Admin) Wrap(next Handler) Handler {
-	return handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+func (a *Admin) Wrap(next bot.Handler) bot.Handler {
+	return bot.HandlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
 		switch {
 		case m.Document.FileID != "" && m.ChatType == bot.ChatPrivate && a.admins[m.UserID]:
 			return a.upload(ctx, m)
@@ -131,12 +126,6 @@ func (a *Admin) Wrap(next Handler) Handler {
 		}
 		return next.Handle(ctx, m)
 	})
-}
-
-type handlerFunc func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
-
-func (f handlerFunc) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
-	return f(ctx, m)
 }
 
 // refused logs an attempt by a non-admin.

@@ -69,10 +69,10 @@ func startWith(t *testing.T, opts index.BuildOptions, edit func(*Config)) *harne
 	stats := NewStats(nil, 0)
 
 	var tb *telegram.Bot
-	var handler Handler
+	var handler bot.Handler
 	b, err := telegram.New(ctx, telegram.Config{
 		Token: h.srv.Token, Endpoint: h.srv.Endpoint, Ledger: store.NewMemoryLedger(0), Logger: log,
-		Handler:     handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) { return handler.Handle(ctx, m) }),
+		Handler:     bot.HandlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) { return handler.Handle(ctx, m) }),
 		PollTimeout: time.Second, EmptyPollDelay: 10 * time.Millisecond, NoRateLimit: true, Grace: 5 * time.Second,
 	})
 	if err != nil {

@@ -25,11 +25,6 @@ import (
 	"github.com/kyanhbot/kyanhbot/content"
 )
 
-// Handler answers one message; the engine, possibly wrapped, is one.
-type Handler interface {
-	Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error)
-}
-
 // Poster sends a message to any chat; *telegram.Bot is one.
 type Poster interface {
 	Post(ctx context.Context, chatID int64, r bot.Reply) (int, error)
@@ -89,8 +84,8 @@ const (
 )
 
 // Wrap handles the handoff and passes everything else to next.
-func (h *Handoff) Wrap(next Handler) Handler {
-	return handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+func (h *Handoff) Wrap(next bot.Handler) bot.Handler {
+	return bot.HandlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
 		staffOn := h.cfg.StaffChat != 0 && h.cfg.Poster != nil && h.cfg.Tickets != nil
 		switch {
 		case m.Inline:
@@ -126,12 +121,6 @@ func (h *Handoff) Wrap(next Handler) Handler {
 		}
 		return next.Handle(ctx, m)
 	})
-}
-
-type handlerFunc func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
-
-func (f handlerFunc) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
-	return f(ctx, m)
 }
 
 // lang is the citizen's language: their /ngonngu choice, else their
@@ -199,7 +188,7 @@ var closeButton = [][]bot.Button{{{Text: "✅ Đóng yêu cầu", Data: cbClose}
 
 // handoff posts the citizen's question to the staff group, or offers the
 // office contacts when there is none.
-func (h *Handoff) handoff(ctx context.Context, m bot.Message, next Handler, question string) ([]bot.Reply, error) {
+func (h *Handoff) handoff(ctx context.Context, m bot.Message, next bot.Handler, question string) ([]bot.Reply, error) {
 	lang := h.lang(ctx, m)
 	t := textsFor(lang)
 	if h.cfg.StaffChat == 0 || h.cfg.Poster == nil || h.cfg.Tickets == nil {

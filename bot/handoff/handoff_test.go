@@ -148,12 +148,6 @@ func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, err
 	return l.b.Post(ctx, chatID, r)
 }
 
-type handlerFunc2 func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
-
-func (f handlerFunc2) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
-	return f(ctx, m)
-}
-
 // startBot runs the real engine behind the handoff on the fake Bot API.
 func startBot(t *testing.T, staffChat int64) *telegramtest.Server {
 	t.Helper()
@@ -185,9 +179,9 @@ func startBotThread(t *testing.T, srv *telegramtest.Server, staffChat int64, thr
 	}
 	st := store.NewMemory(store.Options{})
 	late := &lateBot{}
-	var handler Handler
+	var handler bot.Handler
 	tb, err := telegram.New(ctx, telegram.Config{Token: srv.Token, Endpoint: srv.Endpoint, Ledger: store.NewMemoryLedger(0),
-		Handler:     handlerFunc2(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) { return handler.Handle(ctx, m) }),
+		Handler:     bot.HandlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) { return handler.Handle(ctx, m) }),
 		PollTimeout: time.Second, EmptyPollDelay: 10 * time.Millisecond, NoRateLimit: true, Grace: 5 * time.Second,
 		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {

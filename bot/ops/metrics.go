@@ -76,20 +76,9 @@ func NewMetrics(reg *prometheus.Registry) *Metrics {
 // Registry is where the metrics are registered.
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
-// Handler answers one message; the wrapped engine is one.
-type Handler interface {
-	Handle(ctx context.Context, msg bot.Message) ([]bot.Reply, error)
-}
-
-type handlerFunc func(ctx context.Context, msg bot.Message) ([]bot.Reply, error)
-
-func (f handlerFunc) Handle(ctx context.Context, msg bot.Message) ([]bot.Reply, error) {
-	return f(ctx, msg)
-}
-
 // CountUpdates counts every message handed to next by kind.
-func (m *Metrics) CountUpdates(next Handler) Handler {
-	return handlerFunc(func(ctx context.Context, msg bot.Message) ([]bot.Reply, error) {
+func (m *Metrics) CountUpdates(next bot.Handler) bot.Handler {
+	return bot.HandlerFunc(func(ctx context.Context, msg bot.Message) ([]bot.Reply, error) {
 		kind := "message"
 		switch {
 		case msg.Callback != "":

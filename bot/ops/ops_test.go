@@ -37,7 +37,7 @@ func TestRoutes(t *testing.T) {
 	m.ObserveSearch(40*time.Millisecond, false)
 	m.ObserveReload(context.Background(), reload.Report{Outcome: reload.Swapped})
 	m.ObserveReload(context.Background(), reload.Report{Outcome: reload.Refused})
-	h := m.CountUpdates(handlerFunc(func(context.Context, bot.Message) ([]bot.Reply, error) { return nil, nil }))
+	h := m.CountUpdates(bot.HandlerFunc(func(context.Context, bot.Message) ([]bot.Reply, error) { return nil, nil }))
 	for _, msg := range []bot.Message{{Text: "hỏi"}, {Text: "/start"}, {Callback: "f:1:u:x"}, {Document: bot.Document{FileID: "f"}}, {Text: "nữa"}} {
 		h.Handle(context.Background(), msg)
 	}
@@ -178,7 +178,7 @@ func TestHandlerPanicsScraped(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	b, err := telegram.New(ctx, telegram.Config{Token: srv.Token, Endpoint: srv.Endpoint, Ledger: store.NewMemoryLedger(0),
-		Handler: handlerFunc(func(_ context.Context, msg bot.Message) ([]bot.Reply, error) {
+		Handler: bot.HandlerFunc(func(_ context.Context, msg bot.Message) ([]bot.Reply, error) {
 			if msg.Text == "boom" {
 				var table []int
 				_ = table[len(msg.Text)] // a handler bug

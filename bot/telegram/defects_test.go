@@ -220,7 +220,7 @@ type webhookRun struct {
 }
 
 // startWebhook runs a webhook bot against srv until stop or the test's end.
-func startWebhook(t *testing.T, srv *telegramtest.Server, h Handler, edit func(*Config)) *webhookRun {
+func startWebhook(t *testing.T, srv *telegramtest.Server, h bot.Handler, edit func(*Config)) *webhookRun {
 	t.Helper()
 	b := newTestBot(t, srv, h, edit)
 	mux := http.NewServeMux()

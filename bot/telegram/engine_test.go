@@ -43,7 +43,7 @@ func realEngine(t *testing.T, st bot.Store, username string) *bot.Engine {
 // gated passes messages to a handler, except that once armed it blocks the
 // next button press until its context ends — a replica killed mid-update.
 type gated struct {
-	inner   Handler
+	inner   bot.Handler
 	armed   atomic.Bool
 	entered chan struct{}
 }

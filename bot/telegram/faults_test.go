@@ -27,7 +27,7 @@ import (
 //	go test ./bot/telegram -run 'TestFault' -v -count=1 | grep 'fault report'
 
 // refHandler tags the last reply of every update with its ID.
-type refHandler struct{ inner Handler }
+type refHandler struct{ inner bot.Handler }
 
 func (h refHandler) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
 	replies, err := h.inner.Handle(ctx, m)

@@ -20,6 +20,9 @@ import (
 // Run returns nil after a shutdown and an error only when polling cannot work
 // at all (the token is refused).
 func (b *Bot) Run(ctx context.Context) error {
+	if b.cfg.Handler == nil {
+		return errNoHandler
+	}
 	b.SetCommands(ctx)
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()

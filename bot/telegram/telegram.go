@@ -26,23 +26,20 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot"
 )
 
-// Handler answers one message; bot.Engine is the real one.
-type Handler interface {
-	Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error)
-}
-
 // Command is a bot command shown in Telegram's menu.
 type Command struct {
 	Name        string // without the slash
 	Description string
 }
 
-// Config sets up a Bot. Token, Handler and Ledger are required.
+// Config sets up a Bot. Token and Ledger are required, and a Handler
+// before Run: in Config, or with SetHandler once New has learnt the bot's
+// username (which the engine needs).
 type Config struct {
 	Token      string
 	Endpoint   string       // API endpoint format; tgbotapi.APIEndpoint when empty
 	HTTPClient *http.Client // its Timeout must exceed PollTimeout; a default when nil
-	Handler    Handler
+	Handler    bot.Handler  // may be set later with SetHandler, before Run
 	Ledger     Ledger
 	Logger     *slog.Logger
 
@@ -123,8 +120,8 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	if cfg.Token == "" {
 		return nil, errors.New("telegram: no bot token")
 	}
-	if cfg.Handler == nil || cfg.Ledger == nil {
-		return nil, errors.New("telegram: handler and ledger are required")
+	if cfg.Ledger == nil {
+		return nil, errors.New("telegram: ledger is required")
 	}
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = tgbotapi.APIEndpoint
@@ -215,6 +212,12 @@ func connect(ctx context.Context, cfg Config) (*client, error) {
 		}
 	}
 }
+
+// SetHandler sets the handler of every update, before Run or RunWebhook.
+func (b *Bot) SetHandler(h bot.Handler) { b.cfg.Handler = h }
+
+// errNoHandler is Run's error without a handler.
+var errNoHandler = errors.New("telegram: no handler: set Config.Handler or call SetHandler before Run")
 
 // UserName is the bot's @username, without the @.
 func (b *Bot) UserName() string { return b.c.base.Self.UserName }

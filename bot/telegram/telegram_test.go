@@ -70,7 +70,7 @@ type running struct {
 }
 
 // startBot runs a polling bot against srv (or what edit sets) until the test ends.
-func startBot(t *testing.T, srv *telegramtest.Server, h Handler, l Ledger, edit func(*Config)) *running {
+func startBot(t *testing.T, srv *telegramtest.Server, h bot.Handler, l Ledger, edit func(*Config)) *running {
 	t.Helper()
 	// RequestTimeout stays under the fault tests' 2 s delay but well above
 	// what a loaded 2-core CI machine can take to answer on loopback: a

@@ -109,6 +109,9 @@ func (b *Bot) WebhookHandler(work context.Context) http.Handler {
 // Meanwhile it answers the journaled updates no replica is answering: those
 // acknowledged before a restart, or by a replica that died.
 func (b *Bot) RunWebhook(ctx context.Context, mux *http.ServeMux, pattern, url string) error {
+	if b.cfg.Handler == nil {
+		return errNoHandler
+	}
 	b.SetCommands(ctx)
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()

@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -12,11 +13,12 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
 
-func newTestBot(t *testing.T, srv *telegramtest.Server, h Handler, edit func(*Config)) *Bot {
+func newTestBot(t *testing.T, srv *telegramtest.Server, h bot.Handler, edit func(*Config)) *Bot {
 	t.Helper()
 	cfg := Config{Token: srv.Token, Endpoint: srv.Endpoint, Handler: h, Ledger: store.NewMemoryLedger(0),
 		Logger: slog.New(slog.NewTextHandler(testWriter{t}, nil)), NoRateLimit: true, WebhookSecret: "right-secret"}
@@ -175,5 +177,26 @@ func TestRateLimitedGroup(t *testing.T) {
 	}
 	if got[0].ReplyTo == 0 {
 		t.Error("group answers should reply to the asker's message")
+	}
+}
+
+// TestHandlerSetAfterNew: the handler may come after New (the engine needs
+// the username New learns); Run without one says so instead of starting.
+func TestHandlerSetAfterNew(t *testing.T) {
+	srv := telegramtest.New(t)
+	b := newTestBot(t, srv, nil, nil)
+	if err := b.Run(context.Background()); !errors.Is(err, errNoHandler) {
+		t.Fatalf("Run without a handler = %v, want errNoHandler", err)
+	}
+	b.SetHandler(bot.HandlerFunc(func(_ context.Context, m bot.Message) ([]bot.Reply, error) {
+		return []bot.Reply{{Text: "hi " + b.UserName()}}, nil
+	}))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	u := telegramtest.User{ID: 5, LanguageCode: "vi"}
+	if got, want := srv.Ask(t, u, "xin chào").Visible, "hi "+b.UserName(); got != want {
+		t.Errorf("answer = %q, want %q", got, want)
 	}
 }

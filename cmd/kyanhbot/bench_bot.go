@@ -165,7 +165,7 @@ func benchBot(ctx context.Context, cfg botBenchConfig) (botBenchResult, error) {
 	tb, err := telegram.New(ctx, telegram.Config{
 		Token:    benchToken,
 		Endpoint: "http://" + ln.Addr().String() + "/bot%s/%s",
-		Handler: handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+		Handler: bot.HandlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
 			api.handling(m.ChatID, m.UpdateID)
 			return engine.Handle(ctx, m)
 		}),

@@ -243,8 +243,8 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 
 // wrap puts the metrics, the admin tools and the staff handoff in front of
 // the engine.
-func (o *operations) wrap(engine telegram.Handler) telegram.Handler {
-	return o.metrics.CountUpdates(o.admin.Wrap(o.handoff.Wrap(engine)))
+func (o *operations) wrap(engine bot.Handler) bot.Handler {
+	return bot.Chain(engine, o.metrics.CountUpdates, o.admin.Wrap, o.handoff.Wrap)
 }
 
 // httpClient is the Telegram client's, counting every Bot API call.

@@ -187,13 +187,6 @@ var menuVI = []telegram.Command{
 	{Name: "help", Description: "Hướng dẫn"},
 }
 
-// handlerFunc adapts a function to telegram.Handler.
-type handlerFunc func(ctx context.Context, m bot.Message) ([]bot.Reply, error)
-
-func (f handlerFunc) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
-	return f(ctx, m)
-}
-
 // runServe serves the bot on Telegram until SIGINT/SIGTERM: long polling, or
 // a webhook on LISTEN_ADDR when WEBHOOK_URL is set.
 func runServe(ctx context.Context, e env, args []string) error {
@@ -258,15 +251,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	defer o.close()
 
-	// The engine wants the bot's username, known after getMe; the transport
-	// calls the handler only once running, after the engine is set.
-	var engine *bot.Engine
 	tb, err := telegram.New(ctx, telegram.Config{
-		Token:    string(cfg.token),
-		Endpoint: cfg.endpoint,
-		Handler: o.wrap(handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
-			return engine.Handle(ctx, m)
-		})),
+		Token:         string(cfg.token),
+		Endpoint:      cfg.endpoint,
 		HTTPClient:    o.httpClient(),
 		Ledger:        ledger,
 		Logger:        log,
@@ -280,9 +267,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: connect to Telegram: %w", err)
 	}
-	engine = bot.New(o.recorder, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log,
+	// The engine wants the bot's username, known once connected (getMe).
+	engine := bot.New(o.recorder, st, bot.Options{BotUsername: tb.UserName(), Admins: cfg.admins, Logger: log,
 		Commands: o.admin.Commands(), Forget: []bot.Forgetter{o.handoff}, StaffLine: oc.staffChat != 0})
 	o.gate.e = engine
+	tb.SetHandler(o.wrap(engine))
 	o.attach(tb)
 	o.watchSignals(ctx, hup)
 	log.Info("serving", "bot", tb.UserName(), "articles", len(o.live.Corpus().Articles), "webhook", cfg.webhookURL != "", "redis", rdb != nil)
