@@ -5,7 +5,8 @@
 // the terminal chat and single-instance runs. Both implement bot.Store with
 // the same behaviour (one contract test suite): keys are namespaced
 // "kyanhbot:", every key has a TTL, and values are small versioned JSON that
-// a newer bot can read from an older one.
+// a newer bot can read from an older one. Schema (schema.go) lists every
+// Redis key kyanhbot writes, in this package and the others.
 package store
 
 import (

@@ -1,0 +1,98 @@
+package store
+
+import (
+	"regexp"
+	"time"
+)
+
+// KeySpec is one kind of Redis key kyanhbot writes.
+type KeySpec struct {
+	Pattern string         // the key, <placeholders> for its variable parts
+	Type    string         // the Redis type (string, hash, zset, set)
+	TTL     string         // how long it lives, and where that is set
+	Writer  string         // the code that writes it
+	Holds   string         // what it holds, and whether it is personal
+	match   *regexp.Regexp // Pattern as a regular expression
+}
+
+// Match reports whether key is of this kind.
+func (k KeySpec) Match(key string) bool { return k.match.MatchString(key) }
+
+// MaxTTL is the longest any key may live: every key has a TTL, none longer.
+const MaxTTL = 90 * 24 * time.Hour
+
+// Schema is every Redis key kyanhbot writes, in one place: its type, its
+// TTL, its writer and what it holds. Redis code sits in several packages
+// (this one, bot/admin, bot/handoff, index/reload); TestSchema runs each
+// writer against a real redis-server and fails on a key not listed here,
+// of another type, or without a TTL, so the table cannot fall behind.
+var Schema = []KeySpec{
+	// Conversation (bot/store, bot.Store).
+	{Pattern: "kyanhbot:chat:<chat_id>", Type: "string", TTL: "Options.TTL (24 h) from the last message",
+		Writer: "store.Redis.SaveChat", Holds: "the chat's state (JSON): last question, page, language — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:fb:<user_id>", Type: "hash", TTL: "Options.TTL (24 h) from the last vote",
+		Writer: "store.Redis.Vote", Holds: "the user's 👍/👎 per answer — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:flood:<user_id>", Type: "string", TTL: "Options.FloodWindow (1 min)",
+		Writer: "store.Redis.Hit (Lua)", Holds: "messages in the window — /quentoi deletes it"},
+	{Pattern: "kyanhbot:unanswered:<yyyymmdd>", Type: "zset", TTL: "Options.StatsTTL (7 days)",
+		Writer: "store.Redis.Unanswered", Holds: "unanswered questions, redacted (bot.Redact), no chat or user ID"},
+	{Pattern: "kyanhbot:votes:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
+		Writer: "store.Redis.Vote", Holds: "the day's 👍/👎 totals, anonymous"},
+	{Pattern: "kyanhbot:smalltalk:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
+		Writer: "store.Redis.SmallTalk", Holds: "counts of greetings and thanks by kind, anonymous"},
+	{Pattern: "kyanhbot:share:<key>", Type: "string", TTL: "Options.ShareTTL (90 days), renewed when read",
+		Writer: "store.Redis.Share", Holds: "a shared question behind a deep link, no chat or user ID"},
+	{Pattern: "kyanhbot:lease:<name>", Type: "string", TTL: "the lease's TTL (sync: 1 min), extended while held",
+		Writer: "store.RedisLease", Holds: "the holding replica's token"},
+
+	// Telegram transport (bot/store ledger, bot/telegram).
+	{Pattern: "kyanhbot:tg:<bot_id>:update:<update_id>", Type: "string", TTL: "DefaultClaimTTL (10 s) while claimed, extended; 48 h once done",
+		Writer: "store.RedisLedger.Claim/Extend/Done (Lua)", Holds: "pending with the holder, or done"},
+	{Pattern: "kyanhbot:tg:<bot_id>:journal:<update_id>", Type: "string", TTL: "JournalTTL (24 h)",
+		Writer: "store.RedisLedger.Journal", Holds: "a webhook update acknowledged and not yet handled (raw JSON, holds the message) — deleted when done"},
+	{Pattern: "kyanhbot:tg:<bot_id>:journal", Type: "zset", TTL: "JournalTTL (24 h)",
+		Writer: "store.RedisLedger.Journal", Holds: "the IDs of the journaled updates"},
+	{Pattern: "kyanhbot:tg:<bot_id>:offset", Type: "string", TTL: "7 days",
+		Writer: "store.RedisLedger.SaveOffset (Lua)", Holds: "the next getUpdates offset"},
+	{Pattern: "kyanhbot:tg:<bot_id>:poll-lock", Type: "string", TTL: "telegram.Config.LockTTL (15 s), renewed",
+		Writer: "store.RedisLedger.Acquire/Renew (Lua)", Holds: "the polling replica's owner ID"},
+
+	// Admin statistics (bot/admin).
+	{Pattern: "kyanhbot:questions:<yyyymmdd>", Type: "hash", TTL: "admin.NewStats ttl (7 days)",
+		Writer: "admin.Stats.Record", Holds: "questions asked and answered that day, counts only"},
+	{Pattern: "kyanhbot:slow:<yyyymmdd>", Type: "zset", TTL: "admin.NewStats ttl (7 days)",
+		Writer: "admin.Stats.Record", Holds: "the slowest questions, redacted (bot.Redact), no chat or user ID"},
+
+	// Staff handoff (bot/handoff).
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:<message_id>", Type: "string", TTL: "handoff.DefaultTTL (24 h)",
+		Writer: "handoff.RedisTickets.Save", Holds: "the citizen's chat ID for a staff post — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:chat:<chat_id>", Type: "set", TTL: "handoff.DefaultTTL (24 h)",
+		Writer: "handoff.RedisTickets.Save/Link", Holds: "a chat's staff posts and links, for /quentoi — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:link:<chat_id>:<message_id>", Type: "string", TTL: "handoff.DefaultTTL (24 h)",
+		Writer: "handoff.RedisTickets.Link", Holds: "the staff post a staff answer in the chat belongs to — personal, /quentoi deletes it"},
+
+	// Replicas (index/reload).
+	{Pattern: "kyanhbot:replicas", Type: "hash", TTL: "three heartbeats (30 s), renewed at each",
+		Writer: "reload.Cluster heartbeat", Holds: "each replica's content version (JSON)"},
+	// kyanhbot:reload is a pub/sub channel (reload.Cluster), not a key.
+}
+
+// placeholder is a <name> in a pattern.
+var placeholder = regexp.MustCompile(`<[a-z_]+>`)
+
+func init() {
+	for i, k := range Schema {
+		parts := placeholder.Split(k.Pattern, -1)
+		for j, p := range parts {
+			parts[j] = regexp.QuoteMeta(p)
+		}
+		re := "^"
+		for j, p := range parts {
+			if j > 0 {
+				re += `[^:]+`
+			}
+			re += p
+		}
+		Schema[i].match = regexp.MustCompile(re + "$")
+	}
+}
