@@ -648,6 +648,15 @@ func titleAt(folded []string, j int) bool {
 // weekdays: folded day name after "thứ", and its digit.
 var weekdays = map[string]string{"hai": "2", "ba": "3", "tu": "4", "nam": "5", "sau": "6", "bay": "7"}
 
+// englishWeekdays are the English day names with their Vietnamese
+// spellings, folded: "Sunday" is not answered by the Saturday hours.
+var englishWeekdays = map[string][][]string{
+	"monday": {{"thu", "hai"}, {"thu", "2"}, {"monday"}}, "tuesday": {{"thu", "ba"}, {"thu", "3"}, {"tuesday"}},
+	"wednesday": {{"thu", "tu"}, {"thu", "4"}, {"wednesday"}}, "thursday": {{"thu", "nam"}, {"thu", "5"}, {"thursday"}},
+	"friday": {{"thu", "sau"}, {"thu", "6"}, {"friday"}}, "saturday": {{"thu", "bay"}, {"thu", "7"}, {"saturday"}},
+	"sunday": {{"chu", "nhat"}, {"sunday"}},
+}
+
 // requiredNames finds what an answer must name (see parsedQuery.required).
 // Places are recognised by a prefix followed by a capitalised name or a
 // number, so an unaccented lower-case question ("xa an lac") is read as
@@ -684,6 +693,9 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 				i++
 				continue
 			}
+		case englishWeekdays[strings.TrimSuffix(folded[i], "s")] != nil:
+			req = append(req, englishWeekdays[strings.TrimSuffix(folded[i], "s")])
+			continue
 		case folded[i] == "pho" && titleAt(folded, i+1):
 			req = append(req, [][]string{{"pho"}})
 			continue
