@@ -185,6 +185,11 @@ func (s *Server) notifyLocked() {
 // test after timeout.
 func (s *Server) Wait(tb testing.TB, timeout time.Duration, what string, cond func() bool) {
 	tb.Helper()
+	// A deadline only bounds how long a failing test takes; a passing one
+	// returns as soon as cond holds. Under make test on two shared cores
+	// (load 25–30 was seen) a reload or an answer can take over 10 s, so no
+	// wait gives up before minWait.
+	timeout = max(timeout, minWait)
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
@@ -202,6 +207,9 @@ func (s *Server) Wait(tb testing.TB, timeout time.Duration, what string, cond fu
 		}
 	}
 }
+
+// minWait is the shortest deadline Wait keeps; see Wait.
+const minWait = 60 * time.Second
 
 // WaitMessages waits until chat holds at least n bot messages and returns them.
 func (s *Server) WaitMessages(tb testing.TB, chatID int64, n int) []Message {
