@@ -13,6 +13,10 @@ type Corpus struct {
 type Glossary struct {
 	Abbreviations []Term // Short "UBND", Long ["Ủy ban nhân dân"]
 	English       []Term // Short "people's committee", Long ["Ủy ban nhân dân"]
+	// Inferred are abbreviations read from the articles' own names
+	// (WithInferredAbbreviations): a question may type the short form for
+	// the name, but a question writing the name out is read word by word.
+	Inferred []Term
 }
 
 // Term pairs a short form (an abbreviation, or an English phrase) with the

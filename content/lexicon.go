@@ -21,12 +21,42 @@ type lexicon struct {
 	// ContactFields are the parts of a contact, with the labels pages give
 	// them and the phrases questions ask for them with.
 	ContactFields []ContactField
+	// PlacePrefixes are the words before a place's name, as written in a
+	// sentence, with the short forms pages and questions write before a
+	// name ("P. Tân Định", "TP.HCM").
+	PlacePrefixes []PlacePrefix
+	// FunctionWords are the words that say how, not what: a question's
+	// words that need not match, and the words that end a body's name in
+	// running text ("Trung tâm … của tỉnh").
+	FunctionWords []string
+	// TypedShorts are short forms readers type for a body's kind before
+	// its name ("CA tỉnh", "BP một cửa") that are also common syllables
+	// ("ca" is a shift, "Cà" a name): read in a question for the long
+	// form, never the other way.
+	TypedShorts []Term
+}
+
+// PlacePrefix is a kind of place as written before its name.
+type PlacePrefix struct {
+	Name  string   // "phường", "thành phố"
+	Short []string // "P", "TP": written before a name, with a dot or not
 }
 
 // Lexicon is the domain vocabulary every layer reads.
 var Lexicon = lexicon{
 	DocTypes:      docTypeList,
 	ContactFields: contactFieldList,
+	PlacePrefixes: []PlacePrefix{
+		{"tỉnh", nil}, {"thành phố", []string{"TP"}}, {"phường", []string{"P"}}, {"xã", []string{"X"}},
+		{"thôn", nil}, {"tổ dân phố", []string{"TDP"}}, {"huyện", []string{"H"}}, {"quận", []string{"Q"}},
+		{"thị xã", []string{"TX"}}, {"thị trấn", []string{"TT"}}, {"ấp", nil}, {"khu phố", []string{"KP"}},
+		{"xóm", nil}, {"bản", nil}, {"tổ", nil}, {"khối", nil},
+	},
+	TypedShorts: []Term{{Short: "CA", Long: []string{"công an"}}, {Short: "BP", Long: []string{"bộ phận"}}},
+	FunctionWords: strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
+	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
+	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua mình bạn cần muốn vui lòng nhỉ lúc
+	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà`),
 	Titles: []string{
 		"Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Giám đốc", "Phó Giám đốc",
 		"Tổng Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Trưởng phòng", "Phó Trưởng phòng",

@@ -115,7 +115,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{corpus: c, df: map[string]int{}, gloss: newGlossary(c.Glossary), docArticles: map[string][]int{}}
+	ix := &Index{corpus: c, df: map[string]int{}, gloss: newGlossary(content.WithInferredAbbreviations(c.Glossary, c.Articles)), docArticles: map[string][]int{}}
 	ix.units = makeUnits(c)
 	ix.articleUnit = make([]int, len(c.Articles))
 	for i := range ix.articleUnit {

@@ -140,10 +140,7 @@ func contactIntents() []intentPhrase {
 // Function words, in their accented form: dropped from what must match, kept
 // for bigrams. Folded forms are used for questions typed without accents,
 // minus the ones that fold onto common content words.
-var stopAccented = setOf(strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
-	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
-	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua ạ mình bạn cần muốn hỏi xin vui lòng ạ nhỉ thế nào lúc
-	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà`))
+var stopAccented = setOf(content.Lexicon.FunctionWords)
 
 var stopFolded = func() map[string]bool {
 	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co nha ha chu thoi mat day chua ba`))
@@ -228,6 +225,17 @@ func newGlossary(g content.Glossary) glossary {
 				gl.expands = append(gl.expands, exp)
 			}
 			gl.expShort[key] = append(gl.expShort[key], strings.Join(short, " "))
+		}
+	}
+	// Inferred short forms stand for the names the articles write out only
+	// when a question types them.
+	for _, t := range g.Inferred {
+		if short := foldWords(t.Short); len(short) == 1 {
+			for _, l := range t.Long {
+				if exp := foldWords(l); len(exp) > 0 {
+					gl.abbrev[short[0]] = append(gl.abbrev[short[0]], exp)
+				}
+			}
 		}
 	}
 	sort.SliceStable(gl.expands, func(i, j int) bool { return len(gl.expands[i]) > len(gl.expands[j]) })
@@ -551,11 +559,18 @@ func (ix *Index) parse(question string) parsedQuery {
 	return pq
 }
 
-// placePrefixes are the words before a place's name, folded.
-var placePrefixes = [][]string{
-	{"tinh"}, {"thanh", "pho"}, {"tp"}, {"phuong"}, {"xa"}, {"thon"}, {"to", "dan", "pho"}, {"tdp"}, {"huyen"},
-	{"quan"}, {"thi", "xa"}, {"thi", "tran"}, {"ap"}, {"khu", "pho"}, {"xom"}, {"ban"}, {"to"}, {"khoi"},
-}
+// placePrefixes are the words before a place's name, folded, from the
+// lexicon: each name and its short forms.
+var placePrefixes = func() [][]string {
+	var out [][]string
+	for _, p := range content.Lexicon.PlacePrefixes {
+		out = append(out, foldWords(p.Name))
+		for _, s := range p.Short {
+			out = append(out, foldWords(s))
+		}
+	}
+	return out
+}()
 
 // titleHeads are titles that "phó" makes a deputy's, folded.
 var titleHeads = [][]string{{"chu", "tich"}, {"giam", "doc"}, {"bi", "thu"}, {"truong"}, {"thu", "truong"}, {"chanh"},
@@ -812,6 +827,7 @@ func spoken(q string) string {
 	} else {
 		q = comradeRe.ReplaceAllString(q, "${1}đồng chí")
 	}
+	q = content.ExpandPlaceShorts(q, plain)
 	var b strings.Builder
 	start := -1
 	flush := func(end int) {

@@ -1,0 +1,387 @@
+package content
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Readers shorten the names of bodies that pages write out: "TTPVHCC" or
+// "TTHCC" for "Trung tâm Phục vụ hành chính công", "VHNT" for "Văn học nghệ
+// thuật". No list holds the names of every province's centres and
+// associations, so the initials are read from the corpus itself at build
+// time; the shipped glossary stays for what the corpus never spells out.
+
+const (
+	// minInitials: two letters are too often something else ("CA" is also a
+	// shift, "ND" many things); those stay in the glossary.
+	minInitials = 3
+	// maxNameWords bounds a name: "Ủy ban Mặt trận Tổ quốc Việt Nam" has
+	// eight words.
+	maxNameWords = 10
+	// maxInferredLong is how many spelled-out names one short form may
+	// stand for; the most often written are kept.
+	maxInferredLong = 3
+)
+
+// WithInferredAbbreviations returns g with the lexicon's TypedShorts and
+// the initials of the names the articles write out as its Inferred
+// abbreviations: each name's initials, from
+// each capitalised word of it to its end ("Trung tâm Phục vụ hành chính
+// công" → TTPVHCC and PVHCC), and for names of five words or more the
+// initials without one two-word group inside ("Phục vụ": TTHCC), since
+// readers drop the qualifier. A short form the glossary already has may
+// stand for the corpus's spelling too (TTHCC for the "Phục vụ" name); a
+// short form that the articles use as a word ("tin", "xa") is left out, so
+// a question's word is never taken for one. g itself is not changed.
+func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
+	// A body's name recurs: the page names the centre in its title and
+	// again in the text. A run of words written once is more likely a
+	// sentence than a name, so a span counts from its second time, unless
+	// it looks like a name on its own (namelike).
+	type span struct {
+		words []nameWord
+		count int
+	}
+	spans := map[string]*span{}     // folded text → its words
+	lowerWords := map[string]bool{} // folded words written in lower case
+	folds := map[string]string{}    // word as written → folded
+	for _, a := range articles {
+		texts := append([]string{a.Title}, a.Paragraphs...)
+		for _, c := range a.Contacts {
+			texts = append(texts, c.Office)
+		}
+		for _, t := range texts {
+			for _, run := range nameRuns(t, lowerWords, folds) {
+				eachSpan(run, func(ws []nameWord) {
+					k := foldedKey(ws)
+					if sp := spans[k]; sp != nil {
+						sp.count++
+					} else {
+						spans[k] = &span{ws, 1}
+					}
+				})
+			}
+		}
+	}
+	type long struct {
+		text  string
+		count int
+	}
+	found := map[string]map[string]*long{} // folded short → folded long → spelling
+	shortAs := map[string]string{}         // folded short → short as written
+	for k, sp := range spans {
+		if sp.count < 2 && !namelike(sp.words) {
+			continue
+		}
+		text := joinWords(sp.words)
+		eachShort(sp.words, func(short string) {
+			fs := Fold(short)
+			if found[fs] == nil {
+				found[fs] = map[string]*long{}
+				shortAs[fs] = short
+			}
+			found[fs][k] = &long{text, sp.count}
+		})
+	}
+	out := g
+	out.Inferred = append([]Term(nil), Lexicon.TypedShorts...)
+	known := map[string][]string{} // folded short → the glossary's long forms
+	for _, t := range g.Abbreviations {
+		known[Fold(t.Short)] = append(known[Fold(t.Short)], t.Long...)
+	}
+	keys := make([]string, 0, len(found))
+	for k := range found {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if lowerWords[k] {
+			continue
+		}
+		ls := make([]*long, 0, len(found[k]))
+		for _, l := range found[k] {
+			ls = append(ls, l)
+		}
+		sort.Slice(ls, func(i, j int) bool {
+			if ls[i].count != ls[j].count {
+				return ls[i].count > ls[j].count
+			}
+			return ls[i].text < ls[j].text
+		})
+		if len(ls) > maxInferredLong {
+			ls = ls[:maxInferredLong]
+		}
+		t := Term{Short: shortAs[k]}
+		for _, l := range ls {
+			if !containsFolded(known[k], l.text) {
+				t.Long = append(t.Long, l.text)
+			}
+		}
+		if len(t.Long) > 0 {
+			out.Inferred = append(out.Inferred, t)
+		}
+	}
+	return out
+}
+
+func containsFolded(forms []string, s string) bool {
+	f := foldPhrase(s)
+	for _, x := range forms {
+		if foldPhrase(x) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWord is a word of a name as written.
+type nameWord struct {
+	text    string
+	fold    string
+	initial rune // the first letter, in capitals
+	upper   bool // starts with a capital
+	and     bool // "và" joining two capitalised parts: not an initial
+}
+
+// nameTokens splits text into words (letters and marks), numbers and
+// single other characters, dropping white space.
+func nameTokens(text string, toks []string) []string {
+	toks = toks[:0]
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.Is(unicode.M, r), unicode.IsDigit(r):
+			digits := unicode.IsDigit(r)
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if digits && !unicode.IsDigit(r2) || !digits && !(unicode.IsLetter(r2) || unicode.Is(unicode.M, r2)) {
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, text[i:j])
+			i = j
+		default:
+			toks = append(toks, text[i:i+n])
+			i += n
+		}
+	}
+	return toks
+}
+
+// nameRuns splits text into runs of words that may be a body's name: from
+// a capitalised word, through the words after it, up to punctuation, a
+// number, an all-capitals abbreviation, a function word or a place prefix
+// (the place is not part of the body's name: "… công tỉnh Thanh Hóa").
+// "và" stays inside a run between capitalised words ("Thông tin và Truyền
+// thông"). It notes in lower the folded words written in lower case.
+func nameRuns(text string, lower map[string]bool, folds map[string]string) [][]nameWord {
+	var runs [][]nameWord
+	var cur []nameWord
+	flush := func() {
+		for len(cur) > 0 && cur[len(cur)-1].and {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) >= minInitials {
+			runs = append(runs, cur)
+		}
+		cur = nil
+	}
+	toks := nameTokens(text, nil)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsLetter(r) {
+			flush()
+			continue
+		}
+		upper := unicode.IsUpper(r)
+		f, ok := folds[t]
+		if !ok {
+			f = Fold(t)
+			folds[t] = f
+		}
+		if !upper {
+			lower[f] = true
+		}
+		switch {
+		case upper && isAllUpper(t) && utf8.RuneCountInString(t) > 1:
+			flush()
+		case !upper && len(cur) > 0 && f == "va" && i+1 < len(toks) && startsUpperWord(toks[i+1]):
+			cur = append(cur, nameWord{text: t, fold: f, and: true})
+		case len(cur) == 0 && !upper:
+		case len(cur) > 0 && (functionWord(t) || placePrefixAt(toks, i)):
+			flush()
+			if upper {
+				cur = append(cur, nameWord{t, f, unicode.ToUpper(r), true, false})
+			}
+		default:
+			cur = append(cur, nameWord{t, f, unicode.ToUpper(r), upper, false})
+		}
+	}
+	flush()
+	return runs
+}
+
+// eachSpan gives f each span of a run that may be a name: from each
+// capitalised word, of minInitials to maxNameWords words. Any word may end
+// it: lower-case words go on a name ("hành chính công") and on the
+// sentence after it ("phối hợp"), and capitalised ones too ("… nghệ thuật
+// bầu Ban Chấp hành"); the names are the spans that recur.
+func eachSpan(run []nameWord, f func([]nameWord)) {
+	for i := range run {
+		if !run[i].upper {
+			continue
+		}
+		for end := i + minInitials; end <= len(run) && end-i <= maxNameWords; end++ {
+			if !run[end-1].and {
+				f(run[i:end])
+			}
+		}
+	}
+}
+
+// namelike: a span of four words or more, half of them capitalised,
+// whose every lower-case word follows a capitalised one ("Ủy ban Thường vụ
+// Quốc hội": each capital begins a two-word group): a name even when
+// written once. A sentence has runs of lower-case words ("… thông qua").
+func namelike(ws []nameWord) bool {
+	letters, upper := 0, 0
+	for i, w := range ws {
+		if w.and {
+			continue
+		}
+		letters++
+		if w.upper {
+			upper++
+		} else if i == 0 || !ws[i-1].upper {
+			return false
+		}
+	}
+	return letters >= 4 && 2*upper >= letters
+}
+
+// eachShort gives f the short forms of a name: its initials ("và" is
+// none), and for a name of five words or more its initials without one
+// two-word group inside, the first and last words kept.
+func eachShort(span []nameWord, f func(string)) {
+	var letters []rune
+	for _, w := range span {
+		if !w.and {
+			letters = append(letters, w.initial)
+		}
+	}
+	if len(letters) < minInitials {
+		return
+	}
+	f(string(letters))
+	if len(letters) >= 5 {
+		for k := 1; k+2 < len(letters); k++ {
+			f(string(letters[:k]) + string(letters[k+2:]))
+		}
+	}
+}
+
+func foldedKey(ws []nameWord) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.fold)
+	}
+	return b.String()
+}
+
+func joinWords(ws []nameWord) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+func isAllUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func startsUpperWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+var functionWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range Lexicon.FunctionWords {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
+
+// functionWord: a lower-case function word ("của", "tại"); capitalised, it
+// begins a sentence or a name.
+func functionWord(w string) bool { return functionWordSet[w] }
+
+// placePrefixAt: a lower-case place prefix starts at toks[i] ("tỉnh",
+// "thành phố").
+func placePrefixAt(toks []string, i int) bool {
+	for _, ws := range placePrefixWords {
+		if i+len(ws) <= len(toks) && slices.Equal(toks[i:i+len(ws)], ws) {
+			return true
+		}
+	}
+	return false
+}
+
+var placePrefixWords = func() [][]string {
+	var out [][]string
+	for _, p := range Lexicon.PlacePrefixes {
+		out = append(out, strings.Fields(p.Name))
+	}
+	return out
+}()
+
+// placeShortRE finds a place prefix's short form written with its dot
+// before a name or a number: "P. Tân Định", "TP.HCM", "Q.1". Without the
+// dot a letter is too often something else ("lần thứ X Hội …").
+var placeShortRE = func() *regexp.Regexp {
+	var shorts []string
+	for _, p := range Lexicon.PlacePrefixes {
+		shorts = append(shorts, p.Short...)
+	}
+	sort.Slice(shorts, func(i, j int) bool { return len(shorts[i]) > len(shorts[j]) })
+	return regexp.MustCompile(`(^|[^\p{L}\p{N}])(` + strings.Join(shorts, "|") + `)\.\s*(\p{Lu}|\p{N})`)
+}()
+
+// ExpandPlaceShorts writes out the place prefixes a question shortens
+// before a name ("sđt P. Tân Định" → "sđt phường Tân Định"), folded when
+// plain (a question typed without accents stays so).
+func ExpandPlaceShorts(q string, plain bool) string {
+	return placeShortRE.ReplaceAllStringFunc(q, func(m string) string {
+		sm := placeShortRE.FindStringSubmatch(m)
+		name := ""
+		for _, p := range Lexicon.PlacePrefixes {
+			for _, s := range p.Short {
+				if s == sm[2] {
+					name = p.Name
+				}
+			}
+		}
+		if plain {
+			name = Fold(name)
+		}
+		return sm[1] + name + " " + sm[3]
+	})
+}

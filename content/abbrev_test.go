@@ -1,0 +1,76 @@
+package content
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestInferredAbbreviations: synthetic articles (invented bodies and
+// places) write names out; their initials become short forms, with and
+// without an inner two-word group, "và" between capitalised parts is no
+// initial, the place after a name is not part of it, and a name written
+// once or a short form the articles use as a word is left out.
+func TestInferredAbbreviations(t *testing.T) {
+	arts := []Article{{
+		Title: "Trung tâm Phục vụ hành chính công tỉnh Mẫu Thử tiếp nhận hồ sơ",
+		Paragraphs: []string{
+			"Hội Liên hiệp Văn học nghệ thuật tỉnh Mẫu Thử tổ chức đại hội.",
+			"Sở Thông tin và Truyền thông phối hợp với Trung tâm Phục vụ hành chính công của tỉnh.",
+			"Đại hội Hội Liên hiệp Văn học nghệ thuật bầu Ban Chấp hành; Sở Thông tin và Truyền thông dự.",
+			"Tin Ít Nói đăng tin mới. Tin Ít Nói đăng.", // "TIN" is written as a word: no short form
+			"Xin Một Lần gặp.",                          // a name written once is no name: no "XML"
+			"Ủy ban Thường vụ Hội Mẫu thông qua đề án.", // unless it looks like one
+		},
+	}}
+	g := WithInferredAbbreviations(Glossary{Abbreviations: []Term{{Short: "TTHCC", Long: []string{"Trung tâm Hành chính công"}}}}, arts)
+	long := func(short string) []string {
+		for _, t := range g.Inferred {
+			if Fold(t.Short) == Fold(short) {
+				return t.Long
+			}
+		}
+		return nil
+	}
+	for short, want := range map[string]string{
+		"TTPVHCC": "Trung tâm Phục vụ hành chính công",
+		"PVHCC":   "Phục vụ hành chính công",
+		"TTHCC":   "Trung tâm Phục vụ hành chính công", // without "Phục vụ"; the glossary's stays
+		"HLHVHNT": "Hội Liên hiệp Văn học nghệ thuật",
+		"VHNT":    "Văn học nghệ thuật",
+		"STTTT":   "Sở Thông tin và Truyền thông",
+		"TTTT":    "Thông tin và Truyền thông",
+		"CA":      "công an", // the lexicon's typed shorts
+		"UBTVHM":  "Ủy ban Thường vụ Hội Mẫu",
+	} {
+		if !slices.Contains(long(short), want) {
+			t.Errorf("%s stands for %q, want %q among them", short, long(short), want)
+		}
+	}
+	for _, short := range []string{"TIN", "XML", "TTPVHCCT", "HLHVHNTT"} {
+		if l := long(short); l != nil {
+			t.Errorf("%s inferred as %q, want none", short, l)
+		}
+	}
+	if len(g.Abbreviations) != 1 || len(g.Abbreviations[0].Long) != 1 {
+		t.Errorf("glossary changed: %+v", g.Abbreviations)
+	}
+}
+
+func TestExpandPlaceShorts(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		plain bool
+		want  string
+	}{
+		{"sđt TTHCC P. Tân Mẫu", false, "sđt TTHCC phường Tân Mẫu"},
+		{"UBND TP.Mẫu Thử", false, "UBND thành phố Mẫu Thử"},
+		{"cong an X. Thu Nghiem", true, "cong an xa Thu Nghiem"},
+		{"Q.1 ở đâu", false, "quận 1 ở đâu"},
+		{"Đại hội lần thứ X Hội Nông dân", false, "Đại hội lần thứ X Hội Nông dân"}, // no dot: a numeral
+		{"APP. Mẫu", false, "APP. Mẫu"},
+	} {
+		if got := ExpandPlaceShorts(tt.in, tt.plain); got != tt.want {
+			t.Errorf("ExpandPlaceShorts(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
