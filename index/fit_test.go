@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
 // The signals' weights are fitted on every labelled question set by
@@ -30,29 +31,36 @@ type fitSet struct {
 	dirs      []string // content directories; "" is the embedded default article
 	questions string
 	perfect   bool // must stay at 100%
+	// distractors, when not 0, adds that many synthetic articles to the
+	// corpus, as TestQualityWithDistractors does.
+	distractors int
 }
 
 func fitSets(tb testing.TB) []fitSet {
 	sets := []fitSet{
-		{"public", []string{""}, questionsFile(tb), true},
-		{"article", []string{""}, filepath.Join("testdata", "article-questions.jsonl"), true},
-		{"synthetic", []string{filepath.Join("testdata", "synthetic")}, filepath.Join("testdata", "synthetic", "questions.jsonl"), true},
-		{"heldout-real", []string{""}, filepath.Join("testdata", "heldout-questions.jsonl"), false},
-		{"heldout-synth", []string{filepath.Join("testdata", "heldout")}, filepath.Join("testdata", "heldout-synthetic-questions.jsonl"), false},
-		{"fresh-real", []string{""}, filepath.Join("testdata", "fresh-questions.jsonl"), false},
-		{"fresh-synth", []string{filepath.Join("testdata", "fresh")}, filepath.Join("testdata", "fresh-synthetic-questions.jsonl"), false},
-		{"news", []string{filepath.Join("testdata", "news"), ""}, filepath.Join("testdata", "news-questions.jsonl"), false},
-		{"round4", []string{filepath.Join("testdata", "round4"), ""}, filepath.Join("testdata", "round4-questions.jsonl"), false},
-		{"round5", []string{filepath.Join("testdata", "round5"), ""}, filepath.Join("testdata", "round5-questions.jsonl"), false},
-		{"round6", []string{filepath.Join("testdata", "round6"), ""}, filepath.Join("testdata", "round6-questions.jsonl"), false},
-		{"flattable", []string{filepath.Join("testdata", "flattable")}, filepath.Join("testdata", "flattable", "questions.jsonl"), true},
+		{"public", []string{""}, questionsFile(tb), true, 0},
+		{"article", []string{""}, filepath.Join("testdata", "article-questions.jsonl"), true, 0},
+		{"synthetic", []string{filepath.Join("testdata", "synthetic")}, filepath.Join("testdata", "synthetic", "questions.jsonl"), true, 0},
+		{"heldout-real", []string{""}, filepath.Join("testdata", "heldout-questions.jsonl"), false, 0},
+		{"heldout-synth", []string{filepath.Join("testdata", "heldout")}, filepath.Join("testdata", "heldout-synthetic-questions.jsonl"), false, 0},
+		{"fresh-real", []string{""}, filepath.Join("testdata", "fresh-questions.jsonl"), false, 0},
+		{"fresh-synth", []string{filepath.Join("testdata", "fresh")}, filepath.Join("testdata", "fresh-synthetic-questions.jsonl"), false, 0},
+		{"news", []string{filepath.Join("testdata", "news"), ""}, filepath.Join("testdata", "news-questions.jsonl"), false, 0},
+		{"round4", []string{filepath.Join("testdata", "round4"), ""}, filepath.Join("testdata", "round4-questions.jsonl"), false, 0},
+		{"round5", []string{filepath.Join("testdata", "round5"), ""}, filepath.Join("testdata", "round5-questions.jsonl"), false, 0},
+		{"round6", []string{filepath.Join("testdata", "round6"), ""}, filepath.Join("testdata", "round6-questions.jsonl"), false, 0},
+		{"flattable", []string{filepath.Join("testdata", "flattable")}, filepath.Join("testdata", "flattable", "questions.jsonl"), true, 0},
+		// The public questions among synthetic articles that share their
+		// vocabulary: a signal favouring short units must not let a
+		// look-alike win.
+		{name: "distractors", dirs: []string{""}, questions: questionsFile(tb), perfect: true, distractors: 300},
 	}
 	// The first real-page round, when its pages have been gathered (they
 	// are not committed): see testdata/real/real1/MANIFEST.md.
 	real1 := filepath.Join("..", "testdata", "real", "real1")
 	if _, err := os.Stat(filepath.Join(real1, "questions.jsonl")); err == nil {
 		if _, err := os.Stat(filepath.Join(real1, "pages")); err == nil {
-			sets = append(sets, fitSet{"real1", []string{filepath.Join(real1, "pages"), ""}, filepath.Join(real1, "questions.jsonl"), false})
+			sets = append(sets, fitSet{"real1", []string{filepath.Join(real1, "pages"), ""}, filepath.Join(real1, "questions.jsonl"), false, 0})
 		}
 	}
 	return sets
@@ -76,6 +84,9 @@ func loadFitData(t *testing.T) []fitData {
 	var out []fitData
 	for _, s := range fitSets(t) {
 		c := &content.Corpus{}
+		if s.distractors > 0 {
+			c = synth.Corpus(7, s.distractors, 400)
+		}
 		for _, d := range s.dirs {
 			var dc *content.Corpus
 			var err error
