@@ -142,9 +142,18 @@ func newWorld(seed int64, articles int) *world {
 	w := &world{seed: seed, v: theVocabulary()}
 	r := rand.New(rand.NewPCG(uint64(seed), 0x77))
 	used := map[string]bool{}
+	// A name is a stem and one syllable: 25,000 of them, which a corpus
+	// of more than about 60,000 articles (seven names a place, a place per
+	// twenty articles) would use up, and the draw would never end. When
+	// draws keep meeting used names, a second syllable is added; below that
+	// size a run of 64 used draws does not happen, so smaller corpora are
+	// the same as before.
 	name := func() string {
-		for {
+		for tries := 0; ; tries++ {
 			n := nameStems[r.IntN(len(nameStems))] + " " + capitalize(w.v.syllables[r.IntN(len(w.v.syllables))])
+			if tries >= 64 {
+				n += " " + capitalize(w.v.syllables[r.IntN(len(w.v.syllables))])
+			}
 			if !used[n] {
 				used[n] = true
 				return n
@@ -193,7 +202,10 @@ func newWorld(seed int64, articles int) *world {
 		p.merger.since = fmt.Sprintf("1/%d/%d", 1+r.IntN(12), p.merger.year)
 		w.places = append(w.places, p)
 	}
-	nDocs := max(20, articles/5)
+	// At most 10,000 documents: there are 13,770 distinct numbers (4,770
+	// party, 9,000 state), and drawing nearly all of them would take for
+	// ever; corpora up to 50,000 articles are unchanged by the cap.
+	nDocs := max(20, min(articles/5, 10000))
 	ids := map[string]bool{}
 	for len(w.docs) < nDocs {
 		var d doc

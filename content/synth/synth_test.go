@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kyanhbot/kyanhbot/content"
 )
@@ -168,5 +169,27 @@ func TestQuestions(t *testing.T) {
 		if kinds[k.kind] == 0 && k.percent >= 5 {
 			t.Errorf("no %s question in %d", k.kind, len(qs))
 		}
+	}
+}
+
+// TestWorldOfLargeCorpus: the world of a 100,000-article corpus (the bench's
+// largest) is drawn without running out of names, every place named once.
+func TestWorldOfLargeCorpus(t *testing.T) {
+	done := make(chan *world)
+	go func() { done <- newWorld(1, 100000) }()
+	select {
+	case w := <-done:
+		if len(w.places) != 5000 {
+			t.Fatalf("%d places, want 5000", len(w.places))
+		}
+		seen := map[string]bool{}
+		for _, p := range w.places {
+			if seen[p.name] {
+				t.Errorf("place %q twice", p.name)
+			}
+			seen[p.name] = true
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("newWorld(1, 100000) still drawing after 2 minutes: names ran out")
 	}
 }
