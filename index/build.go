@@ -60,7 +60,10 @@ func batchRanges(units []unit, maxBytes, maxUnits int) [][2]int {
 // per worker at a time. Scorch accepts concurrent batches: each is analysed
 // and written as its own segment, which is the part of a build that runs on
 // one core inside a batch, so two workers use two cores.
-func (ix *Index) indexUnits(ctx context.Context, o BuildOptions) error {
+//
+// With prog, the batches it lists as done are only prepared, and each batch
+// indexed is added to it.
+func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress) error {
 	maxBytes := o.BatchBytes
 	if maxBytes <= 0 {
 		maxBytes = defaultBatchBytes
@@ -97,7 +100,15 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions) error {
 					fail(fmt.Errorf("index: build: %w", err))
 					return
 				}
+				if prog.has(k) {
+					ix.prepare(batches[k][0], batches[k][1])
+					continue
+				}
 				if err := ix.indexBatch(batches[k][0], batches[k][1]); err != nil {
+					fail(err)
+					return
+				}
+				if err := prog.add(k); err != nil {
 					fail(err)
 					return
 				}
@@ -105,18 +116,29 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions) error {
 		}()
 	}
 	wg.Wait()
+	if firstErr != nil && prog != nil {
+		return fmt.Errorf("%w (%d of %d batches kept; building again resumes)", firstErr, prog.count(), len(batches))
+	}
 	return firstErr
 }
 
-// indexBatch prepares units [from, to) for re-ranking and indexes them as
-// one batch. Workers own disjoint ranges, so the units need no lock.
-func (ix *Index) indexBatch(from, to int) error {
-	b := ix.bi.NewBatch()
+// prepare gives units [from, to) what re-ranking reads of them.
+func (ix *Index) prepare(from, to int) {
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
 		u.norm = lowerNormalize(u.text)
 		u.traits = traitsOf(u.text)
 		u.tagValues()
+	}
+}
+
+// indexBatch prepares units [from, to) for re-ranking and indexes them as
+// one batch. Workers own disjoint ranges, so the units need no lock.
+func (ix *Index) indexBatch(from, to int) error {
+	ix.prepare(from, to)
+	b := ix.bi.NewBatch()
+	for i := from; i < to; i++ {
+		u := &ix.units[i]
 		text := u.text
 		if u.context != "" {
 			text += " " + u.context

@@ -7,8 +7,10 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -30,6 +32,13 @@ type BuildOptions struct {
 	BatchBytes int
 	// Workers is how many batches are built at once; 0 means GOMAXPROCS.
 	Workers int
+	// Dir, when set, builds in exactly this directory and keeps it after
+	// Close (Path is then ignored). A build that ctx stops leaves the
+	// batches it finished there, and a Build of the same corpus with the
+	// same options resumes it: a corpus whose build does not fit in one
+	// command (the bench's 100,000 articles) is built over several, and
+	// once built it is opened instead of rebuilt.
+	Dir string
 	// MemoryLimit is what Live.Reload holds a new build to, in bytes, beside
 	// the index serving: 0 means the process's soft memory limit
 	// (GOMEMLIMIT, debug.SetMemoryLimit), if any; negative, no guard.
@@ -138,7 +147,14 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, errors.New("index: build: the corpus has no text to index")
 	}
 
-	if o.Path != "" {
+	var prog *progress
+	switch {
+	case o.Dir != "":
+		ix.bi, prog, err = openKept(o.Dir, m, len(ix.units), o)
+		if err != nil {
+			return nil, err
+		}
+	case o.Path != "":
 		if err := os.MkdirAll(o.Path, 0o755); err != nil {
 			return nil, fmt.Errorf("index: build: %w", err)
 		}
@@ -148,13 +164,25 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 		_ = os.Remove(dir) // bleve wants to create it
 		ix.dir = dir
-	}
-	ix.bi, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("index: create: %w", err)
+		// A batch returns once its segment serves, not once it is synced
+		// to disk: the directory is thrown away with the process, so
+		// waiting for the disk would buy nothing.
+		ix.bi, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+		if err != nil {
+			return nil, fmt.Errorf("index: create: %w", err)
+		}
+	default:
+		ix.bi, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return nil, fmt.Errorf("index: create: %w", err)
+		}
 	}
 	ix.keyDocuments()
-	if err := ix.indexUnits(ctx, o); err != nil {
+	err = ix.indexUnits(ctx, o, prog)
+	if cerr := prog.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		ix.Close()
 		return nil, err
 	}
@@ -180,93 +208,139 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 
 // makeUnits cuts articles into sentences and contact blocks. A sentence that
 // cites a document or reports a merger is that fact's unit: indexing it twice
-// would only return the same words twice.
+// would only return the same words twice. Articles are cut on every core
+// (sentence splitting and the keys are a sixth of a build's CPU and would
+// otherwise run on one), then joined in article order.
 func makeUnits(c *content.Corpus) []unit {
-	var units []unit
+	per := make([][]unit, len(c.Articles))
+	keys := make([][]string, len(c.Articles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(c.Articles))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				ai := int(next.Add(1)) - 1
+				if ai >= len(c.Articles) {
+					return
+				}
+				per[ai], keys[ai] = articleUnits(ai, &c.Articles[ai])
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, us := range per {
+		total += len(us)
+	}
+	units := make([]unit, 0, total)
+	// Portals print the same footer on every page: one unit per block, the
+	// first article's.
 	seenContact := map[string]bool{}
-	for ai, a := range c.Articles {
-		docsBySentence := map[string][]string{}
-		for _, d := range a.Documents {
-			key := content.Normalize(d.Sentence)
-			if !contains(docsBySentence[key], d.ID) {
-				docsBySentence[key] = append(docsBySentence[key], d.ID)
-			}
-		}
-		mergers := map[string]bool{}
-		for _, mg := range a.Mergers {
-			mergers[content.Normalize(mg.Sentence)] = true
-		}
-		// A directory page's lines are also its contact blocks: a line
-		// alone ("Đường dây nóng: …", "Phòng Nội vụ") would answer without
-		// saying whose it is, so the block answers instead.
-		inContact := map[string]bool{}
-		for _, ct := range a.Contacts {
-			for _, l := range append(append([]string{}, ct.Lines...), strings.Split(contactText(ct), "\n")...) {
-				if k := lineKey(l); k != "" {
-					inContact[k] = true
-				}
-			}
-		}
-		intro := ""
-		for _, p := range a.Paragraphs {
-			sentences := content.Sentences(p)
-			if !listItemRe.MatchString(p) {
-				intro = ""
-			}
-			prev := 0
-			for _, s := range sentences {
-				if strings.TrimSpace(s) == "" {
+	for ai, us := range per {
+		off := len(units)
+		for j, u := range us {
+			if u.kind == KindContact {
+				if seenContact[keys[ai][j]] {
 					continue
 				}
-				if len(inContact) > 0 && inContact[lineKey(s)] {
-					continue
-				}
-				u := unit{kind: KindPassage, article: ai, text: s, context: intro, prev: prev}
-				prev = len(units) + 1
-				// Most articles cite nothing and merge nothing: no key to make.
-				if len(docsBySentence) > 0 || len(mergers) > 0 {
-					key := content.Normalize(s)
-					u.docs = docsForSentence(docsBySentence, key)
-					u.hasMerge = mergerFor(mergers, key)
-				}
-				switch {
-				case u.hasMerge:
-					u.kind = KindMerger
-				case len(u.docs) > 0:
-					u.kind = KindDocument
-				}
-				units = append(units, u)
+				seenContact[keys[ai][j]] = true
 			}
-			if n := len(sentences); n > 0 && strings.HasSuffix(strings.TrimSpace(sentences[n-1]), ":") {
-				intro = sentences[n-1]
+			if u.prev != 0 {
+				u.prev += off
 			}
+			units = append(units, u)
 		}
-		if meta := articleText(a); meta != "" {
-			units = append(units, unit{kind: KindArticle, article: ai, text: meta})
-		}
-		// Portals print the same footer on every page: one unit per block.
-		for i := range a.Contacts {
-			ct := &a.Contacts[i]
-			text := contactText(*ct)
-			if key := content.Fold(text); !seenContact[key] {
-				seenContact[key] = true
-				// People ask for an office's "trụ sở" (seat) where the block
-				// says "Địa chỉ": matched, not quoted.
-				var seat string
-				if ct.Address != "" {
-					seat = "trụ sở"
-				}
-				// The office's own label ("Cơ quan chủ quản: …") is not
-				// shown but answers "cơ quan chủ quản là cơ quan nào?".
-				if l := officeLabel(*ct); l != "" {
-					seat = strings.TrimSpace(seat + " " + l)
-				}
-				units = append(units, unit{kind: KindContact, article: ai, text: text, contact: ct, context: seat})
-			}
-		}
+		per[ai] = nil
 	}
 	linkNext(units)
 	return units
+}
+
+// articleUnits cuts one article. prev counts from the article's first unit;
+// contactKeys[j] is unit j's contact block folded, by which makeUnits keeps
+// one unit per block. Contact units come last, so dropping one moves no
+// other.
+func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []string) {
+	docsBySentence := map[string][]string{}
+	for _, d := range a.Documents {
+		key := content.Normalize(d.Sentence)
+		if !contains(docsBySentence[key], d.ID) {
+			docsBySentence[key] = append(docsBySentence[key], d.ID)
+		}
+	}
+	mergers := map[string]bool{}
+	for _, mg := range a.Mergers {
+		mergers[content.Normalize(mg.Sentence)] = true
+	}
+	// A directory page's lines are also its contact blocks: a line
+	// alone ("Đường dây nóng: …", "Phòng Nội vụ") would answer without
+	// saying whose it is, so the block answers instead.
+	inContact := map[string]bool{}
+	for _, ct := range a.Contacts {
+		for _, l := range append(append([]string{}, ct.Lines...), strings.Split(contactText(ct), "\n")...) {
+			if k := lineKey(l); k != "" {
+				inContact[k] = true
+			}
+		}
+	}
+	intro := ""
+	for _, p := range a.Paragraphs {
+		sentences := content.Sentences(p)
+		if !listItemRe.MatchString(p) {
+			intro = ""
+		}
+		prev := 0
+		for _, s := range sentences {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			if len(inContact) > 0 && inContact[lineKey(s)] {
+				continue
+			}
+			u := unit{kind: KindPassage, article: ai, text: s, context: intro, prev: prev}
+			prev = len(units) + 1
+			// Most articles cite nothing and merge nothing: no key to make.
+			if len(docsBySentence) > 0 || len(mergers) > 0 {
+				key := content.Normalize(s)
+				u.docs = docsForSentence(docsBySentence, key)
+				u.hasMerge = mergerFor(mergers, key)
+			}
+			switch {
+			case u.hasMerge:
+				u.kind = KindMerger
+			case len(u.docs) > 0:
+				u.kind = KindDocument
+			}
+			units = append(units, u)
+		}
+		if n := len(sentences); n > 0 && strings.HasSuffix(strings.TrimSpace(sentences[n-1]), ":") {
+			intro = sentences[n-1]
+		}
+	}
+	if meta := articleText(*a); meta != "" {
+		units = append(units, unit{kind: KindArticle, article: ai, text: meta})
+	}
+	contactKeys = make([]string, len(units), len(units)+len(a.Contacts))
+	for i := range a.Contacts {
+		ct := &a.Contacts[i]
+		text := contactText(*ct)
+		// People ask for an office's "trụ sở" (seat) where the block
+		// says "Địa chỉ": matched, not quoted.
+		var seat string
+		if ct.Address != "" {
+			seat = "trụ sở"
+		}
+		// The office's own label ("Cơ quan chủ quản: …") is not
+		// shown but answers "cơ quan chủ quản là cơ quan nào?".
+		if l := officeLabel(*ct); l != "" {
+			seat = strings.TrimSpace(seat + " " + l)
+		}
+		units = append(units, unit{kind: KindContact, article: ai, text: text, contact: ct, context: seat})
+		contactKeys = append(contactKeys, content.Fold(text))
+	}
+	return units, contactKeys
 }
 
 // linkNext points each sentence at the one that goes on from it.

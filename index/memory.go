@@ -53,7 +53,7 @@ func EstimateBuild(c *content.Corpus, o BuildOptions) int64 {
 		}
 	}
 	kept := int64(keptPerTextByteMemory)
-	if o.Path != "" {
+	if o.Path != "" || o.Dir != "" {
 		kept = keptPerTextByteDisk
 	}
 	batch := int64(o.BatchBytes)

@@ -1,0 +1,120 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/content/synth"
+)
+
+// TestKeptBuildResumes: a kept build stopped part-way keeps what it
+// indexed and says so; building again finishes it, and the kept index
+// answers as a fresh one does, opened again without indexing anything.
+func TestKeptBuildResumes(t *testing.T) {
+	ctx := context.Background()
+	c := synth.Corpus(3, 60, 200)
+	qs := synth.Questions(3, c, 40)
+	opts := BuildOptions{BatchSize: 50}
+	fresh := mustBuild(t, c)
+	dir := filepath.Join(t.TempDir(), "kept")
+	o := opts
+	o.Dir = dir
+
+	stopped, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := Build(stopped, c, o); err == nil || !strings.Contains(err.Error(), "0 of") {
+		t.Fatalf("a cancelled kept build: err = %v, want one counting the batches kept", err)
+	}
+	ix, err := Build(ctx, c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, progressFile)); err != nil {
+		t.Fatalf("close removed the kept index: %v", err)
+	}
+	// A build killed after half its batches: the second half is not
+	// listed, so it is indexed again.
+	b, err := os.ReadFile(filepath.Join(dir, progressFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) < 4 {
+		t.Fatalf("progress %q: want several batches", lines)
+	}
+	half := strings.Join(lines[:1+(len(lines)-1)/2], "\n") + "\n4"
+	if err := os.WriteFile(filepath.Join(dir, progressFile), []byte(half), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		kept, err := Build(ctx, c, o)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if n, _ := kept.bi.DocCount(); int(n) != len(kept.units) {
+			t.Errorf("round %d: %d documents for %d units", round, n, len(kept.units))
+		}
+		for _, q := range qs {
+			want, err1 := fresh.Search(ctx, q.Question, Options{})
+			got, err2 := kept.Search(ctx, q.Question, Options{})
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%q: %v, %v", q.Question, err1, err2)
+			}
+			w, _ := want.Answer()
+			g, _ := got.Answer()
+			if w.Text != g.Text {
+				t.Errorf("round %d, %q: kept answers %q, fresh %q", round, q.Question, g.Text, w.Text)
+			}
+		}
+		kept.Close()
+	}
+
+	other := synth.Corpus(4, 30, 200)
+	if _, err := Build(ctx, other, o); err == nil || !strings.Contains(err.Error(), "another build") {
+		t.Errorf("another corpus in the kept directory: err = %v", err)
+	}
+}
+
+// TestMakeUnitsJoined: units cut on every core are joined in article order,
+// each sentence's prev points at the sentence before it in its own article,
+// and a contact block printed on several pages is one unit.
+func TestMakeUnitsJoined(t *testing.T) {
+	c := synth.Corpus(5, 200, 150)
+	footer := content.Contact{Office: "Ủy ban nhân dân xã Thử Nghiệm (synthetic)", Phone: "0200 000 000", Lines: []string{"Ủy ban nhân dân xã Thử Nghiệm (synthetic)", "Điện thoại: 0200 000 000"}}
+	for i := range c.Articles {
+		if i%3 == 0 {
+			c.Articles[i].Contacts = append(c.Articles[i].Contacts, footer)
+		}
+	}
+	units := makeUnits(c)
+	contacts := map[string]int{}
+	for i, u := range units {
+		if i > 0 && u.article < units[i-1].article {
+			t.Fatalf("unit %d of article %d after one of article %d", i, u.article, units[i-1].article)
+		}
+		if u.prev != 0 {
+			p := units[u.prev-1]
+			if u.prev-1 >= i || p.article != u.article || p.kind == KindContact || p.kind == KindArticle {
+				t.Fatalf("unit %d (article %d) has prev %d (article %d, %s)", i, u.article, u.prev-1, p.article, p.kind)
+			}
+		}
+		if u.kind == KindContact {
+			contacts[content.Fold(u.text)]++
+		}
+	}
+	if n := contacts[content.Fold(contactText(footer))]; n != 1 {
+		t.Errorf("the footer on %d pages is %d units, want 1", (len(c.Articles)+2)/3, n)
+	}
+	for k, n := range contacts {
+		if n > 1 {
+			t.Errorf("contact %q is %d units", k, n)
+		}
+	}
+}
