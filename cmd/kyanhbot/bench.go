@@ -8,6 +8,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kyanhbot/kyanhbot/index/perf"
 )
@@ -26,6 +27,11 @@ type benchOptions struct {
 	seed     int64
 	reload   int
 	indexDir string // our index on disk under it; "" in memory
+	// keepDir, buildBudget, noBaseline and memProfile: see perf.SearchConfig.
+	keepDir     string
+	buildBudget time.Duration
+	noBaseline  bool
+	memProfile  string
 	// botUpdates are offered to the whole bot over botChats chats; 0 skips
 	// the bot section.
 	botUpdates, botChats int
@@ -39,6 +45,7 @@ func benchSections() []benchSection {
 			return perf.Search(ctx, perf.SearchConfig{
 				Articles: o.articles, Words: o.words, Queries: o.queries, Workers: o.workers,
 				Seed: o.seed, ReloadRate: o.reload, Progress: o.e.stderr, IndexDir: o.indexDir,
+				KeepDir: o.keepDir, BuildBudget: o.buildBudget, NoBaseline: o.noBaseline, MemProfile: o.memProfile,
 			}, rep)
 		}},
 		{"bot", func(ctx context.Context, o benchOptions, rep *perf.Report) error {
@@ -67,11 +74,16 @@ func runBench(ctx context.Context, e env, args []string) error {
 	botQuestions := fs.String("bot-questions", "testdata/questions-public.jsonl", "questions for the bot section, JSON lines (built-in phrasings when unreadable)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	indexDir := fs.String("index-dir", "", `keep our index on disk under this directory, as serve does (default: a temporary directory); "memory" builds it in memory`)
+	keepDir := fs.String("keep-index", "", "build our index in exactly this directory and keep it: a build stopped by -build-budget resumes in the next run, a finished one is opened (one corpus size at a time)")
+	buildBudget := fs.Duration("build-budget", 0, "stop our build after this long (with -keep-index, the next run resumes it); 0 for no limit")
+	baseline := fs.Bool("baseline", true, "also build and ask the plain bleve baseline")
+	memprofile := fs.String("memprofile", "", "write a heap profile right after our build to this file (one corpus size)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	o := benchOptions{words: *words, queries: *queries, workers: *workers, seed: *seed, reload: *reload,
-		botUpdates: *botUpdates, botChats: *botChats, botQuestions: *botQuestions, e: e}
+		botUpdates: *botUpdates, botChats: *botChats, botQuestions: *botQuestions, e: e,
+		keepDir: *keepDir, buildBudget: *buildBudget, noBaseline: !*baseline, memProfile: *memprofile}
 	if o.botUpdates < 0 || o.botChats < 1 {
 		return usageError{"bench: -bot-updates must not be negative, -bot-chats at least 1"}
 	}
@@ -81,6 +93,12 @@ func runBench(ctx context.Context, e env, args []string) error {
 			return usageError{fmt.Sprintf("bench: -articles: %q is not a size between 1 and 100000", s)}
 		}
 		o.articles = append(o.articles, n)
+	}
+	if (o.keepDir != "" || o.memProfile != "") && len(o.articles) != 1 {
+		return usageError{"bench: -keep-index and -memprofile take one corpus size in -articles"}
+	}
+	if o.buildBudget < 0 {
+		return usageError{"bench: -build-budget must not be negative"}
 	}
 	if o.words < 50 || o.queries < 1 || o.workers < 1 || o.reload < 0 {
 		return usageError{"bench: -words must be at least 50, -queries and -workers at least 1, -reload-rate not negative"}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -29,6 +31,19 @@ type SearchConfig struct {
 	// serve does with INDEX_DIR; empty builds it in memory. The baseline
 	// is always in memory.
 	IndexDir string
+	// KeepDir builds our index in exactly this directory and keeps it
+	// (index.BuildOptions.Dir): a build stopped by BuildBudget resumes in
+	// the next run, and a finished one is opened, not rebuilt. Overrides
+	// IndexDir.
+	KeepDir string
+	// BuildBudget stops our build after this long (0: no limit); with
+	// KeepDir, what it indexed stays for the next run.
+	BuildBudget time.Duration
+	// NoBaseline skips the plain bleve baseline.
+	NoBaseline bool
+	// MemProfile, when set, gets a heap profile written right after our
+	// build: live bytes, and every byte the build allocated.
+	MemProfile string
 }
 
 // Search measures, for each corpus size, our index and the plain bleve
@@ -73,18 +88,30 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	cfg.logf("%s: generated in %s", size, secs(time.Since(start)))
 	before := MeasureMemory()
 	loadStart := loadAverage()
-	opts := index.BuildOptions{Path: cfg.IndexDir}
+	opts := index.BuildOptions{Path: cfg.IndexDir, Dir: cfg.KeepDir}
 
 	// Ours.
 	cfg.logf("%s: building our index", size)
 	ResetPeakRSS()
 	tm := StartTimer()
-	ix, err := index.Build(ctx, c, opts)
+	buildCtx, cancel := ctx, context.CancelFunc(func() {})
+	if cfg.BuildBudget > 0 {
+		buildCtx, cancel = context.WithTimeout(ctx, cfg.BuildBudget)
+	}
+	ix, err := index.Build(buildCtx, c, opts)
+	cancel()
+	oursBuild, oursCPU := tm.Stop()
+	oursPeak := PeakRSS()
+	cfg.logf("%s: our build: %s wall, %s CPU, peak RSS %s (load %s)", size, secs(oursBuild), secs(oursCPU), mb(oursPeak), loadAverage())
 	if err != nil {
 		return fmt.Errorf("perf: %s: %w", size, err)
 	}
-	oursBuild, oursCPU := tm.Stop()
-	oursPeak := PeakRSS()
+	if cfg.MemProfile != "" {
+		if err := writeHeapProfile(cfg.MemProfile); err != nil {
+			ix.Close()
+			return err
+		}
+	}
 	oursUnits := ix.Stats().Units
 	oursMem := MeasureMemory()
 	answers := make([]index.Result, len(questions))
@@ -119,29 +146,47 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	MeasureMemory()
 
 	// Baseline.
-	cfg.logf("%s: building the baseline", size)
-	ResetPeakRSS()
-	tm = StartTimer()
-	bl, err := BuildBaseline(ctx, c)
-	if err != nil {
-		return err
-	}
-	baseBuild, baseCPU := tm.Stop()
-	basePeak := PeakRSS()
-	baseMem := MeasureMemory()
-	baseAsk := func(ctx context.Context, _ int, q string) error {
-		_, err := bl.Search(ctx, q)
-		return err
-	}
-	warm(ctx, questions, baseAsk)
-	cfg.logf("%s: asking the baseline %d questions", size, len(questions))
-	tm = StartTimer()
-	base := Run(ctx, cfg.Workers, questions, baseAsk)
-	_, baseAskCPU := tm.Stop()
-	baseAsked := MeasureMemory()
-	baseUnits := bl.Units()
-	if err := bl.Close(); err != nil {
-		return err
+	var (
+		baseBuild, baseCPU, baseAskCPU time.Duration
+		basePeak                       uint64
+		baseMem, baseAsked             Memory
+		base                           Load
+		baseUnits                      int
+	)
+	if !cfg.NoBaseline {
+		cfg.logf("%s: building the baseline", size)
+		ResetPeakRSS()
+		tm = StartTimer()
+		bl, err := BuildBaseline(ctx, c)
+		if err != nil {
+			return err
+		}
+		baseBuild, baseCPU = tm.Stop()
+		basePeak = PeakRSS()
+		baseMem = MeasureMemory()
+		baseAsk := func(ctx context.Context, _ int, q string) error {
+			_, err := bl.Search(ctx, q)
+			return err
+		}
+		warm(ctx, questions, baseAsk)
+		cfg.logf("%s: asking the baseline %d questions", size, len(questions))
+		tm = StartTimer()
+		base = Run(ctx, cfg.Workers, questions, baseAsk)
+		_, baseAskCPU = tm.Stop()
+		baseAsked = MeasureMemory()
+		baseUnits = bl.Units()
+		if err := bl.Close(); err != nil {
+			return err
+		}
+	} else {
+		// Rows still name both columns; the skipped one says so.
+		defer func() {
+			for i := range rep.Rows {
+				if rep.Rows[i].Size == size && rep.Rows[i].Baseline != "" {
+					rep.Rows[i].Baseline, rep.Rows[i].Ratio = "not run", ""
+				}
+			}
+		}()
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("perf: %w", err)
@@ -149,7 +194,10 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 
 	perSec := func(d time.Duration) float64 { return float64(n) / d.Seconds() }
 	where := "in memory"
-	if cfg.IndexDir != "" {
+	switch {
+	case cfg.KeepDir != "":
+		where = "on disk (memory-mapped), kept in " + cfg.KeepDir + "; build time is this run's part"
+	case cfg.IndexDir != "":
 		where = "on disk (memory-mapped)"
 	}
 	row("machine: load average (1 min), start → end", loadStart+" → "+loadAverage(), "", "")
@@ -311,6 +359,24 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 	slices.Sort(res.before)
 	slices.Sort(res.during)
 	return res, nil
+}
+
+// writeHeapProfile writes the heap profile after a collection, so that its
+// in-use figures are live bytes.
+func writeHeapProfile(path string) error {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("perf: memprofile: %w", err)
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("perf: memprofile: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("perf: memprofile: %w", err)
+	}
+	return nil
 }
 
 func sleep(ctx context.Context, d time.Duration) {
