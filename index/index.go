@@ -147,6 +147,11 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, errors.New("index: build: the corpus has no text to index")
 	}
 
+	// Cutting a large corpus into units takes a while: a build stopped
+	// meanwhile stops here rather than after a first batch.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index: build: %w", err)
+	}
 	var prog *progress
 	switch {
 	case o.Dir != "":

@@ -246,17 +246,18 @@ func TestRefusedReloadConfirmed(t *testing.T) {
 // memory limit is refused with the figures, without a button to force it
 // (forcing would not make it fit), and the old index answers on.
 func TestReloadRefusedForMemory(t *testing.T) {
-	// The first load (no index serving yet) fits under 64 MiB beside the test's heap.
-	h := startWith(t, index.BuildOptions{MemoryLimit: 64 << 20}, nil)
+	// The first load (no index serving yet) fits under 32 MiB beside the test's heap.
+	h := startWith(t, index.BuildOptions{MemoryLimit: 32 << 20}, nil)
 	os.WriteFile(filepath.Join(h.dir, "hoi-nghi.txt"), mustRead(t, "testdata/new-article.txt"), 0o644)
-	// 200 more articles of 4.5 KB: about 0.9 MB of text, whose index needs
-	// more than the limit.
-	page := strings.Repeat(string(mustRead(t, "testdata/new-article.txt"))+"\n\n", 10)
-	for i := range 200 {
+	// 15 more articles of 20 KB: about 0.3 MB of text, whose index needs
+	// more than the limit (index.EstimateBuild: 9 MB kept, 30 MB for the
+	// batches in flight). Little text, as a loaded machine parses slowly.
+	page := strings.Repeat(string(mustRead(t, "testdata/new-article.txt"))+"\n\n", 44)
+	for i := range 15 {
 		os.WriteFile(filepath.Join(h.dir, fmt.Sprintf("bai-%03d.txt", i)), []byte(page), 0o644)
 	}
 	refused := h.say(t, adminUser, "/reload")
-	contains(t, "refusal", refused.Visible, "Từ chối nạp lại", "không đủ bộ nhớ", "giới hạn (MEMORY_LIMIT) là 64 MB", "Chỉ mục cũ vẫn trả lời", "Bài viết: 2 → 2")
+	contains(t, "refusal", refused.Visible, "Từ chối nạp lại", "không đủ bộ nhớ", "giới hạn (MEMORY_LIMIT) là 32 MB", "Chỉ mục cũ vẫn trả lời", "Bài viết: 2 → 2")
 	if len(refused.Buttons) > 0 {
 		t.Errorf("a refusal for memory offers %v: no button can make it fit", refused.Buttons)
 	}
