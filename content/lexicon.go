@@ -34,6 +34,23 @@ type lexicon struct {
 	// ("ca" is a shift, "Cà" a name): read in a question for the long
 	// form, never the other way.
 	TypedShorts []Term
+	// HeadTitles are the titles "Phó" before them makes a deputy's: the
+	// post a who-question names, which its answer must name too.
+	HeadTitles []string
+	// EnglishTitles are the English names of those posts (Short) with the
+	// Vietnamese title each stands for (Long).
+	EnglishTitles []Term
+	// Weekdays are the days as "thứ …" and "chủ nhật" write them, with the
+	// digit form and the English name: "Sunday" is not answered by the
+	// Saturday hours.
+	Weekdays []Weekday
+}
+
+// Weekday is one day of the week in the ways a page or question writes it.
+type Weekday struct {
+	Name    string // "thứ hai", "chủ nhật"
+	Digit   string // "thứ 2"; empty for Sunday
+	English string // "Monday"
 }
 
 // PlacePrefix is a kind of place as written before its name.
@@ -67,6 +84,20 @@ var Lexicon = lexicon{
 		"Chi cục trưởng", "Viện trưởng", "Chánh án", "Trưởng khoa", "Trạm trưởng", "Trưởng trạm",
 		"Ủy viên", "Uỷ viên", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch nước", "Đại tá", "Thượng tá",
 		"Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Trưởng", "Phó",
+	},
+	HeadTitles: []string{"Chủ tịch", "Giám đốc", "Bí thư", "Trưởng", "Thủ trưởng", "Chánh", "Hiệu trưởng",
+		"Tổng Biên tập", "Chỉ huy trưởng"},
+	EnglishTitles: []Term{
+		{Short: "director", Long: []string{"Giám đốc"}}, {Short: "chairman", Long: []string{"Chủ tịch"}},
+		{Short: "chairwoman", Long: []string{"Chủ tịch"}}, {Short: "chairperson", Long: []string{"Chủ tịch"}},
+		{Short: "president", Long: []string{"Chủ tịch"}}, {Short: "secretary", Long: []string{"Bí thư"}},
+		{Short: "head", Long: []string{"Trưởng"}}, {Short: "principal", Long: []string{"Hiệu trưởng"}},
+		{Short: "editor in chief", Long: []string{"Tổng Biên tập"}},
+	},
+	Weekdays: []Weekday{
+		{"thứ hai", "thứ 2", "Monday"}, {"thứ ba", "thứ 3", "Tuesday"}, {"thứ tư", "thứ 4", "Wednesday"},
+		{"thứ năm", "thứ 5", "Thursday"}, {"thứ sáu", "thứ 6", "Friday"}, {"thứ bảy", "thứ 7", "Saturday"},
+		{"chủ nhật", "", "Sunday"},
 	},
 }
 

@@ -573,8 +573,13 @@ var placePrefixes = func() [][]string {
 }()
 
 // titleHeads are titles that "phó" makes a deputy's, folded.
-var titleHeads = [][]string{{"chu", "tich"}, {"giam", "doc"}, {"bi", "thu"}, {"truong"}, {"thu", "truong"}, {"chanh"},
-	{"hieu", "truong"}, {"tong", "bien", "tap"}, {"chi", "huy", "truong"}}
+var titleHeads = func() [][]string {
+	var out [][]string
+	for _, t := range content.Lexicon.HeadTitles {
+		out = append(out, foldWords(t))
+	}
+	return out
+}()
 
 // askedTitles are the titles a who-question names (see parsedQuery.titles).
 func askedTitles(folded []string, in intent) [][][]string {
@@ -619,11 +624,13 @@ func (ix *Index) englishNames(folded, cased []string) [][][]string {
 
 // englishTitles are the English titles a who-question asks about, with
 // their Vietnamese.
-var englishTitles = [][2][]string{
-	{{"director"}, {"giam", "doc"}}, {{"chairman"}, {"chu", "tich"}}, {{"chairwoman"}, {"chu", "tich"}},
-	{{"chairperson"}, {"chu", "tich"}}, {{"president"}, {"chu", "tich"}}, {{"secretary"}, {"bi", "thu"}},
-	{{"head"}, {"truong"}}, {{"principal"}, {"hieu", "truong"}}, {{"editor", "in", "chief"}, {"tong", "bien", "tap"}},
-}
+var englishTitles = func() [][2][]string {
+	var out [][2][]string
+	for _, t := range content.Lexicon.EnglishTitles {
+		out = append(out, [2][]string{foldWords(t.Short), foldWords(t.Long[0])})
+	}
+	return out
+}()
 
 // titleSpellings is the title at folded[j] with its spellings, or nil.
 func titleSpellings(folded []string, j int) [][]string {
@@ -661,16 +668,31 @@ func titleAt(folded []string, j int) bool {
 }
 
 // weekdays: folded day name after "thứ", and its digit.
-var weekdays = map[string]string{"hai": "2", "ba": "3", "tu": "4", "nam": "5", "sau": "6", "bay": "7"}
+var weekdays = func() map[string]string {
+	out := map[string]string{}
+	for _, d := range content.Lexicon.Weekdays {
+		name, digit := foldWords(d.Name), foldWords(d.Digit)
+		if len(name) == 2 && name[0] == "thu" && len(digit) == 2 {
+			out[name[1]] = digit[1]
+		}
+	}
+	return out
+}()
 
 // englishWeekdays are the English day names with their Vietnamese
 // spellings, folded: "Sunday" is not answered by the Saturday hours.
-var englishWeekdays = map[string][][]string{
-	"monday": {{"thu", "hai"}, {"thu", "2"}, {"monday"}}, "tuesday": {{"thu", "ba"}, {"thu", "3"}, {"tuesday"}},
-	"wednesday": {{"thu", "tu"}, {"thu", "4"}, {"wednesday"}}, "thursday": {{"thu", "nam"}, {"thu", "5"}, {"thursday"}},
-	"friday": {{"thu", "sau"}, {"thu", "6"}, {"friday"}}, "saturday": {{"thu", "bay"}, {"thu", "7"}, {"saturday"}},
-	"sunday": {{"chu", "nhat"}, {"sunday"}},
-}
+var englishWeekdays = func() map[string][][]string {
+	out := map[string][][]string{}
+	for _, d := range content.Lexicon.Weekdays {
+		en := foldWords(d.English)
+		sp := [][]string{foldWords(d.Name)}
+		if d.Digit != "" {
+			sp = append(sp, foldWords(d.Digit))
+		}
+		out[en[0]] = append(sp, en)
+	}
+	return out
+}()
 
 // requiredNames finds what an answer must name (see parsedQuery.required).
 // Places are recognised by a prefix followed by a capitalised name or a
