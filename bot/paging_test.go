@@ -9,9 +9,9 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // countingSearcher counts searches and can pretend the content was reloaded:

@@ -10,7 +10,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 	"github.com/redis/go-redis/v9"
 )
 

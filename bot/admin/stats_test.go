@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // TestStatsStores runs the same counting in memory and in a real Redis.

@@ -11,9 +11,9 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/admin"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // posterFunc is a Poster.

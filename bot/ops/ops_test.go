@@ -16,11 +16,11 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/ops/metricstest"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/reload"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 func TestRoutes(t *testing.T) {

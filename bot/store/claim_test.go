@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // claimLedger is the part of the transport's Ledger that keeps an update

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // ledger is the Telegram transport's Ledger, restated here so the contract

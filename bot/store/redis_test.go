@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 func TestRedis(t *testing.T) {

@@ -10,9 +10,9 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot/admin"
 	"github.com/kyanhbot/kyanhbot/bot/handoff"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/reload"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // TestSchema runs every Redis writer of kyanhbot against one real

@@ -10,8 +10,8 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // killedLedger is a ledger whose process dies: it never gets to release an

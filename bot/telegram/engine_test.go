@@ -10,10 +10,10 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 var (

@@ -13,8 +13,8 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // The fault tests of issue 7: load goes through the transport while a fault

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // runChatScript runs `kyanhbot chat` with the script on stdin.

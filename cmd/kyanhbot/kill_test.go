@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // buildBinary builds kyanhbot from this repository once per test run.

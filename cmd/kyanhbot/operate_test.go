@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot/ops/metricstest"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // opsContent copies the synthetic articles of the admin tests into a

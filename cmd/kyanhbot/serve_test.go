@@ -15,8 +15,8 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // startServe runs `kyanhbot serve` with vars until the returned stop is called.

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 	"github.com/kyanhbot/kyanhbot/portal"
 	"github.com/kyanhbot/kyanhbot/portal/portaltest"
 )

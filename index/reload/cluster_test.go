@@ -13,8 +13,8 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
-	"github.com/kyanhbot/kyanhbot/bot/store/redistest"
 	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // TestClusterTwoReplicas runs two replicas on one real Redis and one content
