@@ -35,7 +35,7 @@ type Poster interface {
 }
 
 // Feedback is what the state store counted anonymously; *store.Redis and
-// *store.Memory have it.
+// *store.Memory are ones.
 type Feedback interface {
 	TopUnanswered(ctx context.Context, nDays, n int) ([]store.Count, error)
 	Totals(ctx context.Context, nDays int) (store.VoteTotals, error)
@@ -51,7 +51,7 @@ type Config struct {
 	ContentDir string
 	Files      Files  // nil refuses uploads
 	Poster     Poster // sends a report that outlasted the reply; optional
-	Stats      *Stats // question counters; /stats says so when nil
+	Stats      Stats  // question counters; /stats says so when nil
 	Feedback   Feedback
 	// Replicas lists every replica's content version; nil for a single one.
 	Replicas func(ctx context.Context) ([]reload.Replica, error)

@@ -66,7 +66,7 @@ func startWith(t *testing.T, opts index.BuildOptions, edit func(*Config)) *harne
 		t.Fatalf("initial load: %v %v", err, rep.Err)
 	}
 	h.st = store.NewMemory(store.Options{})
-	stats := NewStats(nil, 0)
+	stats := h.st // the state store keeps the question counters too
 
 	var tb *telegram.Bot
 	var handler bot.Handler

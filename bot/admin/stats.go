@@ -6,178 +6,23 @@ import (
 	"html"
 	"log/slog"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
 )
 
-// Stats counts questions per day — asked, answered — and keeps the slowest
-// searches, in Redis when the bot has one (shared by the replicas) or in
-// memory. Every day's counters expire after TTL; no user ID is ever recorded,
-// and questions are anonymised like the unanswered ones.
-type Stats struct {
-	rdb redis.UniversalClient // nil: in memory
-	ttl time.Duration
-	now func() time.Time
-
-	mu   sync.Mutex
-	days map[string]*day
-}
-
-type day struct {
-	questions, answered int
-	slow                map[string]time.Duration
-}
-
-// keepSlow is how many slow searches are kept per day.
-const keepSlow = 20
-
-// NewStats keeps the counters in rdb, or in memory when rdb is nil, for ttl
-// (7 days when zero).
-func NewStats(rdb redis.UniversalClient, ttl time.Duration) *Stats {
-	if ttl <= 0 {
-		ttl = 7 * 24 * time.Hour
-	}
-	return &Stats{rdb: rdb, ttl: ttl, now: time.Now, days: map[string]*day{}}
-}
-
-func dayKey(t time.Time) string { return t.UTC().Format("20060102") }
-
-func countsKey(d string) string { return "kyanhbot:questions:" + d }
-func slowKey(d string) string   { return "kyanhbot:slow:" + d }
-
-// Record counts one question (first page only, not the "more" pages).
-func (s *Stats) Record(ctx context.Context, question string, answered bool, took time.Duration) error {
-	q := anonymise(question)
-	d := dayKey(s.now())
-	if s.rdb == nil {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.sweep()
-		dd := s.days[d]
-		if dd == nil {
-			dd = &day{slow: map[string]time.Duration{}}
-			s.days[d] = dd
-		}
-		dd.questions++
-		if answered {
-			dd.answered++
-		}
-		if q != "" && took > dd.slow[q] {
-			dd.slow[q] = took
-			if len(dd.slow) > keepSlow {
-				fastest := ""
-				for k, v := range dd.slow {
-					if fastest == "" || v < dd.slow[fastest] {
-						fastest = k
-					}
-				}
-				delete(dd.slow, fastest)
-			}
-		}
-		return nil
-	}
-	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
-		p.HIncrBy(ctx, countsKey(d), "q", 1)
-		if answered {
-			p.HIncrBy(ctx, countsKey(d), "a", 1)
-		}
-		p.Expire(ctx, countsKey(d), s.ttl)
-		if q != "" {
-			p.ZAddGT(ctx, slowKey(d), redis.Z{Score: float64(took.Microseconds()), Member: q})
-			p.ZRemRangeByRank(ctx, slowKey(d), 0, -keepSlow-1)
-			p.Expire(ctx, slowKey(d), s.ttl)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("admin: record question: %w", err)
-	}
-	return nil
-}
-
-// sweep drops expired days from memory.
-func (s *Stats) sweep() {
-	oldest := dayKey(s.now().Add(-s.ttl))
-	for d := range s.days {
-		if d < oldest {
-			delete(s.days, d)
-		}
-	}
-}
-
-// Slow is one slow search.
-type Slow struct {
-	Question string
-	Took     time.Duration
-}
-
-// Summary is the counters over some days.
-type Summary struct {
-	Today, Week, Answered int // Answered is over the week
-	Slowest               []Slow
-}
-
-// Summary adds up today and the last nDays (today included).
-func (s *Stats) Summary(ctx context.Context, nDays, nSlow int) (Summary, error) {
-	var sum Summary
-	slow := map[string]time.Duration{}
-	now := s.now()
-	for i := range nDays {
-		d := dayKey(now.AddDate(0, 0, -i))
-		var q, a int
-		if s.rdb == nil {
-			s.mu.Lock()
-			if dd := s.days[d]; dd != nil {
-				q, a = dd.questions, dd.answered
-				for k, v := range dd.slow {
-					slow[k] = max(slow[k], v)
-				}
-			}
-			s.mu.Unlock()
-		} else {
-			m, err := s.rdb.HGetAll(ctx, countsKey(d)).Result()
-			if err != nil {
-				return sum, fmt.Errorf("admin: stats: %w", err)
-			}
-			q, _ = strconv.Atoi(m["q"])
-			a, _ = strconv.Atoi(m["a"])
-			zs, err := s.rdb.ZRevRangeWithScores(ctx, slowKey(d), 0, int64(nSlow-1)).Result()
-			if err != nil {
-				return sum, fmt.Errorf("admin: stats: %w", err)
-			}
-			for _, z := range zs {
-				k, _ := z.Member.(string)
-				slow[k] = max(slow[k], time.Duration(z.Score)*time.Microsecond)
-			}
-		}
-		if i == 0 {
-			sum.Today = q
-		}
-		sum.Week += q
-		sum.Answered += a
-	}
-	for k, v := range slow {
-		sum.Slowest = append(sum.Slowest, Slow{Question: k, Took: v})
-	}
-	sort.Slice(sum.Slowest, func(i, j int) bool {
-		if sum.Slowest[i].Took != sum.Slowest[j].Took {
-			return sum.Slowest[i].Took > sum.Slowest[j].Took
-		}
-		return sum.Slowest[i].Question < sum.Slowest[j].Question
-	})
-	if len(sum.Slowest) > nSlow {
-		sum.Slowest = sum.Slowest[:nSlow]
-	}
-	return sum, nil
+// Stats keeps the question counters of /stats — per day, the questions
+// asked and answered and the slowest searches, no user ID — shared by the
+// replicas when in Redis; *store.Redis and *store.Memory are ones. The
+// Recorder anonymises what it counts.
+type Stats interface {
+	CountQuestion(ctx context.Context, question string, answered bool, took time.Duration) error
+	QuestionStats(ctx context.Context, nDays, nSlow int) (store.QuestionStats, error)
 }
 
 // anonymise normalises a question for the admins' lists, redacted by the
@@ -226,7 +71,7 @@ type Searcher interface {
 // long the search took — into Stats and an optional observer (metrics).
 type Recorder struct {
 	Searcher
-	Stats   *Stats
+	Stats   Stats
 	Observe func(took time.Duration, found bool)
 	Logger  *slog.Logger
 }
@@ -245,7 +90,7 @@ func (r *Recorder) Search(ctx context.Context, question string, opts index.Optio
 		r.Observe(took, res.Found)
 	}
 	if r.Stats != nil {
-		if err := r.Stats.Record(ctx, question, res.Found, took); err != nil && r.Logger != nil {
+		if err := r.Stats.CountQuestion(ctx, anonymise(question), res.Found, took); err != nil && r.Logger != nil {
 			r.Logger.Warn("admin: question not counted", "err", err)
 		}
 	}
@@ -259,17 +104,17 @@ func (a *Admin) statsCommand(ctx context.Context, m bot.Message, _ string) ([]bo
 	var (
 		b    strings.Builder
 		errs []error
-		sum  Summary
+		sum  store.QuestionStats
 	)
 	b.WriteString(t.StatsHead)
 	if a.cfg.Stats != nil {
 		var err error
-		if sum, err = a.cfg.Stats.Summary(ctx, 7, 5); err != nil {
+		if sum, err = a.cfg.Stats.QuestionStats(ctx, 7, 5); err != nil {
 			errs = append(errs, err)
 		}
-		fmt.Fprintf(&b, t.Questions, sum.Today, sum.Week)
-		if sum.Week > 0 {
-			fmt.Fprintf(&b, t.Answered, sum.Answered, sum.Week, (sum.Answered*100+sum.Week/2)/sum.Week)
+		fmt.Fprintf(&b, t.Questions, sum.Today, sum.Asked)
+		if sum.Asked > 0 {
+			fmt.Fprintf(&b, t.Answered, sum.Answered, sum.Asked, (sum.Answered*100+sum.Asked/2)/sum.Asked)
 		}
 	}
 	if a.cfg.Feedback != nil {

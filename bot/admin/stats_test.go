@@ -2,56 +2,62 @@ package admin
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
-	"time"
 
-	"github.com/kyanhbot/kyanhbot/internal/redistest"
+	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
 )
 
-// TestStatsStores runs the same counting in memory and in a real Redis.
-func TestStatsStores(t *testing.T) {
-	stores := map[string]func(t *testing.T) *Stats{
-		"memory": func(*testing.T) *Stats { return NewStats(nil, 0) },
-		"redis":  func(t *testing.T) *Stats { return NewStats(redistest.Start(t).Client(), 0) },
-	}
-	for name, mk := range stores {
-		t.Run(name, func(t *testing.T) {
-			s := mk(t)
-			now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
-			s.now = func() time.Time { return now }
-			ctx := context.Background()
-			record := func(q string, ok bool, ms int) {
-				if err := s.Record(ctx, q, ok, time.Duration(ms)*time.Millisecond); err != nil {
-					t.Fatal(err)
-				}
-			}
-			record("Giờ làm việc?", true, 5)
-			now = now.AddDate(0, 0, 1)
-			record("giờ  làm việc", true, 30)
-			record("Gọi 0912 345 678 hỏi gì?", false, 80)
-			now = now.AddDate(0, 0, 5) // the first day is the seventh day back
-			record("địa chỉ", true, 1)
+// foundSearcher finds the questions that mention "giờ".
+type foundSearcher struct{}
 
-			sum, err := s.Summary(ctx, 1, 2)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, want := [3]int{sum.Today, sum.Week, sum.Answered}, [3]int{1, 1, 1}; got != want {
-				t.Errorf("one day: today, total, answered = %v, want %v", got, want)
-			}
-			sum, _ = s.Summary(ctx, 7, 2)
-			if got, want := [3]int{sum.Today, sum.Week, sum.Answered}, [3]int{1, 4, 3}; got != want {
-				t.Errorf("7 days: today, week, answered = %v, want %v", got, want)
-			}
-			if len(sum.Slowest) != 2 {
-				t.Fatalf("slowest = %+v, want 2", sum.Slowest)
-			}
-			if got, want := sum.Slowest[0].Question, "gọi … hỏi gì"; got != want {
-				t.Errorf("slowest question %q, want %q (anonymised)", got, want)
-			}
-			if got, want := sum.Slowest[1], (Slow{"giờ làm việc", 30 * time.Millisecond}); got != want {
-				t.Errorf("second slowest %+v, want %+v (same question kept once, slowest time)", got, want)
-			}
-		})
+func (foundSearcher) Search(_ context.Context, q string, _ index.Options) (index.Result, error) {
+	return index.Result{Question: q, Found: strings.Contains(strings.ToLower(q), "giờ")}, nil
+}
+
+func (foundSearcher) Corpus() *content.Corpus { return nil }
+
+// TestRecorder: every question asked is counted once, anonymised, with
+// whether it was answered; "more" pages and inline previews are not
+// questions. How the counters add up is the store's contract
+// (bot/store's TestContract).
+func TestRecorder(t *testing.T) {
+	ctx := context.Background()
+	st := store.NewMemory(store.Options{})
+	r := &Recorder{Searcher: foundSearcher{}, Stats: st}
+	asks := []struct {
+		ctx context.Context
+		q   string
+		opt index.Options
+	}{
+		{ctx, "Giờ làm việc?", index.Options{}},
+		{ctx, "giờ  làm việc", index.Options{Offset: 3}}, // the next page
+		{bot.Preview(ctx), "giờ làm", index.Options{}},   // typed, not asked
+		{ctx, "Gọi 0912 345 678 hỏi gì?", index.Options{}},
+	}
+	for _, a := range asks {
+		if _, err := r.Search(a.ctx, a.q, a.opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := st.QuestionStats(ctx, 1, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, want := [3]int{got.Today, got.Asked, got.Answered}, [3]int{2, 2, 1}; g != want {
+		t.Errorf("today, asked, answered = %v, want %v", g, want)
+	}
+	var qs []string
+	for _, s := range got.Slowest {
+		qs = append(qs, s.Question)
+	}
+	slices.Sort(qs)
+	if g, want := fmt.Sprint(qs), "[giờ làm việc gọi … hỏi gì]"; g != want {
+		t.Errorf("questions kept = %s, want both, anonymised: %s", g, want)
 	}
 }

@@ -44,18 +44,25 @@ func TestForgetReachesEverything(t *testing.T) {
 
 	const chatID = 987654321
 	personal := []string{"nguyễn văn", "mẫu", "ngõ 34", "lan thử", "số nhà 5", strconv.Itoa(chatID)}
-	backends := map[string]func(t *testing.T) (bot.Store, *admin.Stats, Tickets, redis.UniversalClient){
-		"memory": func(*testing.T) (bot.Store, *admin.Stats, Tickets, redis.UniversalClient) {
-			return store.NewMemory(store.Options{}), admin.NewStats(nil, 0), NewMemoryTickets(0), nil
+	// stateStore is the state store with the counters /stats reads.
+	type stateStore interface {
+		bot.Store
+		admin.Stats
+		TopUnanswered(ctx context.Context, nDays, n int) ([]store.Count, error)
+	}
+	backends := map[string]func(t *testing.T) (stateStore, Tickets, redis.UniversalClient){
+		"memory": func(*testing.T) (stateStore, Tickets, redis.UniversalClient) {
+			return store.NewMemory(store.Options{}), NewMemoryTickets(0), nil
 		},
-		"redis": func(t *testing.T) (bot.Store, *admin.Stats, Tickets, redis.UniversalClient) {
+		"redis": func(t *testing.T) (stateStore, Tickets, redis.UniversalClient) {
 			rdb := redistest.Start(t).Client()
-			return store.NewRedis(rdb, store.Options{}), admin.NewStats(rdb, 0), NewRedisTickets(rdb, staff.ID, 0), rdb
+			return store.NewRedis(rdb, store.Options{}), NewRedisTickets(rdb, staff.ID, 0), rdb
 		},
 	}
 	for name, mk := range backends {
 		t.Run(name, func(t *testing.T) {
-			st, stats, tickets, rdb := mk(t)
+			st, tickets, rdb := mk(t)
+			stats := st
 			posts := 0
 			h := New(Config{StaffChat: staff.ID, Tickets: tickets, States: st,
 				Poster: posterFunc(func(context.Context, int64, bot.Reply) (int, error) { posts++; return posts, nil })})
@@ -84,16 +91,14 @@ func TestForgetReachesEverything(t *testing.T) {
 			}
 			// The counters are kept, without the person.
 			var kept []string
-			sum, err := stats.Summary(ctx, 1, 10)
+			sum, err := stats.QuestionStats(ctx, 1, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, s := range sum.Slowest {
 				kept = append(kept, s.Question)
 			}
-			top, err := st.(interface {
-				TopUnanswered(context.Context, int, int) ([]store.Count, error)
-			}).TopUnanswered(ctx, 1, 10)
+			top, err := st.TopUnanswered(ctx, 1, 10)
 			if err != nil {
 				t.Fatal(err)
 			}

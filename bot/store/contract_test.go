@@ -10,26 +10,147 @@ import (
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
+	"github.com/redis/go-redis/v9"
 )
 
-// testStore is a store under contract test, with a view of its keys.
-type testStore interface {
+// The contract suite: every interface this package implements twice — in
+// Redis and in memory — is held to one behaviour, each suite below run
+// against both backends. The Redis backend starts a real redis-server per
+// test (internal/redistest); the memory one runs with the same options.
+
+// backend is one implementation of the package's interfaces: a fresh,
+// empty instance of each at every call.
+type backend struct {
+	name  string
+	store func(t *testing.T, opts Options) harness
+	// ledger runs on the real clock, claims with a way to make update 1's
+	// claim lapse as its TTL would.
+	ledger func(t *testing.T) ledger
+	claims func(t *testing.T) (l claimLedger, lapse func())
+	lease  func(t *testing.T, ttl time.Duration) Lease
+}
+
+var backends = []backend{
+	{
+		name: "memory",
+		store: func(t *testing.T, opts Options) harness {
+			m := NewMemory(opts)
+			return harness{s: m, keys: func(t *testing.T) map[string]time.Duration {
+				out := map[string]time.Duration{}
+				now := time.Now()
+				for k, exp := range m.keys() {
+					out[k] = exp.Sub(now)
+				}
+				return out
+			}}
+		},
+		ledger: func(*testing.T) ledger { return NewMemoryLedger(0) },
+		claims: func(*testing.T) (claimLedger, func()) {
+			clock := &fakeClock{now: time.Unix(1e9, 0)}
+			l := NewMemoryLedger(0).WithClock(clock.Now)
+			return l, func() { clock.Add(l.ClaimTTL() + time.Millisecond) }
+		},
+		lease: func(*testing.T, time.Duration) Lease { return &MemoryLease{} },
+	},
+	{
+		name: "redis",
+		store: func(t *testing.T, opts Options) harness {
+			c := redistest.Start(t).Client()
+			return harness{s: NewRedis(c, opts), keys: func(t *testing.T) map[string]time.Duration {
+				return redisKeys(t, c)
+			}}
+		},
+		ledger: func(t *testing.T) ledger { return NewRedisLedger(redistest.Start(t).Client(), "1000") },
+		claims: func(t *testing.T) (claimLedger, func()) {
+			rdb := redistest.Start(t).Client()
+			l := NewRedisLedger(rdb, "1000")
+			return l, func() {
+				// The key carries the claim TTL; lapsing it is its expiry.
+				ctx := context.Background()
+				key := updateKey(l.prefix, 1)
+				if ttl := rdb.PTTL(ctx, key).Val(); ttl <= 0 || ttl > l.ClaimTTL() {
+					t.Fatalf("claim TTL %v, want in (0, %v]", ttl, l.ClaimTTL())
+				}
+				rdb.PExpire(ctx, key, time.Millisecond)
+				deadline := time.Now().Add(5 * time.Second)
+				for rdb.Exists(ctx, key).Val() == 1 {
+					if time.Now().After(deadline) {
+						t.Fatal("claim did not lapse")
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+		},
+		lease: func(t *testing.T, ttl time.Duration) Lease {
+			return NewRedisLease(redistest.Start(t).Client(), "sync", ttl)
+		},
+	},
+}
+
+// suites are the contract, one per interface.
+var suites = []struct {
+	name string
+	run  func(t *testing.T, b backend)
+}{
+	{"store", testStore},
+	{"questions", testQuestions},
+	{"ledger", testLedger},
+	{"claims", testClaims},
+	{"journal", testJournal},
+	{"lease", testLease},
+}
+
+func TestContract(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			for _, s := range suites {
+				t.Run(s.name, func(t *testing.T) { s.run(t, b) })
+			}
+		})
+	}
+}
+
+// redisKeys lists every key of the server with its remaining TTL.
+func redisKeys(t *testing.T, c *redis.Client) map[string]time.Duration {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]time.Duration{}
+	iter := c.Scan(ctx, 0, "*", 100).Iterator()
+	for iter.Next(ctx) {
+		ttl, err := c.PTTL(ctx, iter.Val()).Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[iter.Val()] = ttl
+	}
+	if err := iter.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// conversation is bot.Store with what /stats reads of it.
+type conversation interface {
 	bot.Store
 	Votes(ctx context.Context, userID int64) ([]bot.Vote, error)
 	TopUnanswered(ctx context.Context, nDays, n int) ([]Count, error)
 	Totals(ctx context.Context, nDays int) (VoteTotals, error)
 	SmallTalkCounts(ctx context.Context, nDays int) (map[string]int, error)
+	CountQuestion(ctx context.Context, question string, answered bool, took time.Duration) error
+	QuestionStats(ctx context.Context, nDays, nSlow int) (QuestionStats, error)
 }
 
 // harness is one store and a way to list its keys with their remaining TTL
 // (negative when a key has none).
 type harness struct {
-	s    testStore
+	s    conversation
 	keys func(t *testing.T) map[string]time.Duration
 }
 
-// testContract is the one behaviour both stores must have.
-func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harness) {
+// testStore is bot.Store's contract.
+func testStore(t *testing.T, b backend) {
+	newStore := b.store
 	ctx := context.Background()
 	const user, other = int64(987654321), int64(555000111)
 	const group = int64(-100777888999)
@@ -200,7 +321,7 @@ func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harnes
 		fill(t, h.s, user, user)
 		fill(t, h.s, other, group)
 		keys := h.keys(t)
-		if len(keys) < 7 {
+		if len(keys) < 12 { // two chats, two users × 3, and 6 shared counters
 			t.Fatalf("only %d keys: %v", len(keys), keys)
 		}
 		for k, ttl := range keys {
@@ -208,7 +329,8 @@ func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harnes
 				t.Errorf("key %q outside the kyanhbot: namespace", k)
 			}
 			limit := opts.TTL
-			if strings.HasPrefix(k, "kyanhbot:unanswered:") || strings.HasPrefix(k, "kyanhbot:votes:") || strings.HasPrefix(k, "kyanhbot:smalltalk:") {
+			if strings.HasPrefix(k, "kyanhbot:unanswered:") || strings.HasPrefix(k, "kyanhbot:votes:") || strings.HasPrefix(k, "kyanhbot:smalltalk:") ||
+				strings.HasPrefix(k, "kyanhbot:questions:") || strings.HasPrefix(k, "kyanhbot:slow:") {
 				limit = opts.StatsTTL
 			}
 			if strings.HasPrefix(k, "kyanhbot:share:") {
@@ -266,7 +388,7 @@ func testContract(t *testing.T, newStore func(t *testing.T, opts Options) harnes
 }
 
 // fill does everything a conversation stores for a user in a chat.
-func fill(t *testing.T, s bot.Store, userID, chatID int64) {
+func fill(t *testing.T, s conversation, userID, chatID int64) {
 	t.Helper()
 	ctx := context.Background()
 	st := bot.ChatState{Lang: "vi", List: bot.List{Kind: "search", Query: "câu hỏi của " + strconv.FormatInt(userID, 10), Offset: 1, Seq: 1}}
@@ -286,6 +408,9 @@ func fill(t *testing.T, s bot.Store, userID, chatID int64) {
 		t.Fatal(err)
 	}
 	if _, err := s.Share(ctx, "câu hỏi chia sẻ"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CountQuestion(ctx, "cau hoi", false, time.Millisecond); err != nil {
 		t.Fatal(err)
 	}
 }

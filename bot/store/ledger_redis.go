@@ -38,7 +38,7 @@ const (
 // DefaultClaimTTL unless extended, and is kept 48 h once done (Telegram keeps
 // undelivered updates 24 h); a journaled update 24 h; the offset 7 days.
 func NewRedisLedger(rdb redis.UniversalClient, namespace string) *RedisLedger {
-	return &RedisLedger{rdb: rdb, prefix: "kyanhbot:tg:" + namespace + ":", claimTTL: DefaultClaimTTL,
+	return &RedisLedger{rdb: rdb, prefix: ledgerPrefix(namespace), claimTTL: DefaultClaimTTL,
 		seenTTL: 48 * time.Hour, offsetTTL: 7 * 24 * time.Hour, journalTTL: JournalTTL}
 }
 
@@ -62,20 +62,12 @@ func (l *RedisLedger) WithClaimTTL(d time.Duration) *RedisLedger {
 // ClaimTTL is how long a claim lasts without Extend.
 func (l *RedisLedger) ClaimTTL() time.Duration { return l.claimTTL }
 
-func (l *RedisLedger) updateKey(id int64) string {
-	return l.prefix + "update:" + strconv.FormatInt(id, 10)
-}
-
-func (l *RedisLedger) journalKey(id int64) string {
-	return l.prefix + "journal:" + strconv.FormatInt(id, 10)
-}
-
 // Claim takes updateID for holder. got: holder holds it now (a new claim, or
 // its own claim renewed); done: it was answered; neither: another holder's
 // claim is live. A claim that lapsed is absent, and so is taken: it means "not
 // answered", never "answered".
 func (l *RedisLedger) Claim(ctx context.Context, updateID int64, holder string) (got, done bool, err error) {
-	n, err := claimScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending+holder, l.claimTTL.Milliseconds(), claimDone).Int()
+	n, err := claimScript.Run(ctx, l.rdb, []string{updateKey(l.prefix, updateID)}, claimPending+holder, l.claimTTL.Milliseconds(), claimDone).Int()
 	if err != nil {
 		return false, false, fmt.Errorf("ledger: claim update %d: %w", updateID, err)
 	}
@@ -102,7 +94,7 @@ return 0`)
 // lapsed and another replica took it, or the update was answered), and
 // whatever holder was about to send must be dropped.
 func (l *RedisLedger) Extend(ctx context.Context, updateID int64, holder string) (bool, error) {
-	n, err := extendScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending+holder, l.claimTTL.Milliseconds()).Int()
+	n, err := extendScript.Run(ctx, l.rdb, []string{updateKey(l.prefix, updateID)}, claimPending+holder, l.claimTTL.Milliseconds()).Int()
 	if err != nil {
 		return false, fmt.Errorf("ledger: extend claim of update %d: %w", updateID, err)
 	}
@@ -120,9 +112,9 @@ return 0`)
 // meantime then fails its next Extend and drops its reply.
 func (l *RedisLedger) Done(ctx context.Context, updateID int64) error {
 	_, err := l.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.Set(ctx, l.updateKey(updateID), claimDone, l.seenTTL)
-		p.Del(ctx, l.journalKey(updateID))
-		p.ZRem(ctx, l.prefix+"journal", updateID)
+		p.Set(ctx, updateKey(l.prefix, updateID), claimDone, l.seenTTL)
+		p.Del(ctx, journalKey(l.prefix, updateID))
+		p.ZRem(ctx, journalSetKey(l.prefix), updateID)
 		return nil
 	})
 	if err != nil {
@@ -134,7 +126,7 @@ func (l *RedisLedger) Done(ctx context.Context, updateID int64) error {
 // Release gives up holder's claim on an update left unanswered, so the next
 // poll or replica takes it at once; another holder's claim is left alone.
 func (l *RedisLedger) Release(ctx context.Context, updateID int64, holder string) error {
-	err := releaseScript.Run(ctx, l.rdb, []string{l.updateKey(updateID)}, claimPending+holder).Err()
+	err := releaseScript.Run(ctx, l.rdb, []string{updateKey(l.prefix, updateID)}, claimPending+holder).Err()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return fmt.Errorf("ledger: release update %d: %w", updateID, err)
 	}
@@ -146,9 +138,9 @@ func (l *RedisLedger) Release(ctx context.Context, updateID int64, holder string
 // first.
 func (l *RedisLedger) Journal(ctx context.Context, updateID int64, raw []byte) error {
 	_, err := l.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.Set(ctx, l.journalKey(updateID), raw, l.journalTTL)
-		p.ZAdd(ctx, l.prefix+"journal", redis.Z{Score: float64(updateID), Member: updateID})
-		p.PExpire(ctx, l.prefix+"journal", l.journalTTL)
+		p.Set(ctx, journalKey(l.prefix, updateID), raw, l.journalTTL)
+		p.ZAdd(ctx, journalSetKey(l.prefix), redis.Z{Score: float64(updateID), Member: updateID})
+		p.PExpire(ctx, journalSetKey(l.prefix), l.journalTTL)
 		return nil
 	})
 	if err != nil {
@@ -160,17 +152,17 @@ func (l *RedisLedger) Journal(ctx context.Context, updateID int64, raw []byte) e
 // Journaled returns the journaled updates not done yet, oldest first, at
 // most limit.
 func (l *RedisLedger) Journaled(ctx context.Context, limit int) ([][]byte, error) {
-	ids, err := l.rdb.ZRange(ctx, l.prefix+"journal", 0, int64(limit)-1).Result()
+	ids, err := l.rdb.ZRange(ctx, journalSetKey(l.prefix), 0, int64(limit)-1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("ledger: read journal: %w", err)
 	}
 	var out [][]byte
 	for _, s := range ids {
 		id, _ := strconv.ParseInt(s, 10, 64)
-		raw, err := l.rdb.Get(ctx, l.journalKey(id)).Bytes()
+		raw, err := l.rdb.Get(ctx, journalKey(l.prefix, id)).Bytes()
 		if errors.Is(err, redis.Nil) {
 			// Expired: too old to answer.
-			l.rdb.ZRem(ctx, l.prefix+"journal", s)
+			l.rdb.ZRem(ctx, journalSetKey(l.prefix), s)
 			continue
 		}
 		if err != nil {
@@ -183,7 +175,7 @@ func (l *RedisLedger) Journaled(ctx context.Context, limit int) ([][]byte, error
 
 // Offset returns the saved polling offset, 0 when none.
 func (l *RedisLedger) Offset(ctx context.Context) (int64, error) {
-	n, err := l.rdb.Get(ctx, l.prefix+"offset").Int64()
+	n, err := l.rdb.Get(ctx, offsetKey(l.prefix)).Int64()
 	if errors.Is(err, redis.Nil) {
 		return 0, nil
 	}
@@ -196,7 +188,7 @@ func (l *RedisLedger) Offset(ctx context.Context) (int64, error) {
 // SaveOffset saves the polling offset; it never moves it backwards, so a
 // replica with a stale view cannot undo another's progress.
 func (l *RedisLedger) SaveOffset(ctx context.Context, offset int64) error {
-	err := saveOffsetScript.Run(ctx, l.rdb, []string{l.prefix + "offset"}, offset, l.offsetTTL.Milliseconds()).Err()
+	err := saveOffsetScript.Run(ctx, l.rdb, []string{offsetKey(l.prefix)}, offset, l.offsetTTL.Milliseconds()).Err()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return fmt.Errorf("ledger: save offset: %w", err)
 	}
@@ -215,7 +207,7 @@ return 1`)
 // AcquirePollLock takes the polling lock for owner, or keeps it if owner
 // already holds it.
 func (l *RedisLedger) AcquirePollLock(ctx context.Context, owner string, ttl time.Duration) (bool, error) {
-	n, err := acquireScript.Run(ctx, l.rdb, []string{l.prefix + "poll-lock"}, owner, ttl.Milliseconds()).Int()
+	n, err := acquireScript.Run(ctx, l.rdb, []string{pollLockKey(l.prefix)}, owner, ttl.Milliseconds()).Int()
 	if err != nil {
 		return false, fmt.Errorf("ledger: acquire polling lock: %w", err)
 	}
@@ -232,7 +224,7 @@ return 0`)
 
 // RenewPollLock extends the lock while owner holds it.
 func (l *RedisLedger) RenewPollLock(ctx context.Context, owner string, ttl time.Duration) (bool, error) {
-	n, err := renewScript.Run(ctx, l.rdb, []string{l.prefix + "poll-lock"}, owner, ttl.Milliseconds()).Int()
+	n, err := renewScript.Run(ctx, l.rdb, []string{pollLockKey(l.prefix)}, owner, ttl.Milliseconds()).Int()
 	if err != nil {
 		return false, fmt.Errorf("ledger: renew polling lock: %w", err)
 	}
@@ -247,7 +239,7 @@ return 0`)
 
 // ReleasePollLock frees the lock if owner holds it.
 func (l *RedisLedger) ReleasePollLock(ctx context.Context, owner string) error {
-	err := releaseScript.Run(ctx, l.rdb, []string{l.prefix + "poll-lock"}, owner).Err()
+	err := releaseScript.Run(ctx, l.rdb, []string{pollLockKey(l.prefix)}, owner).Err()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return fmt.Errorf("ledger: release polling lock: %w", err)
 	}

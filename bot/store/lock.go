@@ -34,7 +34,7 @@ func NewRedisLease(rdb redis.UniversalClient, name string, ttl time.Duration) *R
 	if ttl <= 0 {
 		ttl = time.Minute
 	}
-	return &RedisLease{rdb: rdb, key: prefix + "lease:" + name, ttl: ttl}
+	return &RedisLease{rdb: rdb, key: leaseKey(name), ttl: ttl}
 }
 
 // Only the holder, known by its token, extends or frees the lease.

@@ -8,39 +8,29 @@ import (
 	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
-func TestLease(t *testing.T) {
+// testLease: held by one holder at a time, past its TTL while held.
+func testLease(t *testing.T, b backend) {
 	const ttl = 300 * time.Millisecond
-	impls := []struct {
-		name string
-		new  func(t *testing.T) Lease
-	}{
-		{"memory", func(*testing.T) Lease { return &MemoryLease{} }},
-		{"redis", func(t *testing.T) Lease { return NewRedisLease(redistest.Start(t).Client(), "sync", ttl) }},
+	ctx := context.Background()
+	l := b.lease(t, ttl)
+	release, ok, err := l.TryAcquire(ctx)
+	if err != nil || !ok {
+		t.Fatalf("first TryAcquire: %v %v", ok, err)
 	}
-	for _, impl := range impls {
-		t.Run(impl.name, func(t *testing.T) {
-			ctx := context.Background()
-			l := impl.new(t)
-			release, ok, err := l.TryAcquire(ctx)
-			if err != nil || !ok {
-				t.Fatalf("first TryAcquire: %v %v", ok, err)
-			}
-			// Held past its TTL: the holder keeps extending it.
-			for end := time.Now().Add(3 * ttl); time.Now().Before(end); {
-				if _, ok, err := l.TryAcquire(ctx); ok || err != nil {
-					t.Fatalf("second TryAcquire while held: %v %v", ok, err)
-				}
-				time.Sleep(ttl / 10)
-			}
-			release()
-			release() // twice is harmless
-			again, ok, err := l.TryAcquire(ctx)
-			if err != nil || !ok {
-				t.Fatalf("TryAcquire after release: %v %v", ok, err)
-			}
-			again()
-		})
+	// Held past its TTL: the holder keeps extending it.
+	for end := time.Now().Add(3 * ttl); time.Now().Before(end); {
+		if _, ok, err := l.TryAcquire(ctx); ok || err != nil {
+			t.Fatalf("second TryAcquire while held: %v %v", ok, err)
+		}
+		time.Sleep(ttl / 10)
 	}
+	release()
+	release() // twice is harmless
+	again, ok, err := l.TryAcquire(ctx)
+	if err != nil || !ok {
+		t.Fatalf("TryAcquire after release: %v %v", ok, err)
+	}
+	again()
 }
 
 // A replica that dies holding the lease frees it within one TTL.
@@ -48,7 +38,7 @@ func TestRedisLeaseExpiresWithItsHolder(t *testing.T) {
 	const ttl = 300 * time.Millisecond
 	rdb := redistest.Start(t).Client()
 	ctx := context.Background()
-	if err := rdb.Set(ctx, prefix+"lease:sync", "a-dead-replica", ttl).Err(); err != nil {
+	if err := rdb.Set(ctx, leaseKey("sync"), "a-dead-replica", ttl).Err(); err != nil {
 		t.Fatal(err)
 	}
 	l := NewRedisLease(rdb, "sync", ttl)

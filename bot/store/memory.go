@@ -23,6 +23,7 @@ type Memory struct {
 	totals     map[string]expiring[VoteTotals]     // by day key
 	smallTalk  map[string]expiring[map[string]int] // by day key
 	shared     map[string]expiring[string]         // by share key
+	questions  map[string]expiring[*questionDay]   // by dayString
 	lastSweep  time.Time
 }
 
@@ -44,6 +45,7 @@ func NewMemory(opts Options) *Memory {
 		totals:     map[string]expiring[VoteTotals]{},
 		smallTalk:  map[string]expiring[map[string]int]{},
 		shared:     map[string]expiring[string]{},
+		questions:  map[string]expiring[*questionDay]{},
 	}
 }
 
@@ -62,6 +64,7 @@ func (m *Memory) now() time.Time {
 	sweep(m.totals, now)
 	sweep(m.smallTalk, now)
 	sweep(m.shared, now)
+	sweep(m.questions, now)
 	return now
 }
 
@@ -321,6 +324,14 @@ func (m *Memory) keys() map[string]time.Time {
 	for k, e := range m.shared {
 		if e.live(now) {
 			out[shareKey(k)] = e.exp
+		}
+	}
+	for k, e := range m.questions {
+		if e.live(now) {
+			out[questionsKey(k)] = e.exp
+			if len(e.v.slow) > 0 {
+				out[slowKey(k)] = e.exp
+			}
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package store
 
 import (
 	"regexp"
+	"strconv"
 	"time"
 )
 
@@ -57,12 +58,10 @@ var Schema = []KeySpec{
 	{Pattern: "kyanhbot:tg:<bot_id>:poll-lock", Type: "string", TTL: "telegram.Config.LockTTL (15 s), renewed",
 		Writer: "store.RedisLedger.Acquire/Renew (Lua)", Holds: "the polling replica's owner ID"},
 
-	// Admin statistics (bot/admin).
-	{Pattern: "kyanhbot:questions:<yyyymmdd>", Type: "hash", TTL: "admin.NewStats ttl (7 days)",
-		Writer: "admin.Stats.Record", Holds: "questions asked and answered that day, counts only"},
-	{Pattern: "kyanhbot:slow:<yyyymmdd>", Type: "zset", TTL: "admin.NewStats ttl (7 days)",
-		Writer: "admin.Stats.Record", Holds: "the slowest questions, redacted (bot.Redact), no chat or user ID"},
-
+	{Pattern: "kyanhbot:questions:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
+		Writer: "store.Redis.CountQuestion (admin.Recorder)", Holds: "questions asked and answered that day, counts only"},
+	{Pattern: "kyanhbot:slow:<yyyymmdd>", Type: "zset", TTL: "Options.StatsTTL (7 days)",
+		Writer: "store.Redis.CountQuestion (admin.Recorder)", Holds: "the day's 20 slowest questions, redacted (bot.Redact via admin's anonymise), no chat or user ID"},
 	// Staff handoff (bot/handoff).
 	{Pattern: "kyanhbot:handoff:<staff_chat_id>:<message_id>", Type: "string", TTL: "handoff.DefaultTTL (24 h)",
 		Writer: "handoff.RedisTickets.Save", Holds: "the citizen's chat ID for a staff post — personal, /quentoi deletes it"},
@@ -76,6 +75,42 @@ var Schema = []KeySpec{
 		Writer: "reload.Cluster heartbeat", Holds: "each replica's content version (JSON)"},
 	// kyanhbot:reload is a pub/sub channel (reload.Cluster), not a key.
 }
+
+// The functions below build every key of Schema; no other file of this
+// package spells a key. Keys are namespaced "kyanhbot:" so that the bot can
+// share a Redis with other programs, and no command touches two keys at
+// once (or does so only inside a MULTI of keys a Cluster may split), so a
+// Cluster's slots never matter.
+const prefix = "kyanhbot:"
+
+func chatKey(chatID int64) string  { return prefix + "chat:" + strconv.FormatInt(chatID, 10) }
+func voteKey(userID int64) string  { return prefix + "fb:" + strconv.FormatInt(userID, 10) }
+func floodKey(userID int64) string { return prefix + "flood:" + strconv.FormatInt(userID, 10) }
+func shareKey(key string) string   { return prefix + "share:" + key }
+func leaseKey(name string) string  { return prefix + "lease:" + name }
+
+func dayString(day time.Time) string     { return day.UTC().Format("20060102") }
+func unansweredKey(day time.Time) string { return prefix + "unanswered:" + dayString(day) }
+func votesKey(day time.Time) string      { return prefix + "votes:" + dayString(day) }
+func smallTalkKey(day time.Time) string  { return prefix + "smalltalk:" + dayString(day) }
+
+// The question counters of a day (dayString) are two keys.
+func questionsKey(day string) string { return prefix + "questions:" + day }
+func slowKey(day string) string      { return prefix + "slow:" + day }
+
+// ledgerPrefix namespaces a Telegram bot's ledger: its ID or username keeps
+// two bots sharing one Redis apart.
+func ledgerPrefix(namespace string) string { return prefix + "tg:" + namespace + ":" }
+
+func updateKey(ledger string, id int64) string {
+	return ledger + "update:" + strconv.FormatInt(id, 10)
+}
+func journalKey(ledger string, id int64) string {
+	return ledger + "journal:" + strconv.FormatInt(id, 10)
+}
+func journalSetKey(ledger string) string { return ledger + "journal" }
+func offsetKey(ledger string) string     { return ledger + "offset" }
+func pollLockKey(ledger string) string   { return ledger + "poll-lock" }
 
 // placeholder is a <name> in a pattern.
 var placeholder = regexp.MustCompile(`<[a-z_]+>`)

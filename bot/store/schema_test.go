@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot"
-	"github.com/kyanhbot/kyanhbot/bot/admin"
 	"github.com/kyanhbot/kyanhbot/bot/handoff"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/index"
@@ -38,6 +37,7 @@ func TestSchema(t *testing.T) {
 	must(err)
 	must(st.Unanswered(ctx, "giờ làm việc thứ bảy"))
 	must(st.SmallTalk(ctx, "thanks"))
+	must(st.CountQuestion(ctx, "giờ làm việc thứ bảy", true, time.Millisecond))
 	_, err = st.Share(ctx, "số điện thoại ủy ban")
 	must(err)
 	lease := store.NewRedisLease(rdb, "sync", time.Minute)
@@ -56,7 +56,6 @@ func TestSchema(t *testing.T) {
 	_, err = ledger.AcquirePollLock(ctx, "a", 15*time.Second)
 	must(err)
 
-	must(admin.NewStats(rdb, 0).Record(ctx, "giờ làm việc thứ bảy", true, time.Millisecond))
 	tickets := handoff.NewRedisTickets(rdb, -100500, 0)
 	must(tickets.Save(ctx, 7, handoff.Ticket{ChatID: chat}))
 	must(tickets.Link(ctx, chat, 8, 7))

@@ -16,7 +16,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -75,20 +74,6 @@ var ErrTooLong = errors.New("store: question too long to share")
 type VoteTotals struct {
 	Up, Down int
 }
-
-const prefix = "kyanhbot:"
-
-func chatKey(chatID int64) string  { return prefix + "chat:" + strconv.FormatInt(chatID, 10) }
-func voteKey(userID int64) string  { return prefix + "fb:" + strconv.FormatInt(userID, 10) }
-func floodKey(userID int64) string { return prefix + "flood:" + strconv.FormatInt(userID, 10) }
-func unansweredKey(day time.Time) string {
-	return prefix + "unanswered:" + day.UTC().Format("20060102")
-}
-func votesKey(day time.Time) string { return prefix + "votes:" + day.UTC().Format("20060102") }
-func smallTalkKey(day time.Time) string {
-	return prefix + "smalltalk:" + day.UTC().Format("20060102")
-}
-func shareKey(key string) string { return prefix + "share:" + key }
 
 // shareID is the short key of a shared question: 11 characters of base64url
 // from its SHA-256, so the same question always gets the same key and a

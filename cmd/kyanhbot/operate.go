@@ -219,11 +219,11 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 		o.wg.Add(1)
 		go func() { defer o.wg.Done(); job.Every(ctx, oc.sync.interval) }()
 	}
-	stats := admin.NewStats(rdb, 0)
+	feedback, stats := countersOf(st)
 	o.recorder = &admin.Recorder{Searcher: o.live, Stats: stats, Observe: o.metrics.ObserveSearch, Logger: log}
 	o.admin = admin.New(admin.Config{
 		Reloader: o.reloader, Admins: cfg.admins, ContentDir: cfg.contentDir,
-		Files: &o.tg, Poster: &o.tg, Stats: stats, Feedback: feedbackOf(st),
+		Files: &o.tg, Poster: &o.tg, Stats: stats, Feedback: feedback,
 		Replicas: replicas, Self: oc.replicaID, Logger: log, Syncer: syncer,
 	})
 	var tickets handoff.Tickets
@@ -315,15 +315,16 @@ func (o *operations) close() {
 	o.live.Close()
 }
 
-// feedbackOf returns the store's anonymised counters for /stats.
-func feedbackOf(st bot.Store) admin.Feedback {
+// countersOf returns the store's anonymised counters for /stats: of
+// feedback, and of the questions asked.
+func countersOf(st bot.Store) (admin.Feedback, admin.Stats) {
 	switch s := st.(type) {
 	case *store.Redis:
-		return s
+		return s, s
 	case *store.Memory:
-		return s
+		return s, s
 	}
-	return nil
+	return nil, nil
 }
 
 // syncBeforeStart syncs a content directory that was never synced and could

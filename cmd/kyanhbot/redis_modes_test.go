@@ -13,7 +13,6 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot"
-	"github.com/kyanhbot/kyanhbot/bot/admin"
 	"github.com/kyanhbot/kyanhbot/bot/handoff"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/index"
@@ -161,12 +160,11 @@ func testOnRedis(t *testing.T, c redis.UniversalClient) {
 	if ok, err := ledger.AcquirePollLock(ctx, "me", time.Minute); err != nil || !ok {
 		t.Errorf("poll lock = %v, %v", ok, err)
 	}
-	stats := admin.NewStats(c, 0)
-	if err := stats.Record(ctx, "giờ làm việc", true, time.Millisecond); err != nil {
-		t.Errorf("record: %v", err)
+	if err := st.CountQuestion(ctx, "giờ làm việc", true, time.Millisecond); err != nil {
+		t.Errorf("count question: %v", err)
 	}
-	if sum, err := stats.Summary(ctx, 7, 3); err != nil || sum.Today != 1 {
-		t.Errorf("summary = %+v, %v", sum, err)
+	if sum, err := st.QuestionStats(ctx, 7, 3); err != nil || sum.Today != 1 {
+		t.Errorf("question stats = %+v, %v", sum, err)
 	}
 	tickets := handoff.NewRedisTickets(c, -100, 0)
 	if err := tickets.Save(ctx, 3, handoff.Ticket{ChatID: 5}); err != nil {
