@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/admin"
 	"github.com/kyanhbot/kyanhbot/bot/store"
@@ -50,18 +48,19 @@ func TestForgetReachesEverything(t *testing.T) {
 		admin.Stats
 		TopUnanswered(ctx context.Context, nDays, n int) ([]store.Count, error)
 	}
-	backends := map[string]func(t *testing.T) (stateStore, Tickets, redis.UniversalClient){
-		"memory": func(*testing.T) (stateStore, Tickets, redis.UniversalClient) {
-			return store.NewMemory(store.Options{}), NewMemoryTickets(0), nil
+	backends := map[string]func(t *testing.T) (stateStore, Tickets, *redistest.Server){
+		"memory": func(*testing.T) (stateStore, Tickets, *redistest.Server) {
+			return store.NewMemory(store.Options{}), store.NewMemoryTickets[Ticket](0), nil
 		},
-		"redis": func(t *testing.T) (stateStore, Tickets, redis.UniversalClient) {
-			rdb := redistest.Start(t).Client()
-			return store.NewRedis(rdb, store.Options{}), NewRedisTickets(rdb, staff.ID, 0), rdb
+		"redis": func(t *testing.T) (stateStore, Tickets, *redistest.Server) {
+			srv := redistest.Start(t)
+			rdb := srv.Client()
+			return store.NewRedis(rdb, store.Options{}), store.NewRedisTickets[Ticket](rdb, staff.ID, 0), srv
 		},
 	}
 	for name, mk := range backends {
 		t.Run(name, func(t *testing.T) {
-			st, tickets, rdb := mk(t)
+			st, tickets, srv := mk(t)
 			stats := st
 			posts := 0
 			h := New(Config{StaffChat: staff.ID, Tickets: tickets, States: st,
@@ -108,8 +107,8 @@ func TestForgetReachesEverything(t *testing.T) {
 			if sum.Today != 2 || len(sum.Slowest) != 2 {
 				t.Errorf("stats after /quentoi: %d questions, %d slowest; want both questions counted", sum.Today, len(sum.Slowest))
 			}
-			if rdb != nil {
-				kept = append(kept, dumpRedis(t, rdb)...)
+			if srv != nil {
+				kept = append(kept, srv.Dump()...)
 			}
 			for _, s := range kept {
 				for _, p := range personal {
@@ -120,41 +119,4 @@ func TestForgetReachesEverything(t *testing.T) {
 			}
 		})
 	}
-}
-
-// dumpRedis returns every key and every value in the database.
-func dumpRedis(t *testing.T, rdb redis.UniversalClient) []string {
-	t.Helper()
-	ctx := context.Background()
-	keys, err := rdb.Keys(ctx, "*").Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, k := range keys {
-		out = append(out, k)
-		typ, err := rdb.Type(ctx, k).Result()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var vals []string
-		switch typ {
-		case "string":
-			vals = []string{rdb.Get(ctx, k).Val()}
-		case "hash":
-			for f, v := range rdb.HGetAll(ctx, k).Val() {
-				vals = append(vals, f, v)
-			}
-		case "zset":
-			vals = rdb.ZRange(ctx, k, 0, -1).Val()
-		case "set":
-			vals = rdb.SMembers(ctx, k).Val()
-		case "list":
-			vals = rdb.LRange(ctx, k, 0, -1).Val()
-		default:
-			t.Fatalf("key %s of type %s not read", k, typ)
-		}
-		out = append(out, vals...)
-	}
-	return out
 }

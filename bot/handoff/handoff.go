@@ -19,7 +19,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/content"
@@ -453,7 +452,14 @@ type Ticket struct {
 	Rated  bool   `json:"rated,omitempty"`
 }
 
-// Tickets remembers which staff post is for which citizen.
+// Chat is the citizen's chat the ticket is for: /quentoi forgets a chat's
+// tickets (store.Ticket).
+func (t Ticket) Chat() int64 { return t.ChatID }
+
+// Tickets remembers which staff post is for which citizen, for
+// store.DefaultTicketTTL (24 h: no citizen's chat is remembered longer than
+// their conversation); *store.RedisTickets[Ticket] and
+// *store.MemoryTickets[Ticket] are ones.
 type Tickets interface {
 	Save(ctx context.Context, staffMessageID int, t Ticket) error
 	Ticket(ctx context.Context, staffMessageID int) (Ticket, bool, error)
@@ -474,7 +480,3 @@ func (h *Handoff) Forget(ctx context.Context, _, chatID int64) error {
 	}
 	return h.cfg.Tickets.Forget(ctx, chatID)
 }
-
-// DefaultTTL is how long a staff post can be answered: the state TTL, so no
-// citizen's chat is remembered longer than their conversation.
-const DefaultTTL = 24 * time.Hour

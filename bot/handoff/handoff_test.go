@@ -14,7 +14,6 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
-	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 func TestAsksForStaff(t *testing.T) {
@@ -45,102 +44,6 @@ func TestAsksForStaff(t *testing.T) {
 	}
 }
 
-func TestTickets(t *testing.T) {
-	stores := map[string]func(t *testing.T) Tickets{
-		"memory": func(*testing.T) Tickets { return NewMemoryTickets(0) },
-		"redis":  func(t *testing.T) Tickets { return NewRedisTickets(redistest.Start(t).Client(), -100500, 0) },
-	}
-	for name, mk := range stores {
-		t.Run(name, func(t *testing.T) {
-			s, ctx := mk(t), context.Background()
-			if _, ok, err := s.Ticket(ctx, 9); ok || err != nil {
-				t.Fatalf("unknown ticket: %v %v", ok, err)
-			}
-			want := Ticket{ChatID: 77, Lang: "vi"}
-			if err := s.Save(ctx, 9, want); err != nil {
-				t.Fatal(err)
-			}
-			got, ok, err := s.Ticket(ctx, 9)
-			if err != nil || !ok || got != want {
-				t.Errorf("ticket = %+v %v %v, want %+v", got, ok, err, want)
-			}
-			// A staff answer in the citizen's chat leads back to its post.
-			if err := s.Link(ctx, 77, 5, 9); err != nil {
-				t.Fatal(err)
-			}
-			if root, ok, err := s.Linked(ctx, 77, 5); root != 9 || !ok || err != nil {
-				t.Errorf("linked = %d %v %v, want 9", root, ok, err)
-			}
-			if _, ok, _ := s.Linked(ctx, 78, 5); ok {
-				t.Error("another chat's message is linked")
-			}
-			closed := Ticket{ChatID: 77, Lang: "en", Root: 0, Thread: 3, Closed: true}
-			s.Save(ctx, 9, closed)
-			s.Save(ctx, 10, Ticket{ChatID: 77, Root: 9, Thread: 3})
-			if got, _, _ := s.Ticket(ctx, 9); got != closed {
-				t.Errorf("saved again = %+v, want %+v", got, closed)
-			}
-			s.Save(ctx, 11, Ticket{ChatID: 88})
-			if err := s.Forget(ctx, 77); err != nil {
-				t.Fatal(err)
-			}
-			for _, id := range []int{9, 10} {
-				if _, ok, _ := s.Ticket(ctx, id); ok {
-					t.Errorf("ticket %d kept after Forget", id)
-				}
-			}
-			if _, ok, _ := s.Linked(ctx, 77, 5); ok {
-				t.Error("link kept after Forget")
-			}
-			if _, ok, _ := s.Ticket(ctx, 11); !ok {
-				t.Error("another chat's ticket forgotten")
-			}
-			// Forget drops every ticket of the chat, and only those.
-			s.Save(ctx, 10, want)
-			s.Save(ctx, 11, Ticket{ChatID: 78})
-			if err := s.Forget(ctx, 77); err != nil {
-				t.Fatal(err)
-			}
-			for id, wantOK := range map[int]bool{9: false, 10: false, 11: true} {
-				if _, ok, err := s.Ticket(ctx, id); ok != wantOK || err != nil {
-					t.Errorf("ticket %d after Forget(77): found %v (%v), want %v", id, ok, err, wantOK)
-				}
-			}
-		})
-	}
-	t.Run("redis expiry", func(t *testing.T) {
-		s, ctx := NewRedisTickets(redistest.Start(t).Client(), staff.ID, 300*time.Millisecond), context.Background()
-		s.Save(ctx, 1, Ticket{ChatID: 1})
-		s.Link(ctx, 1, 2, 1)
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			_, ticket, _ := s.Ticket(ctx, 1)
-			_, linked, _ := s.Linked(ctx, 1, 2)
-			if !ticket && !linked {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatal("ticket or link outlived its TTL by 10 s")
-			}
-			time.Sleep(50 * time.Millisecond) // polling Redis's own expiry
-		}
-	})
-	t.Run("memory expiry", func(t *testing.T) {
-		s := NewMemoryTickets(time.Hour)
-		now := time.Now()
-		s.now = func() time.Time { return now }
-		s.Save(context.Background(), 1, Ticket{ChatID: 1})
-		s.Link(context.Background(), 1, 2, 1)
-		now = now.Add(time.Hour)
-		if _, ok, _ := s.Ticket(context.Background(), 1); ok {
-			t.Error("ticket outlived its TTL")
-		}
-		if _, ok, _ := s.Linked(context.Background(), 1, 2); ok {
-			t.Error("link outlived its TTL")
-		}
-	})
-}
-
 // lateBot lets the handler be built before the bot it posts through.
 type lateBot struct{ b *telegram.Bot }
 
@@ -152,7 +55,7 @@ func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, err
 func startBot(t *testing.T, staffChat int64) *telegramtest.Server {
 	t.Helper()
 	srv := telegramtest.New(t)
-	startBotOn(t, srv, staffChat, NewMemoryTickets(0), 0)
+	startBotOn(t, srv, staffChat, store.NewMemoryTickets[Ticket](0), 0)
 	return srv
 }
 

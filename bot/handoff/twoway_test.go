@@ -10,6 +10,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
@@ -42,12 +43,12 @@ func button(m telegramtest.Message, text string) string {
 func TestTwoWayLine(t *testing.T) {
 	backends := map[string]func(t *testing.T) func() Tickets{
 		"memory": func(*testing.T) func() Tickets {
-			tk := NewMemoryTickets(0)
+			tk := store.NewMemoryTickets[Ticket](0)
 			return func() Tickets { return tk }
 		},
 		"redis": func(t *testing.T) func() Tickets {
 			rdb := redistest.Start(t).Client()
-			return func() Tickets { return NewRedisTickets(rdb, staff.ID, 0) }
+			return func() Tickets { return store.NewRedisTickets[Ticket](rdb, staff.ID, 0) }
 		},
 	}
 	for name, tickets := range backends {
@@ -111,7 +112,7 @@ func TestTwoWayLine(t *testing.T) {
 	}
 }
 
-// clock is a settable clock for MemoryTickets, safe across the bot's
+// clock is a settable clock for store.MemoryTickets, safe across the bot's
 // goroutines.
 type clock struct {
 	mu  sync.Mutex
@@ -135,8 +136,7 @@ func (c *clock) Add(d time.Duration) {
 // old answer opens a new ticket instead of being lost.
 func TestExpiredTicket(t *testing.T) {
 	c := &clock{now: time.Now()}
-	tk := NewMemoryTickets(time.Hour)
-	tk.now = c.Now
+	tk := store.NewMemoryTickets[Ticket](time.Hour).WithClock(c.Now)
 	srv := telegramtest.New(t)
 	startBotOn(t, srv, staff.ID, tk, 0)
 	chat := telegramtest.Private(citizen)
@@ -171,7 +171,7 @@ func TestExpiredTicket(t *testing.T) {
 // put three questions before staff and one flood notice before the citizen.
 func TestHandoffFloodLimit(t *testing.T) {
 	srv := telegramtest.New(t)
-	startBotOn(t, srv, staff.ID, NewMemoryTickets(0), 3)
+	startBotOn(t, srv, staff.ID, store.NewMemoryTickets[Ticket](0), 3)
 	chat := telegramtest.Private(citizen)
 	for i := range 10 {
 		srv.SendText(chat, citizen, fmt.Sprintf("gặp cán bộ: câu hỏi số %d", i))
@@ -199,7 +199,7 @@ func TestHandoffFloodLimit(t *testing.T) {
 // after 👎.
 func TestHandoffFollowsLanguage(t *testing.T) {
 	srv := telegramtest.New(t)
-	startBotOn(t, srv, staff.ID, NewMemoryTickets(0), 0)
+	startBotOn(t, srv, staff.ID, store.NewMemoryTickets[Ticket](0), 0)
 	chat := telegramtest.Private(citizen) // a Vietnamese client
 	srv.SendText(chat, citizen, "/ngonngu en")
 	srv.WaitMessages(t, chat.ID, 1)
@@ -223,7 +223,7 @@ func TestHandoffFollowsLanguage(t *testing.T) {
 // press answered at once.
 func TestNoAnswerOffersStaff(t *testing.T) {
 	srv := telegramtest.New(t)
-	startBotOn(t, srv, staff.ID, NewMemoryTickets(0), 0)
+	startBotOn(t, srv, staff.ID, store.NewMemoryTickets[Ticket](0), 0)
 	chat := telegramtest.Private(citizen)
 	const q = "lịch thi đấu bóng đá của đội tuyển tuần này"
 	srv.SendText(chat, citizen, q)
@@ -270,7 +270,7 @@ func TestContactLabelsFollowLanguage(t *testing.T) {
 // rating follow them there.
 func TestStaffForumTopic(t *testing.T) {
 	srv := telegramtest.New(t)
-	startBotThread(t, srv, staff.ID, 9, NewMemoryTickets(0), 0)
+	startBotThread(t, srv, staff.ID, 9, store.NewMemoryTickets[Ticket](0), 0)
 	topic := staff
 	topic.Topic = 9
 	srv.SendText(topic, officer, "chủ đề hỏi đáp của người dân") // the topic exists

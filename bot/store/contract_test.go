@@ -26,9 +26,10 @@ type backend struct {
 	store func(t *testing.T, opts Options) harness
 	// ledger runs on the real clock, claims with a way to make update 1's
 	// claim lapse as its TTL would.
-	ledger func(t *testing.T) ledger
-	claims func(t *testing.T) (l claimLedger, lapse func())
-	lease  func(t *testing.T, ttl time.Duration) Lease
+	ledger  func(t *testing.T) ledger
+	claims  func(t *testing.T) (l claimLedger, lapse func())
+	lease   func(t *testing.T, ttl time.Duration) Lease
+	tickets func(t *testing.T, ttl time.Duration) tickets
 }
 
 var backends = []backend{
@@ -52,6 +53,9 @@ var backends = []backend{
 			return l, func() { clock.Add(l.ClaimTTL() + time.Millisecond) }
 		},
 		lease: func(*testing.T, time.Duration) Lease { return &MemoryLease{} },
+		tickets: func(_ *testing.T, ttl time.Duration) tickets {
+			return NewMemoryTickets[ticket](ttl)
+		},
 	},
 	{
 		name: "redis",
@@ -85,6 +89,9 @@ var backends = []backend{
 		lease: func(t *testing.T, ttl time.Duration) Lease {
 			return NewRedisLease(redistest.Start(t).Client(), "sync", ttl)
 		},
+		tickets: func(t *testing.T, ttl time.Duration) tickets {
+			return NewRedisTickets[ticket](redistest.Start(t).Client(), -100500, ttl)
+		},
 	},
 }
 
@@ -99,6 +106,7 @@ var suites = []struct {
 	{"claims", testClaims},
 	{"journal", testJournal},
 	{"lease", testLease},
+	{"tickets", testTickets},
 }
 
 func TestContract(t *testing.T) {

@@ -63,12 +63,12 @@ var Schema = []KeySpec{
 	{Pattern: "kyanhbot:slow:<yyyymmdd>", Type: "zset", TTL: "Options.StatsTTL (7 days)",
 		Writer: "store.Redis.CountQuestion (admin.Recorder)", Holds: "the day's 20 slowest questions, redacted (bot.Redact via admin's anonymise), no chat or user ID"},
 	// Staff handoff (bot/handoff).
-	{Pattern: "kyanhbot:handoff:<staff_chat_id>:<message_id>", Type: "string", TTL: "handoff.DefaultTTL (24 h)",
-		Writer: "handoff.RedisTickets.Save", Holds: "the citizen's chat ID for a staff post — personal, /quentoi deletes it"},
-	{Pattern: "kyanhbot:handoff:<staff_chat_id>:chat:<chat_id>", Type: "set", TTL: "handoff.DefaultTTL (24 h)",
-		Writer: "handoff.RedisTickets.Save/Link", Holds: "a chat's staff posts and links, for /quentoi — personal, /quentoi deletes it"},
-	{Pattern: "kyanhbot:handoff:<staff_chat_id>:link:<chat_id>:<message_id>", Type: "string", TTL: "handoff.DefaultTTL (24 h)",
-		Writer: "handoff.RedisTickets.Link", Holds: "the staff post a staff answer in the chat belongs to — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:<message_id>", Type: "string", TTL: "DefaultTicketTTL (24 h)",
+		Writer: "store.RedisTickets.Save", Holds: "the citizen's chat ID for a staff post — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:chat:<chat_id>", Type: "set", TTL: "DefaultTicketTTL (24 h)",
+		Writer: "store.RedisTickets.Save/Link", Holds: "a chat's staff posts and links, for /quentoi — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:link:<chat_id>:<message_id>", Type: "string", TTL: "DefaultTicketTTL (24 h)",
+		Writer: "store.RedisTickets.Link", Holds: "the staff post a staff answer in the chat belongs to — personal, /quentoi deletes it"},
 
 	// Replicas (index/reload).
 	{Pattern: "kyanhbot:replicas", Type: "hash", TTL: "three heartbeats (30 s), renewed at each",
@@ -111,6 +111,17 @@ func journalKey(ledger string, id int64) string {
 func journalSetKey(ledger string) string { return ledger + "journal" }
 func offsetKey(ledger string) string     { return ledger + "offset" }
 func pollLockKey(ledger string) string   { return ledger + "poll-lock" }
+
+// The staff handoff's keys, per staff group.
+func ticketKey(staffChat int64, msg int) string {
+	return prefix + "handoff:" + strconv.FormatInt(staffChat, 10) + ":" + strconv.Itoa(msg)
+}
+func ticketChatKey(staffChat, chatID int64) string {
+	return prefix + "handoff:" + strconv.FormatInt(staffChat, 10) + ":chat:" + strconv.FormatInt(chatID, 10)
+}
+func ticketLinkKey(staffChat, chatID int64, msg int) string {
+	return prefix + "handoff:" + strconv.FormatInt(staffChat, 10) + ":link:" + strconv.FormatInt(chatID, 10) + ":" + strconv.Itoa(msg)
+}
 
 // placeholder is a <name> in a pattern.
 var placeholder = regexp.MustCompile(`<[a-z_]+>`)

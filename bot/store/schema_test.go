@@ -56,7 +56,7 @@ func TestSchema(t *testing.T) {
 	_, err = ledger.AcquirePollLock(ctx, "a", 15*time.Second)
 	must(err)
 
-	tickets := handoff.NewRedisTickets(rdb, -100500, 0)
+	tickets := store.NewRedisTickets[handoff.Ticket](rdb, -100500, 0)
 	must(tickets.Save(ctx, 7, handoff.Ticket{ChatID: chat}))
 	must(tickets.Link(ctx, chat, 8, 7))
 

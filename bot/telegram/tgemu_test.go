@@ -330,7 +330,7 @@ func TestTelegramTestAPICitizen(t *testing.T) {
 	engine := realEngine(t, st, "TestNameBot")
 	var b *Bot
 	poster := posterFunc(func(ctx context.Context, chatID int64, r bot.Reply) (int, error) { return b.Post(ctx, chatID, r) })
-	h := handoff.New(handoff.Config{StaffChat: staff, Poster: poster, Tickets: handoff.NewMemoryTickets(0), States: st, Gate: engine})
+	h := handoff.New(handoff.Config{StaffChat: staff, Poster: poster, Tickets: store.NewMemoryTickets[handoff.Ticket](0), States: st, Gate: engine})
 	r := startBot(t, nil, nil, nil, func(c *Config) {
 		c.Token, c.Endpoint = token, base+"/bot%s/%s"
 		c.Ledger = store.NewMemoryLedger(0)

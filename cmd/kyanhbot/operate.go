@@ -228,10 +228,10 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 	})
 	var tickets handoff.Tickets
 	if oc.staffChat != 0 {
-		tickets = handoff.NewMemoryTickets(0)
+		tickets = store.NewMemoryTickets[handoff.Ticket](0)
 		if rdb != nil {
 			// The staff reply may reach another replica than the question.
-			tickets = handoff.NewRedisTickets(rdb, oc.staffChat, 0)
+			tickets = store.NewRedisTickets[handoff.Ticket](rdb, oc.staffChat, 0)
 		}
 	} else {
 		log.Info("STAFF_CHAT_ID not set: citizens asking for staff get the office contacts")

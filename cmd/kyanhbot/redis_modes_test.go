@@ -166,7 +166,7 @@ func testOnRedis(t *testing.T, c redis.UniversalClient) {
 	if sum, err := st.QuestionStats(ctx, 7, 3); err != nil || sum.Today != 1 {
 		t.Errorf("question stats = %+v, %v", sum, err)
 	}
-	tickets := handoff.NewRedisTickets(c, -100, 0)
+	tickets := store.NewRedisTickets[handoff.Ticket](c, -100, 0)
 	if err := tickets.Save(ctx, 3, handoff.Ticket{ChatID: 5}); err != nil {
 		t.Errorf("ticket: %v", err)
 	}

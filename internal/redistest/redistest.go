@@ -104,3 +104,42 @@ func (s *Server) Restart() {
 	s.Stop()
 	s.start()
 }
+
+// Dump returns every key of the server and every value it holds, for tests
+// that check what is kept (that /quentoi left nothing of a person, say).
+func (s *Server) Dump() []string {
+	s.tb.Helper()
+	ctx := context.Background()
+	rdb := s.Client()
+	keys, err := rdb.Keys(ctx, "*").Result()
+	if err != nil {
+		s.tb.Fatalf("redistest: dump: %v", err)
+	}
+	var out []string
+	for _, k := range keys {
+		out = append(out, k)
+		typ, err := rdb.Type(ctx, k).Result()
+		if err != nil {
+			s.tb.Fatalf("redistest: dump: %v", err)
+		}
+		var vals []string
+		switch typ {
+		case "string":
+			vals = []string{rdb.Get(ctx, k).Val()}
+		case "hash":
+			for f, v := range rdb.HGetAll(ctx, k).Val() {
+				vals = append(vals, f, v)
+			}
+		case "zset":
+			vals = rdb.ZRange(ctx, k, 0, -1).Val()
+		case "set":
+			vals = rdb.SMembers(ctx, k).Val()
+		case "list":
+			vals = rdb.LRange(ctx, k, 0, -1).Val()
+		default:
+			s.tb.Fatalf("redistest: dump: key %s of type %s not read", k, typ)
+		}
+		out = append(out, vals...)
+	}
+	return out
+}

@@ -3,6 +3,8 @@ package redistest
 import (
 	"context"
 	"testing"
+
+	"github.com/redis/go-redis/v9"
 )
 
 func TestStartRestart(t *testing.T) {
@@ -15,5 +17,25 @@ func TestStartRestart(t *testing.T) {
 	s.Restart()
 	if got, err := c.Exists(ctx, "k").Result(); err != nil || got != 0 {
 		t.Fatalf("after restart: exists=%d err=%v, want 0 and nil", got, err)
+	}
+}
+
+func TestDump(t *testing.T) {
+	s := Start(t)
+	c := s.Client()
+	ctx := context.Background()
+	c.Set(ctx, "s", "v1", 0)
+	c.HSet(ctx, "h", "f", "v2")
+	c.ZAdd(ctx, "z", redis.Z{Score: 1, Member: "v3"})
+	c.SAdd(ctx, "set", "v4")
+	c.RPush(ctx, "l", "v5")
+	got := map[string]bool{}
+	for _, v := range s.Dump() {
+		got[v] = true
+	}
+	for _, want := range []string{"s", "v1", "h", "f", "v2", "z", "v3", "set", "v4", "l", "v5"} {
+		if !got[want] {
+			t.Errorf("Dump lacks %q: %v", want, got)
+		}
 	}
 }
