@@ -26,10 +26,11 @@ type backend struct {
 	store func(t *testing.T, opts Options) harness
 	// ledger runs on the real clock, claims with a way to make update 1's
 	// claim lapse as its TTL would.
-	ledger  func(t *testing.T) ledger
-	claims  func(t *testing.T) (l claimLedger, lapse func())
-	lease   func(t *testing.T, ttl time.Duration) Lease
-	tickets func(t *testing.T, ttl time.Duration) tickets
+	ledger   func(t *testing.T) ledger
+	claims   func(t *testing.T) (l claimLedger, lapse func())
+	lease    func(t *testing.T, ttl time.Duration) Lease
+	tickets  func(t *testing.T, ttl time.Duration) tickets
+	replicas func(t *testing.T) replicas
 }
 
 var backends = []backend{
@@ -56,6 +57,7 @@ var backends = []backend{
 		tickets: func(_ *testing.T, ttl time.Duration) tickets {
 			return NewMemoryTickets[ticket](ttl)
 		},
+		replicas: func(*testing.T) replicas { return NewMemoryReplicas() },
 	},
 	{
 		name: "redis",
@@ -92,6 +94,7 @@ var backends = []backend{
 		tickets: func(t *testing.T, ttl time.Duration) tickets {
 			return NewRedisTickets[ticket](redistest.Start(t).Client(), -100500, ttl)
 		},
+		replicas: func(t *testing.T) replicas { return NewRedisReplicas(redistest.Start(t).Client()) },
 	},
 }
 
@@ -107,6 +110,7 @@ var suites = []struct {
 	{"journal", testJournal},
 	{"lease", testLease},
 	{"tickets", testTickets},
+	{"replicas", testReplicas},
 }
 
 func TestContract(t *testing.T) {

@@ -72,8 +72,9 @@ var Schema = []KeySpec{
 
 	// Replicas (index/reload).
 	{Pattern: "kyanhbot:replicas", Type: "hash", TTL: "three heartbeats (30 s), renewed at each",
-		Writer: "reload.Cluster heartbeat", Holds: "each replica's content version (JSON)"},
-	// kyanhbot:reload is a pub/sub channel (reload.Cluster), not a key.
+		Writer: "store.RedisReplicas.Report (reload.Cluster's heartbeat)", Holds: "each replica's content version (JSON)"},
+	// kyanhbot:reload is a pub/sub channel (store.RedisReplicas.Announce,
+	// reload.Cluster), not a key.
 }
 
 // The functions below build every key of Schema; no other file of this
@@ -122,6 +123,13 @@ func ticketChatKey(staffChat, chatID int64) string {
 func ticketLinkKey(staffChat, chatID int64, msg int) string {
 	return prefix + "handoff:" + strconv.FormatInt(staffChat, 10) + ":link:" + strconv.FormatInt(chatID, 10) + ":" + strconv.Itoa(msg)
 }
+
+// The replicas' shared state (reload.Cluster): a hash, and a pub/sub
+// channel, which is not a key.
+const (
+	replicasKey   = prefix + "replicas"
+	reloadChannel = prefix + "reload"
+)
 
 // placeholder is a <name> in a pattern.
 var placeholder = regexp.MustCompile(`<[a-z_]+>`)

@@ -64,7 +64,7 @@ func TestSchema(t *testing.T) {
 	defer live.Close()
 	rl := reload.New(reload.Config{Content: fstest.MapFS{}, Index: live})
 	defer rl.Close()
-	cluster := reload.NewCluster(reload.ClusterConfig{Redis: rdb, Reloader: rl, ID: "replica-a"})
+	cluster := reload.NewCluster(reload.ClusterConfig{Shared: store.NewRedisReplicas(rdb), Reloader: rl, ID: "replica-a"})
 	must(cluster.Start(ctx))
 	defer cluster.Close()
 

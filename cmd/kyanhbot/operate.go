@@ -205,7 +205,7 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb red
 
 	var replicas func(context.Context) ([]reload.Replica, error)
 	if rdb != nil {
-		o.cluster = reload.NewCluster(reload.ClusterConfig{Redis: rdb, Reloader: o.reloader, ID: oc.replicaID, Logger: log})
+		o.cluster = reload.NewCluster(reload.ClusterConfig{Shared: store.NewRedisReplicas(rdb), Reloader: o.reloader, ID: oc.replicaID, Logger: log})
 		if err := o.cluster.Start(ctx); err != nil {
 			o.live.Close()
 			return nil, err

@@ -181,7 +181,7 @@ func testOnRedis(t *testing.T, c redis.UniversalClient) {
 		if rep, err := rls[i].Reload(ctx, reload.Request{Trigger: "start"}); err != nil || rep.Outcome != reload.Swapped {
 			t.Fatalf("start: %v %v", err, rep.Err)
 		}
-		cl := reload.NewCluster(reload.ClusterConfig{Redis: c, Reloader: rls[i], ID: fmt.Sprint("r", i), Heartbeat: time.Second})
+		cl := reload.NewCluster(reload.ClusterConfig{Shared: store.NewRedisReplicas(c), Reloader: rls[i], ID: fmt.Sprint("r", i), Heartbeat: time.Second})
 		if err := cl.Start(ctx); err != nil {
 			t.Fatalf("cluster start: %v", err)
 		}

@@ -9,15 +9,24 @@ import (
 	"sort"
 	"sync"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 )
 
-// Redis keys shared by the replicas of one bot.
-const (
-	channelKey  = "kyanhbot:reload"   // pub/sub channel of reload announcements
-	replicasKey = "kyanhbot:replicas" // hash: replica ID → its content version
-)
+// Shared is what the replicas of one bot share: a channel of reload
+// announcements, and a registry of what each replica serves (values are
+// the Cluster's JSON). *store.RedisReplicas is one, across processes;
+// *store.MemoryReplicas within one.
+type Shared interface {
+	// Subscribe delivers every announcement made after it returns, until
+	// ctx ends or stop is called.
+	Subscribe(ctx context.Context) (msgs <-chan []byte, stop func(), err error)
+	// Announce sends msg to every subscriber, the sender's own included.
+	Announce(ctx context.Context, msg []byte) error
+	// Report writes replica id's entry; the registry is kept ttl after the
+	// last report of any replica.
+	Report(ctx context.Context, id string, entry []byte, ttl time.Duration) error
+	Reports(ctx context.Context) (map[string][]byte, error)
+	Drop(ctx context.Context, id string) error
+}
 
 // Cluster keeps the replicas of one bot on the same content: a reload made on
 // one replica is announced over Redis pub/sub, and every other replica then
@@ -25,7 +34,7 @@ const (
 // content version into a Redis hash, so /stats can show which version every
 // replica serves.
 type Cluster struct {
-	rdb       redis.UniversalClient
+	shared    Shared
 	rl        *Reloader
 	id        string
 	log       *slog.Logger
@@ -38,7 +47,7 @@ type Cluster struct {
 
 // ClusterConfig sets up a Cluster.
 type ClusterConfig struct {
-	Redis    redis.UniversalClient
+	Shared   Shared // in Redis: store.NewRedisReplicas
 	Reloader *Reloader
 	// ID names this replica (host name and process ID, say); unique per replica.
 	ID     string
@@ -73,7 +82,7 @@ func NewCluster(cfg ClusterConfig) *Cluster {
 	if cfg.Heartbeat <= 0 {
 		cfg.Heartbeat = 10 * time.Second
 	}
-	c := &Cluster{rdb: cfg.Redis, rl: cfg.Reloader, id: cfg.ID, log: cfg.Logger, heartbeat: cfg.Heartbeat}
+	c := &Cluster{shared: cfg.Shared, rl: cfg.Reloader, id: cfg.ID, log: cfg.Logger, heartbeat: cfg.Heartbeat}
 	cfg.Reloader.Notify(c.afterReload)
 	return c
 }
@@ -86,18 +95,17 @@ func (c *Cluster) ID() string { return c.id }
 // heartbeat until ctx ends or Close.
 func (c *Cluster) Start(ctx context.Context) error {
 	ctx, c.cancel = context.WithCancel(ctx)
-	ps := c.rdb.Subscribe(ctx, channelKey)
-	if _, err := ps.Receive(ctx); err != nil {
-		ps.Close()
+	msgs, stop, err := c.shared.Subscribe(ctx)
+	if err != nil {
 		c.cancel()
-		return fmt.Errorf("reload: subscribe: %w", err)
+		return fmt.Errorf("reload: join the replicas: %w", err)
 	}
 	c.beat(ctx)
 	c.wg.Add(2)
 	go func() {
 		defer c.wg.Done()
-		defer ps.Close()
-		c.listen(ctx, ps.Channel())
+		defer stop()
+		c.listen(ctx, msgs)
 	}()
 	go func() {
 		defer c.wg.Done()
@@ -124,10 +132,10 @@ func (c *Cluster) Close() {
 	c.wg.Wait()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	_ = c.rdb.HDel(ctx, replicasKey, c.id).Err()
+	_ = c.shared.Drop(ctx, c.id)
 }
 
-func (c *Cluster) listen(ctx context.Context, ch <-chan *redis.Message) {
+func (c *Cluster) listen(ctx context.Context, ch <-chan []byte) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -137,7 +145,7 @@ func (c *Cluster) listen(ctx context.Context, ch <-chan *redis.Message) {
 				return
 			}
 			var a announcement
-			if err := json.Unmarshal([]byte(msg.Payload), &a); err != nil || a.V < 1 {
+			if err := json.Unmarshal(msg, &a); err != nil || a.V < 1 {
 				c.log.Warn("reload: bad announcement ignored", "err", err)
 				continue
 			}
@@ -167,7 +175,7 @@ func (c *Cluster) afterReload(ctx context.Context, rep Report) {
 		a.Confirm = rep.Version
 	}
 	b, _ := json.Marshal(a)
-	if err := c.rdb.Publish(ctx, channelKey, b).Err(); err != nil {
+	if err := c.shared.Announce(ctx, b); err != nil {
 		c.log.Error("reload: announce to other replicas failed", "err", err)
 	}
 }
@@ -200,11 +208,7 @@ func (c *Cluster) catchUp(ctx context.Context) {
 func (c *Cluster) beat(ctx context.Context) {
 	cur := c.rl.Current()
 	b, _ := json.Marshal(Replica{ID: c.id, Version: cur.Version, Built: cur.Built, Articles: cur.Articles, Seen: time.Now()})
-	_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
-		p.HSet(ctx, replicasKey, c.id, b)
-		p.Expire(ctx, replicasKey, 3*c.heartbeat)
-		return nil
-	})
+	err := c.shared.Report(ctx, c.id, b, 3*c.heartbeat)
 	if err != nil && !errors.Is(err, context.Canceled) {
 		c.log.Warn("reload: cannot write replica version", "err", err)
 	}
@@ -213,15 +217,15 @@ func (c *Cluster) beat(ctx context.Context) {
 // Replicas lists the replicas heard of within three heartbeats, by ID;
 // older entries are removed.
 func (c *Cluster) Replicas(ctx context.Context) ([]Replica, error) {
-	m, err := c.rdb.HGetAll(ctx, replicasKey).Result()
+	m, err := c.shared.Reports(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reload: replicas: %w", err)
 	}
 	var out []Replica
 	for id, v := range m {
 		var r Replica
-		if json.Unmarshal([]byte(v), &r) != nil || time.Since(r.Seen) > 3*c.heartbeat {
-			_ = c.rdb.HDel(ctx, replicasKey, id).Err()
+		if json.Unmarshal(v, &r) != nil || time.Since(r.Seen) > 3*c.heartbeat {
+			_ = c.shared.Drop(ctx, id)
 			continue
 		}
 		out = append(out, r)

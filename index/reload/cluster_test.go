@@ -10,17 +10,32 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
+	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
-// TestClusterTwoReplicas runs two replicas on one real Redis and one content
-// directory: a reload on one makes both swap.
+// sharedBackends are the replicas' shared state the cluster tests run on:
+// a real redis-server, and memory (replicas in one process). Each call
+// returns one shared state for all the replicas of a test.
+var sharedBackends = []struct {
+	name string
+	new  func(t *testing.T) Shared
+}{
+	{"redis", func(t *testing.T) Shared { return store.NewRedisReplicas(redistest.Start(t).Client()) }},
+	{"memory", func(*testing.T) Shared { return store.NewMemoryReplicas() }},
+}
+
+// TestClusterTwoReplicas runs two replicas on one shared state and one
+// content directory: a reload on one makes both swap.
 func TestClusterTwoReplicas(t *testing.T) {
-	srv := redistest.Start(t)
+	for _, b := range sharedBackends {
+		t.Run(b.name, func(t *testing.T) { testClusterTwoReplicas(t, b.new(t)) })
+	}
+}
+
+func testClusterTwoReplicas(t *testing.T, shared Shared) {
 	dir := copyDir(t, "testdata/content")
 	ctx := context.Background()
 
@@ -28,11 +43,11 @@ func TestClusterTwoReplicas(t *testing.T) {
 	clusters := [2]*Cluster{}
 	liveIx := [2]*index.Live{}
 	// Every announcement made, in order; replica b's log says which it heard.
-	sub := srv.Client().Subscribe(ctx, channelKey)
-	if _, err := sub.Receive(ctx); err != nil {
+	heard, stop, err := shared.Subscribe(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sub.Close() })
+	t.Cleanup(stop)
 	bLog := &logtest.Buffer{}
 	for i := range 2 {
 		l := newLive(t)
@@ -45,7 +60,7 @@ func TestClusterTwoReplicas(t *testing.T) {
 		if i == 1 {
 			log = slog.New(slog.NewTextHandler(bLog, nil))
 		}
-		clusters[i] = NewCluster(ClusterConfig{Redis: srv.Client(), Reloader: lives[i], ID: []string{"replica-a", "replica-b"}[i], Heartbeat: time.Second, Logger: log})
+		clusters[i] = NewCluster(ClusterConfig{Shared: shared, Reloader: lives[i], ID: []string{"replica-a", "replica-b"}[i], Heartbeat: time.Second, Logger: log})
 		if err := clusters[i].Start(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -98,7 +113,7 @@ func TestClusterTwoReplicas(t *testing.T) {
 	// heard a probe sent now, its own reload is over, announcement (if any)
 	// included; an end mark sent after that comes after it on the channel.
 	probe := func(from string) {
-		if err := srv.Client().Publish(ctx, channelKey, `{"v":1,"from":"`+from+`","version":"`+rep.Version+`"}`).Err(); err != nil {
+		if err := shared.Announce(ctx, []byte(`{"v":1,"from":"`+from+`","version":"`+rep.Version+`"}`)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -111,16 +126,15 @@ func TestClusterTwoReplicas(t *testing.T) {
 	}
 	probe("end")
 	var froms []string
-	ch := sub.Channel()
 	for {
-		var m *redis.Message
+		var m []byte
 		select {
-		case m = <-ch:
+		case m = <-heard:
 		case <-time.After(10 * time.Second):
 			t.Fatalf("no end mark on the channel; heard %v", froms)
 		}
 		var a announcement
-		if err := json.Unmarshal([]byte(m.Payload), &a); err != nil {
+		if err := json.Unmarshal(m, &a); err != nil {
 			t.Fatal(err)
 		}
 		if a.From == "end" {
@@ -139,7 +153,12 @@ func TestClusterTwoReplicas(t *testing.T) {
 // TestClusterCatchUp: a replica that missed an announcement (it was not
 // listening) reloads when it sees, in the replicas' hash, newer content.
 func TestClusterCatchUp(t *testing.T) {
-	srv := redistest.Start(t)
+	for _, b := range sharedBackends {
+		t.Run(b.name, func(t *testing.T) { testClusterCatchUp(t, b.new(t)) })
+	}
+}
+
+func testClusterCatchUp(t *testing.T, shared Shared) {
 	dir := copyDir(t, "testdata/content")
 	ctx := context.Background()
 	var rls [2]*Reloader
@@ -149,7 +168,7 @@ func TestClusterCatchUp(t *testing.T) {
 		if rep, _ := rls[i].Reload(ctx, Request{Trigger: "start"}); rep.Outcome != Swapped {
 			t.Fatalf("start %d: %v", i, rep.Err)
 		}
-		cls[i] = NewCluster(ClusterConfig{Redis: srv.Client(), Reloader: rls[i], ID: []string{"a", "b"}[i], Heartbeat: 200 * time.Millisecond})
+		cls[i] = NewCluster(ClusterConfig{Shared: shared, Reloader: rls[i], ID: []string{"a", "b"}[i], Heartbeat: 200 * time.Millisecond})
 	}
 	if err := cls[0].Start(ctx); err != nil {
 		t.Fatal(err)
