@@ -7,7 +7,6 @@ package ops
 import (
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/index"
@@ -182,59 +180,6 @@ type roundTripper func(*http.Request) (*http.Response, error)
 
 func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-// RedisHook counts failed Redis commands; add it with client.AddHook.
-func (m *Metrics) RedisHook() redis.Hook { return redisHook{m} }
-
-type redisHook struct{ m *Metrics }
-
-func (h redisHook) DialHook(next redis.DialHook) redis.DialHook {
-	return func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := next(ctx, network, addr)
-		if err != nil && ctx.Err() == nil {
-			h.m.redisErrors.Inc()
-		}
-		return c, err
-	}
-}
-
-func (h redisHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
-	return func(ctx context.Context, cmd redis.Cmder) error {
-		err := next(ctx, cmd)
-		h.count(ctx, err, cmd)
-		return err
-	}
-}
-
-func (h redisHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
-	return func(ctx context.Context, cmds []redis.Cmder) error {
-		err := next(ctx, cmds)
-		h.count(ctx, err, cmds...)
-		return err
-	}
-}
-
-// count counts a failure once per call. Two refusals are part of normal
-// work and not counted: go-redis's connection handshake (HELLO, CLIENT
-// SETINFO …) sends commands an older server refuses, and a Lua script's
-// first EVALSHA on a server answers NOSCRIPT before go-redis sends EVAL.
-func (h redisHook) count(ctx context.Context, err error, cmds ...redis.Cmder) {
-	if err == nil || errors.Is(err, redis.Nil) || ctx.Err() != nil {
-		return
-	}
-	var reply redis.Error
-	if errors.As(err, &reply) {
-		if strings.HasPrefix(reply.Error(), "NOSCRIPT") {
-			return
-		}
-		handshake := true
-		for _, c := range cmds {
-			if n := c.Name(); n != "client" && n != "hello" {
-				handshake = false
-			}
-		}
-		if handshake {
-			return
-		}
-	}
-	h.m.redisErrors.Inc()
-}
+// RedisFailed counts one failed Redis command; store.CountFailures calls
+// it for every command that failed for a reason worth counting.
+func (m *Metrics) RedisFailed() { m.redisErrors.Inc() }

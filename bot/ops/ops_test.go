@@ -134,11 +134,13 @@ func TestRoundTripperCountsAPIErrors(t *testing.T) {
 	}
 }
 
-func TestRedisHookCountsErrors(t *testing.T) {
+// TestRedisErrorsCounted: Redis failures reach the metric (which failures
+// count is store.CountFailures' test).
+func TestRedisErrorsCounted(t *testing.T) {
 	srv := redistest.Start(t)
 	m := NewMetrics(prometheus.NewRegistry())
 	c := srv.Client()
-	c.AddHook(m.RedisHook())
+	store.CountFailures(c, m.RedisFailed)
 	ctx := context.Background()
 	if err := c.Get(ctx, "missing").Err(); err == nil {
 		t.Fatal("missing key found")

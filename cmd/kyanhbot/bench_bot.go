@@ -19,8 +19,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/telegram"
@@ -213,7 +211,7 @@ const benchToken = "1000:bench-token"
 
 // startBenchRedis starts a throwaway redis-server on a unix socket, without
 // persistence, and returns a client, its process ID and a stop function.
-func startBenchRedis(ctx context.Context) (*redis.Client, int, func(), error) {
+func startBenchRedis(ctx context.Context) (store.Client, int, func(), error) {
 	dir, err := os.MkdirTemp("", "kyanhbot-bench-redis-")
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("bench bot: %w", err)
@@ -225,7 +223,15 @@ func startBenchRedis(ctx context.Context) (*redis.Client, int, func(), error) {
 		os.RemoveAll(dir)
 		return nil, 0, nil, fmt.Errorf("bench bot: start redis-server: %w", err)
 	}
-	rdb := redis.NewClient(&redis.Options{Network: "unix", Addr: sock})
+	// The serving settings (store.Open's fail-fast timeouts), so that the
+	// bench measures what serve runs.
+	rdb, err := store.Open("unix://"+sock, "")
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		os.RemoveAll(dir)
+		return nil, 0, nil, fmt.Errorf("bench bot: %w", err)
+	}
 	stop := func() {
 		rdb.Close()
 		cmd.Process.Kill()

@@ -48,8 +48,8 @@ func runChat(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("chat: %w", err)
 	}
 	if url != "" {
-		routeRedisLogs(logger, url, password)
-		c, err := newRedisClientWithPassword(url, password)
+		store.RouteLogs(logger, url, password)
+		c, err := store.Open(url, password)
 		if err != nil {
 			return fmt.Errorf("chat: %w", err)
 		}

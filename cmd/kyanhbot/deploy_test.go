@@ -19,6 +19,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
 
@@ -579,7 +580,7 @@ func TestCompose(t *testing.T) {
 		t.Errorf("the generated redis.conf holding the password is mode %v", st.Mode().Perm())
 	}
 
-	withPassword, err := newRedisClientWithPassword("redis://"+addr+"/0", readSecretFile(t, filepath.Join(secrets, "redis_password")))
+	withPassword, err := store.Open("redis://"+addr+"/0", readSecretFile(t, filepath.Join(secrets, "redis_password")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -595,7 +596,7 @@ func TestCompose(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	without, _ := newRedisClient("redis://" + addr + "/0")
+	without, _ := store.Open("redis://"+addr+"/0", "")
 	defer without.Close()
 	if err := without.Ping(t.Context()).Err(); err == nil || !strings.Contains(err.Error(), "NOAUTH") {
 		t.Errorf("Redis answers without the password: %v", err)

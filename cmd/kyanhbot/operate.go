@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/admin"
@@ -123,7 +122,7 @@ type operations struct {
 	admin    *admin.Admin
 	handoff  *handoff.Handoff
 	recorder *admin.Recorder
-	rdb      redis.UniversalClient
+	rdb      store.Client
 	tg       lateBot
 	gate     lateGate
 	wg       sync.WaitGroup
@@ -160,10 +159,10 @@ func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, err
 
 // startOperations loads the content (through the reloader, as every later
 // reload) and sets up the rest. Redis, when configured, is rdb.
-func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb redis.UniversalClient, st bot.Store, log *slog.Logger) (*operations, error) {
+func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb store.Client, st bot.Store, log *slog.Logger) (*operations, error) {
 	o := &operations{log: log, rdb: rdb, metrics: ops.NewMetrics(prometheus.NewRegistry())}
 	if rdb != nil {
-		rdb.AddHook(o.metrics.RedisHook())
+		store.CountFailures(rdb, o.metrics.RedisFailed)
 	}
 	var fsys fs.FS = content.Default()
 	if cfg.contentDir != "" {
@@ -330,7 +329,7 @@ func countersOf(st bot.Store) (admin.Feedback, admin.Stats) {
 // syncBeforeStart syncs a content directory that was never synced and could
 // not be loaded (loadErr), then loads it. Another replica syncing it already
 // is an error: this one starts again once that sync has saved the articles.
-func (o *operations) syncBeforeStart(ctx context.Context, oc opsConfig, rdb redis.UniversalClient, loadErr error) (reload.Report, error) {
+func (o *operations) syncBeforeStart(ctx context.Context, oc opsConfig, rdb store.Client, loadErr error) (reload.Report, error) {
 	pending, err := portal.Pending(oc.sync.opts.Dir)
 	if err != nil || !pending {
 		return reload.Report{}, loadErr

@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/handoff"
 	"github.com/kyanhbot/kyanhbot/bot/store"
@@ -44,7 +42,7 @@ func TestRedisSentinel(t *testing.T) {
 	os.WriteFile(conf, []byte(fmt.Sprintf("port %s\nbind 127.0.0.1\nsentinel monitor kyanhmaster 127.0.0.1 %s 1\n", sport, mport)), 0o600)
 	startRedisProc(t, conf, "--sentinel")
 
-	c, err := newRedisClient("redis+sentinel://" + sentinel + "/0?master=kyanhmaster")
+	c, err := store.Open("redis+sentinel://"+sentinel+"/0?master=kyanhmaster", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +60,7 @@ func TestRedisSentinel(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	// The value is on the master itself.
-	direct, err := newRedisClient("redis://" + master + "/0")
+	direct, err := store.Open("redis://"+master+"/0", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +94,10 @@ func TestRedisCluster(t *testing.T) {
 	// Each node must answer before the cluster is built: polled, not slept,
 	// as a loaded machine may take long to start three servers.
 	for _, addr := range addrs {
-		node := redis.NewClient(&redis.Options{Addr: addr})
+		node, err := store.Open("redis://"+addr, "")
+		if err != nil {
+			t.Fatal(err)
+		}
 		deadline := time.Now().Add(15 * time.Second)
 		for node.Ping(context.Background()).Err() != nil {
 			if time.Now().After(deadline) {
@@ -110,7 +111,7 @@ func TestRedisCluster(t *testing.T) {
 	if out, err := exec.Command("redis-cli", append(args, "--cluster-yes")...).CombinedOutput(); err != nil {
 		t.Fatalf("redis-cli --cluster create: %v\n%s", err, out)
 	}
-	c, err := newRedisClient("redis+cluster://" + addrs[0] + "," + addrs[1] + "," + addrs[2])
+	c, err := store.Open("redis+cluster://"+addrs[0]+","+addrs[1]+","+addrs[2], "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestRedisCluster(t *testing.T) {
 }
 
 // testOnRedis runs, on c, one of each kind of Redis use serve makes.
-func testOnRedis(t *testing.T, c redis.UniversalClient) {
+func testOnRedis(t *testing.T, c store.Client) {
 	t.Helper()
 	ctx := context.Background()
 	st := store.NewRedis(c, store.Options{})

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kyanhbot/kyanhbot/bot/store"
 )
 
 func TestEnvSecret(t *testing.T) {
@@ -76,11 +78,11 @@ func TestServeSecretFiles(t *testing.T) {
 
 	// A password in the URL and another from the file would disagree
 	// silently: refused.
-	if _, err := newRedisClientWithPassword("redis://:inurl@127.0.0.1:1/0", "fromfile"); err == nil || strings.Contains(err.Error(), "inurl") || strings.Contains(err.Error(), "fromfile") {
+	if _, err := store.Open("redis://:inurl@127.0.0.1:1/0", "fromfile"); err == nil || strings.Contains(err.Error(), "inurl") || strings.Contains(err.Error(), "fromfile") {
 		t.Errorf("two passwords: %v, want an error naming neither", err)
 	}
 	for _, u := range []string{"redis://127.0.0.1:1/0", "redis+sentinel://127.0.0.1:1/0?master=m", "redis+cluster://127.0.0.1:1,127.0.0.1:2"} {
-		c, err := newRedisClientWithPassword(u, "fromfile")
+		c, err := store.Open(u, "fromfile")
 		if err != nil {
 			t.Errorf("%s with a password file: %v", u, err)
 			continue

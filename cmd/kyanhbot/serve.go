@@ -18,7 +18,6 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
@@ -219,11 +218,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	var (
 		st     bot.Store
 		ledger telegram.Ledger
-		rdb    redis.UniversalClient
+		rdb    store.Client
 	)
 	if cfg.redisURL != "" {
-		routeRedisLogs(log, string(cfg.redisURL), string(cfg.redisPassword))
-		rdb, err = newRedisClientWithPassword(string(cfg.redisURL), string(cfg.redisPassword))
+		store.RouteLogs(log, string(cfg.redisURL), string(cfg.redisPassword))
+		rdb, err = store.Open(string(cfg.redisURL), string(cfg.redisPassword))
 		if err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}

@@ -11,8 +11,6 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/kyanhbot/kyanhbot/bot/admin"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/portal"
@@ -150,7 +148,7 @@ func loadSyncConfig(getenv func(string) string) (syncConfig, error) {
 
 // syncJob is the sync serve runs on schedule and admins run with /sync; its
 // lease is in Redis when there is one, so that one replica crawls.
-func (o *operations) syncJob(c syncConfig, rdb redis.UniversalClient) *admin.SyncJob {
+func (o *operations) syncJob(c syncConfig, rdb store.Client) *admin.SyncJob {
 	var lease admin.Lease = &store.MemoryLease{}
 	if rdb != nil {
 		lease = store.NewRedisLease(rdb, "sync", time.Minute)

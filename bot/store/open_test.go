@@ -1,4 +1,4 @@
-package main
+package store
 
 import (
 	"context"
@@ -15,7 +15,6 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
-	"github.com/kyanhbot/kyanhbot/bot/store"
 )
 
 func TestParseRedisURL(t *testing.T) {
@@ -58,7 +57,7 @@ func TestParseRedisURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			s, err := parseRedisURL(tt.url)
+			s, err := parseURL(tt.url)
 			if tt.wantErr != "" {
 				if err == nil {
 					t.Fatalf("accepted; want an error mentioning %q", tt.wantErr)
@@ -153,7 +152,7 @@ func TestRedisURLOptions(t *testing.T) {
 				if strings.Contains(base, "?") {
 					sep = "&"
 				}
-				s, err := parseRedisURL(base + sep + name + "=" + opt.value)
+				s, err := parseURL(base + sep + name + "=" + opt.value)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -209,8 +208,8 @@ func TestRedisLogRedaction(t *testing.T) {
 func TestRedisLogsThroughSlog(t *testing.T) {
 	raw := "unix://:hunter2@" + filepath.Join(t.TempDir(), "none.sock")
 	var buf logtest.Buffer
-	routeRedisLogs(slog.New(slog.NewJSONHandler(&buf, nil)), raw)
-	c, err := newRedisClient(raw)
+	RouteLogs(slog.New(slog.NewJSONHandler(&buf, nil)), raw)
+	c, err := Open(raw, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +244,7 @@ func TestRedisClientFailsFast(t *testing.T) {
 		dial, read, pool time.Duration
 		retries, dialer  int
 	}
-	fast := got{store.RedisDialTimeout, store.RedisReadTimeout, store.RedisPoolTimeout, store.RedisMaxRetries, store.RedisDialerRetries}
+	fast := got{RedisDialTimeout, RedisReadTimeout, RedisPoolTimeout, RedisMaxRetries, RedisDialerRetries}
 	tests := []struct {
 		url  string
 		want got
@@ -255,15 +254,15 @@ func TestRedisClientFailsFast(t *testing.T) {
 		{"redis+sentinel://s1,s2/0?master=m", fast},
 		{"redis+cluster://c1,c2", fast},
 		{"redis://localhost:6379/0?dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
-			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, store.RedisDialerRetries}},
+			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, RedisDialerRetries}},
 		{"redis+sentinel://s1,s2/0?master=m&dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
-			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, store.RedisDialerRetries}},
+			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, RedisDialerRetries}},
 		{"redis+cluster://c1,c2?dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
-			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, store.RedisDialerRetries}},
+			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, RedisDialerRetries}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			c, err := newRedisClient(tt.url)
+			c, err := Open(tt.url, "")
 			if err != nil {
 				t.Fatal(err)
 			}

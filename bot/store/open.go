@@ -1,4 +1,4 @@
-package main
+package store
 
 import (
 	"context"
@@ -12,9 +12,13 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
-
-	"github.com/kyanhbot/kyanhbot/bot/store"
 )
+
+// Client is the Redis client every constructor of this package takes: one
+// server, Sentinel or Cluster behind one interface (go-redis's
+// UniversalClient). Open makes one from REDIS_URL; the command holds it
+// as a Client and closes it last.
+type Client = redis.UniversalClient
 
 // redisSetup is REDIS_URL understood: exactly one of its fields is set.
 type redisSetup struct {
@@ -23,7 +27,7 @@ type redisSetup struct {
 	cluster  *redis.ClusterOptions
 }
 
-// parseRedisURL reads REDIS_URL, in one place for every form it takes:
+// parseURL reads REDIS_URL, in one place for every form it takes:
 //
 //	redis://[user:pass@]host:6379/0     one server (rediss:// with TLS)
 //	unix:///run/redis.sock              one server on a unix socket
@@ -43,7 +47,7 @@ type redisSetup struct {
 // userinfo, which is where go-redis reads Sentinel's.
 //
 // Errors never repeat the URL, which may hold a password.
-func parseRedisURL(raw string) (redisSetup, error) {
+func parseURL(raw string) (redisSetup, error) {
 	// A host list "h1:1,h2" is not a valid URL host: take it out first.
 	hosts, masked := splitHosts(raw)
 	u, err := url.Parse(masked)
@@ -168,17 +172,13 @@ func scrubURLError(err error, raw string) string {
 	return s
 }
 
-// newRedisClient opens REDIS_URL as go-redis's universal client: a single
-// server, Sentinel or Cluster behind one interface.
-func newRedisClient(raw string) (redis.UniversalClient, error) {
-	return newRedisClientWithPassword(raw, "")
-}
-
-// newRedisClientWithPassword is newRedisClient with the server's password
-// given apart from the URL (REDIS_PASSWORD_FILE); a URL that holds one too
-// is an error, so that two passwords never silently disagree.
-func newRedisClientWithPassword(raw, password string) (redis.UniversalClient, error) {
-	s, err := parseRedisURL(raw)
+// Open opens REDIS_URL as a Client with the fail-fast settings
+// (timeouts.go) wherever the URL does not set its own. password is the
+// server's, given apart from the URL (REDIS_PASSWORD_FILE), or ""; a URL
+// that holds one too is an error, so that two passwords never silently
+// disagree. Open does not dial: the first command does.
+func Open(raw, password string) (Client, error) {
+	s, err := parseURL(raw)
 	if err != nil {
 		return nil, err
 	}
@@ -219,26 +219,26 @@ func failFast(dial, read, write, pool, backoff *time.Duration, retries, dialerRe
 	for _, d := range []struct {
 		p *time.Duration
 		v time.Duration
-	}{{dial, store.RedisDialTimeout}, {read, store.RedisReadTimeout}, {write, store.RedisWriteTimeout}, {pool, store.RedisPoolTimeout}, {backoff, store.RedisMaxRetryBackoff}} {
+	}{{dial, RedisDialTimeout}, {read, RedisReadTimeout}, {write, RedisWriteTimeout}, {pool, RedisPoolTimeout}, {backoff, RedisMaxRetryBackoff}} {
 		if *d.p == 0 {
 			*d.p = d.v
 		}
 	}
 	if *retries == 0 {
-		*retries = store.RedisMaxRetries
+		*retries = RedisMaxRetries
 	}
 	if *dialerRetries == 0 {
-		*dialerRetries = store.RedisDialerRetries
+		*dialerRetries = RedisDialerRetries
 	}
 }
 
-// routeRedisLogs sends go-redis's own log lines (a pool that cannot dial,
+// RouteLogs sends go-redis's own log lines (a pool that cannot dial,
 // Sentinel switching masters …), which it otherwise prints as plain text on
 // stderr between the JSON lines, to log, with the passwords of REDIS_URL
 // and the other passwords given (REDIS_PASSWORD) replaced. go-redis keeps
 // one logger per process (redis.SetLogger): the last call wins, which is
 // the serving logger in the binary.
-func routeRedisLogs(log *slog.Logger, raw string, more ...string) {
+func RouteLogs(log *slog.Logger, raw string, more ...string) {
 	secrets := redisSecrets(raw)
 	for _, m := range more {
 		if m != "" {
