@@ -23,58 +23,65 @@ func (k KeySpec) Match(key string) bool { return k.match.MatchString(key) }
 const MaxTTL = 90 * 24 * time.Hour
 
 // Schema is every Redis key kyanhbot writes, in one place: its type, its
-// TTL, its writer and what it holds. Redis code sits in several packages
-// (this one, bot/admin, bot/handoff, index/reload); TestSchema runs each
-// writer against a real redis-server and fails on a key not listed here,
-// of another type, or without a TTL, so the table cannot fall behind.
+// TTL, its writer and what it holds, grouped by the interface (declared by
+// its consumer) that the writer implements. All of them are written by this
+// package; the key builders below are the only place that spells them.
+// TestSchema runs every writer against a real redis-server and fails on a
+// key not listed here, of another type, or without a TTL, so the table
+// cannot fall behind; TestSchemaDoc keeps docs/redis-keys.md equal to it.
 var Schema = []KeySpec{
-	// Conversation (bot/store, bot.Store).
+	// Conversation: bot.Store (Redis).
 	{Pattern: "kyanhbot:chat:<chat_id>", Type: "string", TTL: "Options.TTL (24 h) from the last message",
-		Writer: "store.Redis.SaveChat", Holds: "the chat's state (JSON): last question, page, language — personal, /quentoi deletes it"},
+		Writer: "Redis.SaveChat", Holds: "the chat's state (JSON): last question, page, language — personal, /quentoi deletes it"},
 	{Pattern: "kyanhbot:fb:<user_id>", Type: "hash", TTL: "Options.TTL (24 h) from the last vote",
-		Writer: "store.Redis.Vote", Holds: "the user's 👍/👎 per answer — personal, /quentoi deletes it"},
+		Writer: "Redis.Vote", Holds: "the user's 👍/👎 per answer — personal, /quentoi deletes it"},
 	{Pattern: "kyanhbot:flood:<user_id>", Type: "string", TTL: "Options.FloodWindow (1 min)",
-		Writer: "store.Redis.Hit (Lua)", Holds: "messages in the window — /quentoi deletes it"},
-	{Pattern: "kyanhbot:unanswered:<yyyymmdd>", Type: "zset", TTL: "Options.StatsTTL (7 days)",
-		Writer: "store.Redis.Unanswered", Holds: "unanswered questions, redacted (bot.Redact), no chat or user ID"},
-	{Pattern: "kyanhbot:votes:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
-		Writer: "store.Redis.Vote", Holds: "the day's 👍/👎 totals, anonymous"},
-	{Pattern: "kyanhbot:smalltalk:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
-		Writer: "store.Redis.SmallTalk", Holds: "counts of greetings and thanks by kind, anonymous"},
+		Writer: "Redis.Hit (Lua)", Holds: "messages in the window — /quentoi deletes it"},
 	{Pattern: "kyanhbot:share:<key>", Type: "string", TTL: "Options.ShareTTL (90 days), renewed when read",
-		Writer: "store.Redis.Share", Holds: "a shared question behind a deep link, no chat or user ID"},
-	{Pattern: "kyanhbot:lease:<name>", Type: "string", TTL: "the lease's TTL (sync: 1 min), extended while held",
-		Writer: "store.RedisLease", Holds: "the holding replica's token"},
+		Writer: "Redis.Share", Holds: "a shared question behind a deep link, no chat or user ID"},
 
-	// Telegram transport (bot/store ledger, bot/telegram).
-	{Pattern: "kyanhbot:tg:<bot_id>:update:<update_id>", Type: "string", TTL: "DefaultClaimTTL (10 s) while claimed, extended; 48 h once done",
-		Writer: "store.RedisLedger.Claim/Extend/Done (Lua)", Holds: "pending with the holder, or done"},
-	{Pattern: "kyanhbot:tg:<bot_id>:journal:<update_id>", Type: "string", TTL: "JournalTTL (24 h)",
-		Writer: "store.RedisLedger.Journal", Holds: "a webhook update acknowledged and not yet handled (raw JSON, holds the message) — deleted when done"},
-	{Pattern: "kyanhbot:tg:<bot_id>:journal", Type: "zset", TTL: "JournalTTL (24 h)",
-		Writer: "store.RedisLedger.Journal", Holds: "the IDs of the journaled updates"},
-	{Pattern: "kyanhbot:tg:<bot_id>:offset", Type: "string", TTL: "7 days",
-		Writer: "store.RedisLedger.SaveOffset (Lua)", Holds: "the next getUpdates offset"},
-	{Pattern: "kyanhbot:tg:<bot_id>:poll-lock", Type: "string", TTL: "telegram.Config.LockTTL (15 s), renewed",
-		Writer: "store.RedisLedger.Acquire/Renew (Lua)", Holds: "the polling replica's owner ID"},
-
+	// Counters of /stats: bot.Store's writes, read by admin.Feedback;
+	// admin.Stats (Redis).
+	{Pattern: "kyanhbot:unanswered:<yyyymmdd>", Type: "zset", TTL: "Options.StatsTTL (7 days)",
+		Writer: "Redis.Unanswered", Holds: "unanswered questions, redacted (bot.Redact), no chat or user ID"},
+	{Pattern: "kyanhbot:votes:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
+		Writer: "Redis.Vote", Holds: "the day's 👍/👎 totals, anonymous"},
+	{Pattern: "kyanhbot:smalltalk:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
+		Writer: "Redis.SmallTalk", Holds: "counts of greetings and thanks by kind, anonymous"},
 	{Pattern: "kyanhbot:questions:<yyyymmdd>", Type: "hash", TTL: "Options.StatsTTL (7 days)",
-		Writer: "store.Redis.CountQuestion (admin.Recorder)", Holds: "questions asked and answered that day, counts only"},
+		Writer: "Redis.CountQuestion (admin.Recorder)", Holds: "questions asked and answered that day, counts only"},
 	{Pattern: "kyanhbot:slow:<yyyymmdd>", Type: "zset", TTL: "Options.StatsTTL (7 days)",
-		Writer: "store.Redis.CountQuestion (admin.Recorder)", Holds: "the day's 20 slowest questions, redacted (bot.Redact via admin's anonymise), no chat or user ID"},
-	// Staff handoff (bot/handoff).
-	{Pattern: "kyanhbot:handoff:<staff_chat_id>:<message_id>", Type: "string", TTL: "DefaultTicketTTL (24 h)",
-		Writer: "store.RedisTickets.Save", Holds: "the citizen's chat ID for a staff post — personal, /quentoi deletes it"},
-	{Pattern: "kyanhbot:handoff:<staff_chat_id>:chat:<chat_id>", Type: "set", TTL: "DefaultTicketTTL (24 h)",
-		Writer: "store.RedisTickets.Save/Link", Holds: "a chat's staff posts and links, for /quentoi — personal, /quentoi deletes it"},
-	{Pattern: "kyanhbot:handoff:<staff_chat_id>:link:<chat_id>:<message_id>", Type: "string", TTL: "DefaultTicketTTL (24 h)",
-		Writer: "store.RedisTickets.Link", Holds: "the staff post a staff answer in the chat belongs to — personal, /quentoi deletes it"},
+		Writer: "Redis.CountQuestion (admin.Recorder)", Holds: "the day's 20 slowest questions, anonymised by admin.Recorder (bot.Redact), no chat or user ID"},
 
-	// Replicas (index/reload).
+	// Portal sync: admin.Lease (RedisLease).
+	{Pattern: "kyanhbot:lease:<name>", Type: "string", TTL: "the lease's TTL (sync: 1 min), extended while held",
+		Writer: "RedisLease.TryAcquire", Holds: "the holding replica's token"},
+
+	// Telegram transport: telegram.Ledger (RedisLedger).
+	{Pattern: "kyanhbot:tg:<bot_id>:update:<update_id>", Type: "string", TTL: "DefaultClaimTTL (10 s) while claimed, extended; 48 h once done",
+		Writer: "RedisLedger.Claim/Extend/Done (Lua)", Holds: "pending with the holder, or done"},
+	{Pattern: "kyanhbot:tg:<bot_id>:journal:<update_id>", Type: "string", TTL: "JournalTTL (24 h)",
+		Writer: "RedisLedger.Journal", Holds: "a webhook update acknowledged and not yet handled (raw JSON, holds the message) — deleted when done"},
+	{Pattern: "kyanhbot:tg:<bot_id>:journal", Type: "zset", TTL: "JournalTTL (24 h)",
+		Writer: "RedisLedger.Journal", Holds: "the IDs of the journaled updates"},
+	{Pattern: "kyanhbot:tg:<bot_id>:offset", Type: "string", TTL: "7 days",
+		Writer: "RedisLedger.SaveOffset (Lua)", Holds: "the next getUpdates offset"},
+	{Pattern: "kyanhbot:tg:<bot_id>:poll-lock", Type: "string", TTL: "telegram.Config.LockTTL (15 s), renewed",
+		Writer: "RedisLedger.AcquirePollLock/RenewPollLock (Lua)", Holds: "the polling replica's owner ID"},
+
+	// Staff handoff: handoff.Tickets (RedisTickets).
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:<message_id>", Type: "string", TTL: "DefaultTicketTTL (24 h)",
+		Writer: "RedisTickets.Save", Holds: "the ticket of a staff post (JSON), with the citizen's chat ID — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:chat:<chat_id>", Type: "set", TTL: "DefaultTicketTTL (24 h)",
+		Writer: "RedisTickets.Save/Link", Holds: "a chat's staff posts and links, for /quentoi — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:link:<chat_id>:<message_id>", Type: "string", TTL: "DefaultTicketTTL (24 h)",
+		Writer: "RedisTickets.Link", Holds: "the staff post a staff answer in the chat belongs to — personal, /quentoi deletes it"},
+
+	// Replicas: reload.Shared (RedisReplicas).
 	{Pattern: "kyanhbot:replicas", Type: "hash", TTL: "three heartbeats (30 s), renewed at each",
-		Writer: "store.RedisReplicas.Report (reload.Cluster's heartbeat)", Holds: "each replica's content version (JSON)"},
-	// kyanhbot:reload is a pub/sub channel (store.RedisReplicas.Announce,
-	// reload.Cluster), not a key.
+		Writer: "RedisReplicas.Report (reload.Cluster's heartbeat)", Holds: "each replica's content version (JSON)"},
+	// kyanhbot:reload is a pub/sub channel (RedisReplicas.Announce), not a
+	// key: nothing is stored.
 }
 
 // The functions below build every key of Schema; no other file of this

@@ -1,12 +1,26 @@
-// Package store keeps what kyanhbot's conversation engine must remember —
-// per chat the last question, paging cursor, pending command, language and
-// last contact shown; per user feedback and a flood counter; anonymised
-// counts of unanswered questions — in Redis for production, or in memory for
-// the terminal chat and single-instance runs. Both implement bot.Store with
-// the same behaviour (one contract test suite): keys are namespaced
-// "kyanhbot:", every key has a TTL, and values are small versioned JSON that
-// a newer bot can read from an older one. Schema (schema.go) lists every
-// Redis key kyanhbot writes, in this package and the others.
+// Package store is kyanhbot's one Redis adapter: everything the bot keeps
+// outside the process, in Redis for production (shared by the replicas) or
+// in memory for the terminal chat and a single instance. Each consumer
+// declares the small interface it needs, and this package implements each
+// twice, Redis and memory, held to one contract suite (TestContract):
+//
+//   - bot.Store — per chat the last question, paging cursor, pending
+//     command, language and last contact; per user feedback and a flood
+//     counter; anonymised daily counters (Redis, Memory), which also serve
+//     admin.Feedback and admin.Stats (the questions of /stats);
+//   - telegram.Ledger — update claims, the webhook journal, the polling
+//     offset and lock (RedisLedger, MemoryLedger);
+//   - admin.Lease — one replica syncs the portal (RedisLease, MemoryLease);
+//   - handoff.Tickets — which staff post is for which chat (RedisTickets,
+//     MemoryTickets);
+//   - reload.Shared — the replicas' reload announcements and versions
+//     (RedisReplicas, MemoryReplicas).
+//
+// Open reads REDIS_URL (one server, Sentinel or Cluster) into the Client
+// they all take. Keys are namespaced "kyanhbot:", every key has a TTL, and
+// values are small JSON (the chat state versioned, so that a newer bot reads
+// an older one's); schema.go lists every key with its type, TTL and writer, and builds
+// them all (docs/redis-keys.md is its rendering).
 package store
 
 import (
