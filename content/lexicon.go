@@ -44,6 +44,9 @@ type lexicon struct {
 	// digit form and the English name: "Sunday" is not answered by the
 	// Saturday hours.
 	Weekdays []Weekday
+	// EnglishSpellings are British spellings (and irregular plurals) that
+	// no rule of EnglishForm reads, with the form search compares them by.
+	EnglishSpellings map[string]string
 }
 
 // Weekday is one day of the week in the ways a page or question writes it.
@@ -68,6 +71,12 @@ var Lexicon = lexicon{
 		{"thôn", nil}, {"tổ dân phố", []string{"TDP"}}, {"huyện", []string{"H"}}, {"quận", []string{"Q"}},
 		{"thị xã", []string{"TX"}}, {"thị trấn", []string{"TT"}}, {"ấp", nil}, {"khu phố", []string{"KP"}},
 		{"xóm", nil}, {"bản", nil}, {"tổ", nil}, {"khối", nil},
+	},
+	EnglishSpellings: map[string]string{
+		"programme": "program", "licence": "license", "defence": "defense", "offence": "offense",
+		"practise": "practice", "enrol": "enroll", "enrolment": "enrollment", "fulfil": "fulfill",
+		"catalogue": "catalog", "dialogue": "dialog", "analyse": "analyze", "ageing": "aging",
+		"children": "child", "women": "woman",
 	},
 	TypedShorts: []Term{{Short: "CA", Long: []string{"công an"}}, {Short: "BP", Long: []string{"bộ phận"}}},
 	FunctionWords: strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở

@@ -52,6 +52,8 @@ var foldCache = struct {
 
 const foldCacheMax = 200000
 
+// foldSyllable is the form a syllable is indexed and compared by: folded,
+// and an English word in its EnglishForm ("centres" → "center").
 func foldSyllable(s string) string {
 	foldCache.RLock()
 	f, ok := foldCache.m[s]
@@ -59,7 +61,7 @@ func foldSyllable(s string) string {
 	if ok {
 		return f
 	}
-	f = content.Fold(s)
+	f = content.EnglishForm(content.Fold(s))
 	foldCache.Lock()
 	if len(foldCache.m) < foldCacheMax {
 		foldCache.m[s] = f

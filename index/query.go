@@ -105,7 +105,7 @@ type intentPhrase struct {
 	want   intent
 }
 
-var intentPhrases = append(contactIntents(), []intentPhrase{
+var intentPhrases = inWordForms(append(contactIntents(), []intentPhrase{
 	{"bao nhieu", wantNumber}, {"so luong", wantNumber}, {"how many", wantNumber}, {"how much", wantNumber},
 	{"who", wantName}, {"ai", wantName},
 	{"tac gia", wantAuthor}, {"nguoi viet", wantAuthor}, {"ai viet", wantAuthor}, {"author", wantAuthor}, {"who wrote", wantAuthor},
@@ -117,7 +117,20 @@ var intentPhrases = append(contactIntents(), []intentPhrase{
 	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
 	{"thoi han", wantDuration}, {"how long", wantDuration},
 	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"about", wantSubject},
-}...)
+}...))
+
+// inWordForms writes each phrase's words in the form a question's words
+// are compared by ("opening hours" → "opening hour").
+func inWordForms(ps []intentPhrase) []intentPhrase {
+	for i, p := range ps {
+		ws := strings.Fields(p.phrase)
+		for j, w := range ws {
+			ws[j] = content.EnglishForm(w)
+		}
+		ps[i].phrase = strings.Join(ws, " ")
+	}
+	return ps
+}
 
 // contactIntents are the lexicon's phrases asking for a contact field, with
 // the intent each field is.
@@ -151,7 +164,7 @@ var stopFolded = func() map[string]bool {
 		}
 	}
 	for _, w := range strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as`) {
-		s[w] = true
+		s[content.EnglishForm(w)] = true
 	}
 	return s
 }()
@@ -258,11 +271,16 @@ func newGlossary(g content.Glossary) glossary {
 	return gl
 }
 
-// foldWords splits folded text into its syllables (letters and digits runs).
+// foldWords splits folded text into its syllables (letters and digits
+// runs), each in the form foldSyllable gives it.
 func foldWords(s string) []string {
-	return strings.FieldsFunc(content.Fold(s), func(r rune) bool {
+	ws := strings.FieldsFunc(content.Fold(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+	for i, w := range ws {
+		ws[i] = content.EnglishForm(w)
+	}
+	return ws
 }
 
 // words splits normalised text (accents kept, lower case) into syllables.
@@ -409,7 +427,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	cased := strings.FieldsFunc(content.Normalize(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	pq.folded = make([]string, len(accented))
 	for i, w := range accented {
-		pq.folded[i] = content.Fold(w)
+		pq.folded[i] = foldSyllable(w)
 		if hasDiacritic(w) {
 			pq.exact = append(pq.exact, w)
 		}
@@ -426,8 +444,8 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	pq.english = looksEnglish(accented, docWords,
 		// An English term the articles also write ("email", "fax") is no sign.
-		func(w string) bool { return ix.gloss.englishWords[w] && ix.df[w] == 0 },
-		func(w string) bool { return ix.df[w] > 0 })
+		func(w string) bool { w = foldSyllable(w); return ix.gloss.englishWords[w] && ix.df[w] == 0 },
+		func(w string) bool { return ix.df[foldSyllable(w)] > 0 })
 	for i, w := range pq.folded {
 		if pq.english || ix.df[w] != 0 || len(w) < 3 || hasDiacritic(accented[i]) {
 			continue

@@ -1,0 +1,26 @@
+package content
+
+import "testing"
+
+func TestEnglishForm(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// Plurals.
+		{"centres", "center"}, {"communes", "commune"}, {"villages", "village"}, {"wards", "ward"},
+		{"cities", "city"}, {"authorities", "authority"}, {"branches", "branch"}, {"addresses", "address"},
+		{"boxes", "box"}, {"hours", "hour"}, {"offices", "office"}, {"women", "woman"},
+		// British and American spellings meet.
+		{"centre", "center"}, {"center", "center"}, {"metres", "meter"}, {"organisation", "organization"},
+		{"organised", "organized"}, {"labour", "labor"}, {"neighbours", "neighbor"}, {"programme", "program"},
+		{"licence", "license"},
+		// Left alone: singulars ending in s, short words, the hours and tours.
+		{"address", "address"}, {"status", "status"}, {"basis", "basis"}, {"news", "news"}, {"this", "this"},
+		{"hour", "hour"}, {"tour", "tour"}, {"headquarters", "headquarters"}, {"bus", "bus"},
+		// Folded Vietnamese syllables and abbreviations never change.
+		{"nguyen", "nguyen"}, {"truong", "truong"}, {"tre", "tre"}, {"thuy", "thuy"}, {"ubnd", "ubnd"},
+		{"tthcc", "tthcc"}, {"nghieng", "nghieng"}, {"ths", "ths"},
+	} {
+		if got := EnglishForm(tc.in); got != tc.want {
+			t.Errorf("EnglishForm(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
