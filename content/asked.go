@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -110,7 +111,7 @@ func AskedTypes(question string) []Asked {
 	// "dân số bao nhiêu người" asks the population, not a count of người.
 	for _, m := range countAskRE.FindAllStringSubmatch(q, -1) {
 		if noun := countNoun(m[1]); noun != "" && !has[ValuePopulation] {
-			add(Asked{Type: ValueCount, Noun: noun})
+			add(Asked{Type: ValueCount, Noun: withEnglish(noun)})
 		}
 	}
 	for _, m := range countAskEnRE.FindAllStringSubmatch(q, -1) {
@@ -150,27 +151,60 @@ func countNoun(s string) string {
 var (
 	englishNouns     map[string]string
 	englishNounsOnce sync.Once
+	// vietnameseNouns are the English forms of each Vietnamese noun of
+	// the shipped glossary, folded: "phuong" → "ward", so that "bao nhiêu
+	// phường" is answered by "25 wards" on an English page.
+	vietnameseNouns map[string][]string
 )
 
-// englishNoun translates the noun of "how many members" with the shipped
-// English glossary into its Vietnamese forms, folded and joined by "|"
-// ("members" → "thanh vien|hoi vien"). Words it does not know stay as
-// written.
-func englishNoun(s string) string {
+func loadNouns() {
 	englishNounsOnce.Do(func() {
 		englishNouns = map[string]string{}
+		vietnameseNouns = map[string][]string{}
 		g, err := defaultGlossary()
 		if err != nil {
 			return
 		}
 		for _, t := range g.English {
 			var forms []string
+			en := nounForm(t.Short)
 			for _, l := range t.Long {
-				forms = append(forms, Fold(l))
+				f := Fold(l)
+				forms = append(forms, f)
+				if !slices.Contains(vietnameseNouns[f], en) {
+					vietnameseNouns[f] = append(vietnameseNouns[f], en)
+				}
 			}
-			englishNouns[strings.ToLower(t.Short)] = strings.Join(forms, "|")
+			englishNouns[strings.ToLower(t.Short)] = strings.Join(append(forms, en), "|")
 		}
 	})
+}
+
+// withEnglish adds to a Vietnamese noun asked for its English forms.
+func withEnglish(noun string) string {
+	loadNouns()
+	if en := vietnameseNouns[noun]; len(en) > 0 {
+		return noun + "|" + strings.Join(en, "|")
+	}
+	return noun
+}
+
+// nounForm is a noun as counts are compared: folded, each English word in
+// its EnglishForm ("Wards" → "ward").
+func nounForm(s string) string {
+	ws := strings.Fields(Fold(s))
+	for i, w := range ws {
+		ws[i] = EnglishForm(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// englishNoun translates the noun of "how many members" with the shipped
+// English glossary into its Vietnamese forms, folded and joined by "|"
+// ("members" → "thanh vien|hoi vien"). Words it does not know stay as
+// written.
+func englishNoun(s string) string {
+	loadNouns()
 	words := strings.Fields(s)
 	for n := len(words); n > 0; n-- {
 		phrase := strings.Join(words[:n], " ")
@@ -188,7 +222,7 @@ func englishNoun(s string) string {
 	case "are", "is", "were", "was", "do", "does", "did", "have", "has":
 		return ""
 	}
-	return words[0]
+	return nounForm(words[0])
 }
 
 // Answers reports whether v is a value of a kind one of asked asks for.
@@ -212,7 +246,7 @@ func (a Asked) matches(v Value) bool {
 		if a.Noun == "" {
 			return true
 		}
-		noun := Fold(v.Noun)
+		noun := nounForm(v.Noun)
 		if v.Type == ValuePopulation {
 			noun = "nguoi"
 		}
@@ -223,8 +257,9 @@ func (a Asked) matches(v Value) bool {
 		}
 		return false
 	case a.Type == ValuePopulation && v.Type == ValueCount:
-		n := Fold(v.Noun)
-		return strings.HasPrefix(n, "nhan khau") || n == "nguoi" || strings.HasPrefix(n, "nguoi dan")
+		n := nounForm(v.Noun)
+		return strings.HasPrefix(n, "nhan khau") || n == "nguoi" || strings.HasPrefix(n, "nguoi dan") ||
+			n == "people" || n == "inhabitant" || n == "resident"
 	case a.Type == ValuePhone && v.Type == ValueFax:
 		return false
 	}

@@ -102,8 +102,8 @@ func TestAskedTypes(t *testing.T) {
 		q    string
 		want string
 	}{
-		{"Hội Nông dân có bao nhiêu hội viên?", "count/hoi vien"},
-		{"hoi nong dan co bao nhieu hoi vien", "count/hoi vien"},
+		{"Hội Nông dân có bao nhiêu hội viên?", "count/hoi vien|member"},
+		{"hoi nong dan co bao nhieu hoi vien", "count/hoi vien|member"},
 		{"gọi số nào?", "phone"},
 		{"sđt phường Mẫu Sơn", "phone"},
 		{"so dien thoai phuong Mau Son", "phone"},
@@ -121,9 +121,9 @@ func TestAskedTypes(t *testing.T) {
 		{"who is the chairman", "person"},
 		{"What is the population and area of the ward?", "area population"},
 		{"dan so bao nhieu nguoi", "population"},
-		{"How many members does the association have?", "count/thanh vien|hoi vien"},
-		{"how many villages before the merger", "count/thon"},
-		{"có mấy thôn", "count/thon"},
+		{"How many members does the association have?", "count/thanh vien|hoi vien|member"},
+		{"how many villages before the merger", "count/thon|village"},
+		{"có mấy thôn", "count/thon|village|hamlet"},
 		{"bao nhiêu trường hợp vi phạm", "count/truong hop vi pham"},
 		{"khi nào sáp nhập", "date"},
 		{"when was the ward established", "date"},
@@ -169,6 +169,13 @@ func TestAnswers(t *testing.T) {
 		{"thứ Bảy làm việc mấy giờ?", "Từ 8h đến 11h30.", true},
 		{"dân số bao nhiêu", "Phường có 12.345 nhân khẩu.", true},
 		{"có bao nhiêu người", "dân số 12.345 người", true},
+		// English pages answer Vietnamese and English questions.
+		{"What is the population of Thu Nghiem commune?", "The commune has over 32,000 people.", true},
+		{"dân số xã Thử Nghiệm", "Its population is 2,243,554.", true},
+		{"gia lai moi co bao nhieu phuong", "The new province has 25 wards and 110 communes.", true},
+		{"How many wards does the province have?", "The new province has 25 wards.", true},
+		{"How many wards does the province have?", "The new province has 110 communes.", false},
+		{"diện tích xã bao nhiêu", "It covers 56.75 square kilometers.", true},
 	}
 	for _, tt := range tests {
 		got := false
