@@ -166,7 +166,7 @@ func (ix *Index) indexBatch(from, to int) error {
 // the expressions, tried at every position, took a fifth of a build's CPU.
 
 // nameTitles are the words nameRe's names follow.
-var nameTitles = []string{"ông", "Ông", "bà", "Bà", "đồng chí", "Đồng chí", "đ/c", "Đ/c", "anh", "Anh", "chị", "Chị"}
+var nameTitles = []string{"ông", "Ông", "bà", "Bà", "đồng chí", "Đồng chí", "đ/c", "Đ/c", "anh", "Anh", "chị", "Chị", "Mr.", "Mrs.", "Ms."}
 
 // mayName reports whether text has a title followed by white space and a
 // capital letter, without which nameRe cannot match.

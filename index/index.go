@@ -142,6 +142,15 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		if len(a.Paragraphs) > 0 {
 			ix.leadWords[i] = setOf(foldWords(a.Paragraphs[0]))
 		}
+		// The year a page was published in is named by it as its lead
+		// is: "after the 2025 arrangement" is asked of a 2025 report that
+		// says only "after the arrangement".
+		if y, _, ok := strings.Cut(a.Date, "-"); ok && len(y) == 4 && isDigits(y) {
+			if ix.leadWords[i] == nil {
+				ix.leadWords[i] = map[string]bool{}
+			}
+			ix.leadWords[i][y] = true
+		}
 	}
 	if len(ix.units) == 0 {
 		return nil, errors.New("index: build: the corpus has no text to index")

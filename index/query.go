@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -59,6 +60,17 @@ type concept struct {
 	// the articles never write: it cannot be matched, so it must not weigh
 	// as a sign that nothing answers.
 	foreign bool
+	// own is how many of alts are the question's own spellings; the rest
+	// (from own on) are English renderings added for English pages, which
+	// must not change the concept's weight. 0 means all are its own.
+	own int
+	// span is, for a Vietnamese term of several syllables read as one
+	// concept, the syllables it stands for: it weighs as much as they
+	// did apart. 0 or 1 for any other concept.
+	span int
+	// year marks a year the question states: named by the unit, its
+	// context, its article's title, or its article's lead and date.
+	year bool
 	// entity marks a named body, typed as an abbreviation or its expansion
 	// ("MTTQ", "Hội đồng nhân dân"): an answer about another body does not
 	// answer the question, however many other words it shares.
@@ -193,6 +205,17 @@ type glossary struct {
 	// englishWords are the words of the English glossary: a question made
 	// of them is English even without function words ("decision no. 12").
 	englishWords map[string]bool
+	// vietnamese are the glossary's Vietnamese renderings of two syllables
+	// or more, longest first, and toEnglish each rendering's English terms
+	// (joined folded rendering → English phrases): a Vietnamese question
+	// over an English page ("dân số" for "population").
+	vietnamese []vietnameseTerm
+	toEnglish  map[string][][]string
+}
+
+type vietnameseTerm struct {
+	folded   []string
+	accented []string // lower case, canonical tones: an accented question must match them
 }
 
 type shortForm struct {
@@ -268,7 +291,57 @@ func newGlossary(g content.Glossary) glossary {
 		}
 	}
 	sort.SliceStable(gl.english, func(i, j int) bool { return len(gl.english[i].phrase) > len(gl.english[j].phrase) })
+	gl.toEnglish = map[string][][]string{}
+	for _, t := range append(slices.Clip(g.English), content.Lexicon.EnglishTitles...) {
+		en := foldWords(t.Short)
+		if len(en) == 0 {
+			continue
+		}
+		for _, l := range t.Long {
+			vi := foldWords(l)
+			if len(vi) == 0 || strings.ToLower(l) == strings.ToLower(t.Short) {
+				continue
+			}
+			key := strings.Join(vi, " ")
+			if _, ok := gl.toEnglish[key]; !ok && len(vi) > 1 {
+				gl.vietnamese = append(gl.vietnamese, vietnameseTerm{folded: vi, accented: words(l)})
+			}
+			if !slices.ContainsFunc(gl.toEnglish[key], func(e []string) bool { return seqEqual(e, en) }) {
+				gl.toEnglish[key] = append(gl.toEnglish[key], en)
+			}
+		}
+	}
+	sort.SliceStable(gl.vietnamese, func(i, j int) bool { return len(gl.vietnamese[i].folded) > len(gl.vietnamese[j].folded) })
 	return gl
+}
+
+// englishAlts are the English terms of a Vietnamese spelling that the
+// corpus writes: the other ways an English page names the concept.
+func (ix *Index) englishAlts(alt []string) [][]string {
+	var out [][]string
+	for _, en := range ix.gloss.toEnglish[strings.Join(alt, " ")] {
+		if ix.knows(en) {
+			out = append(out, en)
+		}
+	}
+	return out
+}
+
+// withEnglish adds to a Vietnamese question's concept the English terms
+// of its spellings.
+func (ix *Index) withEnglish(c concept) concept {
+	n := len(c.alts)
+	if c.own == 0 {
+		c.own = n
+	}
+	for _, alt := range c.alts[:n] {
+		for _, en := range ix.englishAlts(alt) {
+			if !slices.ContainsFunc(c.alts, func(a []string) bool { return seqEqual(a, en) }) {
+				c.alts = append(c.alts, en)
+			}
+		}
+	}
+	return c
 }
 
 // foldWords splits folded text into its syllables (letters and digits
@@ -512,6 +585,9 @@ func (ix *Index) parse(question string) parsedQuery {
 			c := concept{alts: [][]string{sf.short}}
 			c.alts = append(c.alts, sf.long...)
 			c.entity = namesBody(c.alts)
+			if !pq.english {
+				c = ix.withEnglish(c)
+			}
 			pq.concepts = append(pq.concepts, c)
 			markUsed(used, i, len(sf.short))
 			markUsed(inPhrase, i, len(sf.short))
@@ -526,9 +602,33 @@ func (ix *Index) parse(question string) parsedQuery {
 			for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
 				c.alts = append(c.alts, strings.Fields(s))
 			}
+			if !pq.english {
+				c = ix.withEnglish(c)
+			}
 			pq.concepts = append(pq.concepts, c)
 			markUsed(used, i, len(exp))
 			markUsed(inPhrase, i, len(exp))
+		}
+	}
+	// A Vietnamese term of several syllables that the English glossary
+	// renders, where the corpus writes the English ("hồ sơ trực tuyến",
+	// "dân số"): one concept, so that an English page's "online records"
+	// or "population" holds it.
+	if !pq.english {
+		for _, vt := range ix.gloss.vietnamese {
+			n := len(vt.folded)
+			for i := 0; i+n <= len(pq.folded); i++ {
+				if anyUsed(used, i, n) || !seqEqual(pq.folded[i:i+n], vt.folded) ||
+					(qAccented && !seqEqual(accented[i:i+n], vt.accented)) {
+					continue
+				}
+				en := ix.englishAlts(vt.folded)
+				if len(en) == 0 {
+					continue
+				}
+				pq.concepts = append(pq.concepts, concept{alts: append([][]string{vt.folded}, en...), own: 1, span: n})
+				markUsed(used, i, n)
+			}
 		}
 	}
 	for i, w := range pq.folded {
@@ -544,6 +644,9 @@ func (ix *Index) parse(question string) parsedQuery {
 			c := concept{alts: [][]string{{w}}}
 			c.alts = append(c.alts, exps...)
 			c.entity = namesBody(c.alts)
+			if !pq.english {
+				c = ix.withEnglish(c)
+			}
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
@@ -552,11 +655,15 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 		// A year the question states is as decisive as
 		// a named body: the 2019 figures do not answer for 2022.
-		c := concept{alts: [][]string{{w}}, entity: isDigits(w) && looksLikeYear(w)}
+		year := isDigits(w) && looksLikeYear(w)
+		c := concept{alts: [][]string{{w}}, entity: year, year: year}
 		if len(pq.exact) > 0 && !telex[i] {
 			c.exact = accented[i]
 		}
 		c.foreign = pq.english && ix.df[w] == 0
+		if !pq.english {
+			c = ix.withEnglish(c)
+		}
 		pq.concepts = append(pq.concepts, c)
 	}
 	pq.required = requiredNames(pq.folded, cased, pq.intents)
@@ -650,11 +757,19 @@ var englishTitles = func() [][2][]string {
 	return out
 }()
 
-// titleSpellings is the title at folded[j] with its spellings, or nil.
+// titleSpellings is the title at folded[j] with its spellings, or nil: a
+// Vietnamese title with its English names too, for an English page
+// ("Chủ tịch" is the Chairman).
 func titleSpellings(folded []string, j int) [][]string {
 	for _, t := range titleHeads {
 		if j+len(t) <= len(folded) && seqEqual(folded[j:j+len(t)], t) {
-			return [][]string{t}
+			sp := [][]string{t}
+			for _, e := range englishTitles {
+				if seqEqual(e[1], t) {
+					sp = append(sp, e[0])
+				}
+			}
+			return sp
 		}
 	}
 	for _, t := range englishTitles {
@@ -752,7 +867,7 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 			req = append(req, englishWeekdays[strings.TrimSuffix(folded[i], "s")])
 			continue
 		case folded[i] == "pho" && titleAt(folded, i+1):
-			req = append(req, [][]string{{"pho"}})
+			req = append(req, [][]string{{"pho"}, {"deputy"}, {"vice"}})
 			continue
 		case (folded[i] == "deputy" || folded[i] == "vice") && titleSpellings(folded, i+1) != nil:
 			req = append(req, [][]string{{"pho"}, {"deputy"}, {"vice"}})

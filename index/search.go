@@ -361,7 +361,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if p < titleCredit && inTitle != nil && presence(concept{alts: c.alts}, inTitle, nil, nil, nil) == 1 {
 				p = titleCredit
 			}
-			if c.entity && !namedIn(c, has, inContext, inPrev, inTitle) {
+			if c.entity && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && u.article < len(ix.leadWords) && namedIn(c, ix.leadWords[u.article])) {
 				missingEntity = true
 			}
 			covered += weights[i] * p
@@ -599,11 +599,13 @@ func namedIn(c concept, sets ...map[string]bool) bool {
 // presence is how fully a unit contains a concept: 1 for an exact
 // alternative, less for a near miss (a typo), 0 for none.
 func presence(c concept, has, exact map[string]bool, unitWords []string, unknown map[string]bool) float64 {
-	if c.exact != "" && !exact[c.exact] && has[c.alts[0][0]] && len(c.alts) == 1 {
-		return accentCredit
+	best, alts := 0.0, c.alts
+	// A syllable typed with accents found only with others: half. Its
+	// English spellings, if any, are weighed as usual.
+	if c.exact != "" && !exact[c.exact] && len(c.alts[0]) == 1 && has[c.alts[0][0]] {
+		best, alts = accentCredit, c.alts[1:]
 	}
-	best := 0.0
-	for _, alt := range c.alts {
+	for _, alt := range alts {
 		p := 0.0
 		for _, w := range alt {
 			switch {
@@ -640,7 +642,11 @@ func containsSeq(ws, seq []string) bool {
 // like an unknown word. A concept the corpus never writes at all weighs most.
 func (ix *Index) conceptWeight(c concept) float64 {
 	best, known := 0.0, false
-	for _, alt := range c.alts {
+	alts := c.alts
+	if c.own > 0 {
+		alts = alts[:c.own]
+	}
+	for _, alt := range alts {
 		sum := 0.0
 		for _, w := range alt {
 			sum += ix.idf(w)
@@ -652,6 +658,9 @@ func (ix *Index) conceptWeight(c concept) float64 {
 		case !known && w > best:
 			best = w
 		}
+	}
+	if c.span > 1 {
+		best *= float64(c.span)
 	}
 	return best
 }
@@ -728,7 +737,7 @@ var reasonMarkers = []string{" nham ", " vi ", " boi vi ", " do do ", " muc dich
 var spanRe = regexp.MustCompile(`(?i)\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s+(?:ngày|tháng|năm|tuần|giờ|quý)\b`)
 
 // nameRe: a title, then two to four capitalised syllables.
-var nameRe = regexp.MustCompile(`(?:^|[\s,;(])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c|[Aa]nh|[Cc]hị)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}`)
+var nameRe = regexp.MustCompile(`(?:^|[\s,;(])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c|[Aa]nh|[Cc]hị|Mr\.?|Mrs\.?|Ms\.?)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}`)
 
 var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai "}
 

@@ -1,0 +1,102 @@
+package index_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+// englishPage is a synthetic English-language news page (invented places
+// and figures) in the shape of the provincial portals' English editions.
+const englishPage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/thu-nghiem-commune-centre
+title: Thu Nghiem commune public administration service centre starts operation
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+On July 1, the Public Administration Service Center of Thu Nghiem Commune officially came into operation.
+
+With 21 civil servants, the Center has organized its staff into three specialized departments.
+
+In its first month the Center received 4,321 records; the rate of online records reached 71.5%.
+
+The new Thu Nghiem commune was established by merging Mau Son commune and Vi Du town, with a natural area of 88.25 square kilometres and a population of 31,406 people.
+
+Thu Nghiem commune now has six kindergartens and two public libraries.
+
+Mr. Tran Van Mau - Chairman of Thu Nghiem Commune People's Committee - said the Center would open on Saturdays.
+`
+
+// vietnamesePage is a synthetic Vietnamese page beside it.
+const vietnamesePage = `synthetic: true
+source: https://www.mau.example.invalid/tin-tuc/xa-gia-dinh
+title: Xã Giả Định sau sắp xếp
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Xã Giả Định mới có diện tích tự nhiên 45,6 km², dân số 12.345 người, gồm 14 thôn.
+`
+
+// TestEnglishPages: questions in English and in Vietnamese are answered
+// from an English page whatever word forms they use (plurals, British or
+// American spellings) and whichever language they are in, while a figure
+// the page does not give is still declined.
+func TestEnglishPages(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"en.txt": englishPage, "vi.txt": vietnamesePage} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := content.LoadDir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c, index.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		question string
+		want     string // "" when nothing should answer
+	}{
+		// English word forms: centre/center, plurals.
+		{"How many civil servants does the Thu Nghiem centre have?", "21 civil servants"},
+		{"How many records did the Thu Nghiem centre receive in its first month?", "4,321 records"},
+		{"Is there a public library in Thu Nghiem commune?", "two public libraries"},
+		// English typed values: a population in people, an area in square kilometres.
+		{"What is the population of Thu Nghiem commune?", "31,406 people"},
+		{"What is the area of the new Thu Nghiem commune?", "88.25 square kilometres"},
+		// Vietnamese questions over the English page.
+		{"Dân số xã Thử Nghiệm là bao nhiêu?", "31,406 people"},
+		{"Tỷ lệ hồ sơ trực tuyến của trung tâm xã Thử Nghiệm là bao nhiêu?", "71.5%"},
+		{"Chủ tịch UBND xã Thử Nghiệm là ai?", "Tran Van Mau"},
+		// Vietnamese over the Vietnamese page, as before.
+		{"Dân số xã Giả Định là bao nhiêu?", "12.345 người"},
+		// What no page gives.
+		{"How do I renew my driving licence online?", ""},
+		{"Dân số xã Vô Định là bao nhiêu?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.question, index.Options{Limit: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && res.Found:
+				t.Errorf("answered %q, want a decline", res.Hits[0].Text)
+			case tt.want != "" && !res.Found:
+				t.Errorf("declined, want an answer holding %q", tt.want)
+			case tt.want != "" && !strings.Contains(res.Hits[0].Text, tt.want):
+				t.Errorf("answered %q, want one holding %q", res.Hits[0].Text, tt.want)
+			}
+		})
+	}
+}
