@@ -131,7 +131,7 @@ func (f *valueFinder) has(words ...string) bool {
 
 // valueFinders run in this order.
 var valueFinders = []func(*valueFinder){
-	findEmails, findWebsites, findQuarterDates,
+	findEmails, findWebsites, findQuarterDates, findEnglishDates,
 	func(f *valueFinder) { findNumberValues(f, codeShapes) }, findPhones,
 	func(f *valueFinder) { findNumberValues(f, numShapes) },
 	findWeekdays, findAddresses, findCountValues, findPersons,
@@ -185,6 +185,25 @@ func findWebsites(f *valueFinder) {
 			continue
 		}
 		f.add(ValueWebsite, m[0], m[1], "")
+	}
+}
+
+// englishDateRE is a date as English pages write it: "August 15, 2025",
+// "June 25", "15 August 2025", "December 31st", "July 2025".
+var englishDateRE = regexp.MustCompile(`\b(?:(?:` + EnglishMonths + `)\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:` + EnglishMonths + `)\b(?:,?\s+\d{4}\b)?|(?:` + EnglishMonths + `)\s+\d{4}\b)`)
+
+// EnglishMonths are the months' names, as a regular expression's
+// alternatives; capitalised, so that "may" is not May.
+const EnglishMonths = `January|February|March|April|May|June|July|August|September|October|November|December`
+
+func findEnglishDates(f *valueFinder) {
+	if !f.has("uary", "march", "april", "may", "june", "july", "august", "ber") {
+		return
+	}
+	for _, m := range englishDateRE.FindAllStringIndex(f.text, -1) {
+		if f.free(m[0], m[1]) {
+			f.add(ValueDate, m[0], m[1], "")
+		}
 	}
 }
 

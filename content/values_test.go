@@ -52,6 +52,9 @@ func TestValues(t *testing.T) {
 			[]string{"date:01/7/2025", "document:1234/QĐ-UBND", "document:18-NQ/TW", "document:Quy định số 15", "date:tháng 7/2025"}},
 		{"Hồ sơ được giải quyết trong 05 ngày làm việc, kể từ ngày 5 tháng 3 năm 2024.",
 			[]string{"duration:trong 05 ngày làm việc", "date:ngày 5 tháng 3 năm 2024"}},
+		// English dates.
+		{"From June 25 to June 26, 2025, the commune ran the model; it opens on August 15, 2025 and 1 November 2025.",
+			[]string{"date:June 25", "date:June 26, 2025", "date:August 15, 2025", "date:1 November 2025"}},
 		// Addresses.
 		{"Trụ sở đặt tại 58B đường Thử Nghiệm, tổ dân phố 3, phường Mẫu Sơn; cơ sở 2 tại thôn Ví Dụ, xã Thử Thách.",
 			[]string{"address:58B đường Thử Nghiệm, tổ dân phố 3, phường Mẫu Sơn", "address:thôn Ví Dụ, xã Thử Thách"}},

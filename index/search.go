@@ -684,7 +684,7 @@ func (ix *Index) knows(alt []string) bool {
 }
 
 var (
-	dateRe   = regexp.MustCompile(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\bnăm \d{4}\b|\btháng \d{1,2}\b|\bQuý [IV]+\b`)
+	dateRe   = regexp.MustCompile(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\bnăm \d{4}\b|\btháng \d{1,2}\b|\bQuý [IV]+\b|\b(?:` + content.EnglishMonths + `)\s+\d{1,4}\b|\b\d{1,2}\s+(?:` + content.EnglishMonths + `)\b`)
 	numberRe = regexp.MustCompile(`\b\d+\b`)
 	phoneRe  = regexp.MustCompile(`\b0\d{2,4}[ .]?\d{3}[ .]?\d{3,4}\b`)
 	emailRe  = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
