@@ -299,7 +299,7 @@ func newGlossary(g content.Glossary) glossary {
 		}
 		for _, l := range t.Long {
 			vi := foldWords(l)
-			if len(vi) == 0 || strings.ToLower(l) == strings.ToLower(t.Short) {
+			if len(vi) == 0 || strings.EqualFold(l, t.Short) {
 				continue
 			}
 			key := strings.Join(vi, " ")
