@@ -95,6 +95,12 @@ func (e *Engine) deepLink(ctx context.Context, r *request, payload string) (repl
 // the question itself when it fits in a payload, else a short key kept in
 // the store. It is empty when the bot's username is unknown or the store
 // cannot keep the key.
+//
+// A kept question is redacted first, like the unanswered list: it is kept
+// for weeks with no link to the chat (one key serves every chat that asks
+// the same words), so /quentoi cannot find it and it must hold nothing
+// personal from the start. The button is drawn on every answer, so this is
+// every long question answered, not only the ones shared.
 func (e *Engine) shareLink(ctx context.Context, r *request, q string) string {
 	if e.opts.BotUsername == "" || q == "" {
 		return ""
@@ -104,7 +110,7 @@ func (e *Engine) shareLink(ctx context.Context, r *request, q string) string {
 		if !r.stateOK {
 			return ""
 		}
-		key, err := e.store.Share(ctx, q)
+		key, err := e.store.Share(ctx, Redact(q))
 		if e.storeErr(err) {
 			return ""
 		}

@@ -294,6 +294,11 @@ func testStore(t *testing.T, b backend) {
 		if got, ok, err := h.s.Shared(ctx, key); err != nil || !ok || got != q {
 			t.Errorf("Shared(%q) = %q, %v, %v; want the question", key, got, ok, err)
 		}
+		// Kept with no link to the chat, out of /quentoi's reach: a month
+		// from its last use, not the 90 days of the longest keys.
+		if ttl, month := h.keys(t)[shareKey(key)], 30*24*time.Hour; ttl <= month-time.Hour || ttl > month {
+			t.Errorf("shared question TTL = %v, want 30 days", ttl)
+		}
 		for _, bad := range []string{"", "AAAAAAAAAAA", "nope", strings.Repeat("x", 64), "a:b*c"} {
 			if got, ok, err := h.s.Shared(ctx, bad); ok || err != nil {
 				t.Errorf("Shared(%q) = %q, %v, %v; want not found", bad, got, ok, err)

@@ -37,8 +37,8 @@ var Schema = []KeySpec{
 		Writer: "Redis.Vote", Holds: "the user's 👍/👎 per answer — personal, /quentoi deletes it"},
 	{Pattern: "kyanhbot:flood:<user_id>", Type: "string", TTL: "Options.FloodWindow (1 min)",
 		Writer: "Redis.Hit (Lua)", Holds: "messages in the window — /quentoi deletes it"},
-	{Pattern: "kyanhbot:share:<key>", Type: "string", TTL: "Options.ShareTTL (90 days), renewed when read",
-		Writer: "Redis.Share", Holds: "a shared question behind a deep link, no chat or user ID"},
+	{Pattern: "kyanhbot:share:<key>", Type: "string", TTL: "Options.ShareTTL (30 days), renewed when read",
+		Writer: "Redis.Share", Holds: "an answered question too long for a deep link, redacted (bot.Redact), no chat or user ID"},
 
 	// Counters of /stats: bot.Store's writes, read by admin.Feedback;
 	// admin.Stats (Redis).

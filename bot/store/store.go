@@ -49,8 +49,11 @@ type Options struct {
 	FloodWindow time.Duration
 	// ShareTTL is how long a question shared by a short key (a deep link
 	// for a question too long to carry itself) can be reopened, counted
-	// from its last use. Default 90 days: a link on a poster or a portal
-	// page outlives a conversation.
+	// from its last use. Default 30 days: a link on a poster or a portal
+	// page outlives a conversation and lives on while it is used, but the
+	// question is kept with no link to the chat, so /quentoi cannot reach
+	// it; the engine redacts it (bot.Redact), and what redaction misses
+	// goes a month after the last use rather than three.
 	ShareTTL time.Duration
 	// Now is the clock, for tests; default time.Now.
 	Now func() time.Time
@@ -67,7 +70,7 @@ func (o Options) withDefaults() Options {
 		o.FloodWindow = time.Minute
 	}
 	if o.ShareTTL <= 0 {
-		o.ShareTTL = 90 * 24 * time.Hour
+		o.ShareTTL = 30 * 24 * time.Hour
 	}
 	if o.Now == nil {
 		o.Now = time.Now
