@@ -222,3 +222,53 @@ func TestServeSIGKILLMidBurst(t *testing.T) {
 		}
 	}
 }
+
+// TestServeSIGKILLLeavesNoStaleIndex: a serve killed with SIGKILL cannot
+// remove its index directory from INDEX_DIR; the next start removes it and
+// leaves its own.
+func TestServeSIGKILLLeavesNoStaleIndex(t *testing.T) {
+	bin := buildBinary(t)
+	srv := telegramtest.New(t)
+	dir := t.TempDir()
+	vars := fakeAPIVars(srv, map[string]string{"INDEX_DIR": dir, "SHUTDOWN_GRACE": "0s"})
+	indexes := func() []string {
+		t.Helper()
+		m, err := filepath.Glob(filepath.Join(dir, "index-*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+
+	first := startProc(t, bin, vars)
+	first.waitLog(t, `"telegram: polling"`, 60*time.Second)
+	if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	first.cmd.Wait()
+	left := indexes()
+	if len(left) != 1 {
+		t.Fatalf("after SIGKILL INDEX_DIR holds %v, want the killed process's index", left)
+	}
+	// The next start takes only directories older than a minute (one being
+	// created holds no lock yet): date the killed one back.
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(left[0], old, old); err != nil {
+		t.Fatal(err)
+	}
+
+	second := startProc(t, bin, vars)
+	second.waitLog(t, `"telegram: polling"`, 60*time.Second)
+	now := indexes()
+	if len(now) != 1 || now[0] == left[0] {
+		t.Errorf("after the restart INDEX_DIR holds %v, want only the new index (not %s)", now, filepath.Base(left[0]))
+	}
+	if !strings.Contains(second.stderr.String(), "stale index directories removed") {
+		t.Errorf("no log of the removal:\n%s", second.stderr.String())
+	}
+	second.cmd.Process.Signal(syscall.SIGTERM)
+	second.cmd.Wait()
+	if got := indexes(); len(got) != 0 {
+		t.Errorf("after SIGTERM INDEX_DIR holds %v, want nothing", got)
+	}
+}

@@ -178,6 +178,17 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb sto
 		debug.SetMemoryLimit(oc.memoryLimit)
 		log.Info("memory limit set", "memory_limit_mb", oc.memoryLimit>>20)
 	}
+	if oc.indexDir != "" {
+		// A replica killed with SIGKILL (or by the OOM killer) left its
+		// index behind; those no live process holds go now.
+		removed, err := index.RemoveStale(oc.indexDir)
+		if len(removed) > 0 {
+			log.Info("stale index directories removed", "dir", oc.indexDir, "removed", len(removed))
+		}
+		if err != nil {
+			log.Warn("stale index directories", "err", err)
+		}
+	}
 	o.live = index.NewLive(nil, index.BuildOptions{Path: oc.indexDir})
 	o.metrics.WatchIndex(o.live.Stats)
 	o.reloader = reload.New(reload.Config{Content: fsys, Index: o.live, Logger: log,
