@@ -82,6 +82,9 @@ func (d *draft) expandTables(lines []string) []string { return d.expandTablesOf(
 func (d *draft) expandFlatTables(lines []string) []string { return d.expandTablesOf(lines, false) }
 
 func (d *draft) expandTablesOf(lines []string, cellSeparators bool) []string {
+	if cellSeparators {
+		lines = splitInlineTables(lines)
+	}
 	var out []string
 	for i := 0; i < len(lines); {
 		var rows [][]string
@@ -234,4 +237,78 @@ func isOrdinalHeading(h string) bool {
 		return true
 	}
 	return false
+}
+
+// inlineRuleRE finds a Markdown table's rule row inside a line: "|---|:--:|".
+var inlineRuleRE = regexp.MustCompile(`\|(?:\s*:?-{2,}:?\s*\|)+`)
+
+// splitInlineTables puts back the line breaks of a Markdown table written
+// on one line — its heading row, rule row and data rows joined, as a copy
+// from a web page or a chat leaves them: "| Thôn | Số hộ | |---|---| |
+// Thôn Mẫu | 120 | | Thôn Thử | 95 |". The rule row gives the number of
+// columns n; the rows after it are then n cells each, one empty "cell"
+// ("| |" or "||") between two rows. Text before the heading row and after
+// the last row is kept as lines of its own. A line whose cells do not fall
+// into rows of n is left as it is.
+func splitInlineTables(lines []string) []string {
+	var out []string
+	for _, line := range lines {
+		split, ok := splitInlineTable(line)
+		if !ok {
+			out = append(out, line)
+			continue
+		}
+		out = append(out, split...)
+	}
+	return out
+}
+
+func splitInlineTable(line string) ([]string, bool) {
+	loc := inlineRuleRE.FindStringIndex(line)
+	if loc == nil {
+		return nil, false
+	}
+	rule := line[loc[0]:loc[1]]
+	n := strings.Count(rule, "|") - 1
+	// The heading row: the last n cells before the rule.
+	head := strings.TrimSpace(line[:loc[0]])
+	head, ok := strings.CutSuffix(head, "|")
+	if !ok {
+		return nil, false
+	}
+	cells := strings.Split(head, "|")
+	if len(cells) < n {
+		return nil, false
+	}
+	lead := strings.TrimSpace(strings.Join(cells[:len(cells)-n], "|"))
+	heads := cells[len(cells)-n:]
+	// The data rows: n cells each, an empty one between two rows.
+	body := strings.TrimSpace(line[loc[1]:])
+	if !strings.HasPrefix(body, "|") {
+		return nil, false
+	}
+	last := strings.LastIndex(body, "|")
+	tail := strings.TrimSpace(body[last+1:])
+	var data []string
+	if last > 0 {
+		data = strings.Split(body[1:last], "|")
+	}
+	if len(data) == 0 || (len(data)+1)%(n+1) != 0 {
+		return nil, false
+	}
+	var out []string
+	if lead != "" {
+		out = append(out, lead)
+	}
+	out = append(out, "|"+strings.Join(heads, "|")+"|", rule)
+	for k := 0; k < len(data); k += n + 1 {
+		if k+n < len(data) && strings.TrimSpace(data[k+n]) != "" {
+			return nil, false
+		}
+		out = append(out, "|"+strings.Join(data[k:k+n], "|")+"|")
+	}
+	if tail != "" {
+		out = append(out, tail)
+	}
+	return out, true
 }

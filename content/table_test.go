@@ -92,3 +92,31 @@ func TestMarkdownTable(t *testing.T) {
 		t.Errorf("paragraphs = %q, want %q", got, want)
 	}
 }
+
+// TestInlineMarkdownTable: a Markdown table whose rows were joined on one
+// line (copied from a web page or a chat) reads as the same table written
+// one row a line. The figures and places are synthetic.
+func TestInlineMarkdownTable(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"rows joined", "Kết quả:\n\n| Thôn | Số hộ | |---|---:| | Thôn Mẫu | **120** | | Thôn Thử | 95 |\n",
+			[]string{"Kết quả:", "Thôn: Thôn Mẫu; Số hộ: 120", "Thôn: Thôn Thử; Số hộ: 95"}},
+		{"no space between rows", "| Thôn | Số hộ ||---|---||Thôn Mẫu|120||Thôn Thử|95|",
+			[]string{"Thôn: Thôn Mẫu; Số hộ: 120", "Thôn: Thôn Thử; Số hộ: 95"}},
+		{"text before and after, an empty cell", "Lịch trực tuần này: | Ngày | Người trực | Ghi chú | |:--|:--|--| | 01/10/2024 | Nguyễn Văn Mẫu | | | 02/10/2024 | Trần Thị Thử | trực thay | Mọi thắc mắc xin liên hệ Văn phòng xã.",
+			[]string{"Lịch trực tuần này:", "Ngày: 01/10/2024; Người trực: Nguyễn Văn Mẫu",
+				"Ngày: 02/10/2024; Người trực: Trần Thị Thử; Ghi chú: trực thay", "Mọi thắc mắc xin liên hệ Văn phòng xã."}},
+		{"cells not in rows of the columns", "| Thôn | Số hộ | |---|---| | Thôn Mẫu | 120 | 7 |",
+			[]string{"| Thôn | Số hộ | |---|---| | Thôn Mẫu | 120 | 7 |"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseMarkdown("---\nsynthetic: true\ntitle: Bảng thử\n---\n" + tt.body)
+			if got := d.paragraphs; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("paragraphs = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
