@@ -33,7 +33,11 @@ type Message struct {
 	// Telegram quotes it: a staff reply to a handoff post whose ticket is
 	// gone is told apart from a reply to any other bot message by it.
 	ReplyToText string
-	Document    Document // a file sent as a document (Text is then empty); zero otherwise
+	// ButtonOnText is, for a button press, the text of the message the
+	// button is on, as Telegram shows it (plain, its formatting dropped):
+	// a handler that edits that message in place keeps what it said.
+	ButtonOnText string
+	Document     Document // a file sent as a document (Text is then empty); zero otherwise
 	// Media names what a message without text holds: "photo", "voice",
 	// "sticker", "video", "audio", "location", "contact"…; empty for text.
 	Media string

@@ -179,8 +179,12 @@ const (
 	markStaffReply = "💬 Người dân trả lời"
 )
 
-// staffHint ends every staff post.
-const staffHint = "\n\n<i>Trả lời (Reply) tin nhắn này để gửi câu trả lời tới người hỏi.</i>"
+// staffHint ends every staff post; staffHintPlain is the same as Telegram
+// shows it.
+const (
+	staffHint      = "\n\n<i>" + staffHintPlain + "</i>"
+	staffHintPlain = "Trả lời (Reply) tin nhắn này để gửi câu trả lời tới người hỏi."
+)
 
 // closeButton closes the ticket of the staff post it is on.
 var closeButton = [][]bot.Button{{{Text: "✅ Đóng yêu cầu", Data: cbClose}}}
@@ -380,10 +384,23 @@ func (h *Handoff) close(ctx context.Context, m bot.Message) ([]bot.Reply, error)
 	}}}
 	if _, err := h.cfg.Poster.Post(ctx, rt.ChatID, ask); err != nil {
 		h.log.Error("handoff: closing not told", "chat_id", rt.ChatID, "err", err)
-		return []bot.Reply{{Text: "✅ Đã đóng yêu cầu, nhưng chưa báo được người hỏi."}}, nil
+		return closedPost(m, "✅ Đã đóng yêu cầu, nhưng chưa báo được người hỏi."), nil
 	}
 	h.log.Info("handoff closed", "chat_id", rt.ChatID, "staff_user_id", m.UserID)
-	return []bot.Reply{{Text: "✅ Đã đóng yêu cầu; người hỏi đã được báo và có thể đánh giá."}}, nil
+	return closedPost(m, "✅ Đã đóng yêu cầu; người hỏi đã được báo và có thể đánh giá."), nil
+}
+
+// closedPost says how the closing went by editing the staff post whose
+// button was pressed — its text kept, the status added, the close button
+// gone — rather than by a new message in a busy staff group. When the
+// post's text did not come with the press (Telegram leaves it out of a
+// message too old to be accessible), the status is a message of its own.
+func closedPost(m bot.Message, status string) []bot.Reply {
+	if m.ButtonOnText == "" {
+		return []bot.Reply{{Text: status}}
+	}
+	body := strings.TrimSpace(strings.TrimSuffix(m.ButtonOnText, staffHintPlain))
+	return []bot.Reply{{Text: html.EscapeString(body) + "\n\n<b>" + status + "</b>" + staffHint, EditMessageID: m.MessageID}}
 }
 
 // rate records the citizen's rating of a closed ticket and tells the staff.

@@ -64,6 +64,7 @@ func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 		}
 		m.ChatID, m.UserID, m.ChatType = cq.Message.Chat.ID, cq.From.ID, kind
 		m.MessageID = cq.Message.MessageID
+		m.ButtonOnText = cq.Message.Text
 		m.Callback = cq.Data
 		m.LangCode = cq.From.LanguageCode
 		return m, true
