@@ -571,7 +571,13 @@ func (ix *Index) parse(question string) parsedQuery {
 				if len(et.phrase) == 1 && isIntentWord(et.phrase[0], pq.intents) {
 					continue // it says which field is wanted
 				}
-				pq.concepts = append(pq.concepts, concept{alts: append([][]string{et.phrase}, et.vi...), translated: true})
+				c := concept{alts: append([][]string{et.phrase}, et.vi...), translated: true}
+				// Written in the corpus as asked, an English term weighs as
+				// its own spelling does, not as its commonest rendering.
+				if ix.knows(et.phrase) {
+					c.own, c.span = 1, len(et.phrase)
+				}
+				pq.concepts = append(pq.concepts, c)
 				markUsed(used, i, len(et.phrase))
 			}
 		}
