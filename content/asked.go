@@ -122,6 +122,11 @@ func AskedTypes(question string) []Asked {
 	return out
 }
 
+// countAdjectives are English words between a number and the noun it
+// counts.
+var countAdjectives = map[string]bool{"new": true, "more": true, "other": true, "additional": true,
+	"existing": true, "former": true, "remaining": true, "old": true, "official": true, "small": true, "large": true}
+
 func drop(as []Asked, t ValueType) []Asked {
 	var out []Asked
 	for _, a := range as {
@@ -249,6 +254,14 @@ func (a Asked) matches(v Value) bool {
 		noun := nounForm(v.Noun)
 		if v.Type == ValuePopulation {
 			noun = "nguoi"
+		}
+		// "36 new communes" counts communes.
+		for {
+			first, rest, ok := strings.Cut(noun, " ")
+			if !ok || !countAdjectives[first] {
+				break
+			}
+			noun = rest
 		}
 		for _, n := range strings.Split(a.Noun, "|") {
 			if strings.HasPrefix(noun+" ", n+" ") || strings.HasPrefix(n+" ", noun+" ") {

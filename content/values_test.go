@@ -178,6 +178,7 @@ func TestAnswers(t *testing.T) {
 		{"gia lai moi co bao nhieu phuong", "The new province has 25 wards and 110 communes.", true},
 		{"How many wards does the province have?", "The new province has 25 wards.", true},
 		{"How many wards does the province have?", "The new province has 110 communes.", false},
+		{"How many communes ran the trial?", "It ran in 36 new communes and wards.", true},
 		{"diện tích xã bao nhiêu", "It covers 56.75 square kilometers.", true},
 	}
 	for _, tt := range tests {

@@ -175,6 +175,15 @@ var stopFolded = func() map[string]bool {
 			s[f] = true
 		}
 	}
+	for w := range englishStop {
+		s[w] = true
+	}
+	return s
+}()
+
+// englishStop are the English function words, in their EnglishForm.
+var englishStop = func() map[string]bool {
+	s := map[string]bool{}
 	for _, w := range strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as`) {
 		s[content.EnglishForm(w)] = true
 	}
@@ -743,7 +752,9 @@ func (ix *Index) englishNames(folded, cased []string) [][][]string {
 	}
 	for i := 1; i < len(folded) && i < len(cased); i++ {
 		w := folded[i]
-		if !startsUpper(cased[i]) || stopFolded[w] || ix.gloss.englishWords[w] || ix.df[w] == 0 || isDigits(w) {
+		// A Vietnamese function word's spelling is a syllable of a name
+		// here: "La" in "Son La".
+		if !startsUpper(cased[i]) || englishStop[w] || ix.gloss.englishWords[w] || ix.df[w] == 0 || isDigits(w) {
 			flush()
 			continue
 		}
