@@ -35,11 +35,13 @@ type proc struct {
 	cmd     *exec.Cmd
 	stderr  *logtest.Buffer
 	started time.Time
+	done    chan struct{} // closed once the process has ended
+	err     error         // cmd.Wait's result, set before done is closed
 }
 
 func startProc(t *testing.T, bin string, vars map[string]string) *proc {
 	t.Helper()
-	p := &proc{cmd: exec.Command(bin, "serve"), stderr: &logtest.Buffer{}, started: time.Now()}
+	p := &proc{cmd: exec.Command(bin, "serve"), stderr: &logtest.Buffer{}, started: time.Now(), done: make(chan struct{})}
 	p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
 	for k, v := range vars {
 		p.cmd.Env = append(p.cmd.Env, k+"="+v)
@@ -48,22 +50,51 @@ func startProc(t *testing.T, bin string, vars map[string]string) *proc {
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// One goroutine reaps it, so that a wait can notice it ended.
+	go func() {
+		p.err = p.cmd.Wait()
+		close(p.done)
+	}()
 	t.Cleanup(func() {
-		if p.cmd.ProcessState == nil {
+		if !p.exited() {
 			p.cmd.Process.Kill()
-			p.cmd.Wait()
+			<-p.done
 		}
 	})
 	return p
 }
 
-// waitLog waits for a log line containing s.
+// wait waits for the process to end and returns how it ended.
+func (p *proc) wait() error {
+	<-p.done
+	return p.err
+}
+
+// exited reports whether the process has ended.
+func (p *proc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// waitLog waits for a log line containing s. The timeout is generous for a
+// loaded machine; a process that ended fails the wait at once rather than
+// after it.
 func (p *proc) waitLog(t *testing.T, s string, timeout time.Duration) time.Duration {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
+		// Whether it ended is read before the log, so that a line written
+		// just before the end is still found.
+		ended := p.exited()
 		if strings.Contains(p.stderr.String(), s) {
 			return time.Since(p.started)
+		}
+		if ended {
+			t.Fatalf("serve ended (%v) after %v without %q in the log:\n%s", p.err, time.Since(p.started).Round(time.Millisecond), s, p.stderr.String())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -116,7 +147,7 @@ func TestServeSIGKILLMidBurst(t *testing.T) {
 			if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)
 			}
-			first.cmd.Wait()
+			first.wait()
 			killedAt = time.Now()
 		}
 		if i == n*3/4 {
@@ -176,7 +207,7 @@ func TestServeSIGKILLMidBurst(t *testing.T) {
 		}
 	}
 	second.cmd.Process.Signal(syscall.SIGTERM)
-	second.cmd.Wait()
+	second.wait()
 
 	// A reply the killed process had sent — Telegram took it — but whose
 	// update it had not marked done yet is sent again by the next process:
@@ -245,7 +276,7 @@ func TestServeSIGKILLLeavesNoStaleIndex(t *testing.T) {
 	if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	first.cmd.Wait()
+	first.wait()
 	left := indexes()
 	if len(left) != 1 {
 		t.Fatalf("after SIGKILL INDEX_DIR holds %v, want the killed process's index", left)
@@ -267,7 +298,7 @@ func TestServeSIGKILLLeavesNoStaleIndex(t *testing.T) {
 		t.Errorf("no log of the removal:\n%s", second.stderr.String())
 	}
 	second.cmd.Process.Signal(syscall.SIGTERM)
-	second.cmd.Wait()
+	second.wait()
 	if got := indexes(); len(got) != 0 {
 		t.Errorf("after SIGTERM INDEX_DIR holds %v, want nothing", got)
 	}

@@ -38,11 +38,11 @@ func TestServeSIGHUPDuringStartup(t *testing.T) {
 	user := telegramtest.User{ID: 611, LanguageCode: "vi"}
 	srv.SendText(telegramtest.Private(user), user, "/start")
 	srv.WaitMessages(t, user.ID, 1)
-	if p.cmd.ProcessState != nil {
-		t.Fatalf("serve ended: %v", p.cmd.ProcessState)
+	if p.exited() {
+		t.Fatalf("serve ended: %v", p.err)
 	}
 	p.cmd.Process.Signal(syscall.SIGTERM)
-	if err := p.cmd.Wait(); err != nil {
+	if err := p.wait(); err != nil {
 		t.Errorf("serve after SIGTERM: %v\n%s", err, p.stderr.String())
 	}
 }
