@@ -10,6 +10,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/content/synth"
 	"github.com/kyanhbot/kyanhbot/index"
+	"github.com/kyanhbot/kyanhbot/index/baseline"
 	"github.com/kyanhbot/kyanhbot/index/perf"
 )
 
@@ -32,7 +33,7 @@ type fixture struct {
 	corpus    *content.Corpus
 	questions []string
 	ours      *index.Index
-	baseline  *perf.Baseline
+	baseline  *baseline.Index
 	err       error
 }
 
@@ -53,7 +54,7 @@ func mustFixture(b *testing.B) *fixture {
 		if f.ours, f.err = index.Build(ctx, f.corpus, index.BuildOptions{}); f.err != nil {
 			return
 		}
-		f.baseline, f.err = perf.BuildBaseline(ctx, f.corpus)
+		f.baseline, f.err = baseline.BuildLean(ctx, f.corpus, baseline.Plain)
 	})
 	if theFixture.err != nil {
 		b.Fatal(theFixture.err)
@@ -82,7 +83,7 @@ func BenchmarkBuild(b *testing.B) {
 			return ix.Close, nil
 		}},
 		{"baseline", func() (func() error, error) {
-			bl, err := perf.BuildBaseline(ctx, c)
+			bl, err := baseline.BuildLean(ctx, c, baseline.Plain)
 			if err != nil {
 				return nil, err
 			}
@@ -122,7 +123,7 @@ func BenchmarkSearch(b *testing.B) {
 			return err
 		}},
 		{"baseline", func(q string) error {
-			_, err := f.baseline.Search(ctx, q)
+			_, err := f.baseline.Count(ctx, q)
 			return err
 		}},
 	} {

@@ -4,8 +4,9 @@
 // per contact block), analyses them with bleve's standard analyzer or the
 // same with accents folded, asks each question as one MatchQuery and takes the
 // top hit as the answer. It declines only when no word of the question
-// matches. index/perf holds the cost twin of the plain variant (lean storage,
-// hit counts only); this one keeps each unit's text, since the answer is read.
+// matches. It keeps each unit's text, since the answer is read; BuildLean
+// keeps none and only counts hits (Count): index/perf measures with it what
+// plain bleve costs beside kyanhbot's index, in the same run.
 package baseline
 
 import (
@@ -55,13 +56,25 @@ const foldedName = "baseline_folded"
 // Index is a plain bleve index of a corpus, answering index.Searcher's way.
 type Index struct {
 	bi       bleve.Index
-	texts    []string
+	units    int
+	texts    []string // by unit; nil when lean
 	titles   []string
 	contacts []content.Contact
 }
 
 // Build indexes c's sentences and contact blocks in memory.
 func Build(ctx context.Context, c *content.Corpus, a Analyzer) (*Index, error) {
+	return build(ctx, c, a, true)
+}
+
+// BuildLean is Build keeping nothing but the bleve index: what plain bleve
+// alone costs, stored as lean as kyanhbot's index (no stored text, term
+// vectors or doc values). It answers Count only.
+func BuildLean(ctx context.Context, c *content.Corpus, a Analyzer) (*Index, error) {
+	return build(ctx, c, a, false)
+}
+
+func build(ctx context.Context, c *content.Corpus, a Analyzer, keep bool) (*Index, error) {
 	if c == nil {
 		return nil, errors.New("baseline: no corpus")
 	}
@@ -94,11 +107,14 @@ func Build(ctx context.Context, c *content.Corpus, a Analyzer) (*Index, error) {
 	b := &Index{bi: bi}
 	batch := bi.NewBatch()
 	add := func(text, title string) error {
-		if err := batch.Index(strconv.Itoa(len(b.texts)), map[string]any{"text": text}); err != nil {
+		if err := batch.Index(strconv.Itoa(b.units), map[string]any{"text": text}); err != nil {
 			return err
 		}
-		b.texts = append(b.texts, text)
-		b.titles = append(b.titles, title)
+		b.units++
+		if keep {
+			b.texts = append(b.texts, text)
+			b.titles = append(b.titles, title)
+		}
 		if batch.Size() >= 2000 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -127,7 +143,9 @@ func Build(ctx context.Context, c *content.Corpus, a Analyzer) (*Index, error) {
 				return fail(err)
 			}
 		}
-		b.contacts = append(b.contacts, art.Contacts...)
+		if keep {
+			b.contacts = append(b.contacts, art.Contacts...)
+		}
 	}
 	if batch.Size() > 0 {
 		if err := bi.Batch(batch); err != nil {
@@ -138,11 +156,27 @@ func Build(ctx context.Context, c *content.Corpus, a Analyzer) (*Index, error) {
 }
 
 // Units is how many sentences and contact blocks the index holds.
-func (b *Index) Units() int { return len(b.texts) }
+func (b *Index) Units() int { return b.units }
+
+// Count asks question as one MatchQuery for five hits, as Search does by
+// default, and returns how many units match.
+func (b *Index) Count(ctx context.Context, question string) (int, error) {
+	q := bleve.NewMatchQuery(question)
+	q.SetField("text")
+	res, err := b.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 5, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("baseline: search: %w", err)
+	}
+	return int(res.Total), nil
+}
 
 // Search asks question as one MatchQuery. Every hit is an answer, the best
 // first; with no hit the result offers the corpus's contacts, as the bot does.
+// A lean index cannot answer.
 func (b *Index) Search(ctx context.Context, question string, opts index.Options) (index.Result, error) {
+	if b.texts == nil && b.units > 0 {
+		return index.Result{}, errors.New("baseline: search: a lean index only counts hits")
+	}
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = 5

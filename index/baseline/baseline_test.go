@@ -91,3 +91,42 @@ func TestParseAnalyzer(t *testing.T) {
 		t.Error("ParseAnalyzer(stemmed): no error")
 	}
 }
+
+// TestBuildLean: the lean index (index/perf's yardstick) holds the same
+// units and counts the same hits as the full one, and refuses to answer.
+func TestBuildLean(t *testing.T) {
+	ctx := context.Background()
+	c := corpus(t)
+	full, err := Build(ctx, c, Plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer full.Close()
+	lean, err := BuildLean(ctx, c, Plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lean.Close()
+	if got, want := lean.Units(), full.Units(); got != want || got < 4 {
+		t.Errorf("lean index holds %d units, full %d; want the same, at least 4", got, want)
+	}
+	for _, q := range []string{"0000 999 888", "hội viên", "không có từ nào"} {
+		got, err := lean.Count(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := full.Search(ctx, q, index.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != res.Total {
+			t.Errorf("Count(%q) = %d, full index finds %d", q, got, res.Total)
+		}
+	}
+	if n, _ := lean.Count(ctx, "0000 999 888"); n == 0 {
+		t.Error("the phone number is not counted")
+	}
+	if _, err := lean.Search(ctx, "hội viên", index.Options{}); err == nil {
+		t.Error("a lean index answered a search")
+	}
+}

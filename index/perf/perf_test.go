@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
 func TestPercentile(t *testing.T) {
@@ -50,22 +48,6 @@ func TestRunAsksEveryQuestionOnce(t *testing.T) {
 	}
 	if got, want := l.Failed, 5; got != want {
 		t.Errorf("failed = %d, want %d", got, want)
-	}
-}
-
-func TestBaselineFindsExactWords(t *testing.T) {
-	c := synth.Corpus(1, 20, 200)
-	b, err := BuildBaseline(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	if b.Units() < 20 {
-		t.Fatalf("%d units for 20 articles", b.Units())
-	}
-	phone := c.Articles[0].Contacts[0].Phone
-	if n, err := b.Search(context.Background(), phone); err != nil || n == 0 {
-		t.Errorf("search %q: %d hits, err %v", phone, n, err)
 	}
 }
 

@@ -2,8 +2,8 @@
 // so that figures in docs/performance.md can be rerun by anyone: index build
 // throughput, search latency and throughput, heap and RSS, and reload under
 // load, each beside a plain bleve index of the same synthetic corpus measured
-// in the same run. `kyanhbot bench` prints its Report; the benchmarks in
-// package index use its Baseline and percentiles.
+// in the same run (index/baseline's lean plain index). `kyanhbot bench`
+// prints its Report; the benchmarks in package index use its percentiles.
 package perf
 
 import (
