@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/kyanhbot/kyanhbot/internal/pause"
 )
 
 // Reasons a fetch did not give a page; test with errors.Is.
@@ -107,24 +109,13 @@ func newFetcher(o Options, host string) *fetcher {
 func (f *fetcher) wait(ctx context.Context, host string) error {
 	if last, ok := f.last[host]; ok && f.delay > 0 {
 		if d := time.Until(last.Add(f.delay)); d > 0 {
-			if err := sleep(ctx, d); err != nil {
+			if err := pause.For(ctx, d); err != nil {
 				return err
 			}
 		}
 	}
 	f.last[host] = time.Now()
 	return nil
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 // get fetches u, retrying 429 and 5xx answers with a doubling backoff, or
@@ -150,7 +141,7 @@ func (f *fetcher) get(ctx context.Context, u string, cond validators) (*response
 			}
 			d = max(ra, f.delay)
 		}
-		if err := sleep(ctx, d); err != nil {
+		if err := pause.For(ctx, d); err != nil {
 			return nil, err
 		}
 		wait *= 2

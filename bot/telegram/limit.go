@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/kyanhbot/kyanhbot/internal/pause"
 )
 
 // Limits are the outbound rates kept under Telegram's flood limits: about 30
@@ -87,16 +89,4 @@ func (l *limiter) reservations(now time.Time, chatID int64, group bool) (chat, g
 }
 
 // sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+func sleep(ctx context.Context, d time.Duration) error { return pause.For(ctx, d) }

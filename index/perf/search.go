@@ -17,6 +17,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/content/synth"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/baseline"
+	"github.com/kyanhbot/kyanhbot/internal/pause"
 )
 
 // SearchConfig says what the search section measures.
@@ -346,13 +347,13 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 			}()
 		}
 	}()
-	sleep(ctx, 2*time.Second)
+	pause.For(ctx, 2*time.Second)
 	phase.Store(phaseDuring)
 	start := time.Now()
 	_, err := live.Reload(ctx, c)
 	res.took = time.Since(start)
 	phase.Store(phaseAfter)
-	sleep(ctx, 500*time.Millisecond)
+	pause.For(ctx, 500*time.Millisecond)
 	close(stop)
 	<-pacer
 	wg.Wait()
@@ -382,15 +383,6 @@ func writeHeapProfile(path string) error {
 		return fmt.Errorf("perf: memprofile: %w", err)
 	}
 	return nil
-}
-
-func sleep(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
 }
 
 // loadAverage is the machine's load average over the last minute, as
