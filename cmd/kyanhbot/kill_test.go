@@ -30,7 +30,8 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-// proc is a `kyanhbot serve` subprocess.
+// proc is a kyanhbot subprocess: `serve` (startProc) or any command
+// (startCommand).
 type proc struct {
 	cmd     *exec.Cmd
 	stderr  *logtest.Buffer
@@ -41,7 +42,15 @@ type proc struct {
 
 func startProc(t *testing.T, bin string, vars map[string]string) *proc {
 	t.Helper()
-	p := &proc{cmd: exec.Command(bin, "serve"), stderr: &logtest.Buffer{}, started: time.Now(), done: make(chan struct{})}
+	return startCommand(t, bin, vars, "serve")
+}
+
+// startCommand starts bin with args and only the variables vars (and PATH,
+// and a HOME of its own); its output goes to stderr. It is killed at the
+// end of the test if still running.
+func startCommand(t *testing.T, bin string, vars map[string]string, args ...string) *proc {
+	t.Helper()
+	p := &proc{cmd: exec.Command(bin, args...), stderr: &logtest.Buffer{}, started: time.Now(), done: make(chan struct{})}
 	p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
 	for k, v := range vars {
 		p.cmd.Env = append(p.cmd.Env, k+"="+v)

@@ -31,31 +31,24 @@ func TestSyncProcess(t *testing.T) {
 		dir := t.TempDir()
 		// 100+ pages at least 50 ms apart take 5 s or more; the state is
 		// saved every 2 s, so the kill comes mid-run.
-		cmd := exec.Command(bin, "sync", "-from", p.URL("/"), "-content", dir, "-delay", "50ms")
-		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if cmd.ProcessState == nil {
-				cmd.Process.Kill()
-				cmd.Wait()
-			}
-		})
+		run := startCommand(t, bin, nil, "sync", "-from", p.URL("/"), "-content", dir, "-delay", "50ms")
 		statePath := filepath.Join(dir, portal.StateFile)
 		var st syncState
 		for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 			if readState(statePath, &st) && st.Run != nil && len(st.Run.Done) > 0 {
 				break
 			}
+			if run.exited() {
+				t.Fatalf("sync ended (%v) before writing its run state:\n%s", run.err, run.stderr)
+			}
 			if time.Now().After(deadline) {
 				t.Fatal("no run state written within 60s")
 			}
 		}
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		if err := run.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
-		cmd.Wait()
+		run.wait()
 		// What the next run resumes from is the state as the kill left it.
 		st = syncState{}
 		if !readState(statePath, &st) || st.Run == nil {
