@@ -126,7 +126,7 @@ func (fd *fitData) right(w []float64) int {
 	n := 0
 	for i := range fd.qs {
 		q := &fd.qs[i]
-		kept := fd.ix.answers(fd.ix.order(q.pq, q.ranked, w), 1)
+		kept := fd.ix.answers(fd.ix.order(q.pq, q.ranked, w), 1, q.pq.english)
 		switch {
 		case len(q.expect) == 0:
 			if len(kept) == 0 {
