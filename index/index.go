@@ -72,7 +72,8 @@ type Index struct {
 	// phép xây dựng" does not repeat it in every line of its procedure.
 	titleWords [][]string
 	// leadWords are each article's first paragraph, folded: a page names
-	// its ward or office once at the top and not in every sentence.
+	// its ward or office once at the top and not in every sentence. A page
+	// naming no place adds the place words of its address (slug.go).
 	leadWords []map[string]bool
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
@@ -150,6 +151,15 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 				ix.leadWords[i] = map[string]bool{}
 			}
 			ix.leadWords[i][y] = true
+		}
+		// A page that names no place may name it in its address (slug.go).
+		if slug := slugPlaceWords(a.Source); len(slug) > 0 && !namesPlace(a) {
+			if ix.leadWords[i] == nil {
+				ix.leadWords[i] = map[string]bool{}
+			}
+			for _, w := range slug {
+				ix.leadWords[i][w] = true
+			}
 		}
 	}
 	if len(ix.units) == 0 {
