@@ -295,7 +295,7 @@ func testStore(t *testing.T, b backend) {
 			t.Errorf("Shared(%q) = %q, %v, %v; want the question", key, got, ok, err)
 		}
 		// Kept with no link to the chat, out of /quentoi's reach: a month
-		// from its last use, not the 90 days of the longest keys.
+		// from its last use, not three as before.
 		if ttl, month := h.keys(t)[shareKey(key)], 30*24*time.Hour; ttl <= month-time.Hour || ttl > month {
 			t.Errorf("shared question TTL = %v, want 30 days", ttl)
 		}

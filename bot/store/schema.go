@@ -20,7 +20,9 @@ type KeySpec struct {
 func (k KeySpec) Match(key string) bool { return k.match.MatchString(key) }
 
 // MaxTTL is the longest any key may live: every key has a TTL, none longer.
-const MaxTTL = 90 * 24 * time.Hour
+// The longest are the shared questions' (ShareTTL, 30 days from the last
+// use); nothing kept needs more.
+const MaxTTL = 30 * 24 * time.Hour
 
 // Schema is every Redis key kyanhbot writes, in one place: its type, its
 // TTL, its writer and what it holds, grouped by the interface (declared by
