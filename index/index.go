@@ -206,15 +206,17 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if cerr := prog.close(); err == nil {
 		err = cerr
 	}
+	merged := false
+	if err == nil && (o.Dir != "" || o.Path != "") {
+		merged, err = ix.mergeSegments(ctx)
+	}
+	if err == nil {
+		err = ix.countTerms(ctx, merged)
+	}
+	if err == nil {
+		err = ix.countCommonPairs(ctx, merged)
+	}
 	if err != nil {
-		ix.Close()
-		return nil, err
-	}
-	if err := ix.countCommonPairs(); err != nil {
-		ix.Close()
-		return nil, err
-	}
-	if err := ix.countTerms(); err != nil {
 		ix.Close()
 		return nil, err
 	}
@@ -565,49 +567,6 @@ func (ix *Index) close() error {
 		return fmt.Errorf("index: close: %w", err)
 	}
 	return nil
-}
-
-// countTerms reads how many units contain each syllable from the index's own
-// dictionary rather than analysing every unit a second time.
-func (ix *Index) countTerms() error {
-	d, err := ix.bi.FieldDict("text")
-	if err != nil {
-		return fmt.Errorf("index: term counts: %w", err)
-	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return fmt.Errorf("index: term counts: %w", err)
-		}
-		if e == nil {
-			return nil
-		}
-		ix.df[e.Term] = int(e.Count)
-	}
-}
-
-// countCommonPairs finds the syllable pairs too common to retrieve by.
-func (ix *Index) countCommonPairs() error {
-	ix.commonPairs = map[string]int{}
-	d, err := ix.bi.FieldDict("bigram")
-	if err != nil {
-		return fmt.Errorf("index: pair counts: %w", err)
-	}
-	defer d.Close()
-	limit := ix.commonDF()
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return fmt.Errorf("index: pair counts: %w", err)
-		}
-		if e == nil {
-			return nil
-		}
-		if int(e.Count) >= limit {
-			ix.commonPairs[e.Term] = int(e.Count)
-		}
-	}
 }
 
 // commonDF is the number of units from which a term is too common to
