@@ -21,11 +21,12 @@ func runEval(ctx context.Context, e env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON: totals, kinds and every case with its top hits")
 	misses := fs.Bool("misses", true, "list every miss with the answer given after the table")
 	minHit1 := fs.Float64("min-hit1", 0, "fail when hit@1 (percent of answerable questions) is below this")
+	indexDir := fs.String("index-dir", "", "build the index on disk under this directory, as serve does with INDEX_DIR (default: in memory)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	if *file == "" || fs.NArg() > 0 {
-		return usageError{"usage: kyanhbot eval -questions FILE [-content DIR [-with-default]] [-baseline plain|folded] [-json] [-misses=false] [-min-hit1 PERCENT]"}
+		return usageError{"usage: kyanhbot eval -questions FILE [-content DIR [-with-default]] [-baseline plain|folded] [-json] [-misses=false] [-min-hit1 PERCENT] [-index-dir DIR]"}
 	}
 	var analyzer baseline.Analyzer
 	if *base != "" {
@@ -65,7 +66,7 @@ func runEval(ctx context.Context, e env, args []string) error {
 	if analyzer != "" {
 		s, err = baseline.Build(ctx, c, analyzer)
 	} else {
-		s, err = index.Build(ctx, c, index.BuildOptions{})
+		s, err = index.Build(ctx, c, index.BuildOptions{Path: *indexDir})
 	}
 	if err != nil {
 		return fmt.Errorf("eval: build index: %w", err)
