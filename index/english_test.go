@@ -30,6 +30,10 @@ The new Thu Nghiem commune was established by merging Mau Son commune and Vi Du 
 Thu Nghiem commune now has six kindergartens and two public libraries.
 
 Mr. Tran Van Mau - Chairman of Thu Nghiem Commune People's Committee - said the Center would open on Saturdays.
+
+Mr. Hoang Van Giap - Deputy Director of the Vi Du Town Public Administration Service Center - visited the Center in August.
+
+Lê Văn Thử, Deputy Director of the centre, said the Center had trained every civil servant in the new software.
 `
 
 // vietnamesePage is a synthetic Vietnamese page beside it.
@@ -77,6 +81,8 @@ func TestEnglishPages(t *testing.T) {
 		{"Dân số xã Thử Nghiệm là bao nhiêu?", "31,406 people"},
 		{"Tỷ lệ hồ sơ trực tuyến của trung tâm xã Thử Nghiệm là bao nhiêu?", "71.5%"},
 		{"Chủ tịch UBND xã Thử Nghiệm là ai?", "Tran Van Mau"},
+		// A person named before their title, as English news writes it.
+		{"Who is the Deputy Director of the Thu Nghiem centre?", "Lê Văn Thử"},
 		// Vietnamese over the Vietnamese page, as before.
 		{"Dân số xã Giả Định là bao nhiêu?", "12.345 người"},
 		// What no page gives.

@@ -752,6 +752,44 @@ var spanRe = regexp.MustCompile(`(?i)\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy
 // nameRe: a title, then two to four capitalised syllables.
 var nameRe = regexp.MustCompile(`(?:^|[\s,;(])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c|[Aa]nh|[Cc]hị|Mr\.?|Mrs\.?|Ms\.?)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}`)
 
+// englishNameRe: an English page names a person before their title —
+// "Nguyen Van A, Deputy Director of …", "Tran Thi B, member of the
+// provincial Party Committee and Editor-in-Chief of …".
+var englishNameRe = func() *regexp.Regexp {
+	var titles []string
+	for _, t := range content.Lexicon.EnglishTitles {
+		w := strings.Fields(t.Short)
+		for i := range w {
+			w[i] = `(?i:` + w[i][:1] + `)` + regexp.QuoteMeta(w[i][1:])
+		}
+		titles = append(titles, strings.Join(w, `[\s-]+`))
+	}
+	return regexp.MustCompile(`\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3},\s+(?:[^,.;:]{0,60}?\s)?(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Pp]ermanent)\s+)*(?:` + strings.Join(titles, "|") + `)\b`)
+}()
+
+// mayEnglishName: a comma and an English title written with its
+// capital, without which englishNameRe cannot match.
+func mayEnglishName(text string) bool {
+	if !strings.Contains(text, ", ") {
+		return false
+	}
+	for _, t := range englishTitleWords {
+		if strings.Contains(text, t) {
+			return true
+		}
+	}
+	return false
+}
+
+var englishTitleWords = func() []string {
+	var out []string
+	for _, t := range content.Lexicon.EnglishTitles {
+		w := strings.Fields(t.Short)[0]
+		out = append(out, strings.ToUpper(w[:1])+w[1:])
+	}
+	return out
+}()
+
 var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai "}
 
 func traitsOf(text string) traits {
@@ -773,7 +811,7 @@ func traitsOf(text string) traits {
 	if strings.Contains(text, "về") && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
-	if mayName(text) && nameRe.MatchString(text) {
+	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
 		t |= hasName
 	}
 	if strings.Contains(text, "%") {
