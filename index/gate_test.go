@@ -3,6 +3,8 @@ package index
 import (
 	"strings"
 	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // TestIsEnglishText: the answer bar is lower for an English page's units
@@ -25,4 +27,26 @@ func TestIsEnglishText(t *testing.T) {
 			t.Errorf("isEnglishText(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
+}
+
+// TestNestedListContext: an item after a nested list is still introduced
+// by the outer list's sentence (synthetic page).
+func TestNestedListContext(t *testing.T) {
+	a := &content.Article{Paragraphs: []string{
+		"Tổng quan đơn vị hành chính tỉnh Mẫu sau khi sáp nhập như sau:",
+		"• Diện tích tự nhiên: 1.234,5 km²",
+		"• Tiếp giáp:",
+		"• Phía Bắc giáp tỉnh Giả Định",
+		"• Dân số: 765.432 người",
+	}}
+	units, _ := articleUnits(0, a)
+	for _, u := range units {
+		if strings.Contains(u.text, "765.432") {
+			if !strings.Contains(u.context, "Tổng quan") {
+				t.Errorf("context of %q = %q, want the outer list's introduction", u.text, u.context)
+			}
+			return
+		}
+	}
+	t.Fatal("no unit holds the population line")
 }

@@ -311,11 +311,17 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			}
 		}
 	}
-	intro := ""
+	// intro is the sentence introducing the list a unit is in; outer the
+	// one introducing the list around it, when an item ends with ":" and
+	// opens a list of its own ("Tổng quan … như sau:" / "• Tiếp giáp:" /
+	// "• Phía Bắc …" / "• Dân số: …"): the items after the inner list
+	// are still the outer list's.
+	intro, outer := "", ""
 	for _, p := range a.Paragraphs {
 		sentences := content.Sentences(p)
-		if !listItemRe.MatchString(p) {
-			intro = ""
+		item := listItemRe.MatchString(p)
+		if !item {
+			intro, outer = "", ""
 		}
 		prev := 0
 		for _, s := range sentences {
@@ -342,7 +348,14 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			units = append(units, u)
 		}
 		if n := len(sentences); n > 0 && strings.HasSuffix(strings.TrimSpace(sentences[n-1]), ":") {
-			intro = sentences[n-1]
+			switch {
+			case !item:
+				intro, outer = sentences[n-1], sentences[n-1]
+			case outer != "":
+				intro = outer + " " + sentences[n-1]
+			default:
+				intro = sentences[n-1]
+			}
 		}
 	}
 	if meta := articleText(*a); meta != "" {
