@@ -111,6 +111,12 @@ func cleanSpace(s string) string {
 }
 
 func collapseSpace(s string) string {
+	// Most text is already clean: returning it as it is keeps a sentence
+	// a slice of its paragraph instead of a copy (an index holds every
+	// sentence of every article: 32 MB of copies at 10,000 articles).
+	if spaceClean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -129,6 +135,26 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// spaceClean: collapseSpace would return s unchanged — no space at either
+// end, only single ' ' between words, no zero-width characters.
+func spaceClean(s string) bool {
+	prevSpace := true // a space first is one to drop
+	for _, r := range s {
+		switch {
+		case isSpace(r):
+			if prevSpace || r != ' ' {
+				return false
+			}
+			prevSpace = true
+		case r == '\u200b' || r == '\ufeff' || r == '\u200c' || r == '\u200d':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 func isSpace(r rune) bool {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"testing"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -74,6 +75,33 @@ func TestFold(t *testing.T) {
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"a", "a"},
+		{"Xã Giả Định có 12 thôn.", "Xã Giả Định có 12 thôn."},
+		{" a", "a"},
+		{"a ", "a"},
+		{"a  b", "a b"},
+		{"a\tb", "a b"},
+		{"a\u00a0b", "a b"},
+		{"a \u00a0 b", "a b"},
+		{"a\u200bb", "ab"},
+		{"\ufeffa", "a"},
+		{"   ", ""},
+		{"a\nb", "a b"},
+	} {
+		got := collapseSpace(tc.in)
+		if got != tc.want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		// Clean text comes back as it is, not copied.
+		if tc.in == tc.want && tc.in != "" && unsafe.StringData(got) != unsafe.StringData(tc.in) {
+			t.Errorf("collapseSpace(%q) copied clean text", tc.in)
 		}
 	}
 }
