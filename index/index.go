@@ -188,10 +188,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 		_ = os.Remove(dir) // bleve wants to create it
 		ix.dir = dir
-		// A batch returns once its segment serves, not once it is synced
-		// to disk: the directory is thrown away with the process, so
-		// waiting for the disk would buy nothing.
-		ix.bi, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+		ix.bi, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, onDiskConfig())
 		if err != nil {
 			return nil, fmt.Errorf("index: create: %w", err)
 		}
