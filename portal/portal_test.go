@@ -27,6 +27,7 @@ func options(p *portaltest.Portal, dir string) portal.Options {
 		Timeout:  time.Second,
 		Backoff:  10 * time.Millisecond,
 		MaxBytes: 2 << 20,
+		Client:   p.Client(),
 	}
 }
 
@@ -98,6 +99,9 @@ func TestSyncFirstRun(t *testing.T) {
 	}
 	if got := p.MaxInFlight(); got != 1 {
 		t.Errorf("%d requests at once, want 1", got)
+	}
+	if n := p.Bypassed(); n != 0 {
+		t.Errorf("%d requests did not go through Options.Client, so were not counted", n)
 	}
 	for _, ua := range p.UserAgents() {
 		if !strings.HasPrefix(ua, "kyanhbot/") || !strings.Contains(ua, "admin@thunghiem.example") {

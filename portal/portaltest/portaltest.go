@@ -73,8 +73,9 @@ type Portal struct {
 	hits     map[string]int // path → requests
 	cond     map[string]int // path → 304 answers
 	agents   map[string]bool
-	inFlight int
-	maxIn    int
+	open     int // requests sent through Client and not yet done with
+	maxOpen  int
+	bypassed int  // requests that did not come through Client
 	busy     bool // PathBusy has answered 429 once
 	noFaults bool
 	// PerPage is how many articles a listing page shows.
@@ -156,11 +157,75 @@ func (p *Portal) NotModified(path string) int {
 	return p.cond[path]
 }
 
-// MaxInFlight is the most requests the portal has had at once.
+// viaClient marks the requests sent through Client.
+const viaClient = "X-Portaltest-Client"
+
+// Client is the HTTP client for a sync under test: it counts the requests
+// the sync has open at once, from sending one until its body is closed or
+// the request fails. The count is the client's because only the client
+// knows when it gave up: the server notices a dropped connection (the slow
+// page's timeout, the huge page's size limit) some time later — on a loaded
+// machine after the next request has come in — so counting handlers would
+// see two requests at once where the sync had one.
+func (p *Portal) Client() *http.Client {
+	return &http.Client{Transport: &counting{p: p, base: p.Server.Client().Transport}}
+}
+
+// MaxInFlight is the most requests the sync had open at once through
+// Client.
 func (p *Portal) MaxInFlight() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.maxIn
+	return p.maxOpen
+}
+
+// Bypassed is how many requests the portal got that did not come through
+// Client, which MaxInFlight does not see.
+func (p *Portal) Bypassed() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.bypassed
+}
+
+// counting is Client's transport.
+type counting struct {
+	p    *Portal
+	base http.RoundTripper
+}
+
+func (c *counting) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set(viaClient, "1")
+	c.p.mu.Lock()
+	c.p.open++
+	c.p.maxOpen = max(c.p.maxOpen, c.p.open)
+	c.p.mu.Unlock()
+	var once sync.Once
+	done := func() {
+		once.Do(func() {
+			c.p.mu.Lock()
+			c.p.open--
+			c.p.mu.Unlock()
+		})
+	}
+	resp, err := c.base.RoundTrip(r)
+	if err != nil {
+		done()
+		return nil, err
+	}
+	resp.Body = &closeBody{ReadCloser: resp.Body, done: done}
+	return resp, nil
+}
+
+// closeBody ends a counted request when its body is closed.
+type closeBody struct {
+	io.ReadCloser
+	done func()
+}
+
+func (b *closeBody) Close() error {
+	defer b.done()
+	return b.ReadCloser.Close()
 }
 
 // UserAgents are the User-Agent headers seen.
@@ -189,14 +254,10 @@ func (p *Portal) serve(w http.ResponseWriter, r *http.Request) {
 	p.mu.Lock()
 	p.hits[r.URL.Path]++
 	p.agents[r.UserAgent()] = true
-	p.inFlight++
-	p.maxIn = max(p.maxIn, p.inFlight)
+	if r.Header.Get(viaClient) == "" {
+		p.bypassed++
+	}
 	p.mu.Unlock()
-	defer func() {
-		p.mu.Lock()
-		p.inFlight--
-		p.mu.Unlock()
-	}()
 
 	switch path := r.URL.Path; {
 	case path == "/robots.txt":
