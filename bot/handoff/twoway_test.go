@@ -294,9 +294,20 @@ func TestStaffForumTopic(t *testing.T) {
 	post := srv.WaitMessages(t, staff.ID, 1)[0]
 	srv.SendMessage(topic, officer, "Buổi sáng.", replyTo(post))
 	answer := srv.WaitMessages(t, chat.ID, 2)[1]
+	// Likewise each step below waits for the bot's last word on the one
+	// before, which comes after what it kept: the staff's confirmation
+	// after the answer is linked to the ticket (a citizen reply before the
+	// link opens a new ticket), the citizen's "sent" after the forwarded
+	// post's ticket is saved (a close before that finds none, or is undone
+	// by the reply renewing the ticket).
+	srv.WaitMessages(t, staff.ID, 2)
 	srv.SendMessage(chat, citizen, "Cảm ơn, còn Chủ nhật?", replyTo(answer))
-	got := srv.WaitMessages(t, staff.ID, 3)
-	srv.Press(topic, officer, got[2].MessageID, cbClose)
+	srv.WaitMessages(t, chat.ID, 3)
+	fwd := srv.WaitMessages(t, staff.ID, 3)[2]
+	if !strings.HasPrefix(fwd.Visible, "💬 Người dân trả lời\nCảm ơn, còn Chủ nhật?") {
+		t.Fatalf("third staff message %q, want the citizen's reply", fwd.Visible)
+	}
+	srv.Press(topic, officer, fwd.MessageID, cbClose)
 	closed := srv.WaitMessages(t, chat.ID, 4)[3]
 	srv.Press(chat, citizen, closed.MessageID, button(closed, "Chưa hài lòng"))
 	// The closing edits the post in place; the rating is a new message.
