@@ -6,8 +6,8 @@ import (
 	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
-// TestTraitPrefilters checks that the cheap checks run before nameRe and
-// spanRe never turn away a text the expressions match, on hand-written
+// TestTraitPrefilters checks that the cheap checks run before nameRe,
+// spanRe and dateRe never turn away a text the expressions match, on hand-written
 // cases and on every unit of a synthetic corpus.
 func TestTraitPrefilters(t *testing.T) {
 	texts := []string{
@@ -22,17 +22,25 @@ func TestTraitPrefilters(t *testing.T) {
 		"12 giờ",
 		"quý 2",
 		"không có gì",
+		"ngày 29/6/2016", "Kết luận số 05-KL/TU ngày 29.6.2016", "năm 2024", "tháng 12", "Quý IV", "trong năm  2024",
+		"có 12 thôn", "năm nay có 3 xã",
 	}
 	for _, a := range synth.Corpus(3, 200, 300).Articles {
 		texts = append(texts, a.Title)
 		texts = append(texts, a.Paragraphs...)
 	}
-	var names, spans int
+	var names, spans, dates int
 	for _, s := range texts {
 		if nameRe.MatchString(s) {
 			names++
 			if !mayName(s) {
 				t.Errorf("mayName(%q) = false, but nameRe matches", s)
+			}
+		}
+		if dateRe.MatchString(s) {
+			dates++
+			if !mayDate(s) {
+				t.Errorf("mayDate(%q) = false, but dateRe matches", s)
 			}
 		}
 		if spanRe.MatchString(s) {
@@ -42,8 +50,13 @@ func TestTraitPrefilters(t *testing.T) {
 			}
 		}
 	}
-	if names < 4 || spans < 4 {
-		t.Errorf("only %d names and %d spans among the texts: the test checks too little", names, spans)
+	if names < 4 || spans < 4 || dates < 4 {
+		t.Errorf("only %d names, %d spans and %d dates among the texts: the test checks too little", names, spans, dates)
+	}
+	for _, s := range []string{"có 12 thôn", "năm nay có 3 xã", "trong năm  2024"} {
+		if mayDate(s) {
+			t.Errorf("mayDate(%q) = true, want false", s)
+		}
 	}
 	for _, s := range []string{"thanh niên hải đăng", "không có gì", "ông bà ta nói"} {
 		if mayName(s) {

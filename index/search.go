@@ -802,7 +802,7 @@ func traitsOf(text string) traits {
 			t |= hasPhone
 		}
 	}
-	if strings.ContainsAny(text, "0123456789") && dateRe.MatchString(text) {
+	if strings.ContainsAny(text, "0123456789") && mayDate(text) && dateRe.MatchString(text) {
 		t |= hasDate
 	}
 	if strings.Contains(text, "@") && emailRe.MatchString(text) {
