@@ -200,13 +200,37 @@ func mayName(text string) bool {
 // spanUnits are the words spanRe's spans end with, in lower case.
 var spanUnits = []string{"ngày", "tháng", "năm", "tuần", "giờ", "quý"}
 
-// maySpan reports whether text has a unit of time, without which spanRe
-// cannot match.
+// spanCounts are the words spanRe's spans start with, besides digits.
+var spanCounts = []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"}
+
+// maySpan reports whether text has a unit of time after white space after a
+// digit or a count word, without which spanRe cannot match. A unit alone
+// is not enough to skip the expression: "năm" (year) is in most sentences.
 func maySpan(text string) bool {
 	lower := strings.ToLower(text)
 	for _, u := range spanUnits {
-		if strings.Contains(lower, u) {
-			return true
+		for off := 0; ; {
+			i := strings.Index(lower[off:], u)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(u)
+			q := p
+			for q > 0 && strings.IndexByte("\t\n\f\r ", lower[q-1]) >= 0 {
+				q--
+			}
+			if q == p || q == 0 {
+				continue
+			}
+			if isDigitByte(lower[q-1]) {
+				return true
+			}
+			for _, c := range spanCounts {
+				if strings.HasSuffix(lower[:q], c) {
+					return true
+				}
+			}
 		}
 	}
 	return false

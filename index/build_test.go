@@ -17,7 +17,7 @@ func TestTraitPrefilters(t *testing.T) {
 		"đồng chí Phạm Văn Ví dụ",
 		"thanh niên Hải Đăng",
 		"ông bà ta nói",
-		"trong 3 ngày, hai tuần và nhiều NĂM",
+		"trong 3 ngày, hai tuần và nhiều NĂM", "sau 15\tngày", "Mười  năm", "ba\nthang", "vài giờ",
 		"Sau MỘT THÁNG triển khai",
 		"12 giờ",
 		"quý 2",
@@ -63,7 +63,9 @@ func TestTraitPrefilters(t *testing.T) {
 			t.Errorf("mayName(%q) = true, want false", s)
 		}
 	}
-	if maySpan("không có gì") {
-		t.Error("maySpan(\"không có gì\") = true, want false")
+	for _, s := range []string{"không có gì", "năm nay", "trong năm 2024", "Ngày 12/3"} {
+		if maySpan(s) {
+			t.Errorf("maySpan(%q) = true, want false", s)
+		}
 	}
 }
