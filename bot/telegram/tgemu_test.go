@@ -46,6 +46,27 @@ func startTgemu(t *testing.T) string {
 	if err != nil {
 		skip("node not found")
 	}
+	// The port is free when picked but may be taken before Node binds it
+	// (other packages' servers start in parallel under make test): an
+	// emulator that exits before listening is started again on another.
+	for range 3 {
+		if base, ok := runTgemu(t, node, dir); ok {
+			return base
+		}
+	}
+	t.Fatal("emulator exited before listening, three times")
+	return ""
+}
+
+// emuWait bounds each wait on the emulator, as telegramtest's waits are
+// bounded: under make test on two shared cores an answer or Node's start can
+// take over 10 s. A passing test returns as soon as what it waits for comes.
+const emuWait = 60 * time.Second
+
+// runTgemu starts the emulator on a free port; ok is false when it exited
+// before listening.
+func runTgemu(t *testing.T, node, dir string) (base string, ok bool) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -66,8 +87,9 @@ func startTgemu(t *testing.T) string {
 		cmd.Process.Kill()
 		cmd.Wait()
 	})
-	ready := make(chan struct{})
+	ready, exited := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(exited) // stdout ends when Node exits
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
 			if strings.HasPrefix(sc.Text(), "listening") {
@@ -80,10 +102,13 @@ func startTgemu(t *testing.T) string {
 	}()
 	select {
 	case <-ready:
-	case <-time.After(15 * time.Second):
+		return fmt.Sprintf("http://127.0.0.1:%d", port), true
+	case <-exited:
+		return "", false
+	case <-time.After(emuWait):
 		t.Fatal("emulator did not start")
+		return "", false
 	}
-	return fmt.Sprintf("http://127.0.0.1:%d", port)
 }
 
 // emuClient drives the emulator as a Telegram user would.
@@ -214,7 +239,7 @@ func (c *emuClient) press(messageID int, data string) {
 // next waits for the bot's next message in the chat.
 func (c *emuClient) next() emuMsg {
 	c.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(emuWait)
 	for len(c.seen) == 0 {
 		var resp struct{ Result []emuMsg }
 		c.post("/getUpdates", map[string]any{"token": c.token, "chatId": c.chatID()}, &resp)
@@ -223,7 +248,7 @@ func (c *emuClient) next() emuMsg {
 			break
 		}
 		if time.Now().After(deadline) {
-			c.t.Fatal("no bot message within 10s")
+			c.t.Fatalf("no bot message within %s", emuWait)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -253,7 +278,7 @@ func (c *emuClient) history() map[int]emuMsg {
 // waitEdit waits until the bot's message id reads want, edited in place.
 func (c *emuClient) waitEdit(id int, want string) {
 	c.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(emuWait)
 	for !strings.Contains(c.history()[id].Message.Text, want) {
 		if time.Now().After(deadline) {
 			c.t.Fatalf("message %d was not edited in place to show %q: %q", id, want, c.history()[id].Message.Text)
