@@ -44,6 +44,16 @@ type lexicon struct {
 	// digit form and the English name: "Sunday" is not answered by the
 	// Saturday hours.
 	Weekdays []Weekday
+	// EnglishDeputy are the English words that make a title a deputy's, as
+	// "Phó" does ("Deputy Director", "Vice Chairman").
+	EnglishDeputy []string
+	// EnglishTitleModifiers are the words that may stand before an English
+	// title without changing whose post it is ("Permanent Vice Chairman").
+	EnglishTitleModifiers []string
+	// EnglishFunctionWords are common English words no Vietnamese syllable
+	// spells: two of them in one line mark it as English text, not
+	// unaccented Vietnamese.
+	EnglishFunctionWords []string
 	// EnglishSpellings are British spellings (and irregular plurals) that
 	// no rule of EnglishForm reads, with the form search compares them by.
 	EnglishSpellings map[string]string
@@ -103,6 +113,9 @@ var Lexicon = lexicon{
 		{Short: "head", Long: []string{"Trưởng"}}, {Short: "principal", Long: []string{"Hiệu trưởng"}},
 		{Short: "editor in chief", Long: []string{"Tổng Biên tập"}},
 	},
+	EnglishDeputy:         []string{"deputy", "vice"},
+	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
+	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
 	Weekdays: []Weekday{
 		{"thứ hai", "thứ 2", "Monday"}, {"thứ ba", "thứ 3", "Tuesday"}, {"thứ tư", "thứ 4", "Wednesday"},
 		{"thứ năm", "thứ 5", "Thursday"}, {"thứ sáu", "thứ 6", "Friday"}, {"thứ bảy", "thứ 7", "Saturday"},

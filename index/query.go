@@ -831,6 +831,16 @@ var weekdays = func() map[string]string {
 
 // englishWeekdays are the English day names with their Vietnamese
 // spellings, folded: "Sunday" is not answered by the Saturday hours.
+// deputyAlts: "Phó" before a title and its English words, one
+// requirement — the deputy's post, in either language.
+var deputyAlts = func() [][]string {
+	alts := [][]string{{"pho"}}
+	for _, w := range content.Lexicon.EnglishDeputy {
+		alts = append(alts, []string{content.Fold(w)})
+	}
+	return alts
+}()
+
 var englishWeekdays = func() map[string][][]string {
 	out := map[string][][]string{}
 	for _, d := range content.Lexicon.Weekdays {
@@ -884,10 +894,10 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 			req = append(req, englishWeekdays[strings.TrimSuffix(folded[i], "s")])
 			continue
 		case folded[i] == "pho" && titleAt(folded, i+1):
-			req = append(req, [][]string{{"pho"}, {"deputy"}, {"vice"}})
+			req = append(req, deputyAlts)
 			continue
-		case (folded[i] == "deputy" || folded[i] == "vice") && titleSpellings(folded, i+1) != nil:
-			req = append(req, [][]string{{"pho"}, {"deputy"}, {"vice"}})
+		case slices.Contains(content.Lexicon.EnglishDeputy, folded[i]) && titleSpellings(folded, i+1) != nil:
+			req = append(req, deputyAlts)
 			continue
 		}
 		for _, p := range placePrefixes {

@@ -764,7 +764,11 @@ var englishNameRe = func() *regexp.Regexp {
 		}
 		titles = append(titles, strings.Join(w, `[\s-]+`))
 	}
-	return regexp.MustCompile(`\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3},\s+(?:[^,.;:]{0,60}?\s)?(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Pp]ermanent)\s+)*(?:` + strings.Join(titles, "|") + `)\b`)
+	var mods []string
+	for _, m := range content.Lexicon.EnglishTitleModifiers {
+		mods = append(mods, `(?i:`+m[:1]+`)`+regexp.QuoteMeta(m[1:]))
+	}
+	return regexp.MustCompile(`\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3},\s+(?:[^,.;:]{0,60}?\s)?(?:(?:` + strings.Join(mods, "|") + `)\s+)*(?:` + strings.Join(titles, "|") + `)\b`)
 }()
 
 // mayEnglishName: a comma and an English title written with its
@@ -851,8 +855,8 @@ func isEnglishText(text, folded string) bool {
 		}
 	}
 	n := 0
-	for _, w := range []string{" the ", " of ", " and ", " to ", " in ", " is ", " was ", " has ", " with ", " for ", " on "} {
-		if strings.Contains(folded, w) {
+	for _, w := range content.Lexicon.EnglishFunctionWords {
+		if strings.Contains(folded, " "+w+" ") {
 			if n++; n >= 2 {
 				return true
 			}
