@@ -11,7 +11,6 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot/logtest"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/internal/redistest"
-	"github.com/redis/go-redis/v9"
 )
 
 // ask sends one private message and returns the text of the replies.
@@ -30,7 +29,11 @@ func ask(t *testing.T, e *bot.Engine, text string) string {
 
 func TestRedisDownAndBack(t *testing.T) {
 	srv := redistest.Start(t)
-	c := srv.ClientWith(redis.Options{DialTimeout: 100 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond, MaxRetries: -1})
+	c, err := store.OpenWith(srv.URL(), "", store.ClientOptions{DialTimeout: 100 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond, MaxRetries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
 	var logs logtest.Buffer
 	searcher := newSearcher(t, mustCorpus(t))
 	e := bot.New(searcher, store.NewRedis(c, store.Options{}), bot.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})

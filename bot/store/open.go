@@ -178,6 +178,23 @@ func scrubURLError(err error, raw string) string {
 // that holds one too is an error, so that two passwords never silently
 // disagree. Open does not dial: the first command does.
 func Open(raw, password string) (Client, error) {
+	return OpenWith(raw, password, ClientOptions{})
+}
+
+// ClientOptions are client settings given in code rather than in REDIS_URL,
+// for a caller that must give up sooner (or wait longer) than serve does: a
+// test that stops Redis and wants each command to fail within 100 ms. A zero
+// field leaves the setting to REDIS_URL, then to the fail-fast default.
+type ClientOptions struct {
+	DialTimeout  time.Duration // per connection attempt
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	PoolSize     int // connections per node; 0: go-redis's 10 per CPU
+	MaxRetries   int // retries of a failed command; -1: none
+}
+
+// OpenWith is Open with opts over what REDIS_URL sets.
+func OpenWith(raw, password string, opts ClientOptions) (Client, error) {
 	s, err := parseURL(raw)
 	if err != nil {
 		return nil, err
@@ -200,29 +217,39 @@ func Open(raw, password string) (Client, error) {
 	switch {
 	case s.failover != nil:
 		o := s.failover
-		failFast(&o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.MaxRetries, &o.DialerRetries)
+		settle(opts, &o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.PoolSize, &o.MaxRetries, &o.DialerRetries)
 		return redis.NewFailoverClient(o), nil
 	case s.cluster != nil:
 		o := s.cluster
-		failFast(&o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.MaxRetries, &o.DialerRetries)
+		settle(opts, &o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.PoolSize, &o.MaxRetries, &o.DialerRetries)
 		return redis.NewClusterClient(o), nil
 	}
 	o := s.single
-	failFast(&o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.MaxRetries, &o.DialerRetries)
+	settle(opts, &o.DialTimeout, &o.ReadTimeout, &o.WriteTimeout, &o.PoolTimeout, &o.MaxRetryBackoff, &o.PoolSize, &o.MaxRetries, &o.DialerRetries)
 	return redis.NewClient(o), nil
 }
 
-// failFast gives the fields of any of go-redis's option types the store's
-// fail-fast settings, where REDIS_URL (dial_timeout=, max_retries= …) did
-// not set them already.
-func failFast(dial, read, write, pool, backoff *time.Duration, retries, dialerRetries *int) {
+// settle gives the fields of any of go-redis's option types the caller's
+// settings (opts), and then the store's fail-fast settings where neither
+// opts nor REDIS_URL (dial_timeout=, max_retries= …) set them already.
+func settle(opts ClientOptions, dial, read, write, pool, backoff *time.Duration, poolSize, retries, dialerRetries *int) {
 	for _, d := range []struct {
-		p *time.Duration
-		v time.Duration
-	}{{dial, RedisDialTimeout}, {read, RedisReadTimeout}, {write, RedisWriteTimeout}, {pool, RedisPoolTimeout}, {backoff, RedisMaxRetryBackoff}} {
-		if *d.p == 0 {
-			*d.p = d.v
+		p          *time.Duration
+		given, def time.Duration
+	}{{dial, opts.DialTimeout, RedisDialTimeout}, {read, opts.ReadTimeout, RedisReadTimeout}, {write, opts.WriteTimeout, RedisWriteTimeout},
+		{pool, 0, RedisPoolTimeout}, {backoff, 0, RedisMaxRetryBackoff}} {
+		if d.given != 0 {
+			*d.p = d.given
 		}
+		if *d.p == 0 {
+			*d.p = d.def
+		}
+	}
+	if opts.PoolSize != 0 {
+		*poolSize = opts.PoolSize
+	}
+	if opts.MaxRetries != 0 {
+		*retries = opts.MaxRetries
 	}
 	if *retries == 0 {
 		*retries = RedisMaxRetries

@@ -284,3 +284,53 @@ func TestRedisClientFailsFast(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenWithOptions: settings given in code win over REDIS_URL's and the
+// fail-fast defaults, for every form of REDIS_URL; what they leave zero
+// stays as Open sets it.
+func TestOpenWithOptions(t *testing.T) {
+	type got struct {
+		dial, read, write, pool time.Duration
+		poolSize, retries       int
+	}
+	opts := ClientOptions{DialTimeout: 100 * time.Millisecond, ReadTimeout: 200 * time.Millisecond, WriteTimeout: 300 * time.Millisecond, PoolSize: 3, MaxRetries: -1}
+	given := got{100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond, RedisPoolTimeout, 3, -1}
+	tests := []struct {
+		url  string
+		opts ClientOptions
+		want got
+	}{
+		{"unix:///run/redis.sock", opts, given},
+		{"redis://localhost:6379/0?dial_timeout=2s&read_timeout=3s&max_retries=5&pool_size=7", opts, given},
+		{"redis+sentinel://s1,s2/0?master=m&dial_timeout=2s", opts, given},
+		{"redis+cluster://c1,c2?pool_size=7", opts, given},
+		{"redis://localhost:6379/0?read_timeout=3s&pool_size=7", ClientOptions{DialTimeout: time.Second},
+			got{time.Second, 3 * time.Second, RedisWriteTimeout, RedisPoolTimeout, 7, RedisMaxRetries}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			c, err := OpenWith(tt.url, "", tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			var g got
+			switch c := c.(type) {
+			case *redis.Client:
+				o := c.Options()
+				g = got{o.DialTimeout, o.ReadTimeout, o.WriteTimeout, o.PoolTimeout, o.PoolSize, o.MaxRetries}
+				if g.retries == 0 { // a made client keeps "no retries" (-1) as 0
+					g.retries = -1
+				}
+			case *redis.ClusterClient:
+				o := c.Options()
+				g = got{o.DialTimeout, o.ReadTimeout, o.WriteTimeout, o.PoolTimeout, o.PoolSize, o.MaxRetries}
+			default:
+				t.Fatalf("client %T", c)
+			}
+			if g != tt.want {
+				t.Errorf("options %+v, want %+v", g, tt.want)
+			}
+		})
+	}
+}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
@@ -34,7 +33,7 @@ var outageFlag = flag.Duration("outage", 6*time.Second, "length of the sendMessa
 // must then read as "not answered, take it", never as "answered".
 type lapsingLedger struct {
 	Ledger
-	rdb    redis.UniversalClient
+	rdb    store.Client
 	key    string
 	once   sync.Once
 	lapsed chan struct{}

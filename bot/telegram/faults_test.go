@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
@@ -228,10 +226,12 @@ func TestFaultRedisDownUnderLoad(t *testing.T) {
 		n = 75
 	}
 	rs := redistest.Start(t)
-	// The client settings serve runs with (cmd/kyanhbot's newRedisClient).
-	rdb := rs.ClientWith(redis.Options{DialTimeout: store.RedisDialTimeout, DialerRetries: store.RedisDialerRetries,
-		ReadTimeout: store.RedisReadTimeout, WriteTimeout: store.RedisWriteTimeout, PoolTimeout: store.RedisPoolTimeout,
-		MaxRetries: store.RedisMaxRetries, MaxRetryBackoff: store.RedisMaxRetryBackoff})
+	// The client serve runs with: store.Open's fail-fast settings.
+	rdb, err := store.Open(rs.URL(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rdb.Close() })
 	srv := telegramtest.New(t)
 	r := startBot(t, srv, refHandler{realEngine(t, store.NewRedis(rdb, store.Options{}), telegramtest.BotUserName)}, store.NewRedisLedger(rdb, "1000"), nil)
 	var down, up time.Time

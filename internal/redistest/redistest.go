@@ -71,17 +71,14 @@ func (s *Server) start() {
 	}
 }
 
-// URL is a redis:// URL for the server, as REDIS_URL takes it.
+// URL is the server's address as REDIS_URL takes it (unix://…).
 func (s *Server) URL() string { return fmt.Sprintf("unix://%s", s.Socket) }
 
-// Client returns a new client for the server, closed at cleanup.
-func (s *Server) Client() *redis.Client { return s.ClientWith(redis.Options{}) }
-
-// ClientWith is Client with the test's own settings (timeouts, retries);
-// the address fields of opts are the server's.
-func (s *Server) ClientWith(opts redis.Options) *redis.Client {
-	opts.Network, opts.Addr = "unix", s.Socket
-	c := redis.NewClient(&opts)
+// Client returns a new client for the server with go-redis's default
+// settings, closed at cleanup. A test that needs the settings serve runs
+// with, or its own timeouts, opens URL with store.Open or store.OpenWith.
+func (s *Server) Client() *redis.Client {
+	c := redis.NewClient(&redis.Options{Network: "unix", Addr: s.Socket})
 	s.tb.Cleanup(func() { c.Close() })
 	return c
 }
