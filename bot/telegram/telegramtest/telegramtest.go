@@ -23,6 +23,8 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/kyanhbot/kyanhbot/internal/pause"
 )
 
 // Token is the bot token the fake accepts unless Options say otherwise.
@@ -610,7 +612,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	half := s.latency / 2
 	s.mu.Unlock()
-	if !wait(r, half) {
+	if half > 0 && pause.For(r.Context(), half) != nil {
 		return // the client gave up before the request arrived
 	}
 	s.mu.Lock()
@@ -702,7 +704,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, token, method st
 	}
 	// The call is made; its answer is on the way back. A client that gives
 	// up meanwhile never learns it was made.
-	if !wait(r, back) {
+	if back > 0 && pause.For(r.Context(), back) != nil {
 		return 0
 	}
 	if status != http.StatusOK {
@@ -712,21 +714,6 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, token, method st
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(raw)
 	return http.StatusOK
-}
-
-// wait waits d, reporting false if the client gave up first.
-func wait(r *http.Request, d time.Duration) bool {
-	if d <= 0 {
-		return true
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-r.Context().Done():
-		return false
-	}
 }
 
 func writeError(w http.ResponseWriter, status int, desc string, retryAfter int) int {
