@@ -263,8 +263,15 @@ func (a Asked) matches(v Value) bool {
 			}
 			noun = rest
 		}
+		// "11 đơn vị xã, phường" counts xã: the classifier before the noun
+		// counts nothing of its own.
+		inner := ""
+		if rest, ok := strings.CutPrefix(noun, "don vi "); ok {
+			inner = rest
+		}
 		for _, n := range strings.Split(a.Noun, "|") {
-			if strings.HasPrefix(noun+" ", n+" ") || strings.HasPrefix(n+" ", noun+" ") {
+			if strings.HasPrefix(noun+" ", n+" ") || strings.HasPrefix(n+" ", noun+" ") ||
+				inner != "" && (strings.HasPrefix(inner+" ", n+" ") || strings.HasPrefix(n+" ", inner+" ")) {
 				return true
 			}
 		}

@@ -248,7 +248,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		inHits[n] = true
 	}
 	asked := askedTraits(pq.intents)
+	// A unit holds the answer when it states a typed value of the kind
+	// asked ("175 đơn vị hành chính" for "bao nhiêu xã"); only a question
+	// asking for no typed value falls back on the cruder traits: any
+	// number would make "Giai đoạn 2023-2025 …" hold a count of xã, and
+	// the sentence after it lose the window it reads with.
 	holds := func(u *unit) bool { return u.traits&asked != 0 || holdsAsked(pq.asked, u) }
+	if len(pq.asked) > 0 {
+		holds = func(u *unit) bool { return holdsAsked(pq.asked, u) }
+	}
 	if asked != 0 || len(pq.asked) > 0 {
 		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
 			u := &ix.units[cands[i].unit]

@@ -1,0 +1,62 @@
+package index
+
+import (
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// Synthetic pages in the shapes the real-page rounds missed (invented
+// places, names and numbers; every page is marked synthetic): each case is
+// a mechanism kept under test without any real page's text.
+
+// shapeIndex parses the synthetic pages (text format) into one index.
+func shapeIndex(t *testing.T, pages map[string]string) *Index {
+	t.Helper()
+	c := &content.Corpus{}
+	for name, text := range pages {
+		a, _, err := content.Parse(name, []byte(text))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		c.Articles = append(c.Articles, a)
+	}
+	return mustBuild(t, c)
+}
+
+// shapeFillers are synthetic pages of the same vocabulary, so that rarity
+// weighs as it does in a corpus.
+var shapeFillers = map[string]string{
+	"filler-1.txt": "title: Tỉnh Giả Lập sắp xếp đơn vị hành chính (synthetic)\nsynthetic: true\n\n" +
+		"Tỉnh Giả Lập có 90 xã, phường sau sắp xếp, giảm 40 đơn vị hành chính cấp xã.\n\n" +
+		"Giai đoạn 2019-2020 tỉnh Giả Lập sáp nhập 300 thôn, tổ dân phố.\n",
+	"filler-2.txt": "title: Huyện Mô Phỏng hợp nhất cơ quan (synthetic)\nsynthetic: true\n\n" +
+		"Huyện Mô Phỏng hợp nhất 2 phòng chuyên môn theo Nghị quyết số 7/NQ-HĐND.\n\n" +
+		"Sau sắp xếp, huyện còn 12 xã và 2 thị trấn.\n",
+}
+
+func withFillers(pages map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range shapeFillers {
+		out[k] = v
+	}
+	for k, v := range pages {
+		out[k] = v
+	}
+	return out
+}
+
+// TestWindowTypedCount: the sentence stating the count asked for reads
+// with the sentence before it, which names the province and the period,
+// even though that sentence holds numbers of its own (a period, a
+// resolution's number) — it states no count of the noun asked.
+func TestWindowTypedCount(t *testing.T) {
+	ix := shapeIndex(t, withFillers(map[string]string{
+		"mau-thu.txt": "title: Kết quả 8 năm thực hiện nghị quyết (synthetic)\nsynthetic: true\n\n" +
+			"Giai đoạn 2022-2024 thực hiện theo Nghị quyết số 1234/NQ-UBTVQH15, tỉnh Mẫu Thử tiếp tục sắp xếp đơn vị hành chính cấp huyện, cấp xã. " +
+			"Kết quả từ 150 xã, phường, thị trấn giảm xuống còn 98 đơn vị hành chính (trong đó 81 xã, 12 phường và 5 thị trấn).\n",
+	}))
+	assertAnswers(t, ix, []answerCase{
+		{"unaccented", "mau thu sau sap xep 2022-2024 con bao nhieu xa phuong thi tran", "98 đơn vị hành chính"},
+	}, false)
+}
