@@ -343,7 +343,9 @@ var codeShapes = []numShape{
 	{t: ValueDate, before: ending(`(?i)ngày\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?`), ok: endsNumber},
 	{t: ValueDate, at: anchored(`\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}`), ok: endsNumber},
 	{t: ValueDate, before: ending(`(?i)tháng\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*(?:/\s*|\s+(?i:năm)\s+)\d{4}`), ok: endsNumber},
-	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}`), ok: endsNumber},
+	// "Sáng 28/4", "Ngày 28-4": a day and month after a word of the day;
+	// with a dash only a month that can be one ("ngày 27-28/9" is a range).
+	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}|\d{1,2}-(?:0?[1-9]|1[0-2])`), ok: endsNumber},
 	{t: ValueDate, before: ending(`(?i)năm\s+`), need: true, keepBefore: true, at: anchored(`(?:19|20)\d{2}`), ok: endsNumber},
 }
 
@@ -498,6 +500,10 @@ var (
 		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\s+` + capName)},
 		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), need: true, keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+` + capName)},
 		{t: ValueAddress, at: anchored(`\d{1,4}[A-Z](?:/\d{1,4})?\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+`)},
+		// English pages: "43 Nguyen Van Ba Street", "2 Quang Trung street";
+		// "located at 26 Hoang Hoa Tham, Nha Trang City".
+		{t: ValueAddress, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName + `\s+(?:[Ss]treet|[Rr]oad|[Aa]venue|[Bb]oulevard|St\.|Rd\.|Ave\.)`)},
+		{t: ValueAddress, before: ending(`(?i)\b(?:located|situated|based|opened|headquartered|housed)\s+at\s+`), need: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName)},
 	}
 	// A street or a village with its commune or ward: "đường X, phường Y",
 	// "thôn Ví Dụ, xã Thử Thách", "TDP 3, phường Mẫu Sơn".
@@ -526,7 +532,9 @@ func findAddresses(f *valueFinder) {
 			from := s
 			if sh.before != nil {
 				if b := sh.before.FindStringIndex(f.text[max(0, s-20):s]); b != nil {
-					from = max(0, s-20) + b[0]
+					if sh.keepBefore {
+						from = max(0, s-20) + b[0]
+					}
 				} else if sh.need {
 					continue
 				}

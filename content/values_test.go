@@ -38,6 +38,14 @@ func TestValues(t *testing.T) {
 			[]string{"time:7 giờ 30 phút", "time:17 giờ", "time:từ 13:30 - 16:45"}},
 		{"Đại hội lần thứ hai diễn ra vào thứ Năm, ngày 5/9; tiếp dân từ thứ 2 đến thứ 6.",
 			[]string{"weekday:thứ Năm", "date:ngày 5/9", "weekday:thứ 2", "weekday:thứ 6"}},
+		// A day and month with a dash; a range of days is not one.
+		{"Ngày 28-4, HĐND tỉnh Thử Nghiệm họp; đại hội diễn ra ngày 27-28/9.",
+			[]string{"date:Ngày 28-4"}},
+		// English addresses: a street named, or a number after "located at".
+		{"The centre, located at 43 Hypo Thetical Street, opens in May.",
+			[]string{"address:43 Hypo Thetical Street"}},
+		{"The board was officially opened at 26 Mau Thu, Gia Dinh City.",
+			[]string{"address:26 Mau Thu"}},
 		// Counts with their noun, areas, population, rates, money.
 		{"Hiện nay Hội có tổng số 4.120 hội viên, trong đó có 57 trường hợp vi phạm được xử lý.",
 			[]string{"count:4.120 hội viên/hội viên", "count:57 trường hợp vi phạm/trường hợp vi phạm"}},

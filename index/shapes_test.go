@@ -60,3 +60,22 @@ func TestWindowTypedCount(t *testing.T) {
 		{"unaccented", "mau thu sau sap xep 2022-2024 con bao nhieu xa phuong thi tran", "98 đơn vị hành chính"},
 	}, false)
 }
+
+// TestEnglishAddressAndDayMonth: a "where" question over an English page
+// is answered by the sentence giving the street, not by the sentences that
+// only name the centre; "ngày nào" by the sentence dated "Ngày 28-4".
+func TestEnglishAddressAndDayMonth(t *testing.T) {
+	ix := shapeIndex(t, withFillers(map[string]string{
+		"en-centre.txt": "title: Hypothetical City opens its Public Service Centre (synthetic)\nsynthetic: true\n\n" +
+			"The Hypothetical City Public Service Centre was designed as a one-stop hub for administrative procedures.\n\n" +
+			"Deputy director of the Hypothetical City Public Service Centre Tran Van Mau said the centre serves all wards.\n\n" +
+			"From Monday all reception activities moved to the Hypothetical City Public Service Centre at 43 Mau Thu Street.\n",
+		"nghi-quyet.txt": "title: HĐND tỉnh Mẫu Đơn thông qua chủ trương sắp xếp (synthetic)\nsynthetic: true\n\n" +
+			"Sáng 12/5, HĐND tỉnh Giả Lập họp kỳ họp chuyên đề, thông qua nghị quyết về chủ trương sắp xếp các xã.\n\n" +
+			"Ngày 28-4, HĐND tỉnh Mẫu Đơn thông qua nghị quyết về chủ trương sắp xếp đơn vị hành chính cấp xã của tỉnh.\n",
+	}))
+	assertAnswers(t, ix, []answerCase{
+		{"english where", "Where is the Hypothetical City Public Service Centre located?", "43 Mau Thu Street"},
+		{"day and month", "hdnd tinh mau don thong qua nghi quyet chu truong sap xep xa ngay nao", "Ngày 28-4"},
+	}, false)
+}
