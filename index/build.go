@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // defaultBatchBytes is how much unit text goes into one bleve batch when
@@ -123,12 +126,38 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 }
 
 // prepare gives units [from, to) what re-ranking reads of them.
+//
+// What the units keep is laid out in one string and one slice per batch,
+// not one allocation per unit: a unit's own small allocations, made
+// between a batch's analysis garbage, left most heap pages a few live
+// objects each, which the runtime cannot return (at 2,000 articles 34 MB
+// of the 80 MB of heap in use after a build held 46 MB of objects).
 func (ix *Index) prepare(from, to int) {
+	norms := make([]string, to-from)
+	var counts []content.Value
+	size := 0
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
-		u.norm = lowerNormalize(u.text)
+		norms[i-from] = lowerNormalize(u.text)
+		size += len(norms[i-from])
 		u.traits = traitsOf(u.text)
 		u.tagValues()
+		counts = append(counts, u.counts...)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, n := range norms {
+		b.WriteString(n)
+	}
+	all := b.String()
+	kept := slices.Clip(counts)
+	for i := from; i < to; i++ {
+		u := &ix.units[i]
+		n := len(norms[i-from])
+		u.norm, all = all[:n], all[n:]
+		if c := len(u.counts); c > 0 {
+			u.counts, kept = kept[:c:c], kept[c:]
+		}
 	}
 }
 
