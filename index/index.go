@@ -167,14 +167,14 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			}
 			ix.leadWords[i][y] = true
 		}
-		// A page that names no place may name it in its address (slug.go).
-		if slug := slugPlaceWords(a.Source); len(slug) > 0 && !namesPlace(a) {
-			if ix.leadWords[i] == nil {
-				ix.leadWords[i] = map[string]bool{}
-			}
-			for _, w := range slug {
-				ix.leadWords[i][w] = true
-			}
+	}
+	// A page that names no place may name it in its address (slug.go).
+	for i, words := range addressPlaces(c.Articles, c.Glossary.English) {
+		if ix.leadWords[i] == nil {
+			ix.leadWords[i] = map[string]bool{}
+		}
+		for _, w := range words {
+			ix.leadWords[i][w] = true
 		}
 	}
 	if len(ix.units) == 0 {

@@ -3,6 +3,7 @@ package index
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -18,15 +19,30 @@ import (
 // else, add nothing to coverage, and only where the page's title and text
 // name no place at all, so a page that names its ward is never matched to
 // another one by its address.
+//
+// An address has no accents and no capitals, so a prefix in it may be any
+// word that folds alike: English "to" and "ban" ("how-to-register",
+// "ban-on-fireworks"), and Vietnamese "tổ chức", "bản đồ", "áp dụng".
+// The words after one count only as far as they spell a place the corpus
+// itself names in full after that prefix, with capitals ("phường Thử
+// Nghiệm"), or on an English page before its kind ("Phu An ward"):
+// a place has its name written somewhere, a phrase that only looks like
+// one does not, and "dai hoi" after "phuong-thu-nghiem" is the page's
+// subject, not the ward's name.
 
 // slugNameWords is how many words after a place prefix may be its name, as
 // requiredNames reads a question.
 const slugNameWords = 4
 
-// slugPlaceWords returns the words that follow a place prefix in the last
-// segment of a page's address, accent-folded (an address has none), with
-// the extension dropped; nil when there is no prefix.
-func slugPlaceWords(source string) []string {
+// slugPlace is a place prefix in an address and the words after it that
+// may be its name, folded.
+type slugPlace struct{ prefix, name []string }
+
+// slugPlaces returns the place prefixes in the last segment of a page's
+// address, each with the words that may follow as a name, accent-folded
+// (an address has none), with the extension dropped; nil when there is no
+// prefix.
+func slugPlaces(source string) []slugPlace {
 	u, err := url.Parse(source)
 	if err != nil || u.Path == "" {
 		return nil
@@ -36,27 +52,129 @@ func slugPlaceWords(source string) []string {
 		seg = seg[:i]
 	}
 	ws := foldWords(seg)
-	var out []string
+	var out []slugPlace
 	for i := 0; i < len(ws); i++ {
 		n := prefixLenAt(ws, i)
 		if n == 0 {
 			continue
 		}
+		p := slugPlace{prefix: ws[i : i+n]}
 		j := i + n
 		// A number of up to three digits names a place alone ("phuong-3";
 		// a longer one is the page's ID); otherwise up to slugNameWords
 		// words, none of them a number or another prefix.
 		if j < len(ws) && isDigits(ws[j]) && len(ws[j]) <= 3 {
-			out = append(out, strings.TrimLeft(ws[j], "0"))
+			p.name = []string{strings.TrimLeft(ws[j], "0")}
+			out = append(out, p)
 			i = j
 			continue
 		}
 		for k := 0; j < len(ws) && k < slugNameWords && !isDigits(ws[j]) && prefixLenAt(ws, j) == 0; j, k = j+1, k+1 {
-			out = append(out, ws[j])
+			p.name = append(p.name, ws[j])
+		}
+		if len(p.name) > 0 {
+			out = append(out, p)
 		}
 		i = j - 1
 	}
 	return out
+}
+
+// addressPlaces returns, for each article whose title and text name no
+// place, the words of the places its address names (slugPlaces) that the
+// corpus writes in full as a place's name after the same prefix: of "thu
+// nghiem dai hoi", the longest start the corpus names ("phường Thử
+// Nghiệm"; a name the corpus writes only as part of a longer one is not
+// taken: "thanh" of "phường Thanh Bình"). An
+// English page names its places after their name ("Phu An ward"): english
+// (the glossary's English terms) says which prefix each such word stands
+// for. The corpus is read for names only when some article needs them.
+func addressPlaces(articles []content.Article, english []content.Term) map[int][]string {
+	want := map[int][]slugPlace{}
+	for i, a := range articles {
+		if ps := slugPlaces(a.Source); len(ps) > 0 && !namesPlace(a) {
+			want[i] = ps
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	units := englishUnits(english)
+	named := map[string]bool{}
+	add := func(prefix, name []string) { named[placeKey(prefix, name)] = true }
+	for _, a := range articles {
+		for _, text := range append([]string{a.Title}, a.Paragraphs...) {
+			cased, folded, ok := placeWords(text)
+			if ok {
+				eachPlace(cased, folded, add)
+				eachEnglishPlace(cased, folded, units, add)
+			}
+		}
+	}
+	out := map[int][]string{}
+	for i, ps := range want {
+		for _, p := range ps {
+			for n := len(p.name); n > 0; n-- {
+				if named[placeKey(p.prefix, p.name[:n])] {
+					out[i] = append(out[i], p.name[:n]...)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// englishUnits maps the one-word English terms for a kind of place
+// ("ward", "hamlet") to the place prefixes the glossary gives them
+// ("phuong"; "thon", "xom"), folded.
+func englishUnits(terms []content.Term) map[string][][]string {
+	out := map[string][][]string{}
+	for _, t := range terms {
+		w := foldWords(t.Short)
+		if len(w) != 1 {
+			continue
+		}
+		for _, l := range t.Long {
+			if p := foldWords(l); len(p) > 0 && prefixLenAt(p, 0) == len(p) {
+				out[w[0]] = append(out[w[0]], p)
+			}
+		}
+	}
+	return out
+}
+
+// eachEnglishPlace calls visit with each place an English text names
+// by its kind after its name — up to slugNameWords capitalised words that
+// are not English function words ("Phu An ward"), or the kind then a
+// number ("Ward 3") — with the prefix units gives that kind, folded.
+func eachEnglishPlace(cased, folded []string, units map[string][][]string, visit func(prefix, name []string)) {
+	for j, w := range folded {
+		prefixes := units[w]
+		if len(prefixes) == 0 {
+			continue
+		}
+		var name []string
+		if j+1 < len(folded) && isDigits(cased[j+1]) {
+			name = []string{strings.TrimLeft(folded[j+1], "0")}
+		} else {
+			i := j
+			for i > 0 && j-i < slugNameWords && startsUpper(cased[i-1]) && !slices.Contains(content.Lexicon.EnglishFunctionWords, folded[i-1]) {
+				i--
+			}
+			name = folded[i:j]
+		}
+		if len(name) == 0 {
+			continue
+		}
+		for _, p := range prefixes {
+			visit(p, name)
+		}
+	}
+}
+
+func placeKey(prefix, name []string) string {
+	return strings.Join(prefix, " ") + "|" + strings.Join(name, " ")
 }
 
 // slugPrefixes are the place prefixes written out ("phuong", "thi xa"): a
@@ -86,17 +204,46 @@ func prefixLenAt(ws []string, i int) int {
 // not consulted.
 func namesPlace(a content.Article) bool {
 	for _, text := range append([]string{a.Title}, a.Paragraphs...) {
-		cased := strings.FieldsFunc(content.Normalize(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		folded := foldWords(text)
-		if len(folded) != len(cased) {
+		cased, folded, ok := placeWords(text)
+		if !ok {
 			return true
 		}
-		for i := range folded {
-			n := prefixLenAt(folded, i)
-			if n > 0 && i+n < len(folded) && (startsUpper(cased[i+n]) || isDigits(cased[i+n])) {
-				return true
-			}
+		found := false
+		eachPlace(cased, folded, func(_, _ []string) { found = true })
+		if found {
+			return true
 		}
 	}
 	return false
+}
+
+// eachPlace calls visit with each place a text (its words as placeWords
+// gives them) names — a place prefix written out, then a number or up to
+// slugNameWords capitalised words that are not another prefix — folded.
+func eachPlace(cased, folded []string, visit func(prefix, name []string)) {
+	for i := 0; i < len(folded); i++ {
+		n := prefixLenAt(folded, i)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		if j < len(folded) && isDigits(cased[j]) {
+			visit(folded[i:j], []string{strings.TrimLeft(folded[j], "0")})
+			continue
+		}
+		for j < len(folded) && j-i-n < slugNameWords && startsUpper(cased[j]) && prefixLenAt(folded, j) == 0 {
+			j++
+		}
+		if j > i+n {
+			visit(folded[i:i+n], folded[i+n:j])
+		}
+	}
+}
+
+// placeWords splits text into its words as written and folded; ok is
+// false when folding does not keep the two in step.
+func placeWords(text string) (cased, folded []string, ok bool) {
+	cased = strings.FieldsFunc(content.Normalize(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	folded = foldWords(text)
+	return cased, folded, len(folded) == len(cased)
 }
