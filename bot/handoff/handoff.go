@@ -60,8 +60,9 @@ type Gate interface {
 
 // Handoff is the way from a citizen to staff and back.
 type Handoff struct {
-	cfg Config
-	log *slog.Logger
+	cfg     Config
+	log     *slog.Logger
+	unsaved unsaved
 }
 
 // New returns the handoff.
@@ -229,6 +230,7 @@ func (h *Handoff) open(ctx context.Context, chatID int64, lang, question string)
 	}
 	post := bot.Reply{Text: markStaffNew + "\n" + html.EscapeString(question) + staffHint,
 		ThreadID: h.cfg.StaffThread, Buttons: closeButton}
+	defer h.unsaved.begin()()
 	id, err := h.cfg.Poster.Post(ctx, h.cfg.StaffChat, post)
 	if err != nil {
 		return err
@@ -264,7 +266,7 @@ func (h *Handoff) root(ctx context.Context, id int, t Ticket) (int, Ticket, erro
 // answered in the staff group, so the staff member knows it did not reach
 // anyone.
 func (h *Handoff) staffReply(ctx context.Context, m bot.Message) (replies []bot.Reply, ok bool) {
-	tk, found, err := h.cfg.Tickets.Ticket(ctx, m.ReplyTo)
+	tk, found, err := ticket(ctx, h, m.ReplyTo, isStaffPost(m.ReplyToText))
 	if err != nil {
 		h.log.Error("handoff: tickets unavailable", "err", err)
 		return []bot.Reply{{Text: "⚠️ Không tra được người hỏi (lỗi lưu trữ); thử lại sau."}}, true
@@ -283,6 +285,7 @@ func (h *Handoff) staffReply(ctx context.Context, m bot.Message) (replies []bot.
 		return []bot.Reply{{Text: "⚠️ Không tra được người hỏi (lỗi lưu trữ); thử lại sau."}}, true
 	}
 	t := textsFor(rt.Lang)
+	defer h.unsaved.begin()()
 	sent, err := h.cfg.Poster.Post(ctx, rt.ChatID, bot.Reply{Text: t.StaffSaid + "\n" + html.EscapeString(m.Text) + "\n\n<i>" + t.ReplyHint + "</i>"})
 	if err != nil {
 		h.log.Error("handoff: reply not delivered", "chat_id", rt.ChatID, "err", err)
@@ -305,7 +308,9 @@ func (h *Handoff) staffReply(ctx context.Context, m bot.Message) (replies []bot.
 // else. When the ticket is gone, the reply opens a new one: the citizen's
 // words are never dropped.
 func (h *Handoff) citizenReply(ctx context.Context, m bot.Message) (replies []bot.Reply, ok bool, err error) {
-	root, found, err := h.cfg.Tickets.Linked(ctx, m.ChatID, m.ReplyTo)
+	root, found, err := afterSaves(ctx, h, isStaffAnswer(m.ReplyToText), func() (int, bool, error) {
+		return h.cfg.Tickets.Linked(ctx, m.ChatID, m.ReplyTo)
+	})
 	if err != nil {
 		h.log.Error("handoff: tickets unavailable", "err", err)
 		found = false
@@ -338,6 +343,7 @@ func (h *Handoff) citizenReply(ctx context.Context, m bot.Message) (replies []bo
 	}
 	post := bot.Reply{Text: markStaffReply + "\n" + html.EscapeString(text) + staffHint,
 		ReplyTo: root, ThreadID: tk.Thread, Buttons: closeButton}
+	defer h.unsaved.begin()()
 	id, err := h.cfg.Poster.Post(ctx, h.cfg.StaffChat, post)
 	if err == nil {
 		err = h.cfg.Tickets.Save(ctx, id, Ticket{ChatID: m.ChatID, Lang: lang, Root: root, Thread: tk.Thread})
@@ -358,7 +364,7 @@ func (h *Handoff) citizenReply(ctx context.Context, m bot.Message) (replies []bo
 // close is a staff member's "Đóng yêu cầu": the ticket is closed, and the
 // citizen told and asked to rate the help.
 func (h *Handoff) close(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
-	tk, found, err := h.cfg.Tickets.Ticket(ctx, m.MessageID)
+	tk, found, err := ticket(ctx, h, m.MessageID, true) // the close button is only on the handoff's posts
 	if err != nil {
 		return []bot.Reply{{Notice: "⚠️ Lỗi lưu trữ; thử lại sau."}}, fmt.Errorf("handoff: close: %w", err)
 	}
