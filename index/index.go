@@ -129,6 +129,9 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, err
 	}
 	ix := &Index{corpus: c, df: map[string]int{}, docArticles: map[string][]int{}}
+	// The collector is held near what the build needs (memory.go): by
+	// default it would let the heap grow to twice everything live.
+	defer holdMemory(EstimateBuild(c, o))()
 	// Inferring abbreviations reads the whole corpus on one core (6% of a
 	// 10,000-article build's CPU); nothing reads the glossary before
 	// searching, so it runs beside the build, and the merge at its end

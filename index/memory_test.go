@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"runtime/debug"
 	"testing"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -61,5 +62,67 @@ func TestEstimateBuild(t *testing.T) {
 	}
 	if d, m := EstimateBuild(large, BuildOptions{Path: t.TempDir()}), EstimateBuild(large, BuildOptions{}); d >= m {
 		t.Errorf("on disk %d, in memory %d: want less on disk", d, m)
+	}
+}
+
+// TestHoldMemory: a build holds the process's soft limit to what is in use
+// plus its room, never above the limit set before; builds at once add
+// their room; the last to finish restores the limit, and the reload guard
+// reads the limit set, not the one held.
+func TestHoldMemory(t *testing.T) {
+	const set = 64 << 30
+	before := debug.SetMemoryLimit(set)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+
+	const need = 100 << 20
+	releaseA := holdMemory(need)
+	a := debug.SetMemoryLimit(-1)
+	if a >= set || a < need {
+		t.Fatalf("one build holds the limit at %d MB, want between its need (%d MB) and the limit set (%d MB)", a>>20, need>>20, set>>20)
+	}
+	if got := processLimit(); got != set {
+		t.Errorf("the guard reads %d MB during a build, want the limit set, %d MB", got>>20, set>>20)
+	}
+	releaseB := holdMemory(need)
+	if b := debug.SetMemoryLimit(-1); b <= a {
+		t.Errorf("two builds hold %d MB, one %d MB: want more room for two", b>>20, a>>20)
+	}
+	releaseB()
+	if got := debug.SetMemoryLimit(-1); got >= set {
+		t.Errorf("one build still running: the limit is back at %d MB", got>>20)
+	}
+	releaseA()
+	if got := debug.SetMemoryLimit(-1); got != set {
+		t.Errorf("after the builds the limit is %d MB, want %d MB", got>>20, set>>20)
+	}
+
+	// Never above a tighter limit already set.
+	debug.SetMemoryLimit(need / 2)
+	release := holdMemory(need)
+	if got := debug.SetMemoryLimit(-1); got != need/2 {
+		t.Errorf("under a limit of %d MB a build holds %d MB, want the limit kept", need>>21, got>>20)
+	}
+	release()
+	if got := debug.SetMemoryLimit(-1); got != need/2 {
+		t.Errorf("after the build the limit is %d MB, want %d MB", got>>20, need>>21)
+	}
+}
+
+// TestBuildRestoresMemoryLimit: a build leaves the soft limit as it found
+// it, failed or not.
+func TestBuildRestoresMemoryLimit(t *testing.T) {
+	const set = 32 << 30
+	before := debug.SetMemoryLimit(set)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	if _, err := Build(context.Background(), synth.Corpus(1, 5, 100), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, synth.Corpus(1, 5, 100), BuildOptions{}); err == nil {
+		t.Fatal("a build with its context cancelled succeeded")
+	}
+	if got := debug.SetMemoryLimit(-1); got != set {
+		t.Errorf("after builds the limit is %d MB, want %d MB", got>>20, set>>20)
 	}
 }
