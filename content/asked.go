@@ -108,6 +108,17 @@ func AskedTypes(question string) []Asked {
 	if has[ValueAddress] && (has[ValueEmail] || has[ValueWebsite]) && !strings.Contains(q, " o dau ") && !strings.Contains(q, " tru so ") {
 		out = drop(out, ValueAddress)
 	}
+	// "Thông báo công bố địa chỉ … số mấy?": the number asked is the
+	// document's, and the contact field named after the document's type
+	// is its subject, not what is asked.
+	if at, ok := docNumberAsked(q); ok {
+		add(Asked{Type: ValueDocument})
+		for _, t := range []ValueType{ValueAddress, ValuePhone, ValueFax, ValueEmail, ValueWebsite} {
+			if i := firstAsk(q, t); i > at {
+				out = drop(out, t)
+			}
+		}
+	}
 	// "dân số bao nhiêu người" asks the population, not a count of người.
 	for _, m := range countAskRE.FindAllStringSubmatch(q, -1) {
 		if noun := countNoun(m[1]); noun != "" && !has[ValuePopulation] {
@@ -284,4 +295,47 @@ func (a Asked) matches(v Value) bool {
 		return false
 	}
 	return false
+}
+
+// docNumberRE: a question ending by asking which number ("… số mấy?",
+// "… số bao nhiêu", "… số gì", "… số nào").
+var docNumberRE = regexp.MustCompile(` so (?:may|bao nhieu|gi|nao|hieu (?:la )?gi) (?:(?:vay|a|nhi|the|ha|ad) )*$`)
+
+// docNameFolded are the lexicon's document type names, folded.
+var docNameFolded = sync.OnceValue(func() []string {
+	var out []string
+	for _, t := range Lexicon.DocTypes {
+		for _, n := range t.Names {
+			out = append(out, " "+Fold(n)+" ")
+		}
+	}
+	return out
+})
+
+// docNumberAsked: the question names a document type and ends by asking
+// "số mấy"; at is where the first type name starts.
+func docNumberAsked(q string) (at int, ok bool) {
+	if !docNumberRE.MatchString(q) {
+		return 0, false
+	}
+	at = -1
+	for _, n := range docNameFolded() {
+		if i := strings.Index(q, n); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at, at >= 0
+}
+
+// firstAsk is where the first phrase asking for a value of type t starts
+// in q, -1 if none.
+func firstAsk(q string, t ValueType) int {
+	for _, r := range askRules {
+		if r.t == t {
+			if loc := r.re.FindStringIndex(q); loc != nil {
+				return loc[0]
+			}
+		}
+	}
+	return -1
 }

@@ -28,9 +28,14 @@ type Article struct {
 	Author     string // signature line, e.g. "Dương Thanh Hòa - Phó Bí thư Thường trực Thị ủy"
 	Synthetic  bool   // marked synthetic in its header: test material, not published fact
 	Paragraphs []string
-	Documents  []Document
-	Mergers    []Merger
-	Contacts   []Contact
+	// TableRows are the indexes of the paragraphs rendered from the rows
+	// of a table ("Heading: cell; Heading: cell", see renderTable), in
+	// order: a row says whose values it holds only with the sentence that
+	// introduces its table.
+	TableRows []int
+	Documents []Document
+	Mergers   []Merger
+	Contacts  []Contact
 }
 
 // Document is a resolution, conclusion, plan or programme cited by an article.

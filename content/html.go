@@ -121,7 +121,8 @@ func parseHTML(text string) (draft, error) {
 			m.Title = titleTag[:i]
 		}
 	}
-	lines := d.expandFlatTables(blockLines(body))
+	d.tableRows = map[string]bool{}
+	lines := d.expandFlatTables(blockLinesRows(body, d.tableRows))
 	bodyLines, footer := d.stripChrome(lines)
 	d.addFooter(footer)
 	d.paragraphs = joinLines(bodyLines)
@@ -275,7 +276,11 @@ func textOf(n *html.Node) string {
 
 // blockLines renders n as lines: block elements and <br> end a line, and a
 // paragraph is followed by a blank line so that paragraphs stay apart.
-func blockLines(n *html.Node) []string {
+func blockLines(n *html.Node) []string { return blockLinesRows(n, nil) }
+
+// blockLinesRows is blockLines that also records, in rows when not nil,
+// the lines rendered from the rows of the <table>s it finds.
+func blockLinesRows(n *html.Node, tableRows map[string]bool) []string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -301,6 +306,9 @@ func blockLines(n *html.Node) []string {
 					}
 					for _, r := range renderTable(rows, header) {
 						b.WriteString(r + "\n\n")
+						if tableRows != nil {
+							tableRows[cleanSpace(r)] = true
+						}
 					}
 					return
 				}

@@ -177,6 +177,9 @@ func (d draft) article(p string, format Format) (Article, []Problem) {
 	}
 	for _, para := range d.paragraphs {
 		if para = cleanSpace(para); para != "" {
+			if d.tableRows[para] {
+				a.TableRows = append(a.TableRows, len(a.Paragraphs))
+			}
 			a.Paragraphs = append(a.Paragraphs, para)
 		}
 	}

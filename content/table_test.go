@@ -120,3 +120,32 @@ func TestInlineMarkdownTable(t *testing.T) {
 		})
 	}
 }
+
+// TestTableRowsMarked: the paragraphs rendered from a table's rows are
+// listed in Article.TableRows, for an HTML <table>, a table of cells split
+// by "|" and one flattened one cell a line; prose is not (synthetic).
+func TestTableRowsMarked(t *testing.T) {
+	tests := []struct {
+		name, text string
+	}{
+		{"page.html", `<html><body><article><h1>Danh sách (synthetic)</h1><p>Các trung tâm như sau:</p>
+<table><tr><th>Tên</th><th>Địa chỉ</th></tr><tr><td>Phường Mẫu</td><td>1 đường Thử</td></tr><tr><td>Xã Giả</td><td>2 đường Lập</td></tr></table>
+<p>Trân trọng thông báo.</p></article></body></html>`},
+		{"pipe.txt", "title: Danh sách (synthetic)\nsynthetic: true\n\nCác trung tâm như sau:\n\nTên | Địa chỉ\nPhường Mẫu | 1 đường Thử\nXã Giả | 2 đường Lập\n\nTrân trọng thông báo.\n"},
+		{"flat.txt", "title: Danh sách (synthetic)\nsynthetic: true\n\nCác trung tâm như sau:\n\nTT\nTên\nĐịa chỉ\n1.\nPhường Mẫu\n1 đường Thử\n2.\nXã Giả\n2 đường Lập\n\nTrân trọng thông báo.\n"},
+	}
+	for _, tt := range tests {
+		a, _, err := Parse(tt.name, []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []string
+		for _, i := range a.TableRows {
+			rows = append(rows, a.Paragraphs[i])
+		}
+		want := []string{"Tên: Phường Mẫu; Địa chỉ: 1 đường Thử", "Tên: Xã Giả; Địa chỉ: 2 đường Lập"}
+		if !reflect.DeepEqual(rows, want) {
+			t.Errorf("%s: rows %q, want %q (paragraphs %q)", tt.name, rows, want, a.Paragraphs)
+		}
+	}
+}

@@ -120,6 +120,10 @@ func TestAskedTypes(t *testing.T) {
 		{"so dien thoai phuong Mau Son", "phone"},
 		{"What is the hotline?", "phone"},
 		{"fax số mấy", "fax"},
+		// The number of a document whose subject is a contact field.
+		{"Thông báo công bố địa chỉ 12 trung tâm của tỉnh Mẫu Thử số mấy?", "document"},
+		{"cong van thong bao duong day nong cua so mau thu so may", "document"},
+		{"địa chỉ trụ sở theo quyết định số mấy", "address document"},
 		{"thứ Bảy làm việc mấy giờ?", "time"},
 		{"opening hours of the one-stop shop", "time"},
 		{"làm việc thứ mấy", "weekday"},

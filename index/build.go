@@ -169,7 +169,7 @@ func (ix *Index) indexBatch(from, to int) error {
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
 		text := u.text
-		if u.context != "" {
+		if u.context != "" && !u.row {
 			text += " " + u.context
 		}
 		doc := map[string]interface{}{

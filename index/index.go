@@ -98,6 +98,10 @@ type unit struct {
 	// three million units).
 	traits   traits
 	hasMerge bool
+	// row: the unit is a table's row, its context the table's
+	// introduction. That is matched but not indexed: repeated on every
+	// row, its words would count as common as the table is long.
+	row bool
 	// values are the kinds of typed value the unit states (bits of
 	// valueKinds); counts its counts and populations, with their nouns.
 	values  uint32
@@ -333,10 +337,18 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 	// "• Phía Bắc …" / "• Dân số: …"): the items after the inner list
 	// are still the outer list's.
 	intro, outer := "", ""
-	for _, p := range a.Paragraphs {
+	rows := tableRowSet(a.TableRows)
+	for pi, p := range a.Paragraphs {
 		sentences := content.Sentences(p)
 		item := listItemRe.MatchString(p)
-		if !item {
+		switch {
+		case rows[pi] && !rows[pi-1]:
+			// A table's rows read with what introduces the table, as a
+			// list's items do: "Tháng: Tháng 9; Ngày tiếp: …" names
+			// neither the office nor whose schedule it is.
+			intro, outer = tableIntro(a.Paragraphs, pi, rows), ""
+		case rows[pi]:
+		case !item || rows[pi-1]:
 			intro, outer = "", ""
 		}
 		prev := 0
@@ -347,7 +359,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			if len(inContact) > 0 && inContact[lineKey(s)] {
 				continue
 			}
-			u := unit{kind: KindPassage, article: ai, text: s, context: intro, prev: prev}
+			u := unit{kind: KindPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi]}
 			prev = len(units) + 1
 			// Most articles cite nothing and merge nothing: no key to make.
 			if len(docsBySentence) > 0 || len(mergers) > 0 {
@@ -396,6 +408,55 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		contactKeys = append(contactKeys, content.Fold(text))
 	}
 	return units, contactKeys
+}
+
+func tableRowSet(rows []int) map[int]bool {
+	if len(rows) == 0 {
+		return nil
+	}
+	m := make(map[int]bool, len(rows))
+	for _, r := range rows {
+		m[r] = true
+	}
+	return m
+}
+
+// maxTableIntro bounds a table's introduction in bytes: it is indexed with
+// every row.
+const maxTableIntro = 400
+
+// tableIntro is what introduces the table whose first row is paragraph
+// first: the last sentence before it (a caption, "… như sau:"), and the
+// one before that too when that sentence is only a few words ("Cụ thể:",
+// a heading) — "Chủ tịch UBND xã X tiếp công dân vào thứ 5 hằng tuần.
+// Cụ thể:" then the table.
+func tableIntro(paras []string, first int, rows map[int]bool) string {
+	var parts []string
+	for pi := first - 1; pi >= 0 && !rows[pi] && len(parts) < 2; pi-- {
+		ss := content.Sentences(paras[pi])
+		for k := len(ss) - 1; k >= 0 && len(parts) < 2; k-- {
+			s := strings.TrimSpace(ss[k])
+			if s == "" {
+				continue
+			}
+			parts = append(parts, s)
+			if len(strings.Fields(s)) > 4 {
+				pi = -1 // enough said: stop both loops
+				break
+			}
+		}
+	}
+	intro := ""
+	for k := len(parts) - 1; k >= 0; k-- {
+		intro = strings.TrimSpace(intro + " " + parts[k])
+	}
+	if len(intro) > maxTableIntro {
+		intro = intro[len(intro)-maxTableIntro:]
+		if i := strings.IndexByte(intro, ' '); i >= 0 {
+			intro = intro[i+1:]
+		}
+	}
+	return intro
 }
 
 // linkNext points each sentence at the one that goes on from it.

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -77,5 +78,32 @@ func TestEnglishAddressAndDayMonth(t *testing.T) {
 	assertAnswers(t, ix, []answerCase{
 		{"english where", "Where is the Hypothetical City Public Service Centre located?", "43 Mau Thu Street"},
 		{"day and month", "hdnd tinh mau don thong qua nghi quyet chu truong sap xep xa ngay nao", "Ngày 28-4"},
+	}, false)
+}
+
+// TestTableRowReadsWithIntro: a table's rows name neither the office nor
+// whose schedule they are; each reads with the sentences introducing the
+// table, and the row of the month asked answers — for a table of cells
+// split by "|" and for one flattened one cell a line.
+func TestTableRowReadsWithIntro(t *testing.T) {
+	intro := "Lịch tiếp công dân năm 2025 (synthetic)\nsynthetic: true\n\n" +
+		"Căn cứ Luật tiếp công dân số 99/2099/QH99 ngày 01/01/2099 về tiếp công dân tại xã.\n\n" +
+		"Chủ tịch UBND xã Mẫu Thử trực tiếp tiếp công dân định kỳ vào thứ 5 hàng tuần tại trụ sở UBND xã.\n\n" +
+		"Cụ thể:\n\n"
+	ix := shapeIndex(t, withFillers(map[string]string{
+		"pipe.txt": "title: " + intro +
+			"Tháng | Người tiếp công dân | Chức vụ | Ngày tiếp công dân |\n" +
+			"Tháng 8 | Lê Văn Giả | Chủ tịch | Ngày 07; 14; 21 (Thứ 5) |\n" +
+			"Tháng 9 | Lê Văn Giả | Chủ tịch | Ngày 04; 11; 18 (Thứ 5) |\n" +
+			"Tháng 10 | Lê Văn Giả | Chủ tịch | Ngày 02; 09; 16 (Thứ 5) |\n",
+		"flat.txt": "title: " + strings.ReplaceAll(intro, "Mẫu Thử", "Hư Cấu") +
+			"TT\nTháng\nNgười tiếp công dân\nChức vụ\nNgày tiếp công dân\n" +
+			"1.\nTháng 8\nTrần Thị Giả\nChủ tịch\nNgày 05; 12; 19 (Thứ 5)\n" +
+			"2.\nTháng 9\nTrần Thị Giả\nChủ tịch\nNgày 03; 10; 17 (Thứ 5)\n" +
+			"3.\nTháng 10\nTrần Thị Giả\nChủ tịch\nNgày 01; 08; 15 (Thứ 5)\n",
+	}))
+	assertAnswers(t, ix, []answerCase{
+		{"pipe table", "chu tich xa mau thu tiep dan thang 9 vao nhung ngay nao", "Ngày 04; 11; 18"},
+		{"flattened table", "chủ tịch xã Hư Cấu tiếp dân tháng 9 những ngày nào", "Ngày 03; 10; 17"},
 	}, false)
 }
