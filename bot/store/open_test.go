@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -237,32 +238,43 @@ func TestRedisLogsThroughSlog(t *testing.T) {
 	}
 }
 
-// TestRedisClientFailsFast: every form of REDIS_URL gets the store's
-// fail-fast timeouts, except where the URL sets its own.
-func TestRedisClientFailsFast(t *testing.T) {
+// TestClientSettings: every form of REDIS_URL gets the store's fail-fast
+// settings, except where the URL sets its own; settings given in code
+// (OpenWith) win over both, and what they leave zero stays as Open sets it.
+func TestClientSettings(t *testing.T) {
 	type got struct {
-		dial, read, pool time.Duration
-		retries, dialer  int
+		dial, read, write, pool  time.Duration
+		poolSize, retries, dial2 int // dial2: attempts per new connection
 	}
-	fast := got{RedisDialTimeout, RedisReadTimeout, RedisPoolTimeout, RedisMaxRetries, RedisDialerRetries}
+	fast := got{RedisDialTimeout, RedisReadTimeout, RedisWriteTimeout, RedisPoolTimeout, 0, RedisMaxRetries, RedisDialerRetries}
+	fromURL := got{2 * time.Second, 3 * time.Second, RedisWriteTimeout, 4 * time.Second, 0, 5, RedisDialerRetries}
+	opts := ClientOptions{DialTimeout: 100 * time.Millisecond, ReadTimeout: 200 * time.Millisecond, WriteTimeout: 300 * time.Millisecond, PoolSize: 3, MaxRetries: -1}
+	given := got{100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond, RedisPoolTimeout, 3, -1, RedisDialerRetries}
+	overURL := given
+	overURL.pool = 4 * time.Second // the URL's: opts leave it
+	const set = "dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5"
 	tests := []struct {
 		url  string
+		opts ClientOptions
 		want got
 	}{
-		{"redis://localhost:6379/0", fast},
-		{"unix:///run/redis.sock", fast},
-		{"redis+sentinel://s1,s2/0?master=m", fast},
-		{"redis+cluster://c1,c2", fast},
-		{"redis://localhost:6379/0?dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
-			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, RedisDialerRetries}},
-		{"redis+sentinel://s1,s2/0?master=m&dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
-			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, RedisDialerRetries}},
-		{"redis+cluster://c1,c2?dial_timeout=2s&read_timeout=3s&pool_timeout=4s&max_retries=5",
-			got{2 * time.Second, 3 * time.Second, 4 * time.Second, 5, RedisDialerRetries}},
+		{"redis://localhost:6379/0", ClientOptions{}, fast},
+		{"unix:///run/redis.sock", ClientOptions{}, fast},
+		{"redis+sentinel://s1,s2/0?master=m", ClientOptions{}, fast},
+		{"redis+cluster://c1,c2", ClientOptions{}, fast},
+		{"redis://localhost:6379/0?" + set, ClientOptions{}, fromURL},
+		{"redis+sentinel://s1,s2/0?master=m&" + set, ClientOptions{}, fromURL},
+		{"redis+cluster://c1,c2?" + set, ClientOptions{}, fromURL},
+		{"unix:///run/redis.sock", opts, given},
+		{"redis://localhost:6379/0?" + set + "&pool_size=7", opts, overURL},
+		{"redis+sentinel://s1,s2/0?master=m&" + set, opts, overURL},
+		{"redis+cluster://c1,c2?" + set + "&pool_size=7", opts, overURL},
+		{"redis://localhost:6379/0?read_timeout=3s&pool_size=7", ClientOptions{DialTimeout: time.Second},
+			got{time.Second, 3 * time.Second, RedisWriteTimeout, RedisPoolTimeout, 7, RedisMaxRetries, RedisDialerRetries}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.url, func(t *testing.T) {
-			c, err := Open(tt.url, "")
+		t.Run(fmt.Sprintf("%s %+v", tt.url, tt.opts), func(t *testing.T) {
+			c, err := OpenWith(tt.url, "", tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -271,62 +283,18 @@ func TestRedisClientFailsFast(t *testing.T) {
 			switch c := c.(type) {
 			case *redis.Client: // single server and Sentinel
 				o := c.Options()
-				g = got{o.DialTimeout, o.ReadTimeout, o.PoolTimeout, o.MaxRetries, o.DialerRetries}
-			case *redis.ClusterClient:
-				o := c.Options()
-				g = got{o.DialTimeout, o.ReadTimeout, o.PoolTimeout, o.MaxRetries, o.DialerRetries}
-			default:
-				t.Fatalf("client %T", c)
-			}
-			if g != tt.want {
-				t.Errorf("options %+v, want %+v", g, tt.want)
-			}
-		})
-	}
-}
-
-// TestOpenWithOptions: settings given in code win over REDIS_URL's and the
-// fail-fast defaults, for every form of REDIS_URL; what they leave zero
-// stays as Open sets it.
-func TestOpenWithOptions(t *testing.T) {
-	type got struct {
-		dial, read, write, pool time.Duration
-		poolSize, retries       int
-	}
-	opts := ClientOptions{DialTimeout: 100 * time.Millisecond, ReadTimeout: 200 * time.Millisecond, WriteTimeout: 300 * time.Millisecond, PoolSize: 3, MaxRetries: -1}
-	given := got{100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond, RedisPoolTimeout, 3, -1}
-	tests := []struct {
-		url  string
-		opts ClientOptions
-		want got
-	}{
-		{"unix:///run/redis.sock", opts, given},
-		{"redis://localhost:6379/0?dial_timeout=2s&read_timeout=3s&max_retries=5&pool_size=7", opts, given},
-		{"redis+sentinel://s1,s2/0?master=m&dial_timeout=2s", opts, given},
-		{"redis+cluster://c1,c2?pool_size=7", opts, given},
-		{"redis://localhost:6379/0?read_timeout=3s&pool_size=7", ClientOptions{DialTimeout: time.Second},
-			got{time.Second, 3 * time.Second, RedisWriteTimeout, RedisPoolTimeout, 7, RedisMaxRetries}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.url, func(t *testing.T) {
-			c, err := OpenWith(tt.url, "", tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			var g got
-			switch c := c.(type) {
-			case *redis.Client:
-				o := c.Options()
-				g = got{o.DialTimeout, o.ReadTimeout, o.WriteTimeout, o.PoolTimeout, o.PoolSize, o.MaxRetries}
+				g = got{o.DialTimeout, o.ReadTimeout, o.WriteTimeout, o.PoolTimeout, o.PoolSize, o.MaxRetries, o.DialerRetries}
 				if g.retries == 0 { // a made client keeps "no retries" (-1) as 0
 					g.retries = -1
 				}
 			case *redis.ClusterClient:
 				o := c.Options()
-				g = got{o.DialTimeout, o.ReadTimeout, o.WriteTimeout, o.PoolTimeout, o.PoolSize, o.MaxRetries}
+				g = got{o.DialTimeout, o.ReadTimeout, o.WriteTimeout, o.PoolTimeout, o.PoolSize, o.MaxRetries, o.DialerRetries}
 			default:
 				t.Fatalf("client %T", c)
+			}
+			if tt.opts.PoolSize == 0 && !strings.Contains(tt.url, "pool_size") {
+				g.poolSize = 0 // go-redis's default, by CPU count
 			}
 			if g != tt.want {
 				t.Errorf("options %+v, want %+v", g, tt.want)
