@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/kyanhbot/kyanhbot/content"
 )
 
@@ -78,6 +80,15 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 	}
 	workers = max(1, min(workers, len(batches)))
 
+	// On disk, a batch returns once its segment serves from memory
+	// (unsafe_batch), and the persister writes it out behind: two workers
+	// on a quiet machine outran it, and the segments waiting in memory
+	// raised a 10,000-article build's peak. A worker waits while more
+	// segments than workers are unwritten.
+	var persisted *scorch.Scorch
+	if adv, err := ix.bi.Advanced(); err == nil && (o.Path != "" || o.Dir != "") {
+		persisted, _ = adv.(*scorch.Scorch)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -110,6 +121,12 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 				if err := ix.indexBatch(batches[k][0], batches[k][1]); err != nil {
 					fail(err)
 					return
+				}
+				if persisted != nil {
+					if err := waitUnwritten(ctx, persisted, workers); err != nil {
+						fail(err)
+						return
+					}
 				}
 				if err := prog.add(k); err != nil {
 					fail(err)

@@ -89,16 +89,21 @@ func segmentsAtRoot(s *scorch.Scorch) (mem, files uint64, err error) {
 
 // waitPersisted polls until no segment is held in memory only.
 func waitPersisted(ctx context.Context, s *scorch.Scorch) error {
+	return waitUnwritten(ctx, s, 0)
+}
+
+// waitUnwritten polls until at most n segments are held in memory only.
+func waitUnwritten(ctx context.Context, s *scorch.Scorch, n int) error {
 	t := time.NewTicker(5 * time.Millisecond)
 	defer t.Stop()
 	for {
 		mem, _, err := segmentsAtRoot(s)
-		if err != nil || mem == 0 {
+		if err != nil || mem <= uint64(n) {
 			return err
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("index: merge: %w", ctx.Err())
+			return fmt.Errorf("index: segments to write: %w", ctx.Err())
 		case <-t.C:
 		}
 	}
