@@ -121,8 +121,9 @@ func (ix *Index) order(pq parsedQuery, ranked []scored, w []float64) []scored {
 // score to a best unit holding none to take its place: a tie, in effect.
 // Measured on every set (docs/quality.md): 0.005 gains one real-4
 // question and loses none; from 0.02 real-3 loses one, from 0.05 round6
-// and real-1 lose, at 0.1 real-2 loses two — the typed signals already
-// weigh what holding the type earns, so only a tie is left to decide.
+// too, at 0.1 fresh-synth too and real-2 declines two more good answers —
+// the typed signals already weigh what holding the type earns, so only a
+// tie is left to decide.
 const typedMargin = 0.005
 
 // typedFirst: between near-equal candidates the one holding the kind of
