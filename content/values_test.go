@@ -192,6 +192,9 @@ func TestAnswers(t *testing.T) {
 		{"How many wards does the province have?", "The new province has 110 communes.", false},
 		{"How many communes ran the trial?", "It ran in 36 new communes and wards.", true},
 		{"diện tích xã bao nhiêu", "It covers 56.75 square kilometers.", true},
+		// A Vietnamese count noun over an English page.
+		{"Thành phố Mẫu còn bao nhiêu khối?", "The city has 325 blocks left.", true},
+		{"Thành phố Mẫu còn bao nhiêu khối?", "The city has 40 communes.", false},
 		// The classifier "đơn vị" counts the noun after it.
 		{"nhân rộng ra bao nhiêu xã, phường?", "Từ đó nhân rộng ra 9 đơn vị xã, phường còn lại.", true},
 		{"có bao nhiêu đơn vị?", "Từ đó nhân rộng ra 9 đơn vị xã, phường còn lại.", true},
