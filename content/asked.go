@@ -57,7 +57,7 @@ var askRules = []askRule{
 	{askRE(asks("address")...), ValueAddress},
 	{askRE(asks("hours", `may gio`, `luc may gio`, `gio nao`, `khung gio`, `lam viec tu may gio`, `what time`, `hours`, `open`, `opens`, `close`, `closes`)...), ValueTime},
 	{askRE(`thu may`, `ngay nao trong tuan`, `nhung ngay nao`, `cac ngay nao`, `which days`, `what days`, `which day of the week`), ValueWeekday},
-	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
+	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `giai doan nao`, `thoi ky nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
 	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},
 	{askRE(`dien tich`, `rong bao nhieu`, `bao nhieu km2`, `bao nhieu ha`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
 	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`, `residents`), ValuePopulation},

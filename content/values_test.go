@@ -120,6 +120,9 @@ func TestAskedTypes(t *testing.T) {
 		{"so dien thoai phuong Mau Son", "phone"},
 		{"What is the hotline?", "phone"},
 		{"fax số mấy", "fax"},
+		// Which period: a date.
+		{"Hội phải xây dựng kế hoạch cho giai đoạn nào?", "date"},
+		{"thoi ky nao xa mau thu sap nhap", "date"},
 		// The number of a document whose subject is a contact field.
 		{"Thông báo công bố địa chỉ 12 trung tâm của tỉnh Mẫu Thử số mấy?", "document"},
 		{"cong van thong bao duong day nong cua so mau thu so may", "document"},
