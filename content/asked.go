@@ -16,6 +16,8 @@ type Asked struct {
 	// vien|hoi vien" for "how many members"). Empty when the question
 	// names none.
 	Noun string
+	// units: Noun is only kinds of administrative unit (see CountsUnitType).
+	units bool
 }
 
 // askRule maps a wording of a question, on its folded text padded with a
@@ -120,14 +122,26 @@ func AskedTypes(question string) []Asked {
 		}
 	}
 	// "dân số bao nhiêu người" asks the population, not a count of người.
-	for _, m := range countAskRE.FindAllStringSubmatch(q, -1) {
-		if noun := countNoun(m[1]); noun != "" && !has[ValuePopulation] {
-			add(Asked{Type: ValueCount, Noun: withEnglish(noun)})
+	for _, m := range countAskRE.FindAllStringSubmatchIndex(q, -1) {
+		// "lần thứ bao nhiêu" asks which one, not how many.
+		if strings.HasSuffix(q[:m[0]], " thu") {
+			continue
 		}
+		noun := countNoun(q[m[2]:m[3]])
+		if noun == "" || has[ValuePopulation] {
+			continue
+		}
+		if units, ok := unitTypeList(noun); ok {
+			add(Asked{Type: ValueCount, Noun: units, units: true})
+			continue
+		}
+		add(Asked{Type: ValueCount, Noun: withEnglish(noun)})
 	}
 	for _, m := range countAskEnRE.FindAllStringSubmatch(q, -1) {
 		if noun := englishNoun(m[1]); noun != "" && !has[ValuePopulation] {
-			add(Asked{Type: ValueCount, Noun: noun})
+			vi, _, _ := strings.Cut(noun, "|")
+			_, units := unitTypeList(vi)
+			add(Asked{Type: ValueCount, Noun: noun, units: units})
 		}
 	}
 	return out
@@ -222,6 +236,11 @@ func nounForm(s string) string {
 func englishNoun(s string) string {
 	loadNouns()
 	words := strings.Fields(s)
+	// "district-level cadres" counts cadres: a word before "level" only
+	// says which ones.
+	for len(words) > 2 && words[1] == "level" {
+		words = words[2:]
+	}
 	for n := len(words); n > 0; n-- {
 		phrase := strings.Join(words[:n], " ")
 		if v, ok := englishNouns[phrase]; ok {
@@ -339,3 +358,65 @@ func firstAsk(q string, t ValueType) int {
 	}
 	return -1
 }
+
+// unitTypeNames are the lexicon's kinds of place folded ("phuong", "to dan
+// pho"), the nouns a count of administrative units is asked with, each
+// with the short forms pages count them by ("09 TDP"; one letter is too
+// many other things).
+var unitTypeNames = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range Lexicon.PlacePrefixes {
+		var shorts []string
+		for _, s := range p.Short {
+			if len(s) > 1 {
+				shorts = append(shorts, Fold(s))
+			}
+		}
+		m[Fold(p.Name)] = shorts
+	}
+	return m
+})
+
+// unitTypeList reads a counted noun made only of kinds of unit ("xa
+// phuong", "thon xom to dan" cut short by the question's pattern) as each
+// kind in Vietnamese and English joined by "|", so that a count of any of
+// them answers: "68 communes and wards" counts the xã of "bao nhiêu xã,
+// phường".
+func unitTypeList(noun string) (string, bool) {
+	ws := strings.Fields(noun)
+	var kinds []string
+	for len(ws) > 0 {
+		k := 0
+		for n := min(3, len(ws)); n > 0 && k == 0; n-- {
+			if _, ok := unitTypeNames()[strings.Join(ws[:n], " ")]; ok {
+				k = n
+			}
+		}
+		// The pattern's last words may cut a kind short ("to dan").
+		if part := strings.Join(ws, " "); len(ws) <= 2 {
+			for _, p := range Lexicon.PlacePrefixes {
+				if name := Fold(p.Name); strings.HasPrefix(name, part+" ") {
+					ws, k = strings.Fields(name), len(strings.Fields(name))
+					break
+				}
+			}
+		}
+		if k == 0 {
+			return "", false // another noun: a body, "mấy xã nào" (which ones)
+		}
+		name := strings.Join(ws[:k], " ")
+		kinds = append(kinds, withEnglish(name))
+		kinds = append(kinds, unitTypeNames()[name]...)
+		ws = ws[k:]
+	}
+	if len(kinds) == 0 {
+		return "", false
+	}
+	return strings.Join(kinds, "|"), true
+}
+
+// CountsUnitType: the question counts a kind of administrative unit
+// ("bao nhiêu phường", "how many wards"). Such a count is answered only by
+// a count of that kind: the number of xã beside it is another fact, and a
+// page that gives none does not answer.
+func (a Asked) CountsUnitType() bool { return a.Type == ValueCount && a.units }

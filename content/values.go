@@ -557,8 +557,9 @@ func lastRune(s string) rune {
 	return r
 }
 
-// countValueRE is a number and the first letter of the word after it.
-var countValueRE = regexp.MustCompile(`^(?:` + valueNum + `)\s+[\p{L}&]`)
+// countValueRE is a number and the first letter of the word after it; a
+// share of a whole ("148/148 xã, phường") counts too.
+var countValueRE = regexp.MustCompile(`^(?:` + valueNum + `)(?:/\d+)?\s+[\p{L}&]`)
 
 // countStop ends a counted noun: function words and verbs that follow a
 // count ("4.120 hội viên, trong đó", "57 trường hợp được xử lý").

@@ -55,6 +55,9 @@ func TestValues(t *testing.T) {
 			[]string{"money:1,5 tỷ đồng", "money:200.000.000 đồng"}},
 		{"Sau sáp nhập còn 85 thôn, TDP; năm 2020 giảm 12 xã.",
 			[]string{"count:85 thôn/thôn", "date:năm 2020", "count:12 xã/xã"}},
+		// A share of a whole counts what it shares.
+		{"Đến nay, 14/14 xã, phường đã tổ chức xong đại hội.",
+			[]string{"count:14/14 xã/xã"}},
 		// Dates and documents.
 		{"Ngày 01/7/2025, UBND tỉnh ban hành Quyết định số 1234/QĐ-UBND về việc thực hiện Nghị quyết 18-NQ/TW; Quy định số 15 có hiệu lực từ tháng 7/2025.",
 			[]string{"date:01/7/2025", "document:1234/QĐ-UBND", "document:18-NQ/TW", "document:Quy định số 15", "date:tháng 7/2025"}},
@@ -140,9 +143,20 @@ func TestAskedTypes(t *testing.T) {
 		{"What is the population and area of the ward?", "area population"},
 		{"dan so bao nhieu nguoi", "population"},
 		{"How many members does the association have?", "count/thanh vien|hoi vien|member"},
-		{"how many villages before the merger", "count/thon|village"},
-		{"có mấy thôn", "count/thon|village|hamlet"},
+		{"how many villages before the merger", "count/thon|village units"},
+		{"có mấy thôn", "count/thon|village|hamlet units"},
 		{"bao nhiêu trường hợp vi phạm", "count/truong hop vi pham"},
+		// A list of kinds of unit is each kind, in both languages (marked
+		// "units": CountsUnitType); one cut short by the pattern is read whole.
+		{"Tỉnh Mẫu Thử mới có bao nhiêu xã, phường?", "count/xa|commune|phuong|ward units"},
+		{"còn lại bao nhiêu thôn, xóm, tổ dân phố", "count/thon|village|hamlet|xom|hamlet|to dan pho|residential group|neighbourhood|neighborhood|tdp units"},
+		{"How many wards does the province have?", "count/phuong|ward units"},
+		// A body named after a kind of place, "which ones", an ordinal and a
+		// kind of unit before "level" count no unit.
+		{"bao nhieu tinh uy mau thu", "count/tinh uy mau thu"},
+		{"gộp từ mấy xã nào thế", "count/xa nao the"},
+		{"hội nghị lần thứ bao nhiêu của Tỉnh ủy", ""},
+		{"How many district-level cadres registered?", "count/can bo|cadre"},
 		{"khi nào sáp nhập", "date"},
 		{"when was the ward established", "date"},
 		{"Quyết định số mấy", "document"},
@@ -160,6 +174,9 @@ func TestAskedTypes(t *testing.T) {
 				s := string(a.Type)
 				if a.Noun != "" {
 					s += "/" + a.Noun
+				}
+				if a.CountsUnitType() {
+					s += " units"
 				}
 				got = append(got, s)
 			}

@@ -451,6 +451,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		if s.docHit {
 			covered += docWeight
+		} else if ix.articleCites(u.article, docKeysWanted) {
+			// "Sau Nghị quyết 57/NQ-HĐND, … còn bao nhiêu thôn?" is
+			// answered by a sentence of the resolution's article that
+			// does not repeat its number: as a word found only in the
+			// title.
+			covered += docWeight * titleCredit
 		}
 		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.engine}
 		switch {
@@ -1110,4 +1116,16 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// articleCites: the article cites a document asked for.
+func (ix *Index) articleCites(article int, wanted map[string]bool) bool {
+	for k := range wanted {
+		for _, a := range ix.docArticles[k] {
+			if a == article {
+				return true
+			}
+		}
+	}
+	return false
 }

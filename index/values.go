@@ -62,8 +62,11 @@ func holdsAsked(asked []content.Asked, u *unit) bool {
 
 // typedChecked are the kinds of value whose absence makes a unit not
 // answer a question that asks only for them: a population is not answered
-// by the area beside it. Kinds found in too many shapes to be sure of (a
-// count's noun, a person, an address) only rank, through typed_value.
+// by the area beside it. A count of a kind of administrative unit is
+// checked too (content.Asked.CountsUnitType): "bao nhiêu phường" is not
+// answered by the number of xã, nor by a page that counts none. Kinds found
+// in too many shapes to be sure of (other counts' nouns, a person, an
+// address) only rank, through typed_value.
 var typedChecked = map[content.ValueType]bool{content.ValuePopulation: true, content.ValueArea: true}
 
 // holdsTyped: the question asks for some kind of value not checked, or the
@@ -73,7 +76,7 @@ func (ix *Index) holdsTyped(pq *parsedQuery, u *unit) bool {
 		return true
 	}
 	for _, a := range pq.asked {
-		if !typedChecked[a.Type] {
+		if !typedChecked[a.Type] && !a.CountsUnitType() {
 			return true
 		}
 	}

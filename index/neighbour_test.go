@@ -1,0 +1,95 @@
+package index_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/index"
+)
+
+// Synthetic pages: invented places, figures and a resolution, in the shape
+// of provincial merger news (a count of one kind of unit only, a share of
+// units that finished something, a resolution's article whose sentence
+// does not repeat its number).
+const (
+	neighbourMergerPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/gia-lap-sau-sap-xep
+title: Tỉnh Giả Lập sau sắp xếp
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Sau sắp xếp, tỉnh Giả Lập có 45 đơn vị hành chính cấp xã, gồm 45 xã.
+
+After the arrangement, Gia Lap province has 45 commune-level administrative units.
+
+Đến nay, 45/45 xã của tỉnh Giả Lập đã tổ chức xong đại hội Hội Nông dân.
+`
+	neighbourResolutionPage = `synthetic: true
+source: https://www.mau.example.invalid/van-ban/nq-99-thu-dinh
+title: Nghị quyết 99/NQ-HĐND về sáp nhập thôn, tổ dân phố tỉnh Thử Định
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Hội đồng nhân dân tỉnh Thử Định ban hành Nghị quyết 99/NQ-HĐND về sáp nhập thôn, tổ dân phố.
+
+Sau khi thực hiện sáp nhập, tỉnh Thử Định có 321 thôn, tổ dân phố, giảm 17 thôn, tổ dân phố.
+`
+)
+
+// TestUnitCountNeighbours: a count of one kind of administrative unit is
+// not answered by the count of another kind beside it ("bao nhiêu phường"
+// over a page giving only xã), in either language, while the count asked
+// is still found — as a share of a whole, or in the article of the
+// resolution the question names without the sentence repeating it.
+func TestUnitCountNeighbours(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"merger.txt": neighbourMergerPage, "resolution.txt": neighbourResolutionPage} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := content.LoadDir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c, index.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		question string
+		want     string // "" when nothing should answer
+	}{
+		{"Tỉnh Giả Lập có bao nhiêu xã?", "45 xã"},
+		{"tinh gia lap co bao nhieu xa", "45 xã"},
+		{"How many communes does Gia Lap province have?", "45 commune-level"},
+		{"Bao nhiêu xã của tỉnh Giả Lập đã tổ chức xong đại hội Hội Nông dân?", "45/45 xã"},
+		{"Sau Nghị quyết 99/NQ-HĐND, tỉnh Thử Định còn bao nhiêu thôn, tổ dân phố?", "321 thôn"},
+		// Neighbours: another kind of unit than the page counts.
+		{"Tỉnh Giả Lập có bao nhiêu phường?", ""},
+		{"tinh gia lap co bao nhieu phuong", ""},
+		{"How many wards does Gia Lap province have?", ""},
+		{"Tỉnh Thử Định có bao nhiêu xã, phường?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.question, index.Options{Limit: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && res.Found:
+				t.Errorf("answered %q, want a decline", res.Hits[0].Text)
+			case tt.want != "" && !res.Found:
+				t.Errorf("declined, want an answer holding %q", tt.want)
+			case tt.want != "" && !strings.Contains(res.Hits[0].Text, tt.want):
+				t.Errorf("answered %q, want one holding %q", res.Hits[0].Text, tt.want)
+			}
+		})
+	}
+}
