@@ -38,16 +38,26 @@ Hội đồng nhân dân tỉnh Thử Định ban hành Nghị quyết 99/NQ-HĐ
 
 Sau khi thực hiện sáp nhập, tỉnh Thử Định có 321 thôn, tổ dân phố, giảm 17 thôn, tổ dân phố.
 `
+	neighbourElectionPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/dai-hoi-hoi-nha-bao-gia-lap
+title: Đại hội Hội Nhà báo tỉnh Giả Lập bầu Chủ tịch, Phó Chủ tịch
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Ông Trần Văn Mẫu được bầu làm Chủ tịch Hội Nhà báo tỉnh Giả Lập.
+`
 )
 
 // TestUnitCountNeighbours: a count of one kind of administrative unit is
 // not answered by the count of another kind beside it ("bao nhiêu phường"
 // over a page giving only xã), in either language, while the count asked
 // is still found — as a share of a whole, or in the article of the
-// resolution the question names without the sentence repeating it.
+// resolution the question names without the sentence repeating it. The
+// deputy asked is not the chairman named, though the title says "Phó".
 func TestUnitCountNeighbours(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{"merger.txt": neighbourMergerPage, "resolution.txt": neighbourResolutionPage} {
+	for name, text := range map[string]string{"merger.txt": neighbourMergerPage, "resolution.txt": neighbourResolutionPage,
+		"election.txt": neighbourElectionPage} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -75,6 +85,9 @@ func TestUnitCountNeighbours(t *testing.T) {
 		{"tinh gia lap co bao nhieu phuong", ""},
 		{"How many wards does Gia Lap province have?", ""},
 		{"Tỉnh Thử Định có bao nhiêu xã, phường?", ""},
+		// The deputy is named where the person is, not only in the title.
+		{"Ai là Chủ tịch Hội Nhà báo tỉnh Giả Lập?", "Trần Văn Mẫu"},
+		{"Ai là Phó Chủ tịch Hội Nhà báo tỉnh Giả Lập?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

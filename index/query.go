@@ -683,6 +683,9 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	pq.required = requiredNames(pq.folded, cased, pq.intents)
 	pq.titles = askedTitles(pq.folded, pq.intents)
+	if pq.intents&wantName != 0 {
+		pq.required, pq.titles = deputyAsTitle(pq.required, pq.titles)
+	}
 	if pq.english {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
 	}
@@ -1232,3 +1235,20 @@ var (
 	telexMarks = strings.NewReplacer("dd", "d", "aa", "a", "aw", "a", "ee", "e", "oo", "o", "ow", "o", "uw", "u", "w", "u")
 	slashApart = strings.NewReplacer("/", " / ")
 )
+
+// deputyAsTitle moves the deputy's requirement of a who-question to its
+// titles: "Phó" must be said where the person is named (the unit, the
+// sentence before it or its list's introduction), not anywhere in the
+// article's title or lead — a page electing the chairman mentions its
+// deputies too.
+func deputyAsTitle(required, titles [][][]string) ([][][]string, [][][]string) {
+	var kept [][][]string
+	for _, r := range required {
+		if len(r) > 0 && len(deputyAlts) > 0 && &r[0] == &deputyAlts[0] {
+			titles = append(titles, r)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept, titles
+}
