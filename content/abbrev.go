@@ -88,7 +88,11 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 		count int
 	}
 	found := map[string]map[string]*long{} // folded short → folded long → spelling
-	shortAs := map[string]string{}         // folded short → short as written
+	// A short form may be spelled two ways ("BBĐ", "BBD") by names that
+	// fold alike; spans come out of a map in random order, so the
+	// spelling kept is the one its names are written most with, then the
+	// first in byte order: the same corpus gives the same glossary.
+	shortAs := map[string]map[string]int{} // folded short → short as written → times its names are written
 	var toks []string
 	for _, sp := range spans {
 		if sp.count < 2 && !sp.namelike {
@@ -112,9 +116,10 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 			fs := Fold(short)
 			if found[fs] == nil {
 				found[fs] = map[string]*long{}
-				shortAs[fs] = short
+				shortAs[fs] = map[string]int{}
 			}
 			found[fs][k] = &long{text, int(sp.count)}
+			shortAs[fs][short] += int(sp.count)
 		})
 	}
 	out := g
@@ -145,7 +150,7 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 		if len(ls) > maxInferredLong {
 			ls = ls[:maxInferredLong]
 		}
-		t := Term{Short: shortAs[k]}
+		t := Term{Short: mostWritten(shortAs[k])}
 		for _, l := range ls {
 			if !containsFolded(known[k], l.text) {
 				t.Long = append(t.Long, l.text)
@@ -156,6 +161,18 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 		}
 	}
 	return out
+}
+
+// mostWritten is the spelling written most often, the first in byte order
+// among equals.
+func mostWritten(spellings map[string]int) string {
+	best, n := "", -1
+	for s, c := range spellings {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
 }
 
 func containsFolded(forms []string, s string) bool {

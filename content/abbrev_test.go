@@ -74,3 +74,46 @@ func TestExpandPlaceShorts(t *testing.T) {
 		}
 	}
 }
+
+// TestInferredShortSpelling: two names whose initials fold alike ("BBĐX",
+// "BBDX") give one short form; its spelling is the one written most, and
+// among spellings written as often the first in byte order, whatever order
+// the spans are counted in (Go randomises map order on every range, so the
+// repeats would catch a choice left to it).
+func TestInferredShortSpelling(t *testing.T) {
+	// Synthetic bodies: "Ban Bảo Đảm Xe" and "Ban Bảo Dưỡng Xe".
+	for _, tt := range []struct {
+		name       string
+		đảm, dưỡng int // times each name is written
+		want       string
+	}{
+		{"more Đ", 3, 2, "BBĐX"},
+		{"more D", 2, 3, "BBDX"},
+		{"as often", 2, 2, "BBDX"}, // "D" sorts before "Đ"
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var paras []string
+			for range tt.đảm {
+				paras = append(paras, "Ban Bảo Đảm Xe họp.")
+			}
+			for range tt.dưỡng {
+				paras = append(paras, "Ban Bảo Dưỡng Xe họp.")
+			}
+			for i := range 30 {
+				if i%2 == 1 { // the articles in either order too
+					slices.Reverse(paras)
+				}
+				g := WithInferredAbbreviations(Glossary{}, []Article{{Title: "Thông báo (thử nghiệm)", Paragraphs: paras}})
+				var got []string
+				for _, term := range g.Inferred {
+					if Fold(term.Short) == "bbdx" {
+						got = append(got, term.Short)
+					}
+				}
+				if len(got) != 1 || got[0] != tt.want {
+					t.Fatalf("run %d: short forms %q, want [%s]", i, got, tt.want)
+				}
+			}
+		})
+	}
+}
