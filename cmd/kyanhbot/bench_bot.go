@@ -240,9 +240,13 @@ func startBenchRedis(ctx context.Context) (store.Client, int, func(), error) {
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		pctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
-		err := rdb.Ping(pctx).Err()
-		cancel()
+		// Not before the socket exists: go-redis logs every failed dial.
+		_, err := os.Stat(sock)
+		if err == nil {
+			pctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+			err = rdb.Ping(pctx).Err()
+			cancel()
+		}
 		if err == nil {
 			return rdb, cmd.Process.Pid, stop, nil
 		}
