@@ -29,6 +29,8 @@ The new Thu Nghiem commune was established by merging Mau Son commune and Vi Du 
 
 Thu Nghiem commune now has six kindergartens and two public libraries.
 
+Thu Nghiem commune currently has 17 hamlets that do not meet the standards and will be rearranged in March 2027.
+
 Mr. Tran Van Mau - Chairman of Thu Nghiem Commune People's Committee - said the Center would open on Saturdays.
 
 Mr. Hoang Van Giap - Deputy Director of the Vi Du Town Public Administration Service Center - visited the Center in August.
@@ -81,6 +83,10 @@ func TestEnglishPages(t *testing.T) {
 		{"Dân số xã Thử Nghiệm là bao nhiêu?", "31,406 people"},
 		{"Tỷ lệ hồ sơ trực tuyến của trung tâm xã Thử Nghiệm là bao nhiêu?", "71.5%"},
 		{"Chủ tịch UBND xã Thử Nghiệm là ai?", "Tran Van Mau"},
+		// Words no English unit writes ("chưa đạt tiêu chuẩn") weigh
+		// little on an English page: what it can say answers.
+		{"Bao giờ xã Thử Nghiệm sắp xếp lại các thôn chưa đạt tiêu chuẩn?", "17 hamlets"},
+		{"thu nghiem khi nao sap xep lai cac thon chua dat chuan", "17 hamlets"},
 		// A person named before their title, as English news writes it.
 		{"Who is the Deputy Director of the Thu Nghiem centre?", "Lê Văn Thử"},
 		// Vietnamese over the Vietnamese page, as before.

@@ -62,6 +62,11 @@ type Index struct {
 	corpus *content.Corpus
 	units  []unit
 	df     map[string]int // folded syllable → units containing it
+	// enWords are the folded syllables the corpus's English units write:
+	// a Vietnamese question's word that none of them writes, in no
+	// spelling, cannot be matched on an English page however well the
+	// page answers (see enReadable).
+	enWords map[string]bool
 	// commonPairs holds the syllable pairs in at least commonDF units: only
 	// those, because the full pair dictionary is millions of entries.
 	commonPairs map[string]int
@@ -240,6 +245,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, err
 	}
 	ix.contactList = collectContacts(c)
+	ix.enWords = englishWords(ix.units)
 	ix.gloss, glossDone = <-glossCh, true
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
@@ -729,4 +735,18 @@ func (r *refcount) close() {
 		r.idle.Wait()
 	}
 	r.mu.Unlock()
+}
+
+// englishWords are the folded syllables of the units in English.
+func englishWords(units []unit) map[string]bool {
+	out := map[string]bool{}
+	for i := range units {
+		if units[i].traits&inEnglish == 0 {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(units[i].norm, notWord) {
+			out[foldSyllable(w)] = true
+		}
+	}
+	return out
 }

@@ -43,8 +43,12 @@ const (
 	maxWindowed     = 10  // sentences added to the candidates as going on from one
 	contextCredit   = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit     = 0.7
-	defaultLimit    = 5
-	maxOffset       = 200
+	// untranslatedWeight is what a Vietnamese question's word that no
+	// English unit writes weighs in an English unit's coverage, as an
+	// untranslated English word does in an English question's.
+	untranslatedWeight = 0.3
+	defaultLimit       = 5
+	maxOffset          = 200
 	// authorLift puts the author line of the best-matching article above
 	// that article's best passage when the author is asked for.
 	authorLift = 0.60
@@ -225,11 +229,30 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		total += weights[i]
 	}
+	// An English unit reads a Vietnamese question through the glossary:
+	// a word no English unit writes in any spelling (an untranslated
+	// "tiêu chuẩn", "quầy") weighs there as an untranslatable English
+	// word does in an English question, so the page is judged on what it
+	// could say. Only a word shaped as Vietnamese is read so: an English
+	// question taken for Vietnamese ("renew my driving licence") keeps
+	// its words' weight.
+	enWeights, enTotal := weights, total
+	if !pq.english && len(ix.enWords) > 0 {
+		enWeights, enTotal = make([]float64, len(weights)), 0
+		for i, c := range pq.concepts {
+			enWeights[i] = weights[i]
+			if !ix.enReadable(c) && vietnameseShaped(c.alts[0]) {
+				enWeights[i] *= untranslatedWeight
+			}
+			enTotal += enWeights[i]
+		}
+	}
 	// The document asked about is a concept of its own, as rare as can be.
 	docWeight := 0.0
 	if len(pq.docs) > 0 {
 		docWeight = ix.idf("")
 		total += docWeight
+		enTotal += docWeight
 	}
 	docKeysWanted := map[string]bool{}
 	coref := map[int]string{} // article → type code of a wanted document it cites
@@ -397,6 +420,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		covered, missingEntity := 0.0, false
+		ws, tot := weights, total
+		if u.traits&inEnglish != 0 {
+			ws, tot = enWeights, enTotal
+		}
 		// A sentence holding what is asked is read with the sentence
 		// before it when that one only announces it ("… công bố các số
 		// đường dây nóng." then "Cụ thể, …").
@@ -418,7 +445,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if c.entity && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && u.article < len(ix.leadWords) && namedIn(c, ix.leadWords[u.article])) {
 				missingEntity = true
 			}
-			covered += weights[i] * p
+			covered += ws[i] * p
 		}
 		// What the question names — a ward, a weekday, the deputy — must be
 		// named by the answer, its context or its article's title or lead;
@@ -460,8 +487,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.engine}
 		switch {
-		case total > 0:
-			c.coverage = covered / total
+		case tot > 0:
+			c.coverage = covered / tot
 			switch {
 			case missingRequired:
 				c.coverage *= requiredMissing
@@ -723,6 +750,39 @@ func (ix *Index) conceptWeight(c concept) float64 {
 		best *= float64(c.span)
 	}
 	return best
+}
+
+// syllableRe is the shape of a Vietnamese syllable without its marks: an
+// onset, one to three vowels, a final consonant. "renew" or "licence" is
+// not one, "chuan" is.
+var syllableRe = regexp.MustCompile(`^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$`)
+
+// vietnameseShaped: every folded word could be a Vietnamese syllable.
+func vietnameseShaped(ws []string) bool {
+	for _, w := range ws {
+		if !syllableRe.MatchString(w) {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// enReadable: some spelling of the concept is written by the corpus's
+// English units.
+func (ix *Index) enReadable(c concept) bool {
+	for _, alt := range c.alts {
+		whole := true
+		for _, w := range alt {
+			if !ix.enWords[w] {
+				whole = false
+				break
+			}
+		}
+		if whole {
+			return true
+		}
+	}
+	return false
 }
 
 func (ix *Index) knowsAny(c concept) bool {
