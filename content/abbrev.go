@@ -59,12 +59,28 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 	spans := map[uint64]*span{}     // hash of the folded words → the span
 	lowerWords := map[string]bool{} // folded words written in lower case
 	folds := map[string]string{}    // word as written → folded
+	// A short form the page defines ("… Provincial People's Committee
+	// (PPC)", "Trung tâm Hành chính công (TTHCC)") stands for its name
+	// even with two letters or written once; a province's name after
+	// "tỉnh" gives its two- or three-letter code ("tỉnh BL" for Bạc Liêu).
+	defined := map[string]map[string]int{} // short as written → long → times
+	codes := map[string]map[string]int{}
+	note := func(m map[string]map[string]int, short, long string) {
+		if m[short] == nil {
+			m[short] = map[string]int{}
+		}
+		m[short][long]++
+	}
 	for _, a := range articles {
 		texts := append([]string{a.Title}, a.Paragraphs...)
 		for _, c := range a.Contacts {
 			texts = append(texts, c.Office)
 		}
 		for _, t := range texts {
+			if strings.Contains(t, "(") {
+				definedShorts(t, func(short, long string) { note(defined, short, long) })
+			}
+			placeCodes(t, func(short, long string) { note(codes, short, long) })
 			for _, run := range nameRuns(t, lowerWords, folds) {
 				eachSpan(run, func(ws []nameWord) {
 					k := foldedHash(ws)
@@ -122,6 +138,30 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 			shortAs[fs][short] += int(sp.count)
 		})
 	}
+	for short, longs := range codes {
+		fs := Fold(short)
+		if lowerWords[fs] {
+			continue
+		}
+		if found[fs] == nil {
+			found[fs] = map[string]*long{}
+			shortAs[fs] = short
+		}
+		for l, n := range longs {
+			found[fs][foldPhrase(l)] = &long{l, n}
+		}
+	}
+	// A definition outweighs any name the initials also fit.
+	for short, longs := range defined {
+		fs := Fold(short)
+		if found[fs] == nil {
+			found[fs] = map[string]*long{}
+			shortAs[fs] = short
+		}
+		for l, n := range longs {
+			found[fs][foldPhrase(l)] = &long{l, n + definedWeight}
+		}
+	}
 	out := g
 	out.Inferred = append([]Term(nil), Lexicon.TypedShorts...)
 	known := map[string][]string{} // folded short → the glossary's long forms
@@ -134,7 +174,7 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if lowerWords[k] {
+		if lowerWords[k] && defined[shortAs[k]] == nil {
 			continue
 		}
 		ls := make([]*long, 0, len(found[k]))
@@ -220,6 +260,11 @@ func nameTokenStarts(text string, toks []string, starts []int) ([]string, []int)
 				}
 				j += n2
 			}
+			// An English possessive stays in its word: "People's
+			// Committee" is two words of a name, not three.
+			if !digits {
+				j += possessiveLen(text[j:])
+			}
 			toks, starts = append(toks, text[i:j]), append(starts, i)
 			i = j
 		default:
@@ -268,10 +313,10 @@ func nameRuns(text string, lower map[string]bool, folds map[string]string) [][]n
 		switch {
 		case upper && isAllUpper(t) && utf8.RuneCountInString(t) > 1:
 			flush()
-		case !upper && len(cur) > 0 && f == "va" && i+1 < len(toks) && startsUpperWord(toks[i+1]):
+		case !upper && len(cur) > 0 && (f == "va" || englishJoiners[f]) && i+1 < len(toks) && startsUpperWord(toks[i+1]):
 			cur = append(cur, nameWord{text: t, at: starts[i], fold: f, and: true})
 		case len(cur) == 0 && !upper:
-		case len(cur) > 0 && (functionWord(t) || placePrefixAt(toks, i)):
+		case len(cur) > 0 && (functionWord(t) || englishFunctionWord[t] || placePrefixAt(toks, i)):
 			flush()
 			if upper {
 				cur = append(cur, nameWord{text: t, at: starts[i], fold: f, initial: unicode.ToUpper(r), upper: true})
@@ -358,6 +403,99 @@ func foldedHash(ws []nameWord) uint64 {
 	return h
 }
 
+// definedWeight ranks a name a page defines a short form for above the
+// names whose initials only happen to fit.
+const definedWeight = 1000
+
+// definedRE is a short form in brackets: two to eight capitals, maybe
+// with "&" or "-" ("(PPC)", "(TTHCC)", "(KH&CN)").
+var definedRE = regexp.MustCompile(`\(\s*(\p{Lu}[\p{Lu}&-]{1,7})\s*\)`)
+
+// definedShorts gives f each short form text defines in brackets with the
+// name before it whose initials it spells, in order: "Hội Cựu chiến binh
+// (CCB)" → CCB, "Cựu chiến binh"; "Provincial People's Committee (PPC)" →
+// PPC. Function words inside the name ("of", "và") have no initial.
+func definedShorts(text string, f func(short, long string)) {
+	for _, m := range definedRE.FindAllStringSubmatchIndex(text, -1) {
+		short := text[m[2]:m[3]]
+		var letters []rune
+		for _, r := range short {
+			if unicode.IsLetter(r) {
+				letters = append(letters, r)
+			}
+		}
+		toks := nameTokens(text[:m[0]], nil)
+		i, j := len(letters)-1, len(toks)-1
+		first := -1
+		for i >= 0 && j >= 0 {
+			t := toks[j]
+			r, _ := utf8.DecodeRuneInString(t)
+			if !unicode.IsLetter(r) {
+				break
+			}
+			switch {
+			case unicode.ToUpper(r) == letters[i] || Fold(string(unicode.ToUpper(r))) == Fold(string(letters[i])):
+				first = j
+				i--
+			case j < len(toks)-1 && (functionWord(t) || englishJoiners[t] || t == "và"):
+			default:
+				j = -1
+				continue
+			}
+			j--
+		}
+		if i >= 0 || first < 0 || !startsUpperWord(toks[first]) {
+			continue
+		}
+		f(short, strings.Join(toks[first:], " "))
+	}
+}
+
+// placeCodes gives f the initials of each province's or city's name text
+// writes after "tỉnh" or "thành phố" ("tỉnh Bạc Liêu" → BL).
+func placeCodes(text string, f func(short, long string)) {
+	if !strings.Contains(text, "tỉnh ") && !strings.Contains(text, "thành phố ") {
+		return
+	}
+	toks := nameTokens(text, nil)
+	for i := 0; i < len(toks); i++ {
+		n := 0
+		switch {
+		case toks[i] == "tỉnh":
+			n = 1
+		case toks[i] == "thành" && i+1 < len(toks) && toks[i+1] == "phố":
+			n = 2
+		default:
+			continue
+		}
+		j := i + n
+		var initials []rune
+		for j < len(toks) && len(initials) < 4 && startsUpperWord(toks[j]) && !isAllUpper(toks[j]) {
+			r, _ := utf8.DecodeRuneInString(toks[j])
+			initials = append(initials, unicode.ToUpper(r))
+			j++
+		}
+		if len(initials) >= 2 && len(initials) <= 3 {
+			f(string(initials), strings.Join(toks[i+n:j], " "))
+		}
+		i = j - 1
+	}
+}
+
+// possessiveLen is the length of the "'s" or "’s" that s starts with,
+// before a non-letter, or 0.
+func possessiveLen(s string) int {
+	for _, a := range []string{"'s", "’s"} {
+		if strings.HasPrefix(s, a) {
+			r, _ := utf8.DecodeRuneInString(s[len(a):])
+			if len(s) == len(a) || !unicode.IsLetter(r) {
+				return len(a)
+			}
+		}
+	}
+	return 0
+}
+
 func foldedKey(ws []nameWord) string {
 	var b strings.Builder
 	for i, w := range ws {
@@ -398,6 +536,23 @@ var functionWordSet = func() map[string]bool {
 	}
 	return m
 }()
+
+// englishJoiners are the English words a name keeps between its
+// capitalised parts without an initial ("Department of Home Affairs"),
+// as a Vietnamese name keeps "và".
+var englishJoiners = map[string]bool{"of": true, "and": true, "for": true}
+
+// englishFunctionWord: a lower-case English function word ends a name
+// unless it joins two capitalised parts.
+var englishFunctionWord = setOfWords(Lexicon.EnglishFunctionWords)
+
+func setOfWords(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
 
 // functionWord: a lower-case function word ("của", "tại"); capitalised, it
 // begins a sentence or a name.

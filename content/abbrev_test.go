@@ -56,6 +56,51 @@ func TestInferredAbbreviations(t *testing.T) {
 	}
 }
 
+// TestInferredAbbreviationsDefinedAndEnglish: synthetic pages (invented
+// bodies and places) define short forms in brackets, write English names
+// with a possessive and "of", and name provinces after "tỉnh": each gives
+// a short form, two letters included, with no list of them.
+func TestInferredAbbreviationsDefinedAndEnglish(t *testing.T) {
+	arts := []Article{{
+		Title: "Synthetic: Mau Thu Provincial People's Committee opens a hotline",
+		Paragraphs: []string{
+			"The Mau Thu Provincial People's Committee said on Monday that the Provincial People's Committee would answer every call.",
+			"The Department of Home Affairs of Mau Thu and the Department of Home Affairs of Vi Du met.",
+			"Đoàn Thanh niên (TN) tỉnh Mẫu Thử họp; Trung tâm Giám sát điều hành đô thị thông minh (IOC) khai trương.",
+			"Ủy ban nhân dân tỉnh Vĩ Dụ làm việc với tỉnh Mẫu Thử và thành phố Giả Định Mới.",
+			"Ban Quản lý dự án (BQLDA) tỉnh Vĩ Dụ; khu vực (KV) I.",
+		},
+	}}
+	g := WithInferredAbbreviations(Glossary{}, arts)
+	long := func(short string) []string {
+		for _, t := range g.Inferred {
+			if Fold(t.Short) == Fold(short) {
+				return t.Long
+			}
+		}
+		return nil
+	}
+	for short, want := range map[string]string{
+		"PPC":   "Provincial People's Committee", // the possessive stays in its word
+		"DHA":   "Department of Home Affairs",    // "of" has no initial
+		"TN":    "Thanh niên",                    // defined in brackets: two letters do
+		"BQLDA": "Ban Quản lý dự án",
+		"MT":    "Mẫu Thử", // a province's code
+		"VD":    "Vĩ Dụ",
+		"GĐM":   "Giả Định Mới",
+	} {
+		if !slices.Contains(long(short), want) {
+			t.Errorf("%s stands for %q, want %q among them", short, long(short), want)
+		}
+	}
+	// Brackets whose letters are not the name's initials define nothing.
+	for _, short := range []string{"IOC", "KV"} {
+		if l := long(short); l != nil {
+			t.Errorf("%s inferred as %q, want none", short, l)
+		}
+	}
+}
+
 func TestExpandPlaceShorts(t *testing.T) {
 	for _, tt := range []struct {
 		in    string

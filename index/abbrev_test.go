@@ -12,8 +12,9 @@ import (
 // TestInferredAbbreviationsAnswer: synthetic pages (invented bodies, places
 // and numbers) write the names out; questions shorten them as readers do —
 // the initials of a name with or without its qualifier, "P." before a
-// ward's name, "CA" for công an — and find the sentence that states the
-// value. No glossary entry names these bodies.
+// ward's name, "CA" for công an, a province's code, a short form the page
+// defines in brackets, an English name's initials — and find the sentence
+// that states the value. No glossary entry names these bodies.
 func TestInferredAbbreviationsAnswer(t *testing.T) {
 	fsys := fstest.MapFS{
 		"trung-tam.txt": {Data: []byte("title: Trung tâm Phục vụ hành chính công phường Mẫu Thử đi vào hoạt động\nsynthetic: true\n\n" +
@@ -21,6 +22,13 @@ func TestInferredAbbreviationsAnswer(t *testing.T) {
 			"Người dân cần hỗ trợ có thể gọi số điện thoại 0000.123.456 của Trung tâm Phục vụ hành chính công phường Mẫu Thử.\n\n" +
 			"Hội Liên hiệp Văn học nghệ thuật tỉnh Thử Nghiệm hiện có 812 hội viên.\n\n" +
 			"Bộ phận một cửa Công an tỉnh Thử Nghiệm đặt tại số 7 đường Ví Dụ.\n")},
+		"en.txt": {Data: []byte("title: Synthetic: Vi Du Provincial People's Committee sets up a hotline\nsynthetic: true\n\n" +
+			"The Vi Du Provincial People's Committee issued Decision No. 0042/QD-UBND on the hotline on March 3.\n\n" +
+			"The Provincial People's Committee said citizens' calls would be answered within two days.\n")},
+		"tinh.txt": {Data: []byte("title: Chủ tịch UBND tỉnh Giả Lập công khai số điện thoại\nsynthetic: true\n\n" +
+			"Chủ tịch UBND tỉnh Giả Lập công khai số điện thoại 0000.765.432 để người dân phản ánh.\n\n" +
+			"Ban Quản lý khu kinh tế (BQLKKT) tỉnh Giả Lập đặt tại số 9 đường Mẫu.\n\n" +
+			"Tỉnh Thử Nghiệm có 1.234 cán bộ.\n")},
 		"khac.txt": {Data: []byte("title: Phường Mẫu Thử ra mắt\nsynthetic: true\n\n" +
 			"Phường Mẫu Thử được thành lập trên cơ sở sáp nhập ba phường cũ, có 41.200 nhân khẩu.\n\n" +
 			"Hội Nông dân phường Mẫu Thử có 1.204 hội viên.\n")},
@@ -35,6 +43,11 @@ func TestInferredAbbreviationsAnswer(t *testing.T) {
 		"số điện thoại TTHCC phường Mẫu Thử":                       "0000.123.456",
 		"Hội Liên hiệp VHNT tỉnh Thử Nghiệm có bao nhiêu hội viên": "812 hội viên",
 		"BP một cửa CA tỉnh Thử Nghiệm ở đâu":                      "số 7 đường Ví Dụ",
+		// A province's code, read from "tỉnh Giả Lập"; a short form
+		// defined in brackets; an English name's initials.
+		"sđt CT UBND tỉnh GL":               "0000.765.432",
+		"BQLKKT tỉnh Giả Lập ở đâu":         "số 9 đường Mẫu",
+		"Vi Du PPC hotline decision number": "0042/QD-UBND",
 	} {
 		res, err := ix.Search(context.Background(), q, index.Options{Limit: 3})
 		if err != nil {

@@ -682,6 +682,15 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.concepts = append(pq.concepts, c)
 	}
 	pq.required = requiredNames(pq.folded, cased, pq.intents)
+	// A place typed as its code ("tỉnh BL") is named by its name too.
+	for i, r := range pq.required {
+		if len(r) != 1 || len(r[0]) != 1 {
+			continue
+		}
+		if exps := ix.gloss.abbrev[r[0][0]]; exps != nil && typedUpper(pq.folded, cased, r[0][0]) {
+			pq.required[i] = append(slices.Clip(r), exps...)
+		}
+	}
 	pq.titles = askedTitles(pq.folded, pq.intents)
 	if pq.intents&wantName != 0 {
 		pq.required, pq.titles = deputyAsTitle(pq.required, pq.titles)
@@ -798,6 +807,16 @@ func titleSpellings(folded []string, j int) [][]string {
 		}
 	}
 	return nil
+}
+
+// typedUpper: the question types the folded word w in capitals.
+func typedUpper(folded, cased []string, w string) bool {
+	for i, f := range folded {
+		if f == w && i < len(cased) && allUpper(cased[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func allUpper(w string) bool {
