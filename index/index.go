@@ -76,6 +76,10 @@ type Index struct {
 	// titleWords are each article's title, folded: a page about "cấp giấy
 	// phép xây dựng" does not repeat it in every line of its procedure.
 	titleWords [][]string
+	// hosts are each article's site name, folded and without dots
+	// ("baotuyenquang" for baotuyenquang.com.vn): a province's paper or
+	// portal names it there and nowhere else (hostNames).
+	hosts []string
 	// leadWords are each article's first paragraph, folded: a page names
 	// its ward or office once at the top and not in every sentence. A page
 	// naming no place adds the place words of its address (slug.go).
@@ -165,6 +169,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	ix.titleWords = make([][]string, len(c.Articles))
 	ix.leadWords = make([]map[string]bool, len(c.Articles))
+	ix.hosts = make([]string, len(c.Articles))
 	for i, a := range c.Articles {
 		ix.titleWords[i] = foldWords(a.Title)
 		if len(a.Paragraphs) > 0 {
@@ -178,6 +183,15 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 				ix.leadWords[i] = map[string]bool{}
 			}
 			ix.leadWords[i][y] = true
+		}
+		// A page whose title and lead name no place may name it in its
+		// site's name (slug.go).
+		lead := ""
+		if len(a.Paragraphs) > 0 {
+			lead = a.Paragraphs[0]
+		}
+		if !namesPlaceIn(a.Title, lead) {
+			ix.hosts[i] = siteName(a.Source)
 		}
 	}
 	// A page that names no place may name it in its address (slug.go).

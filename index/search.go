@@ -462,7 +462,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				lead = ix.leadWords[u.article]
 			}
 			for _, r := range pq.required {
-				if !namedIn(concept{alts: r}, has, inContext, inPrev, inTitle, lead) {
+				if !namedIn(concept{alts: r}, has, inContext, inPrev, inTitle, lead) && !ix.hostNames(u.article, r) {
 					missingRequired = true
 				}
 			}

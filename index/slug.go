@@ -1,9 +1,12 @@
 package index
 
 import (
+	"net"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -246,4 +249,68 @@ func placeWords(text string) (cased, folded []string, ok bool) {
 	cased = strings.FieldsFunc(content.Normalize(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	folded = foldWords(text)
 	return cased, folded, len(folded) == len(cased)
+}
+
+// A province's newspaper or portal often names the province only in its
+// site's name: "Nhà thơ … được bầu là Chủ tịch Hội VHNT tỉnh" on
+// baotuyenquang.com.vn. A place the question names whose name, written
+// without spaces, is part of the site's name is named by a page whose
+// title and lead name no place, as its lead would name it: it fills the
+// requirement, nothing else.
+
+// minHostName is the shortest name, in letters, looked for in a site's
+// name: shorter ones ("an", "ha nam") are parts of too many words.
+const minHostName = 6
+
+// siteName is a page's host, folded, without "www." and its dots
+// ("baotuyenquangcomvn"); "" when the source is no URL with a host.
+func siteName(source string) string {
+	u, err := url.Parse(source)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	h := u.Hostname()
+	if net.ParseIP(h) != nil {
+		return ""
+	}
+	h = strings.TrimPrefix(strings.ToLower(h), "www.")
+	return strings.Join(foldWords(h), "")
+}
+
+// hostNames: the page's site name holds one of the place's spellings of
+// two syllables or more, written without spaces.
+func (ix *Index) hostNames(article int, place [][]string) bool {
+	if article >= len(ix.hosts) || ix.hosts[article] == "" {
+		return false
+	}
+	for _, alt := range place {
+		name := strings.Join(alt, "")
+		if len(alt) >= 2 && len(name) >= minHostName && strings.Contains(ix.hosts[article], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedPlaceRE is a place prefix as written (accents and case kept: "Ban
+// Chấp hành" is no "bản") followed, across white space only, by a
+// capitalised word that is no acronym ("thành phố, UBND …") or by a
+// number: "phường Thử Nghiệm", "tổ dân phố 3".
+var namedPlaceRE = func() *regexp.Regexp {
+	var names []string
+	for _, p := range content.Lexicon.PlacePrefixes {
+		names = append(names, regexp.QuoteMeta(p.Name))
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	return regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:` + strings.Join(names, "|") + `)[ \t\x{00a0}]+(?:\p{Lu}\p{Ll}|\p{N})`)
+}()
+
+// namesPlaceIn reports whether one of texts names a place (namedPlaceRE).
+func namesPlaceIn(texts ...string) bool {
+	for _, text := range texts {
+		if namedPlaceRE.MatchString(content.Normalize(text)) {
+			return true
+		}
+	}
+	return false
 }

@@ -46,3 +46,40 @@ func TestPlaceInAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceInSiteName: a province's paper names the province only in its
+// site's name (baothunghiem.example); a question naming that province is
+// answered from its page, and one naming another province still declined.
+// Pages, places, names and figures are synthetic.
+func TestPlaceInSiteName(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hoi.txt": {Data: []byte("title: Nhà giáo Lê Văn Mẫu được bầu là Chủ tịch Hội Khuyến học tỉnh\nsynthetic: true\n" +
+			"source: https://baothunghiem.example/xa-hoi/nha-giao-le-van-mau-duoc-bau-la-chu-tich-hoi-khuyen-hoc-tinh-4321.html\n\n" +
+			"Ngày 3/4, Hội Khuyến học tỉnh tổ chức Hội nghị Ban Chấp hành khóa V.\n\n" +
+			"Hội nghị đã bầu ông Lê Văn Mẫu giữ chức Chủ tịch Hội Khuyến học tỉnh khóa V.\n")},
+		"khac.txt": {Data: []byte("title: Tỉnh Vĩ Dụ tổng kết năm học\nsynthetic: true\n" +
+			"source: https://vidu.example/tin/tong-ket-nam-hoc.html\n\n" +
+			"Tỉnh Vĩ Dụ có 312 trường học.\n")},
+	}
+	ix, err := index.Build(context.Background(), mustLoad(t, fsys), index.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, tt := range []struct{ q, want string }{
+		{"Ai là Chủ tịch Hội Khuyến học tỉnh Thử Nghiệm khóa V?", "Lê Văn Mẫu"},
+		{"Who was elected Chairman of the Thu Nghiem Study Promotion Association?", "Lê Văn Mẫu"},
+		{"Ai là Chủ tịch Hội Khuyến học tỉnh Vĩ Dụ khóa V?", ""},
+	} {
+		res, err := ix.Search(context.Background(), tt.q, index.Options{Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.want == "" && res.Found:
+			t.Errorf("%q: answered %q, want a decline", tt.q, res.Hits[0].Text)
+		case tt.want != "" && (!res.Found || !strings.Contains(res.Hits[0].Text, tt.want)):
+			t.Errorf("%q: want %q first, got:\n%s", tt.q, tt.want, topHits(t, ix, tt.q))
+		}
+	}
+}
