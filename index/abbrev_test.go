@@ -29,6 +29,9 @@ func TestInferredAbbreviationsAnswer(t *testing.T) {
 			"Chủ tịch UBND tỉnh Giả Lập công khai số điện thoại 0000.765.432 để người dân phản ánh.\n\n" +
 			"Ban Quản lý khu kinh tế (BQLKKT) tỉnh Giả Lập đặt tại số 9 đường Mẫu.\n\n" +
 			"Tỉnh Thử Nghiệm có 1.234 cán bộ.\n")},
+		"hoi.txt": {Data: []byte("title: Đại hội Hội Bảo trợ Người khuyết tật tỉnh Vĩ Dụ\nsynthetic: true\n\n" +
+			"Hội Bảo trợ Người khuyết tật tỉnh Vĩ Dụ tổ chức đại hội lần thứ III.\n\n" +
+			"Ông Trần Văn Thí được bầu làm Chủ tịch Hội BTNKT tỉnh.\n")},
 		"khac.txt": {Data: []byte("title: Phường Mẫu Thử ra mắt\nsynthetic: true\n\n" +
 			"Phường Mẫu Thử được thành lập trên cơ sở sáp nhập ba phường cũ, có 41.200 nhân khẩu.\n\n" +
 			"Hội Nông dân phường Mẫu Thử có 1.204 hội viên.\n")},
@@ -48,6 +51,9 @@ func TestInferredAbbreviationsAnswer(t *testing.T) {
 		"sđt CT UBND tỉnh GL":               "0000.765.432",
 		"BQLKKT tỉnh Giả Lập ở đâu":         "số 9 đường Mẫu",
 		"Vi Du PPC hotline decision number": "0042/QD-UBND",
+		// The name written out in the question, its short form in the
+		// answer.
+		"Ai là Chủ tịch Hội Bảo trợ Người khuyết tật tỉnh Vĩ Dụ?": "Trần Văn Thí",
 	} {
 		res, err := ix.Search(context.Background(), q, index.Options{Limit: 3})
 		if err != nil {

@@ -210,7 +210,13 @@ type glossary struct {
 	shorts   []shortForm
 	expands  [][]string          // folded expansion → its short forms, longest first (see expandOf)
 	expShort map[string][]string // joined folded expansion → folded short forms
-	english  []englishTerm       // longest phrase first
+	// inferredExpands are the names the corpus spells out whose inferred
+	// short forms it may also write ("Hội Văn học Nghệ thuật" and "Hội
+	// VHNT" on one page), longest first, with inferredShort their short
+	// forms: a question writing the name finds the text writing the short.
+	inferredExpands [][]string
+	inferredShort   map[string][]string
+	english         []englishTerm // longest phrase first
 	// englishWords are the words of the English glossary: a question made
 	// of them is English even without function words ("decision no. 12").
 	englishWords map[string]bool
@@ -272,17 +278,30 @@ func newGlossary(g content.Glossary) glossary {
 			gl.expShort[key] = append(gl.expShort[key], strings.Join(short, " "))
 		}
 	}
-	// Inferred short forms stand for the names the articles write out only
-	// when a question types them.
+	// Inferred short forms stand for the names the articles write out
+	// when a question types them; a name the question writes out stands
+	// for its short forms only where the corpus writes them (parse).
+	gl.inferredShort = map[string][]string{}
 	for _, t := range g.Inferred {
 		if short := foldWords(t.Short); len(short) == 1 {
 			for _, l := range t.Long {
 				if exp := foldWords(l); len(exp) > 0 {
 					gl.abbrev[short[0]] = append(gl.abbrev[short[0]], exp)
+					if len(exp) < 3 {
+						continue
+					}
+					key := strings.Join(exp, " ")
+					if _, ok := gl.inferredShort[key]; !ok {
+						gl.inferredExpands = append(gl.inferredExpands, exp)
+					}
+					if !slices.Contains(gl.inferredShort[key], short[0]) {
+						gl.inferredShort[key] = append(gl.inferredShort[key], short[0])
+					}
 				}
 			}
 		}
 	}
+	sort.SliceStable(gl.inferredExpands, func(i, j int) bool { return len(gl.inferredExpands[i]) > len(gl.inferredExpands[j]) })
 	sort.SliceStable(gl.expands, func(i, j int) bool { return len(gl.expands[i]) > len(gl.expands[j]) })
 	sort.SliceStable(gl.shorts, func(i, j int) bool { return len(gl.shorts[i].short) > len(gl.shorts[j].short) })
 	for _, t := range g.English {
@@ -617,6 +636,30 @@ func (ix *Index) parse(question string) parsedQuery {
 			for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
 				c.alts = append(c.alts, strings.Fields(s))
 			}
+			if !pq.english {
+				c = ix.withEnglish(c)
+			}
+			pq.concepts = append(pq.concepts, c)
+			markUsed(used, i, len(exp))
+			markUsed(inPhrase, i, len(exp))
+		}
+	}
+	// A name the corpus also writes as its inferred short form.
+	for _, exp := range ix.gloss.inferredExpands {
+		for i := 0; i+len(exp) <= len(pq.folded); i++ {
+			if anyUsed(used, i, len(exp)) || !seqEqual(pq.folded[i:i+len(exp)], exp) {
+				continue
+			}
+			c := concept{alts: [][]string{exp}}
+			for _, s := range ix.gloss.inferredShort[strings.Join(exp, " ")] {
+				if ix.df[s] > 0 {
+					c.alts = append(c.alts, []string{s})
+				}
+			}
+			if len(c.alts) == 1 {
+				continue
+			}
+			c.entity = true
 			if !pq.english {
 				c = ix.withEnglish(c)
 			}
