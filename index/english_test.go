@@ -83,6 +83,9 @@ func TestEnglishPages(t *testing.T) {
 		{"Dân số xã Thử Nghiệm là bao nhiêu?", "31,406 people"},
 		{"Tỷ lệ hồ sơ trực tuyến của trung tâm xã Thử Nghiệm là bao nhiêu?", "71.5%"},
 		{"Chủ tịch UBND xã Thử Nghiệm là ai?", "Tran Van Mau"},
+		// A body's Vietnamese name read whole, not as the abbreviation's
+		// expansion inside it ("hành chính công").
+		{"Trung tâm Phục vụ hành chính công xã Thử Nghiệm đi vào hoạt động từ ngày nào?", "On July 1"},
 		// Words no English unit writes ("chưa đạt tiêu chuẩn") weigh
 		// little on an English page: what it can say answers.
 		{"Bao giờ xã Thử Nghiệm sắp xếp lại các thôn chưa đạt tiêu chuẩn?", "17 hamlets"},

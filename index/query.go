@@ -610,6 +610,14 @@ func (ix *Index) parse(question string) parsedQuery {
 			}
 		}
 	}
+	// A Vietnamese name of the English glossary longer than the
+	// expansions inside it ("trung tâm phục vụ hành chính công" holds
+	// "hành chính công") is read whole first, with the glossary's short
+	// forms of it, so an English page's "Public Administrative Service
+	// Center" holds it.
+	if !pq.english {
+		ix.vietnameseTerms(&pq, accented, qAccented, used, inPhrase, true)
+	}
 	// Short forms of several parts, typed with their "&" and "-" or not.
 	for _, sf := range ix.gloss.shorts {
 		for i := 0; i+len(sf.short) <= len(pq.folded); i++ {
@@ -673,21 +681,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	// "dân số"): one concept, so that an English page's "online records"
 	// or "population" holds it.
 	if !pq.english {
-		for _, vt := range ix.gloss.vietnamese {
-			n := len(vt.folded)
-			for i := 0; i+n <= len(pq.folded); i++ {
-				if anyUsed(used, i, n) || !seqEqual(pq.folded[i:i+n], vt.folded) ||
-					(qAccented && !seqEqual(accented[i:i+n], vt.accented)) {
-					continue
-				}
-				en := ix.englishAlts(vt.folded)
-				if len(en) == 0 {
-					continue
-				}
-				pq.concepts = append(pq.concepts, concept{alts: append([][]string{vt.folded}, en...), own: 1, span: n})
-				markUsed(used, i, n)
-			}
-		}
+		ix.vietnameseTerms(&pq, accented, qAccented, used, inPhrase, false)
 	}
 	for i, w := range pq.folded {
 		if used[i] {
@@ -752,6 +746,56 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.bigrams = append(pq.bigrams, a+" "+b)
 	}
 	return pq
+}
+
+// vietnameseTerms reads the question's Vietnamese terms that the English
+// glossary renders and the corpus writes in English; long: only those
+// longer than an abbreviation's expansion inside them, with their short
+// forms.
+func (ix *Index) vietnameseTerms(pq *parsedQuery, accented []string, qAccented bool, used, inPhrase []bool, long bool) {
+	for _, vt := range ix.gloss.vietnamese {
+		n := len(vt.folded)
+		if long && n < longTerm {
+			break // longest first
+		}
+		for i := 0; i+n <= len(pq.folded); i++ {
+			if anyUsed(used, i, n) || !seqEqual(pq.folded[i:i+n], vt.folded) ||
+				(qAccented && !seqEqual(accented[i:i+n], vt.accented)) {
+				continue
+			}
+			en := ix.englishAlts(vt.folded)
+			if len(en) == 0 {
+				continue
+			}
+			c := concept{alts: append([][]string{vt.folded}, en...), own: 1, span: n}
+			if long {
+				if !ix.holdsExpansion(vt.folded) {
+					continue
+				}
+				key := strings.Join(vt.folded, " ")
+				for _, s := range append(slices.Clip(ix.gloss.expShort[key]), ix.gloss.inferredShort[key]...) {
+					c.alts = append(c.alts, strings.Fields(s))
+				}
+				markUsed(inPhrase, i, n)
+			}
+			pq.concepts = append(pq.concepts, c)
+			markUsed(used, i, n)
+		}
+	}
+}
+
+// longTerm is the fewest syllables of a Vietnamese term read before the
+// abbreviations' expansions: a body's name, not a word.
+const longTerm = 4
+
+// holdsExpansion: a shorter abbreviation expansion lies inside term.
+func (ix *Index) holdsExpansion(term []string) bool {
+	for _, exp := range ix.gloss.expands {
+		if len(exp) < len(term) && containsSeq(term, exp) {
+			return true
+		}
+	}
+	return false
 }
 
 // placePrefixes are the words before a place's name, folded, from the
