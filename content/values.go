@@ -291,7 +291,7 @@ func findPhones(f *valueFinder) {
 const valueNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[,.]\d+)?`
 
 // clock is a time of day: "8h", "8h30", "11 giờ 30 phút", "17h00", "7:30".
-const clock = `\d{1,2}\s*(?:h|giờ|g)\s*(?:\d{2})?(?:\s*phút)?|\d{1,2}:\d{2}`
+const clock = `\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}\s*(?:h|giờ|g)\s*(?:\d{2})?(?:\s*phút)?|\d{1,2}:\d{2}`
 
 // numShape is a value that starts with a number: the words it needs (or
 // may have) before the number, and its shape from the number on.

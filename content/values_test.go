@@ -36,6 +36,9 @@ func TestValues(t *testing.T) {
 			[]string{"weekday:Thứ Bảy", "time:từ 8h đến 11h30", "time:từ 14h đến 17h", "weekday:Chủ nhật"}},
 		{"Buổi sáng bắt đầu lúc 7 giờ 30 phút, kết thúc 17 giờ; chiều từ 13:30 - 16:45.",
 			[]string{"time:7 giờ 30 phút", "time:17 giờ", "time:từ 13:30 - 16:45"}},
+		// English times of day.
+		{"The ceremony began at 8am; the desk opens at 7.30 a.m. and closes at 5 pm.",
+			[]string{"time:8am", "time:7.30 a.m", "time:5 pm"}},
 		{"Đại hội lần thứ hai diễn ra vào thứ Năm, ngày 5/9; tiếp dân từ thứ 2 đến thứ 6.",
 			[]string{"weekday:thứ Năm", "date:ngày 5/9", "weekday:thứ 2", "weekday:thứ 6"}},
 		// A day and month with a dash; a range of days is not one.

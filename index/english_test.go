@@ -29,6 +29,8 @@ The new Thu Nghiem commune was established by merging Mau Son commune and Vi Du 
 
 Thu Nghiem commune now has six kindergartens and two public libraries.
 
+The ceremony announcing the leaders of Thu Nghiem commune was held at the cultural house. It started at 9am on Thursday in the hall of the commune.
+
 Thu Nghiem commune currently has 17 hamlets that do not meet the standards and will be rearranged in March 2027.
 
 Mr. Tran Van Mau - Chairman of Thu Nghiem Commune People's Committee - said the Center would open on Saturdays.
@@ -83,6 +85,8 @@ func TestEnglishPages(t *testing.T) {
 		{"Dân số xã Thử Nghiệm là bao nhiêu?", "31,406 people"},
 		{"Tỷ lệ hồ sơ trực tuyến của trung tâm xã Thử Nghiệm là bao nhiêu?", "71.5%"},
 		{"Chủ tịch UBND xã Thử Nghiệm là ai?", "Tran Van Mau"},
+		// An English time of day answers "mấy giờ".
+		{"Lễ công bố lãnh đạo xã Thử Nghiệm diễn ra lúc mấy giờ?", "9am"},
 		// A body's Vietnamese name read whole, not as the abbreviation's
 		// expansion inside it ("hành chính công").
 		{"Trung tâm Phục vụ hành chính công xã Thử Nghiệm đi vào hoạt động từ ngày nào?", "On July 1"},

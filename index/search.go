@@ -833,7 +833,7 @@ const (
 )
 
 // timeRe: a time of day as portals write opening hours.
-var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}\s*(?:h|giờ|g)(?:\s*\d{2}(?:\s*phút)?)?(?:[^\p{L}\p{N}]|$)|\b\d{1,2}:\d{2}\b`)
+var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}\s*(?:h|giờ|g)(?:\s*\d{2}(?:\s*phút)?)?(?:[^\p{L}\p{N}]|$)|\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)`)
 
 // askedTraits are the traits that hold the kind of answer the question asks for.
 func askedTraits(in intent) traits {
