@@ -145,10 +145,11 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 		}
 		if found[fs] == nil {
 			found[fs] = map[string]*long{}
-			shortAs[fs] = short
+			shortAs[fs] = map[string]int{}
 		}
 		for l, n := range longs {
 			found[fs][foldPhrase(l)] = &long{l, n}
+			shortAs[fs][short] += n
 		}
 	}
 	// A definition outweighs any name the initials also fit.
@@ -156,10 +157,11 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 		fs := Fold(short)
 		if found[fs] == nil {
 			found[fs] = map[string]*long{}
-			shortAs[fs] = short
+			shortAs[fs] = map[string]int{}
 		}
 		for l, n := range longs {
 			found[fs][foldPhrase(l)] = &long{l, n + definedWeight}
+			shortAs[fs][short] += n + definedWeight
 		}
 	}
 	out := g
@@ -174,7 +176,7 @@ func WithInferredAbbreviations(g Glossary, articles []Article) Glossary {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if lowerWords[k] && defined[shortAs[k]] == nil {
+		if lowerWords[k] && defined[mostWritten(shortAs[k])] == nil {
 			continue
 		}
 		ls := make([]*long, 0, len(found[k]))
