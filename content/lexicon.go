@@ -44,6 +44,10 @@ type lexicon struct {
 	// digit form and the English name: "Sunday" is not answered by the
 	// Saturday hours.
 	Weekdays []Weekday
+	// Seasons are the seasons a schedule is published for, each with the
+	// ways it is written ("mùa hè", "mùa hạ", "summer"): the winter hours
+	// do not answer for summer.
+	Seasons [][]string
 	// EnglishDeputy are the English words that make a title a deputy's, as
 	// "Phó" does ("Deputy Director", "Vice Chairman").
 	EnglishDeputy []string
@@ -113,6 +117,8 @@ var Lexicon = lexicon{
 		{Short: "head", Long: []string{"Trưởng"}}, {Short: "principal", Long: []string{"Hiệu trưởng"}},
 		{Short: "editor in chief", Long: []string{"Tổng Biên tập"}},
 	},
+	Seasons: [][]string{{"mùa hè", "mùa hạ", "summer"}, {"mùa đông", "winter"}, {"mùa xuân", "spring"},
+		{"mùa thu", "autumn"}, {"mùa mưa", "rainy season"}, {"mùa khô", "dry season"}},
 	EnglishDeputy:         []string{"deputy", "vice"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),

@@ -46,6 +46,16 @@ Synthetic article: every name, place and figure below is invented for tests.
 
 Ông Trần Văn Mẫu được bầu làm Chủ tịch Hội Nhà báo tỉnh Giả Lập.
 `
+	neighbourSchedulePage = `synthetic: true
+source: https://www.mau.example.invalid/thong-bao/gio-lam-viec-mua-dong
+title: Thông báo thời gian làm việc mùa đông tỉnh Thử Định
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+UBND tỉnh Thử Định quy định thời gian làm việc mùa đông như sau:
+
+- Buổi sáng: từ 7h15 đến 11h45.
+`
 )
 
 // TestUnitCountNeighbours: a count of one kind of administrative unit is
@@ -53,11 +63,12 @@ Synthetic article: every name, place and figure below is invented for tests.
 // over a page giving only xã), in either language, while the count asked
 // is still found — as a share of a whole, or in the article of the
 // resolution the question names without the sentence repeating it. The
-// deputy asked is not the chairman named, though the title says "Phó".
+// deputy asked is not the chairman named, though the title says "Phó";
+// the summer hours are not the winter ones.
 func TestUnitCountNeighbours(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{"merger.txt": neighbourMergerPage, "resolution.txt": neighbourResolutionPage,
-		"election.txt": neighbourElectionPage} {
+		"election.txt": neighbourElectionPage, "schedule.txt": neighbourSchedulePage} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -88,6 +99,9 @@ func TestUnitCountNeighbours(t *testing.T) {
 		// The deputy is named where the person is, not only in the title.
 		{"Ai là Chủ tịch Hội Nhà báo tỉnh Giả Lập?", "Trần Văn Mẫu"},
 		{"Ai là Phó Chủ tịch Hội Nhà báo tỉnh Giả Lập?", ""},
+		// The season a schedule is for: the winter hours do not answer summer.
+		{"Giờ làm việc mùa đông của tỉnh Thử Định thế nào?", "7h15"},
+		{"Giờ làm việc mùa hè của tỉnh Thử Định thế nào?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

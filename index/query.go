@@ -1002,6 +1002,11 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 		case englishWeekdays[strings.TrimSuffix(folded[i], "s")] != nil:
 			req = append(req, englishWeekdays[strings.TrimSuffix(folded[i], "s")])
 			continue
+		case seasonAt(folded, i) != nil:
+			sp := seasonAt(folded, i)
+			req = append(req, sp)
+			i += len(sp[0]) - 1
+			continue
 		case folded[i] == "pho" && titleAt(folded, i+1):
 			req = append(req, deputyAlts)
 			continue
@@ -1357,4 +1362,30 @@ func deputyAsTitle(required, titles [][][]string) ([][][]string, [][][]string) {
 		kept = append(kept, r)
 	}
 	return kept, titles
+}
+
+// seasons are the lexicon's seasons, each spelling folded.
+var seasons = func() [][][]string {
+	var out [][][]string
+	for _, s := range content.Lexicon.Seasons {
+		var sp [][]string
+		for _, w := range s {
+			sp = append(sp, foldWords(w))
+		}
+		out = append(out, sp)
+	}
+	return out
+}()
+
+// seasonAt: the season named at j ("mùa hè", "summer"), with all its
+// spellings, the one written first; nil if none.
+func seasonAt(folded []string, j int) [][]string {
+	for _, sp := range seasons {
+		for k, w := range sp {
+			if j+len(w) <= len(folded) && seqEqual(folded[j:j+len(w)], w) {
+				return append([][]string{w}, append(append([][]string{}, sp[:k]...), sp[k+1:]...)...)
+			}
+		}
+	}
+	return nil
 }
