@@ -58,7 +58,7 @@ func NewMetrics(reg *prometheus.Registry) *Metrics {
 			Name: "kyanhbot_reloads_total", Help: "Content reloads by outcome (swapped, refused, failed).",
 		}, []string{"outcome"}),
 		redisErrors: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "kyanhbot_redis_errors_total", Help: "Redis commands that failed (a missing key is not a failure).",
+			Name: "kyanhbot_redis_errors_total", Help: "Redis commands and connection dials that failed (a missing key is not a failure), so one command that fails on a reconnect counts twice.",
 		}),
 	}
 	reg.MustRegister(m.updates, m.apiRequests, m.apiErrors, m.search, m.questions, m.reloads, m.redisErrors,
@@ -180,6 +180,7 @@ type roundTripper func(*http.Request) (*http.Response, error)
 
 func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-// RedisFailed counts one failed Redis command; store.CountFailures calls
-// it for every command that failed for a reason worth counting.
+// RedisFailed counts one Redis failure; store.CountFailures calls it for
+// every command and every connection dial that failed for a reason worth
+// counting, so a command failing on a reconnect counts twice.
 func (m *Metrics) RedisFailed() { m.redisErrors.Inc() }
