@@ -454,20 +454,21 @@ func definedShorts(text string, f func(short, long string)) {
 }
 
 // placeCodes gives f the initials of each province's or city's name text
-// writes after "tỉnh" or "thành phố" ("tỉnh Bạc Liêu" → BL).
+// writes after a province-level prefix ("tỉnh Bạc Liêu" → BL).
 func placeCodes(text string, f func(short, long string)) {
-	if !strings.Contains(text, "tỉnh ") && !strings.Contains(text, "thành phố ") {
+	if !slices.ContainsFunc(Lexicon.ProvincePrefixes, func(p string) bool { return strings.Contains(text, p+" ") }) {
 		return
 	}
 	toks := nameTokens(text, nil)
 	for i := 0; i < len(toks); i++ {
 		n := 0
-		switch {
-		case toks[i] == "tỉnh":
-			n = 1
-		case toks[i] == "thành" && i+1 < len(toks) && toks[i+1] == "phố":
-			n = 2
-		default:
+		for _, ws := range provincePrefixWords {
+			if i+len(ws) <= len(toks) && slices.Equal(toks[i:i+len(ws)], ws) {
+				n = len(ws)
+				break
+			}
+		}
+		if n == 0 {
 			continue
 		}
 		j := i + n
@@ -539,10 +540,23 @@ var functionWordSet = func() map[string]bool {
 	return m
 }()
 
-// englishJoiners are the English words a name keeps between its
-// capitalised parts without an initial ("Department of Home Affairs"),
-// as a Vietnamese name keeps "và".
-var englishJoiners = map[string]bool{"of": true, "and": true, "for": true}
+// englishJoiners is Lexicon.EnglishNameJoiners as a set.
+var englishJoiners = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range Lexicon.EnglishNameJoiners {
+		m[w] = true
+	}
+	return m
+}()
+
+// provincePrefixWords are Lexicon.ProvincePrefixes as words.
+var provincePrefixWords = func() [][]string {
+	var out [][]string
+	for _, p := range Lexicon.ProvincePrefixes {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
 
 // englishFunctionWord: a lower-case English function word ends a name
 // unless it joins two capitalised parts.

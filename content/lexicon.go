@@ -51,6 +51,15 @@ type lexicon struct {
 	// EnglishDeputy are the English words that make a title a deputy's, as
 	// "Phó" does ("Deputy Director", "Vice Chairman").
 	EnglishDeputy []string
+	// ProvincePrefixes are the province-level PlacePrefixes, whose names
+	// give the two- or three-letter codes writers use ("tỉnh Bạc Liêu" → BL).
+	ProvincePrefixes []string
+	// Deputy is the Vietnamese word that makes a head's title a deputy's.
+	Deputy string
+	// EnglishNameJoiners are the English words a name keeps between its
+	// capitalised parts without an initial ("Department of Home Affairs"),
+	// as a Vietnamese name keeps "và".
+	EnglishNameJoiners []string
 	// EnglishTitleModifiers are the words that may stand before an English
 	// title without changing whose post it is ("Permanent Vice Chairman").
 	EnglishTitleModifiers []string
@@ -120,6 +129,9 @@ var Lexicon = lexicon{
 	Seasons: [][]string{{"mùa hè", "mùa hạ", "summer"}, {"mùa đông", "winter"}, {"mùa xuân", "spring"},
 		{"mùa thu", "autumn"}, {"mùa mưa", "rainy season"}, {"mùa khô", "dry season"}},
 	EnglishDeputy:         []string{"deputy", "vice"},
+	Deputy:                "Phó",
+	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
+	EnglishNameJoiners:    []string{"of", "and", "for"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
 	Weekdays: []Weekday{

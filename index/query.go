@@ -938,18 +938,30 @@ var weekdays = func() map[string]string {
 	return out
 }()
 
-// englishWeekdays are the English day names with their Vietnamese
-// spellings, folded: "Sunday" is not answered by the Saturday hours.
+// deputyWord is the lexicon's "Phó", folded.
+var deputyWord = content.Fold(content.Lexicon.Deputy)
+
+// deputyWords are the deputy words of both languages, folded.
+var deputyWords = func() map[string]bool {
+	m := map[string]bool{deputyWord: true}
+	for _, w := range content.Lexicon.EnglishDeputy {
+		m[content.Fold(w)] = true
+	}
+	return m
+}()
+
 // deputyAlts: "Phó" before a title and its English words, one
 // requirement — the deputy's post, in either language.
 var deputyAlts = func() [][]string {
-	alts := [][]string{{"pho"}}
+	alts := [][]string{{deputyWord}}
 	for _, w := range content.Lexicon.EnglishDeputy {
 		alts = append(alts, []string{content.Fold(w)})
 	}
 	return alts
 }()
 
+// englishWeekdays are the English day names with their Vietnamese
+// spellings, folded: "Sunday" is not answered by the Saturday hours.
 var englishWeekdays = func() map[string][][]string {
 	out := map[string][][]string{}
 	for _, d := range content.Lexicon.Weekdays {
@@ -1007,7 +1019,7 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 			req = append(req, sp)
 			i += len(sp[0]) - 1
 			continue
-		case folded[i] == "pho" && titleAt(folded, i+1):
+		case folded[i] == deputyWord && titleAt(folded, i+1):
 			req = append(req, deputyAlts)
 			continue
 		case slices.Contains(content.Lexicon.EnglishDeputy, folded[i]) && titleSpellings(folded, i+1) != nil:

@@ -345,7 +345,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// "Phó Chủ tịch" is not the "Chủ tịch" asked about: the two
 			// syllables of a title after "phó" do not count, unless the
 			// question says "phó" too.
-			if (f == "pho" || f == "deputy" || f == "vice") && !qWords[f] && !qWords["pho"] {
+			if deputyWords[f] && !qWords[f] && !qWords[deputyWord] {
 				deputy = 2
 			} else if deputy > 0 {
 				deputy--
