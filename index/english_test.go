@@ -1,15 +1,6 @@
 package index_test
 
-import (
-	"context"
-	"os"
-	"path/filepath"
-	"strings"
-	"testing"
-
-	"github.com/kyanhbot/kyanhbot/content"
-	"github.com/kyanhbot/kyanhbot/index"
-)
+import "testing"
 
 // englishPage is a synthetic English-language news page (invented places
 // and figures) in the shape of the provincial portals' English editions.
@@ -55,25 +46,8 @@ Xã Giả Định mới có diện tích tự nhiên 45,6 km², dân số 12.345
 // American spellings) and whichever language they are in, while a figure
 // the page does not give is still declined.
 func TestEnglishPages(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{"en.txt": englishPage, "vi.txt": vietnamesePage} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := content.LoadDir(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), c, index.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	tests := []struct {
-		question string
-		want     string // "" when nothing should answer
-	}{
+	ix := pageIndex(t, map[string]string{"en.txt": englishPage, "vi.txt": vietnamesePage})
+	tests := []answerOrDecline{
 		// English word forms: centre/center, plurals.
 		{"How many civil servants does the Thu Nghiem centre have?", "21 civil servants"},
 		{"How many records did the Thu Nghiem centre receive in its first month?", "4,321 records"},
@@ -102,20 +76,5 @@ func TestEnglishPages(t *testing.T) {
 		{"How do I renew my driving licence online?", ""},
 		{"Dân số xã Vô Định là bao nhiêu?", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), tt.question, index.Options{Limit: 1})
-			if err != nil {
-				t.Fatal(err)
-			}
-			switch {
-			case tt.want == "" && res.Found:
-				t.Errorf("answered %q, want a decline", res.Hits[0].Text)
-			case tt.want != "" && !res.Found:
-				t.Errorf("declined, want an answer holding %q", tt.want)
-			case tt.want != "" && !strings.Contains(res.Hits[0].Text, tt.want):
-				t.Errorf("answered %q, want one holding %q", res.Hits[0].Text, tt.want)
-			}
-		})
-	}
+	checkAnswerOrDecline(t, ix, tests)
 }

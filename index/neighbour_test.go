@@ -1,15 +1,6 @@
 package index_test
 
-import (
-	"context"
-	"os"
-	"path/filepath"
-	"strings"
-	"testing"
-
-	"github.com/kyanhbot/kyanhbot/content"
-	"github.com/kyanhbot/kyanhbot/index"
-)
+import "testing"
 
 // Synthetic pages: invented places, figures and a resolution, in the shape
 // of provincial merger news (a count of one kind of unit only, a share of
@@ -66,26 +57,9 @@ UBND tỉnh Thử Định quy định thời gian làm việc mùa đông như s
 // deputy asked is not the chairman named, though the title says "Phó";
 // the summer hours are not the winter ones.
 func TestUnitCountNeighbours(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{"merger.txt": neighbourMergerPage, "resolution.txt": neighbourResolutionPage,
-		"election.txt": neighbourElectionPage, "schedule.txt": neighbourSchedulePage} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := content.LoadDir(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), c, index.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	tests := []struct {
-		question string
-		want     string // "" when nothing should answer
-	}{
+	ix := pageIndex(t, map[string]string{"merger.txt": neighbourMergerPage, "resolution.txt": neighbourResolutionPage,
+		"election.txt": neighbourElectionPage, "schedule.txt": neighbourSchedulePage})
+	tests := []answerOrDecline{
 		{"Tỉnh Giả Lập có bao nhiêu xã?", "45 xã"},
 		{"tinh gia lap co bao nhieu xa", "45 xã"},
 		{"How many communes does Gia Lap province have?", "45 commune-level"},
@@ -103,20 +77,5 @@ func TestUnitCountNeighbours(t *testing.T) {
 		{"Giờ làm việc mùa đông của tỉnh Thử Định thế nào?", "7h15"},
 		{"Giờ làm việc mùa hè của tỉnh Thử Định thế nào?", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), tt.question, index.Options{Limit: 1})
-			if err != nil {
-				t.Fatal(err)
-			}
-			switch {
-			case tt.want == "" && res.Found:
-				t.Errorf("answered %q, want a decline", res.Hits[0].Text)
-			case tt.want != "" && !res.Found:
-				t.Errorf("declined, want an answer holding %q", tt.want)
-			case tt.want != "" && !strings.Contains(res.Hits[0].Text, tt.want):
-				t.Errorf("answered %q, want one holding %q", res.Hits[0].Text, tt.want)
-			}
-		})
-	}
+	checkAnswerOrDecline(t, ix, tests)
 }
