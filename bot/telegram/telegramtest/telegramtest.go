@@ -10,6 +10,7 @@
 package telegramtest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -101,6 +102,10 @@ type Server struct {
 	Token    string
 
 	srv *httptest.Server
+	// life ends when the server is closed, so that a webhook delivery still
+	// being retried stops with it (http.Server.BaseContext plays this part).
+	life  context.Context
+	close context.CancelFunc
 
 	mu          sync.Mutex
 	changed     chan struct{} // closed and replaced on every change
@@ -158,6 +163,7 @@ func New(tb testing.TB) *Server {
 		fileSizes:  map[string]int{},
 		outages:    map[string]outage{},
 	}
+	s.life, s.close = context.WithCancel(context.Background())
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	s.URL = s.srv.URL
 	s.Endpoint = s.srv.URL + "/bot%s/%s"
@@ -167,6 +173,7 @@ func New(tb testing.TB) *Server {
 
 // Close stops the server.
 func (s *Server) Close() {
+	s.close()
 	s.srv.CloseClientConnections()
 	s.srv.Close()
 }
@@ -512,7 +519,7 @@ func (s *Server) PushUpdate(u tgbotapi.Update) int {
 	s.notifyLocked()
 	s.mu.Unlock()
 	if hook.url != "" {
-		s.deliver(hook, raw)
+		s.deliver(u.UpdateID, raw)
 	}
 	return u.UpdateID
 }
@@ -534,24 +541,45 @@ func (s *Server) PushRaw(fields string) int {
 	s.notifyLocked()
 	s.mu.Unlock()
 	if hook.url != "" {
-		s.deliver(hook, raw)
+		s.deliver(id, raw)
 	}
 	return id
 }
 
-// deliver posts an update to the webhook as Telegram does, retrying a few
-// times on a non-2xx answer.
-func (s *Server) deliver(hook webhook, raw json.RawMessage) {
-	for attempt := 0; attempt < 5; attempt++ {
-		req, _ := http.NewRequest(http.MethodPost, hook.url, strings.NewReader(string(raw)))
-		req.Header.Set("Content-Type", "application/json")
-		if hook.secret != "" {
-			req.Header.Set("X-Telegram-Bot-Api-Secret-Token", hook.secret)
+// Webhook retries: Telegram keeps retrying an update the webhook did not
+// accept (a replica restarting, a proxy answering 502) for a long while; the
+// fake retries with a doubling wait from retryFirst up to retryMax, until
+// deliverFor has passed or the server is closed. A failing test then ends
+// within the deadline, and a passing one does not wait a fixed time between
+// attempts: the first retry follows the failure by milliseconds.
+const (
+	retryFirst = 5 * time.Millisecond
+	retryMax   = 500 * time.Millisecond
+	deliverFor = minWait
+)
+
+// deliver posts an update to the webhook as Telegram does, retrying on a
+// non-2xx answer or a failed connection (see retryFirst). Each attempt goes
+// to the webhook set at that moment, so an update that a stopped replica
+// refused reaches the replica that set the webhook next; when the webhook is
+// deleted meanwhile, the update waits for getUpdates as Telegram keeps it.
+func (s *Server) deliver(id int, raw json.RawMessage) {
+	ctx, cancel := context.WithTimeout(s.life, deliverFor)
+	defer cancel()
+	for wait := retryFirst; ; wait = min(2*wait, retryMax) {
+		s.mu.Lock()
+		hook := s.webhook
+		if hook.url == "" {
+			s.updates = append(s.updates, raw)
+			s.updateIDs = append(s.updateIDs, id)
+			s.notifyLocked()
+			s.mu.Unlock()
+			return
 		}
-		status := 0
-		if resp, err := http.DefaultClient.Do(req); err == nil {
-			status = resp.StatusCode
-			resp.Body.Close()
+		s.mu.Unlock()
+		status := post(ctx, hook, raw)
+		if ctx.Err() != nil {
+			return // closed or out of time: the answer, if any, is not Telegram's to record
 		}
 		s.mu.Lock()
 		s.deliveries = append(s.deliveries, status)
@@ -560,8 +588,29 @@ func (s *Server) deliver(hook webhook, raw json.RawMessage) {
 		if status >= 200 && status < 300 {
 			return
 		}
-		time.Sleep(50 * time.Millisecond)
+		if pause.For(ctx, wait) != nil {
+			return
+		}
 	}
+}
+
+// post makes one webhook delivery and returns its HTTP status, 0 when the
+// connection failed.
+func post(ctx context.Context, hook webhook, raw json.RawMessage) int {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hook.url, bytes.NewReader(raw))
+	if err != nil {
+		return 0
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if hook.secret != "" {
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", hook.secret)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
 
 func tgUser(u User) *tgbotapi.User {

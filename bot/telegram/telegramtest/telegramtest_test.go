@@ -1,9 +1,15 @@
 package telegramtest
 
 import (
+	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
@@ -97,6 +103,143 @@ func TestServerChecks(t *testing.T) {
 		var tgErr *tgbotapi.Error
 		if !errors.As(err, &tgErr) || tgErr.Code != 429 || tgErr.RetryAfter != 7 {
 			t.Errorf("error = %#v, want 429 with retry_after 7", err)
+		}
+	})
+}
+
+// TestWebhookRetries: an update the webhook does not accept is retried as
+// Telegram retries it — past a few refusals, to whichever webhook is set at
+// the time, back to getUpdates when the webhook is deleted — and a delivery
+// that hangs ends when the server is closed.
+func TestWebhookRetries(t *testing.T) {
+	dan := User{ID: 7, LanguageCode: "vi"}
+	// hook is a webhook that refuses (503) its first refuse deliveries and
+	// accepts the rest; got receives each delivery's update_id.
+	hook := func(t *testing.T, refuse int) (string, chan int) {
+		got := make(chan int, 100)
+		var mu sync.Mutex
+		seen := 0
+		hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			var u tgbotapi.Update
+			if err := json.NewDecoder(r.Body).Decode(&u); err != nil {
+				t.Errorf("webhook body: %v", err)
+			}
+			got <- u.UpdateID
+			mu.Lock()
+			seen++
+			n := seen
+			mu.Unlock()
+			if n <= refuse {
+				w.WriteHeader(http.StatusServiceUnavailable)
+			}
+		}))
+		t.Cleanup(hs.Close)
+		return hs.URL, got
+	}
+	setWebhook := func(t *testing.T, srv *Server, url string) {
+		api, err := tgbotapi.NewBotAPIWithAPIEndpoint(srv.Token, srv.Endpoint)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cfg tgbotapi.Chattable = tgbotapi.DeleteWebhookConfig{}
+		if url != "" {
+			if cfg, err = tgbotapi.NewWebhook(url); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := api.Request(cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// push sends a message in the background and returns a channel closed
+	// when PushUpdate returned.
+	push := func(srv *Server) chan struct{} {
+		done := make(chan struct{})
+		go func() { defer close(done); srv.SendText(Private(dan), dan, "xin chào") }()
+		return done
+	}
+	returned := func(t *testing.T, srv *Server, done chan struct{}) {
+		t.Helper()
+		srv.Wait(t, minWait, "PushUpdate to return", func() bool {
+			select {
+			case <-done:
+				return true
+			default:
+				return false
+			}
+		})
+	}
+
+	t.Run("refused eight times, then accepted", func(t *testing.T) {
+		srv := New(t)
+		url, got := hook(t, 8)
+		setWebhook(t, srv, url)
+		id, _ := srv.SendText(Private(dan), dan, "xin chào")
+		want := []int{503, 503, 503, 503, 503, 503, 503, 503, 200}
+		if d := srv.WebhookDeliveries(); !slices.Equal(d, want) {
+			t.Errorf("deliveries = %v, want %v", d, want)
+		}
+		if n := len(got); n != 9 {
+			t.Errorf("webhook saw %d deliveries, want 9", n)
+		}
+		for range len(got) {
+			if g := <-got; g != id {
+				t.Errorf("delivered update %d, want %d", g, id)
+			}
+		}
+	})
+	t.Run("moved to another replica", func(t *testing.T) {
+		srv := New(t)
+		stopped, _ := hook(t, 1<<30)
+		setWebhook(t, srv, stopped)
+		done := push(srv)
+		srv.Wait(t, minWait, "a refused delivery", func() bool { return len(srv.WebhookDeliveries()) > 0 })
+		next, got := hook(t, 0)
+		setWebhook(t, srv, next)
+		returned(t, srv, done)
+		select {
+		case <-got:
+		default:
+			t.Errorf("the webhook set after the refusal got nothing; deliveries %v", srv.WebhookDeliveries())
+		}
+	})
+	t.Run("deleted: kept for getUpdates", func(t *testing.T) {
+		srv := New(t)
+		stopped, _ := hook(t, 1<<30)
+		setWebhook(t, srv, stopped)
+		done := push(srv)
+		srv.Wait(t, minWait, "a refused delivery", func() bool { return len(srv.WebhookDeliveries()) > 0 })
+		setWebhook(t, srv, "")
+		returned(t, srv, done)
+		if n := srv.Pending(); n != 1 {
+			t.Errorf("%d updates pending for getUpdates, want the refused one", n)
+		}
+	})
+	t.Run("hung, then closed", func(t *testing.T) {
+		srv := New(t)
+		release := make(chan struct{})
+		arrived := make(chan struct{}, 1)
+		hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			arrived <- struct{}{}
+			select {
+			case <-r.Context().Done():
+			case <-release:
+			}
+		}))
+		t.Cleanup(hs.Close)
+		t.Cleanup(func() { close(release) }) // runs first: hs.Close waits for the handler
+		setWebhook(t, srv, hs.URL)
+		done := push(srv)
+		select {
+		case <-arrived:
+		case <-time.After(minWait):
+			t.Fatal("no delivery reached the webhook")
+		}
+		srv.Close()
+		select {
+		case <-done:
+		case <-time.After(minWait):
+			t.Fatal("PushUpdate still waiting on a hung webhook after Close")
 		}
 	})
 }
