@@ -31,6 +31,7 @@ type Metrics struct {
 	questions   *prometheus.CounterVec
 	reloads     *prometheus.CounterVec
 	redisErrors prometheus.Counter
+	redisDials  prometheus.Counter
 }
 
 // NewMetrics registers the metrics, with the Go runtime's and the process's,
@@ -58,10 +59,16 @@ func NewMetrics(reg *prometheus.Registry) *Metrics {
 			Name: "kyanhbot_reloads_total", Help: "Content reloads by outcome (swapped, refused, failed).",
 		}, []string{"outcome"}),
 		redisErrors: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "kyanhbot_redis_errors_total", Help: "Redis commands and connection dials that failed (a missing key is not a failure), so one command that fails on a reconnect counts twice.",
+			Name: "kyanhbot_redis_errors_total", Help: "Redis commands (or pipelines) that failed, each once however many reconnects it tried (a missing key is not a failure).",
+		}),
+		// Dials are a series of their own, not a label of the one above:
+		// a command that fails because Redis is down also fails its dials,
+		// so a sum over such a label would count it twice again.
+		redisDials: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kyanhbot_redis_dial_errors_total", Help: "Connections to Redis that could not be dialled, for a command or by the pool's background probe while Redis is down.",
 		}),
 	}
-	reg.MustRegister(m.updates, m.apiRequests, m.apiErrors, m.search, m.questions, m.reloads, m.redisErrors,
+	reg.MustRegister(m.updates, m.apiRequests, m.apiErrors, m.search, m.questions, m.reloads, m.redisErrors, m.redisDials,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, o := range []reload.Outcome{reload.Swapped, reload.Refused, reload.Failed} {
 		m.reloads.WithLabelValues(string(o))
@@ -180,7 +187,10 @@ type roundTripper func(*http.Request) (*http.Response, error)
 
 func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-// RedisFailed counts one Redis failure; store.CountFailures calls it for
-// every command and every connection dial that failed for a reason worth
-// counting, so a command failing on a reconnect counts twice.
+// RedisFailed counts one failed Redis command; store.CountFailures calls
+// it once for every command that failed for a reason worth counting.
 func (m *Metrics) RedisFailed() { m.redisErrors.Inc() }
+
+// RedisDialFailed counts one connection to Redis that could not be dialled
+// (store.CountFailures).
+func (m *Metrics) RedisDialFailed() { m.redisDials.Inc() }

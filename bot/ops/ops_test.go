@@ -69,6 +69,7 @@ func TestRoutes(t *testing.T) {
 			`kyanhbot_telegram_flood_waits_total 1`,
 			`kyanhbot_handler_panics_total 3`,
 			`kyanhbot_redis_errors_total 0`,
+			`kyanhbot_redis_dial_errors_total 0`,
 			`go_goroutines`,
 		}},
 	}
@@ -134,35 +135,39 @@ func TestRoundTripperCountsAPIErrors(t *testing.T) {
 	}
 }
 
-// TestRedisErrorsCounted: Redis failures reach the metric (which failures
-// count is store.CountFailures' test).
+// TestRedisErrorsCounted: Redis failures reach the metrics, a failed
+// command once and its failed dials apart (which failures count is
+// store.CountFailures' test).
 func TestRedisErrorsCounted(t *testing.T) {
 	srv := redistest.Start(t)
 	m := NewMetrics(prometheus.NewRegistry())
 	c := srv.Client()
-	store.CountFailures(c, m.RedisFailed)
+	store.CountFailures(c, m.RedisFailed, m.RedisDialFailed)
 	ctx := context.Background()
 	if err := c.Get(ctx, "missing").Err(); err == nil {
 		t.Fatal("missing key found")
 	}
-	if got := redisErrors(t, m); got != "0" {
+	if got := scraped(t, m, "kyanhbot_redis_errors_total"); got != "0" {
 		t.Errorf("a missing key counted as %s errors", got)
 	}
 	srv.Stop()
 	c.Set(ctx, "k", "v", 0)
-	if got := redisErrors(t, m); got == "0" {
-		t.Errorf("redis errors = %s after the server stopped, want ≥ 1", got)
+	if got := scraped(t, m, "kyanhbot_redis_errors_total"); got != "1" {
+		t.Errorf("redis errors = %s after one command with the server stopped, want 1", got)
+	}
+	if got := scraped(t, m, "kyanhbot_redis_dial_errors_total"); got == "0" {
+		t.Errorf("redis dial errors = %s after the server stopped, want ≥ 1", got)
 	}
 }
 
-// redisErrors reads the counter from a scrape, as Prometheus would.
-func redisErrors(t *testing.T, m *Metrics) string {
+// scraped reads a metric from a scrape, as Prometheus would.
+func scraped(t *testing.T, m *Metrics, name string) string {
 	t.Helper()
 	mux := http.NewServeMux()
 	Routes(mux, m, nil)
-	v := metricstest.Value(metricstest.Scrape(t, mux), "kyanhbot_redis_errors_total")
+	v := metricstest.Value(metricstest.Scrape(t, mux), name)
 	if v == "" {
-		t.Fatal("no kyanhbot_redis_errors_total")
+		t.Fatalf("no %s", name)
 	}
 	return v
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/kyanhbot/kyanhbot/internal/redistest"
 	"github.com/redis/go-redis/v9"
@@ -14,8 +15,8 @@ import (
 func TestCountFailures(t *testing.T) {
 	srv := redistest.Start(t)
 	c := srv.Client()
-	var n atomic.Int64
-	CountFailures(c, func() { n.Add(1) })
+	var n, dials atomic.Int64
+	CountFailures(c, func() { n.Add(1) }, func() { dials.Add(1) })
 	ctx := context.Background()
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
@@ -49,12 +50,52 @@ func TestCountFailures(t *testing.T) {
 			}
 		})
 	}
-	t.Run("the server gone", func(t *testing.T) {
-		srv.Stop()
-		before := n.Load()
-		c.Set(ctx, "k", "v", 0)
-		if got := n.Load() - before; got < 1 {
-			t.Errorf("counted %d failures with the server gone, want ≥ 1", got)
-		}
-	})
+	if got := dials.Load(); got != 0 {
+		t.Errorf("counted %d failed dials with the server up, want 0", got)
+	}
+}
+
+// TestCountFailuresOnce: a command that fails because Redis is down or
+// frozen counts once as a command however many times go-redis reconnected
+// for it; the dials that failed are counted on their own. Before, one SET
+// counted 3 with the server gone (1 command + 2 dials) and 2 with it paused
+// (1 command + the reconnect's HELLO).
+func TestCountFailuresOnce(t *testing.T) {
+	tests := []struct {
+		name      string
+		fail      func(*redistest.Server)
+		wantDials bool // some dial failed
+	}{
+		{"the server gone", (*redistest.Server).Stop, true},
+		{"the server paused", (*redistest.Server).Pause, false}, // the kernel still accepts the connection
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := redistest.Start(t)
+			// Short timeouts so a paused server fails the command soon;
+			// the store's default retry (RedisMaxRetries) reconnects once.
+			c, err := OpenWith(srv.URL(), "", ClientOptions{DialTimeout: 200 * time.Millisecond, ReadTimeout: 200 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			var commands, dials atomic.Int64
+			CountFailures(c, func() { commands.Add(1) }, func() { dials.Add(1) })
+			ctx := context.Background()
+			if err := c.Set(ctx, "k", "v", 0).Err(); err != nil {
+				t.Fatal(err)
+			}
+			tt.fail(srv)
+			defer srv.Stop() // a paused server is killed as it is
+			if err := c.Set(ctx, "k", "v", 0).Err(); err == nil {
+				t.Fatal("SET succeeded with the server down")
+			}
+			if got := commands.Load(); got != 1 {
+				t.Errorf("one failed SET counted %d times, want 1", got)
+			}
+			if got := dials.Load(); (got > 0) != tt.wantDials {
+				t.Errorf("%d failed dials counted, want some: %v", got, tt.wantDials)
+			}
+		})
+	}
 }

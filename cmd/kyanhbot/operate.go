@@ -162,7 +162,7 @@ func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, err
 func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb store.Client, st bot.Store, log *slog.Logger) (*operations, error) {
 	o := &operations{log: log, rdb: rdb, metrics: ops.NewMetrics(prometheus.NewRegistry())}
 	if rdb != nil {
-		store.CountFailures(rdb, o.metrics.RedisFailed)
+		store.CountFailures(rdb, o.metrics.RedisFailed, o.metrics.RedisDialFailed)
 	}
 	var fsys fs.FS = content.Default()
 	if cfg.contentDir != "" {

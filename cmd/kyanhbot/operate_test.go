@@ -192,6 +192,7 @@ func TestServeOperations(t *testing.T) {
 		`kyanhbot_telegram_api_requests_total{code="200",method="getFile"} 2`,
 		`kyanhbot_replies_sent_total`,
 		`kyanhbot_redis_errors_total 0`,
+		`kyanhbot_redis_dial_errors_total 0`,
 	} {
 		if !strings.Contains(scrape, want) {
 			t.Errorf("/metrics lacks %q", want)

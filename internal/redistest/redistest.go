@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 
@@ -81,6 +82,25 @@ func (s *Server) Client() *redis.Client {
 	c := redis.NewClient(&redis.Options{Network: "unix", Addr: s.Socket})
 	s.tb.Cleanup(func() { c.Close() })
 	return c
+}
+
+// Pause stops the server with SIGSTOP, as a frozen VM, a swapped-out
+// process or a long fork would: connections and dials still reach the
+// kernel, nothing answers. Resume (or Stop, at cleanup) ends it.
+func (s *Server) Pause() {
+	s.tb.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+		s.tb.Fatalf("redistest: pause: %v", err)
+	}
+}
+
+// Resume continues a paused server (SIGCONT); what it was sent meanwhile is
+// answered then.
+func (s *Server) Resume() {
+	s.tb.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGCONT); err != nil {
+		s.tb.Fatalf("redistest: resume: %v", err)
+	}
 }
 
 // Stop kills the server (data is lost: nothing is persisted). Safe to call twice.

@@ -3,6 +3,7 @@ package redistest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -37,5 +38,22 @@ func TestDump(t *testing.T) {
 		if !got[want] {
 			t.Errorf("Dump lacks %q: %v", want, got)
 		}
+	}
+}
+
+// TestPauseResume: a paused server leaves a command without an answer until
+// it is resumed.
+func TestPauseResume(t *testing.T) {
+	s := Start(t)
+	c := redis.NewClient(&redis.Options{Network: "unix", Addr: s.Socket, ReadTimeout: 100 * time.Millisecond, MaxRetries: -1})
+	defer c.Close()
+	ctx := context.Background()
+	s.Pause()
+	if err := c.Ping(ctx).Err(); err == nil {
+		t.Fatal("a paused server answered")
+	}
+	s.Resume()
+	if err := c.Ping(ctx).Err(); err != nil {
+		t.Fatalf("after resume: %v", err)
 	}
 }
