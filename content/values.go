@@ -287,8 +287,9 @@ func findPhones(f *valueFinder) {
 }
 
 // valueNum is a number as written in Vietnamese text: "85", "4.120" (a dot
-// between thousands), "12,5" (a decimal comma), "1.234,5".
-const valueNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[,.]\d+)?`
+// between thousands), "12,5" (a decimal comma), "1.234,5"; and in English:
+// "2,243,554", "4,947.11" (a comma between thousands, then a decimal point).
+const valueNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d+(?:[,.]\d+)?`
 
 // clock is a time of day: "8h", "8h30", "11 giờ 30 phút", "17h00", "7:30".
 const clock = `\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}\s*(?:h|giờ|g)\s*(?:\d{2})?(?:\s*phút)?|\d{1,2}:\d{2}`
@@ -356,7 +357,7 @@ var numShapes = []numShape{
 	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord},
 	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`)},
 	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: endsWord},
-	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu|population)[^.;:\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân|people|inhabitants|residents))?`), ok: endsWord},
+	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu|population)[^.;\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân|people|inhabitants|residents))?`), ok: endsWord},
 	{t: ValuePopulation, at: anchored(`(?i)(?:` + valueNum + `)\s+nhân\s+khẩu`), ok: endsWord},
 	// Lengths of time: a day, week, month or year counted is one; hours
 	// and minutes only after a word that makes them so ("trong 24 giờ"),

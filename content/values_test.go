@@ -54,6 +54,12 @@ func TestValues(t *testing.T) {
 			[]string{"count:4.120 hội viên/hội viên", "count:57 trường hợp vi phạm/trường hợp vi phạm"}},
 		{"Xã có diện tích tự nhiên 12,5 km², dân số 8.432 người, tỷ lệ hộ nghèo 3,2%; 350 ha lúa; 3.210 nhân khẩu.",
 			[]string{"area:12,5 km²", "population:8.432 người", "percent:3,2%", "area:350 ha", "population:3.210 nhân khẩu"}},
+		// A population after its label and a colon, as merger fact lists
+		// write it; an English area with thousands and decimals.
+		{"- Dân số sau sáp nhập: Khoảng 2.468.100 (gộp từ hai tỉnh)",
+			[]string{"population:2.468.100"}},
+		{"covering a natural area of 4,321.08 square kilometers",
+			[]string{"area:4,321.08 square kilometers"}},
 		{"Tổng kinh phí 1,5 tỷ đồng, trong đó ngân sách xã 200.000.000 đồng.",
 			[]string{"money:1,5 tỷ đồng", "money:200.000.000 đồng"}},
 		{"Sau sáp nhập còn 85 thôn, TDP; năm 2020 giảm 12 xã.",
