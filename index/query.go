@@ -718,7 +718,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 		pq.concepts = append(pq.concepts, c)
 	}
-	pq.required = requiredNames(pq.folded, cased, pq.intents)
+	pq.required = requiredNames(pq.folded, cased, nameStops(content.Normalize(q), len(cased)), pq.intents)
 	// A place typed as its code ("tỉnh BL") is named by its name too.
 	for i, r := range pq.required {
 		if len(r) != 1 || len(r[0]) != 1 {
@@ -979,7 +979,7 @@ var englishWeekdays = func() map[string][][]string {
 // Places are recognised by a prefix followed by a capitalised name or a
 // number, so an unaccented lower-case question ("xa an lac") is read as
 // words, not guessed at.
-func requiredNames(folded, cased []string, in intent) [][][]string {
+func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string {
 	var req [][][]string
 	schedule := in&wantTime != 0
 	joined := " " + strings.Join(folded, " ") + " "
@@ -1039,8 +1039,9 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 					break
 				}
 				// An abbreviation after the name ("xã Thử Nghiệm NTM") is
-				// not part of it.
-				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) || (len(name) > 0 && allUpper(cased[j])) {
+				// not part of it, nor what follows a bracket or a comma
+				// ("xã Hà Đông (Hải Phòng)": the city it is in).
+				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) || (len(name) > 0 && (allUpper(cased[j]) || j < len(stops) && stops[j])) {
 					break
 				}
 				name = append(name, folded[j])
@@ -1053,6 +1054,31 @@ func requiredNames(folded, cased []string, in intent) [][][]string {
 		}
 	}
 	return req
+}
+
+// nameStops marks each of text's n words (split as parse splits them)
+// that follows punctuation ending a name: a bracket, comma, semicolon,
+// colon, full stop, question or exclamation mark.
+func nameStops(text string, n int) []bool {
+	stops := make([]bool, n)
+	j, stop, in := 0, false, false
+	for _, r := range text {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case word && !in:
+			if j < n {
+				stops[j] = stop
+			}
+			j++
+			in, stop = true, false
+		case !word:
+			in = false
+			if strings.ContainsRune("(),;:.?![]", r) {
+				stop = true
+			}
+		}
+	}
+	return stops
 }
 
 func isPlacePrefixAt(folded []string, j int) bool {

@@ -45,3 +45,27 @@ func TestValueReadings(t *testing.T) {
 		{"Diện tích tỉnh Thử Nghiệm mới là bao nhiêu km2?", ""},
 	})
 }
+
+// associationPage is a synthetic association page (invented names and
+// figures).
+const associationPage = `synthetic: true
+source: https://www.mau.example.invalid/tin-tuc/hoi-nong-dan-xa-mau-son
+title: Hội Nông dân xã Mẫu Sơn tổ chức Đại hội lần thứ I
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Sáng 12/10, Hội Nông dân xã Mẫu Sơn tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 – 2030.
+
+Sau khi hợp nhất, Hội Nông dân xã Mẫu Sơn có 3.210 hội viên, sinh hoạt tại 18 chi hội.
+`
+
+// TestPlaceNameEnds: a place's name ends at a bracket or a comma — "xã
+// Mẫu Sơn (Vi Du)" names xã Mẫu Sơn, in Vi Du — so the answer must name
+// Mẫu Sơn, not "Mẫu Sơn Vi Du", which nothing does.
+func TestPlaceNameEnds(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"hoi.txt": associationPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Hội Nông dân xã Mẫu Sơn (Vi Du) có bao nhiêu hội viên?", "3.210 hội viên"},
+		{"Hội Nông dân xã Giả Định (Vi Du) có bao nhiêu hội viên?", ""},
+	})
+}
