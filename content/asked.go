@@ -147,6 +147,17 @@ func AskedTypes(question string) []Asked {
 	return out
 }
 
+// classifierForms are Lexicon.Classifiers as counted nouns are compared
+// (nounForm); built on first use, as Fold's tables are filled by an init
+// function after package variables.
+var classifierForms = sync.OnceValue(func() []string {
+	out := make([]string, len(Lexicon.Classifiers))
+	for i, c := range Lexicon.Classifiers {
+		out[i] = nounForm(c)
+	}
+	return out
+})
+
 // countAdjectives are English words between a number and the noun it
 // counts.
 var countAdjectives = map[string]bool{"new": true, "more": true, "other": true, "additional": true,
@@ -294,10 +305,13 @@ func (a Asked) matches(v Value) bool {
 			noun = rest
 		}
 		// "11 đơn vị xã, phường" counts xã: the classifier before the noun
-		// counts nothing of its own.
+		// counts nothing of its own (Lexicon.Classifiers).
 		inner := ""
-		if rest, ok := strings.CutPrefix(noun, "don vi "); ok {
-			inner = rest
+		for _, c := range classifierForms() {
+			if rest, ok := strings.CutPrefix(noun, c+" "); ok {
+				inner = rest
+				break
+			}
 		}
 		for _, n := range strings.Split(a.Noun, "|") {
 			if strings.HasPrefix(noun+" ", n+" ") || strings.HasPrefix(n+" ", noun+" ") ||

@@ -60,6 +60,12 @@ type lexicon struct {
 	// capitalised parts without an initial ("Department of Home Affairs"),
 	// as a Vietnamese name keeps "và".
 	EnglishNameJoiners []string
+	// CountWords are the words that stand for a number before a noun, as
+	// digits do ("hai tuần", "vài ngày", "nhiều năm").
+	CountWords []string
+	// Classifiers are the words between a count and the noun it counts
+	// that count nothing of their own: "11 đơn vị xã, phường" counts xã.
+	Classifiers []string
 	// EnglishTitleModifiers are the words that may stand before an English
 	// title without changing whose post it is ("Permanent Vice Chairman").
 	EnglishTitleModifiers []string
@@ -132,6 +138,8 @@ var Lexicon = lexicon{
 	Deputy:                "Phó",
 	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
 	EnglishNameJoiners:    []string{"of", "and", "for"},
+	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},
+	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
 	Weekdays: []Weekday{

@@ -246,8 +246,9 @@ func mayName(text string) bool {
 // spanUnits are the words spanRe's spans end with, in lower case.
 var spanUnits = []string{"ngày", "tháng", "năm", "tuần", "giờ", "quý"}
 
-// spanCounts are the words spanRe's spans start with, besides digits.
-var spanCounts = []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"}
+// spanCounts are the words spanRe's spans start with, besides digits: the
+// lexicon's count words.
+var spanCounts = content.Lexicon.CountWords
 
 // maySpan reports whether text has a unit of time after white space after a
 // digit or a count word, without which spanRe cannot match. A unit alone

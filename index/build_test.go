@@ -3,6 +3,7 @@ package index
 import (
 	"testing"
 
+	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
@@ -24,6 +25,13 @@ func TestTraitPrefilters(t *testing.T) {
 		"không có gì",
 		"ngày 29/6/2016", "Kết luận số 05-KL/TU ngày 29.6.2016", "năm 2024", "tháng 12", "Quý IV", "trong năm  2024",
 		"có 12 thôn", "năm nay có 3 xã",
+	}
+	// Every count word of the lexicon, before every unit: the prefilter
+	// and the expression read the same list.
+	for _, c := range content.Lexicon.CountWords {
+		for _, u := range spanUnits {
+			texts = append(texts, "trong "+c+" "+u)
+		}
 	}
 	for _, a := range synth.Corpus(3, 200, 300).Articles {
 		texts = append(texts, a.Title)

@@ -857,7 +857,9 @@ var intentTraits = []struct {
 
 var reasonMarkers = []string{" nham ", " vi ", " boi vi ", " do do ", " muc dich ", " muc tieu ", " y nghia ", " can thiet "}
 
-var spanRe = regexp.MustCompile(`(?i)\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s+(?:ngày|tháng|năm|tuần|giờ|quý)\b`)
+// spanRe: a count, in digits or a count word, before a unit of time
+// (spanCounts, spanUnits: the lists maySpan reads too).
+var spanRe = regexp.MustCompile(`(?i)\b(?:\d+|` + strings.Join(spanCounts, "|") + `)\s+(?:` + strings.Join(spanUnits, "|") + `)\b`)
 
 // nameRe: a title, then two to four capitalised syllables.
 var nameRe = regexp.MustCompile(`(?:^|[\s,;(])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c|[Aa]nh|[Cc]hị|Mr\.?|Mrs\.?|Ms\.?)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}`)
