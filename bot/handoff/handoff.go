@@ -60,9 +60,8 @@ type Gate interface {
 
 // Handoff is the way from a citizen to staff and back.
 type Handoff struct {
-	cfg     Config
-	log     *slog.Logger
-	unsaved unsaved
+	cfg Config
+	log *slog.Logger
 }
 
 // New returns the handoff.
@@ -230,7 +229,7 @@ func (h *Handoff) open(ctx context.Context, chatID int64, lang, question string)
 	}
 	post := bot.Reply{Text: markStaffNew + "\n" + html.EscapeString(question) + staffHint,
 		ThreadID: h.cfg.StaffThread, Buttons: closeButton}
-	defer h.unsaved.begin()()
+	defer h.sending(ctx)()
 	id, err := h.cfg.Poster.Post(ctx, h.cfg.StaffChat, post)
 	if err != nil {
 		return err
@@ -285,7 +284,7 @@ func (h *Handoff) staffReply(ctx context.Context, m bot.Message) (replies []bot.
 		return []bot.Reply{{Text: "⚠️ Không tra được người hỏi (lỗi lưu trữ); thử lại sau."}}, true
 	}
 	t := textsFor(rt.Lang)
-	defer h.unsaved.begin()()
+	defer h.sending(ctx)()
 	sent, err := h.cfg.Poster.Post(ctx, rt.ChatID, bot.Reply{Text: t.StaffSaid + "\n" + html.EscapeString(m.Text) + "\n\n<i>" + t.ReplyHint + "</i>"})
 	if err != nil {
 		h.log.Error("handoff: reply not delivered", "chat_id", rt.ChatID, "err", err)
@@ -343,7 +342,7 @@ func (h *Handoff) citizenReply(ctx context.Context, m bot.Message) (replies []bo
 	}
 	post := bot.Reply{Text: markStaffReply + "\n" + html.EscapeString(text) + staffHint,
 		ReplyTo: root, ThreadID: tk.Thread, Buttons: closeButton}
-	defer h.unsaved.begin()()
+	defer h.sending(ctx)()
 	id, err := h.cfg.Poster.Post(ctx, h.cfg.StaffChat, post)
 	if err == nil {
 		err = h.cfg.Tickets.Save(ctx, id, Ticket{ChatID: m.ChatID, Lang: lang, Root: root, Thread: tk.Thread})
@@ -493,6 +492,14 @@ type Tickets interface {
 	Linked(ctx context.Context, chatID int64, citizenMessageID int) (root int, ok bool, err error)
 	// Forget deletes every ticket of a chat (/quentoi): they hold its ID.
 	Forget(ctx context.Context, chatID int64) error
+	// Sending marks a post being sent, whose record is saved only once
+	// Telegram gives its ID, until done is called; every replica sharing
+	// the tickets sees the mark (see unsaved.go). Unsaved returns the
+	// marks held now; AwaitSaved returns once none of marks is held, or
+	// ctx ends.
+	Sending(ctx context.Context) (done func(), err error)
+	Unsaved(ctx context.Context) ([]string, error)
+	AwaitSaved(ctx context.Context, marks []string) error
 }
 
 // Forget deletes the chat's tickets; the engine calls it for /quentoi

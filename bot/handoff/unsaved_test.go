@@ -9,6 +9,7 @@ import (
 
 	"github.com/kyanhbot/kyanhbot/bot"
 	"github.com/kyanhbot/kyanhbot/bot/store"
+	"github.com/kyanhbot/kyanhbot/internal/redistest"
 )
 
 // posted is one message the handoff sent.
@@ -98,13 +99,45 @@ func (l *lateTickets) Linked(ctx context.Context, chatID int64, msgID int) (int,
 	return root, found, err
 }
 
+// peerTickets is another replica's view of the store late wraps: its
+// lookups that find nothing release late's held record as late's own do.
+type peerTickets struct {
+	Tickets
+	late *lateTickets
+}
+
+func (p *peerTickets) Ticket(ctx context.Context, id int) (Ticket, bool, error) {
+	tk, found, err := p.Tickets.Ticket(ctx, id)
+	p.late.lookedUp(found)
+	return tk, found, err
+}
+
+func (p *peerTickets) Linked(ctx context.Context, chatID int64, msgID int) (int, bool, error) {
+	root, found, err := p.Tickets.Linked(ctx, chatID, msgID)
+	p.late.lookedUp(found)
+	return root, found, err
+}
+
 // TestReplyBeforeRecord: Telegram shows a post before the bot learns its
 // ID, so a reply to it can be handled before its ticket (or link) is
-// saved. The reply must reach its conversation, not be told "expired" or
-// open a new request.
+// saved — by the replica that sent it or, behind a webhook, by another on
+// the same Redis. The reply must reach its conversation, not be told
+// "expired" or open a new request.
 func TestReplyBeforeRecord(t *testing.T) {
 	const staffChat, citizenChat = -100500, 7
 	quoted := catalog["vi"].StaffSaidPlain + "\nSáng thứ Bảy làm việc."
+	setups := []struct {
+		name string
+		// stores returns the tickets of the replica that sends the post
+		// and of the one that handles the reply to it; nil for the same.
+		stores func(t *testing.T) (sender, replier Tickets)
+	}{
+		{"one replica", func(*testing.T) (Tickets, Tickets) { return store.NewMemoryTickets[Ticket](0), nil }},
+		{"two replicas on one Redis", func(t *testing.T) (Tickets, Tickets) {
+			srv := redistest.Start(t)
+			return store.NewRedisTickets[Ticket](srv.Client(), staffChat, 0), store.NewRedisTickets[Ticket](srv.Client(), staffChat, 0)
+		}},
+	}
 	tests := []struct {
 		name string
 		// holdSave holds the ticket's Save (else the answer's Link);
@@ -141,49 +174,56 @@ func TestReplyBeforeRecord(t *testing.T) {
 			want: catalog["vi"].Forwarded,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			defer cancel()
-			p := &chanPoster{out: make(chan posted, 10)}
-			tickets := &lateTickets{Tickets: store.NewMemoryTickets[Ticket](0)}
-			next := bot.HandlerFunc(func(context.Context, bot.Message) ([]bot.Reply, error) { return nil, nil })
-			h := New(Config{StaffChat: staffChat, Poster: p, Tickets: tickets}).Wrap(next)
-			ask := bot.Message{ChatID: citizenChat, UserID: citizenChat, ChatType: bot.ChatPrivate, LangCode: "vi", Text: "gặp cán bộ: giờ làm việc thứ Bảy?"}
-			staffAnswer := bot.Message{ChatID: staffChat, UserID: 900, ChatType: bot.ChatSupergroup, Text: "Sáng thứ Bảy làm việc."}
+	for _, setup := range setups {
+		for _, tt := range tests {
+			t.Run(setup.name+"/"+tt.name, func(t *testing.T) {
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				defer cancel()
+				p := &chanPoster{out: make(chan posted, 10)}
+				sender, replier := setup.stores(t)
+				tickets := &lateTickets{Tickets: sender}
+				next := bot.HandlerFunc(func(context.Context, bot.Message) ([]bot.Reply, error) { return nil, nil })
+				h := New(Config{StaffChat: staffChat, Poster: p, Tickets: tickets}).Wrap(next)
+				other := h
+				if replier != nil {
+					other = New(Config{StaffChat: staffChat, Poster: p, Tickets: &peerTickets{Tickets: replier, late: tickets}}).Wrap(next)
+				}
+				ask := bot.Message{ChatID: citizenChat, UserID: citizenChat, ChatType: bot.ChatPrivate, LangCode: "vi", Text: "gặp cán bộ: giờ làm việc thứ Bảy?"}
+				staffAnswer := bot.Message{ChatID: staffChat, UserID: 900, ChatType: bot.ChatSupergroup, Text: "Sáng thứ Bảy làm việc."}
 
-			var first bot.Message // the message whose record is held
-			if tt.holdSave {
-				first = ask
-			} else {
-				// The request is open; the staff answer's link is held.
-				if _, err := h.Handle(ctx, ask); err != nil {
+				var first bot.Message // the message whose record is held
+				if tt.holdSave {
+					first = ask
+				} else {
+					// The request is open; the staff answer's link is held.
+					if _, err := h.Handle(ctx, ask); err != nil {
+						t.Fatal(err)
+					}
+					staffAnswer.ReplyTo, staffAnswer.ReplyToText = (<-p.out).id, markStaffNew
+					first = staffAnswer
+				}
+				tickets.hold(tt.holdSave)
+				done := make(chan error, 1)
+				go func() {
+					_, err := h.Handle(ctx, first)
+					done <- err
+				}()
+				held := <-p.out
+				replies, err := other.Handle(ctx, tt.reply(held.id))
+				if err != nil {
 					t.Fatal(err)
 				}
-				staffAnswer.ReplyTo, staffAnswer.ReplyToText = (<-p.out).id, markStaffNew
-				first = staffAnswer
-			}
-			tickets.hold(tt.holdSave)
-			done := make(chan error, 1)
-			go func() {
-				_, err := h.Handle(ctx, first)
-				done <- err
-			}()
-			held := <-p.out
-			replies, err := h.Handle(ctx, tt.reply(held.id))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := <-done; err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, r := range replies {
-				got = append(got, r.Text+r.Notice)
-			}
-			if len(got) != 1 || !strings.HasPrefix(got[0], tt.want) {
-				t.Errorf("reply before the record: %q, want %q", got, tt.want)
-			}
-		})
+				if err := <-done; err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, r := range replies {
+					got = append(got, r.Text+r.Notice)
+				}
+				if len(got) != 1 || !strings.HasPrefix(got[0], tt.want) {
+					t.Errorf("reply before the record: %q, want %q", got, tt.want)
+				}
+			})
+		}
 	}
 }

@@ -78,6 +78,8 @@ var Schema = []KeySpec{
 		Writer: "RedisTickets.Save/Link", Holds: "a chat's staff posts and links, for /quentoi — personal, /quentoi deletes it"},
 	{Pattern: "kyanhbot:handoff:<staff_chat_id>:link:<chat_id>:<message_id>", Type: "string", TTL: "DefaultTicketTTL (24 h)",
 		Writer: "RedisTickets.Link", Holds: "the staff post a staff answer in the chat belongs to — personal, /quentoi deletes it"},
+	{Pattern: "kyanhbot:handoff:<staff_chat_id>:posts:sending", Type: "zset", TTL: "SendTTL (30 s), renewed by each post",
+		Writer: "RedisTickets.Sending (Lua)", Holds: "a random mark per staff post or answer being sent, scored by when it lapses, until its ticket or link is saved — no chat ID"},
 
 	// Replicas: reload.Shared (RedisReplicas).
 	{Pattern: "kyanhbot:replicas", Type: "hash", TTL: "three heartbeats (30 s), renewed at each",
@@ -128,6 +130,9 @@ func ticketKey(staffChat int64, msg int) string {
 }
 func ticketChatKey(staffChat, chatID int64) string {
 	return prefix + "handoff:" + strconv.FormatInt(staffChat, 10) + ":chat:" + strconv.FormatInt(chatID, 10)
+}
+func ticketSendingKey(staffChat int64) string {
+	return prefix + "handoff:" + strconv.FormatInt(staffChat, 10) + ":posts:sending"
 }
 func ticketLinkKey(staffChat, chatID int64, msg int) string {
 	return prefix + "handoff:" + strconv.FormatInt(staffChat, 10) + ":link:" + strconv.FormatInt(chatID, 10) + ":" + strconv.Itoa(msg)

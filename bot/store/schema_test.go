@@ -59,6 +59,9 @@ func TestSchema(t *testing.T) {
 	tickets := store.NewRedisTickets[handoff.Ticket](rdb, -100500, 0)
 	must(tickets.Save(ctx, 7, handoff.Ticket{ChatID: chat}))
 	must(tickets.Link(ctx, chat, 8, 7))
+	sent, err := tickets.Sending(ctx)
+	must(err)
+	defer sent()
 
 	live := index.NewLive(nil, index.BuildOptions{})
 	defer live.Close()

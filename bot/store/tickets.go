@@ -33,6 +33,7 @@ type RedisTickets[T Ticket] struct {
 	rdb       redis.UniversalClient
 	staffChat int64
 	ttl       time.Duration
+	sendTTL   time.Duration // WithSendTTL; 0: SendTTL
 }
 
 // NewRedisTickets keeps the tickets of the staff group staffChat in rdb for
@@ -137,11 +138,13 @@ func (s *RedisTickets[T]) Forget(ctx context.Context, chatID int64) error {
 
 // MemoryTickets keeps the tickets in memory, for a single replica.
 type MemoryTickets[T Ticket] struct {
-	ttl time.Duration
-	now func() time.Time
-	mu  sync.Mutex
-	m   map[int]expiring[T]
-	l   map[ticketLink]expiring[int]
+	ttl      time.Duration
+	now      func() time.Time
+	mu       sync.Mutex
+	m        map[int]expiring[T]
+	l        map[ticketLink]expiring[int]
+	sending  map[string]chan struct{} // posts being sent (Sending), closed when done
+	nextMark uint64
 }
 
 type ticketLink struct {

@@ -25,6 +25,9 @@ type tickets interface {
 	Link(ctx context.Context, chatID int64, citizenMessageID, root int) error
 	Linked(ctx context.Context, chatID int64, citizenMessageID int) (root int, ok bool, err error)
 	Forget(ctx context.Context, chatID int64) error
+	Sending(ctx context.Context) (done func(), err error)
+	Unsaved(ctx context.Context) ([]string, error)
+	AwaitSaved(ctx context.Context, marks []string) error
 }
 
 // testTickets: which staff post is for which chat, the links back to it,
@@ -91,6 +94,51 @@ func testTickets(t *testing.T, b backend) {
 			t.Errorf("ticket %d after Forget(77): found %v (%v), want %v", id, ok, err, wantOK)
 		}
 	}
+
+	t.Run("posts being sent", func(t *testing.T) {
+		s := b.tickets(t, 0)
+		if marks, err := s.Unsaved(ctx); len(marks) != 0 || err != nil {
+			t.Fatalf("unsaved before any post = %v %v, want none", marks, err)
+		}
+		done1, err := s.Sending(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done2, err := s.Sending(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		marks, err := s.Unsaved(ctx)
+		if len(marks) != 2 || err != nil {
+			t.Fatalf("unsaved = %v %v, want two marks", marks, err)
+		}
+		// Held: AwaitSaved waits until its context ends.
+		short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+		defer cancel()
+		if err := s.AwaitSaved(short, marks); err == nil {
+			t.Error("AwaitSaved returned while both posts were being sent")
+		}
+		// One done, the other done while AwaitSaved waits.
+		done1()
+		waited := make(chan error, 1)
+		go func() { waited <- s.AwaitSaved(ctx, marks) }()
+		if marks, _ := s.Unsaved(ctx); len(marks) != 1 {
+			t.Errorf("unsaved after one done = %v, want one", marks)
+		}
+		done2()
+		select {
+		case err := <-waited:
+			if err != nil {
+				t.Errorf("AwaitSaved: %v", err)
+			}
+		case <-time.After(time.Minute): // bounds a failing test only
+			t.Fatal("AwaitSaved still waiting after every post was done")
+		}
+		done2() // twice is harmless
+		if marks, _ := s.Unsaved(ctx); len(marks) != 0 {
+			t.Errorf("unsaved after both done = %v, want none", marks)
+		}
+	})
 
 	t.Run("expiry", func(t *testing.T) {
 		const ttl = 300 * time.Millisecond
