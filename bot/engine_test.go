@@ -116,3 +116,43 @@ func TestNeverCrashes(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestNoWordsNotSearched: a message with no letter or digit ("???", a
+// lone "/", "/tim …!") is asked what the user wants to know; it is not
+// searched, so neither told "no answer, your question was recorded for
+// staff" with every office's contacts nor counted as a question nobody
+// answered (admin.Recorder counts what is searched). A question with
+// punctuation around its words still is.
+func TestNoWordsNotSearched(t *testing.T) {
+	var searched []string
+	s := &fakeSearcher{corpus: mustCorpus(t), SearchFunc: func(_ context.Context, q string, _ index.Options) (index.Result, error) {
+		searched = append(searched, q)
+		return index.Result{}, nil
+	}}
+	e := bot.New(s, store.NewMemory(store.Options{}), bot.Options{FloodLimit: -1})
+	tests := []struct {
+		text       string
+		wantSearch bool
+	}{
+		{"???", false},
+		{"/", false},
+		{"/tim …!", false},
+		{"-- !! --", false},
+		{"??? UBND", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			searched = nil
+			replies, err := e.Handle(context.Background(), bot.Message{ChatID: 1, UserID: 1, ChatType: bot.ChatPrivate, LangCode: "vi", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(searched) > 0; got != tt.wantSearch {
+				t.Errorf("searched %q, want a search: %v", searched, tt.wantSearch)
+			}
+			if !tt.wantSearch && (len(replies) != 1 || !strings.HasPrefix(replies[0].Text, "Bạn muốn hỏi gì?")) {
+				t.Errorf("replies = %+v, want the question asked for", replies)
+			}
+		})
+	}
+}
