@@ -78,3 +78,51 @@ func TestEnglishPages(t *testing.T) {
 	}
 	checkAnswerOrDecline(t, ix, tests)
 }
+
+// crossPage is a synthetic Vietnamese page (invented places and figures)
+// that English questions are asked of: a city whose two-syllable name an
+// English writer joins into one word ("Hà Vân" → "Havan"), a ward named
+// by two syllables English also writes ("Tân An"), a date written 1/7.
+const crossPage = `synthetic: true
+source: https://www.havan.example.invalid/tin-tuc/chinh-quyen-hai-cap
+title: Thành phố Hà Vân vận hành chính quyền hai cấp
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Từ ngày 1/7/2025, thành phố Hà Vân có 57 xã, phường chính thức đi vào hoạt động.
+
+Phường Tân An mới được thành lập trên cơ sở sáp nhập phường Hòa Mỹ và phường Lạc Sơn.
+
+Trung tâm chính trị - hành chính của phường Tân An đặt tại trụ sở UBND phường Hòa Mỹ.
+
+Các đơn vị sự nghiệp của thành phố được sắp xếp lại trong tháng 8/2025.
+
+Trung tâm chính trị - hành chính của phường Tân Phú đặt tại trụ sở UBND phường Lạc Sơn cũ.
+
+Từ ngày 1/7/2025, tỉnh Lạc Vĩnh có 88 xã, phường chính thức đi vào hoạt động.
+`
+
+// crossEnglishPage is a synthetic English page beside it that writes the
+// joined name, as English news does.
+const crossEnglishPage = `synthetic: true
+source: https://www.havan.example.invalid/en/news/press-agency
+title: Havan press agency formed
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+The Havan Press Agency was formed by merging four local newspapers and the city radio station.
+`
+
+// TestEnglishOverVietnamese: English questions are answered from a
+// Vietnamese page — a joined name read as its syllables, a capitalised
+// "An" kept in the ward's name, "1 July" as the page dates it, the
+// glossary's political and administrative words — while a question the
+// page gives no time of day for is declined.
+func TestEnglishOverVietnamese(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"vi.txt": crossPage, "en.txt": crossEnglishPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"How many communes and wards started operating in Havan on 1 July 2025?", "57 xã, phường"},
+		{"Where is the political-administrative centre of the new Tan An ward in Havan?", "trụ sở UBND phường Hòa Mỹ"},
+		{"What time does the Havan metro close?", ""},
+	})
+}

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/kyanhbot/kyanhbot/content"
 )
 
@@ -600,6 +602,9 @@ func (ix *Index) parse(question string) parsedQuery {
 					continue // it says which field is wanted
 				}
 				c := concept{alts: append([][]string{et.phrase}, et.vi...), translated: true}
+				if day := dayBeside(pq.folded, i, len(et.phrase)); day != "" {
+					c.alts = append(c.alts, dayMonth(day, et.vi)...)
+				}
 				// Written in the corpus as asked, an English term weighs as
 				// its own spelling does, not as its commonest rendering.
 				if ix.knows(et.phrase) {
@@ -713,6 +718,11 @@ func (ix *Index) parse(question string) parsedQuery {
 			c.exact = accented[i]
 		}
 		c.foreign = pq.english && ix.df[w] == 0
+		if pq.english && i < len(cased) && startsUpper(cased[i]) {
+			if split := ix.joinedName(w); split != nil {
+				c.alts, c.own, c.foreign = append(c.alts, split), 1, false
+			}
+		}
 		if !pq.english {
 			c = ix.withEnglish(c)
 		}
@@ -845,22 +855,88 @@ func (ix *Index) englishNames(folded, cased []string) [][][]string {
 	var run []string
 	flush := func() {
 		if len(run) > 0 {
-			out = append(out, [][]string{run})
+			alts := [][]string{run}
+			// "Hanoi" is "Hà Nội" on a Vietnamese page.
+			if len(run) == 1 {
+				if split := ix.joinedName(run[0]); split != nil {
+					alts = append(alts, split)
+				}
+			}
+			out = append(out, alts)
 		}
 		run = nil
 	}
-	for i := 1; i < len(folded) && i < len(cased); i++ {
+	name := func(i int) bool {
 		w := folded[i]
+		return startsUpper(cased[i]) && !englishStop[w] && !ix.gloss.englishWords[w] && !isDigits(w) &&
+			(ix.df[w] > 0 || ix.joinedName(w) != nil)
+	}
+	for i := 1; i < len(folded) && i < len(cased); i++ {
 		// A Vietnamese function word's spelling is a syllable of a name
-		// here: "La" in "Son La".
-		if !startsUpper(cased[i]) || englishStop[w] || ix.gloss.englishWords[w] || ix.df[w] == 0 || isDigits(w) {
+		// here: "La" in "Son La"; so is an English one's, capitalised
+		// beside a name: "Can Tho", "Tan An".
+		stopInName := englishStop[folded[i]] && startsUpper(cased[i]) && ix.df[folded[i]] > 0 &&
+			syllableRe.MatchString(folded[i]) &&
+			(len(run) > 0 || i+1 < len(folded) && i+1 < len(cased) && name(i+1))
+		if !stopInName && !name(i) {
 			flush()
 			continue
 		}
-		run = append(run, w)
+		run = append(run, folded[i])
 	}
 	flush()
 	return out
+}
+
+// dayBeside is the day of the month written beside the words at
+// folded[i:i+n] ("1 July", "July 1"), or "".
+func dayBeside(folded []string, i, n int) string {
+	for _, j := range []int{i - 1, i + n} {
+		if j < 0 || j >= len(folded) || !isDigits(folded[j]) || len(folded[j]) > 2 {
+			continue
+		}
+		if d := strings.TrimLeft(folded[j], "0"); d != "" && len(d) <= 2 && (len(d) == 1 || d <= "31") {
+			return d
+		}
+	}
+	return ""
+}
+
+// dayMonth: an English month's Vietnamese spellings that give its number
+// ("tháng 7"), as a Vietnamese page dates that day: "1/7".
+func dayMonth(day string, vi [][]string) [][]string {
+	var out [][]string
+	for _, alt := range vi {
+		if len(alt) == 2 && alt[0] == "thang" && isDigits(alt[1]) {
+			out = append(out, []string{day, alt[1]})
+		}
+	}
+	return out
+}
+
+// joinedName is a Vietnamese name of two syllables that an English text
+// writes as one word ("Hanoi", "Danang"): the split of w into two
+// syllables the corpus writes side by side, the pair it writes most; nil
+// if there is none, or w is itself a syllable or an English word.
+func (ix *Index) joinedName(w string) []string {
+	if len(w) < 4 || syllableRe.MatchString(w) || englishStop[w] || ix.gloss.englishWords[w] {
+		return nil
+	}
+	var best []string
+	most := uint64(0)
+	for k := 1; k < len(w); k++ {
+		a, b := w[:k], w[k:]
+		if ix.df[a] == 0 || ix.df[b] == 0 || !syllableRe.MatchString(a) || !syllableRe.MatchString(b) {
+			continue
+		}
+		tq := bleve.NewTermQuery(a + " " + b)
+		tq.SetField("bigram")
+		sr, err := ix.bi.Search(bleve.NewSearchRequestOptions(tq, 0, 0, false))
+		if err == nil && sr.Total > most {
+			best, most = []string{a, b}, sr.Total
+		}
+	}
+	return best
 }
 
 // englishTitles are the English titles a who-question asks about, with
@@ -1117,6 +1193,8 @@ func isIntentWord(w string, in intent) bool {
 		return in&wantEmail != 0
 	case "ngay", "nam", "when", "date", "year":
 		return in&(wantDate|wantDuration) != 0
+	case "time":
+		return in&wantTime != 0 // "what time …": the time is asked, not about
 	case "lau", "long", "thang":
 		return in&wantDuration != 0
 	case "phan", "tram", "percent":

@@ -67,7 +67,7 @@ func holdsAsked(asked []content.Asked, u *unit) bool {
 // answered by the number of xã, nor by a page that counts none. Kinds found
 // in too many shapes to be sure of (other counts' nouns, a person, an
 // address) only rank, through typed_value.
-var typedChecked = map[content.ValueType]bool{content.ValuePopulation: true, content.ValueArea: true}
+var typedChecked = map[content.ValueType]bool{content.ValuePopulation: true, content.ValueArea: true, content.ValueTime: true}
 
 // holdsTyped: the question asks for some kind of value not checked, or the
 // unit or the sentence it announces holds a checked kind asked.
