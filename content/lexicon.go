@@ -37,6 +37,14 @@ type lexicon struct {
 	// HeadTitles are the titles "Phó" before them makes a deputy's: the
 	// post a who-question names, which its answer must name too.
 	HeadTitles []string
+	// BodyHeads are the words a body's name starts with ("Sở Tư pháp",
+	// "Hội Nông dân", "Báo Quảng Bình"): after a title they say whose
+	// post it is, so "Chủ tịch HĐND" is no answer for "Chủ tịch Hội".
+	BodyHeads []string
+	// Periods are the words numbering a period or sitting ("đợt 2", "kỳ
+	// họp thứ 5", "giai đoạn II", "khóa XV"): the figures of "đợt 1" do
+	// not answer for "đợt 2".
+	Periods []string
 	// EnglishTitles are the English names of those posts (Short) with the
 	// Vietnamese title each stands for (Long).
 	EnglishTitles []Term
@@ -125,6 +133,12 @@ var Lexicon = lexicon{
 	},
 	HeadTitles: []string{"Chủ tịch", "Giám đốc", "Bí thư", "Trưởng", "Thủ trưởng", "Chánh", "Hiệu trưởng",
 		"Tổng Biên tập", "Chỉ huy trưởng"},
+	BodyHeads: []string{"Ủy ban", "Uỷ ban", "Hội đồng", "Hội", "Sở", "Ban", "Phòng", "Báo", "Đài", "Trung tâm",
+		"Công an", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
+		"Quận ủy", "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Cục", "Chi cục", "Viện", "Trường", "Bệnh viện",
+		"Mặt trận", "Liên đoàn", "Đoàn", "Văn phòng", "Tòa án", "Toà án", "Bộ", "Công ty", "Ngân hàng",
+		"Kho bạc", "Bảo hiểm", "Thanh tra", "Chi hội", "Hợp tác xã", "Bộ Chỉ huy", "Ủy ban Kiểm tra"},
+	Periods: []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},
 	EnglishTitles: []Term{
 		{Short: "director", Long: []string{"Giám đốc"}}, {Short: "chairman", Long: []string{"Chủ tịch"}},
 		{Short: "chairwoman", Long: []string{"Chủ tịch"}}, {Short: "chairperson", Long: []string{"Chủ tịch"}},

@@ -79,3 +79,75 @@ func TestUnitCountNeighbours(t *testing.T) {
 	}
 	checkAnswerOrDecline(t, ix, tests)
 }
+
+// neighbourTitlePages are synthetic pages (invented names and places) in
+// the shape of event reports listing guests by title, and English news
+// naming one province's chairman on a page about a merger of several.
+const (
+	neighbourGuestsPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/le-ky-niem-mau-son
+title: Lễ kỷ niệm ngày thành lập tỉnh Mẫu Sơn
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Đến dự lễ có ông Lê Văn Thử - Phó vụ trưởng Vụ Địa phương; Chủ tịch HĐND tỉnh Trần Văn Giả; Chủ tịch UBND tỉnh Nguyễn Văn Mẫu.
+
+Trưởng ban Tổ chức Lê Văn Thử khai mạc buổi lễ. Thượng tá Hoàng Văn Định, Phó trưởng phòng Tham mưu Công an tỉnh Mẫu Sơn, cho biết lễ kỷ niệm diễn ra trong hai ngày.
+
+Ông Đỗ Văn Lập, Giám đốc Trung tâm Văn hóa tỉnh Mẫu Sơn, giới thiệu chương trình nghệ thuật.
+`
+	neighbourEnglishChairPage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/binh-son-dak-lo-merger
+title: Binh Son and Dak Lo provinces prepare to merge
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Binh Son and Dak Lo provinces held a joint meeting on the merger plan.
+
+Mr. Tran Van Lo, Chairman of the Dak Lo Provincial People's Committee, proposed a new specialised agency.
+`
+)
+
+// TestTitleNeighbours: a who-question's title must be written as asked —
+// a deputy's only when a deputy is asked, and not given to a body the
+// question does not name — so the head of another body, or the deputy of
+// the one asked, is declined rather than answered.
+func TestTitleNeighbours(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"guests.txt": neighbourGuestsPage, "en.txt": neighbourEnglishChairPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Chủ tịch UBND tỉnh Mẫu Sơn là ai?", "Nguyễn Văn Mẫu"},
+		{"Phó Chủ tịch UBND tỉnh Mẫu Sơn là ai?", ""},
+		{"Ai là Phó trưởng phòng Tham mưu Công an tỉnh Mẫu Sơn?", "Hoàng Văn Định"},
+		{"Trưởng phòng Tham mưu Công an tỉnh Mẫu Sơn là ai?", ""},
+		{"Ai là Giám đốc Trung tâm Văn hóa tỉnh Mẫu Sơn?", "Đỗ Văn Lập"},
+		{"Ai là Giám đốc Báo Mẫu Sơn?", ""},
+		{"Who is the Chairman of the Dak Lo Provincial People's Committee?", "Tran Van Lo"},
+		{"Who is the Chairman of the Binh Son Provincial People's Committee?", ""},
+	})
+}
+
+// neighbourPeriodPage is a synthetic page (invented figures) numbering
+// its periods and sittings in digits and Roman numerals.
+const neighbourPeriodPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/tinh-gian-bien-che-mau-son
+title: Tỉnh Mẫu Sơn tinh giản biên chế
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Trong đợt 1/2029, toàn tỉnh Mẫu Sơn đã giảm 123 biên chế.
+
+Kỳ họp thứ VII HĐND tỉnh Mẫu Sơn đã thông qua 12 nghị quyết.
+`
+
+// TestPeriodNeighbours: the figures of one numbered period or sitting do
+// not answer for another ("đợt 1" for "đợt 2", "kỳ họp thứ VII" for "thứ
+// 5"), and answer for their own however the number is written.
+func TestPeriodNeighbours(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"period.txt": neighbourPeriodPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Đợt 1 năm 2029 tỉnh Mẫu Sơn giảm bao nhiêu biên chế?", "123 biên chế"},
+		{"Đợt 2 năm 2029 tỉnh Mẫu Sơn giảm bao nhiêu biên chế?", ""},
+		{"Kỳ họp thứ 7 HĐND tỉnh Mẫu Sơn thông qua bao nhiêu nghị quyết?", "12 nghị quyết"},
+		{"Kỳ họp thứ 5 HĐND tỉnh Mẫu Sơn thông qua bao nhiêu nghị quyết?", ""},
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,7 +111,29 @@ type parsedQuery struct {
 	// …", "Who is the Director …"), with their spellings: the answer
 	// itself, or the sentence before it, names the title, not another.
 	titles [][][]string
+	// titleBound tells, for each of titles, what the question writes right
+	// after it: a body ("Chủ tịch UBND …"), English "of" ("Chairman of
+	// the …"), or neither. A title the answer gives to another body
+	// ("Chủ tịch HĐND", "Chairman of the Dak Lo …") is not the one asked.
+	titleBound []bound
+	// periods are the numbered periods the question names ("đợt 2", "kỳ
+	// họp thứ 5"): an answer whose window, or else whose article's title,
+	// numbers that period otherwise ("đợt 1/2019") and never as asked
+	// speaks of another period.
+	periods []period
+	// deputy: a who-question asks for a deputy ("Phó Chủ tịch …"): the
+	// title must be written as a deputy's, and only then.
+	deputy bool
 }
+
+// bound is what a question writes right after a title it asks about.
+type bound uint8
+
+const (
+	boundNone bound = iota
+	boundBody       // a body's name: "UBND", "Hội Nông dân", "Sở Tư pháp"
+	boundOf         // English "of (the) …"
+)
 
 // Question phrases: they tell what is asked, not what about. Folded forms.
 // The phrases asking for a contact field are the lexicon's (contactIntents).
@@ -738,9 +761,12 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.required[i] = append(slices.Clip(r), exps...)
 		}
 	}
-	pq.titles = askedTitles(pq.folded, pq.intents)
+	pq.periods = periodsNamed(pq.folded)
+	pq.titles, pq.titleBound = ix.askedTitles(pq.folded, pq.intents)
 	if pq.intents&wantName != 0 {
+		n := len(pq.titles)
 		pq.required, pq.titles = deputyAsTitle(pq.required, pq.titles)
+		pq.deputy = len(pq.titles) > n
 	}
 	if pq.english {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
@@ -830,19 +856,246 @@ var titleHeads = func() [][]string {
 	return out
 }()
 
-// askedTitles are the titles a who-question names (see parsedQuery.titles).
-func askedTitles(folded []string, in intent) [][][]string {
+// askedTitles are the titles a who-question names (see parsedQuery.titles),
+// with what the question writes after each.
+func (ix *Index) askedTitles(folded []string, in intent) ([][][]string, []bound) {
 	if in&wantName == 0 {
-		return nil
+		return nil, nil
 	}
 	var out [][][]string
+	var bounds []bound
 	for i := 0; i < len(folded); i++ {
 		if t := titleSpellings(folded, i); t != nil {
 			out = append(out, t)
 			i += len(t[0]) - 1
+			b := boundNone
+			switch {
+			case i+1 < len(folded) && folded[i+1] == "of":
+				b = boundOf
+			case ix.bodyAt(folded, i+1) != nil:
+				b = boundBody
+			}
+			bounds = append(bounds, b)
+		}
+	}
+	return out, bounds
+}
+
+// periodWords are the lexicon's Periods, folded, longest first.
+var periodWords = func() [][]string {
+	var out [][]string
+	for _, p := range content.Lexicon.Periods {
+		out = append(out, foldWords(p))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
+
+// ordinalWords are the numbers 1–10 as an ordinal writes them after
+// "thứ", folded ("thứ nhất", "thứ tư").
+var ordinalWords = func() map[string]int {
+	m := map[string]int{"nhat": 1, "tu": 4}
+	for n, w := range ordinals {
+		v, _ := strconv.Atoi(n)
+		m[content.Fold(w)] = v
+	}
+	return m
+}()
+
+// period is a numbered period: its word, folded, and its number.
+type period struct {
+	word []string
+	n    int
+}
+
+// periodsNamed are the numbered periods a question names (see
+// parsedQuery.periods).
+func periodsNamed(folded []string) []period {
+	var out []period
+	for i := 0; i < len(folded); i++ {
+		for _, p := range periodWords {
+			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {
+				continue
+			}
+			j := i + len(p)
+			thu := j < len(folded) && folded[j] == "thu"
+			if thu {
+				j++
+			}
+			if j >= len(folded) {
+				break
+			}
+			n := ordinalValue(folded[j], thu)
+			if n == 0 {
+				break
+			}
+			out = append(out, period{p, n})
+			i = j
+			break
 		}
 	}
 	return out
+}
+
+// ordinalValue is the number w writes as a period's ordinal: digits (not a
+// year), a Roman numeral, or after "thứ" a number's word; 0 if none.
+func ordinalValue(w string, afterThu bool) int {
+	if isDigits(w) {
+		n, err := strconv.Atoi(w)
+		if err != nil || n < 1 || n > 40 {
+			return 0
+		}
+		return n
+	}
+	if n := romanValue(w); n > 0 {
+		return n
+	}
+	if afterThu {
+		return ordinalWords[w]
+	}
+	return 0
+}
+
+// romanValue is the value of a Roman numeral in lower case up to 40, or 0.
+func romanValue(w string) int {
+	for n := 1; n <= 40; n++ {
+		if roman(n) == w {
+			return n
+		}
+	}
+	return 0
+}
+
+func roman(n int) string {
+	var b strings.Builder
+	for _, r := range []struct {
+		v int
+		s string
+	}{{40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for ; n >= r.v; n -= r.v {
+			b.WriteString(r.s)
+		}
+	}
+	return b.String()
+}
+
+// periodBefore: a period's word ends right before ws[i] — "kỳ họp thứ
+// bảy" is the seventh sitting, not a Saturday.
+func periodBefore(ws []string, i int) bool {
+	for _, p := range periodWords {
+		if i >= len(p) && seqEqual(ws[i-len(p):i], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// periodIn tells how ws numbers the period's word: 1 as asked (in
+// digits, a Roman numeral or words: "đợt 2", "đợt II", "kỳ họp thứ
+// hai"), -1 only otherwise ("đợt 1/2019"), 0 not at all.
+func periodIn(ws []string, p period) int {
+	other := false
+	for i := 0; i+len(p.word) < len(ws); i++ {
+		if !seqEqual(ws[i:i+len(p.word)], p.word) {
+			continue
+		}
+		j := i + len(p.word)
+		thu := ws[j] == "thu"
+		if thu && j+1 < len(ws) {
+			j++
+		}
+		switch n := ordinalValue(ws[j], thu); {
+		case n == p.n:
+			return 1
+		case n > 0:
+			other = true
+		}
+	}
+	if other {
+		return -1
+	}
+	return 0
+}
+
+// bodyHeads are the lexicon's BodyHeads, folded, longest first.
+var bodyHeads = func() [][]string {
+	var out [][]string
+	for _, h := range content.Lexicon.BodyHeads {
+		out = append(out, foldWords(h))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
+
+// bodyAt is the body's head written at ws[k] ("ủy ban", "hội"), or an
+// abbreviation naming a body ("hđnd"); nil if none.
+func (ix *Index) bodyAt(ws []string, k int) []string {
+	if k >= len(ws) {
+		return nil
+	}
+	for _, h := range bodyHeads {
+		if k+len(h) <= len(ws) && seqEqual(ws[k:k+len(h)], h) {
+			return h
+		}
+	}
+	if exps := ix.gloss.abbrev[ws[k]]; exps != nil && namesBody(exps) {
+		return ws[k : k+1]
+	}
+	return nil
+}
+
+// titleSaid: ws writes one of the title's spellings as the question asks
+// it — a deputy's if and only if a deputy is asked, and not given to a
+// body the question does not name ("Chủ tịch HĐND" for "Chủ tịch UBND …",
+// "Chairman of the Dak Lo …" for "Chairman of the Binh Son …").
+func (ix *Index) titleSaid(ws []string, title [][]string, deputy bool, b bound, qWords map[string]bool) bool {
+	for _, sp := range title {
+		for p := 0; p+len(sp) <= len(ws); p++ {
+			if !seqEqual(ws[p:p+len(sp)], sp) {
+				continue
+			}
+			if deputyBefore(ws, p) != deputy {
+				continue
+			}
+			if b != boundNone && ix.otherBody(ws, p+len(sp), qWords) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// deputyBefore: the title at ws[p] is a deputy's ("Phó Chủ tịch", "Deputy
+// Director", "Permanent Vice Chairman").
+func deputyBefore(ws []string, p int) bool {
+	return p > 0 && deputyWords[ws[p-1]]
+}
+
+// otherBody: what ws writes at k, right after a title, names a body none
+// of the question's words name.
+func (ix *Index) otherBody(ws []string, k int, qWords map[string]bool) bool {
+	if k < len(ws) && ws[k] == "of" {
+		k++
+		if k < len(ws) && ws[k] == "the" {
+			k++
+		}
+		if k >= len(ws) {
+			return false
+		}
+		w := ws[k]
+		return !qWords[w] && !ix.gloss.englishWords[w] && !englishStop[w] && !isDigits(w)
+	}
+	h := ix.bodyAt(ws, k)
+	if h == nil {
+		return false
+	}
+	for _, w := range h {
+		if !qWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // englishNames are the names an English question gives a place or body
@@ -1070,7 +1323,7 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 			req = append(req, [][]string{{"chu", "nhat"}})
 			i++
 			continue
-		case folded[i] == "thu" && i+1 < len(folded):
+		case folded[i] == "thu" && i+1 < len(folded) && !periodBefore(folded, i):
 			day, digit := folded[i+1], ""
 			if d, ok := weekdays[day]; ok {
 				digit = d

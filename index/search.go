@@ -451,9 +451,47 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// named by the answer, its context or its article's title or lead;
 		// the field asked for (a fax) must be there.
 		missingRequired := false
-		for _, t := range pq.titles {
-			if !namedIn(concept{alts: t}, has, inContext, inPrev) {
+		var prevWords, ctxWords []string
+		if len(pq.titleBound) > 0 || len(pq.periods) > 0 {
+			if u.prev > 0 {
+				prevWords = foldWords(ix.units[u.prev-1].norm)
+			}
+			if u.context != "" {
+				ctxWords = foldWords(u.context)
+			}
+		}
+		// A period numbered otherwise than asked ("đợt 1/2019" for "đợt
+		// 2") by the unit's window, or else by its article's title, and
+		// nowhere there as asked, is another period's.
+		for _, p := range pq.periods {
+			a, b, c := periodIn(folded, p), periodIn(prevWords, p), periodIn(ctxWords, p)
+			window := max(a, b, c)
+			if window == 0 && min(a, b, c) < 0 {
+				window = -1
+			}
+			if window == 0 && u.article < len(ix.titleWords) {
+				window = periodIn(ix.titleWords[u.article], p)
+			}
+			if window < 0 {
 				missingRequired = true
+			}
+		}
+		if len(pq.titleBound) > 0 {
+			// The title asked is written whole, where the person is named
+			// (the unit, the sentence before, its list's introduction), as
+			// the question asks it: a deputy's or not, of the body asked.
+			for i, b := range pq.titleBound {
+				t := pq.titles[i]
+				if !ix.titleSaid(folded, t, pq.deputy, b, qWords) && !ix.titleSaid(prevWords, t, pq.deputy, b, qWords) &&
+					!ix.titleSaid(ctxWords, t, pq.deputy, b, qWords) {
+					missingRequired = true
+				}
+			}
+		} else {
+			for _, t := range pq.titles {
+				if !namedIn(concept{alts: t}, has, inContext, inPrev) {
+					missingRequired = true
+				}
 			}
 		}
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
