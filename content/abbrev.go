@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -342,12 +343,70 @@ func eachSpan(run []nameWord, f func([]nameWord)) {
 			continue
 		}
 		for end := i + minInitials; end <= len(run) && end-i <= maxNameWords; end++ {
-			if !run[end-1].and {
+			if !run[end-1].and && !notBodyName(run[i:end]) {
 				f(run[i:end])
 			}
 		}
 	}
 }
+
+// notBodyName: a span no reader abbreviates as a body — one opening a
+// citation ("Căn cứ Nghị định" is no CCND), one starting with a title and
+// going on ("Bộ trưởng Bộ Nội vụ …"), or one holding a person's name (a
+// surname and a middle name, capitalised: "… Phạm Thị Thanh").
+func notBodyName(ws []nameWord) bool {
+	lex := nameLexicon()
+	for _, o := range lex.openers {
+		if startsWithFolded(ws, o) {
+			return true
+		}
+	}
+	for _, t := range lex.titles {
+		if len(ws) > len(t) && startsWithFolded(ws, t) {
+			return true
+		}
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].upper && ws[i+1].upper && lex.middle[ws[i+1].fold] && IsSurname(ws[i].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithFolded: the span's first words are seq, folded.
+func startsWithFolded(ws []nameWord, seq []string) bool {
+	if len(ws) < len(seq) {
+		return false
+	}
+	for i, w := range seq {
+		if strings.ToLower(ws[i].fold) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLexicon is the lexicon's citation openers, titles and middle names,
+// folded in lower case. Built on first use: Fold's tables are filled by an
+// init function, after package variables.
+var nameLexicon = sync.OnceValue(func() (out struct {
+	openers, titles [][]string
+	middle          map[string]bool
+}) {
+	split := func(s string) []string { return strings.Fields(strings.ToLower(Fold(s))) }
+	for _, o := range Lexicon.CitationOpeners {
+		out.openers = append(out.openers, split(o))
+	}
+	for _, t := range Lexicon.Titles {
+		out.titles = append(out.titles, split(t))
+	}
+	out.middle = map[string]bool{}
+	for _, m := range Lexicon.MiddleNames {
+		out.middle[strings.ToLower(Fold(m))] = true
+	}
+	return out
+})
 
 // namelike: a span of four words or more, half of them capitalised,
 // whose every lower-case word follows a capitalised one ("Ủy ban Thường vụ

@@ -162,3 +162,33 @@ func TestInferredShortSpelling(t *testing.T) {
 		})
 	}
 }
+
+// TestInferredAbbreviationsNotNames: synthetic articles (invented bodies
+// and people) write out, twice each, a citation's opening, a title before
+// a body, and a body followed by a person's name: none of them is a body
+// readers abbreviate, so none gives a short form, while the body's own
+// name still does.
+func TestInferredAbbreviationsNotNames(t *testing.T) {
+	arts := []Article{{
+		Title: "Sở Kế hoạch Thử nghiệm tỉnh Mẫu Sơn",
+		Paragraphs: []string{
+			"Căn cứ Nghị định Mẫu Thử về tổ chức bộ máy.",
+			"Căn cứ Nghị định Mẫu Thử, Sở Kế hoạch Thử nghiệm trình đề án.",
+			"Giám đốc Sở Kế hoạch Thử nghiệm Lê Văn Giả phát biểu.",
+			"Giám đốc Sở Kế hoạch Thử nghiệm Lê Văn Giả kết luận.",
+		},
+	}}
+	g := WithInferredAbbreviations(Glossary{}, arts)
+	shorts := map[string][]string{}
+	for _, tm := range g.Inferred {
+		shorts[Fold(tm.Short)] = tm.Long
+	}
+	if l := shorts[Fold("SKHTN")]; !slices.Contains(l, "Sở Kế hoạch Thử nghiệm") {
+		t.Errorf("SKHTN stands for %q, want the Sở's name among them", l)
+	}
+	for _, short := range []string{"CCNĐ", "CCNĐMT", "GĐS", "GĐSKHTN", "SKHTNLVG", "LVG"} {
+		if l := shorts[Fold(short)]; l != nil {
+			t.Errorf("%s inferred as %q, want none", short, l)
+		}
+	}
+}

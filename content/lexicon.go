@@ -41,6 +41,13 @@ type lexicon struct {
 	// "Hội Nông dân", "Báo Quảng Bình"): after a title they say whose
 	// post it is, so "Chủ tịch HĐND" is no answer for "Chủ tịch Hội".
 	BodyHeads []string
+	// CitationOpeners open a sentence citing its grounds ("Căn cứ Nghị
+	// định …", "Thực hiện Kế hoạch …"): the capitalised words after them
+	// are a document's name, not a body's to abbreviate.
+	CitationOpeners []string
+	// MiddleNames are the middle names that, after a surname, make a
+	// run of capitalised words a person's name ("Phạm Thị …", "Hồ Văn …").
+	MiddleNames []string
 	// Periods are the words numbering a period or sitting ("đợt 2", "kỳ
 	// họp thứ 5", "giai đoạn II", "khóa XV"): the figures of "đợt 1" do
 	// not answer for "đợt 2".
@@ -138,7 +145,9 @@ var Lexicon = lexicon{
 		"Quận ủy", "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Cục", "Chi cục", "Viện", "Trường", "Bệnh viện",
 		"Mặt trận", "Liên đoàn", "Đoàn", "Văn phòng", "Tòa án", "Toà án", "Bộ", "Công ty", "Ngân hàng",
 		"Kho bạc", "Bảo hiểm", "Thanh tra", "Chi hội", "Hợp tác xã", "Bộ Chỉ huy", "Ủy ban Kiểm tra"},
-	Periods: []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},
+	CitationOpeners: []string{"Căn cứ", "Theo", "Thực hiện", "Xét", "Trên cơ sở", "Thừa lệnh", "Thay mặt"},
+	MiddleNames:     []string{"Văn", "Thị"},
+	Periods:         []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},
 	EnglishTitles: []Term{
 		{Short: "director", Long: []string{"Giám đốc"}}, {Short: "chairman", Long: []string{"Chủ tịch"}},
 		{Short: "chairwoman", Long: []string{"Chủ tịch"}}, {Short: "chairperson", Long: []string{"Chủ tịch"}},
