@@ -62,7 +62,7 @@ var askRules = []askRule{
 	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `giai doan nao`, `thoi ky nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
 	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},
 	{askRE(`dien tich`, `rong bao nhieu`, `bao nhieu km2`, `bao nhieu ha`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
-	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`, `residents`), ValuePopulation},
+	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`), ValuePopulation},
 	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`), ValuePercent},
 	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`), ValueMoney},
 	{askRE(`so hieu`, `van ban nao`, `van ban so`, `(?:nghi quyet|quyet dinh|ke hoach|ket luan|chi thi|thong bao|cong van|nghi dinh|thong tu|quy dinh|huong dan|chuong trinh) (?:so )?(?:may|nao|bao nhieu|gi)`, `theo van ban`, `can cu`,
@@ -101,8 +101,9 @@ func AskedTypes(question string) []Asked {
 			out = append(out, a)
 		}
 	}
+	asking := AskingWords(q)
 	for _, r := range askRules {
-		if r.re.MatchString(q) {
+		if r.re.MatchString(asking) {
 			add(Asked{Type: r.t})
 		}
 	}
@@ -137,6 +138,18 @@ func AskedTypes(question string) []Asked {
 		}
 		add(Asked{Type: ValueCount, Noun: withEnglish(noun)})
 	}
+	// "Tổng đài 1022 có bao nhiêu điện thoại viên?": a field named
+	// before a count of people or things is what the count is about.
+	// (AskingWords keeps every word where it was.)
+	if m := countAskRE.FindStringSubmatchIndex(q); m != nil && !strings.HasSuffix(q[:m[0]], " thu") {
+		if noun := countNoun(q[m[2]:m[3]]); noun != "" && !has[ValuePopulation] {
+			for _, t := range []ValueType{ValuePhone, ValueFax, ValueEmail, ValueWebsite, ValueAddress} {
+				if end := firstAskEnd(asking, t); end >= 0 && end <= m[0]+1 {
+					out = drop(out, t)
+				}
+			}
+		}
+	}
 	for _, m := range countAskEnRE.FindAllStringSubmatch(q, -1) {
 		if noun := englishNoun(m[1]); noun != "" && !has[ValuePopulation] {
 			vi, _, _ := strings.Cut(noun, "|")
@@ -163,6 +176,10 @@ var classifierForms = sync.OnceValue(func() []string {
 var countAdjectives = map[string]bool{"new": true, "more": true, "other": true, "additional": true,
 	"existing": true, "former": true, "remaining": true, "old": true, "official": true, "small": true, "large": true}
 
+// CountAdjective: an English word that stands between a number or "how
+// many" and the noun counted ("36 new communes", "how many new wards").
+func CountAdjective(w string) bool { return countAdjectives[w] }
+
 func drop(as []Asked, t ValueType) []Asked {
 	var out []Asked
 	for _, a := range as {
@@ -183,7 +200,9 @@ func countNoun(s string) string {
 		}
 		words = append(words, w)
 	}
-	if len(words) == 0 || countNotNoun[words[0]] {
+	// "bao nhiêu điện thoại viên" counts operators: a person's noun
+	// ending in "viên" is a noun whatever its first syllable.
+	if len(words) == 0 || countNotNoun[words[0]] && !(len(words) > 1 && words[len(words)-1] == "vien") {
 		return ""
 	}
 	return strings.Join(words, " ")
@@ -358,6 +377,61 @@ func docNumberAsked(q string) (at int, ok bool) {
 		}
 	}
 	return at, at >= 0
+}
+
+// agentNounRE is a noun of one or two syllables made a person's by
+// "viên": "điện thoại viên" (an operator), "tổng đài viên", "hội viên".
+var agentNounRE = regexp.MustCompile(` ([a-z]+)(?: ([a-z]+))? vien `)
+
+// ordinalRE is "thứ mấy" after a word: after a sequence's noun ("kỳ họp
+// thứ mấy", "xếp thứ mấy", "lần thứ mấy") it asks which one, not a day
+// of the week ("vào thứ mấy", "làm việc thứ mấy").
+var ordinalRE = regexp.MustCompile(` ([a-z]+) thu may `)
+
+// ordinalBefore are the last syllables of the nouns whose "thứ mấy" asks
+// which one of a sequence: a meeting or session (họp, hội nghị, phiên),
+// a time (lần), a term (khóa), a rank (xếp, đứng, hạng).
+var ordinalBefore = map[string]bool{
+	"hop": true, "nghi": true, "phien": true, "lan": true, "khoa": true, "xep": true, "dung": true, "hang": true,
+}
+
+// AskingWords is a question, folded and padded with a space at each end,
+// with the words that look like asking for a field or a day but do not
+// joined into one token each: an agent noun ("dien_thoai_vien" asks for
+// no phone number) and an ordinal ("ky hop thu_may" asks for no weekday).
+func AskingWords(q string) string {
+	for {
+		m := agentNounRE.FindStringSubmatchIndex(q)
+		if m == nil {
+			break
+		}
+		noun := q[m[2]:m[3]]
+		if m[4] >= 0 {
+			noun += "_" + q[m[4]:m[5]]
+		}
+		q = q[:m[0]] + " " + noun + "_vien " + q[m[1]:]
+	}
+	for {
+		m := ordinalRE.FindStringSubmatchIndex(q)
+		if m == nil || !ordinalBefore[q[m[2]:m[3]]] {
+			break
+		}
+		q = q[:m[0]] + " " + q[m[2]:m[3]] + " thu_may " + q[m[1]:]
+	}
+	return q
+}
+
+// firstAskEnd is where the first phrase asking for a value of type t
+// ends in q (with its space), -1 if none.
+func firstAskEnd(q string, t ValueType) int {
+	for _, r := range askRules {
+		if r.t == t {
+			if loc := r.re.FindStringIndex(q); loc != nil {
+				return loc[1]
+			}
+		}
+	}
+	return -1
 }
 
 // firstAsk is where the first phrase asking for a value of type t starts

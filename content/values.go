@@ -572,6 +572,9 @@ var countStop = map[string]bool{
 	"gom": true, "hoac": true, "khi": true, "sau": true, "truoc": true, "nhu": true,
 }
 
+// numberMultiplier are the words that multiply the number before them.
+var numberMultiplier = map[string]bool{"nghin": true, "ngan": true, "trieu": true, "ty": true, "ti": true, "van": true}
+
 func findCountValues(f *valueFinder) {
 	for _, s := range f.starts {
 		m := countValueRE.FindStringIndex(f.text[s:])
@@ -608,6 +611,11 @@ func findCountValues(f *valueFinder) {
 			}
 			rest = rest[cut+1:]
 			end++
+		}
+		// "14 triệu người", "5 nghìn hội viên": the multiplier is the
+		// number's, the noun comes after it.
+		if len(words) > 1 && numberMultiplier[Fold(words[0])] {
+			words = words[1:]
 		}
 		if len(words) == 0 || countStop[Fold(words[0])] {
 			continue

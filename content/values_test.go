@@ -60,6 +60,9 @@ func TestValues(t *testing.T) {
 			[]string{"population:2.468.100"}},
 		{"covering a natural area of 4,321.08 square kilometers",
 			[]string{"area:4,321.08 square kilometers"}},
+		// A multiplier is the number's: the noun comes after it.
+		{"Thành phố có khoảng 14 triệu người và gần 500 nghìn hội viên.",
+			[]string{"count:14 triệu người/người", "count:500 nghìn hội viên/hội viên"}},
 		{"Tổng kinh phí 1,5 tỷ đồng, trong đó ngân sách xã 200.000.000 đồng.",
 			[]string{"money:1,5 tỷ đồng", "money:200.000.000 đồng"}},
 		{"Sau sáp nhập còn 85 thôn, TDP; năm 2020 giảm 12 xã.",
@@ -166,6 +169,16 @@ func TestAskedTypes(t *testing.T) {
 		{"gộp từ mấy xã nào thế", "count/xa nao the"},
 		{"hội nghị lần thứ bao nhiêu của Tỉnh ủy", ""},
 		{"How many district-level cadres registered?", "count/can bo|cadre"},
+		// "thứ mấy" after a sequence's noun asks which one, not a day; a
+		// field before "viên" is a person ("điện thoại viên", an
+		// operator), and a field named before a count is its subject;
+		// residents are counted, not a population.
+		{"HĐND tỉnh thông qua tại kỳ họp thứ mấy", ""},
+		{"GRDP của tỉnh xếp thứ mấy cả nước", ""},
+		{"Chủ tịch xã tiếp công dân vào thứ mấy?", "weekday"},
+		{"Tổng đài 1099 có bao nhiêu điện thoại viên?", "count/dien thoai vien|operator"},
+		{"Which hotline do Mau Son residents call?", "phone"},
+		{"How many residents gave feedback on the plan?", "count/resident"},
 		{"khi nào sáp nhập", "date"},
 		{"when was the ward established", "date"},
 		{"Quyết định số mấy", "document"},

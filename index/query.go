@@ -592,8 +592,10 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	qAccented := len(pq.exact) > 0 && !pq.english
 	foldedText := " " + strings.Join(pq.folded, " ") + " "
+	// "điện thoại viên" asks for no phone number.
+	asking := content.AskingWords(foldedText)
 	for _, ip := range intentPhrases {
-		if strings.Contains(foldedText, " "+ip.phrase+" ") {
+		if strings.Contains(asking, " "+ip.phrase+" ") {
 			pq.intents |= ip.want
 		}
 	}
@@ -771,7 +773,18 @@ func (ix *Index) parse(question string) parsedQuery {
 	if pq.english {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
 	}
-	pq.asked = content.AskedTypes(pq.raw)
+	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
+	// A field the asked types read as the question's subject ("Tổng đài
+	// 1022 có bao nhiêu điện thoại viên?", "Thông báo … địa chỉ … số
+	// mấy?") is not asked for.
+	for _, f := range []struct {
+		t    content.ValueType
+		want intent
+	}{{content.ValuePhone, wantPhone | wantHotline}, {content.ValueFax, wantFax}, {content.ValueEmail, wantEmail}, {content.ValueAddress, wantAddress}} {
+		if pq.intents&f.want != 0 && !slices.ContainsFunc(pq.asked, func(a content.Asked) bool { return a.Type == f.t }) {
+			pq.intents &^= f.want
+		}
+	}
 	// Bigrams inside a phrase that has other spellings (an expansion of an
 	// abbreviation) are left to the concept, which already matches either form.
 	for i := 0; i+1 < len(pq.folded); i++ {
@@ -805,7 +818,7 @@ func (ix *Index) vietnameseTerms(pq *parsedQuery, accented []string, qAccented b
 			}
 			c := concept{alts: append([][]string{vt.folded}, en...), own: 1, span: n}
 			if long {
-				if !ix.holdsExpansion(vt.folded) {
+				if !ix.holdsExpansion(vt.folded) || askingPhrases[strings.Join(vt.folded, " ")] {
 					continue
 				}
 				key := strings.Join(vt.folded, " ")
@@ -820,9 +833,21 @@ func (ix *Index) vietnameseTerms(pq *parsedQuery, accented []string, qAccented b
 	}
 }
 
+// askingPhrases are the phrases that say what is asked ("số điện
+// thoại"): a term read whole before the expansions must be something
+// asked about ("điện thoại viên"), not one of them.
+var askingPhrases = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ip := range intentPhrases {
+		m[ip.phrase] = true
+	}
+	return m
+}()
+
 // longTerm is the fewest syllables of a Vietnamese term read before the
-// abbreviations' expansions: a body's name, not a word.
-const longTerm = 4
+// abbreviations' expansions inside it: a body's name or a person's
+// ("điện thoại viên" is an operator, not "điện thoại"), not a word.
+const longTerm = 3
 
 // holdsExpansion: a shorter abbreviation expansion lies inside term.
 func (ix *Index) holdsExpansion(term []string) bool {
@@ -1539,6 +1564,10 @@ func countedNoun(folded, accented []string, questionAccented bool) string {
 		}
 		if next < 0 {
 			continue
+		}
+		// "how many new communes" counts communes.
+		for next < len(folded) && content.CountAdjective(folded[next]) {
+			next++
 		}
 		if next < len(folded) && !isStop(accented[next], folded[next], questionAccented) && !isDigits(folded[next]) {
 			return folded[next]

@@ -69,3 +69,35 @@ func TestPlaceNameEnds(t *testing.T) {
 		{"Hội Nông dân xã Giả Định (Vi Du) có bao nhiêu hội viên?", ""},
 	})
 }
+
+// hotlinePage is a synthetic English page (invented city, numbers and
+// figures) in the shape of a city's news about its service hotline.
+const hotlinePage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/mau-son-hotline
+title: Mau Son launches its public service hotline
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Starting from 1 September, citizens in Mau Son can call the city's Public Service Information Centre to book appointments with city departments.
+
+The hotline is connected to a switchboard with 25 operators, and may be expanded to 60 operators.
+
+Citizens in Mau Son can ring the switchboard's hotline 0200 3123 456 during working hours from Monday to Friday.
+
+After the arrangement, Mau Son will form 21 new communes and 6 new wards.
+
+Mau Son opened 3 new parks and 2 new libraries for its communes in 2024.
+`
+
+// TestQuestionReadings: what a question asks is read from its wording in
+// general, not from the field words it holds — "điện thoại viên" is an
+// operator (a count of them is asked, not a phone number), "how many new
+// communes" counts communes, and a phone question is still one.
+func TestQuestionReadings(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"en.txt": hotlinePage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Tổng đài Mau Son có bao nhiêu điện thoại viên?", "25 operators"},
+		{"How many new communes will Mau Son form?", "21 new communes"},
+		{"What is the hotline of Mau Son?", "0200 3123 456"},
+	})
+}

@@ -667,11 +667,20 @@ func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
 	return out
 }
 
-// countsNoun: a number stands right before the noun ("38 thôn", "21 đồng
-// chí", "34/38 tổ dân phố").
+// countsNoun: a number stands right before the noun, or before the
+// English adjectives before it ("38 thôn", "21 đồng chí", "34/38 tổ dân
+// phố", "21 new communes").
 func countsNoun(words []string, noun string) bool {
 	for i := 1; i < len(words); i++ {
-		if words[i] == noun && isDigits(words[i-1]) {
+		if words[i] != noun {
+			continue
+		}
+		// "21 new communes"
+		j := i - 1
+		for j > 0 && content.CountAdjective(words[j]) {
+			j--
+		}
+		if isDigits(words[j]) {
 			return true
 		}
 	}

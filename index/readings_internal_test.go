@@ -1,0 +1,54 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// TestReadingsParse: how questions in general are read — "điện thoại
+// viên" is one term (an operator), not the phone field; a field named
+// before a count is its subject, not asked; "how many new communes"
+// counts communes, and "21 new communes" is a count of them.
+func TestReadingsParse(t *testing.T) {
+	dir := t.TempDir()
+	page := "synthetic: true\ntitle: Mau Son launches its hotline\n\n" +
+		"Synthetic article: every name and figure below is invented for tests.\n\n" +
+		"The hotline is connected to a switchboard with 25 operators.\n"
+	if err := os.WriteFile(filepath.Join(dir, "en.txt"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := content.LoadDir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), c, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+
+	pq := ix.parse("Tổng đài 1099 có bao nhiêu điện thoại viên?")
+	if pq.intents&(wantPhone|wantHotline) != 0 {
+		t.Errorf("operators: intents %b ask for a phone", pq.intents)
+	}
+	if !slices.ContainsFunc(pq.concepts, func(c concept) bool {
+		return slices.ContainsFunc(c.alts, func(a []string) bool { return strings.Join(a, " ") == "operator" })
+	}) {
+		t.Errorf("operators: no concept reads 'điện thoại viên' as operator: %v", pq.concepts)
+	}
+	if pq := ix.parse("Số điện thoại của tổng đài là gì?"); pq.intents&wantPhone == 0 {
+		t.Errorf("phone question: intents %b ask for no phone", pq.intents)
+	}
+	if pq := ix.parse("How many new communes will Mau Son form?"); pq.counted != "commune" {
+		t.Errorf("new communes: counted %q, want commune", pq.counted)
+	}
+	if !countsNoun(strings.Fields("mau son will form 21 new commune"), "commune") {
+		t.Error("'21 new communes' does not count communes")
+	}
+}
