@@ -4,11 +4,13 @@
 package redistest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -18,10 +20,13 @@ import (
 
 // Server is a running redis-server.
 type Server struct {
-	Socket string // unix socket path
-	dir    string
-	cmd    *exec.Cmd
-	tb     testing.TB
+	Socket  string // unix socket path
+	dir     string
+	cmd     *exec.Cmd
+	exited  chan struct{} // closed when cmd has exited
+	waitErr error         // cmd.Wait's, once exited is closed
+	out     *syncBuffer   // redis-server's output, for a failed start
+	tb      testing.TB
 }
 
 // Start starts a redis-server for the test and stops it at cleanup. Without a
@@ -42,8 +47,15 @@ func Start(tb testing.TB) *Server {
 	return s
 }
 
+// startTimeout bounds how long start waits for redis-server to answer. It
+// only bounds a failing start: a passing one returns as soon as the server
+// answers, and under make test on two shared cores a start can take
+// seconds.
+const startTimeout = 60 * time.Second
+
 func (s *Server) start() {
 	s.tb.Helper()
+	s.out = new(syncBuffer)
 	s.cmd = exec.Command("redis-server",
 		"--port", "0",
 		"--unixsocket", s.Socket,
@@ -52,24 +64,63 @@ func (s *Server) start() {
 		"--save", "",
 		"--appendonly", "no",
 	)
+	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
 	if err := s.cmd.Start(); err != nil {
 		s.tb.Fatalf("redistest: start redis-server: %v", err)
 	}
-	c := redis.NewClient(&redis.Options{Network: "unix", Addr: s.Socket})
+	exited := make(chan struct{})
+	s.exited = exited
+	go func(cmd *exec.Cmd) {
+		s.waitErr = cmd.Wait()
+		close(exited)
+	}(s.cmd)
+	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
+	defer cancel()
+	// No retries of its own: the loop below is the retry, and go-redis
+	// would log every failed dial.
+	c := redis.NewClient(&redis.Options{Network: "unix", Addr: s.Socket, MaxRetries: -1})
 	defer c.Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-		err := c.Ping(ctx).Err()
-		cancel()
-		if err == nil {
-			return
+	// redis-server says nothing when it is ready but creates its socket
+	// then: look for the socket, and ping once it is there, after a wait
+	// that doubles from 1 ms to 50 ms; a server that exits (a bad option,
+	// a socket it cannot bind) ends the wait at once, with its output.
+	var err error
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		if _, statErr := os.Stat(s.Socket); statErr == nil {
+			if err = c.Ping(ctx).Err(); err == nil {
+				return
+			}
 		}
-		if time.Now().After(deadline) {
-			s.tb.Fatalf("redistest: redis-server did not answer: %v", err)
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-exited:
+			t.Stop()
+			s.tb.Fatalf("redistest: redis-server exited at start (%v):\n%s", s.waitErr, s.out.String())
+		case <-ctx.Done():
+			t.Stop()
+			s.tb.Fatalf("redistest: redis-server did not answer within %v (%v):\n%s", startTimeout, err, s.out.String())
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// syncBuffer is redis-server's output, written by exec's copying goroutine
+// and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }
 
 // URL is the server's address as REDIS_URL takes it (unix://…).
@@ -109,7 +160,7 @@ func (s *Server) Stop() {
 		return
 	}
 	_ = s.cmd.Process.Kill()
-	_ = s.cmd.Wait()
+	<-s.exited
 	s.cmd = nil
 	_ = os.Remove(s.Socket)
 }

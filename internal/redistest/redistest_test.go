@@ -2,6 +2,10 @@ package redistest
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,5 +59,41 @@ func TestPauseResume(t *testing.T) {
 	s.Resume()
 	if err := c.Ping(ctx).Err(); err != nil {
 		t.Fatalf("after resume: %v", err)
+	}
+}
+
+// fatalTB records a Fatalf and ends the goroutine, as testing.T does.
+type fatalTB struct {
+	testing.TB
+	msg string
+}
+
+func (f *fatalTB) Helper() {}
+
+func (f *fatalTB) Fatalf(format string, args ...any) {
+	f.msg = fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+// TestStartReportsExit: a redis-server that exits at start (here: a socket
+// it cannot bind) fails the start at once, with what the server said,
+// rather than after polling out the start deadline.
+func TestStartReportsExit(t *testing.T) {
+	dir := t.TempDir()
+	tb := &fatalTB{TB: t}
+	s := &Server{Socket: filepath.Join(dir, "missing", "redis.sock"), dir: dir, tb: tb}
+	t.Cleanup(s.Stop)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.start()
+	}()
+	select {
+	case <-done:
+	case <-time.After(startTimeout / 2):
+		t.Fatal("start still waiting on a redis-server that exited")
+	}
+	if !strings.Contains(tb.msg, "exited at start") || !strings.Contains(strings.ToLower(tb.msg), "unix socket") {
+		t.Errorf("start failed with %q, want the exit and the server's complaint about its socket", tb.msg)
 	}
 }
