@@ -312,6 +312,41 @@ type numShape struct {
 	// ok, when set, checks a match: text[start:end] from the number, and
 	// whether before's words were there.
 	ok func(text string, start, end int, before bool) bool
+	// may and mayBefore, when set, are cheap necessary conditions on the
+	// whole text for at and for before to match: a word of theirs in it.
+	// mayBefore is asked only once at has matched.
+	// Tried at every number, the expressions were most of the cost of
+	// Values over a corpus (before's, unanchored at the start, most of
+	// all), and most sentences hold none of the words a shape needs.
+	// TestValuePrefilters checks they change nothing.
+	may, mayBefore func(*valueFinder) bool
+}
+
+// valuePrefilters is whether numShape.may and mayBefore are used; the
+// test turns them off to compare.
+var valuePrefilters = true
+
+// hasAny returns a condition: the lower-cased text holds one of words.
+func hasAny(words ...string) func(*valueFinder) bool {
+	return func(f *valueFinder) bool { return f.has(words...) }
+}
+
+// shapeMay reports whether sh's at can match in f's text.
+func shapeMay(f *valueFinder, sh *numShape) bool {
+	return !valuePrefilters || sh.may == nil || sh.may(f)
+}
+
+// beforeMay reports whether sh's before can match in f's text, asked once
+// per text (*known) and only once at has matched: it may look for many
+// words.
+func beforeMay(f *valueFinder, sh *numShape, known *int8) bool {
+	if *known == 0 {
+		*known = 1
+		if valuePrefilters && sh.mayBefore != nil && !sh.mayBefore(f) {
+			*known = -1
+		}
+	}
+	return *known > 0
 }
 
 func anchored(re string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + re + `)`) }
@@ -337,35 +372,48 @@ var docNamesRE = func() string {
 // number ("01-07-2025"), so they are found first.
 var codeShapes = []numShape{
 	// Documents: "18-NQ/TW", "18, 19-NQ/TW", "1234/QĐ-UBND", "34/2019/NĐ-CP".
-	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(partyDocRE.String(), `(?:^|[^\p{L}\d/])`))},
-	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(stateDocRE.String(), `(?:^|[^\p{L}\d/])`))},
-	{t: ValueDocument, before: ending(`(?i)(?:` + docNamesRE + `)(?:\s+số)?\s+`), need: true, keepBefore: true, at: anchored(`\d{1,5}`), ok: endsNumber},
+	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(partyDocRE.String(), `(?:^|[^\p{L}\d/])`)), may: slashAndDash},
+	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(stateDocRE.String(), `(?:^|[^\p{L}\d/])`)), may: slashAndDash},
+	{t: ValueDocument, before: ending(`(?i)(?:` + docNamesRE + `)(?:\s+số)?\s+`), need: true, keepBefore: true, at: anchored(`\d{1,5}`), ok: endsNumber, mayBefore: hasAny(docNames...)},
 	// Dates.
-	{t: ValueDate, before: ending(`(?i)ngày\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?`), ok: endsNumber},
+	{t: ValueDate, before: ending(`(?i)ngày\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?`), ok: endsNumber, mayBefore: hasAny("ngày"), may: hasAny("tháng")},
 	{t: ValueDate, at: anchored(`\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}`), ok: endsNumber},
-	{t: ValueDate, before: ending(`(?i)tháng\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*(?:/\s*|\s+(?i:năm)\s+)\d{4}`), ok: endsNumber},
+	{t: ValueDate, before: ending(`(?i)tháng\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*(?:/\s*|\s+(?i:năm)\s+)\d{4}`), ok: endsNumber, mayBefore: hasAny("tháng")},
 	// "Sáng 28/4", "Ngày 28-4": a day and month after a word of the day;
 	// with a dash only a month that can be one ("ngày 27-28/9" is a range).
-	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}|\d{1,2}-(?:0?[1-9]|1[0-2])`), ok: endsNumber},
-	{t: ValueDate, before: ending(`(?i)năm\s+`), need: true, keepBefore: true, at: anchored(`(?:19|20)\d{2}`), ok: endsNumber},
+	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}|\d{1,2}-(?:0?[1-9]|1[0-2])`), ok: endsNumber,
+		mayBefore: hasAny("ngày", "từ", "đến", "sáng", "chiều", "tối", "trưa", "hôm"), may: hasAny("/", "-")},
+	{t: ValueDate, before: ending(`(?i)năm\s+`), need: true, keepBefore: true, at: anchored(`(?:19|20)\d{2}`), ok: endsNumber, mayBefore: hasAny("năm")},
 }
+
+// slashAndDash: a document number has both.
+func slashAndDash(f *valueFinder) bool { return f.has("/") && f.has("-") }
+
+// docNames are docNamesRE's names.
+var docNames = strings.Split(strings.ReplaceAll(docNamesRE, `\`, ""), "|")
 
 // numShapes are the other values that start with a number, found after
 // phone numbers, most specific first.
 var numShapes = []numShape{
 	// Money, rates, areas, population.
-	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord},
-	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`)},
-	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: endsWord},
-	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu|population)[^.;\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân|people|inhabitants|residents))?`), ok: endsWord},
-	{t: ValuePopulation, at: anchored(`(?i)(?:` + valueNum + `)\s+nhân\s+khẩu`), ok: endsWord},
+	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord,
+		may: hasAny("đ", "vnd", "tỷ", "tỉ")},
+	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`), may: hasAny("%", "trăm")},
+	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: endsWord,
+		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq")},
+	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu|population)[^.;\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân|people|inhabitants|residents))?`), ok: endsWord,
+		mayBefore: func(f *valueFinder) bool {
+			return f.has("dân") && f.has("số") || f.has("khẩu") || f.has("population")
+		}},
+	{t: ValuePopulation, at: anchored(`(?i)(?:` + valueNum + `)\s+nhân\s+khẩu`), ok: endsWord, may: hasAny("khẩu")},
 	// Lengths of time: a day, week, month or year counted is one; hours
 	// and minutes only after a word that makes them so ("trong 24 giờ"),
 	// else "17 giờ" is a time of day.
 	{t: ValueDuration, before: ending(`(?i)(?:trong|sau|mất|khoảng|kéo\s+dài|tối\s+đa|không\s+quá|chậm\s+nhất|thời\s+hạn|thời\s+gian)\s+(?:(?:vòng|là|trong)\s+)?`), keepBefore: true,
-		at: anchored(`(?i)\d+(?:,\d+)?\s+(?:ngày\s+làm\s+việc|ngày|tuần|tháng|năm|giờ|tiếng|phút)`), ok: durationOK},
+		at: anchored(`(?i)\d+(?:,\d+)?\s+(?:ngày\s+làm\s+việc|ngày|tuần|tháng|năm|giờ|tiếng|phút)`), ok: durationOK,
+		may: hasAny("ngày", "tuần", "tháng", "năm", "giờ", "tiếng", "phút"), mayBefore: hasAny("trong", "sau", "mất", "khoảng", "dài", "đa", "quá", "nhất", "hạn", "gian")},
 	// Times of day and opening hours.
-	{t: ValueTime, before: ending(`(?i)từ\s+`), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK},
+	{t: ValueTime, before: ending(`(?i)từ\s+`), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK, mayBefore: hasAny("từ")},
 	{t: ValueTime, at: anchored(`(?i)` + clock), ok: clockOK},
 }
 
@@ -422,7 +470,15 @@ func atoiSmall(s string) int {
 
 // findNumberValues tries shapes at every number.
 func findNumberValues(f *valueFinder, shapes []numShape) {
-	for _, sh := range shapes {
+	if len(f.starts) == 0 {
+		return
+	}
+	for i := range shapes {
+		sh := &shapes[i]
+		if !shapeMay(f, sh) {
+			continue
+		}
+		var known int8
 		for _, s := range f.starts {
 			m := sh.at.FindStringIndex(f.text[s:])
 			if m == nil {
@@ -431,7 +487,11 @@ func findNumberValues(f *valueFinder, shapes []numShape) {
 			start, end := s, s+m[1]
 			from := start
 			had := false
-			if sh.before != nil {
+			if sh.before != nil && !beforeMay(f, sh, &known) {
+				if sh.need {
+					continue
+				}
+			} else if sh.before != nil {
 				look := f.text[max(0, s-60):s]
 				if b := sh.before.FindStringIndex(look); b != nil {
 					had = true
@@ -498,13 +558,16 @@ var (
 	// A house number and its street, from the number on: "58B đường Thử
 	// Nghiệm", "12/3 phố Hư Cấu", "58B Nguyễn Trãi", "[Số] 12 Nguyễn Du".
 	streetShapes = []numShape{
-		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\s+` + capName)},
-		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), need: true, keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+` + capName)},
+		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\s+` + capName),
+			may: hasAny("đường", "phố", "ngõ", "ngách", "hẻm"), mayBefore: hasAny("số")},
+		{t: ValueAddress, before: ending(`[Ss]ố\s+(?:nhà\s+)?`), need: true, keepBefore: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s*,?\s+` + capName), mayBefore: hasAny("số")},
 		{t: ValueAddress, at: anchored(`\d{1,4}[A-Z](?:/\d{1,4})?\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+`)},
 		// English pages: "43 Nguyen Van Ba Street", "2 Quang Trung street";
 		// "located at 26 Hoang Hoa Tham, Nha Trang City".
-		{t: ValueAddress, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName + `\s+(?:[Ss]treet|[Rr]oad|[Aa]venue|[Bb]oulevard|St\.|Rd\.|Ave\.)`)},
-		{t: ValueAddress, before: ending(`(?i)\b(?:located|situated|based|opened|headquartered|housed)\s+at\s+`), need: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName)},
+		{t: ValueAddress, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName + `\s+(?:[Ss]treet|[Rr]oad|[Aa]venue|[Bb]oulevard|St\.|Rd\.|Ave\.)`),
+			may: hasAny("street", "road", "avenue", "boulevard", "st.", "rd.", "ave.")},
+		{t: ValueAddress, before: ending(`(?i)\b(?:located|situated|based|opened|headquartered|housed)\s+at\s+`), need: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName),
+			mayBefore: hasAny("located", "situated", "based", "opened", "headquartered", "housed")},
 	}
 	// A street or a village with its commune or ward: "đường X, phường Y",
 	// "thôn Ví Dụ, xã Thử Thách", "TDP 3, phường Mẫu Sơn".
@@ -524,14 +587,23 @@ func findAddresses(f *valueFinder) {
 		}
 		f.add(ValueAddress, start, end, "")
 	}
-	for _, sh := range streetShapes {
+	for i := range streetShapes {
+		sh := &streetShapes[i]
+		if len(f.starts) == 0 || !shapeMay(f, sh) {
+			continue
+		}
+		var known int8
 		for _, s := range f.starts {
 			m := sh.at.FindStringIndex(f.text[s:])
 			if m == nil {
 				continue
 			}
 			from := s
-			if sh.before != nil {
+			if sh.before != nil && !beforeMay(f, sh, &known) {
+				if sh.need {
+					continue
+				}
+			} else if sh.before != nil {
 				if b := sh.before.FindStringIndex(f.text[max(0, s-20):s]); b != nil {
 					if sh.keepBefore {
 						from = max(0, s-20) + b[0]
@@ -747,8 +819,18 @@ func leadingTitle(s string) string {
 	return ""
 }
 
-// honorifics are the forms of address before a name, lower-cased.
-var honorifics = map[string]bool{"ông": true, "bà": true, "đồng chí": true, "đ/c": true, "anh": true, "chị": true}
+// honorifics are the one-word forms of address before a name,
+// lower-cased ("đồng chí" is two words: findPersons looks for it apart).
+var honorifics = []string{"ông", "bà", "đ/c", "anh", "chị"}
+
+func isHonorific(w string) bool {
+	for _, h := range honorifics {
+		if strings.EqualFold(w, h) {
+			return true
+		}
+	}
+	return false
+}
 
 // surnameSet holds surnames for lookup.
 var surnameSet = func() map[string]bool {
@@ -821,10 +903,12 @@ func findPersons(f *valueFinder) {
 	for k := 0; k < len(words); k++ {
 		w := words[k]
 		hon := 0
-		switch l := strings.ToLower(w.w); {
-		case honorifics[l]:
+		// EqualFold, not ToLower: no allocation a word, and the same
+		// answer for these words (no letter of theirs folds specially).
+		switch {
+		case isHonorific(w.w):
 			hon = 1
-		case l == "đồng" && k+1 < len(words) && strings.ToLower(words[k+1].w) == "chí":
+		case strings.EqualFold(w.w, "đồng") && k+1 < len(words) && strings.EqualFold(words[k+1].w, "chí"):
 			hon = 2
 		}
 		if hon > 0 && k+hon < len(words) && f.text[words[k+hon-1].end:words[k+hon].start] == " " {

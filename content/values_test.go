@@ -2,6 +2,8 @@ package content
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -273,4 +275,52 @@ func FuzzValues(f *testing.F) {
 		}
 		AskedTypes(s)
 	})
+}
+
+// TestValuePrefilters: the shapes' cheap conditions (numShape.may,
+// mayBefore) skip only expressions that could not have matched — Values
+// finds the same with them as without, over the test pages' lines and
+// sentences in every shape.
+func TestValuePrefilters(t *testing.T) {
+	texts := []string{
+		"Xã có diện tích tự nhiên 12,5 km², dân số 8.432 người, tỷ lệ hộ nghèo 3,2%; 350 ha lúa; 3.210 nhân khẩu.",
+		"Dân\nsố toàn xã là 8.432 người; population 2,243,554; 12 phần trăm; 40 héc-ta; 3 square kilometres.",
+		"Tổng kinh phí 1,5 tỷ đồng, trong đó ngân sách xã 200.000.000 đồng, 5 triệu VNĐ.",
+		"Thời hạn giải quyết: trong vòng 05 ngày làm việc; kéo dài 3 tháng; không quá 24 giờ; chậm nhất 2 tuần.",
+		"Từ 8h đến 11h30, chiều từ 13:30 - 16:45; sáng 28/4 và ngày 28-4, hôm 5/9; tháng 7/2025; năm 2019.",
+		"Ngày 5 tháng 3 năm 2024 ban hành Quyết định số 15 và Nghị quyết số 18-NQ/TW, Kết luận 05-KL/TU, 1234/QĐ-UBND.",
+		"Trụ sở: Số 12 Nguyễn Du, số nhà 58B đường Thử Nghiệm, phường Mẫu Sơn; 43 Hypo Thetical Street.",
+		"The centre, located at 43 Hypo Thetical Street, opens in May; it was opened at 26 Mau Thu, Gia Dinh City.",
+		"Thôn Ví Dụ, xã Thử Thách có 85 thôn, TDP; ông Nguyễn Văn A, Chủ tịch UBND xã.",
+	}
+	for _, dir := range []string{"testdata/synthetic", "testdata/portal", "testdata/facts", "testdata/tables", "default"} {
+		files, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range files {
+			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				texts = append(texts, line)
+				texts = append(texts, Sentences(line)...)
+			}
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		valuePrefilters = false
+		want := Values(s)
+		valuePrefilters = true
+		got := Values(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Values(%q)\nwith the prefilters %v\nwithout           %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 100 {
+		t.Errorf("only %d values in %d texts: the test checks too little", found, len(texts))
+	}
 }

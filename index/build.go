@@ -155,9 +155,11 @@ func (ix *Index) prepare(from, to int) {
 	size := 0
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
-		norms[i-from] = lowerNormalize(u.text)
+		// Normalised once, for the lower-cased text and the traits.
+		n := content.Normalize(u.text)
+		norms[i-from] = strings.ToLower(n)
 		size += len(norms[i-from])
-		u.traits = traitsOf(u.text)
+		u.traits = traitsOf(u.text, n)
 		u.tagValues()
 		counts = append(counts, u.counts...)
 	}
@@ -306,6 +308,46 @@ func mayDate(text string) bool {
 			}
 			off = j
 		}
+	}
+	return false
+}
+
+// subjectHeads are subjRe's document names, folded: a sentence without
+// one cannot match it.
+var subjectHeads = []string{"nghi quyet", "ket luan", "ke hoach", "chuong trinh", "quyet dinh", "chi thi", "de an"}
+
+// maySubject reports whether folded (the sentence folded whole) names
+// one of subjRe's documents. subjRe, a case-insensitive expression with
+// seven alternatives tried at every position, ran on every sentence with
+// "về" in it.
+func maySubject(folded string) bool {
+	for _, h := range subjectHeads {
+		if strings.Contains(folded, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayTime reports whether text has a number followed, past any digits,
+// dots, colons and white space, by a colon or by the first letter of
+// timeRe's units (h, giờ, g, a.m., p.m.), without which timeRe cannot
+// match.
+func mayTime(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if !isDigitByte(text[i]) {
+			continue
+		}
+		j := i
+		colon := false
+		for j < len(text) && (isDigitByte(text[j]) || strings.IndexByte(".:\t\n\f\r ", text[j]) >= 0) {
+			colon = colon || text[j] == ':'
+			j++
+		}
+		if colon || j < len(text) && strings.IndexByte("hHgGaApP", text[j]) >= 0 {
+			return true
+		}
+		i = j
 	}
 	return false
 }

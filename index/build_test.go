@@ -8,7 +8,7 @@ import (
 )
 
 // TestTraitPrefilters checks that the cheap checks run before nameRe,
-// spanRe and dateRe never turn away a text the expressions match, on hand-written
+// spanRe, dateRe, timeRe and subjRe never turn away a text the expressions match, on hand-written
 // cases and on every unit of a synthetic corpus.
 func TestTraitPrefilters(t *testing.T) {
 	texts := []string{
@@ -25,6 +25,8 @@ func TestTraitPrefilters(t *testing.T) {
 		"không có gì",
 		"ngày 29/6/2016", "Kết luận số 05-KL/TU ngày 29.6.2016", "năm 2024", "tháng 12", "Quý IV", "trong năm  2024",
 		"có 12 thôn", "năm nay có 3 xã",
+		"từ 8h đến 11h30", "lúc 7 Giờ 30 phút", "13:30", "7.30 a.m.", "5 PM", "8 g", "năm 2024",
+		"Nghị Quyết số 18 về việc sáp nhập", "kế hoạch triển khai về “chuyển đổi số”", "KẾT LUẬN VỀ VIỆC SẮP XẾP", "Đề án về việc thành lập", "quyết định về «quy chế»",
 	}
 	// Every count word of the lexicon, before every unit: the prefilter
 	// and the expression read the same list.
@@ -37,8 +39,20 @@ func TestTraitPrefilters(t *testing.T) {
 		texts = append(texts, a.Title)
 		texts = append(texts, a.Paragraphs...)
 	}
-	var names, spans, dates int
+	var names, spans, dates, times, subjects int
 	for _, s := range texts {
+		if timeRe.MatchString(s) {
+			times++
+			if !mayTime(s) {
+				t.Errorf("mayTime(%q) = false, but timeRe matches", s)
+			}
+		}
+		if subjRe.MatchString(s) {
+			subjects++
+			if !maySubject(content.Fold(s)) {
+				t.Errorf("maySubject(%q) = false, but subjRe matches", s)
+			}
+		}
 		if nameRe.MatchString(s) {
 			names++
 			if !mayName(s) {
@@ -58,8 +72,16 @@ func TestTraitPrefilters(t *testing.T) {
 			}
 		}
 	}
-	if names < 4 || spans < 4 || dates < 4 {
-		t.Errorf("only %d names, %d spans and %d dates among the texts: the test checks too little", names, spans, dates)
+	if names < 4 || spans < 4 || dates < 4 || times < 4 || subjects < 4 {
+		t.Errorf("only %d names, %d spans, %d dates, %d times and %d subjects among the texts: the test checks too little", names, spans, dates, times, subjects)
+	}
+	for _, s := range []string{"có 12 thôn", "năm 2024, 18 xã", "ông bà ta nói"} {
+		if mayTime(s) {
+			t.Errorf("mayTime(%q) = true, want false", s)
+		}
+	}
+	if maySubject(content.Fold("Báo cáo về việc sáp nhập")) {
+		t.Error("maySubject(a report) = true, want false")
 	}
 	for _, s := range []string{"có 12 thôn", "năm nay có 3 xã", "trong năm  2024"} {
 		if mayDate(s) {

@@ -399,8 +399,11 @@ func (ix *Index) withEnglish(c concept) concept {
 
 // foldWords splits folded text into its syllables (letters and digits
 // runs), each in the form foldSyllable gives it.
-func foldWords(s string) []string {
-	ws := strings.FieldsFunc(content.Fold(s), func(r rune) bool {
+func foldWords(s string) []string { return splitFolded(content.Fold(s)) }
+
+// splitFolded is foldWords of text already folded.
+func splitFolded(folded string) []string {
+	ws := strings.FieldsFunc(folded, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	for i, w := range ws {

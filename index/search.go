@@ -955,7 +955,9 @@ var englishTitleWords = func() []string {
 
 var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai "}
 
-func traitsOf(text string) traits {
+// traitsOf finds text's traits; n is its Normalize form, which prepare
+// has at hand, so the text is folded from it rather than normalised again.
+func traitsOf(text, n string) traits {
 	var t traits
 	if strings.ContainsAny(text, "0123456789") {
 		if numberRe.MatchString(text) {
@@ -971,7 +973,8 @@ func traitsOf(text string) traits {
 	if strings.Contains(text, "@") && emailRe.MatchString(text) {
 		t |= hasEmail
 	}
-	if strings.Contains(text, "về") && subjRe.MatchString(text) {
+	foldedText := content.FoldNormal(n)
+	if strings.Contains(text, "về") && maySubject(foldedText) && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
 	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
@@ -980,13 +983,13 @@ func traitsOf(text string) traits {
 	if strings.Contains(text, "%") {
 		t |= hasPct
 	}
-	if strings.ContainsAny(text, "0123456789") && timeRe.MatchString(text) {
+	if strings.ContainsAny(text, "0123456789") && mayTime(text) && timeRe.MatchString(text) {
 		t |= hasTime
 	}
 	if maySpan(text) && spanRe.MatchString(text) {
 		t |= hasSpan
 	}
-	folded := " " + strings.Join(foldWords(text), " ") + " "
+	folded := " " + strings.Join(splitFolded(foldedText), " ") + " "
 	if isEnglishText(text, folded) {
 		t |= inEnglish
 	}
