@@ -48,6 +48,10 @@ type lexicon struct {
 	// MiddleNames are the middle names that, after a surname, make a
 	// run of capitalised words a person's name ("Phạm Thị …", "Hồ Văn …").
 	MiddleNames []string
+	// ChangeWords say a count that follows them is a change, not a total
+	// ("giảm 1.513 thôn", "reduced by 233 communes"): it does not answer
+	// how many there are. "giảm còn 35 xã", "reduced to 273" state totals.
+	ChangeWords []string
 	// Periods are the words numbering a period or sitting ("đợt 2", "kỳ
 	// họp thứ 5", "giai đoạn II", "khóa XV"): the figures of "đợt 1" do
 	// not answer for "đợt 2".
@@ -145,6 +149,7 @@ var Lexicon = lexicon{
 		"Quận ủy", "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Cục", "Chi cục", "Viện", "Trường", "Bệnh viện",
 		"Mặt trận", "Liên đoàn", "Đoàn", "Văn phòng", "Tòa án", "Toà án", "Bộ", "Công ty", "Ngân hàng",
 		"Kho bạc", "Bảo hiểm", "Thanh tra", "Chi hội", "Hợp tác xã", "Bộ Chỉ huy", "Ủy ban Kiểm tra"},
+	ChangeWords:     []string{"giảm", "tăng", "bớt", "reduced", "reduce", "decreased", "increased", "cut"},
 	CitationOpeners: []string{"Căn cứ", "Theo", "Thực hiện", "Xét", "Trên cơ sở", "Thừa lệnh", "Thay mặt"},
 	MiddleNames:     []string{"Văn", "Thị"},
 	Periods:         []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},

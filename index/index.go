@@ -84,6 +84,10 @@ type Index struct {
 	// its ward or office once at the top and not in every sentence. A page
 	// naming no place adds the place words of its address (slug.go).
 	leadWords []map[string]bool
+	// leadSeq are the same words in order (the lead's, then its address
+	// places'): a place's name of several syllables is named by the lead
+	// when written whole there, not when "Nam" and "Định" are apart.
+	leadSeq [][]string
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
 	// docArticles maps a document key to the articles citing it.
@@ -169,11 +173,13 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	ix.titleWords = make([][]string, len(c.Articles))
 	ix.leadWords = make([]map[string]bool, len(c.Articles))
+	ix.leadSeq = make([][]string, len(c.Articles))
 	ix.hosts = make([]string, len(c.Articles))
 	for i, a := range c.Articles {
 		ix.titleWords[i] = foldWords(a.Title)
 		if len(a.Paragraphs) > 0 {
-			ix.leadWords[i] = setOf(foldWords(a.Paragraphs[0]))
+			ix.leadSeq[i] = foldWords(a.Paragraphs[0])
+			ix.leadWords[i] = setOf(ix.leadSeq[i])
 		}
 		// The year a page was published in is named by it as its lead
 		// is: "after the 2025 arrangement" is asked of a 2025 report that
@@ -202,6 +208,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		for _, w := range words {
 			ix.leadWords[i][w] = true
 		}
+		ix.leadSeq[i] = append(append(ix.leadSeq[i], "\x00"), words...)
 	}
 	if len(ix.units) == 0 {
 		return nil, errors.New("index: build: the corpus has no text to index")

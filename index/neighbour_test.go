@@ -151,3 +151,39 @@ func TestPeriodNeighbours(t *testing.T) {
 		{"Kỳ họp thứ 5 HĐND tỉnh Mẫu Sơn thông qua bao nhiêu nghị quyết?", ""},
 	})
 }
+
+// Synthetic pages (invented places and figures): a page whose words
+// "Mẫu" and "Định" are apart, and a page stating only by how much a
+// count fell.
+const (
+	neighbourScatteredPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/xa-ha-mau
+title: Xã Hà Mẫu sắp xếp thôn
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Theo quyết định của tỉnh, xã Hà Mẫu có 12 thôn sau sắp xếp.
+`
+	neighbourChangePage = `synthetic: true
+source: https://www.mau.example.invalid/tin/tinh-mau-dinh-sap-xep-thon
+title: Tỉnh Mẫu Định sắp xếp thôn, xóm
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Giai đoạn 2028-2029, tỉnh Mẫu Định đã giảm 150 thôn, xóm sau sắp xếp.
+`
+)
+
+// TestWholeNameAndChangeNeighbours: a place's name is named when its
+// syllables are written together, not apart ("Hà Mẫu … quyết định" does
+// not name Mẫu Định), and a count a change word introduces ("giảm 150
+// thôn") answers how much it fell, not how many there are.
+func TestWholeNameAndChangeNeighbours(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"scattered.txt": neighbourScatteredPage, "change.txt": neighbourChangePage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Xã Hà Mẫu có bao nhiêu thôn sau sắp xếp?", "12 thôn"},
+		{"Xã Định Mẫu có bao nhiêu thôn sau sắp xếp?", ""},
+		{"Tỉnh Mẫu Định giảm bao nhiêu thôn, xóm sau sắp xếp?", "giảm 150 thôn"},
+		{"Tỉnh Mẫu Định còn bao nhiêu thôn, xóm sau sắp xếp?", ""},
+	})
+}

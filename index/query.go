@@ -121,6 +121,9 @@ type parsedQuery struct {
 	// numbers that period otherwise ("đợt 1/2019") and never as asked
 	// speaks of another period.
 	periods []period
+	// change: the question asks for a change ("giảm bao nhiêu"), which a
+	// count after a change word answers; otherwise it asks for a total.
+	change bool
 	// deputy: a who-question asks for a deputy ("Phó Chủ tịch …"): the
 	// title must be written as a deputy's, and only then.
 	deputy bool
@@ -767,6 +770,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 	}
 	pq.periods = periodsNamed(pq.folded)
+	pq.change = asksChange(pq.folded)
 	pq.titles, pq.titleBound = ix.askedTitles(pq.folded, pq.intents)
 	if pq.intents&wantName != 0 {
 		n := len(pq.titles)

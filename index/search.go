@@ -502,6 +502,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			for _, r := range pq.required {
 				if !namedIn(concept{alts: r}, has, inContext, inPrev, inTitle, lead) && !ix.hostNames(u.article, r) {
 					missingRequired = true
+				} else if !ix.namedWhole(r, u, folded) && !ix.hostNames(u.article, r) {
+					// Its words are there, but apart: "Kỳ Nam … quyết
+					// định" does not name Nam Định.
+					missingRequired = true
 				}
 			}
 			if !holdsField(pq.intents, u) {
@@ -561,6 +565,34 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// namedWhole: one of the spellings of a required name is written whole —
+// in order, its syllables together — by the unit, the sentence before it,
+// its list's introduction, its article's title or lead.
+func (ix *Index) namedWhole(r [][]string, u *unit, folded []string) bool {
+	var prev, ctx, title, lead []string
+	for _, alt := range r {
+		if len(alt) < 2 || containsSeq(folded, alt) {
+			return true
+		}
+		if prev == nil && u.prev > 0 {
+			prev = foldWords(ix.units[u.prev-1].norm)
+		}
+		if ctx == nil && u.context != "" {
+			ctx = foldWords(u.context)
+		}
+		if u.article < len(ix.titleWords) {
+			title = ix.titleWords[u.article]
+		}
+		if u.article < len(ix.leadSeq) {
+			lead = ix.leadSeq[u.article]
+		}
+		if containsSeq(prev, alt) || containsSeq(ctx, alt) || containsSeq(title, alt) || containsSeq(lead, alt) {
+			return true
+		}
+	}
+	return false
 }
 
 // anyTyped: the unit holds a kind of answer the question asks for.

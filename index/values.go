@@ -1,6 +1,10 @@
 package index
 
-import "github.com/kyanhbot/kyanhbot/content"
+import (
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
 
 // Typed values (content.Values) are tagged on every unit at build time as a
 // set of kinds, keeping the counts with their nouns, so that a question's
@@ -80,5 +84,62 @@ func (ix *Index) holdsTyped(pq *parsedQuery, u *unit) bool {
 			return true
 		}
 	}
-	return holdsAsked(pq.asked, u) || (u.next > 0 && holdsAsked(pq.asked, &ix.units[u.next-1]))
+	return holdsTotal(pq, u) || (u.next > 0 && holdsTotal(pq, &ix.units[u.next-1]))
 }
+
+// holdsTotal is holdsAsked for the gate: a count that a change word
+// introduces ("đã giảm 1.513 thôn") answers only a question asking for a
+// change ("giảm bao nhiêu thôn"), not one asking how many there are.
+func holdsTotal(pq *parsedQuery, u *unit) bool {
+	if !holdsAsked(pq.asked, u) {
+		return false
+	}
+	if pq.change || len(u.counts) == 0 {
+		return true
+	}
+	for _, a := range pq.asked {
+		if a.Type != content.ValueCount && a.Type != content.ValuePopulation {
+			return true
+		}
+	}
+	for _, v := range u.counts {
+		if content.Answers(pq.asked, v) && !changeBefore(u.text[:min(v.Span[0], len(u.text))]) {
+			return true
+		}
+	}
+	return false
+}
+
+// changeWords are the lexicon's ChangeWords, folded.
+var changeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range content.Lexicon.ChangeWords {
+		m[strings.Join(foldWords(w), " ")] = true
+	}
+	return m
+}()
+
+// asksChange: the question's words hold a change word.
+func asksChange(folded []string) bool {
+	for _, w := range folded {
+		if changeWords[w] || changeWords[content.EnglishForm(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// changeBefore: the text ends with a change word right before a count,
+// maybe with words saying by how much between ("giảm đi", "giảm thêm",
+// "reduced by", "tăng gần").
+func changeBefore(text string) bool {
+	ws := foldWords(text)
+	n := len(ws)
+	for k := 0; k < 2 && n > 1 && changeFillers[ws[n-1]]; k++ {
+		n--
+	}
+	return n > 0 && changeWords[ws[n-1]]
+}
+
+// changeFillers go between a change word and its count, folded.
+var changeFillers = setOf(strings.Fields("di them by khoang gan hon tren"))
