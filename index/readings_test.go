@@ -101,3 +101,37 @@ func TestQuestionReadings(t *testing.T) {
 		{"What is the hotline of Mau Son?", "0200 3123 456"},
 	})
 }
+
+// councilPage is a synthetic English ward page (invented names) and a
+// Vietnamese page beside it that names a province's council chairman.
+const councilPage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/mau-son-ward-renames
+title: Mau Son Ward renames its neighborhoods
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+In his speech, Secretary of the Party Committee and Chairman of the People’s Council of Mau Son Ward Tran Van Giap asked the Ward People's Committee to finish the renaming in August.
+
+The people of the ward gave 2,310 opinions on the plan.
+`
+
+const provinceCouncilPage = `synthetic: true
+source: https://www.mau.example.invalid/tin-tuc/le-ky-niem
+title: Lễ kỷ niệm 30 năm tái lập tỉnh Giả Định
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Đến dự lễ có đồng chí Lê Văn Thử, Phó trưởng ban Ban Dân vận; Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Giả Định Hoàng Thị Lan.
+`
+
+// TestPossessiveKnown: "People's" is known where "people" is (the index
+// keeps no one-letter word), so the English page's "Chairman of the
+// People's Council of Mau Son Ward" holds the whole question asked in
+// Vietnamese ("HĐND" is the People's Council).
+func TestPossessiveKnown(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"en.txt": councilPage, "vi.txt": provinceCouncilPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"chu tich hdnd phuong mau son la ai", "Tran Van Giap"},
+		{"chu tich hdnd phuong vi du la ai", ""},
+	})
+}
