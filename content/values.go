@@ -618,11 +618,52 @@ func findAddresses(f *valueFinder) {
 	if !f.has(", xã", ", phường", ", thị trấn") {
 		return
 	}
-	for _, m := range localityRE.FindAllStringIndex(f.text, -1) {
+	// No match starts before the first head followed by a name: the
+	// expression, with no literal to look for first, is tried at every
+	// position from there on only.
+	k := 0
+	if valuePrefilters {
+		if k = localityStart(f.text); k < 0 {
+			return
+		}
+	}
+	for _, m := range localityRE.FindAllStringIndex(f.text[k:], -1) {
+		m[0], m[1] = m[0]+k, m[1]+k
 		if m[0] == 0 || !unicode.IsLetter(lastRune(f.text[:m[0]])) {
 			add(m[0], m[1])
 		}
 	}
+}
+
+// localityHeads are the words localityRE's matches start with.
+var localityHeads = []string{"đường", "phố", "Đường", "Phố", "thôn", "xóm", "bản", "ấp", "tổ dân phố", "TDP", "khu phố", "khối phố", "khối", "tổ", "Thôn", "Xóm", "Bản", "Ấp", "Tổ dân phố", "Khu phố", "Khối phố", "Khối", "Tổ"}
+
+// localityStart is where the first of localityHeads followed by white
+// space and a capital or a digit (a name, capName) is in text, or -1: no
+// match of localityRE can start before it.
+func localityStart(text string) int {
+	first := -1
+	for _, h := range localityHeads {
+		for off := 0; ; {
+			i := strings.Index(text[off:], h)
+			if i < 0 || first >= 0 && off+i >= first {
+				break
+			}
+			j := off + i + len(h)
+			k := j
+			for k < len(text) && strings.IndexByte("\t\n\f\r ", text[k]) >= 0 {
+				k++
+			}
+			if k > j && k < len(text) {
+				if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsUpper(r) || isDigitByte(text[k]) {
+					first = off + i
+					break
+				}
+			}
+			off = j
+		}
+	}
+	return first
 }
 
 func lastRune(s string) rune {
