@@ -135,3 +135,28 @@ func TestPossessiveKnown(t *testing.T) {
 		{"chu tich hdnd phuong vi du la ai", ""},
 	})
 }
+
+// ministryPage is a synthetic English page (invented figures) in the
+// shape of the national papers' English editions on the 2025 mergers.
+const ministryPage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/provinces-proposal
+title: Proposal on the arrangement of provincial-level units
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Along with criteria such as natural area and population size, the Ministry of Home Affairs proposed that 9 provinces and cities remain unchanged.
+
+The Vice Chairman of the Mau Son People's Council Tran Van Giap chaired the working session.
+`
+
+// TestEnglishVocabulary: local-government English the glossary reads both
+// ways — "giữ nguyên" / remain unchanged, "Bộ Nội vụ" / Ministry of Home
+// Affairs, "đề xuất" / proposed — so a Vietnamese question over an
+// English page is not declined for words the page writes in English.
+func TestEnglishVocabulary(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"en.txt": ministryPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Bộ Nội vụ đề xuất bao nhiêu tỉnh, thành phố giữ nguyên không sáp nhập?", "9 provinces and cities remain unchanged"},
+		{"Ai chủ trì phiên họp?", "Tran Van Giap"},
+	})
+}
