@@ -117,8 +117,9 @@ func TestNeverCrashes(t *testing.T) {
 	wg.Wait()
 }
 
-// TestNoWordsNotSearched: a message with no letter or digit ("???", a
-// lone "/", "/tim …!") is asked what the user wants to know; it is not
+// TestNoWordsNotSearched: a message with no word to search — no letter
+// or digit ("???", a lone "/", "/tim …!"), one letter ("a") or only
+// function words ("là gì?") — is asked what the user wants to know; it is not
 // searched, so neither told "no answer, your question was recorded for
 // staff" with every office's contacts nor counted as a question nobody
 // answered (admin.Recorder counts what is searched). A question with
@@ -138,7 +139,15 @@ func TestNoWordsNotSearched(t *testing.T) {
 		{"/", false},
 		{"/tim …!", false},
 		{"-- !! --", false},
+		{"a", false},
+		{"/tim a", false},
+		{"5", false},
+		{"là gì?", false},
+		{"of the", false},
 		{"??? UBND", true},
+		{"y tế", true},
+		{"18", true},
+		{"la gi", true}, // "lá"? typed without accents, not taken for a function word
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -315,7 +315,7 @@ func TestGolden(t *testing.T) {
 			}},
 		{name: "badinput", steps: []step{
 			{text: "so dien \xff\xfe thoai uy ban"}, {text: long}, {text: `+-&&||!(){}[]^"~*?:\/ <script>alert(1)</script>`},
-			{text: "   "}, {text: "/"}, {text: "/tim <b>uy ban</b> & fax"}, {text: "???"}, {text: "/tim …!"},
+			{text: "   "}, {text: "/"}, {text: "/tim <b>uy ban</b> & fax"}, {text: "???"}, {text: "/tim …!"}, {text: "a"}, {text: "là gì?"},
 		}},
 		{name: "unknown", steps: []step{{text: "/xyz"}, {text: "/reload"}}},
 		{name: "smalltalk", steps: []step{

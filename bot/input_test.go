@@ -118,3 +118,24 @@ func TestCallbackDataBounded(t *testing.T) {
 		t.Errorf("data = %q", got)
 	}
 }
+
+// TestCleanInvalidUTF8: a stray byte inside a word is read as the
+// Vietnamese letter it is in the single-byte encodings, or dropped, so the
+// word stays one searchable word; stray bytes between words are a space.
+func TestCleanInvalidUTF8(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"gi\xe1 làm", "giá làm"},
+		{"th\xe1nh ph\xf4", "thánh phô"},
+		{"\xd0\xf4ng", "Đông"},
+		{"UB\x80ND", "UBND"},       // no letter: dropped, not a space
+		{"so\xff dien", "so dien"}, // ÿ is no Vietnamese letter
+		{"so dien \xff\xfe thoai", "so dien thoai"},
+		{"\xe1", ""},
+		{"số điện thoại", "số điện thoại"},
+	}
+	for _, tt := range tests {
+		if got := clean(tt.in); got != tt.want {
+			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

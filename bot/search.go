@@ -27,8 +27,8 @@ func (e *Engine) find(ctx context.Context, r *request, args string) ([]Reply, er
 func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply, error) {
 	q, clipped := clip(question)
 	q = stripSmallTalk(q)
-	if len(words(q)) == 0 {
-		// "???", "…", a lone "/": punctuation with no word to search.
+	if !searchable(q) {
+		// "???", "…", a lone "/", "a", "là gì": no word to search.
 		// Asked what they want to know rather than told that nothing
 		// answers it — and not counted as a question nobody answered.
 		return []Reply{{Text: r.t.AskWhat}}, nil
