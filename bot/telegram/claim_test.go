@@ -2,7 +2,9 @@ package telegram
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,6 +21,46 @@ import (
 type killedLedger struct{ Ledger }
 
 func (killedLedger) Release(context.Context, int64, string) error { return nil }
+
+// flakyDone is a ledger whose first marks of an update as done fail, as a
+// Redis call times out on a loaded machine.
+type flakyDone struct {
+	Ledger
+	fails atomic.Int32
+}
+
+func (l *flakyDone) Done(ctx context.Context, id int64) error {
+	if l.fails.Add(-1) >= 0 {
+		return errors.New("ledger: mark update done: i/o timeout")
+	}
+	return l.Ledger.Done(ctx, id)
+}
+
+// TestDoneRetried: a reply went out but marking its update done failed —
+// twice, as under load. The mark is made again, so the update is not
+// answered a second time when Telegram delivers it again (after a restart;
+// the serve SIGKILL test saw it at load 23); a single try left the claim to
+// lapse and the update to be taken as never answered.
+func TestDoneRetried(t *testing.T) {
+	rs := redistest.Start(t)
+	rdb := rs.Client()
+	srv := telegramtest.New(t)
+	l := &flakyDone{Ledger: store.NewRedisLedger(rdb, "1000")}
+	l.fails.Store(2)
+	startBot(t, srv, &fakeHandler{}, l, nil)
+	chat := telegramtest.Private(dan)
+	srv.SendText(chat, dan, "câu hỏi")
+	srv.WaitMessages(t, chat.ID, 1)
+	// Confirmed to Telegram once the bot is through with it: by then it
+	// must be marked done (the update's ID is 1; done, its key holds "d").
+	srv.Wait(t, 20*time.Second, "update 1 confirmed", func() bool { return srv.Pending() == 0 })
+	if v := rdb.Get(context.Background(), "kyanhbot:tg:1000:update:1").Val(); v != "d" {
+		t.Errorf("update 1 answered and confirmed, its ledger entry %q; want it marked done", v)
+	}
+	if got, done, err := store.NewRedisLedger(rdb, "1000").Claim(context.Background(), 1, "restarted"); err != nil || got || !done {
+		t.Errorf("a restarted replica's claim on the answered update: got %v, done %v, err %v; want done", got, done, err)
+	}
+}
 
 // TestClaimOfKilledReplicaLapses: a replica dies while answering an update
 // (its claim stays in Redis, as after SIGKILL); the next one waits for the

@@ -609,12 +609,32 @@ func (b *Bot) keepClaim(ctx context.Context, id int64, holder string) (stop func
 	return func() { cancel(); <-done }
 }
 
-// finish marks an update done in the ledger.
+// finish marks an update done in the ledger. Its reply is out: until the
+// mark is made, the update is in flight — its offset not committed — and
+// Telegram delivering it again (a restart, another replica) has it answered
+// twice. So a mark that fails (a Redis hiccup, a timeout on a loaded
+// machine: the client fails fast) is made again, with backoff, for half the
+// claim's TTL — the claim, last extended at most ClaimRenew ago, still
+// stands meanwhile — rather than given up at the first failure.
 func (b *Bot) finish(id int64) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	if err := b.ledger.Done(ctx, id); err != nil {
-		b.log.Warn("telegram: cannot mark update done; its claim lapses, and a redelivery would be answered again", "update_id", id, "err", err)
+	deadline := time.Now().Add(b.ledger.ClaimTTL() / 2)
+	for attempt := 1; ; attempt++ {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		err := b.ledger.Done(ctx, id)
+		cancel()
+		if err == nil {
+			if attempt > 1 {
+				b.log.Info("telegram: update marked done", "update_id", id, "attempts", attempt)
+			}
+			return
+		}
+		wait := backoff(Retry{BaseDelay: 50 * time.Millisecond, MaxDelay: time.Second}, min(attempt, 10))
+		if time.Now().Add(wait).After(deadline) {
+			b.log.Warn("telegram: cannot mark update done; its claim lapses, and a redelivery would be answered again", "update_id", id, "attempts", attempt, "err", err)
+			return
+		}
+		b.log.Warn("telegram: cannot mark update done yet, trying again", "update_id", id, "attempt", attempt, "wait_ms", wait.Milliseconds(), "err", err)
+		time.Sleep(wait)
 	}
 }
 
