@@ -152,28 +152,20 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 func (ix *Index) prepare(from, to int) {
 	norms := make([]string, to-from)
 	var counts []content.Value
-	size := 0
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
 		// Normalised once, for the lower-cased text and the traits.
 		n := content.Normalize(u.text)
 		norms[i-from] = strings.ToLower(n)
-		size += len(norms[i-from])
 		u.traits = traitsOf(u.text, n)
 		u.tagValues()
 		counts = append(counts, u.counts...)
 	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, n := range norms {
-		b.WriteString(n)
-	}
-	all := b.String()
+	words := ix.vocab.encode(norms)
 	kept := slices.Clip(counts)
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
-		n := len(norms[i-from])
-		u.norm, all = all[:n], all[n:]
+		u.words = words[i-from]
 		if c := len(u.counts); c > 0 {
 			u.counts, kept = kept[:c:c], kept[c:]
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -73,21 +74,22 @@ type Index struct {
 	gloss       glossary
 	stats       Stats
 	contactList []content.Contact // offered when nothing answers
-	// titleWords are each article's title, folded: a page about "cấp giấy
-	// phép xây dựng" does not repeat it in every line of its procedure.
-	titleWords [][]string
+	// titles are each article's title, folded, in order: a page about
+	// "cấp giấy phép xây dựng" does not repeat it in every line of its
+	// procedure. leads are each article's first paragraph, folded, as a
+	// set: a page names its ward or office once at the top and not in
+	// every sentence. A page naming no place adds the place words of its
+	// address (slug.go). Both number their words in one dictionary.
+	titles, leads *wordSets
+	vocab         *vocab // the units' words
 	// hosts are each article's site name, folded and without dots
 	// ("baotuyenquang" for baotuyenquang.com.vn): a province's paper or
 	// portal names it there and nowhere else (hostNames).
 	hosts []string
-	// leadWords are each article's first paragraph, folded: a page names
-	// its ward or office once at the top and not in every sentence. A page
-	// naming no place adds the place words of its address (slug.go).
-	leadWords []map[string]bool
-	// leadSeq are the same words in order (the lead's, then its address
+	// leadSeq are the lead's words in order (the lead's, then its address
 	// places'): a place's name of several syllables is named by the lead
 	// when written whole there, not when "Nam" and "Định" are apart.
-	leadSeq [][]string
+	leadSeq *wordSets
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
 	// docArticles maps a document key to the articles citing it.
@@ -104,7 +106,9 @@ type unit struct {
 	// context is the sentence that introduces a list the unit belongs to
 	// ("… các nhiệm vụ trọng tâm sau:"), matched but not quoted.
 	context string
-	norm    string   // text in lower case with canonical tones: re-ranking splits it
+	// words are the words of the text in lower case with canonical tones
+	// (lowerNormalize), as numbers into the index's vocab (words.go).
+	words   string
 	docKeys []string // keys of docs, as the docs field holds them
 	// traits, hasMerge and values sit together: spread out, their padding
 	// made a unit 192 bytes instead of 176 (48 MB at 100,000 articles,
@@ -145,7 +149,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{corpus: c, df: map[string]int{}, docArticles: map[string][]int{}}
+	ix := &Index{corpus: c, df: map[string]int{}, docArticles: map[string][]int{}, vocab: newVocab()}
 	// The collector is held near what the build needs (memory.go): by
 	// default it would let the heap grow to twice everything live.
 	defer holdMemory(EstimateBuild(c, o))()
@@ -171,24 +175,22 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			ix.articleUnit[u.article] = i
 		}
 	}
-	ix.titleWords = make([][]string, len(c.Articles))
-	ix.leadWords = make([]map[string]bool, len(c.Articles))
-	ix.leadSeq = make([][]string, len(c.Articles))
+	dict := &wordDict{ids: map[string]uint32{}}
+	ix.titles, ix.leads = newWordSets(dict, len(c.Articles)), newWordSets(dict, len(c.Articles))
+	ix.leadSeq = newWordSets(dict, len(c.Articles))
+	leads := make([][]string, len(c.Articles)) // each lead's words in order
+	more := make([][]string, len(c.Articles))  // and the year, in the set only
 	ix.hosts = make([]string, len(c.Articles))
 	for i, a := range c.Articles {
-		ix.titleWords[i] = foldWords(a.Title)
+		ix.titles.add(foldWords(a.Title), true)
 		if len(a.Paragraphs) > 0 {
-			ix.leadSeq[i] = foldWords(a.Paragraphs[0])
-			ix.leadWords[i] = setOf(ix.leadSeq[i])
+			leads[i] = foldWords(a.Paragraphs[0])
 		}
 		// The year a page was published in is named by it as its lead
 		// is: "after the 2025 arrangement" is asked of a 2025 report that
 		// says only "after the arrangement".
 		if y, _, ok := strings.Cut(a.Date, "-"); ok && len(y) == 4 && isDigits(y) {
-			if ix.leadWords[i] == nil {
-				ix.leadWords[i] = map[string]bool{}
-			}
-			ix.leadWords[i][y] = true
+			more[i] = append(more[i], y)
 		}
 		// A page whose title and lead name no place may name it in its
 		// site's name (slug.go).
@@ -202,14 +204,21 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	// A page that names no place may name it in its address (slug.go).
 	for i, words := range addressPlaces(c.Articles, c.Glossary.English) {
-		if ix.leadWords[i] == nil {
-			ix.leadWords[i] = map[string]bool{}
-		}
-		for _, w := range words {
-			ix.leadWords[i][w] = true
-		}
-		ix.leadSeq[i] = append(append(ix.leadSeq[i], "\x00"), words...)
+		more[i] = append(more[i], words...)
+		leads[i] = append(append(leads[i], "\x00"), words...)
 	}
+	for i := range leads {
+		ix.leadSeq.add(leads[i], true)
+		set := append(leads[i], more[i]...)
+		if k := slices.Index(set, "\x00"); k >= 0 {
+			set = append(set[:k], set[k+1:]...) // the separator is no word
+		}
+		ix.leads.add(set, false)
+		leads[i], more[i] = nil, nil
+	}
+	ix.titles.done()
+	ix.leads.done()
+	ix.leadSeq.done()
 	if len(ix.units) == 0 {
 		return nil, errors.New("index: build: the corpus has no text to index")
 	}
@@ -266,7 +275,8 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, err
 	}
 	ix.contactList = collectContacts(c)
-	ix.enWords = englishWords(ix.units)
+	ix.enWords = englishWords(ix.units, ix.vocab)
+	ix.vocab.done()
 	ix.gloss, glossDone = <-glossCh, true
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
@@ -759,14 +769,14 @@ func (r *refcount) close() {
 }
 
 // englishWords are the folded syllables of the units in English.
-func englishWords(units []unit) map[string]bool {
+func englishWords(units []unit, v *vocab) map[string]bool {
 	out := map[string]bool{}
 	for i := range units {
 		if units[i].traits&inEnglish == 0 {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(units[i].norm, notWord) {
-			out[foldSyllable(w)] = true
+		for _, f := range v.folds(nil, units[i].words) {
+			out[f] = true
 		}
 	}
 	return out

@@ -57,7 +57,7 @@ func TestReadingsParse(t *testing.T) {
 // question to answer, one of the next two that holds all of it answers;
 // one holding less does not, nor one ranked fourth.
 func TestWholeNext(t *testing.T) {
-	ix := &Index{units: []unit{{norm: "a"}, {norm: "b"}, {norm: "c"}, {norm: "d"}}}
+	ix := &Index{units: []unit{{text: "a", words: "\x00"}, {text: "b", words: "\x01"}, {text: "c", words: "\x02"}, {text: "d", words: "\x03"}}}
 	tests := []struct {
 		name string
 		covs []float64

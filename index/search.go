@@ -161,7 +161,7 @@ func holdsTypedFeat(f []float64) bool {
 // limit > 0 stops after that many. english: the question is in English.
 func (ix *Index) answers(ranked []scored, limit int, english bool) []scored {
 	var kept []scored
-	seen := map[string]bool{}
+	seen := map[string][]int{} // words → the units kept with them
 	for _, s := range ranked {
 		bar := moreCoverage
 		if len(kept) == 0 {
@@ -183,11 +183,11 @@ func (ix *Index) answers(ranked []scored, limit int, english bool) []scored {
 			}
 			continue
 		}
-		t := ix.units[s.unit].norm
-		if seen[t] {
+		u := &ix.units[s.unit]
+		if ix.keptSameText(seen[u.words], u) {
 			continue
 		}
-		seen[t] = true
+		seen[u.words] = append(seen[u.words], s.unit)
 		kept = append(kept, s)
 		if len(kept) == limit {
 			break
@@ -212,6 +212,27 @@ func wholeNext(ranked []scored) int {
 // it, within rounding. 0.85 answered one question wrongly on real-1
 // (docs/quality.md).
 const wholeCoverage = 0.95
+
+// keptSameText reports whether one of the kept units, which have u's
+// words, reads as u does in lower case: the same text is shown once.
+func (ix *Index) keptSameText(kept []int, u *unit) bool {
+	if len(kept) == 0 {
+		return false
+	}
+	t := lowerNormalize(u.text)
+	for _, k := range kept {
+		if lowerNormalize(ix.units[k].text) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// namedInLead is namedIn over the lead of article a (and its
+// publication year).
+func (ix *Index) namedInLead(c concept, a int) bool {
+	return namedInOr(c, func(w string) bool { return ix.leads.has(a, w) })
+}
 
 // ErrClosed is returned by Search on an index that has been closed.
 var ErrClosed = fmt.Errorf("index closed")
@@ -357,14 +378,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		u := &ix.units[n]
 		// Only the question's own words are looked up in a unit, so the
 		// sets stay as small as the question.
-		uw := strings.FieldsFunc(u.norm, notWord)
-		folded := make([]string, len(uw))
+		folded := make([]string, countWords(u.words))
 		has := make(map[string]bool, len(qWords))
 		exact := make(map[string]bool, len(pq.exact))
 		bigramSeen := make(map[string]bool, len(qBigrams))
 		deputy := 0 // syllables of a "Phó …" title still to come
-		for i, w := range uw {
-			f := foldSyllable(w)
+		for i, p := 0, 0; p < len(u.words); i++ {
+			var id uint32
+			id, p = nextWord(u.words, p)
+			w, f := ix.vocab.word[id], ix.vocab.fold[id]
 			folded[i] = f
 			// "Phó Chủ tịch" is not the "Chủ tịch" asked about: the two
 			// syllables of a title after "phó" do not count, unless the
@@ -399,9 +421,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		var inTitle map[string]bool
-		if u.article < len(ix.titleWords) && u.kind != KindArticle {
-			for _, f := range ix.titleWords[u.article] {
-				if qWords[f] && !has[f] {
+		if u.kind != KindArticle {
+			for _, id := range ix.titles.set(u.article) {
+				if f := ix.titles.dict.words[id]; qWords[f] && !has[f] {
 					if inTitle == nil {
 						inTitle = map[string]bool{}
 					}
@@ -412,8 +434,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		var inPrev map[string]bool
 		if u.prev > 0 {
 			inPrev = map[string]bool{}
-			for _, w := range strings.FieldsFunc(ix.units[u.prev-1].norm, notWord) {
-				if f := foldSyllable(w); qWords[f] && !has[f] {
+			pw := ix.units[u.prev-1].words
+			for p := 0; p < len(pw); {
+				var id uint32
+				id, p = nextWord(pw, p)
+				if f := ix.vocab.fold[id]; qWords[f] && !has[f] {
 					inPrev[f] = true
 				}
 			}
@@ -466,7 +491,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if p < titleCredit && inTitle != nil && presence(concept{alts: c.alts}, inTitle, nil, nil, nil) == 1 {
 				p = titleCredit
 			}
-			if c.entity && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && u.article < len(ix.leadWords) && namedIn(c, ix.leadWords[u.article])) {
+			if c.entity && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && ix.namedInLead(c, u.article)) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
@@ -478,7 +503,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		var prevWords, ctxWords []string
 		if len(pq.titleBound) > 0 || len(pq.periods) > 0 {
 			if u.prev > 0 {
-				prevWords = foldWords(ix.units[u.prev-1].norm)
+				prevWords = foldWords(lowerNormalize(ix.units[u.prev-1].text))
 			}
 			if u.context != "" {
 				ctxWords = foldWords(u.context)
@@ -493,8 +518,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if window == 0 && min(a, b, c) < 0 {
 				window = -1
 			}
-			if window == 0 && u.article < len(ix.titleWords) {
-				window = periodIn(ix.titleWords[u.article], p)
+			if window == 0 {
+				window = periodIn(ix.titleFolds(u.article), p)
 			}
 			if window < 0 {
 				missingRequired = true
@@ -519,12 +544,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
-			var lead map[string]bool
-			if u.article < len(ix.leadWords) {
-				lead = ix.leadWords[u.article]
-			}
+			inLead := func(w string) bool { return ix.leads.has(u.article, w) }
 			for _, r := range pq.required {
-				if !namedIn(concept{alts: r}, has, inContext, inPrev, inTitle, lead) && !ix.hostNames(u.article, r) {
+				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
 					missingRequired = true
 				} else if !ix.namedWhole(r, u, folded) && !ix.hostNames(u.article, r) {
 					// Its words are there, but apart: "Kỳ Nam … quyết
@@ -595,24 +617,18 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 // in order, its syllables together — by the unit, the sentence before it,
 // its list's introduction, its article's title or lead.
 func (ix *Index) namedWhole(r [][]string, u *unit, folded []string) bool {
-	var prev, ctx, title, lead []string
+	var prev, ctx []string
 	for _, alt := range r {
 		if len(alt) < 2 || containsSeq(folded, alt) {
 			return true
 		}
 		if prev == nil && u.prev > 0 {
-			prev = foldWords(ix.units[u.prev-1].norm)
+			prev = foldWords(lowerNormalize(ix.units[u.prev-1].text))
 		}
 		if ctx == nil && u.context != "" {
 			ctx = foldWords(u.context)
 		}
-		if u.article < len(ix.titleWords) {
-			title = ix.titleWords[u.article]
-		}
-		if u.article < len(ix.leadSeq) {
-			lead = ix.leadSeq[u.article]
-		}
-		if containsSeq(prev, alt) || containsSeq(ctx, alt) || containsSeq(title, alt) || containsSeq(lead, alt) {
+		if containsSeq(prev, alt) || containsSeq(ctx, alt) || ix.titles.hasSeq(u.article, alt) || ix.leadSeq.hasSeq(u.article, alt) {
 			return true
 		}
 	}
@@ -639,7 +655,7 @@ func (ix *Index) explained(s scored, w []float64) Explained {
 // holdsField: a question asking for a fax or an e-mail address is answered
 // only by a unit that gives one.
 func holdsField(in intent, u *unit) bool {
-	if in&wantFax != 0 && !(u.contact != nil && u.contact.Fax != "") && !strings.Contains(u.norm, "fax") {
+	if in&wantFax != 0 && !(u.contact != nil && u.contact.Fax != "") && !strings.Contains(lowerNormalize(u.text), "fax") {
 		return false
 	}
 	if in&wantEmail != 0 && !(u.contact != nil && u.contact.Email != "") && u.traits&hasEmail == 0 {
@@ -763,7 +779,10 @@ func officeNamed(office string, concepts []concept) bool {
 // namedIn: some spelling of the concept is whole in the unit, the sentence
 // introducing its list or the sentence before (a few of the words of
 // "Mặt trận Tổ quốc" do not name it).
-func namedIn(c concept, sets ...map[string]bool) bool {
+func namedIn(c concept, sets ...map[string]bool) bool { return namedInOr(c, nil, sets...) }
+
+// namedInOr is namedIn with one more set, asked through also when not nil.
+func namedInOr(c concept, also func(string) bool, sets ...map[string]bool) bool {
 	for _, alt := range c.alts {
 		whole := true
 		for _, w := range alt {
@@ -773,6 +792,9 @@ func namedIn(c concept, sets ...map[string]bool) bool {
 					found = true
 					break
 				}
+			}
+			if !found && also != nil {
+				found = also(w)
 			}
 			if !found {
 				whole = false

@@ -80,7 +80,7 @@ var signals = []signal{
 	typedSignal("hotline", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		u := c.u
 		return pq.intents&wantHotline != 0 && ((u.contact != nil && hasHotline(*u.contact)) ||
-			(u.contact == nil && u.traits&hasPhone != 0 && namesHotline(u.norm)))
+			(u.contact == nil && u.traits&hasPhone != 0 && namesHotline(lowerNormalize(u.text))))
 	}),
 	typedSignal("author", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		return pq.intents&wantAuthor != 0 && c.u.kind == KindArticle && containsNewline(c.u.text)
