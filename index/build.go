@@ -32,9 +32,9 @@ const defaultBatchBytes = 256 << 10
 func (ix *Index) keyDocuments() {
 	for i := range ix.units {
 		u := &ix.units[i]
-		for _, d := range u.docs {
+		for _, d := range u.docs() {
 			for _, k := range docKeys(documentByID(ix.corpus.Articles[u.article], d)) {
-				u.docKeys = append(u.docKeys, k)
+				u.facts.docKeys = append(u.facts.docKeys, k)
 				if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != u.article {
 					ix.docArticles[k] = append(as, u.article)
 				}
@@ -152,6 +152,7 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 func (ix *Index) prepare(from, to int) {
 	norms := make([]string, to-from)
 	var counts []content.Value
+	withFacts := 0
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
 		// Normalised once, for the lower-cased text and the traits.
@@ -159,16 +160,26 @@ func (ix *Index) prepare(from, to int) {
 		norms[i-from] = strings.ToLower(n)
 		u.traits = traitsOf(u.text, n)
 		u.tagValues()
-		counts = append(counts, u.counts...)
+		counts = append(counts, u.counts()...)
+		if u.facts != nil {
+			withFacts++
+		}
 	}
 	words := ix.vocab.encode(norms)
 	kept := slices.Clip(counts)
+	facts := make([]unitFacts, 0, withFacts)
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
 		u.words = words[i-from]
-		if c := len(u.counts); c > 0 {
-			u.counts, kept = kept[:c:c], kept[c:]
+		if u.facts == nil {
+			continue
 		}
+		f := *u.facts
+		if c := len(f.counts); c > 0 {
+			f.counts, kept = kept[:c:c], kept[c:]
+		}
+		facts = append(facts, f)
+		u.facts = &facts[len(facts)-1]
 	}
 }
 
@@ -186,10 +197,10 @@ func (ix *Index) indexBatch(from, to int) error {
 		doc := map[string]interface{}{
 			"text":   text,
 			"bigram": u.text,
-			"kind":   string(u.kind),
+			"kind":   string(u.kind.Kind()),
 		}
-		if len(u.docKeys) > 0 {
-			doc["docs"] = u.docKeys
+		if keys := u.docKeys(); len(keys) > 0 {
+			doc["docs"] = keys
 		}
 		if err := b.Index(strconv.Itoa(i), doc); err != nil {
 			return fmt.Errorf("index: add unit %d: %w", i, err)

@@ -101,31 +101,18 @@ type Index struct {
 }
 
 // unit is one searchable piece: a sentence of an article, or a contact block.
+// There are millions at 100,000 articles, so what few units have (documents,
+// a contact, counts) is behind one pointer, and the fields are packed:
+// 96 bytes a unit instead of 176.
 type unit struct {
-	kind Kind
 	// context is the sentence that introduces a list the unit belongs to
 	// ("… các nhiệm vụ trọng tâm sau:"), matched but not quoted.
 	context string
 	// words are the words of the text in lower case with canonical tones
 	// (lowerNormalize), as numbers into the index's vocab (words.go).
-	words   string
-	docKeys []string // keys of docs, as the docs field holds them
-	// traits, hasMerge and values sit together: spread out, their padding
-	// made a unit 192 bytes instead of 176 (48 MB at 100,000 articles,
-	// three million units).
-	traits   traits
-	hasMerge bool
-	// row: the unit is a table's row, its context the table's
-	// introduction. That is matched but not indexed: repeated on every
-	// row, its words would count as common as the table is long.
-	row bool
-	// values are the kinds of typed value the unit states (bits of
-	// valueKinds); counts its counts and populations, with their nouns.
-	values  uint32
-	article int // index into corpus.Articles
-	text    string
-	docs    []string // document IDs the unit cites
-	contact *content.Contact
+	words string
+	text  string
+	facts *unitFacts // nil when the unit cites, lists and counts nothing
 	// prev is 1 + the unit of the sentence before, in the same paragraph (0
 	// when none): news writing names the subject once ("Hội Chữ thập đỏ
 	// phường X …") and states the fact in the next sentence ("bà Y được bầu
@@ -135,9 +122,79 @@ type unit struct {
 	// sentence after it in its paragraph, or the first item of the list it
 	// introduces. "Cụ thể, …" and list items give what the sentence
 	// before them announces.
-	next   int
-	counts []content.Value
+	next    int
+	article int // index into corpus.Articles
+	// values are the kinds of typed value the unit states (bits of
+	// valueKinds).
+	values   uint32
+	traits   traits
+	hasMerge bool
+	// row: the unit is a table's row, its context the table's
+	// introduction. That is matched but not indexed: repeated on every
+	// row, its words would count as common as the table is long.
+	row  bool
+	kind kindCode
 }
+
+// unitFacts are what a unit cites or states beside its text.
+type unitFacts struct {
+	docs    []string // document IDs the unit cites
+	docKeys []string // keys of docs, as the docs field holds them
+	contact *content.Contact
+	counts  []content.Value // the unit's counts and populations, with their nouns
+}
+
+// fact is u's facts, made when it has none.
+func (u *unit) fact() *unitFacts {
+	if u.facts == nil {
+		u.facts = &unitFacts{}
+	}
+	return u.facts
+}
+
+func (u *unit) docs() []string {
+	if u.facts == nil {
+		return nil
+	}
+	return u.facts.docs
+}
+
+func (u *unit) docKeys() []string {
+	if u.facts == nil {
+		return nil
+	}
+	return u.facts.docKeys
+}
+
+func (u *unit) contact() *content.Contact {
+	if u.facts == nil {
+		return nil
+	}
+	return u.facts.contact
+}
+
+func (u *unit) counts() []content.Value {
+	if u.facts == nil {
+		return nil
+	}
+	return u.facts.counts
+}
+
+// kindCode is a unit's Kind in one byte.
+type kindCode uint8
+
+const (
+	kPassage kindCode = iota
+	kContact
+	kDocument
+	kMerger
+	kArticle
+)
+
+var kindNames = [...]Kind{kPassage: KindPassage, kContact: KindContact, kDocument: KindDocument, kMerger: KindMerger, kArticle: KindArticle}
+
+// Kind is the code's Kind.
+func (k kindCode) Kind() Kind { return kindNames[k] }
 
 // Build indexes a corpus. It honours ctx between batches.
 func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, error) {
@@ -171,7 +228,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		ix.articleUnit[i] = -1
 	}
 	for i, u := range ix.units {
-		if u.kind == KindArticle {
+		if u.kind == kArticle {
 			ix.articleUnit[u.article] = i
 		}
 	}
@@ -280,7 +337,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	ix.gloss, glossDone = <-glossCh, true
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
-		if u.kind == KindPassage || u.kind == KindArticle {
+		if u.kind == kPassage || u.kind == kArticle {
 			ix.stats.Passages++
 		} else {
 			ix.stats.Facts++
@@ -324,7 +381,7 @@ func makeUnits(c *content.Corpus) []unit {
 	for ai, us := range per {
 		off := len(units)
 		for j, u := range us {
-			if u.kind == KindContact {
+			if u.kind == kContact {
 				if seenContact[keys[ai][j]] {
 					continue
 				}
@@ -396,19 +453,21 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			if len(inContact) > 0 && inContact[lineKey(s)] {
 				continue
 			}
-			u := unit{kind: KindPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi]}
+			u := unit{kind: kPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi]}
 			prev = len(units) + 1
 			// Most articles cite nothing and merge nothing: no key to make.
 			if len(docsBySentence) > 0 || len(mergers) > 0 {
 				key := content.Normalize(s)
-				u.docs = docsForSentence(docsBySentence, key)
+				if docs := docsForSentence(docsBySentence, key); len(docs) > 0 {
+					u.fact().docs = docs
+				}
 				u.hasMerge = mergerFor(mergers, key)
 			}
 			switch {
 			case u.hasMerge:
-				u.kind = KindMerger
-			case len(u.docs) > 0:
-				u.kind = KindDocument
+				u.kind = kMerger
+			case len(u.docs()) > 0:
+				u.kind = kDocument
 			}
 			units = append(units, u)
 		}
@@ -424,7 +483,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		}
 	}
 	if meta := articleText(*a); meta != "" {
-		units = append(units, unit{kind: KindArticle, article: ai, text: meta})
+		units = append(units, unit{kind: kArticle, article: ai, text: meta})
 	}
 	contactKeys = make([]string, len(units), len(units)+len(a.Contacts))
 	for i := range a.Contacts {
@@ -441,7 +500,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		if l := officeLabel(*ct); l != "" {
 			seat = strings.TrimSpace(seat + " " + l)
 		}
-		units = append(units, unit{kind: KindContact, article: ai, text: text, contact: ct, context: seat})
+		units = append(units, unit{kind: kContact, article: ai, text: text, facts: &unitFacts{contact: ct}, context: seat})
 		contactKeys = append(contactKeys, content.Fold(text))
 	}
 	return units, contactKeys
@@ -500,7 +559,7 @@ func tableIntro(paras []string, first int, rows map[int]bool) string {
 func linkNext(units []unit) {
 	for i := 0; i+1 < len(units); i++ {
 		n := &units[i+1]
-		if n.article != units[i].article || n.kind == KindContact || n.kind == KindArticle {
+		if n.article != units[i].article || n.kind == kContact || n.kind == kArticle {
 			continue
 		}
 		if n.prev == i+1 || (n.context != "" && n.context == units[i].text) {

@@ -102,11 +102,11 @@ func TestMakeUnitsJoined(t *testing.T) {
 		}
 		if u.prev != 0 {
 			p := units[u.prev-1]
-			if u.prev-1 >= i || p.article != u.article || p.kind == KindContact || p.kind == KindArticle {
-				t.Fatalf("unit %d (article %d) has prev %d (article %d, %s)", i, u.article, u.prev-1, p.article, p.kind)
+			if u.prev-1 >= i || p.article != u.article || p.kind == kContact || p.kind == kArticle {
+				t.Fatalf("unit %d (article %d) has prev %d (article %d, %s)", i, u.article, u.prev-1, p.article, p.kind.Kind())
 			}
 		}
-		if u.kind == KindContact {
+		if u.kind == kContact {
 			contacts[content.Fold(u.text)]++
 		}
 	}

@@ -421,7 +421,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		var inTitle map[string]bool
-		if u.kind != KindArticle {
+		if u.kind != kArticle {
 			for _, id := range ix.titles.set(u.article) {
 				if f := ix.titles.dict.words[id]; qWords[f] && !has[f] {
 					if inTitle == nil {
@@ -444,7 +444,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		s := scored{unit: n}
-		for _, k := range u.docKeys {
+		for _, k := range u.docKeys() {
 			if docKeysWanted[k] {
 				s.docHit = true
 			}
@@ -452,7 +452,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// An article that cites the document by number often states its
 		// subject where it names it without the number ("Nghị quyết Trung
 		// ương 6 … về “…”"): such a sentence answers "about what?".
-		if code, ok := coref[u.article]; ok && !s.docHit && len(u.docs) == 0 && u.traits&hasSubject != 0 {
+		if code, ok := coref[u.article]; ok && !s.docHit && len(u.docs()) == 0 && u.traits&hasSubject != 0 {
 			if m := subjRe.FindStringSubmatch(u.text); m != nil && docTypeNames[content.Fold(m[1])] == code {
 				s.docHit = true
 			}
@@ -460,8 +460,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// "Ngày …, HĐND ban hành Nghị quyết số 45/NQ-HĐND … Nghị quyết có
 		// hiệu lực từ …": the sentence after a citation that names the
 		// document's type without a number speaks of the same document.
-		if !s.docHit && len(u.docs) == 0 && u.prev > 0 && len(docKeysWanted) > 0 {
-			for _, k := range ix.units[u.prev-1].docKeys {
+		if !s.docHit && len(u.docs()) == 0 && u.prev > 0 && len(docKeysWanted) > 0 {
+			for _, k := range ix.units[u.prev-1].docKeys() {
 				if code := wantedCode(pq.docs, k); code != "" && namesDocType(folded, code) {
 					s.docHit = true
 					break
@@ -648,17 +648,17 @@ func (ix *Index) anyTyped(pq *parsedQuery, c *candidate) bool {
 // explained is a ranked candidate as -explain prints it.
 func (ix *Index) explained(s scored, w []float64) Explained {
 	u := ix.units[s.unit]
-	return Explained{ID: "u" + strconv.Itoa(s.unit), Kind: u.kind, Text: u.text, Score: s.score,
+	return Explained{ID: "u" + strconv.Itoa(s.unit), Kind: u.kind.Kind(), Text: u.text, Score: s.score,
 		Coverage: s.coverage, Signals: explainSignals(w, s.feats)}
 }
 
 // holdsField: a question asking for a fax or an e-mail address is answered
 // only by a unit that gives one.
 func holdsField(in intent, u *unit) bool {
-	if in&wantFax != 0 && !(u.contact != nil && u.contact.Fax != "") && !strings.Contains(lowerNormalize(u.text), "fax") {
+	if in&wantFax != 0 && !(u.contact() != nil && u.contact().Fax != "") && !strings.Contains(lowerNormalize(u.text), "fax") {
 		return false
 	}
-	if in&wantEmail != 0 && !(u.contact != nil && u.contact.Email != "") && u.traits&hasEmail == 0 {
+	if in&wantEmail != 0 && !(u.contact() != nil && u.contact().Email != "") && u.traits&hasEmail == 0 {
 		return false
 	}
 	return true
@@ -722,7 +722,7 @@ func namesHotline(text string) bool {
 // line of the article whose passage best matches X — the author line itself
 // rarely repeats the topic.
 func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
-	if pq.intents&wantAuthor == 0 || len(ranked) == 0 || ix.units[ranked[0].unit].kind == KindArticle {
+	if pq.intents&wantAuthor == 0 || len(ranked) == 0 || ix.units[ranked[0].unit].kind == kArticle {
 		return ranked
 	}
 	best := ranked[0]
@@ -1216,7 +1216,7 @@ func (ix *Index) hit(s scored, hl map[string]bool) Hit {
 	}
 	return Hit{
 		ID:         "u" + strconv.Itoa(s.unit),
-		Kind:       u.kind,
+		Kind:       u.kind.Kind(),
 		ArticleID:  a.ID,
 		Title:      a.Title,
 		Source:     src,
@@ -1224,7 +1224,7 @@ func (ix *Index) hit(s scored, hl map[string]bool) Hit {
 		Text:       u.text,
 		Highlights: highlight(u.text, hl),
 		Score:      s.score,
-		Documents:  u.docs,
+		Documents:  u.docs(),
 	}
 }
 

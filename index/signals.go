@@ -65,7 +65,7 @@ var signals = []signal{
 	{name: "document", weight: 0.50, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return b2f(c.docHit) }},
 	// A contact block with the field asked for.
 	typedSignal("contact_field", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		in, ct := pq.intents, c.u.contact
+		in, ct := pq.intents, c.u.contact()
 		return in&wantContact != 0 && ct != nil &&
 			((in&wantAddress != 0 && ct.Address != "") || (in&wantPhone != 0 && ct.Phone != "") ||
 				(in&wantFax != 0 && ct.Fax != "") || (in&wantEmail != 0 && ct.Email != "") || (in&wantPerson != 0 && ct.Person != ""))
@@ -73,21 +73,21 @@ var signals = []signal{
 	// A sentence holding the kind of contact asked for.
 	typedSignal("contact_text", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		in, t := pq.intents, c.u.traits
-		return in&wantContact != 0 && c.u.contact == nil &&
+		return in&wantContact != 0 && c.u.contact() == nil &&
 			((in&(wantPhone|wantFax) != 0 && t&hasPhone != 0) || (in&wantEmail != 0 && t&hasEmail != 0) ||
 				(in&wantAddress != 0 && t&hasPlace != 0))
 	}),
 	typedSignal("hotline", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		u := c.u
-		return pq.intents&wantHotline != 0 && ((u.contact != nil && hasHotline(*u.contact)) ||
-			(u.contact == nil && u.traits&hasPhone != 0 && namesHotline(lowerNormalize(u.text))))
+		return pq.intents&wantHotline != 0 && ((u.contact() != nil && hasHotline(*u.contact())) ||
+			(u.contact() == nil && u.traits&hasPhone != 0 && namesHotline(lowerNormalize(u.text))))
 	}),
 	typedSignal("author", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.intents&wantAuthor != 0 && c.u.kind == KindArticle && containsNewline(c.u.text)
+		return pq.intents&wantAuthor != 0 && c.u.kind == kArticle && containsNewline(c.u.text)
 	}),
 	// "là ai": a sentence naming someone; one that names no one cannot answer.
 	typedSignal("person_named", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.intents&wantName != 0 && (c.u.traits&hasName != 0 || (c.u.contact != nil && c.u.contact.Person != ""))
+		return pq.intents&wantName != 0 && (c.u.traits&hasName != 0 || (c.u.contact() != nil && c.u.contact().Person != ""))
 	}),
 	typedSignal("percent", 0.30, askedTrait(wantPercent, hasPct)),
 	typedSignal("reason", 0.30, askedTrait(wantReason, hasWhy)),
@@ -108,7 +108,7 @@ var signals = []signal{
 	// A question that is only an office's name ("phong noi vu") wants
 	// that office's contact block rather than a line that names it.
 	typedSignal("office_named", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.intents == 0 && c.u.contact != nil && len(pq.concepts) > 0 && officeNamed(c.u.contact.Office, pq.concepts)
+		return pq.intents == 0 && c.u.contact() != nil && len(pq.concepts) > 0 && officeNamed(c.u.contact().Office, pq.concepts)
 	}),
 }
 

@@ -32,7 +32,7 @@ func (u *unit) tagValues() {
 	for _, v := range content.Values(u.text) {
 		u.values |= valueBit[v.Type]
 		if v.Type == content.ValueCount || v.Type == content.ValuePopulation {
-			u.counts = append(u.counts, v)
+			u.fact().counts = append(u.fact().counts, v)
 		}
 	}
 }
@@ -45,7 +45,7 @@ func holdsAsked(asked []content.Asked, u *unit) bool {
 	for _, a := range asked {
 		switch a.Type {
 		case content.ValueCount, content.ValuePopulation:
-			for _, v := range u.counts {
+			for _, v := range u.counts() {
 				if content.Answers([]content.Asked{a}, v) {
 					return true
 				}
@@ -94,7 +94,7 @@ func holdsTotal(pq *parsedQuery, u *unit) bool {
 	if !holdsAsked(pq.asked, u) {
 		return false
 	}
-	if pq.change || len(u.counts) == 0 {
+	if pq.change || len(u.counts()) == 0 {
 		return true
 	}
 	for _, a := range pq.asked {
@@ -102,7 +102,7 @@ func holdsTotal(pq *parsedQuery, u *unit) bool {
 			return true
 		}
 	}
-	for _, v := range u.counts {
+	for _, v := range u.counts() {
 		if content.Answers(pq.asked, v) && !changeBefore(u.text[:min(v.Span[0], len(u.text))]) {
 			return true
 		}
