@@ -61,19 +61,24 @@ func batchRanges(units []unit, maxBytes, maxUnits int) [][2]int {
 	return out
 }
 
+// batches are the runs of units indexed as one batch each.
+func (ix *Index) batches(o BuildOptions) [][2]int {
+	maxBytes := o.BatchBytes
+	if maxBytes <= 0 {
+		maxBytes = defaultBatchBytes
+	}
+	return batchRanges(ix.units, maxBytes, o.BatchSize)
+}
+
 // indexUnits prepares the units and adds them to the bleve index, one batch
 // per worker at a time. Scorch accepts concurrent batches: each is analysed
 // and written as its own segment, which is the part of a build that runs on
 // one core inside a batch, so two workers use two cores.
 //
-// With prog, the batches it lists as done are only prepared, and each batch
-// indexed is added to it.
+// With prog, the batches it lists as done are only prepared, after the
+// others, and each batch indexed is added to it.
 func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress) error {
-	maxBytes := o.BatchBytes
-	if maxBytes <= 0 {
-		maxBytes = defaultBatchBytes
-	}
-	batches := batchRanges(ix.units, maxBytes, o.BatchSize)
+	batches := ix.batches(o)
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -101,15 +106,31 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 		errOnce.Do(func() { firstErr = err })
 		cancel()
 	}
+	// A resumed build indexes the batches it lacks first and prepares the
+	// kept ones after: preparing 100,000 articles' units takes minutes, so
+	// a step that prepared first could run out of time before indexing
+	// anything new, and the next step would start over.
+	order := make([]int, 0, len(batches))
+	for k := range batches {
+		if !prog.has(k) {
+			order = append(order, k)
+		}
+	}
+	for k := range batches {
+		if prog.has(k) {
+			order = append(order, k)
+		}
+	}
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(batches) {
+				o := int(next.Add(1)) - 1
+				if o >= len(order) {
 					return
 				}
+				k := order[o]
 				if err := ctx.Err(); err != nil {
 					fail(fmt.Errorf("index: build: %w", err))
 					return

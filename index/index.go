@@ -313,7 +313,12 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 	}
 	ix.keyDocuments()
-	err = ix.indexUnits(ctx, o, prog)
+	// A kept index built to the end is opened with its units as prepared
+	// then, if they were kept too.
+	loaded := prog != nil && prog.count() == len(ix.batches(o)) && ix.loadPrepared(o.Dir, o)
+	if !loaded {
+		err = ix.indexUnits(ctx, o, prog)
+	}
 	if cerr := prog.close(); err == nil {
 		err = cerr
 	}
@@ -326,6 +331,9 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	if err == nil {
 		err = ix.countCommonPairs(ctx, merged)
+	}
+	if err == nil && prog != nil && !loaded {
+		err = ix.savePrepared(o.Dir, o)
 	}
 	if err != nil {
 		ix.Close()

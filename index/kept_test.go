@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,6 +117,67 @@ func TestMakeUnitsJoined(t *testing.T) {
 	for k, n := range contacts {
 		if n > 1 {
 			t.Errorf("contact %q is %d units", k, n)
+		}
+	}
+}
+
+// TestKeptPreparedReadBack: a finished kept index opened again reads its
+// units' words, traits, values and counts from the file its build wrote,
+// and they are what preparing them gives; a file written for another build
+// is not read.
+func TestKeptPreparedReadBack(t *testing.T) {
+	ctx := context.Background()
+	c := synth.Corpus(6, 80, 200)
+	o := BuildOptions{BatchSize: 60, Dir: filepath.Join(t.TempDir(), "kept")}
+	built, err := Build(ctx, c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(o.Dir, preparedFile)); err != nil {
+		t.Fatalf("a finished kept build wrote no %s: %v", preparedFile, err)
+	}
+	opened := &Index{corpus: c, units: makeUnits(c), vocab: newVocab(), docArticles: map[string][]int{}}
+	opened.keyDocuments()
+	if opened.loadPrepared(o.Dir, BuildOptions{BatchSize: 61}) {
+		t.Fatal("read a prepared file written with other batch sizes")
+	}
+	if !opened.loadPrepared(o.Dir, o) {
+		t.Fatal("the prepared file was not read back")
+	}
+	counts := 0
+	for i := range built.units {
+		b, g := &built.units[i], &opened.units[i]
+		if bw, gw := built.vocab.folds(nil, b.words), opened.vocab.folds(nil, g.words); !slices.Equal(bw, gw) {
+			t.Fatalf("unit %d: words %q, read back %q", i, bw, gw)
+		}
+		if b.traits != g.traits || b.values != g.values || !slices.Equal(b.counts(), g.counts()) ||
+			!slices.Equal(b.docs(), g.docs()) || !slices.Equal(b.docKeys(), g.docKeys()) || b.contact() != g.contact() {
+			t.Fatalf("unit %d: %+v %+v, read back %+v %+v", i, *b, b.facts, *g, g.facts)
+		}
+		counts += len(b.counts())
+	}
+	if counts == 0 {
+		t.Error("no unit has counts: the test reads nothing back for them")
+	}
+	qs := synth.Questions(6, c, 30)
+	want := make([]string, len(qs))
+	for i, q := range qs {
+		res, _ := built.Search(ctx, q.Question, Options{})
+		a, _ := res.Answer()
+		want[i] = a.Text
+	}
+	if err := built.Close(); err != nil { // the directory is locked while open
+		t.Fatal(err)
+	}
+	again, err := Build(ctx, c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	for i, q := range qs {
+		res, _ := again.Search(ctx, q.Question, Options{})
+		if a, _ := res.Answer(); a.Text != want[i] {
+			t.Errorf("%q: opened again answers %q, built %q", q.Question, a.Text, want[i])
 		}
 	}
 }
