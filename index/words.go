@@ -135,6 +135,7 @@ func (s *wordSets) add(ws []string, keepOrder bool) {
 	for _, w := range ws {
 		id, ok := s.dict.ids[w]
 		if !ok {
+			w = strings.Clone(w) // not a slice pinning the whole folded paragraph
 			id = uint32(len(s.dict.words))
 			s.dict.ids[w] = id
 			s.dict.words = append(s.dict.words, w)

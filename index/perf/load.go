@@ -85,6 +85,12 @@ type Memory struct {
 	// RSSFile its file-backed part (an on-disk index's memory-mapped
 	// segments, which the kernel can drop and read again).
 	RSS, RSSAnon, RSSFile uint64
+	// HeapSpans is the heap's spans in use (MemStats.HeapInuse): Heap plus
+	// the free slots of partly used spans, which the runtime cannot
+	// return to the system. Runtime is what else the runtime holds from
+	// the system and has not returned: stacks, the collector's metadata,
+	// idle spans kept.
+	HeapSpans, Runtime uint64
 }
 
 // Timer measures wall time and the CPU time the process used meanwhile (all
@@ -112,7 +118,8 @@ func MeasureMemory() Memory {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	st := procStatus("VmRSS", "RssAnon", "RssFile")
-	return Memory{Heap: ms.HeapAlloc, RSS: st[0], RSSAnon: st[1], RSSFile: st[2]}
+	return Memory{Heap: ms.HeapAlloc, RSS: st[0], RSSAnon: st[1], RSSFile: st[2],
+		HeapSpans: ms.HeapInuse, Runtime: ms.Sys - ms.HeapReleased - ms.HeapInuse}
 }
 
 // ResetPeakRSS starts a new peak: PeakRSS reports the highest resident set

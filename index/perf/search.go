@@ -224,8 +224,11 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	row("failed questions", fmt.Sprint(ours.Failed), fmt.Sprint(base.Failed), "")
 	oh, bh := oursMem.Heap-min(before.Heap, oursMem.Heap), baseMem.Heap-min(before.Heap, baseMem.Heap)
 	row("index heap (live, after GC)", mb(oh), mb(bh), ratio(float64(oh), float64(bh)))
+	row("process RSS before building (the corpus, questions, runtime)", mb(before.RSS), "", "")
 	row("process RSS, index live", mb(oursMem.RSS), mb(baseMem.RSS), ratio(float64(oursMem.RSS), float64(baseMem.RSS)))
 	row("— of which anonymous / file-backed", mb(oursMem.RSSAnon)+" / "+mb(oursMem.RSSFile), mb(baseMem.RSSAnon)+" / "+mb(baseMem.RSSFile), "")
+	row("— Go heap: objects / spans in use / runtime beside them", mb(oursMem.Heap)+" / "+mb(oursMem.HeapSpans)+" / "+mb(oursMem.Runtime),
+		mb(baseMem.Heap)+" / "+mb(baseMem.HeapSpans)+" / "+mb(baseMem.Runtime), "")
 	row("process RSS after the questions", mb(oursAsked.RSS), mb(baseAsked.RSS), ratio(float64(oursAsked.RSS), float64(baseAsked.RSS)))
 	if hit, answerable := hitAt1(sq, answers); answerable > 0 {
 		row("hit@1 on the synthetic questions", fmt.Sprintf("%.1f%% of %d", 100*float64(hit)/float64(answerable), answerable), "", "")
