@@ -548,7 +548,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			for _, r := range pq.required {
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
 					missingRequired = true
-				} else if !ix.namedWhole(r, u, folded) && !ix.hostNames(u.article, r) {
+				} else if !ix.namedWhole(r, u, folded, has, inPrev, inContext) && !ix.hostNames(u.article, r) {
 					// Its words are there, but apart: "Kỳ Nam … quyết
 					// định" does not name Nam Định.
 					missingRequired = true
@@ -616,19 +616,18 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 // namedWhole: one of the spellings of a required name is written whole —
 // in order, its syllables together — by the unit, the sentence before it,
 // its list's introduction, its article's title or lead.
-func (ix *Index) namedWhole(r [][]string, u *unit, folded []string) bool {
-	var prev, ctx []string
+// The sentence before and the list's introduction are folded again only
+// when their words (has, inPrev, inContext) hold every syllable.
+func (ix *Index) namedWhole(r [][]string, u *unit, folded []string, has, inPrev, inContext map[string]bool) bool {
 	for _, alt := range r {
-		if len(alt) < 2 || containsSeq(folded, alt) {
+		if len(alt) < 2 || containsSeq(folded, alt) || ix.titles.hasSeq(u.article, alt) || ix.leadSeq.hasSeq(u.article, alt) {
 			return true
 		}
-		if prev == nil && u.prev > 0 {
-			prev = foldWords(lowerNormalize(ix.units[u.prev-1].text))
+		if u.prev > 0 && namedIn(concept{alts: [][]string{alt}}, has, inPrev) &&
+			containsSeq(foldWords(lowerNormalize(ix.units[u.prev-1].text)), alt) {
+			return true
 		}
-		if ctx == nil && u.context != "" {
-			ctx = foldWords(u.context)
-		}
-		if containsSeq(prev, alt) || containsSeq(ctx, alt) || ix.titles.hasSeq(u.article, alt) || ix.leadSeq.hasSeq(u.article, alt) {
+		if u.context != "" && namedIn(concept{alts: [][]string{alt}}, has, inContext) && containsSeq(foldWords(u.context), alt) {
 			return true
 		}
 	}
