@@ -549,7 +549,7 @@ func parseDocRefs(folded string) ([]docRef, map[string]bool) {
 
 // parse takes a question apart. It never fails: odd input yields an empty query.
 func (ix *Index) parse(question string) parsedQuery {
-	q := strings.ToValidUTF8(question, " ")
+	q := content.RepairUTF8(question)
 	if utf8.RuneCountInString(q) > maxQuestionRunes {
 		q = string([]rune(q)[:maxQuestionRunes])
 	}

@@ -162,3 +162,22 @@ func TestCountedNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestParseInvalidUTF8: a stray byte inside a word reads as the letter it
+// stands for in the single-byte encodings, as it does in the bot, so ask and
+// eval read a question the way a Telegram user's is read. A space there
+// ("gi làm") would search another word.
+func TestParseInvalidUTF8(t *testing.T) {
+	ix := mustDefault(t)
+	tests := []struct{ bad, good string }{
+		{"gi\xe1 l\xe0m h\u1ed9 chi\u1ebfu", "giá làm hộ chiếu"},
+		{"s\xf0t u\xfd ban", "sđt uý ban"},
+		{"\xff\xfe dien thoai", "dien thoai"},
+	}
+	for _, tt := range tests {
+		got, want := ix.parse(tt.bad), ix.parse(tt.good)
+		if strings.Join(got.folded, " ") != strings.Join(want.folded, " ") {
+			t.Errorf("%q: folded %q, want %q", tt.bad, got.folded, want.folded)
+		}
+	}
+}
