@@ -82,6 +82,9 @@ type lexicon struct {
 	// CountWords are the words that stand for a number before a noun, as
 	// digits do ("hai tuần", "vài ngày", "nhiều năm").
 	CountWords []string
+	// Ordinals are the ordinals one to ten as written after "thứ", in
+	// order: "thứ nhất", "thứ tư" (not "một", "bốn" as a count writes them).
+	Ordinals []string
 	// Classifiers are the words between a count and the noun it counts
 	// that count nothing of their own: "11 đơn vị xã, phường" counts xã.
 	Classifiers []string
@@ -167,6 +170,7 @@ var Lexicon = lexicon{
 	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
 	EnglishNameJoiners:    []string{"of", "and", "for"},
 	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},
+	Ordinals:              []string{"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"},
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),

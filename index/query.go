@@ -926,10 +926,9 @@ var periodWords = func() [][]string {
 // ordinalWords are the numbers 1–10 as an ordinal writes them after
 // "thứ", folded ("thứ nhất", "thứ tư").
 var ordinalWords = func() map[string]int {
-	m := map[string]int{"nhat": 1, "tu": 4}
-	for n, w := range ordinals {
-		v, _ := strconv.Atoi(n)
-		m[content.Fold(w)] = v
+	m := make(map[string]int, len(content.Lexicon.Ordinals))
+	for i, w := range content.Lexicon.Ordinals {
+		m[content.Fold(w)] = i + 1
 	}
 	return m
 }()
@@ -1495,9 +1494,14 @@ func isIntentWord(w string, in intent) bool {
 	return false
 }
 
-var ordinals = map[string]string{
-	"1": "nhất", "2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy", "8": "tám", "9": "chín", "10": "mười",
-}
+// ordinals maps a digit typed after "thứ" to the word a page writes there.
+var ordinals = func() map[string]string {
+	m := make(map[string]string, len(content.Lexicon.Ordinals))
+	for i, w := range content.Lexicon.Ordinals {
+		m[strconv.Itoa(i+1)] = w
+	}
+	return m
+}()
 
 // spokenForms are the short forms people type in chat, read as the words
 // they stand for before anything else, so that "bn" asks "how many" and
