@@ -513,8 +513,7 @@ func (s *Server) PushUpdate(u tgbotapi.Update) int {
 	}
 	hook := s.webhook
 	if hook.url == "" {
-		s.updates = append(s.updates, raw)
-		s.updateIDs = append(s.updateIDs, u.UpdateID)
+		s.queueLocked(u.UpdateID, raw)
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
@@ -535,8 +534,7 @@ func (s *Server) PushRaw(fields string) int {
 	raw := json.RawMessage(fmt.Sprintf(`{"update_id":%d,%s}`, id, fields))
 	hook := s.webhook
 	if hook.url == "" {
-		s.updates = append(s.updates, raw)
-		s.updateIDs = append(s.updateIDs, id)
+		s.queueLocked(id, raw)
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
@@ -544,6 +542,13 @@ func (s *Server) PushRaw(fields string) int {
 		s.deliver(id, raw)
 	}
 	return id
+}
+
+// queueLocked keeps an update for getUpdates, as Telegram does while no
+// webhook is set. s.mu must be held.
+func (s *Server) queueLocked(id int, raw json.RawMessage) {
+	s.updates = append(s.updates, raw)
+	s.updateIDs = append(s.updateIDs, id)
 }
 
 // Webhook retries: Telegram keeps retrying an update the webhook did not
@@ -570,8 +575,7 @@ func (s *Server) deliver(id int, raw json.RawMessage) {
 		s.mu.Lock()
 		hook := s.webhook
 		if hook.url == "" {
-			s.updates = append(s.updates, raw)
-			s.updateIDs = append(s.updateIDs, id)
+			s.queueLocked(id, raw)
 			s.notifyLocked()
 			s.mu.Unlock()
 			return
