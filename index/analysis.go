@@ -6,7 +6,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -17,12 +16,11 @@ import (
 // Analyzer and token filter names. Any program that opens a saved index must
 // link this package, because bleve resolves these names from its registry.
 const (
-	foldFilterName  = "kyanhbot_fold" // per token: canonical tones, no diacritics, đ→d, lower case
-	toneFilterName  = "kyanhbot_tone" // per token: canonical tone placement, lower case, accents kept
-	bigramFilter    = "kyanhbot_bigram"
-	analyzerFold    = "vi_fold"    // accent-insensitive syllables
-	analyzerExact   = "vi_exact"   // accented syllables, so exact accents can rank first
-	analyzerBigrams = "vi_bigrams" // folded syllable bigrams: multi-syllable words outrank scattered syllables
+	foldFilterName = "kyanhbot_fold" // per token: canonical tones, no diacritics, đ→d, lower case
+	toneFilterName = "kyanhbot_tone" // per token: canonical tone placement, lower case, accents kept
+	analyzerFold   = "vi_fold"       // accent-insensitive syllables
+	analyzerExact  = "vi_exact"      // accented syllables, so exact accents can rank first
+	analyzerPairs  = "vi_pairs"      // folded syllable pairs, made by appendPairs: multi-syllable words outrank scattered syllables
 )
 
 // The filters fold per token rather than with bleve's asciifolding char
@@ -86,33 +84,23 @@ func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 }
 
 // newMapping describes one index unit: its text as folded syllables and as
-// folded syllable pairs, plus keyword fields for document numbers and the
+// folded syllable pairs (made from the unit's prepared words: pairs.go), plus keyword fields for document numbers and the
 // unit kind. Exact accents are not indexed: re-ranking compares them on the
 // few candidates, which costs far less than a third copy of every sentence.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
-	if err := m.AddCustomTokenFilter(bigramFilter, map[string]interface{}{
-		"type":            shingle.Name,
-		"min":             2.0,
-		"max":             2.0,
-		"output_original": false,
-		"separator":       " ",
-		"filler":          "",
+	if err := m.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{foldFilterName},
 	}); err != nil {
-		return nil, fmt.Errorf("index: bigram filter: %w", err)
+		return nil, fmt.Errorf("index: analyzer %s: %w", analyzerFold, err)
 	}
-	analyzers := map[string][]string{
-		analyzerFold:    {foldFilterName},
-		analyzerBigrams: {foldFilterName, bigramFilter},
-	}
-	for name, filters := range analyzers {
-		if err := m.AddCustomAnalyzer(name, map[string]interface{}{
-			"type":          custom.Name,
-			"tokenizer":     unicode.Name,
-			"token_filters": filters,
-		}); err != nil {
-			return nil, fmt.Errorf("index: analyzer %s: %w", name, err)
-		}
+	if err := m.AddCustomAnalyzer(analyzerPairs, map[string]interface{}{
+		"type":      custom.Name,
+		"tokenizer": pairsTokenizerName,
+	}); err != nil {
+		return nil, fmt.Errorf("index: analyzer %s: %w", analyzerPairs, err)
 	}
 
 	text := func(analyzer string) *mapping.FieldMapping {
@@ -134,7 +122,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("text", text(analyzerFold))
-	doc.AddFieldMappingsAt("bigram", text(analyzerBigrams))
+	doc.AddFieldMappingsAt("bigram", text(analyzerPairs))
 	doc.AddFieldMappingsAt("docs", keyword())
 	doc.AddFieldMappingsAt("kind", keyword())
 	// No _all composite field: nothing searches it, and bleve would still

@@ -208,6 +208,8 @@ func (ix *Index) prepare(from, to int) {
 // one batch. Workers own disjoint ranges, so the units need no lock.
 func (ix *Index) indexBatch(from, to int) error {
 	ix.prepare(from, to)
+	folds := ix.vocab.folded()
+	var pairs []byte
 	b := ix.bi.NewBatch()
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
@@ -215,9 +217,10 @@ func (ix *Index) indexBatch(from, to int) error {
 		if u.context != "" && !u.row {
 			text += " " + u.context
 		}
+		pairs = appendPairs(pairs[:0], u.words, folds)
 		doc := map[string]interface{}{
 			"text":   text,
-			"bigram": u.text,
+			"bigram": string(pairs),
 			"kind":   string(u.kind.Kind()),
 		}
 		if keys := u.docKeys(); len(keys) > 0 {

@@ -65,8 +65,13 @@ func (p *progress) count() int {
 // batches it holds. Its batches are synced before they count as done (no
 // unsafe_batch), so a build killed at any moment resumes from what is on
 // disk; a batch indexed twice replaces itself, its units' IDs being the same.
+// keptFormat changes whenever what the fields hold changes, so that an
+// index kept by other code is refused rather than resumed or opened (2:
+// the bigram field holds pairs made by appendPairs).
+const keptFormat = 2
+
 func openKept(dir string, m mapping.IndexMapping, units int, o BuildOptions) (bleve.Index, *progress, error) {
-	header := fmt.Sprintf("units %d batch-bytes %d batch-size %d", units, o.BatchBytes, o.BatchSize)
+	header := fmt.Sprintf("format %d units %d batch-bytes %d batch-size %d", keptFormat, units, o.BatchBytes, o.BatchSize)
 	var bi bleve.Index
 	done := map[int]bool{}
 	b, err := os.ReadFile(filepath.Join(dir, progressFile))
