@@ -1,6 +1,8 @@
 package content
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"testing"
 )
@@ -195,5 +197,28 @@ func TestInferredAbbreviationsNotNames(t *testing.T) {
 		if l := shorts[Fold(short)]; l != nil {
 			t.Errorf("%s inferred as %q, want none", short, l)
 		}
+	}
+}
+
+// TestInferAbbreviationsStops: a cancelled context stops the reading and
+// gives g back unchanged, so that an index build stopped meanwhile does
+// not wait for the whole corpus to be read.
+func TestInferAbbreviationsStops(t *testing.T) {
+	arts := []Article{{Paragraphs: []string{
+		"Trung tâm Phục vụ hành chính công tỉnh Mẫu Thử tiếp nhận hồ sơ.",
+		"Trung tâm Phục vụ hành chính công của tỉnh trả kết quả.",
+	}}}
+	g := Glossary{Abbreviations: []Term{{Short: "UBND", Long: []string{"Ủy ban nhân dân"}}}}
+	if full, err := InferAbbreviations(context.Background(), g, arts); err != nil || len(full.Inferred) == 0 {
+		t.Fatalf("not cancelled: %d inferred, err = %v; want some and nil", len(full.Inferred), err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out, err := InferAbbreviations(ctx, g, arts)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if len(out.Inferred) != 0 || len(out.Abbreviations) != 1 {
+		t.Errorf("cancelled: %d inferred, %d abbreviations; want g unchanged", len(out.Inferred), len(out.Abbreviations))
 	}
 }

@@ -215,14 +215,29 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// searching, so it runs beside the build, and the merge at its end
 	// leaves the other core free for it.
 	glossCh := make(chan glossary, 1)
-	go func() { glossCh <- newGlossary(content.WithInferredAbbreviations(c.Glossary, c.Articles)) }()
+	// It stops with ctx, so that a stopped build does not wait for it.
+	var glossErr error // set before glossCh is sent to
+	go func() {
+		g, err := content.InferAbbreviations(ctx, c.Glossary, c.Articles)
+		if err != nil {
+			glossErr = fmt.Errorf("index: build: %w", err)
+			glossCh <- glossary{}
+			return
+		}
+		glossCh <- newGlossary(g)
+	}()
 	glossDone := false
 	defer func() {
 		if !glossDone {
 			<-glossCh // a failed build waits for it too: no work outlives Build
 		}
 	}()
-	ix.units = makeUnits(c)
+	// Cutting a large corpus into units takes minutes at 100,000 articles
+	// on a loaded machine: it watches ctx (the bench's build budget is a
+	// deadline on it) instead of running to its end first.
+	if ix.units, err = makeUnits(ctx, c); err != nil {
+		return nil, err
+	}
 	ix.articleUnit = make([]int, len(c.Articles))
 	for i := range ix.articleUnit {
 		ix.articleUnit[i] = -1
@@ -343,6 +358,12 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	ix.enWords = englishWords(ix.units, ix.vocab)
 	ix.vocab.done()
 	ix.gloss, glossDone = <-glossCh, true
+	if glossErr != nil {
+		// Stopped after the last step that watches ctx: an index without
+		// its inferred abbreviations is not served.
+		ix.Close()
+		return nil, glossErr
+	}
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
 		if u.kind == kPassage || u.kind == kArticle {
@@ -358,8 +379,10 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 // cites a document or reports a merger is that fact's unit: indexing it twice
 // would only return the same words twice. Articles are cut on every core
 // (sentence splitting and the keys are a sixth of a build's CPU and would
-// otherwise run on one), then joined in article order.
-func makeUnits(c *content.Corpus) []unit {
+// otherwise run on one), then joined in article order. Each worker checks
+// ctx before each article, so a build stopped meanwhile stops within an
+// article per worker.
+func makeUnits(ctx context.Context, c *content.Corpus) ([]unit, error) {
 	per := make([][]unit, len(c.Articles))
 	keys := make([][]string, len(c.Articles))
 	var next atomic.Int64
@@ -368,7 +391,7 @@ func makeUnits(c *content.Corpus) []unit {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
+			for ctx.Err() == nil {
 				ai := int(next.Add(1)) - 1
 				if ai >= len(c.Articles) {
 					return
@@ -378,6 +401,9 @@ func makeUnits(c *content.Corpus) []unit {
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index: build: cutting units: %w", err)
+	}
 	total := 0
 	for _, us := range per {
 		total += len(us)
@@ -403,7 +429,7 @@ func makeUnits(c *content.Corpus) []unit {
 		per[ai] = nil
 	}
 	linkNext(units)
-	return units
+	return units, nil
 }
 
 // articleUnits cuts one article. prev counts from the article's first unit;

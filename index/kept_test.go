@@ -5,8 +5,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -95,7 +97,10 @@ func TestMakeUnitsJoined(t *testing.T) {
 			c.Articles[i].Contacts = append(c.Articles[i].Contacts, footer)
 		}
 	}
-	units := makeUnits(c)
+	units, err := makeUnits(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
 	contacts := map[string]int{}
 	for i, u := range units {
 		if i > 0 && u.article < units[i-1].article {
@@ -136,7 +141,11 @@ func TestKeptPreparedReadBack(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(o.Dir, preparedFile)); err != nil {
 		t.Fatalf("a finished kept build wrote no %s: %v", preparedFile, err)
 	}
-	opened := &Index{corpus: c, units: makeUnits(c), vocab: newVocab(), docArticles: map[string][]int{}}
+	units, err := makeUnits(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened := &Index{corpus: c, units: units, vocab: newVocab(), docArticles: map[string][]int{}}
 	opened.keyDocuments()
 	if opened.loadPrepared(o.Dir, BuildOptions{BatchSize: 61}) {
 		t.Fatal("read a prepared file written with other batch sizes")
@@ -179,5 +188,44 @@ func TestKeptPreparedReadBack(t *testing.T) {
 		if a, _ := res.Answer(); a.Text != want[i] {
 			t.Errorf("%q: opened again answers %q, built %q", q.Question, a.Text, want[i])
 		}
+	}
+}
+
+// cancelAfter is a context whose Err reports it cancelled from its
+// (n+1)th call on: code that checks it once an article stops after about n.
+type cancelAfter struct {
+	context.Context
+	left  atomic.Int64
+	calls atomic.Int64
+}
+
+func newCancelAfter(n int64) *cancelAfter {
+	c := &cancelAfter{Context: context.Background()}
+	c.left.Store(n)
+	return c
+}
+
+func (c *cancelAfter) Err() error {
+	c.calls.Add(1)
+	if c.left.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestMakeUnitsStops: cutting the articles into units watches ctx between
+// articles. It ran to its end before, which at 100,000 articles on a
+// loaded machine outlasted the bench's build budget until the step was
+// killed.
+func TestMakeUnitsStops(t *testing.T) {
+	c := synth.Corpus(5, 300, 150)
+	ctx := newCancelAfter(20)
+	units, err := makeUnits(ctx, c)
+	if !errors.Is(err, context.Canceled) || units != nil {
+		t.Fatalf("cut %d units, err = %v; want none and context.Canceled", len(units), err)
+	}
+	// Every worker stops at its next article.
+	if n, most := ctx.calls.Load(), int64(20+2*runtime.GOMAXPROCS(0)); n > most {
+		t.Errorf("ctx checked %d times after it was cancelled at the 21st, want at most %d", n, most)
 	}
 }
