@@ -350,6 +350,13 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if err == nil && prog != nil && !loaded {
 		err = ix.savePrepared(o.Dir, o)
 	}
+	if err == nil && (ix.dir != "" || o.Dir != "") {
+		dir := ix.dir
+		if o.Dir != "" {
+			dir = o.Dir
+		}
+		err = ix.reopen(ctx, dir)
+	}
 	if err != nil {
 		ix.Close()
 		return nil, err
@@ -773,6 +780,32 @@ func (ix *Index) Stats() Stats { return ix.stats }
 func (ix *Index) Close() error {
 	ix.closeOnce.Do(func() { ix.closeErr = ix.close() })
 	return ix.closeErr
+}
+
+// reopen closes the on-disk index in dir and opens it again, once the
+// persister has recorded its last merge. Counting the terms reads every
+// postings list through the segment's memory mapping, and those pages stay
+// in the process's RSS as long as the mapping (83 MB at 10,000 articles);
+// the mapping opened again holds only what questions read.
+func (ix *Index) reopen(ctx context.Context, dir string) error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: reopen: %w", err)
+	}
+	if s, ok := adv.(*scorch.Scorch); ok {
+		if err := waitRootPersisted(ctx, s); err != nil {
+			return err
+		}
+	}
+	if err := ix.bi.Close(); err != nil {
+		return fmt.Errorf("index: reopen: %w", err)
+	}
+	bi, err := bleve.Open(dir)
+	if err != nil {
+		return fmt.Errorf("index: reopen: %w", err)
+	}
+	ix.bi = bi
+	return nil
 }
 
 func (ix *Index) close() error {
