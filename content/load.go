@@ -95,6 +95,9 @@ func Load(ctx context.Context, fsys fs.FS) (*Corpus, error) {
 		c.Problems = append(c.Problems, problems...)
 		*lists[file] = mergeTerms(*lists[file], terms)
 	}
+	// A serving process keeps the corpus as long as its index: its text
+	// moves off the pages it shares with the parser's garbage.
+	c.Compact()
 	return c, nil
 }
 
