@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -158,4 +159,46 @@ func procStatus(names ...string) []uint64 {
 		}
 	}
 	return out
+}
+
+// WatchLiveHeap samples the live heap found by each garbage collection
+// until stop is called, and stop returns the highest: what a build
+// actually needed at its peak, without the garbage the collector let pile
+// up beside it (which the peak RSS includes, and which the soft memory
+// limit a build holds decides).
+func WatchLiveHeap() (stop func() uint64) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		if sample[0].Value.Kind() != metrics.KindUint64 {
+			return 0
+		}
+		return sample[0].Value.Uint64()
+	}
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if v := read(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		<-finished
+		if v := read(); v > peak.Load() {
+			peak.Store(v)
+		}
+		return peak.Load()
+	}
 }

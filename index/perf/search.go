@@ -82,6 +82,9 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 
 	start := time.Now()
 	c := synth.Corpus(cfg.Seed, n, cfg.Words)
+	// As content.Load lays out what serve loads (at 10,000 articles the
+	// corpus's heap pages 88 → 62 MB).
+	c.Compact()
 	sq := synth.Questions(cfg.Seed, c, cfg.Queries)
 	questions := make([]string, len(sq))
 	for i, q := range sq {
@@ -100,10 +103,12 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	if cfg.BuildBudget > 0 {
 		buildCtx, cancel = context.WithTimeout(ctx, cfg.BuildBudget)
 	}
+	stopWatch := WatchLiveHeap()
 	ix, err := index.Build(buildCtx, c, opts)
 	cancel()
 	oursBuild, oursCPU := tm.Stop()
 	oursPeak := PeakRSS()
+	peakLive := stopWatch()
 	cfg.logf("%s: our build: %s wall, %s CPU, peak RSS %s (load %s)", size, secs(oursBuild), secs(oursCPU), mb(oursPeak), loadAverage())
 	if err != nil {
 		return fmt.Errorf("perf: %s: %w", size, err)
@@ -214,6 +219,13 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	row("build articles/s (wall)", num(perSec(oursBuild)), num(perSec(baseBuild)), ratio(perSec(oursBuild), perSec(baseBuild)))
 	row("build articles/s per CPU-second", num(float64(n)/oursCPU.Seconds()), num(float64(n)/baseCPU.Seconds()), ratio(baseCPU.Seconds(), oursCPU.Seconds()))
 	row("peak RSS during the build", mb(oursPeak), mb(basePeak), ratio(float64(oursPeak), float64(basePeak)))
+	// What the reload guard's estimate is measured against: the live heap
+	// at the build's peak beyond what was live before it, per byte of the
+	// text EstimateBuild counts.
+	need := peakLive - min(before.Heap, peakLive)
+	text := textBytes(c)
+	row("build: peak live heap beyond the corpus (at collections)", fmt.Sprintf("%s (%.1f bytes a byte of text, %s of text)", mb(need), float64(need)/float64(max(text, 1)), mb(uint64(text))), "", "")
+	row("build: EstimateBuild (the reload guard's estimate)", mb(uint64(index.EstimateBuild(c, opts))), "", "")
 	for _, p := range []float64{50, 99} {
 		o, b := ours.Latencies.Percentile(p), base.Latencies.Percentile(p)
 		row(fmt.Sprintf("latency p%.0f", p), ms(o), ms(b), ratio(float64(o), float64(b)))
@@ -230,6 +242,7 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	row("— Go heap: objects / spans in use / runtime beside them", mb(oursMem.Heap)+" / "+mb(oursMem.HeapSpans)+" / "+mb(oursMem.Runtime),
 		mb(baseMem.Heap)+" / "+mb(baseMem.HeapSpans)+" / "+mb(baseMem.Runtime), "")
 	row("process RSS after the questions", mb(oursAsked.RSS), mb(baseAsked.RSS), ratio(float64(oursAsked.RSS), float64(baseAsked.RSS)))
+	row("— of which anonymous / file-backed", mb(oursAsked.RSSAnon)+" / "+mb(oursAsked.RSSFile), mb(baseAsked.RSSAnon)+" / "+mb(baseAsked.RSSFile), "")
 	if hit, answerable := hitAt1(sq, answers); answerable > 0 {
 		row("hit@1 on the synthetic questions", fmt.Sprintf("%.1f%% of %d", 100*float64(hit)/float64(answerable), answerable), "", "")
 	}
@@ -243,6 +256,18 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 		row("reload: peak RSS over the whole reload", mb(reload.peak), "", "")
 	}
 	return nil
+}
+
+// textBytes is the article text EstimateBuild counts: titles and paragraphs.
+func textBytes(c *content.Corpus) int64 {
+	var n int64
+	for _, a := range c.Articles {
+		n += int64(len(a.Title))
+		for _, p := range a.Paragraphs {
+			n += int64(len(p))
+		}
+	}
+	return n
 }
 
 // hitAt1 counts the answerable questions whose first hit contains an
