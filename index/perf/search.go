@@ -137,7 +137,13 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	var reload *reloadResult
 	if cfg.ReloadRate > 0 {
 		cfg.logf("%s: reloading under %d questions/s", size, cfg.ReloadRate)
-		live := index.NewLive(ix, opts)
+		// The reload builds afresh, as serve's does: in the kept
+		// directory it would only open the index kept there, so a run
+		// split in steps (the build kept, then the reload) measures a
+		// real build too.
+		reloadOpts := opts
+		reloadOpts.Dir = ""
+		live := index.NewLive(ix, reloadOpts)
 		rr, err := reloadUnderLoad(ctx, live, c, questions, cfg.ReloadRate, 2*cfg.Workers)
 		if err != nil {
 			live.Close()
