@@ -127,6 +127,16 @@ func New(searcher Searcher, st Store, opts Options) *Engine {
 	return e
 }
 
+// askWhat asks for the question: in a group, as a message the asker's
+// reply is forced open on, since their next message reaches the bot only as
+// a reply.
+func (r *request) askWhat() Reply {
+	if r.msg.group() {
+		return Reply{Text: r.t.AskWhatGroup, ForceReply: true}
+	}
+	return Reply{Text: r.t.AskWhat}
+}
+
 // request is one message being handled: its language, the chat's state and
 // whether the store can be used.
 type request struct {
@@ -165,7 +175,7 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 	// Invalid bytes become U+FFFD, not nothing: the press still gets the
 	// bad-button notice.
 	m.Callback = strings.ToValidUTF8(m.Callback, "\uFFFD")
-	group := m.ChatType == ChatGroup || m.ChatType == ChatSupergroup
+	group := m.group()
 	if group && m.Mentioned && m.Callback == "" && m.Document.FileID == "" && stripMention(m.Text, e.opts.BotUsername) == "" {
 		// The bot's name alone ("@bot", which the transport leaves as no
 		// text): someone tapped it to see what it does, and gets the
@@ -190,8 +200,11 @@ func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
 		return nil, nil
 	}
 	name, to, args, isCmd := command(m.Text)
-	if isCmd && to != "" && !strings.EqualFold(to, e.opts.BotUsername) {
-		return nil, nil // a command for another bot in the group
+	if isCmd && to != "" {
+		if !strings.EqualFold(to, e.opts.BotUsername) {
+			return nil, nil // a command for another bot in the group
+		}
+		m.Mentioned = true // "/cmd@bot" is addressed to the bot
 	}
 	if group && m.Callback == "" && !isCmd && !m.Mentioned && !m.ReplyToBot {
 		return nil, nil // group chatter
@@ -284,6 +297,12 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 				return c.Run(ctx, m, args)
 			}
 			e.log.Warn("admin command refused", "user_id", m.UserID, "chat_id", m.ChatID, "command", name)
+		}
+		if m.group() && !m.Mentioned && !m.ReplyToBot {
+			// A plain "/cmd" in a group goes to every bot in it: one this
+			// bot does not know is most likely another's, and is theirs to
+			// answer. "/cmd@bot" gets the list of commands.
+			return nil, nil
 		}
 		return []Reply{{Text: f(r.t.Unknown, "/"+name)}}, nil
 	case r.st.Pending != "":

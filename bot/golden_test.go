@@ -152,6 +152,9 @@ func (c *conversation) do(s step) []bot.Reply {
 		if r.EditMessageID != 0 {
 			fmt.Fprintf(&c.out, "  edits message %d\n", r.EditMessageID)
 		}
+		if r.ForceReply {
+			c.out.WriteString("  forces a reply\n")
+		}
 	}
 	c.out.WriteString("\n")
 	return replies
@@ -296,6 +299,14 @@ func TestGolden(t *testing.T) {
 			// stays group chatter.
 			{text: "", group: true, user: 1004, mention: true}, {text: "@KyAnhBot", group: true, user: 1004, mention: true, lang: "en"},
 			{text: "@someoneelse", group: true, user: 1004},
+			// A plain command the bot does not know is another bot's;
+			// addressed to this one, it gets the list of commands.
+			{text: "/xyz", group: true, user: 1005}, {text: "/xyz@KyAnhBot", group: true, user: 1005},
+			// /tim asks for the question as a reply, the only next message
+			// that reaches the bot in a group.
+			{text: "/tim", group: true, user: 1005}, {text: "số fax", group: true, user: 1005},
+			{text: "số fax", group: true, user: 1005, replyTo: true},
+			{text: "@kyanhbot ???", group: true, user: 1005, mention: true},
 		}},
 		{name: "flood", opts: bot.Options{FloodLimit: 3}, steps: []step{
 			{text: "/help"}, {text: "so dien thoai uy ban"}, {text: "xem thêm"}, {text: "xem thêm"}, {text: "xem thêm"}, {press: "👍"},

@@ -7,5 +7,9 @@ import (
 
 // help is /help: the commands and follow-ups.
 func (e *Engine) help(ctx context.Context, r *request, _ string) ([]Reply, error) {
-	return []Reply{{Text: fmt.Sprintf(r.t.Help, esc(ttlText(e.opts.StateTTL, r.lang)))}}, nil
+	text := fmt.Sprintf(r.t.Help, esc(ttlText(e.opts.StateTTL, r.lang)))
+	if r.msg.group() && e.opts.BotUsername != "" {
+		text += "\n\n<i>" + f(r.t.GroupHelp, e.opts.BotUsername) + "</i>"
+	}
+	return []Reply{{Text: text}}, nil
 }

@@ -233,8 +233,17 @@ func silenceExpected(m bot.Message) string {
 		return "command for another bot"
 	case m.ChatType == bot.ChatGroup && (!strings.HasPrefix(m.Text, "/") || name == "" || strings.HasPrefix(name, "@")):
 		return "group chatter"
+	case m.ChatType == bot.ChatGroup && !strings.Contains(name, "@") && !knownCommands[strings.ToLower(name)]:
+		return "unknown plain command in a group (another bot's)"
 	}
 	return ""
+}
+
+// knownCommands are the engine's commands: a plain one in a group is answered.
+var knownCommands = map[string]bool{
+	"start": true, "help": true, "trogiup": true, "tim": true, "search": true, "hoi": true, "ask": true,
+	"nghiquyet": true, "vanban": true, "documents": true, "sapnhap": true, "mergers": true,
+	"lienhe": true, "contacts": true, "ngonngu": true, "language": true, "lang": true, "quentoi": true, "forget": true,
 }
 
 func handleNoPanic(t *testing.T, e *bot.Engine, ctx context.Context, m bot.Message) (replies []bot.Reply, err error) {
@@ -290,7 +299,9 @@ func percentiles(d []time.Duration) (p50, p99, max time.Duration) {
 }
 
 // TestAdminCommandsRefused: an admin-only command from anyone else gets the
-// unknown-command reply and never runs, in private chats and groups.
+// unknown-command reply and never runs, in private chats and groups — where
+// a plain "/reload" gets no reply at all, as any command the bot does not
+// know there (it may be another bot's).
 func TestAdminCommandsRefused(t *testing.T) {
 	ran := 0
 	e := bot.New(&fakeSearcher{SearchFunc: wordSearch(&content.Corpus{}), corpus: &content.Corpus{}}, store.NewMemory(store.Options{}), bot.Options{
@@ -301,16 +312,18 @@ func TestAdminCommandsRefused(t *testing.T) {
 		}}},
 	})
 	tests := []struct {
-		name    string
-		m       bot.Message
-		wantRun bool
+		name       string
+		m          bot.Message
+		wantRun    bool
+		wantSilent bool
 	}{
-		{"admin", bot.Message{ChatID: 1, UserID: 1, ChatType: bot.ChatPrivate, Text: "/reload"}, true},
-		{"citizen", bot.Message{ChatID: 2, UserID: 2, ChatType: bot.ChatPrivate, Text: "/reload"}, false},
-		{"citizen, upper case and arguments", bot.Message{ChatID: 2, UserID: 2, ChatType: bot.ChatPrivate, Text: "/RELOAD now please"}, false},
-		{"citizen in a group, addressed", bot.Message{ChatID: -9, UserID: 3, ChatType: bot.ChatGroup, Text: "/reload@kyanhtest_bot"}, false},
-		{"citizen in the admin's group", bot.Message{ChatID: -9, UserID: 4, ChatType: bot.ChatSupergroup, Text: "/reload"}, false},
-		{"forged button naming the command", bot.Message{ChatID: 2, UserID: 2, ChatType: bot.ChatPrivate, Callback: "reload:1:x"}, false},
+		{"admin", bot.Message{ChatID: 1, UserID: 1, ChatType: bot.ChatPrivate, Text: "/reload"}, true, false},
+		{"citizen", bot.Message{ChatID: 2, UserID: 2, ChatType: bot.ChatPrivate, Text: "/reload"}, false, false},
+		{"citizen, upper case and arguments", bot.Message{ChatID: 2, UserID: 2, ChatType: bot.ChatPrivate, Text: "/RELOAD now please"}, false, false},
+		{"citizen in a group, addressed", bot.Message{ChatID: -9, UserID: 3, ChatType: bot.ChatGroup, Text: "/reload@kyanhtest_bot"}, false, false},
+		{"citizen in the admin's group", bot.Message{ChatID: -9, UserID: 4, ChatType: bot.ChatSupergroup, Text: "/reload"}, false, true},
+		{"admin in a group", bot.Message{ChatID: -9, UserID: 1, ChatType: bot.ChatSupergroup, Text: "/reload"}, true, false},
+		{"forged button naming the command", bot.Message{ChatID: 2, UserID: 2, ChatType: bot.ChatPrivate, Callback: "reload:1:x"}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -321,6 +334,12 @@ func TestAdminCommandsRefused(t *testing.T) {
 			}
 			if got := ran > before; got != tt.wantRun {
 				t.Fatalf("command ran = %v, want %v", got, tt.wantRun)
+			}
+			if tt.wantSilent {
+				if len(replies) != 0 {
+					t.Errorf("replies = %+v, want none", replies)
+				}
+				return
 			}
 			if !tt.wantRun && (len(replies) != 1 || strings.Contains(replies[0].Text, "reloaded")) {
 				t.Errorf("replies = %+v, want one refusal", replies)

@@ -49,6 +49,9 @@ type Message struct {
 	Inline bool
 }
 
+// group reports whether m was sent in a group or supergroup.
+func (m Message) group() bool { return m.ChatType == ChatGroup || m.ChatType == ChatSupergroup }
+
 // Document is a file a user sent; the transport can download it by FileID.
 type Document struct {
 	FileID   string
@@ -84,6 +87,11 @@ type Reply struct {
 	// to an incoming message take its topic from the message.
 	ReplyTo  int
 	ThreadID int
+	// ForceReply opens a reply to this message in the asker's client: in a
+	// group, where a message reaches the bot only when it mentions the bot
+	// or replies to it, the answer to a question the bot asks must be a
+	// reply. Ignored with Buttons (one keyboard per message).
+	ForceReply bool
 }
 
 // Result is one answer offered to an inline query: what the user sees in the

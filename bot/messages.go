@@ -18,12 +18,17 @@ const (
 // Telegram HTML: anything interpolated into them is escaped by the caller
 // (the f helper below).
 type messages struct {
-	Welcome       string // %s: what the bot knows
-	Knows         string // %d articles, %d documents, %d mergers, %d contacts
-	Examples      []string
-	ExamplesHead  string
-	Help          string // %s: state TTL
-	AskWhat       string
+	Welcome      string // %s: what the bot knows
+	Knows        string // %d articles, %d documents, %d mergers, %d contacts
+	Examples     []string
+	ExamplesHead string
+	Help         string // %s: state TTL
+	AskWhat      string
+	// AskWhatGroup is AskWhat in a group, where the next message reaches
+	// the bot only as a reply to it (the reply is forced open).
+	AskWhatGroup string
+	// GroupHelp ends /help in a group; %s: the bot's username.
+	GroupHelp     string
 	NoAnswer      string
 	TryContacts   string
 	NoContacts    string
@@ -93,6 +98,8 @@ var catalog = map[lang]*messages{
 			"/quentoi — xoá mọi điều mình nhớ về bạn\n\n" +
 			"Sau một câu trả lời, gõ <i>xem thêm</i> hoặc <i>tiếp</i> để xem kết quả khác; sau địa chỉ liên hệ, hỏi <i>còn số fax?</i>. Mình chỉ nhớ cuộc trò chuyện trong %s.",
 		AskWhat:       "Bạn muốn hỏi gì? Gõ câu hỏi ở tin nhắn tiếp theo.",
+		AskWhatGroup:  "Bạn muốn hỏi gì? Trả lời tin nhắn này bằng câu hỏi của bạn.",
+		GroupHelp:     "Trong nhóm, mình chỉ đọc tin nhắn nhắc tên mình (@%s), tin nhắn trả lời tin của mình và lệnh gửi mình; lệnh của bot khác mình bỏ qua.",
 		NoAnswer:      "Mình chưa tìm thấy câu trả lời cho câu hỏi này trong các bài viết đã đăng. Mình đã ghi lại câu hỏi để cán bộ bổ sung.",
 		TryContacts:   "Bạn có thể liên hệ trực tiếp:",
 		NoContacts:    "Chưa có địa chỉ liên hệ nào.",
@@ -167,6 +174,8 @@ var catalog = map[lang]*messages{
 			"/quentoi — forget everything I remember about you\n\n" +
 			"After an answer, type <i>more</i> for other results; after a contact, ask <i>fax?</i>. I only remember a conversation for %s.",
 		AskWhat:       "What would you like to ask? Type your question in the next message.",
+		AskWhatGroup:  "What would you like to ask? Reply to this message with your question.",
+		GroupHelp:     "In a group I read only messages that mention me (@%s), replies to my messages and commands meant for me; other bots' commands I leave alone.",
 		NoAnswer:      "I couldn't find an answer to this question in the published articles. I've noted the question so staff can add it.",
 		TryContacts:   "You can contact the office directly:",
 		NoContacts:    "No office contacts are available yet.",

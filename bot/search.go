@@ -18,7 +18,7 @@ const searchPage = 3
 func (e *Engine) find(ctx context.Context, r *request, args string) ([]Reply, error) {
 	if args == "" {
 		r.st.Pending = "tim"
-		return []Reply{{Text: r.t.AskWhat}}, nil
+		return []Reply{r.askWhat()}, nil
 	}
 	return e.ask(ctx, r, args)
 }
@@ -31,7 +31,7 @@ func (e *Engine) ask(ctx context.Context, r *request, question string) ([]Reply,
 		// "???", "…", a lone "/", "a", "là gì": no word to search.
 		// Asked what they want to know rather than told that nothing
 		// answers it — and not counted as a question nobody answered.
-		return []Reply{{Text: r.t.AskWhat}}, nil
+		return []Reply{r.askWhat()}, nil
 	}
 	note := ""
 	if clipped {

@@ -78,7 +78,7 @@ func TestForumTopics(t *testing.T) {
 	dan := telegramtest.User{ID: 7, LanguageCode: "vi"}
 	topic := telegramtest.Chat{ID: -100900, Type: "supergroup", Title: "Xã (thử nghiệm)", Topic: 42}
 	srv.SendText(topic, dan, "/buttons@"+telegramtest.BotUserName)
-	srv.SendText(topic, dan, "buttons@"+telegramtest.BotUserName)
+	srv.SendText(topic, dan, "buttons @"+telegramtest.BotUserName)
 	got := srv.WaitMessages(t, topic.ID, 2)
 	for _, m := range got {
 		if m.Thread != 42 {
@@ -86,7 +86,7 @@ func TestForumTopics(t *testing.T) {
 		}
 	}
 	srv.Press(topic, dan, got[1].MessageID, "plain")
-	srv.SendText(topic, dan, "long@"+telegramtest.BotUserName) // split in parts: each in the topic
+	srv.SendText(topic, dan, "long @"+telegramtest.BotUserName) // split in parts: each in the topic
 	got = srv.WaitMessages(t, topic.ID, 4)
 	for _, m := range got[2:] {
 		if m.Thread != 42 {

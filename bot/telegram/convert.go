@@ -119,9 +119,11 @@ func chatType(t string) (bot.ChatType, bool) {
 
 // addressing finds whether a message mentions the bot (an @username mention,
 // a text_mention of the bot, a /command@bot) and returns the text with the
-// bot's @username removed, so "/lienhe@bot" reads as "/lienhe" and
-// "@bot giờ làm việc?" as the question. forOther is true for a command
-// addressed to another bot ("/start@otherbot").
+// mention removed, so "/lienhe@bot" reads as "/lienhe" and "@bot giờ làm
+// việc?" as the question — a text_mention is the bot's display name, which
+// would otherwise be searched. forOther is true for a command addressed to
+// another bot ("/start@otherbot"). A username is matched whole: "@bot_dev"
+// is another bot, not this one's name followed by "_dev".
 func addressing(msg *tgbotapi.Message, self tgbotapi.User) (text string, mentioned, forOther bool) {
 	text = msg.Text
 	at := "@" + strings.ToLower(self.UserName)
@@ -142,6 +144,7 @@ func addressing(msg *tgbotapi.Message, self tgbotapi.User) (text string, mention
 		case "text_mention":
 			if e.User != nil && e.User.ID == self.ID {
 				mentioned = true
+				cut = append(cut, span{e.Offset, e.Length})
 			}
 		case "bot_command":
 			if e.Offset != 0 {
@@ -159,11 +162,11 @@ func addressing(msg *tgbotapi.Message, self tgbotapi.User) (text string, mention
 	}
 	// Without entities (some clients and emulators omit them), fall back to
 	// the text itself.
-	if !mentioned && self.UserName != "" && strings.Contains(strings.ToLower(text), at) {
-		mentioned = true
-		i := strings.Index(strings.ToLower(text), at)
-		text = text[:i] + text[i+len(at):]
-		return strings.Join(strings.Fields(text), " "), true, false
+	if !mentioned {
+		if i, n := findUsername(text, self.UserName); n > 0 {
+			text = text[:i] + " " + text[i+n:]
+			return strings.Join(strings.Fields(text), " "), true, false
+		}
 	}
 	if len(cut) == 0 {
 		return text, mentioned, false
@@ -185,4 +188,33 @@ func addressing(msg *tgbotapi.Message, self tgbotapi.User) (text string, mention
 		units = append(units[:merged[i].off:merged[i].off], units[merged[i].off+merged[i].n:]...)
 	}
 	return strings.Join(strings.Fields(string(utf16.Decode(units))), " "), mentioned, false
+}
+
+// findUsername returns where "@"+username first stands whole in text —
+// case-insensitive, with no character a username may hold (letters, digits,
+// underscore) right before or after it, so "@bot_dev" and "a@bot.vn" are
+// not "@bot" (a command's "/lienhe@bot" is) — and its length in bytes; n
+// is 0 when it does not.
+func findUsername(text, username string) (i, n int) {
+	n = 1 + len(username)
+	if username == "" {
+		return 0, 0
+	}
+	for i = 0; i+n <= len(text); i++ {
+		if text[i] != '@' || !strings.EqualFold(text[i+1:i+n], username) {
+			continue
+		}
+		// "/lienhe@bot": the one place a username follows a letter.
+		command := strings.HasPrefix(text, "/") && !strings.ContainsAny(text[:i], " \t\n")
+		if (i == 0 || command || !usernameByte(text[i-1])) && (i+n == len(text) || !usernameByte(text[i+n])) {
+			return i, n
+		}
+	}
+	return 0, 0
+}
+
+// usernameByte reports whether b may be part of a Telegram username
+// (5-32 of a-z, A-Z, 0-9 and _).
+func usernameByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }

@@ -116,8 +116,13 @@ func (s *sender) deliver(ctx context.Context, m bot.Message, r bot.Reply, from i
 			msg.ReplyToMessageID = m.MessageID
 			msg.AllowSendingWithoutReply = true
 		}
-		if last && markup != nil {
+		switch {
+		case last && markup != nil:
 			msg.ReplyMarkup = *markup
+		case last && r.ForceReply:
+			// Selective: only the asker's client opens the reply (the
+			// message answers theirs), not everyone's in the group.
+			msg.ReplyMarkup = tgbotapi.ForceReply{ForceReply: true, Selective: true}
 		}
 		// A reply in a forum topic stays in it, button-triggered ones too.
 		if err := s.call(ctx, m.ChatID, group, withThread(msg, m.ThreadID), false, fence); err != nil {

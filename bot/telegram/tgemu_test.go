@@ -424,3 +424,47 @@ type posterFunc func(ctx context.Context, chatID int64, r bot.Reply) (int, error
 func (f posterFunc) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) {
 	return f(ctx, chatID, r)
 }
+
+// TestTelegramTestAPIGroup: group manners through the emulator, which names
+// the bot TestNameBot in getMe: commands for other bots and unknown plain
+// commands get nothing, chatter gets nothing, a command with the bot's name
+// and a mention (which the emulator marks with no entity) are answered.
+func TestTelegramTestAPIGroup(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts Node")
+	}
+	base := startTgemu(t)
+	const token = "4244:tgemu-token"
+	var b *Bot
+	h := &engineAfterConnect{}
+	r := startBot(t, nil, nil, nil, func(c *Config) {
+		c.Token, c.Endpoint = token, base+"/bot%s/%s"
+		c.Ledger = store.NewMemoryLedger(0)
+		c.Handler = h
+	})
+	b = r.bot
+	if got, want := b.UserName(), "TestNameBot"; got != want {
+		t.Fatalf("getMe username %q, want the emulator's %q", got, want)
+	}
+	h.e.Store(realEngine(t, store.NewMemory(store.Options{}), b.UserName()))
+	u := &emuClient{t: t, base: base, token: token, user: 7003, group: -100778}
+
+	for _, text := range []string{"/start@otherbot", "/help@OtherBot", "/xyz", "/xyz@TestNameBot_dev", "số fax của ủy ban", "hỏi @TestNameBotx số fax"} {
+		u.say(text)
+	}
+	u.say("/help@testnamebot")
+	if got := u.next().Message.Text; !strings.Contains(got, "/tim &lt;câu hỏi&gt;") || !strings.Contains(got, "@TestNameBot") {
+		t.Fatalf("first message %.120q, want /help with the group note naming @TestNameBot: nothing before it answered", got)
+	}
+	u.say("@TestNameBot số fax của ủy ban")
+	if got := u.next().Message.Text; !strings.Contains(got, "Fax") {
+		t.Errorf("mention answered %.120q, want the fax", got)
+	}
+	if got := h.texts(u.group); got[len(got)-1] != "số fax của ủy ban" {
+		t.Errorf("engine got %q last, want the question without the mention", got[len(got)-1])
+	}
+	r.shutdown(t)
+	if len(u.seen) != 0 {
+		t.Errorf("unexpected extra messages: %+v", u.seen)
+	}
+}

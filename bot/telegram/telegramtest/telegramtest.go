@@ -48,7 +48,13 @@ type Message struct {
 	ReplyTo   int
 	Thread    int // message_thread_id: the forum topic it was sent in
 	Edits     int
+	// ForceReply is the force_reply markup's selective flag when the
+	// message opens a reply in the user's client; nil without it.
+	ForceReply *ForceReply
 }
+
+// ForceReply is a force_reply markup as sent.
+type ForceReply struct{ Selective bool }
 
 // Call is one request the bot made, faults included.
 type Call struct {
@@ -866,6 +872,14 @@ func (s *Server) sendMessage(r *http.Request) (any, int, string) {
 	if status != http.StatusOK {
 		return nil, status, desc
 	}
+	var force *ForceReply
+	if raw := r.Form.Get("reply_markup"); strings.Contains(raw, `"force_reply"`) {
+		var fr tgbotapi.ForceReply
+		if err := json.Unmarshal([]byte(raw), &fr); err != nil || !fr.ForceReply {
+			return nil, http.StatusBadRequest, "Bad Request: can't parse reply keyboard markup JSON object"
+		}
+		force = &ForceReply{Selective: fr.Selective}
+	}
 	replyTo, _ := strconv.Atoi(r.Form.Get("reply_to_message_id"))
 	thread, _ := strconv.Atoi(r.Form.Get("message_thread_id"))
 	s.mu.Lock()
@@ -876,7 +890,7 @@ func (s *Server) sendMessage(r *http.Request) (any, int, string) {
 	}
 	c.nextID++
 	m := &Message{ChatID: chatID, MessageID: c.nextID, Text: r.Form.Get("text"), Visible: visible,
-		ParseMode: r.Form.Get("parse_mode"), Buttons: buttons, ReplyTo: replyTo, Thread: thread}
+		ParseMode: r.Form.Get("parse_mode"), Buttons: buttons, ReplyTo: replyTo, Thread: thread, ForceReply: force}
 	c.messages = append(c.messages, m)
 	c.byID[m.MessageID] = m
 	return tgbotapi.Message{MessageID: m.MessageID, Date: int(time.Now().Unix()), Text: visible,
