@@ -121,7 +121,7 @@ var botAPILatency = flag.Duration("botapi-latency", 150*time.Millisecond, "round
 // and starts it again: updates lost, answered twice, time to recover.
 //
 // An update being answered at the kill keeps a pending claim in the ledger;
-// it lapses after the claim TTL (15 s) and the restarted process answers it
+// it lapses after the claim TTL (10 s, DefaultClaimTTL) and the restarted process answers it
 // (before the claim became pending-then-done, such updates were lost). Each
 // question is an unknown command "/u<n>", whose reply names it, so every
 // reply is matched to its question.
@@ -254,9 +254,42 @@ func TestServeSIGKILLMidBurst(t *testing.T) {
 			firstSent[id]++
 		}
 	}
+	// The replies in flight at the kill: the killed process had sent them
+	// (the Bot API took them) and not marked their updates done. Exactly
+	// these, no more and no fewer, are answered again — the restarted
+	// process finds their claims lapsed — and at most one a chat, since a
+	// chat's updates are answered one at a time.
+	//
+	// How many there are is all or nothing, about 0 or about the number of
+	// chats, and that is not a defect: each getUpdates answer brings every
+	// chat of the round-robin burst its next question at once, every chat
+	// takes the same time to answer it, so the replies of all chats leave
+	// together in waves (measured: 20 sendMessage calls within 2 ms, waves
+	// 100-400 ms apart). A kill inside a wave's round trip — after the Bot
+	// API took the replies, before their done-marks reach Redis: half the
+	// 150 ms round trip plus one Redis call — doubles every chat's; a kill
+	// between waves doubles none. So the count is checked against the
+	// ledger read at the kill, not against a guess.
+	var wantTwice []int
+	perChat := map[int]int{}
+	for i := range n {
+		if firstSent[i] > 0 && !doneAtKill[i] {
+			wantTwice = append(wantTwice, i)
+			perChat[i%chats]++
+		}
+	}
+	for c, k := range perChat {
+		if k > 1 {
+			t.Errorf("chat %d had %d replies in flight at the kill, want at most one (a chat's updates are answered in turn)", c, k)
+		}
+	}
 	var inFlight, otherTwice []int
 	var why []string
 	for i := range n {
+		if firstSent[i] > 0 && !doneAtKill[i] && answers[i] != 2 {
+			otherTwice = append(otherTwice, i)
+			why = append(why, fmt.Sprintf("/u%d sent by the killed process and not marked done, answered %d times, want twice (once again after the restart)", i, answers[i]))
+		}
 		if answers[i] < 2 {
 			continue
 		}
@@ -272,14 +305,14 @@ func TestServeSIGKILLMidBurst(t *testing.T) {
 		}
 	}
 
-	t.Logf("fault report: %-40s Bot API %v, %d updates, %d chats, kill after %d, down %v | %d marked done at the kill | lost %d (still marked: %v) twice %d (%d sent by the killed process, not marked done) | start-up %v, caught up %v after the restart",
+	t.Logf("fault report: %-40s Bot API %v, %d updates, %d chats, kill after %d, down %v | %d marked done at the kill, %d sent and not marked | lost %d (still marked: %v) twice %d (%d sent by the killed process, not marked done) | start-up %v, caught up %v after the restart",
 		"serve SIGKILLed mid-burst, restarted", *botAPILatency, n, chats, n/2, restartedAt.Sub(killedAt).Round(time.Millisecond),
-		len(doneAtKill), lost, marked, twice, len(inFlight), startup.Round(time.Millisecond), drained.Round(time.Millisecond))
+		len(doneAtKill), len(wantTwice), lost, marked, twice, len(inFlight), startup.Round(time.Millisecond), drained.Round(time.Millisecond))
 	if len(otherTwice) != 0 {
-		t.Errorf("updates %v answered twice, not by a reply in flight at the kill (%s); want none", otherTwice, strings.Join(why, "; "))
+		t.Errorf("updates %v answered twice, not by a reply in flight at the kill, or a reply in flight not answered again (%s)", otherTwice, strings.Join(why, "; "))
 	}
-	if len(inFlight) > chats {
-		t.Errorf("%d replies in flight at the kill sent again, more than one a chat (%d chats)", len(inFlight), chats)
+	if twice != len(wantTwice) {
+		t.Errorf("%d updates answered twice, want exactly the %d the killed process had sent and not marked done: %v", twice, len(wantTwice), wantTwice)
 	}
 	// Updates in flight at the kill keep a pending claim that lapses (the
 	// ledger's claim TTL): the restarted process answers them then.
