@@ -289,6 +289,7 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 		return e.callback(ctx, r)
 	case isCmd:
 		r.st.Pending = ""
+		name = e.commandName(name)
 		if run, ok := e.flows[name]; ok {
 			return run(ctx, r, args)
 		}
@@ -338,6 +339,26 @@ func (e *Engine) followUp(ctx context.Context, r *request) ([]Reply, error) {
 		return []Reply{reply}, nil
 	}
 	return e.ask(ctx, r, text)
+}
+
+// commandName is name, or its folded form when only that is a command:
+// "/tìm", "/Liênhệ" typed with the marks the menu's "/tim", "/lienhe" lack
+// (Telegram does not mark them as commands, but delivers them).
+func (e *Engine) commandName(name string) string {
+	if _, ok := e.flows[name]; ok {
+		return name
+	}
+	if _, ok := e.extra[name]; ok {
+		return name
+	}
+	folded := fold(name)
+	if _, ok := e.flows[folded]; ok {
+		return folded
+	}
+	if _, ok := e.extra[folded]; ok {
+		return folded
+	}
+	return name
 }
 
 // storeErr logs a store failure once until the store works again, and

@@ -328,7 +328,7 @@ func TestGolden(t *testing.T) {
 			{text: "so dien \xff\xfe thoai uy ban"}, {text: long}, {text: `+-&&||!(){}[]^"~*?:\/ <script>alert(1)</script>`},
 			{text: "   "}, {text: "/"}, {text: "/tim <b>uy ban</b> & fax"}, {text: "???"}, {text: "/tim …!"}, {text: "a"}, {text: "là gì?"},
 		}},
-		{name: "unknown", steps: []step{{text: "/xyz"}, {text: "/reload"}}},
+		{name: "unknown", steps: []step{{text: "/xyz"}, {text: "/reload"}, {text: "/tìm số fax"}, {text: "/Liênhệ"}, {text: "/tìmkiếm"}}},
 		{name: "smalltalk", steps: []step{
 			{text: "xin chào"}, {text: "Cảm ơn bạn nhiều nhé!"}, {text: "ok"}, {text: "👍"}, {text: "hahaha"}, {text: "😂😂"},
 			{text: "thanks", lang: "en", user: 1002}, {text: "chào bạn, cho hỏi số điện thoại ủy ban"},
