@@ -299,6 +299,12 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 			}
 			e.log.Warn("admin command refused", "user_id", m.UserID, "chat_id", m.ChatID, "command", name)
 		}
+		if m.group() && (name == "canbo" || name == "staff") {
+			// The staff line (bot/handoff) works in private chats only —
+			// what a citizen tells staff stays out of the group — but the
+			// menu offers it in groups too.
+			return []Reply{e.staffInPrivate(r)}, nil
+		}
 		if m.group() && !m.Mentioned && !m.ReplyToBot {
 			// A plain "/cmd" in a group goes to every bot in it: one this
 			// bot does not know is most likely another's, and is theirs to
@@ -339,6 +345,16 @@ func (e *Engine) followUp(ctx context.Context, r *request) ([]Reply, error) {
 		return []Reply{reply}, nil
 	}
 	return e.ask(ctx, r, text)
+}
+
+// staffInPrivate points a group member who asked for staff to a private
+// chat with the bot.
+func (e *Engine) staffInPrivate(r *request) Reply {
+	reply := Reply{Text: r.t.StaffPrivate}
+	if e.opts.BotUsername != "" {
+		reply.Buttons = [][]Button{{{Text: r.t.MessageMe, URL: "https://t.me/" + e.opts.BotUsername}}}
+	}
+	return reply
 }
 
 // commandName is name, or its folded form when only that is a command:

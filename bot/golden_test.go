@@ -307,6 +307,10 @@ func TestGolden(t *testing.T) {
 			{text: "/tim", group: true, user: 1005}, {text: "số fax", group: true, user: 1005},
 			{text: "số fax", group: true, user: 1005, replyTo: true},
 			{text: "@kyanhbot ???", group: true, user: 1005, mention: true},
+			// The staff line is private; the menu offers it in groups too.
+			{text: "/canbo", group: true, user: 1006}, {text: "/canbo@kyanhbot giờ làm việc?", group: true, user: 1006, lang: "en"},
+			// A command typed with its marks is that command.
+			{text: "/tìm số fax", group: true, user: 1006},
 		}},
 		{name: "flood", opts: bot.Options{FloodLimit: 3}, steps: []step{
 			{text: "/help"}, {text: "so dien thoai uy ban"}, {text: "xem thêm"}, {text: "xem thêm"}, {text: "xem thêm"}, {press: "👍"},

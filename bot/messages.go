@@ -27,6 +27,9 @@ type messages struct {
 	// AskWhatGroup is AskWhat in a group, where the next message reaches
 	// the bot only as a reply to it (the reply is forced open).
 	AskWhatGroup string
+	// StaffPrivate answers /canbo in a group, with the MessageMe button.
+	StaffPrivate string
+	MessageMe    string
 	// GroupHelp ends /help in a group; %s: the bot's username.
 	GroupHelp     string
 	NoAnswer      string
@@ -99,6 +102,8 @@ var catalog = map[lang]*messages{
 			"Sau một câu trả lời, gõ <i>xem thêm</i> hoặc <i>tiếp</i> để xem kết quả khác; sau địa chỉ liên hệ, hỏi <i>còn số fax?</i>. Mình chỉ nhớ cuộc trò chuyện trong %s.",
 		AskWhat:       "Bạn muốn hỏi gì? Gõ câu hỏi ở tin nhắn tiếp theo.",
 		AskWhatGroup:  "Bạn muốn hỏi gì? Trả lời tin nhắn này bằng câu hỏi của bạn.",
+		StaffPrivate:  "Để hỏi trực tiếp cán bộ, bạn hãy nhắn riêng cho mình và gõ /canbo: câu hỏi gửi cán bộ không hiện trong nhóm.",
+		MessageMe:     "💬 Nhắn riêng",
 		GroupHelp:     "Trong nhóm, mình chỉ đọc tin nhắn nhắc tên mình (@%s), tin nhắn trả lời tin của mình và lệnh gửi mình; lệnh của bot khác mình bỏ qua.",
 		NoAnswer:      "Mình chưa tìm thấy câu trả lời cho câu hỏi này trong các bài viết đã đăng. Mình đã ghi lại câu hỏi để cán bộ bổ sung.",
 		TryContacts:   "Bạn có thể liên hệ trực tiếp:",
@@ -175,6 +180,8 @@ var catalog = map[lang]*messages{
 			"After an answer, type <i>more</i> for other results; after a contact, ask <i>fax?</i>. I only remember a conversation for %s.",
 		AskWhat:       "What would you like to ask? Type your question in the next message.",
 		AskWhatGroup:  "What would you like to ask? Reply to this message with your question.",
+		StaffPrivate:  "To ask a staff member, message me privately and type /canbo: what you send staff stays out of the group.",
+		MessageMe:     "💬 Message me",
 		GroupHelp:     "In a group I read only messages that mention me (@%s), replies to my messages and commands meant for me; other bots' commands I leave alone.",
 		NoAnswer:      "I couldn't find an answer to this question in the published articles. I've noted the question so staff can add it.",
 		TryContacts:   "You can contact the office directly:",

@@ -101,6 +101,8 @@ func TestGroupAddressing(t *testing.T) {
 		{"text_mention of the bot", super, "Kỳ Anh Test số fax của ủy ban", textMention, "Fax", "số fax của ủy ban"},
 		{"reply to the bot", super, "số fax của ủy ban", srv.ReplyToBot(1), "Fax", "số fax của ủy ban"},
 		{"the bot's name alone", group, "@" + me, nil, "Xin chào", ""},
+		{"the staff line, private only", super, "/canbo", nil, "nhắn riêng cho mình", ""},
+		{"a command typed with its marks", group, "/liênhệ", nil, "Địa chỉ liên hệ", ""},
 		{"private question", private, "số fax của ủy ban", nil, "Fax", "số fax của ủy ban"},
 		{"private unknown command", private, "/xyz", nil, "không biết lệnh /xyz", ""},
 		{"private command for another bot", private, "/start@otherbot", nil, "", ""},
