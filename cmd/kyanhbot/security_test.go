@@ -156,3 +156,42 @@ func TestServeTokenNeverLogged(t *testing.T) {
 		}
 	}
 }
+
+// TestServeAdminCommandsInGroup: in a group, through the whole handler chain
+// of serve, a citizen's plain /reload is as silent as any command the bot
+// does not know there (another bot's, most likely), /stats addressed to the
+// bot gets the unknown-command refusal, and neither runs; the admin's /stats
+// in the same group does.
+func TestServeAdminCommandsInGroup(t *testing.T) {
+	srv := telegramtest.New(t)
+	stderr, stop := startServe(t, fakeAPIVars(srv, map[string]string{"ADMIN_IDS": "42"}))
+	g := telegramtest.Chat{ID: -100950, Type: "supergroup", Title: "Nhóm thử"}
+	citizen := telegramtest.User{ID: 7, LanguageCode: "vi"}
+	admin := telegramtest.User{ID: 42, LanguageCode: "vi"}
+	srv.SendText(g, citizen, "/reload")
+	srv.SendText(g, citizen, "/stats@"+telegramtest.BotUserName)
+	srv.SendText(g, admin, "/stats")
+	srv.SendText(g, citizen, "/help@"+telegramtest.BotUserName)
+	got := srv.WaitMessages(t, g.ID, 3)
+	if len(got) != 3 {
+		t.Fatalf("%d messages, want 3", len(got))
+	}
+	if !strings.Contains(got[0].Visible, "/stats") || strings.Contains(got[0].Visible, "Thống kê") {
+		t.Errorf("citizen's /stats@bot answered %.100q, want the unknown-command refusal", got[0].Visible)
+	}
+	if !strings.Contains(got[1].Visible, "Thống kê") {
+		t.Errorf("admin's /stats answered %.100q, want the statistics", got[1].Visible)
+	}
+	if !strings.Contains(got[2].Visible, "/tim") {
+		t.Errorf("last message %.100q, want /help: the citizen's /reload got a reply", got[2].Visible)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	if n := strings.Count(stderr.String(), "admin command refused"); n != 2 {
+		t.Errorf("%d refusals logged, want 2 (/reload and /stats@bot)", n)
+	}
+	if strings.Contains(stderr.String(), `"trigger":"command"`) {
+		t.Error("a citizen's /reload reloaded")
+	}
+}
