@@ -144,7 +144,7 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 		reloadOpts := opts
 		reloadOpts.Dir = ""
 		live := index.NewLive(ix, reloadOpts)
-		rr, err := reloadUnderLoad(ctx, live, c, questions, cfg.ReloadRate, 2*cfg.Workers)
+		rr, err := reloadUnderLoad(ctx, live, c, questions, cfg.ReloadRate, 2*cfg.Workers, cfg.logf)
 		if err != nil {
 			live.Close()
 			return fmt.Errorf("perf: %s: %w", size, err)
@@ -322,7 +322,10 @@ type reloadResult struct {
 // a bot answers with a bounded pool: when the index cannot keep up with the
 // rate, further questions are counted as shed instead of piling up, which
 // would also starve the reload of CPU and measure nothing but the pile.
-func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, questions []string, rate, maxInFlight int) (reloadResult, error) {
+//
+// Every 30 s it logs how far it is, so that a run stopped by a time limit
+// still tells the peak so far.
+func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, questions []string, rate, maxInFlight int, logf func(string, ...any)) (reloadResult, error) {
 	const (
 		phaseBefore = iota
 		phaseDuring
@@ -336,6 +339,9 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 		failed atomic.Int64
 		asked  atomic.Int64
 		shed   int
+		// shedCount is shed for the progress lines, read while the pacer
+		// counts.
+		shedCount atomic.Int64
 	)
 	ResetPeakRSS()
 	inFlight := make(chan struct{}, maxInFlight)
@@ -357,6 +363,7 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 			case inFlight <- struct{}{}:
 			default:
 				shed++
+				shedCount.Add(1)
 				continue
 			}
 			wg.Add(1)
@@ -384,7 +391,22 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 	pause.For(ctx, 2*time.Second)
 	phase.Store(phaseDuring)
 	start := time.Now()
+	reloaded := make(chan struct{})
+	go func() {
+		t := time.NewTicker(30 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-reloaded:
+				return
+			case <-t.C:
+				logf("reload: %s in, peak RSS %s, %d asked, %d failed, %d not asked (load %s)",
+					secs(time.Since(start)), mb(PeakRSS()), asked.Load(), failed.Load(), shedCount.Load(), loadAverage())
+			}
+		}
+	}()
 	_, err := live.Reload(ctx, c)
+	close(reloaded)
 	res.took = time.Since(start)
 	phase.Store(phaseAfter)
 	pause.For(ctx, 500*time.Millisecond)
