@@ -224,7 +224,9 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			glossCh <- glossary{}
 			return
 		}
-		glossCh <- newGlossary(g)
+		gl := newGlossary(g)
+		gl.placeNames = placeNames(c.Articles, c.Glossary.English)
+		glossCh <- gl
 	}()
 	glossDone := false
 	defer func() {
