@@ -82,6 +82,8 @@ type Index struct {
 	// address (slug.go). Both number their words in one dictionary.
 	titles, leads *wordSets
 	vocab         *vocab // the units' words
+	// spell are the units' words as typos are looked up (spell.go).
+	spell *spelling
 	// hosts are each article's site name, folded and without dots
 	// ("baotuyenquang" for baotuyenquang.com.vn): a province's paper or
 	// portal names it there and nowhere else (hostNames).
@@ -366,6 +368,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	ix.contactList = collectContacts(c)
 	ix.enWords = englishWords(ix.units, ix.vocab)
 	ix.vocab.done()
+	ix.spell = newSpelling(ix.vocab)
 	ix.gloss, glossDone = <-glossCh, true
 	if glossErr != nil {
 		// Stopped after the last step that watches ctx: an index without

@@ -590,6 +590,32 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.folded[i], accented[i], telex[i] = d, d, true
 		}
 	}
+	// A word the corpus never writes as typed, one edit from one it
+	// writes beside the question's other words, is read as that one
+	// (spell.go): "bao nhiu", "phường An Bìng", "buổi chìu".
+	for i := range pq.folded {
+		if pq.english || telex[i] {
+			continue
+		}
+		c, ok := ix.correct(accented, pq.folded, i)
+		if !ok {
+			continue
+		}
+		typed := accented[i]
+		repl := c.exact
+		if repl == "" {
+			repl, telex[i] = c.folded, true
+		}
+		q = replaceWord(q, typed, repl)
+		pq.folded[i], accented[i] = c.folded, repl
+		if k := slices.Index(pq.exact, typed); k >= 0 {
+			if c.exact != "" {
+				pq.exact[k] = c.exact
+			} else {
+				pq.exact = slices.Delete(pq.exact, k, k+1)
+			}
+		}
+	}
 	// Ordinals typed with a digit ("nhiệm vụ thứ 3") as published in words
 	// ("Thứ ba, …").
 	for i := 1; i < len(pq.folded); i++ {

@@ -1,0 +1,35 @@
+package index_test
+
+import "testing"
+
+// typoPage is a synthetic commune page (invented places, people and
+// figures) with the facts typo questions ask for.
+const typoPage = `synthetic: true
+source: https://www.mau.example.invalid/tin-tuc/xa-mau-thach
+title: Xã Mẫu Thạch và phường Vi Bình sau sắp xếp
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Trước khi sáp nhập, xã Mẫu Thạch có 7.315 người, xã Mẫu Đông có 5.120 người.
+
+Phường Vi Bình mới được sáp nhập từ phường Vi An và phường Vi Lạc, trụ sở đặt tại phường Vi Lạc.
+
+Mùa đông, cơ quan làm việc buổi sáng từ 7h30 đến 11h30, buổi chiều từ 13h15 đến 16h45.
+
+Hội Chữ thập đỏ xã tổ chức hoạt động trao quà cho 210 hộ nghèo.
+`
+
+// TestTypos: a word the corpus never writes as typed is read as the
+// corpus's word one edit away that it writes beside the question's other
+// words — a letter left out ("Thạc" for Thạch), a wrong letter ("Bìng"),
+// a vowel mark left out ("chìu" for chiều) — and a right word no page
+// writes ("học phí") stays a sign that nothing answers.
+func TestTypos(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"xa.txt": typoPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"xã Mẫu Thạc có bao nhiêu người trước khi sáp nhập", "7.315 người"},
+		{"phường Vi Bìng mới gộp những phường nào", "phường Vi An và phường Vi Lạc"},
+		{"mùa đông buổi chìu làm việc từ mấy giờ", "13h15"},
+		{"học phí mầm non ở xã Mẫu Thạch là bao nhiêu", ""},
+	})
+}
