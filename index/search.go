@@ -605,6 +605,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				c.coverage = 0
 			}
 		}
+		// A question the page asks (an explainer's heading, "Hà Giang
+		// sáp nhập với tỉnh nào ?") holds every word of the same question
+		// and answers none of it.
+		if strings.HasSuffix(strings.TrimSpace(u.text), "?") {
+			c.coverage *= requiredMissing
+		}
 		if len(qBigrams) > 0 {
 			c.bigrams = float64(len(bigramSeen)) / float64(len(qBigrams))
 		}
