@@ -216,19 +216,26 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// 10,000-article build's CPU); nothing reads the glossary before
 	// searching, so it runs beside the build, and the merge at its end
 	// leaves the other core free for it.
-	glossCh := make(chan glossary, 1)
+	//
+	// The glossary's own structures are made from it once the batches are
+	// in (newGlossary, below): made beside the batches, its many small
+	// allocations were scattered over pages the batches' garbage then
+	// left nearly empty, and a page with one live object stays in use.
+	type inferred struct {
+		g      content.Glossary
+		places map[string]bool
+	}
+	glossCh := make(chan inferred, 1)
 	// It stops with ctx, so that a stopped build does not wait for it.
 	var glossErr error // set before glossCh is sent to
 	go func() {
 		g, err := content.InferAbbreviations(ctx, c.Glossary, c.Articles)
 		if err != nil {
 			glossErr = fmt.Errorf("index: build: %w", err)
-			glossCh <- glossary{}
+			glossCh <- inferred{}
 			return
 		}
-		gl := newGlossary(g)
-		gl.placeNames = placeNames(c.Articles, c.Glossary.English)
-		glossCh <- gl
+		glossCh <- inferred{g, placeNames(c.Articles, c.Glossary.English)}
 	}()
 	glossDone := false
 	defer func() {
@@ -369,13 +376,16 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	ix.enWords = englishWords(ix.units, ix.vocab)
 	ix.vocab.done()
 	ix.spell = newSpelling(ix.vocab)
-	ix.gloss, glossDone = <-glossCh, true
+	inf := <-glossCh
+	glossDone = true
 	if glossErr != nil {
 		// Stopped after the last step that watches ctx: an index without
 		// its inferred abbreviations is not served.
 		ix.Close()
 		return nil, glossErr
 	}
+	ix.gloss = newGlossary(inf.g)
+	ix.gloss.placeNames = inf.places
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
 		if u.kind == kPassage || u.kind == kArticle {
