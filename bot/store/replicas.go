@@ -23,6 +23,10 @@ func NewRedisReplicas(rdb redis.UniversalClient) *RedisReplicas {
 
 // Subscribe delivers every announcement published after it returns, until
 // ctx ends or stop is called; stop returns once delivery has stopped.
+// go-redis reconnects and subscribes again after a connection loss; what was
+// published in between is lost, so each time the new subscription is
+// confirmed Subscribe delivers a nil message for the subscriber to check
+// what it missed.
 func (r *RedisReplicas) Subscribe(ctx context.Context) (msgs <-chan []byte, stop func(), err error) {
 	ps := r.rdb.Subscribe(ctx, reloadChannel)
 	// Receive waits for Redis's confirmation: once it is in, no
@@ -36,8 +40,11 @@ func (r *RedisReplicas) Subscribe(ctx context.Context) (msgs <-chan []byte, stop
 	go func() {
 		defer close(finished)
 		defer close(out)
-		in := ps.Channel()
+		// With subscriptions: the confirmation of a resubscription is how
+		// a reconnection shows.
+		in := ps.ChannelWithSubscriptions()
 		for {
+			var msg []byte
 			select {
 			case <-done:
 				return
@@ -47,13 +54,26 @@ func (r *RedisReplicas) Subscribe(ctx context.Context) (msgs <-chan []byte, stop
 				if !ok {
 					return
 				}
-				select {
-				case out <- []byte(m.Payload):
-				case <-done:
-					return
-				case <-ctx.Done():
-					return
+				switch m := m.(type) {
+				case *redis.Message:
+					msg = []byte(m.Payload)
+					if msg == nil {
+						msg = []byte{} // nil means resubscribed
+					}
+				case *redis.Subscription:
+					if m.Kind != "subscribe" {
+						continue
+					}
+				default:
+					continue
 				}
+			}
+			select {
+			case out <- msg:
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
 			}
 		}
 	}()
@@ -131,7 +151,8 @@ func NewMemoryReplicas() *MemoryReplicas {
 // default size).
 const announceBuffer = 100
 
-// Subscribe delivers every announcement published after it returns.
+// Subscribe delivers every announcement published after it returns; it is
+// never interrupted, so it sends no nil message.
 func (m *MemoryReplicas) Subscribe(ctx context.Context) (<-chan []byte, func(), error) {
 	ch := make(chan []byte, announceBuffer)
 	m.mu.Lock()

@@ -17,7 +17,8 @@ import (
 // *store.MemoryReplicas within one.
 type Shared interface {
 	// Subscribe delivers every announcement made after it returns, until
-	// ctx ends or stop is called.
+	// ctx ends or stop is called. A nil message says the subscription was
+	// lost and is back: announcements made in between were not delivered.
 	Subscribe(ctx context.Context) (msgs <-chan []byte, stop func(), err error)
 	// Announce sends msg to every subscriber, the sender's own included.
 	Announce(ctx context.Context, msg []byte) error
@@ -42,7 +43,9 @@ type Cluster struct {
 
 	wg     sync.WaitGroup
 	cancel context.CancelFunc
-	tried  string // the last version caught up to, tried once only
+
+	catchMu sync.Mutex // one catch-up at a time: listen's and the heartbeat's
+	tried   string     // the last version caught up to, tried once only
 }
 
 // ClusterConfig sets up a Cluster.
@@ -92,7 +95,10 @@ func (c *Cluster) ID() string { return c.id }
 
 // Start subscribes to announcements — returning once subscribed, so no
 // announcement made afterwards is missed — then listens and writes the
-// heartbeat until ctx ends or Close.
+// heartbeat until ctx ends or Close. An announcement made before the
+// subscription was in (another replica reloading while this one started) is
+// caught up at once from the replicas' hash, which a replica writes before it
+// announces; so is one made while the subscription was down.
 func (c *Cluster) Start(ctx context.Context) error {
 	ctx, c.cancel = context.WithCancel(ctx)
 	msgs, stop, err := c.shared.Subscribe(ctx)
@@ -136,6 +142,8 @@ func (c *Cluster) Close() {
 }
 
 func (c *Cluster) listen(ctx context.Context, ch <-chan []byte) {
+	// Subscribed: whatever was announced before is in the hash.
+	c.catchUp(ctx)
 	for {
 		select {
 		case <-ctx.Done():
@@ -143,6 +151,11 @@ func (c *Cluster) listen(ctx context.Context, ch <-chan []byte) {
 		case msg, ok := <-ch:
 			if !ok {
 				return
+			}
+			if msg == nil {
+				c.log.Info("reload: subscribed again to the replicas' announcements; checking for missed reloads")
+				c.catchUp(ctx)
+				continue
 			}
 			var a announcement
 			if err := json.Unmarshal(msg, &a); err != nil || a.V < 1 {
@@ -185,6 +198,8 @@ func (c *Cluster) afterReload(ctx context.Context, rep Report) {
 // version is tried once, so replicas reading different directories (a
 // misconfiguration) do not reload forever.
 func (c *Cluster) catchUp(ctx context.Context) {
+	c.catchMu.Lock()
+	defer c.catchMu.Unlock()
 	reps, err := c.Replicas(ctx)
 	if err != nil {
 		return

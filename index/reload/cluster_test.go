@@ -188,3 +188,139 @@ func testClusterCatchUp(t *testing.T, shared Shared) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// gapShared is a Shared whose Subscribe runs beforeSubscribe first, and
+// which loses the announcements of a replica while drop is set: the
+// announcement falls between a replica's start and its subscription, or
+// while its subscription is down.
+type gapShared struct {
+	Shared
+	beforeSubscribe func()
+	drop            bool
+}
+
+func (g *gapShared) Subscribe(ctx context.Context) (<-chan []byte, func(), error) {
+	if g.beforeSubscribe != nil {
+		g.beforeSubscribe()
+	}
+	return g.Shared.Subscribe(ctx)
+}
+
+func (g *gapShared) Announce(ctx context.Context, msg []byte) error {
+	if g.drop {
+		return nil
+	}
+	return g.Shared.Announce(ctx, msg)
+}
+
+// startPair starts replicas a and b on one content directory and shared
+// state, b's through sb, with a heartbeat far beyond the test: only the
+// announcements and what the subscription does can bring b up to date.
+func startPair(t *testing.T, shared Shared, sb Shared) (dir string, rls [2]*Reloader, cls [2]*Cluster) {
+	dir = copyDir(t, "testdata/content")
+	ctx := context.Background()
+	for i, s := range []Shared{shared, sb} {
+		rls[i] = New(Config{Content: os.DirFS(dir), Index: newLive(t)})
+		if rep, _ := rls[i].Reload(ctx, Request{Trigger: "start"}); rep.Outcome != Swapped {
+			t.Fatalf("start %d: %v", i, rep.Err)
+		}
+		cls[i] = NewCluster(ClusterConfig{Shared: s, Reloader: rls[i], ID: []string{"a", "b"}[i], Heartbeat: time.Hour})
+	}
+	return dir, rls, cls
+}
+
+func waitVersion(t *testing.T, rl *Reloader, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for rl.Current().Version != want {
+		if time.Now().After(deadline) {
+			t.Fatalf("replica b serves %q, want %q: the reload it missed was not caught up", rl.Current().Version, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestClusterAnnouncedBeforeSubscribed: replica a reloads and announces
+// while replica b is starting, after b loaded its content but before its
+// subscription is in. b catches up once subscribed, not at its next
+// periodic check (an hour away here).
+func TestClusterAnnouncedBeforeSubscribed(t *testing.T) {
+	for _, b := range sharedBackends {
+		t.Run(b.name, func(t *testing.T) {
+			shared := b.new(t)
+			gap := &gapShared{Shared: shared}
+			dir, rls, cls := startPair(t, shared, gap)
+			ctx := context.Background()
+			if err := cls[0].Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(cls[0].Close)
+			var rep Report
+			gap.beforeSubscribe = func() {
+				mustCopy(t, "testdata/new-article.txt", filepath.Join(dir, "hoi-nghi.txt"))
+				rep, _ = rls[0].Reload(ctx, Request{Trigger: "command"}) // announced, b not yet subscribed
+			}
+			if err := cls[1].Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(cls[1].Close)
+			if rep.Outcome != Swapped {
+				t.Fatalf("reload on replica a: %s %v", rep.Outcome, rep.Err)
+			}
+			waitVersion(t, rls[1], rep.Version)
+		})
+	}
+}
+
+// TestClusterResubscribed: replica b's connection to Redis drops while
+// replica a reloads, so a's announcement is lost to b; once go-redis has
+// subscribed b again, b catches up.
+func TestClusterResubscribed(t *testing.T) {
+	rds := redistest.Start(t)
+	rdb := rds.Client()
+	// a's announcement is lost as if made while b's subscription was down.
+	sa := &gapShared{Shared: store.NewRedisReplicas(rdb)}
+	dir, rls, cls := startPair(t, sa, store.NewRedisReplicas(rdb))
+	ctx := context.Background()
+	for _, c := range cls {
+		if err := c.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(c.Close)
+	}
+	// b's start-up check is over once it handles announcements: a probe's
+	// reload, done, says so; after it, only the resubscription can make b
+	// look for missed reloads.
+	probed := make(chan struct{}, 1)
+	rls[1].Notify(func(_ context.Context, r Report) {
+		if r.Trigger == "announce" {
+			select {
+			case probed <- struct{}{}:
+			default:
+			}
+		}
+	})
+	if err := sa.Shared.Announce(ctx, []byte(`{"v":1,"from":"probe","version":"x"}`)); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-probed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("replica b did not reload on the probe")
+	}
+	mustCopy(t, "testdata/new-article.txt", filepath.Join(dir, "hoi-nghi.txt"))
+	sa.drop = true
+	rep, _ := rls[0].Reload(ctx, Request{Trigger: "command"})
+	if rep.Outcome != Swapped {
+		t.Fatalf("reload on replica a: %s %v", rep.Outcome, rep.Err)
+	}
+	if got := rls[1].Current().Version; got == rep.Version {
+		t.Fatalf("replica b is at %s before it was cut off", got)
+	}
+	// The blip: Redis drops the subscribers' connections; go-redis
+	// reconnects and subscribes again.
+	if err := rdb.Do(ctx, "CLIENT", "KILL", "TYPE", "pubsub").Err(); err != nil {
+		t.Fatal(err)
+	}
+	waitVersion(t, rls[1], rep.Version)
+}

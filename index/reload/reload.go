@@ -84,7 +84,7 @@ var ErrNoArticles = errors.New("reload: content has no articles")
 // Current is the content a Reloader serves.
 type Current struct {
 	Version  string
-	Built    time.Time
+	Built    time.Time // when the build began reading the files
 	Articles int
 }
 
@@ -265,7 +265,10 @@ func (r *Reloader) build(ctx context.Context, req Request) (rep Report) {
 	}
 	rep.Outcome, rep.After = Swapped, st
 	r.mu.Lock()
-	r.cur = Current{Version: ver, Built: r.cfg.Now(), Articles: st.Articles}
+	// Built is when the files were read, not when the index was done: a
+	// replica that read the directory before another's sync wrote it has
+	// the older content even if its build ends later, and must catch up.
+	r.cur = Current{Version: ver, Built: start, Articles: st.Articles}
 	r.mu.Unlock()
 	return rep
 }
