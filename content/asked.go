@@ -245,6 +245,14 @@ func loadNouns() {
 	})
 }
 
+// NounEnglish is the English forms of a Vietnamese noun of the shipped
+// glossary, folded ("phuong" → "ward"): what an English page counts
+// where a Vietnamese question counts that noun.
+func NounEnglish(noun string) []string {
+	loadNouns()
+	return vietnameseNouns[noun]
+}
+
 // withEnglish adds to a Vietnamese noun asked for its English forms.
 func withEnglish(noun string) string {
 	loadNouns()

@@ -162,3 +162,29 @@ Trung tâm phục vụ hành chính công phường Hòa Lạc có 4 quầy ti�
 		{"Phường Tân Thành có bao nhiêu tổ dân phố?", ""},
 	})
 }
+
+// TestEnglishCountedNoun: "bao nhiêu phường" is counted on an English
+// page by the noun's English ("14 wards"), as on a Vietnamese page by
+// "14 phường": the English page about the place asked answers, not a
+// Vietnamese sentence counting another town's wards.
+func TestEnglishCountedNoun(t *testing.T) {
+	en := `synthetic: true
+title: Mau Giang city completes its arrangement
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+After the arrangement, Mau Giang city will have 22 commune-level administrative units, including 14 wards and 8 communes.
+`
+	vi := `synthetic: true
+title: Thị xã Giả Lâm sau sắp xếp
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Sau khi sắp xếp, thị xã Giả Lâm có 9 đơn vị hành chính cấp xã, gồm 6 phường và 3 xã.
+`
+	ix := pageIndex(t, map[string]string{"en.txt": en, "vi.txt": vi})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"mau giang sau sap xep co bao nhieu phuong", "14 wards"},
+		{"giả lâm sau sắp xếp có bao nhiêu phường", "6 phường"},
+	})
+}

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // A candidate's score is one weighted sum over named signals: each signal
@@ -102,8 +105,23 @@ var signals = []signal{
 		return holdsAsked(pq.asked, c.u)
 	}),
 	// "bao nhiêu thôn": a number written right before the noun counted.
+	// On an English unit, the noun's English first word ("14 wards",
+	// "42 residential groups" for "bao nhiêu phường, tổ dân phố").
 	typedSignal("counted_noun", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.counted != "" && countsNoun(c.folded, pq.counted)
+		if pq.counted == "" {
+			return false
+		}
+		if countsNoun(c.folded, pq.counted) {
+			return true
+		}
+		if c.u.traits&inEnglish != 0 {
+			for _, en := range content.NounEnglish(pq.counted) {
+				if first, _, _ := strings.Cut(en, " "); countsNoun(c.folded, first) {
+					return true
+				}
+			}
+		}
+		return false
 	}),
 	// A question that is only an office's name ("phong noi vu") wants
 	// that office's contact block rather than a line that names it.
