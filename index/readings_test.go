@@ -159,7 +159,27 @@ func TestEnglishVocabulary(t *testing.T) {
 		{"Bộ Nội vụ đề xuất bao nhiêu tỉnh, thành phố giữ nguyên không sáp nhập?", "9 provinces and cities remain unchanged"},
 		{"Ai chủ trì phiên họp?", "Tran Van Giap"},
 	})
+	// A department of home affairs, phases, support for mountainous
+	// communes, members of a standing committee.
+	ix = pageIndex(t, map[string]string{"en.txt": departmentPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Sở Nội vụ tỉnh Mẫu Sơn tăng cường hỗ trợ bao nhiêu xã miền núi trong đợt 1?", "phase 1 with 12 communes"},
+		{"Ban Thường vụ Tỉnh ủy Mẫu Sơn có bao nhiêu ủy viên?", "15 members"},
+	})
 }
+
+// departmentPage is a synthetic English page (invented figures) on a
+// province's department of home affairs.
+const departmentPage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/home-affairs-support
+title: Mau Son sends officers to communes
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+The Department of Home Affairs of Mau Son province has assigned officers to strengthen support for mountainous communes, starting in phase 1 with 12 communes.
+
+The Provincial Standing Committee of the Mau Son Party Committee has 15 members.
+`
 
 // TestChatQuestions: questions typed as chat — an interjection first
 // ("ủa"), an address last ("ad", "mn"), "xong" after the verb, a
