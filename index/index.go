@@ -92,6 +92,9 @@ type Index struct {
 	// places'): a place's name of several syllables is named by the lead
 	// when written whole there, not when "Nam" and "Định" are apart.
 	leadSeq *wordSets
+	// places are the place names the articles write after a kind of
+	// place, folded (placeNames).
+	places map[string]bool
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
 	// docArticles maps a document key to the articles citing it.
@@ -249,6 +252,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if ix.units, err = makeUnits(ctx, c); err != nil {
 		return nil, err
 	}
+	ix.places = placeNames(c.Articles)
 	ix.articleUnit = make([]int, len(c.Articles))
 	for i := range ix.articleUnit {
 		ix.articleUnit[i] = -1

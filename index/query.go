@@ -807,6 +807,9 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.required[i] = append(slices.Clip(r), exps...)
 		}
 	}
+	if !pq.english {
+		pq.required = append(pq.required, ix.placesNamed(pq.folded, pq.required)...)
+	}
 	pq.periods = periodsNamed(pq.folded)
 	pq.change = asksChange(pq.folded)
 	pq.titles, pq.titleBound = ix.askedTitles(pq.folded, pq.intents)
@@ -1338,6 +1341,10 @@ var weekdays = func() map[string]string {
 
 // deputyWord is the lexicon's "Phó", folded.
 var deputyWord = content.Fold(content.Lexicon.Deputy)
+
+// deputyMarked is the deputy word as units' words are written (lower
+// case, marked): "phó", not "phố".
+var deputyMarked = lowerNormalize(content.Lexicon.Deputy)
 
 // deputyWords are the deputy words of both languages, folded.
 var deputyWords = func() map[string]bool {

@@ -399,7 +399,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// "Phó Chủ tịch" is not the "Chủ tịch" asked about: the two
 			// syllables of a title after "phó" do not count, unless the
 			// question says "phó" too.
-			if deputyWords[f] && !qWords[f] && !qWords[deputyWord] {
+			// "thành phố Hải Phòng": "phố" folds as "phó" does, and is no
+			// deputy.
+			if deputyWords[f] && (f != deputyWord || w == deputyMarked) && !qWords[f] && !qWords[deputyWord] {
 				deputy = 2
 			} else if deputy > 0 {
 				deputy--

@@ -1,0 +1,153 @@
+package index
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// englishPlaceKinds are the English kinds of place a name is written
+// before ("Kien Giang province", "Ho Chi Minh City").
+var englishPlaceKinds = map[string]bool{"province": true, "city": true, "ward": true, "commune": true, "district": true, "town": true}
+
+// placeNames are the names the articles write after a kind of place
+// ("tỉnh Long An", "phường Hòa Cường") or before an English one ("Kien
+// Giang province"), folded, of two to four syllables: a question naming
+// one without its kind ("Long An có bao nhiêu xã", "kien giang sau sap
+// xep …") names that place, and its answer must name it too, as when
+// the kind is typed. One syllable alone ("Huế", "Vinh") is too often
+// another word.
+func placeNames(arts []content.Article) map[string]bool {
+	names := map[string]bool{}
+	add := func(name []string) {
+		if len(name) >= 2 && len(name) <= 4 {
+			names[strings.Join(name, " ")] = true
+		}
+	}
+	read := func(text string) {
+		norm := content.Normalize(text)
+		cased := strings.FieldsFunc(norm, notWord)
+		if len(cased) < 3 {
+			return
+		}
+		// A heading in title case ("Tỉnh Hưng Yên Có Bao Nhiêu Xã,
+		// Phường Sau Sáp Nhập?") capitalises what is no name.
+		upper := 0
+		for _, w := range cased {
+			if startsUpper(w) {
+				upper++
+			}
+		}
+		if upper*10 > len(cased)*6 {
+			return
+		}
+		stops := nameStops(norm, len(cased))
+		folded := make([]string, len(cased))
+		for i, w := range cased {
+			folded[i] = foldSyllable(strings.ToLower(w))
+		}
+		for i := 0; i < len(folded); i++ {
+			if englishPlaceKinds[folded[i]] && i > 0 && startsUpper(cased[i-1]) {
+				k := i
+				for k > 0 && i-k < 3 && startsUpper(cased[k-1]) && !allUpper(cased[k-1]) && !stops[k] &&
+					syllableRe.MatchString(folded[k-1]) {
+					k--
+				}
+				// "In Anh Dung ward": the sentence's first word is no name's.
+				for k < i && englishStop[folded[k]] {
+					k++
+				}
+				// Capitalised all along ("Unlocking Progress In Vinh
+				// City") is a heading, not a name.
+				if k > 0 && startsUpper(cased[k-1]) && !stops[k] {
+					continue
+				}
+				add(folded[k:i])
+				continue
+			}
+			for _, p := range placeKindNames {
+				if i+len(p) >= len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
+					continue
+				}
+				j := i + len(p)
+				var name []string
+				for ; j < len(folded) && len(name) < 4; j++ {
+					if !startsUpper(cased[j]) || allUpper(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stops[j] {
+						break
+					}
+					name = append(name, folded[j])
+				}
+				// A heading in title case ("Tên Xã Sau Sáp Nhập", "Hưng
+				// Yên Có Bao Nhiêu Xã") runs on past the name: where the
+				// kind is capitalised inside a sentence after a
+				// capitalised word, or the name runs into one more, the
+				// name cannot be told.
+				heading := i > 0 && !stops[i] && startsUpper(cased[i]) && startsUpper(cased[i-1]) ||
+					j < len(cased) && !stops[j] && startsUpper(cased[j])
+				// A person's name after "tổ" or "khối" ("Nguyễn Thị …").
+				person := len(name) > 1 && content.IsSurname(name[0]) && middleNames[name[1]]
+				if !heading && !person {
+					add(name)
+				}
+				break
+			}
+		}
+	}
+	for _, a := range arts {
+		read(a.Title)
+		for _, p := range a.Paragraphs {
+			read(p)
+		}
+	}
+	return names
+}
+
+// middleNames are the lexicon's middle names, folded.
+var middleNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range content.Lexicon.MiddleNames {
+		m[content.Fold(w)] = true
+	}
+	return m
+}()
+
+// placeKindNames are the lexicon's kinds of place as written out, folded
+// (not their short forms: "X Hội" is no commune).
+var placeKindNames = func() [][]string {
+	var out [][]string
+	for _, p := range content.Lexicon.PlacePrefixes {
+		out = append(out, foldWords(p.Name))
+	}
+	return out
+}()
+
+// placesNamed are the corpus's place names the question writes without
+// their kind, each once, longest first, not already required.
+func (ix *Index) placesNamed(folded []string, required [][][]string) [][][]string {
+	var out [][][]string
+	for i := 0; i < len(folded); i++ {
+		for n := min(4, len(folded)-i); n >= 2; n-- {
+			name := folded[i : i+n]
+			if !ix.places[strings.Join(name, " ")] || requiredHolds(required, name) || requiredHolds(out, name) {
+				continue
+			}
+			out = append(out, [][]string{slices.Clone(name)})
+			i += n - 1
+			break
+		}
+	}
+	return out
+}
+
+// requiredHolds: one of the required names' spellings holds name.
+func requiredHolds(required [][][]string, name []string) bool {
+	for _, r := range required {
+		for _, alt := range r {
+			if containsSeq(alt, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
