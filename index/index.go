@@ -94,7 +94,7 @@ type Index struct {
 	leadSeq *wordSets
 	// places are the place names the articles write after a kind of
 	// place, folded (placeNames).
-	places map[string]bool
+	places map[string]uint32 // name → kinds it is written after (bits of placeKindNames)
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
 	// docArticles maps a document key to the articles citing it.

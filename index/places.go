@@ -18,11 +18,11 @@ var englishPlaceKinds = map[string]bool{"province": true, "city": true, "ward": 
 // xep …") names that place, and its answer must name it too, as when
 // the kind is typed. One syllable alone ("Huế", "Vinh") is too often
 // another word.
-func placeNames(arts []content.Article) map[string]bool {
-	names := map[string]bool{}
-	add := func(name []string) {
+func placeNames(arts []content.Article) map[string]uint32 {
+	names := map[string]uint32{}
+	add := func(name []string, kinds uint32) {
 		if len(name) >= 2 && len(name) <= 4 {
-			names[strings.Join(name, " ")] = true
+			names[strings.Join(name, " ")] |= kinds
 		}
 	}
 	read := func(text string) {
@@ -63,10 +63,10 @@ func placeNames(arts []content.Article) map[string]bool {
 				if k > 0 && startsUpper(cased[k-1]) && !stops[k] {
 					continue
 				}
-				add(folded[k:i])
+				add(folded[k:i], anyKind)
 				continue
 			}
-			for _, p := range placeKindNames {
+			for n, p := range placeKindNames {
 				if i+len(p) >= len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
 					continue
 				}
@@ -88,7 +88,7 @@ func placeNames(arts []content.Article) map[string]bool {
 				// A person's name after "tổ" or "khối" ("Nguyễn Thị …").
 				person := len(name) > 1 && content.IsSurname(name[0]) && middleNames[name[1]]
 				if !heading && !person {
-					add(name)
+					add(name, 1<<n)
 				}
 				break
 			}
@@ -112,6 +112,9 @@ var middleNames = func() map[string]bool {
 	return m
 }()
 
+// anyKind: a name read from English text, whose kind is not compared.
+const anyKind = ^uint32(0)
+
 // placeKindNames are the lexicon's kinds of place as written out, folded
 // (not their short forms: "X Hội" is no commune).
 var placeKindNames = func() [][]string {
@@ -123,13 +126,20 @@ var placeKindNames = func() [][]string {
 }()
 
 // placesNamed are the corpus's place names the question writes without
-// their kind, each once, longest first, not already required.
+// their kind, each once, longest first, not already required. After a
+// kind the question types ("tinh mau lam them …"), a name counts only if
+// the corpus writes it after that kind: "Mẫu Lâm" is a ward's name, and
+// "tỉnh Mẫu làm thêm" names no ward.
 func (ix *Index) placesNamed(folded []string, required [][][]string) [][][]string {
 	var out [][][]string
 	for i := 0; i < len(folded); i++ {
 		for n := min(4, len(folded)-i); n >= 2; n-- {
 			name := folded[i : i+n]
-			if !ix.places[strings.Join(name, " ")] || requiredHolds(required, name) || requiredHolds(out, name) {
+			kinds, ok := ix.places[strings.Join(name, " ")]
+			if !ok || requiredHolds(required, name) || requiredHolds(out, name) {
+				continue
+			}
+			if k := kindBefore(folded, i); k >= 0 && kinds&(1<<k) == 0 {
 				continue
 			}
 			out = append(out, [][]string{slices.Clone(name)})
@@ -150,4 +160,15 @@ func requiredHolds(required [][][]string, name []string) bool {
 		}
 	}
 	return false
+}
+
+// kindBefore is the index in placeKindNames of the kind written right
+// before folded[i], -1 if none.
+func kindBefore(folded []string, i int) int {
+	for n, p := range placeKindNames {
+		if i >= len(p) && slices.Equal(folded[i-len(p):i], p) {
+			return n
+		}
+	}
+	return -1
 }
