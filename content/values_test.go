@@ -156,7 +156,7 @@ func TestAskedTypes(t *testing.T) {
 		{"who is the chairman", "person"},
 		{"What is the population and area of the ward?", "area population"},
 		{"dan so bao nhieu nguoi", "population"},
-		{"How many members does the association have?", "count/thanh vien|hoi vien|member"},
+		{"How many members does the association have?", "count/thanh vien|hoi vien|uy vien|member"},
 		{"how many villages before the merger", "count/thon|village units"},
 		{"có mấy thôn", "count/thon|village|hamlet units"},
 		{"bao nhiêu trường hợp vi phạm", "count/truong hop vi pham"},
