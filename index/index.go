@@ -93,7 +93,7 @@ type Index struct {
 	// when written whole there, not when "Nam" and "Định" are apart.
 	leadSeq *wordSets
 	// places are the place names the articles write after a kind of
-	// place, folded (placeNames).
+	// place, folded (placesByKind).
 	places map[string]uint32 // name → kinds it is written after (bits of placeKindNames)
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
@@ -252,7 +252,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if ix.units, err = makeUnits(ctx, c); err != nil {
 		return nil, err
 	}
-	ix.places = placeNames(c.Articles)
+	ix.places = placesByKind(c.Articles)
 	ix.articleUnit = make([]int, len(c.Articles))
 	for i := range ix.articleUnit {
 		ix.articleUnit[i] = -1

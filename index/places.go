@@ -11,14 +11,14 @@ import (
 // before ("Kien Giang province", "Ho Chi Minh City").
 var englishPlaceKinds = map[string]bool{"province": true, "city": true, "ward": true, "commune": true, "district": true, "town": true}
 
-// placeNames are the names the articles write after a kind of place
+// placesByKind are the names the articles write after a kind of place
 // ("tỉnh Long An", "phường Hòa Cường") or before an English one ("Kien
 // Giang province"), folded, of two to four syllables: a question naming
 // one without its kind ("Long An có bao nhiêu xã", "kien giang sau sap
 // xep …") names that place, and its answer must name it too, as when
 // the kind is typed. One syllable alone ("Huế", "Vinh") is too often
 // another word.
-func placeNames(arts []content.Article) map[string]uint32 {
+func placesByKind(arts []content.Article) map[string]uint32 {
 	names := map[string]uint32{}
 	add := func(name []string, kinds uint32) {
 		if len(name) >= 2 && len(name) <= 4 {
