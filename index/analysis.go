@@ -28,7 +28,7 @@ const (
 // Vietnamese, and it leaves NFD combining marks alone.
 func init() {
 	must(registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(foldSyllable), nil
+		return foldFilter{}, nil
 	}))
 }
 
@@ -45,8 +45,17 @@ func must(err error) {
 // of analysis. It stops growing at foldCacheMax entries.
 var foldCache = struct {
 	sync.RWMutex
-	m map[string]string
-}{m: map[string]string{}}
+	m map[string]folded
+}{m: map[string]folded{}}
+
+// folded is a syllable's folded form, also as bytes: the fold filter hands
+// the same bytes to every token of that syllable instead of converting
+// the term to a string and back (two allocations a token of every
+// sentence).
+type folded struct {
+	s string
+	b []byte
+}
 
 const foldCacheMax = 200000
 
@@ -57,9 +66,26 @@ func foldSyllable(s string) string {
 	f, ok := foldCache.m[s]
 	foldCache.RUnlock()
 	if ok {
-		return f
+		return f.s
 	}
-	f = content.EnglishForm(content.Fold(s))
+	return foldNew(s).s
+}
+
+// foldTerm is foldSyllable of a token's term.
+func foldTerm(term []byte) []byte {
+	foldCache.RLock()
+	f, ok := foldCache.m[string(term)]
+	foldCache.RUnlock()
+	if ok {
+		return f.b
+	}
+	return foldNew(string(term)).b
+}
+
+func foldNew(s string) folded {
+	fs := content.EnglishForm(content.Fold(s))
+	f := folded{s: fs, b: []byte(fs)}
+	f.b = f.b[:len(f.b):len(f.b)] // an append to a token's term copies it
 	foldCache.Lock()
 	if len(foldCache.m) < foldCacheMax {
 		foldCache.m[s] = f
@@ -68,16 +94,19 @@ func foldSyllable(s string) string {
 	return f
 }
 
-type termFilter func(string) string
+// foldFilter folds each token's term, dropping those that fold to
+// nothing. The terms it gives share their bytes: no filter comes after
+// it, and bleve copies a term when it keys it.
+type foldFilter struct{}
 
-func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := in[:0]
 	for _, t := range in {
-		s := f(string(t.Term))
-		if s == "" {
+		b := foldTerm(t.Term)
+		if len(b) == 0 {
 			continue
 		}
-		t.Term = []byte(s)
+		t.Term = b
 		out = append(out, t)
 	}
 	return out
