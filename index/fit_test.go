@@ -83,28 +83,7 @@ func loadFitData(t *testing.T) []fitData {
 	t.Helper()
 	var out []fitData
 	for _, s := range fitSets(t) {
-		c := &content.Corpus{}
-		if s.distractors > 0 {
-			c = synth.Corpus(7, s.distractors, 400)
-		}
-		for _, d := range s.dirs {
-			var dc *content.Corpus
-			var err error
-			if d == "" {
-				dc, err = content.Load(context.Background(), content.Default())
-			} else {
-				dc, err = content.LoadDir(context.Background(), d)
-			}
-			if err != nil {
-				t.Fatalf("%s: load %s: %v", s.name, d, err)
-			}
-			if len(c.Articles) == 0 {
-				*c = *dc
-			} else {
-				c.Articles = append(c.Articles, dc.Articles...)
-			}
-		}
-		ix := mustBuild(t, c)
+		ix := buildFitIndex(t, s)
 		fd := fitData{set: s, ix: ix}
 		for _, q := range readQuestions(t, s.questions) {
 			pq := ix.parse(q.Question)
@@ -117,6 +96,33 @@ func loadFitData(t *testing.T) []fitData {
 		out = append(out, fd)
 	}
 	return out
+}
+
+// buildFitIndex builds the corpus of a fit set.
+func buildFitIndex(t *testing.T, s fitSet) *Index {
+	t.Helper()
+	c := &content.Corpus{}
+	if s.distractors > 0 {
+		c = synth.Corpus(7, s.distractors, 400)
+	}
+	for _, d := range s.dirs {
+		var dc *content.Corpus
+		var err error
+		if d == "" {
+			dc, err = content.Load(context.Background(), content.Default())
+		} else {
+			dc, err = content.LoadDir(context.Background(), d)
+		}
+		if err != nil {
+			t.Fatalf("%s: load %s: %v", s.name, d, err)
+		}
+		if len(c.Articles) == 0 {
+			*c = *dc
+		} else {
+			c.Articles = append(c.Articles, dc.Articles...)
+		}
+	}
+	return mustBuild(t, c)
 }
 
 // right counts the questions of a set answered right with weights w: the

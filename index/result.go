@@ -66,6 +66,10 @@ type Result struct {
 	English  bool
 	Contacts []content.Contact // offered when nothing was found
 	Explain  []Explained       // with Options.Explain: the best candidates, ranked
+	// Gate, with Options.Explain, are the terms of the answer/decline
+	// decision on the best candidate: it answers when they sum to 0 or
+	// more.
+	Gate []SignalValue
 }
 
 // Span is a byte range [Start, End) of a text.

@@ -94,6 +94,9 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 		for _, s := range ranked[:min(len(ranked), max(opts.Limit, 5))] {
 			res.Explain = append(res.Explain, ix.explained(s, signalWeights))
 		}
+		if len(ranked) > 0 {
+			res.Gate = gateTerms(gateWeights, ix.gateVector(ranked, pq.english, nil))
+		}
 	}
 	res.Total = len(kept)
 	res.Found = len(kept) > 0
@@ -165,30 +168,37 @@ func holdsTypedFeat(f []float64) bool {
 }
 
 // answers are the ranked units that answer, best first, each text once;
-// none when the best-ranked unit does not hold enough of the question.
-// limit > 0 stops after that many. english: the question is in English.
+// none when the decision (gate.go) finds that the best-ranked unit does not
+// answer and neither of the next two holds the whole question. Further
+// units answer when they hold moreCoverage of the question. limit > 0
+// stops after that many. english: the question is in English.
 func (ix *Index) answers(ranked []scored, limit int, english bool) []scored {
-	var kept []scored
-	seen := map[string][]int{} // words → the units kept with them
-	for _, s := range ranked {
-		bar := moreCoverage
-		if len(kept) == 0 {
-			bar = foundCoverage
-			if english || ix.units[s.unit].traits&inEnglish != 0 {
-				bar = englishCoverage
-			}
+	return ix.answersWith(ranked, limit, english, gateWeights)
+}
+
+// answersWith is answers with the decision's weights gw.
+func (ix *Index) answersWith(ranked []scored, limit int, english bool, gw []float64) []scored {
+	if len(ranked) == 0 {
+		return nil
+	}
+	if !ix.answersFirst(ranked, english, gw) {
+		// One of the next two holding the whole question answers
+		// instead: the signals ranked a unit that holds only part of
+		// it above one that holds it all.
+		w := wholeNext(ranked)
+		if w < 0 {
+			return nil // the best unit does not answer: nothing does
 		}
-		if s.coverage < bar {
-			if len(kept) == 0 {
-				// One of the next two holding the whole question
-				// answers instead: the signals ranked a unit that
-				// holds only part of it above one that holds it all.
-				if w := wholeNext(ranked); w >= 0 {
-					moved := append([]scored{ranked[w]}, ranked[:w]...)
-					return ix.answers(append(moved, ranked[w+1:]...), limit, english)
-				}
-				break // the best unit does not answer: nothing does
-			}
+		moved := append([]scored{ranked[w]}, ranked[:w]...)
+		ranked = append(moved, ranked[w+1:]...)
+	}
+	kept := []scored{ranked[0]}
+	seen := map[string][]int{ix.units[ranked[0].unit].words: {ranked[0].unit}} // words → the units kept with them
+	for _, s := range ranked[1:] {
+		if len(kept) == limit {
+			break
+		}
+		if s.coverage < moreCoverage {
 			continue
 		}
 		u := &ix.units[s.unit]
@@ -197,9 +207,6 @@ func (ix *Index) answers(ranked []scored, limit int, english bool) []scored {
 		}
 		seen[u.words] = append(seen[u.words], s.unit)
 		kept = append(kept, s)
-		if len(kept) == limit {
-			break
-		}
 	}
 	return kept
 }
@@ -251,6 +258,10 @@ type scored struct {
 	score    float64
 	docHit   bool
 	feats    []float64 // each signal's value, in table order
+	// gate is what the answer/decline decision reads of the unit beyond
+	// its coverage: the coverage before any check marked it down, and
+	// which checks did.
+	gate gateFacts
 }
 
 // rank retrieves candidates with bleve and re-ranks them by how much of the
@@ -289,6 +300,19 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	// could say. Only a word shaped as Vietnamese is read so: an English
 	// question taken for Vietnamese ("renew my driving licence") keeps
 	// its words' weight.
+	// The share of the question no page writes in any spelling: an
+	// abbreviation or chat word the corpus never spells out weighs as the
+	// rarest word, which the answer/decline decision reads.
+	unknownShare := 0.0
+	known := make([]bool, len(pq.concepts))
+	if total > 0 {
+		for i, c := range pq.concepts {
+			if known[i] = ix.knowsAny(c); !known[i] {
+				unknownShare += weights[i]
+			}
+		}
+		unknownShare /= total
+	}
 	enWeights, enTotal := weights, total
 	if !pq.english && len(ix.enWords) > 0 {
 		enWeights, enTotal = make([]float64, len(weights)), 0
@@ -491,11 +515,13 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			pc = windowCredit
 		}
 		enUnit := u.traits&inEnglish != 0
+		own := 0.0
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
 			if enUnit && c.exact != "" && p == accentCredit {
 				p = englishAccentCredit
 			}
+			own += ws[i] * p
 			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil, nil) == 1 {
 				p = contextCredit
 			}
@@ -509,6 +535,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
+			if p == 0 && known[i] && tot > 0 {
+				s.gate.gap = max(s.gate.gap, ws[i]/tot)
+			}
 		}
 		// What the question names — a ward, a weekday, the deputy — must be
 		// named by the answer, its context or its article's title or lead;
@@ -537,6 +566,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			if window < 0 {
 				missingRequired = true
+				s.gate.checks |= checkPeriod
 			}
 		}
 		if len(pq.titleBound) > 0 {
@@ -548,12 +578,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				if !ix.titleSaid(folded, t, pq.deputy, b, qWords) && !ix.titleSaid(prevWords, t, pq.deputy, b, qWords) &&
 					!ix.titleSaid(ctxWords, t, pq.deputy, b, qWords) {
 					missingRequired = true
+					s.gate.checks |= checkTitle
 				}
 			}
 		} else {
 			for _, t := range pq.titles {
 				if !namedIn(concept{alts: t}, has, inContext, inPrev) {
 					missingRequired = true
+					s.gate.checks |= checkTitle
 				}
 			}
 		}
@@ -562,14 +594,17 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			for _, r := range pq.required {
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
 					missingRequired = true
+					s.gate.checks |= checkNamed
 				} else if !ix.namedWhole(r, u, folded, has, inPrev, inContext) && !ix.hostNames(u.article, r) {
 					// Its words are there, but apart: "Kỳ Nam … quyết
 					// định" does not name Nam Định.
 					missingRequired = true
+					s.gate.checks |= checkWhole
 				}
 			}
 			if !holdsField(pq.intents, u) {
 				missingRequired = true
+				s.gate.checks |= checkField
 			}
 		}
 		// A question asking for a kind of value (a population, a fax, a
@@ -577,6 +612,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// none, nor by the sentence announcing one that does not follow.
 		if !missingEntity && !missingRequired && !ix.holdsTyped(&pq, u) {
 			missingRequired = true
+			s.gate.checks |= checkTyped
+		}
+		if missingEntity {
+			s.gate.checks |= checkEntity
 		}
 		if s.docHit {
 			covered += docWeight
@@ -591,6 +630,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		switch {
 		case tot > 0:
 			c.coverage = covered / tot
+			s.gate.raw, s.gate.own = c.coverage, own/tot
 			switch {
 			case missingRequired:
 				c.coverage *= requiredMissing
@@ -606,12 +646,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			} else {
 				c.coverage = 0
 			}
+			s.gate.raw, s.gate.own = c.coverage, c.coverage
 		}
 		// A question the page asks (an explainer's heading, "Hà Giang
 		// sáp nhập với tỉnh nào ?") holds every word of the same question
 		// and answers none of it.
 		if strings.HasSuffix(strings.TrimSpace(u.text), "?") {
 			c.coverage *= requiredMissing
+			s.gate.checks |= checkHeading
 		}
 		if len(qBigrams) > 0 {
 			c.bigrams = float64(len(bigramSeen)) / float64(len(qBigrams))
@@ -626,6 +668,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			c.exact = float64(hit) / float64(len(pq.exact))
 		}
 		s.coverage = c.coverage
+		s.gate.unknown = unknownShare
 		s.feats = ix.features(&pq, &c, feats[:0:len(signals)])
 		feats = feats[len(signals):]
 		out = append(out, s)
@@ -749,7 +792,7 @@ func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
 	if au < 0 || ix.corpus.Articles[ix.units[au].article].Author == "" {
 		return ranked
 	}
-	out := []scored{{unit: au, coverage: best.coverage, score: best.score + authorLift, docHit: best.docHit}}
+	out := []scored{{unit: au, coverage: best.coverage, score: best.score + authorLift, docHit: best.docHit, feats: best.feats, gate: best.gate}}
 	for _, s := range ranked {
 		if s.unit != au {
 			out = append(out, s)

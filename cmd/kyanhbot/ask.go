@@ -80,18 +80,28 @@ func runAsk(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *explain {
-		return writeExplain(e.stdout, res.Explain)
+		return writeExplain(e.stdout, res.Explain, res.Gate)
 	}
 	return nil
 }
 
 // writeExplain prints each ranked candidate's score as the sum of its
 // signals (value × weight), and its coverage against the answer bar.
-func writeExplain(w io.Writer, cands []index.Explained) error {
+func writeExplain(w io.Writer, cands []index.Explained, gate []index.SignalValue) error {
 	fmt.Fprintln(w, "\nXếp hạng (score = Σ weight × value):")
 	for i, c := range cands {
 		fmt.Fprintf(w, "%d. [%s %s] score %.3f coverage %.2f: %s\n", i+1, c.ID, c.Kind, c.Score, c.Coverage, oneLine(c.Text, 120))
 		for _, s := range c.Signals {
+			fmt.Fprintf(w, "     %-14s %6.3f × %5.2f = %6.3f\n", s.Name, s.Value, s.Weight, s.Value*s.Weight)
+		}
+	}
+	if len(gate) > 0 {
+		sum := 0.0
+		for _, s := range gate {
+			sum += s.Value * s.Weight
+		}
+		fmt.Fprintf(w, "\nTrả lời hay không (answers when Σ ≥ 0): Σ = %.3f\n", sum)
+		for _, s := range gate {
 			fmt.Fprintf(w, "     %-14s %6.3f × %5.2f = %6.3f\n", s.Name, s.Value, s.Weight, s.Value*s.Weight)
 		}
 	}
