@@ -33,6 +33,7 @@ type messages struct {
 	// GroupHelp ends /help in a group; %s: the bot's username.
 	GroupHelp     string
 	NoAnswer      string
+	Maybe         string // before the passage offered beside a decline
 	TryContacts   string
 	NoContacts    string
 	Truncated     string // %d runes
@@ -107,6 +108,7 @@ var catalog = map[lang]*messages{
 		GroupHelp:     "Trong nhóm, mình chỉ đọc tin nhắn nhắc tên mình (@%s), tin nhắn trả lời tin của mình và lệnh gửi mình; lệnh của bot khác mình bỏ qua.",
 		NoAnswer:      "Mình chưa tìm thấy câu trả lời cho câu hỏi này trong các bài viết đã đăng. Mình đã ghi lại câu hỏi để cán bộ bổ sung.",
 		TryContacts:   "Bạn có thể liên hệ trực tiếp:",
+		Maybe:         "Đoạn gần nhất mình tìm thấy (có thể chưa đúng điều bạn hỏi):",
 		NoContacts:    "Chưa có địa chỉ liên hệ nào.",
 		Truncated:     "<i>Câu hỏi dài quá nên mình chỉ dùng %d ký tự đầu.</i>",
 		More:          "Xem thêm",
@@ -185,6 +187,7 @@ var catalog = map[lang]*messages{
 		GroupHelp:     "In a group I read only messages that mention me (@%s), replies to my messages and commands meant for me; other bots' commands I leave alone.",
 		NoAnswer:      "I couldn't find an answer to this question in the published articles. I've noted the question so staff can add it.",
 		TryContacts:   "You can contact the office directly:",
+		Maybe:         "The closest passage I found (it may not be what you asked):",
 		NoContacts:    "No office contacts are available yet.",
 		Truncated:     "<i>Your question was long, so I used its first %d characters.</i>",
 		More:          "More",

@@ -108,6 +108,11 @@ func (e *Engine) noAnswer(ctx context.Context, r *request, q string, res index.R
 		contacts = e.allContacts()
 	}
 	text := lines(note, r.t.NoAnswer)
+	if m := res.Maybe; m != nil {
+		// Not the answer, but close: a citizen whose words no page
+		// writes still finds the passage, told that it may not be it.
+		text += "\n\n" + lines(r.t.Maybe, hitHTML(*m), articleLine(r, e.article(m.ArticleID)))
+	}
 	if offer := contactOffer(r, contacts); offer != "" {
 		text += "\n\n" + offer
 	}

@@ -63,6 +63,10 @@ type EvalCase struct {
 	Hits     []string `json:"hits"`   // the first three hits' texts, best first
 	Rank     int      `json:"rank"`   // 1-based rank of the first hit containing an expected string; 0 if none in the top 3
 	OK       bool     `json:"ok"`     // hit@1, or a correct "no answer"
+	// Maybe is the unit offered as "maybe this" beside a decline, if any;
+	// MaybeOK: it holds an expected string.
+	Maybe   string `json:"maybe,omitempty"`
+	MaybeOK bool   `json:"maybe_ok,omitempty"`
 }
 
 // EvalRow aggregates one kind of question.
@@ -75,6 +79,11 @@ type EvalRow struct {
 	NoAnswer        int    `json:"no_answer"`         // questions the corpus does not answer
 	NoAnswerCorrect int    `json:"no_answer_correct"` // declined, with contacts offered: declines right
 	FalseNoAnswer   int    `json:"false_no_answer"`   // answerable but declined: good answers lost
+	// Of the answerable questions declined, those whose "maybe this" holds
+	// an expected string; of the questions nothing answers declined, those
+	// offered a "maybe this" all the same.
+	MaybeRight     int `json:"maybe_right"`
+	MaybeOnDecline int `json:"maybe_on_decline"`
 }
 
 // Report is the quality of a searcher on a question set.
@@ -96,6 +105,10 @@ func Evaluate(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 			return rep, fmt.Errorf("index: evaluate %s: %w", q.ID, err)
 		}
 		c := EvalCase{Question: q, Found: res.Found}
+		if res.Maybe != nil {
+			c.Maybe = res.Maybe.Text
+			c.MaybeOK = len(q.ExpectAny) > 0 && containsAny(c.Maybe, q.ExpectAny)
+		}
 		if len(res.Hits) > 0 {
 			c.Answer = res.Hits[0].Text
 		}
@@ -113,11 +126,17 @@ func Evaluate(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 			if !res.Found && len(res.Contacts) > 0 {
 				row.NoAnswerCorrect++
 				c.OK = true
+				if c.Maybe != "" {
+					row.MaybeOnDecline++
+				}
 			}
 		} else {
 			row.Answerable++
 			if !res.Found {
 				row.FalseNoAnswer++
+				if c.MaybeOK {
+					row.MaybeRight++
+				}
 			}
 			for i, h := range res.Hits {
 				if i < 3 && containsAny(h.Text, q.ExpectAny) {
@@ -144,6 +163,8 @@ func Evaluate(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 		rep.Total.NoAnswer += r.NoAnswer
 		rep.Total.NoAnswerCorrect += r.NoAnswerCorrect
 		rep.Total.FalseNoAnswer += r.FalseNoAnswer
+		rep.Total.MaybeRight += r.MaybeRight
+		rep.Total.MaybeOnDecline += r.MaybeOnDecline
 	}
 	rep.Total.Kind = "all"
 	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Kind < rep.Rows[j].Kind })
@@ -196,6 +217,12 @@ func (r Report) writeTable(bw *bufio.Writer) {
 			ratio(row.Hit1, row.Answerable), ratio(row.Hit3, row.Answerable),
 			ratio(row.NoAnswerCorrect, row.NoAnswer), ratio(row.FalseNoAnswer, row.Answerable))
 	}
+	// hit@1 counts answers only; what a decline offers as "maybe this"
+	// is counted apart.
+	if t := r.Total; t.MaybeRight > 0 || t.MaybeOnDecline > 0 {
+		fmt.Fprintf(bw, "maybe this (beside a decline): holds the answer for %d of %d lost, offered on %d of %d declined right\n",
+			t.MaybeRight, t.FalseNoAnswer, t.MaybeOnDecline, t.NoAnswerCorrect)
+	}
 }
 
 func (r Report) writeMisses(bw *bufio.Writer) {
@@ -207,12 +234,21 @@ func (r Report) writeMisses(bw *bufio.Writer) {
 		switch {
 		case len(c.Question.ExpectAny) == 0:
 			fmt.Fprintf(bw, "  expected no answer, got: %s\n", short(c.Answer))
+		case !c.Found && c.Maybe != "":
+			fmt.Fprintf(bw, "  expected one of %q, declined: nothing found; maybe (%s): %s\n", c.Question.ExpectAny, okWord(c.MaybeOK), short(c.Maybe))
 		case !c.Found:
 			fmt.Fprintf(bw, "  expected one of %q, declined: nothing found\n", c.Question.ExpectAny)
 		default:
 			fmt.Fprintf(bw, "  expected one of %q (rank %d), got: %s\n", c.Question.ExpectAny, c.Rank, short(c.Answer))
 		}
 	}
+}
+
+func okWord(ok bool) string {
+	if ok {
+		return "holds it"
+	}
+	return "wrong"
 }
 
 func ratio(n, d int) string {

@@ -65,7 +65,11 @@ type Result struct {
 	// still the published Vietnamese text, which the caller may say.
 	English  bool
 	Contacts []content.Contact // offered when nothing was found
-	Explain  []Explained       // with Options.Explain: the best candidates, ranked
+	// Maybe, when nothing was found, is the best-ranked unit if it comes
+	// close to answering (gate.go, offersMaybe): the caller may show it as
+	// "maybe this", with its source, never as the answer.
+	Maybe   *Hit
+	Explain []Explained // with Options.Explain: the best candidates, ranked
 	// Gate, with Options.Explain, are the terms of the answer/decline
 	// decision on the best candidate: it answers when they sum to 0 or
 	// more.

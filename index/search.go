@@ -100,14 +100,18 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 	}
 	res.Total = len(kept)
 	res.Found = len(kept) > 0
+	hl := highlightTerms(pq)
 	if !res.Found {
 		res.Contacts = ix.contacts()
+		if ix.offersMaybe(ranked, pq.english) {
+			h := ix.hit(ranked[0], hl)
+			res.Maybe = &h
+		}
 		return res, nil
 	}
 	if opts.Offset >= len(kept) {
 		return res, nil
 	}
-	hl := highlightTerms(pq)
 	for _, s := range kept[opts.Offset:min(len(kept), opts.Offset+opts.Limit)] {
 		res.Hits = append(res.Hits, ix.hit(s, hl))
 	}
