@@ -186,7 +186,7 @@ func gateTerms(w, x []float64) []SignalValue {
 // answering by at most maybeMargin, and it leads the next candidate by
 // maybeLead. Chosen on the labelled sets at the bar's weights (coverage
 // ≥ 0.35; docs/quality.md): on real-1..6 it holds the answer for 15 of the
-// 78 answerable questions declined (another passage for 12) and is offered
+// 72 answerable questions declined (another passage for 10) and is offered
 // beside 11 of the 112 questions declined rightly; 0.30, or no lead, offers
 // it beside more of those for few more right.
 const (

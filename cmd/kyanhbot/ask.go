@@ -21,6 +21,8 @@ type askJSON struct {
 	LeadIn   string        `json:"lead_in,omitempty"`
 	Hits     []askJSONHit  `json:"hits"`
 	Contacts []askJSONCont `json:"contacts,omitempty"`
+	// Maybe is the passage a decline offers as "maybe this".
+	Maybe *askJSONHit `json:"maybe,omitempty"`
 }
 
 type askJSONHit struct {
@@ -137,6 +139,10 @@ func writeAskJSON(w io.Writer, res index.Result) error {
 		out.Hits = append(out.Hits, askJSONHit{Article: h.ArticleID, Title: h.Title, Source: h.Source,
 			Snippet: h.Text, Score: h.Score, Kind: string(h.Kind), Docs: h.Documents})
 	}
+	if h := res.Maybe; h != nil {
+		out.Maybe = &askJSONHit{Article: h.ArticleID, Title: h.Title, Source: h.Source,
+			Snippet: h.Text, Score: h.Score, Kind: string(h.Kind), Docs: h.Documents}
+	}
 	for _, c := range res.Contacts {
 		jc := askJSONCont{Office: c.Office, Address: c.Address, Phone: c.Phone, PhoneLabel: c.PhoneLabel,
 			Fax: c.Fax, Email: c.Email, Website: c.Website, Person: c.Person}
@@ -154,8 +160,14 @@ func writeAskJSON(w io.Writer, res index.Result) error {
 func writeAskText(w io.Writer, res index.Result) error {
 	a, ok := res.Answer()
 	if !ok {
-		_, err := fmt.Fprintln(w, noAnswerText(res.Contacts))
-		return err
+		if _, err := fmt.Fprintln(w, noAnswerText(res.Contacts)); err != nil {
+			return err
+		}
+		if m := res.Maybe; m != nil {
+			_, err := fmt.Fprintf(w, "\nĐoạn gần nhất (có thể chưa đúng điều bạn hỏi):\n%s\nNguồn: %s\n", m.Text, sourceLine(*m))
+			return err
+		}
+		return nil
 	}
 	if l := bot.LeadIn(res); l != "" {
 		fmt.Fprintln(w, l)
