@@ -25,7 +25,9 @@ func TestSyncCommand(t *testing.T) {
 	lease := &store.MemoryLease{}
 	h := start(t, func(c *Config) {
 		c.Syncer = &SyncJob{
-			Options:  portal.Options{From: p.URL("/"), Dir: c.ContentDir, Timeout: time.Second, Retries: -1},
+			// 5 s, not 1 s: only the slow page must time out, and at load 18
+			// a good page once took over a second (one more error counted).
+			Options:  portal.Options{From: p.URL("/"), Dir: c.ContentDir, Timeout: 5 * time.Second, Retries: -1},
 			Lease:    lease,
 			Reloader: c.Reloader,
 		}
