@@ -185,10 +185,11 @@ func gateTerms(w, x []float64) []SignalValue {
 // are the neighbour questions' near facts), the decision fell short of
 // answering by at most maybeMargin, and it leads the next candidate by
 // maybeLead. Chosen on the labelled sets at the bar's weights (coverage
-// ≥ 0.35; docs/quality.md): on real-1..6 it holds the answer for 15 of the
-// 72 answerable questions declined (another passage for 10) and is offered
-// beside 11 of the 112 questions declined rightly; 0.30, or no lead, offers
-// it beside more of those for few more right.
+// ≥ 0.35; docs/quality.md): on real-1..6 at the end of the session that
+// chose it, it holds the answer for 14 of the 70 answerable questions
+// declined and is offered beside 10 of the 113 questions declined rightly
+// (15 of 72 and 11 of 112 when chosen); 0.30, or no lead, offers it beside
+// more of those for few more right.
 const (
 	maybeMargin = 0.20
 	maybeLead   = 0.10
