@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -169,15 +170,25 @@ func fit(train []*fitData, w0 []float64) []float64 {
 		}
 		return total, true
 	}
+	fixed := slices.IndexFunc(signals, func(s signal) bool { return s.name == "coverage" })
+	return coordinateAscent(w, 3, fixed, fitGrid, func(_, v float64) float64 { return v }, score)
+}
+
+// coordinateAscent moves one weight at a time, but never w[fixed] (the
+// scale the others are measured in), to next(keep, step) for each step,
+// keeping a move when score accepts it and rises, for at most passes
+// passes over the weights. TestFit and TestGateFit share it.
+func coordinateAscent(w []float64, passes, fixed int, steps []float64, next func(keep, step float64) float64, score func([]float64) (int, bool)) []float64 {
 	best, _ := score(w)
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < passes; pass++ {
 		moved := false
-		for i, s := range signals {
-			if s.name == "coverage" {
+		for i := range w {
+			if i == fixed {
 				continue
 			}
 			keep := w[i]
-			for _, v := range fitGrid {
+			for _, s := range steps {
+				v := next(keep, s)
 				if v == keep {
 					continue
 				}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -143,27 +144,8 @@ func fitGate(train []*gateSet, w0 []float64) []float64 {
 		}
 		return total, declined >= baseDeclined-*gateSlack
 	}
-	best, _ := score(w)
-	for pass := 0; pass < 8; pass++ {
-		moved := false
-		for i := range w {
-			if gateInputs[i].name == "coverage" {
-				continue // the scale the others are measured in
-			}
-			keep := w[i]
-			for _, d := range gateStep {
-				w[i] = keep + d
-				if sc, ok := score(w); ok && sc > best {
-					best, keep, moved = sc, w[i], true
-				}
-			}
-			w[i] = keep
-		}
-		if !moved {
-			break
-		}
-	}
-	return w
+	fixed := slices.IndexFunc(gateInputs, func(g gateInput) bool { return g.name == "coverage" })
+	return coordinateAscent(w, 8, fixed, gateStep, func(keep, d float64) float64 { return keep + d }, score)
 }
 
 func handGate() []float64 {
