@@ -249,10 +249,32 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// Cutting a large corpus into units takes minutes at 100,000 articles
 	// on a loaded machine: it watches ctx (the bench's build budget is a
 	// deadline on it) instead of running to its end first.
-	if ix.units, err = makeUnits(ctx, c); err != nil {
-		return nil, err
+	//
+	// A kept build reads them back from an earlier step instead
+	// (keptunits.go).
+	unitsRead, placesRead := false, false
+	if o.Dir != "" {
+		ix.units, unitsRead = loadUnits(o.Dir, c)
+		ix.places, placesRead = loadPlaces(o.Dir, c)
 	}
-	ix.places = placesByKind(c.Articles)
+	if !unitsRead {
+		if ix.units, err = makeUnits(ctx, c); err != nil {
+			return nil, err
+		}
+		if o.Dir != "" {
+			if err := saveUnits(o.Dir, c, ix.units); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !placesRead {
+		ix.places = placesByKind(c.Articles)
+		if o.Dir != "" {
+			if err := savePlaces(o.Dir, c, ix.places); err != nil {
+				return nil, err
+			}
+		}
+	}
 	ix.articleUnit = make([]int, len(c.Articles))
 	for i := range ix.articleUnit {
 		ix.articleUnit[i] = -1
@@ -376,9 +398,9 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		ix.Close()
 		return nil, err
 	}
+	ix.vocab.done()
 	ix.contactList = collectContacts(c)
 	ix.enWords = englishWords(ix.units, ix.vocab)
-	ix.vocab.done()
 	ix.spell = newSpelling(ix.vocab)
 	inf := <-glossCh
 	glossDone = true

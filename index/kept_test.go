@@ -5,11 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unsafe"
 
 	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/content/synth"
@@ -227,5 +229,71 @@ func TestMakeUnitsStops(t *testing.T) {
 	// Every worker stops at its next article.
 	if n, most := ctx.calls.Load(), int64(20+2*runtime.GOMAXPROCS(0)); n > most {
 		t.Errorf("ctx checked %d times after it was cancelled at the 21st, want at most %d", n, most)
+	}
+}
+
+// TestKeptUnitsReadBack: the units and place names a kept build keeps
+// are read back equal to the ones cut, their text still the corpus's own
+// strings where it was, and are not read for another corpus.
+func TestKeptUnitsReadBack(t *testing.T) {
+	def, err := content.Load(context.Background(), content.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]*content.Corpus{"synthetic": synth.Corpus(5, 80, 300), "default": def} {
+		t.Run(name, func(t *testing.T) {
+			units, err := makeUnits(context.Background(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			places := placesByKind(c.Articles)
+			dir := filepath.Join(t.TempDir(), "kept")
+			if err := saveUnits(dir, c, units); err != nil {
+				t.Fatal(err)
+			}
+			if err := savePlaces(dir, c, places); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := loadUnits(dir, c)
+			gotPlaces, okPlaces := loadPlaces(dir, c)
+			if !ok || !okPlaces {
+				t.Fatal("the units or places kept were not read back")
+			}
+			if !reflect.DeepEqual(got, units) {
+				for i := range units {
+					if !reflect.DeepEqual(got[i], units[i]) {
+						t.Fatalf("unit %d read back as %+v, cut as %+v", i, got[i], units[i])
+					}
+				}
+				t.Fatalf("%d units read back, %d cut", len(got), len(units))
+			}
+			if !reflect.DeepEqual(gotPlaces, places) {
+				t.Errorf("places read back differ: %d vs %d", len(gotPlaces), len(places))
+			}
+			// Sentences are slices of their paragraph, not copies.
+			shared := 0
+			for i := range got {
+				at := uintptr(unsafe.Pointer(unsafe.StringData(got[i].text)))
+				for _, p := range c.Articles[got[i].article].Paragraphs {
+					from := uintptr(unsafe.Pointer(unsafe.StringData(p)))
+					if len(got[i].text) > 0 && at >= from && at < from+uintptr(len(p)) {
+						shared++
+						break
+					}
+				}
+			}
+			if shared < len(got)/2 {
+				t.Errorf("%d of %d units' text share their paragraph's bytes", shared, len(got))
+			}
+			other := *c
+			other.Articles = slices.Clone(c.Articles)
+			other.Articles[0].Title += " (khác)"
+			if _, ok := loadUnits(dir, &other); ok {
+				t.Error("units kept for one corpus were read for another")
+			}
+			if _, ok := loadPlaces(dir, &other); ok {
+				t.Error("places kept for one corpus were read for another")
+			}
+		})
 	}
 }

@@ -86,6 +86,10 @@ type Memory struct {
 	// RSSFile its file-backed part (an on-disk index's memory-mapped
 	// segments, which the kernel can drop and read again).
 	RSS, RSSAnon, RSSFile uint64
+	// RSSSegments is the part of RSSFile that is an index's segment files
+	// (scorch's *.zap, memory-mapped); the rest of RSSFile is mostly the
+	// program's own code and data.
+	RSSSegments uint64
 	// HeapSpans is the heap's spans in use (MemStats.HeapInuse): Heap plus
 	// the free slots of partly used spans, which the runtime cannot
 	// return to the system. Runtime is what else the runtime holds from
@@ -120,7 +124,36 @@ func MeasureMemory() Memory {
 	runtime.ReadMemStats(&ms)
 	st := procStatus("VmRSS", "RssAnon", "RssFile")
 	return Memory{Heap: ms.HeapAlloc, RSS: st[0], RSSAnon: st[1], RSSFile: st[2],
-		HeapSpans: ms.HeapInuse, Runtime: ms.Sys - ms.HeapReleased - ms.HeapInuse}
+		HeapSpans: ms.HeapInuse, Runtime: ms.Sys - ms.HeapReleased - ms.HeapInuse,
+		RSSSegments: mappedRSS(".zap")}
+}
+
+// mappedRSS is the resident size of the mappings whose file name ends in
+// suffix, from /proc/self/smaps; 0 where it cannot be read.
+func mappedRSS(suffix string) uint64 {
+	b, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		return 0
+	}
+	var total uint64
+	in := false
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
+			// A mapping's header: "addr-addr perms offset dev inode [path]".
+			in = len(f) >= 6 && strings.HasSuffix(f[len(f)-1], suffix)
+			continue
+		}
+		if in && f[0] == "Rss:" && len(f) >= 2 {
+			if kb, err := strconv.ParseUint(f[1], 10, 64); err == nil {
+				total += kb * 1024
+			}
+		}
+	}
+	return total
 }
 
 // ResetPeakRSS starts a new peak: PeakRSS reports the highest resident set

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
 func TestPercentile(t *testing.T) {
@@ -121,5 +124,36 @@ func TestSearchSectionSmall(t *testing.T) {
 		if !metrics[m] {
 			t.Errorf("no %q row in %+v", m, r.Rows)
 		}
+	}
+}
+
+// TestKeptCorpusAsGenerated: a kept corpus reads back as the generator
+// makes it (same questions drawn, same text), and is not read for another
+// seed or size.
+func TestKeptCorpusAsGenerated(t *testing.T) {
+	cfg := SearchConfig{Seed: 4, Words: 200, KeepDir: t.TempDir() + "/kept"}
+	first, err := synthCorpus(cfg, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := synthCorpus(cfg, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if readCorpus(cfg.KeepDir+".corpus", 4, 50, 200) == nil {
+		t.Fatal("the corpus was not kept")
+	}
+	want := synth.Corpus(4, 50, 200)
+	for i := range want.Articles {
+		if !reflect.DeepEqual(again.Articles[i].Paragraphs, want.Articles[i].Paragraphs) || again.Articles[i].Title != want.Articles[i].Title ||
+			len(again.Articles[i].Contacts) != len(want.Articles[i].Contacts) || len(again.Articles[i].Documents) != len(want.Articles[i].Documents) {
+			t.Fatalf("article %d read back differs", i)
+		}
+	}
+	if !reflect.DeepEqual(synth.Questions(4, again, 100), synth.Questions(4, first, 100)) {
+		t.Error("the kept corpus draws other questions")
+	}
+	if readCorpus(cfg.KeepDir+".corpus", 5, 50, 200) != nil || readCorpus(cfg.KeepDir+".corpus", 4, 51, 200) != nil {
+		t.Error("a corpus kept for one seed and size was read for another")
 	}
 }

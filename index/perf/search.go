@@ -1,7 +1,9 @@
 package perf
 
 import (
+	"bufio"
 	"context"
+	"encoding/gob"
 	"fmt"
 	"io"
 	"os"
@@ -81,10 +83,10 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	}
 
 	start := time.Now()
-	c := synth.Corpus(cfg.Seed, n, cfg.Words)
-	// As content.Load lays out what serve loads (at 10,000 articles the
-	// corpus's heap pages 88 → 62 MB).
-	c.Compact()
+	c, err := synthCorpus(cfg, n)
+	if err != nil {
+		return err
+	}
 	sq := synth.Questions(cfg.Seed, c, cfg.Queries)
 	questions := make([]string, len(sq))
 	for i, q := range sq {
@@ -106,6 +108,7 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	stopWatch := WatchLiveHeap()
 	ix, err := index.Build(buildCtx, c, opts)
 	cancel()
+
 	oursBuild, oursCPU := tm.Stop()
 	oursPeak := PeakRSS()
 	peakLive := stopWatch()
@@ -245,10 +248,12 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	row("process RSS before building (the corpus, questions, runtime)", mb(before.RSS), "", "")
 	row("process RSS, index live", mb(oursMem.RSS), mb(baseMem.RSS), ratio(float64(oursMem.RSS), float64(baseMem.RSS)))
 	row("— of which anonymous / file-backed", mb(oursMem.RSSAnon)+" / "+mb(oursMem.RSSFile), mb(baseMem.RSSAnon)+" / "+mb(baseMem.RSSFile), "")
+	row("— of the file-backed, the index's mapped segment files", mb(oursMem.RSSSegments), mb(baseMem.RSSSegments), "")
 	row("— Go heap: objects / spans in use / runtime beside them", mb(oursMem.Heap)+" / "+mb(oursMem.HeapSpans)+" / "+mb(oursMem.Runtime),
 		mb(baseMem.Heap)+" / "+mb(baseMem.HeapSpans)+" / "+mb(baseMem.Runtime), "")
 	row("process RSS after the questions", mb(oursAsked.RSS), mb(baseAsked.RSS), ratio(float64(oursAsked.RSS), float64(baseAsked.RSS)))
 	row("— of which anonymous / file-backed", mb(oursAsked.RSSAnon)+" / "+mb(oursAsked.RSSFile), mb(baseAsked.RSSAnon)+" / "+mb(baseAsked.RSSFile), "")
+	row("— of the file-backed, the index's mapped segment files", mb(oursAsked.RSSSegments), mb(baseAsked.RSSSegments), "")
 	if hit, answerable := hitAt1(sq, answers); answerable > 0 {
 		row("hit@1 on the synthetic questions", fmt.Sprintf("%.1f%% of %d", 100*float64(hit)/float64(answerable), answerable), "", "")
 	}
@@ -260,6 +265,75 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 		row("reload: p99 before → during", ms(reload.before.Percentile(99))+" → "+ms(reload.during.Percentile(99)), "", "")
 		row("reload: build while serving, until swapped", secs(reload.took), "", "")
 		row("reload: peak RSS over the whole reload", mb(reload.peak), "", "")
+	}
+	return nil
+}
+
+// synthCorpus generates the synthetic corpus of n articles. With a kept
+// index it is kept beside it (KeepDir + ".corpus") and read back by the
+// next step: generating 100,000 articles took one to three minutes of
+// each 10-minute step.
+func synthCorpus(cfg SearchConfig, n int) (*content.Corpus, error) {
+	var c *content.Corpus
+	path := ""
+	if cfg.KeepDir != "" {
+		path = strings.TrimRight(cfg.KeepDir, "/") + ".corpus"
+		c = readCorpus(path, cfg.Seed, n, cfg.Words)
+	}
+	if c == nil {
+		c = synth.Corpus(cfg.Seed, n, cfg.Words)
+		if path != "" {
+			if err := writeCorpus(path, cfg.Seed, n, cfg.Words, c); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// As content.Load lays out what serve loads (at 10,000 articles the
+	// corpus's heap pages 88 → 62 MB).
+	c.Compact()
+	return c, nil
+}
+
+// keptCorpus is a kept synthetic corpus and what it was generated from.
+type keptCorpus struct {
+	Seed            int64
+	Articles, Words int
+	Corpus          *content.Corpus
+}
+
+func readCorpus(path string, seed int64, n, words int) *content.Corpus {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var k keptCorpus
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&k); err != nil ||
+		k.Seed != seed || k.Articles != n || k.Words != words || k.Corpus == nil || len(k.Corpus.Articles) != n {
+		return nil
+	}
+	return k.Corpus
+}
+
+func writeCorpus(path string, seed int64, n, words int, c *content.Corpus) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("perf: keep corpus: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	err = gob.NewEncoder(w).Encode(&keptCorpus{Seed: seed, Articles: n, Words: words, Corpus: c})
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		return fmt.Errorf("perf: keep corpus: %w", err)
 	}
 	return nil
 }
