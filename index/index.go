@@ -399,6 +399,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, err
 	}
 	ix.vocab.done()
+	ix.compact()
 	ix.contactList = collectContacts(c)
 	ix.enWords = englishWords(ix.units, ix.vocab)
 	ix.spell = newSpelling(ix.vocab)
