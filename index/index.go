@@ -40,6 +40,10 @@ type BuildOptions struct {
 	// command (the bench's 100,000 articles) is built over several, and
 	// once built it is opened instead of rebuilt.
 	Dir string
+	// Phase, when set, is called as the build starts each of its steps
+	// ("cut", "batches", "merge", "count", "reopen", "finish"): the bench
+	// samples the memory at each.
+	Phase func(name string)
 	// MemoryLimit is what Live.Reload holds a new build to, in bytes, beside
 	// the index serving: 0 means the process's soft memory limit
 	// (GOMEMLIMIT, debug.SetMemoryLimit), if any; negative, no guard.
@@ -212,6 +216,12 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, err
 	}
 	ix := &Index{corpus: c, df: map[string]int{}, docArticles: map[string][]int{}, vocab: newVocab()}
+	phase := func(name string) {
+		if o.Phase != nil {
+			o.Phase(name)
+		}
+	}
+	phase("cut")
 	// The collector is held near what the build needs (memory.go): by
 	// default it would let the heap grow to twice everything live.
 	defer holdMemory(EstimateBuild(c, o))()
@@ -364,6 +374,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			return nil, fmt.Errorf("index: create: %w", err)
 		}
 	}
+	phase("batches")
 	ix.keyDocuments()
 	// A kept index built to the end is opened with its units as prepared
 	// then, if they were kept too.
@@ -376,9 +387,11 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	}
 	merged := false
 	if err == nil && (o.Dir != "" || o.Path != "") {
+		phase("merge")
 		merged, err = ix.mergeSegments(ctx)
 	}
 	if err == nil {
+		phase("count")
 		err = ix.countTerms(ctx, merged)
 	}
 	if err == nil {
@@ -392,12 +405,14 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		if o.Dir != "" {
 			dir = o.Dir
 		}
+		phase("reopen")
 		err = ix.reopen(ctx, dir)
 	}
 	if err != nil {
 		ix.Close()
 		return nil, err
 	}
+	phase("finish")
 	ix.vocab.done()
 	ix.compact()
 	ix.contactList = collectContacts(c)

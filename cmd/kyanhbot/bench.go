@@ -77,7 +77,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	keepDir := fs.String("keep-index", "", "build our index in exactly this directory and keep it: a build stopped by -build-budget resumes in the next run, a finished one is opened (one corpus size at a time)")
 	buildBudget := fs.Duration("build-budget", 0, "stop our build after this long (with -keep-index, the next run resumes it); 0 for no limit")
 	baseline := fs.Bool("baseline", true, "also build and ask the plain bleve baseline")
-	memprofile := fs.String("memprofile", "", "write a heap profile right after our build to this file (one corpus size)")
+	memprofile := fs.String("memprofile", "", "write a heap profile right after our build to this file, and one near the build's peak live heap to FILE.peak (one corpus size)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}

@@ -194,12 +194,26 @@ func procStatus(names ...string) []uint64 {
 	return out
 }
 
+// liveHeapNow is the live heap the last collection found.
+func liveHeapNow() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
 // WatchLiveHeap samples the live heap found by each garbage collection
 // until stop is called, and stop returns the highest: what a build
 // actually needed at its peak, without the garbage the collector let pile
 // up beside it (which the peak RSS includes, and which the soft memory
 // limit a build holds decides).
-func WatchLiveHeap() (stop func() uint64) {
+//
+// With a profile path, the heap profile is written there each time the
+// peak grows by a tenth: the last one written shows what was live near
+// the peak.
+func WatchLiveHeap(profile string) (stop func() uint64) {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	read := func() uint64 {
 		metrics.Read(sample)
@@ -215,9 +229,14 @@ func WatchLiveHeap() (stop func() uint64) {
 		defer close(finished)
 		t := time.NewTicker(5 * time.Millisecond)
 		defer t.Stop()
+		var profiled uint64
 		for {
 			if v := read(); v > peak.Load() {
 				peak.Store(v)
+				if profile != "" && float64(v) > 1.1*float64(profiled) {
+					profiled = v
+					_ = writeProfileNow(profile)
+				}
 			}
 			select {
 			case <-done:

@@ -95,7 +95,7 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	cfg.logf("%s: generated in %s", size, secs(time.Since(start)))
 	before := MeasureMemory()
 	loadStart := loadAverage()
-	opts := index.BuildOptions{Path: cfg.IndexDir, Dir: cfg.KeepDir}
+	opts := index.BuildOptions{Path: cfg.IndexDir, Dir: cfg.KeepDir, Phase: phaseLog(cfg.logf)}
 
 	// Ours.
 	cfg.logf("%s: building our index", size)
@@ -105,7 +105,11 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	if cfg.BuildBudget > 0 {
 		buildCtx, cancel = context.WithTimeout(ctx, cfg.BuildBudget)
 	}
-	stopWatch := WatchLiveHeap()
+	peakProfile := ""
+	if cfg.MemProfile != "" {
+		peakProfile = cfg.MemProfile + ".peak"
+	}
+	stopWatch := WatchLiveHeap(peakProfile)
 	ix, err := index.Build(buildCtx, c, opts)
 	cancel()
 
@@ -338,6 +342,21 @@ func writeCorpus(path string, seed int64, n, words int, c *content.Corpus) error
 	return nil
 }
 
+// phaseLog logs, as a build starts each step, the time since its first
+// and the process's memory: a peak RSS that grew since the line before
+// was reached in the step before.
+func phaseLog(logf func(string, ...any)) func(string) {
+	var start time.Time
+	return func(name string) {
+		if name == "cut" {
+			start = time.Now()
+		}
+		st := procStatus("VmRSS", "VmHWM", "RssAnon", "RssFile")
+		logf("build: %s from %s: RSS %s (anonymous %s, file-backed %s, of it segments %s), peak so far %s, live heap %s (load %s)",
+			name, secs(time.Since(start)), mb(st[0]), mb(st[2]), mb(st[3]), mb(mappedRSS(".zap")), mb(st[1]), mb(uint64(liveHeapNow())), loadAverage())
+	}
+}
+
 // textBytes is the article text EstimateBuild counts: titles and paragraphs.
 func textBytes(c *content.Corpus) int64 {
 	var n int64
@@ -501,6 +520,11 @@ func reloadUnderLoad(ctx context.Context, live *index.Live, c *content.Corpus, q
 // in-use figures are live bytes.
 func writeHeapProfile(path string) error {
 	runtime.GC()
+	return writeProfileNow(path)
+}
+
+// writeProfileNow writes the heap profile as of the last collection.
+func writeProfileNow(path string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("perf: memprofile: %w", err)
