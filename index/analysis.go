@@ -20,7 +20,6 @@ const (
 	toneFilterName = "kyanhbot_tone" // per token: canonical tone placement, lower case, accents kept
 	analyzerFold   = "vi_fold"       // accent-insensitive syllables
 	analyzerExact  = "vi_exact"      // accented syllables, so exact accents can rank first
-	analyzerPairs  = "vi_pairs"      // folded syllable pairs, made by appendPairs: multi-syllable words outrank scattered syllables
 )
 
 // The filters fold per token rather than with bleve's asciifolding char
@@ -112,9 +111,9 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// newMapping describes one index unit: its text as folded syllables and as
-// folded syllable pairs (made from the unit's prepared words: pairs.go), plus keyword fields for document numbers and the
-// unit kind. Exact accents are not indexed: re-ranking compares them on the
+// newMapping describes one index unit: its text as folded syllables, plus
+// keyword fields for document numbers and the unit kind. Its folded
+// syllable pairs are postings of our own (pairs.go). Exact accents are not indexed: re-ranking compares them on the
 // few candidates, which costs far less than a third copy of every sentence.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
@@ -124,12 +123,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"token_filters": []string{foldFilterName},
 	}); err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", analyzerFold, err)
-	}
-	if err := m.AddCustomAnalyzer(analyzerPairs, map[string]interface{}{
-		"type":      custom.Name,
-		"tokenizer": pairsTokenizerName,
-	}); err != nil {
-		return nil, fmt.Errorf("index: analyzer %s: %w", analyzerPairs, err)
 	}
 
 	text := func(analyzer string) *mapping.FieldMapping {
@@ -151,7 +144,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("text", text(analyzerFold))
-	doc.AddFieldMappingsAt("bigram", text(analyzerPairs))
 	doc.AddFieldMappingsAt("docs", keyword())
 	doc.AddFieldMappingsAt("kind", keyword())
 	// No _all composite field: nothing searches it, and bleve would still

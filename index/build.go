@@ -208,8 +208,6 @@ func (ix *Index) prepare(from, to int) {
 // one batch. Workers own disjoint ranges, so the units need no lock.
 func (ix *Index) indexBatch(from, to int) error {
 	ix.prepare(from, to)
-	folds := ix.vocab.folded()
-	var pairs []byte
 	b := ix.bi.NewBatch()
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
@@ -217,11 +215,9 @@ func (ix *Index) indexBatch(from, to int) error {
 		if u.context != "" && !u.row {
 			text += " " + u.context
 		}
-		pairs = appendPairs(pairs[:0], u.words, folds)
 		doc := map[string]interface{}{
-			"text":   text,
-			"bigram": string(pairs),
-			"kind":   string(u.kind.Kind()),
+			"text": text,
+			"kind": string(u.kind.Kind()),
 		}
 		if keys := u.docKeys(); len(keys) > 0 {
 			doc["docs"] = keys

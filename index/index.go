@@ -75,6 +75,7 @@ type Index struct {
 	// commonPairs holds the syllable pairs in at least commonDF units: only
 	// those, because the full pair dictionary is millions of entries.
 	commonPairs map[string]int
+	pairs       *pairIndex // the units' folded syllable pairs (pairs.go)
 	gloss       glossary
 	stats       Stats
 	contactList []content.Contact // offered when nothing answers
@@ -394,9 +395,6 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		phase("count")
 		err = ix.countTerms(ctx, merged)
 	}
-	if err == nil {
-		err = ix.countCommonPairs(ctx, merged)
-	}
 	if err == nil && prog != nil && !loaded {
 		err = ix.savePrepared(o.Dir, o)
 	}
@@ -407,6 +405,9 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 		phase("reopen")
 		err = ix.reopen(ctx, dir)
+	}
+	if err == nil {
+		err = ix.buildPairs(ctx) // after the last change to the bleve index
 	}
 	if err != nil {
 		ix.Close()

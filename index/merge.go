@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -176,57 +175,6 @@ func (ix *Index) countTerms(ctx context.Context, merged bool) error {
 			}
 		}
 		ix.df[e.Term] = n
-	}
-}
-
-// countCommonPairs finds the syllable pairs too common to retrieve by. A
-// pair is in no more units than either of its syllables, so on a merged
-// index only the pairs of common syllables are counted.
-func (ix *Index) countCommonPairs(ctx context.Context, merged bool) error {
-	ix.commonPairs = map[string]int{}
-	limit := ix.commonDF()
-	if merged {
-		var common []string
-		for t, n := range ix.df {
-			if n >= limit {
-				common = append(common, t)
-			}
-		}
-		sort.Strings(common)
-		counter, err := ix.newTermCounter(ctx, "bigram")
-		if err != nil {
-			return err
-		}
-		defer counter.close()
-		for _, a := range common {
-			for _, b := range common {
-				n, err := counter.count(a + " " + b)
-				if err != nil {
-					return err
-				}
-				if n >= limit {
-					ix.commonPairs[a+" "+b] = n
-				}
-			}
-		}
-		return nil
-	}
-	d, err := ix.bi.FieldDict("bigram")
-	if err != nil {
-		return fmt.Errorf("index: pair counts: %w", err)
-	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return fmt.Errorf("index: pair counts: %w", err)
-		}
-		if e == nil {
-			return nil
-		}
-		if int(e.Count) >= limit {
-			ix.commonPairs[e.Term] = int(e.Count)
-		}
 	}
 }
 

@@ -1,80 +1,378 @@
 package index
 
 import (
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// The bigram field holds each unit's folded syllable pairs ("nhan dan",
-// "dan xa" …). They were made by bleve: the unicode tokenizer, the fold
-// filter and the shingle filter ran over every sentence a second time, after
-// the text field's analysis and prepare had split and folded it already.
-// Now they are made from the words prepare numbered (appendPairs), and the
-// field's analyzer only cuts them apart. The words are split as questions
-// are (at every character that is no letter or digit), so a pair is now
-// also found where the tokenizer kept "1.234" or "TP.HCM" as one word,
-// which no question's pair could meet.
+// The bigram field: each unit's folded syllable pairs ("nhan dan", "dan
+// xa" …), which make multi-syllable words outrank scattered syllables.
+//
+// bleve indexed them as a second analysed field, and that field was about
+// 45% of a build's CPU (the pairs' dictionary, many times the syllables',
+// dominated writing each batch's segment and the merge). The pairs are
+// now postings of our own, made once the bleve index is final from the
+// words prepare already split, numbered and folded, and searched by
+// pairQuery inside the same bleve query. pairQuery scores a pair exactly
+// as bleve's TermQuery scored it in the field (tf-idf: sqrt(freq), the
+// field's norm 1/sqrt(pairs in the unit) as a float32, idf over the
+// index's document count), so the engine scores, and the answers, do not
+// change. The words are split as questions are (at every character that
+// is no letter or digit).
 
-// pairsTokenizerName cuts the bigram field's value, pairs joined by
-// pairSep, into one term a pair.
-const pairsTokenizerName = "kyanhbot_pairs"
-
-// pairSep separates pairs; folded words hold only letters and digits.
-const pairSep = ','
-
-func init() {
-	must(registry.RegisterTokenizer(pairsTokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return pairsTokenizer{}, nil
-	}))
+// pairIndex holds, per folded pair, the units writing it, by bleve
+// document number in the snapshot it was built for.
+type pairIndex struct {
+	foldID map[string]uint32 // folded word → number (0 is no word)
+	// first[a] .. first[a+1] are the pairs starting with fold a, in
+	// second (each one's second fold) and start.
+	first  []uint32
+	second []uint32
+	start  []uint32 // pair p's postings are docs[start[p]:start[p+1]]
+	docs   []uint32 // bleve document numbers, ascending per pair
+	freq   []uint8  // times the unit writes the pair; 255: see many
+	many   map[uint32]uint32
+	norm   []float32 // per document: float32(1/sqrt(pairs in the unit))
+	// segs are the segments, by id and size, of the snapshot the
+	// document numbers belong to: a search in any other is refused.
+	segs [][2]uint64
 }
 
-type pairsTokenizer struct{}
+// pairChunk is how many pair occurrences are sorted at once while the
+// postings are made (8 bytes each), unless an eighth of them is more:
+// each chunk reads every unit's words again.
+const pairChunk = 1 << 20
 
-// Tokenize cuts in at pairSep, with all tokens in one allocation.
-func (pairsTokenizer) Tokenize(in []byte) analysis.TokenStream {
-	n := 1
-	for _, b := range in {
-		if b == pairSep {
-			n++
-		}
-	}
-	toks := make([]analysis.Token, 0, n)
-	out := make(analysis.TokenStream, 0, n)
-	for start := 0; start < len(in); {
-		end := start
-		for end < len(in) && in[end] != pairSep {
-			end++
-		}
-		if end > start {
-			toks = append(toks, analysis.Token{Term: in[start:end:end], Start: start, End: end, Position: len(toks) + 1, Type: analysis.AlphaNumeric})
-			out = append(out, &toks[len(toks)-1])
-		}
-		start = end + 1
-	}
-	return out
-}
+// While the postings are made, an occurrence is one number: its first
+// fold less the chunk's lowest (spanBits), its second fold (foldBits)
+// and its document (docBits).
+const (
+	docBits  = 24
+	foldBits = 24
+	spanBits = 64 - docBits - foldBits
+)
 
-// appendPairs appends to dst the pairs of consecutive words of enc (a
-// unit's words, numbered by the vocab whose folds are given), pairSep
-// between them.
-func appendPairs(dst []byte, enc string, folds []string) []byte {
-	prev := ""
-	for p := 0; p < len(enc); {
-		var w uint32
-		w, p = nextWord(enc, p)
-		f := folds[w]
-		if f == "" {
-			continue
-		}
-		if prev != "" {
-			if len(dst) > 0 {
-				dst = append(dst, pairSep)
+// noUnit marks a deleted document.
+const noUnit = ^uint32(0)
+
+// buildPairs makes the pair postings for the bleve index as it now
+// stands. It must be the index's last change.
+func (ix *Index) buildPairs(ctx context.Context) error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: pairs: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("index: pairs: %w", err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return fmt.Errorf("index: pairs: the index is no scorch index (%T)", r)
+	}
+	// Document number → unit (noUnit for a deleted document: a batch a
+	// resumed kept build indexed again replaced its first copy). Scorch
+	// numbers a snapshot's documents segment after segment, deleted ones
+	// included.
+	var unitOf []uint32
+	pi := &pairIndex{foldID: map[string]uint32{"": 0}}
+	live := 0
+	for _, s := range snap.Segments() {
+		n := s.Segment().Count()
+		pi.segs = append(pi.segs, [2]uint64{s.Id(), n})
+		del := s.Deleted()
+		for d := range n {
+			if del != nil && d <= math.MaxUint32 && del.Contains(uint32(d)) {
+				unitOf = append(unitOf, noUnit)
+				continue
 			}
-			dst = append(dst, prev...)
-			dst = append(dst, ' ')
-			dst = append(dst, f...)
+			id, err := s.DocID(d)
+			if err != nil {
+				return fmt.Errorf("index: pairs: %w", err)
+			}
+			u, ok := atoiBytes(id)
+			if !ok || u >= len(ix.units) {
+				return fmt.Errorf("index: pairs: document %q is no unit", id)
+			}
+			unitOf = append(unitOf, uint32(u))
+			live++
 		}
-		prev = f
 	}
-	return dst
+	if live != len(ix.units) || len(unitOf) >= 1<<docBits {
+		return fmt.Errorf("index: pairs: %d documents (%d live) for %d units", len(unitOf), live, len(ix.units))
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("index: pairs: %w", err)
+	}
+	// Word number → fold number.
+	folds := ix.vocab.fold
+	fid := make([]uint32, len(folds))
+	foldOf := []string{""}
+	for w, f := range folds {
+		id, ok := pi.foldID[f]
+		if !ok {
+			id = uint32(len(foldOf))
+			pi.foldID[f] = id
+			foldOf = append(foldOf, f)
+		}
+		fid[w] = id
+	}
+	if len(foldOf) >= 1<<foldBits {
+		return fmt.Errorf("index: pairs: %d folded words", len(foldOf))
+	}
+	// Each document's pairs, by fold numbers, in order; the field's length
+	// is how many there are, repeats counted.
+	each := func(doc int, visit func(a, b uint32)) int {
+		if unitOf[doc] == noUnit {
+			return 0
+		}
+		enc := ix.units[unitOf[doc]].words
+		n := 0
+		prev := uint32(0)
+		for p := 0; p < len(enc); {
+			var w uint32
+			w, p = nextWord(enc, p)
+			f := fid[w]
+			if f == 0 {
+				continue
+			}
+			if prev != 0 {
+				if visit != nil {
+					visit(prev, f)
+				}
+				n++
+			}
+			prev = f
+		}
+		return n
+	}
+	count := make([]int, len(foldOf))
+	total := 0
+	pi.norm = make([]float32, len(unitOf))
+	for d := range unitOf {
+		n := each(d, func(a, _ uint32) { count[a]++ })
+		pi.norm[d] = float32(1 / math.Sqrt(float64(n)))
+		total += n
+	}
+	// Made a range of first folds at a time: each occurrence as first
+	// fold (less the range's lowest), second fold and document in one
+	// number, sorted, so that a unit's repeats of a pair are side by side.
+	chunk := max(pairChunk, total/8)
+	perFirst := make([]uint32, len(foldOf)) // distinct pairs per first fold
+	pi.start = make([]uint32, 1, total/2+1)
+	pi.docs = make([]uint32, 0, total)
+	pi.freq = make([]uint8, 0, total)
+	var buf []uint64
+	for lo := 1; lo < len(foldOf); {
+		hi, n := lo, 0
+		for hi < len(foldOf) && hi-lo < 1<<spanBits && (hi == lo || n+count[hi] <= chunk) {
+			n += count[hi]
+			hi++
+		}
+		buf = slices.Grow(buf[:0], n)
+		for d := range unitOf {
+			each(d, func(a, b uint32) {
+				if int(a) >= lo && int(a) < hi {
+					buf = append(buf, uint64(int(a)-lo)<<(foldBits+docBits)|uint64(b)<<docBits|uint64(d))
+				}
+			})
+		}
+		slices.Sort(buf)
+		prevPair := ^uint64(0)
+		for i := 0; i < len(buf); {
+			j := i + 1
+			for j < len(buf) && buf[j] == buf[i] {
+				j++
+			}
+			if pair := buf[i] >> docBits; pair != prevPair {
+				prevPair = pair
+				a := lo + int(pair>>foldBits)
+				perFirst[a]++
+				pi.second = append(pi.second, uint32(pair&(1<<foldBits-1)))
+				pi.start = append(pi.start, pi.start[len(pi.start)-1])
+			}
+			pi.docs = append(pi.docs, uint32(buf[i]&(1<<docBits-1)))
+			if f := j - i; f < 255 {
+				pi.freq = append(pi.freq, uint8(f))
+			} else {
+				if pi.many == nil {
+					pi.many = map[uint32]uint32{}
+				}
+				pi.many[uint32(len(pi.freq))] = uint32(f)
+				pi.freq = append(pi.freq, 255)
+			}
+			pi.start[len(pi.start)-1]++
+			i = j
+		}
+		lo = hi
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("index: pairs: %w", err)
+		}
+	}
+	pi.first = make([]uint32, len(foldOf)+1)
+	for a, n := range perFirst {
+		pi.first[a+1] = pi.first[a] + n
+	}
+	pi.second, pi.start = slices.Clip(pi.second), slices.Clip(pi.start)
+	ix.pairs = pi
+	// The common pairs, by count, for retrieval to leave to re-ranking.
+	ix.commonPairs = map[string]int{}
+	limit := ix.commonDF()
+	for a := 1; a+1 < len(pi.first); a++ {
+		for p := pi.first[a]; p < pi.first[a+1]; p++ {
+			if n := int(pi.start[p+1] - pi.start[p]); n >= limit {
+				ix.commonPairs[foldOf[a]+" "+foldOf[pi.second[p]]] = n
+			}
+		}
+	}
+	return nil
 }
+
+// atoiBytes reads a unit's document ID.
+func atoiBytes(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// postings are the documents writing pair ("a b", folded) and where their
+// frequencies start; ok is false when no unit writes it.
+func (pi *pairIndex) postings(pair string) (from, to uint32, ok bool) {
+	if pi == nil {
+		return 0, 0, false
+	}
+	a, b, cut := strings.Cut(pair, " ")
+	if !cut {
+		return 0, 0, false
+	}
+	fa, ok1 := pi.foldID[a]
+	fb, ok2 := pi.foldID[b]
+	if !ok1 || !ok2 || fa == 0 || fb == 0 {
+		return 0, 0, false
+	}
+	lo, hi := pi.first[fa], pi.first[fa+1]
+	k, found := slices.BinarySearch(pi.second[lo:hi], fb)
+	if !found {
+		return 0, 0, false
+	}
+	p := lo + uint32(k)
+	return pi.start[p], pi.start[p+1], true
+}
+
+// count is how many units write pair.
+func (pi *pairIndex) count(pair string) uint64 {
+	from, to, _ := pi.postings(pair)
+	return uint64(to - from)
+}
+
+// pairQuery finds the units writing a folded pair, scored as bleve's
+// TermQuery on the bigram field scored them.
+type pairQuery struct {
+	pi    *pairIndex
+	pair  string
+	boost float64
+}
+
+func (q *pairQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	snap, ok := i.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("index: pairs: searching %T, not a scorch snapshot", i)
+	}
+	segs := snap.Segments()
+	if len(segs) != len(q.pi.segs) {
+		return nil, errors.New("index: pairs: the index changed since its pairs were made")
+	}
+	for k, s := range segs {
+		if s.Id() != q.pi.segs[k][0] || s.Segment().Count() != q.pi.segs[k][1] {
+			return nil, errors.New("index: pairs: the index changed since its pairs were made")
+		}
+	}
+	total, err := i.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("index: pairs: %w", err)
+	}
+	from, to, _ := q.pi.postings(q.pair)
+	return &pairSearcher{
+		pi:     q.pi,
+		next:   from,
+		to:     to,
+		count:  uint64(to - from),
+		scorer: scorer.NewTermQueryScorer([]byte(q.pair), "bigram", q.boost, total, uint64(to-from), 0, options),
+	}, nil
+}
+
+// pairSearcher walks one pair's postings as bleve's TermSearcher walks a
+// term's.
+type pairSearcher struct {
+	pi       *pairIndex
+	next, to uint32
+	count    uint64
+	scorer   *scorer.TermQueryScorer
+	tfd      bindex.TermFieldDoc
+}
+
+func (s *pairSearcher) match(ctx *search.SearchContext) *search.DocumentMatch {
+	if s.next >= s.to {
+		return nil
+	}
+	k := s.next
+	s.next++
+	d := s.pi.docs[k]
+	f := uint64(s.pi.freq[k])
+	if f == 255 {
+		f = uint64(s.pi.many[k])
+	}
+	s.tfd.Reset()
+	s.tfd.ID = binary.BigEndian.AppendUint64(s.tfd.ID[:0], uint64(d))
+	s.tfd.Freq = f
+	s.tfd.Norm = float64(s.pi.norm[d])
+	return s.scorer.Score(ctx, &s.tfd)
+}
+
+func (s *pairSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	return s.match(ctx), nil
+}
+
+func (s *pairSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	want := uint32(0)
+	if len(id) == 8 {
+		v := binary.BigEndian.Uint64(id)
+		if v > math.MaxUint32 {
+			s.next = s.to
+			return nil, nil
+		}
+		want = uint32(v)
+	}
+	docs := s.pi.docs[s.next:s.to]
+	k, _ := slices.BinarySearch(docs, want)
+	s.next += uint32(k)
+	return s.match(ctx), nil
+}
+
+func (s *pairSearcher) Weight() float64            { return s.scorer.Weight() }
+func (s *pairSearcher) SetQueryNorm(qnorm float64) { s.scorer.SetQueryNorm(qnorm) }
+func (s *pairSearcher) Size() int                  { return 64 + s.scorer.Size() }
+func (s *pairSearcher) Count() uint64              { return s.count }
+func (s *pairSearcher) Min() int                   { return 0 }
+func (s *pairSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *pairSearcher) Close() error               { return nil }

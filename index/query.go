@@ -9,8 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/kyanhbot/kyanhbot/content"
 )
 
@@ -1272,11 +1270,8 @@ func (ix *Index) joinedName(w string) []string {
 		if ix.df[a] == 0 || ix.df[b] == 0 || !syllableRe.MatchString(a) || !syllableRe.MatchString(b) {
 			continue
 		}
-		tq := bleve.NewTermQuery(a + " " + b)
-		tq.SetField("bigram")
-		sr, err := ix.bi.Search(bleve.NewSearchRequestOptions(tq, 0, 0, false))
-		if err == nil && sr.Total > most {
-			best, most = []string{a, b}, sr.Total
+		if n := ix.pairs.count(a + " " + b); n > most {
+			best, most = []string{a, b}, n
 		}
 	}
 	return best

@@ -1229,7 +1229,7 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 	pair := func(b string, boost float64) {
 		if !seen["\x00"+b] && !(hasRare && ix.commonPairs[b] > 0) {
 			seen["\x00"+b] = true
-			term("bigram", b, boost)
+			qs = append(qs, &pairQuery{pi: ix.pairs, pair: b, boost: boost})
 		}
 	}
 	for _, b := range pq.bigrams {

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -325,13 +324,7 @@ func (ix *Index) pairCount(a, b string) uint64 {
 	if ix.df[a] == 0 || ix.df[b] == 0 {
 		return 0
 	}
-	tq := bleve.NewTermQuery(a + " " + b)
-	tq.SetField("bigram")
-	sr, err := ix.bi.Search(bleve.NewSearchRequestOptions(tq, 0, 0, false))
-	if err != nil {
-		return 0
-	}
-	return sr.Total
+	return ix.pairs.count(a + " " + b)
 }
 
 // replaceWord replaces in q the first word that reads as old (lower

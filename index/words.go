@@ -65,15 +65,6 @@ func (v *vocab) encode(norms []string) []string {
 	return out
 }
 
-// folded is the folds of every word numbered so far. Read while other
-// batches number theirs: a word's fold is written once, before its number
-// is handed out, and append never moves what the returned slice shows.
-func (v *vocab) folded() []string {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.fold
-}
-
 // done drops what only a build needs.
 func (v *vocab) done() {
 	v.ids = nil
