@@ -66,7 +66,8 @@ func placesByKind(arts []content.Article) map[string]uint32 {
 				add(folded[k:i], anyKind)
 				continue
 			}
-			for n, p := range placeKindNames {
+			for _, n := range kindsByFirst[folded[i]] {
+				p := placeKindNames[n]
 				if i+len(p) >= len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
 					continue
 				}
@@ -123,6 +124,20 @@ var placeKindNames = func() [][]string {
 		out = append(out, foldWords(p.Name))
 	}
 	return out
+}()
+
+// kindsByFirst lists, by first word, the indexes in placeKindNames of the
+// kinds starting with it, in order: placesByKind tries at each word only
+// the kinds that can start there (trying every kind at every word of the
+// corpus was most of its cost).
+var kindsByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for n, p := range placeKindNames {
+		if len(p) > 0 {
+			m[p[0]] = append(m[p[0]], n)
+		}
+	}
+	return m
 }()
 
 // placesNamed are the corpus's place names the question writes without
