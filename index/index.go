@@ -407,6 +407,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		err = ix.reopen(ctx, dir)
 	}
 	if err == nil {
+		phase("pairs")
 		err = ix.buildPairs(ctx) // after the last change to the bleve index
 	}
 	if err != nil {
