@@ -249,7 +249,12 @@ type glossary struct {
 	// forms: a question writing the name finds the text writing the short.
 	inferredExpands [][]string
 	inferredShort   map[string][]string
-	english         []englishTerm // longest phrase first
+	// The positions in shorts, expands and inferredExpands of the
+	// sequences starting with each word: a question is compared with the
+	// few starting with one of its words, not with every sequence at
+	// every word (the corpus infers thousands).
+	shortsAt, expandsAt, inferredAt firstWords
+	english                         []englishTerm // longest phrase first
 	// englishWords are the words of the English glossary: a question made
 	// of them is English even without function words ("decision no. 12").
 	englishWords map[string]bool
@@ -341,6 +346,13 @@ func newGlossary(g content.Glossary) glossary {
 	sort.SliceStable(gl.inferredExpands, func(i, j int) bool { return len(gl.inferredExpands[i]) > len(gl.inferredExpands[j]) })
 	sort.SliceStable(gl.expands, func(i, j int) bool { return len(gl.expands[i]) > len(gl.expands[j]) })
 	sort.SliceStable(gl.shorts, func(i, j int) bool { return len(gl.shorts[i].short) > len(gl.shorts[j].short) })
+	gl.inferredAt = newFirstWords(gl.inferredExpands)
+	gl.expandsAt = newFirstWords(gl.expands)
+	shorts := make([][]string, len(gl.shorts))
+	for i, sf := range gl.shorts {
+		shorts[i] = sf.short
+	}
+	gl.shortsAt = newFirstWords(shorts)
 	for _, t := range g.English {
 		et := englishTerm{phrase: foldWords(t.Short)}
 		for _, l := range t.Long {
@@ -378,6 +390,44 @@ func newGlossary(g content.Glossary) glossary {
 	}
 	sort.SliceStable(gl.vietnamese, func(i, j int) bool { return len(gl.vietnamese[i].folded) > len(gl.vietnamese[j].folded) })
 	return gl
+}
+
+// firstWords lists, by first word, the positions of the sequences of a
+// list, ascending.
+type firstWords map[string][]int
+
+func newFirstWords(seqs [][]string) firstWords {
+	m := firstWords{}
+	for i, s := range seqs {
+		if len(s) > 0 {
+			m[s[0]] = append(m[s[0]], i)
+		}
+	}
+	return m
+}
+
+// in is, ascending, the positions of the sequences that start with one
+// of words, so that a loop over them visits in the list's order every
+// sequence that can match inside words. Without the index (a glossary
+// not made by newGlossary) it is every position below n.
+func (m firstWords) in(words []string, n int) []int {
+	if m == nil {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	var out []int
+	seen := map[string]bool{}
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, m[w]...)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // englishAlts are the English terms of a Vietnamese spelling that the
@@ -690,7 +740,8 @@ func (ix *Index) parse(question string) parsedQuery {
 		ix.vietnameseTerms(&pq, accented, qAccented, used, inPhrase, true)
 	}
 	// Short forms of several parts, typed with their "&" and "-" or not.
-	for _, sf := range ix.gloss.shorts {
+	for _, k := range ix.gloss.shortsAt.in(pq.folded, len(ix.gloss.shorts)) {
+		sf := ix.gloss.shorts[k]
 		for i := 0; i+len(sf.short) <= len(pq.folded); i++ {
 			if anyUsed(used, i, len(sf.short)) || !seqEqual(pq.folded[i:i+len(sf.short)], sf.short) {
 				continue
@@ -706,7 +757,8 @@ func (ix *Index) parse(question string) parsedQuery {
 			markUsed(inPhrase, i, len(sf.short))
 		}
 	}
-	for _, exp := range ix.gloss.expands {
+	for _, k := range ix.gloss.expandsAt.in(pq.folded, len(ix.gloss.expands)) {
+		exp := ix.gloss.expands[k]
 		for i := 0; i+len(exp) <= len(pq.folded); i++ {
 			if anyUsed(used, i, len(exp)) || !seqEqual(pq.folded[i:i+len(exp)], exp) {
 				continue
@@ -724,7 +776,8 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 	}
 	// A name the corpus also writes as its inferred short form.
-	for _, exp := range ix.gloss.inferredExpands {
+	for _, k := range ix.gloss.inferredAt.in(pq.folded, len(ix.gloss.inferredExpands)) {
+		exp := ix.gloss.inferredExpands[k]
 		for i := 0; i+len(exp) <= len(pq.folded); i++ {
 			if anyUsed(used, i, len(exp)) || !seqEqual(pq.folded[i:i+len(exp)], exp) {
 				continue
