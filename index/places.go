@@ -1,8 +1,10 @@
 package index
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kyanhbot/kyanhbot/content"
 )
@@ -18,7 +20,34 @@ var englishPlaceKinds = map[string]bool{"province": true, "city": true, "ward": 
 // xep …") names that place, and its answer must name it too, as when
 // the kind is typed. One syllable alone ("Huế", "Vinh") is too often
 // another word.
+//
+// The articles are read on every core, a share each, and the names'
+// kinds joined: it read every paragraph on one core, a tenth of a
+// 10,000-article build's CPU, while the batches waited for it.
 func placesByKind(arts []content.Article) map[string]uint32 {
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(arts)/64))
+	parts := make([]map[string]uint32, workers)
+	var wg sync.WaitGroup
+	for w := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			from, to := w*len(arts)/workers, (w+1)*len(arts)/workers
+			parts[w] = placesIn(arts[from:to])
+		}()
+	}
+	wg.Wait()
+	names := parts[0]
+	for _, m := range parts[1:] {
+		for k, v := range m {
+			names[k] |= v
+		}
+	}
+	return names
+}
+
+// placesIn is placesByKind of some articles.
+func placesIn(arts []content.Article) map[string]uint32 {
 	names := map[string]uint32{}
 	add := func(name []string, kinds uint32) {
 		if len(name) >= 2 && len(name) <= 4 {
