@@ -264,6 +264,10 @@ type glossary struct {
 	// over an English page ("dân số" for "population").
 	vietnamese []vietnameseTerm
 	toEnglish  map[string][][]string
+	// toEnglishAccented are, for a one-syllable rendering, its accented
+	// spellings (folded → lower case, canonical tones): an accented
+	// question's "đất" is not the "đặt" (located) the glossary renders.
+	toEnglishAccented map[string][]string
 	// placeNames are the places' names the articles write after a place
 	// prefix ("xã Vĩnh Linh"), keyed "prefix|name", both folded: a
 	// question typed in lower case names a place by them (lowerNames).
@@ -369,6 +373,7 @@ func newGlossary(g content.Glossary) glossary {
 	}
 	sort.SliceStable(gl.english, func(i, j int) bool { return len(gl.english[i].phrase) > len(gl.english[j].phrase) })
 	gl.toEnglish = map[string][][]string{}
+	gl.toEnglishAccented = map[string][]string{}
 	for _, t := range append(slices.Clip(g.English), content.Lexicon.EnglishTitles...) {
 		en := foldWords(t.Short)
 		if len(en) == 0 {
@@ -380,6 +385,9 @@ func newGlossary(g content.Glossary) glossary {
 				continue
 			}
 			key := strings.Join(vi, " ")
+			if acc := words(l); len(vi) == 1 && len(acc) == 1 && !slices.Contains(gl.toEnglishAccented[key], acc[0]) {
+				gl.toEnglishAccented[key] = append(gl.toEnglishAccented[key], acc[0])
+			}
 			if _, ok := gl.toEnglish[key]; !ok && len(vi) > 1 {
 				gl.vietnamese = append(gl.vietnamese, vietnameseTerm{folded: vi, accented: words(l)})
 			}
@@ -432,14 +440,63 @@ func (m firstWords) in(words []string, n int) []int {
 
 // englishAlts are the English terms of a Vietnamese spelling that the
 // corpus writes: the other ways an English page names the concept.
+//
+// The glossary writes one form of a word ("receive", "establish",
+// "merge") where a page writes another ("receiving", "established",
+// "merger"): each form of the term's last word that the corpus's
+// English units write counts too.
 func (ix *Index) englishAlts(alt []string) [][]string {
 	var out [][]string
 	for _, en := range ix.gloss.toEnglish[strings.Join(alt, " ")] {
-		if ix.knows(en) {
-			out = append(out, en)
+		for _, f := range inflections(en[len(en)-1]) {
+			form := append(slices.Clone(en[:len(en)-1]), f)
+			if (f == en[len(en)-1] || ix.enWords[f]) && ix.knows(form) &&
+				!slices.ContainsFunc(out, func(o []string) bool { return seqEqual(o, form) }) {
+				out = append(out, form)
+			}
 		}
 	}
 	return out
+}
+
+// inflections are w and the forms of the English word w a page may write
+// instead (receive: received, receiving; establish: established,
+// establishment; merge: merged, merging, merger), in EnglishForm. Forms
+// are guessed, not looked up: the caller keeps those the corpus writes.
+func inflections(w string) []string {
+	out := []string{w}
+	if len(w) < 4 || syllableRe.MatchString(w) || !asciiWord(w) {
+		return out
+	}
+	bases := []string{w}
+	if b := stemEN(w); b != w {
+		bases = append(bases, b, b+"e")
+	}
+	for _, b := range bases {
+		for _, f := range []string{b, b + "s", b + "ed", b + "d", b + "ing", b + "ment", b + "r"} {
+			if strings.HasSuffix(b, "e") && strings.HasSuffix(f, "eing") {
+				continue
+			}
+			if f = content.EnglishForm(f); !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+		if t, ok := strings.CutSuffix(b, "e"); ok && len(t) >= 3 {
+			if f := t + "ing"; !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func asciiWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // withEnglish adds to a Vietnamese question's concept the English terms
@@ -450,6 +507,11 @@ func (ix *Index) withEnglish(c concept) concept {
 		c.own = n
 	}
 	for _, alt := range c.alts[:n] {
+		// Typed with its marks, a syllable is rendered only as the
+		// glossary's syllable with the same marks.
+		if acc := ix.gloss.toEnglishAccented[strings.Join(alt, " ")]; c.exact != "" && len(alt) == 1 && len(acc) > 0 && !slices.Contains(acc, c.exact) {
+			continue
+		}
 		for _, en := range ix.englishAlts(alt) {
 			if !slices.ContainsFunc(c.alts, func(a []string) bool { return seqEqual(a, en) }) {
 				c.alts = append(c.alts, en)
