@@ -55,8 +55,13 @@ const (
 	// English unit writes weighs in an English unit's coverage, as an
 	// untranslated English word does in an English question's.
 	untranslatedWeight = 0.3
-	defaultLimit       = 5
-	maxOffset          = 200
+	// unmatchableWeight is what a question's word weighs that no page
+	// can hold as typed — a loose translation, an untranslated English
+	// word, shorthand no page writes — against its rarity: 0 and 0.3 give
+	// the same answers on real-1..7 (docs/quality.md, round 6).
+	unmatchableWeight = 0.3
+	defaultLimit      = 5
+	maxOffset         = 200
 	// authorLift puts the author line of the best-matching article above
 	// that article's best passage when the author is asked for.
 	authorLift = 0.60
@@ -291,9 +296,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	for i, c := range pq.concepts {
 		weights[i] = ix.conceptWeight(c)
 		// A translated English word whose Vietnamese the corpus never uses
-		// is more likely a loose translation than a sign of no answer.
-		if c.translated && !ix.knowsAny(c) || c.foreign {
-			weights[i] *= 0.3
+		// is more likely a loose translation than a sign of no answer; so
+		// is shorthand that no page writes ("sx", "đc", "VN", "TG&DV"): as
+		// the rarest word it outweighed the words the pages do write, and
+		// the unit holding all of those was declined.
+		if known := ix.knowsAny(c); c.translated && !known || c.foreign || c.shorthand && !known {
+			weights[i] *= unmatchableWeight
 		}
 		total += weights[i]
 	}
