@@ -331,7 +331,7 @@ func TestGolden(t *testing.T) {
 		// A question nothing answers whose best passage comes close: the
 		// decline offers it as "maybe this", with its source, then the
 		// contacts.
-		{name: "maybe", steps: []step{{text: "Bao giờ thị xã Kỳ Anh lên thành phố?"}, {text: "When will Ky Anh town become a city?", lang: "en", user: 1002}}},
+		{name: "maybe", steps: []step{{text: "thị xã Kỳ Anh có bao nhiêu hộ nghèo"}, {text: "When will Ky Anh town become a city?", lang: "en", user: 1002}}},
 		{name: "badinput", steps: []step{
 			{text: "so dien \xff\xfe thoai uy ban"}, {text: long}, {text: `+-&&||!(){}[]^"~*?:\/ <script>alert(1)</script>`},
 			{text: "   "}, {text: "/"}, {text: "/tim <b>uy ban</b> & fax"}, {text: "???"}, {text: "/tim …!"}, {text: "a"}, {text: "là gì?"},
