@@ -297,3 +297,12 @@ func TestKeptUnitsReadBack(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacesByKindOnEveryCore: the place names read on every core are the
+// ones read on one.
+func TestPlacesByKindOnEveryCore(t *testing.T) {
+	c := synth.Corpus(6, 600, 300)
+	if got, want := placesByKind(c.Articles), placesIn(c.Articles); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Errorf("%d names on every core, %d on one", len(got), len(want))
+	}
+}
