@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -386,23 +387,38 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if cerr := prog.close(); err == nil {
 		err = cerr
 	}
+	dir := ix.dir
+	if o.Dir != "" {
+		dir = o.Dir
+	}
 	merged := false
-	if err == nil && (o.Dir != "" || o.Path != "") {
+	if err == nil && dir != "" {
 		phase("merge")
+		// The batches' garbage is handed back before the merge maps
+		// every segment (and the count below the merged one): on a
+		// reload, these file pages come on top of the serving index's
+		// and of whatever heap the collector had let grow.
+		debug.FreeOSMemory()
 		merged, err = ix.mergeSegments(ctx)
+		if err == nil {
+			// The batches' segments stay mapped (and most of their
+			// pages resident) until the snapshots holding them are
+			// let go: reopened, only the merged one is mapped while
+			// the terms are counted. At 10,000 articles the count
+			// started with 134 MB of segments resident, 61 MB of
+			// them the merged one.
+			err = ix.reopen(ctx, dir)
+		}
 	}
 	if err == nil {
 		phase("count")
+		debug.FreeOSMemory()
 		err = ix.countTerms(ctx, merged)
 	}
 	if err == nil && prog != nil && !loaded {
 		err = ix.savePrepared(o.Dir, o)
 	}
-	if err == nil && (ix.dir != "" || o.Dir != "") {
-		dir := ix.dir
-		if o.Dir != "" {
-			dir = o.Dir
-		}
+	if err == nil && dir != "" {
 		phase("reopen")
 		err = ix.reopen(ctx, dir)
 	}
