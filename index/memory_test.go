@@ -53,6 +53,58 @@ func TestReloadRefusedOverMemoryLimit(t *testing.T) {
 	}
 }
 
+// TestReloadRefusedOnDisk: the guard refuses an on-disk reload (what
+// serve builds) by its on-disk estimate, the old index answering on; with
+// room, the reload swaps in an index that answers.
+func TestReloadRefusedOnDisk(t *testing.T) {
+	ctx := context.Background()
+	old := synth.Corpus(2, 30, 200)
+	bigger := synth.Corpus(3, 60, 200)
+	opts := BuildOptions{Path: t.TempDir()}
+	need := EstimateBuild(bigger, opts)
+	if mem := EstimateBuild(bigger, BuildOptions{}); need >= mem {
+		t.Fatalf("on-disk estimate %d, in memory %d: want less on disk", need, mem)
+	}
+	first, err := Build(ctx, old, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tight := opts
+	tight.MemoryLimit = liveHeap() + need/2
+	live := NewLive(first, tight)
+	defer live.Close()
+	q := synth.Questions(2, old, 5)[0].Question
+	want, err := live.Search(ctx, q, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var me *MemoryError
+	if _, err := live.Reload(ctx, bigger); !errors.As(err, &me) || me.Need != need {
+		t.Fatalf("on-disk reload over the limit: err = %v, want a MemoryError needing %d", err, need)
+	}
+	got, err := live.Search(ctx, q, Options{})
+	if err != nil || got.Found != want.Found || (want.Found && got.Hits[0].Text != want.Hits[0].Text) {
+		t.Fatalf("after a refused reload: %v, %v; want the old index's answer", got.Found, err)
+	}
+
+	second, err := Build(ctx, old, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roomy := opts
+	roomy.MemoryLimit = liveHeap() + 4*need
+	live2 := NewLive(second, roomy)
+	defer live2.Close()
+	st, err := live2.Reload(ctx, bigger)
+	if err != nil || st.Articles != len(bigger.Articles) {
+		t.Fatalf("on-disk reload within the limit: %+v, %v", st, err)
+	}
+	q2 := synth.Questions(3, bigger, 5)[0].Question
+	if _, err := live2.Search(ctx, q2, Options{}); err != nil {
+		t.Fatalf("the reloaded index: %v", err)
+	}
+}
+
 // TestEstimateBuild: the estimate grows with the text, and an on-disk index
 // keeps less in memory than one held in memory.
 func TestEstimateBuild(t *testing.T) {
@@ -75,10 +127,17 @@ func TestHoldMemory(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
 
 	const need = 100 << 20
+	base := inUse()
 	releaseA := holdMemory(need)
 	a := debug.SetMemoryLimit(-1)
 	if a >= set || a < need {
 		t.Fatalf("one build holds the limit at %d MB, want between its need (%d MB) and the limit set (%d MB)", a>>20, need>>20, set>>20)
+	}
+	// The room is the estimate itself (buildMargin 1): the estimate is
+	// already above the build's live peak, and more room let the
+	// build's garbage raise a reload's peak RSS.
+	if room := a - base; room < need-16<<20 || room > need+16<<20 {
+		t.Errorf("one build holds %d MB over the %d MB in use, want its need, %d MB", room>>20, base>>20, need>>20)
 	}
 	if got := processLimit(); got != set {
 		t.Errorf("the guard reads %d MB during a build, want the limit set, %d MB", got>>20, set>>20)
