@@ -345,15 +345,32 @@ func writeCorpus(path string, seed int64, n, words int, c *content.Corpus) error
 // phaseLog logs, as a build starts each step, the time since its first
 // and the process's memory: a peak RSS that grew since the line before
 // was reached in the step before.
+//
+// It also gives the highest live heap of the step before (sampled every
+// 5 ms between the two lines): what that step needed, without its garbage.
 func phaseLog(logf func(string, ...any)) func(string) {
-	var start time.Time
+	var (
+		start time.Time
+		prev  string
+		stop  func() uint64
+	)
 	return func(name string) {
+		if stop != nil {
+			if peak := stop(); peak > 0 {
+				logf("build: %s: highest live heap %s", prev, mb(peak))
+			}
+			stop = nil
+		}
 		if name == "cut" {
 			start = time.Now()
 		}
 		st := procStatus("VmRSS", "VmHWM", "RssAnon", "RssFile")
 		logf("build: %s from %s: RSS %s (anonymous %s, file-backed %s, of it segments %s), peak so far %s, live heap %s (load %s)",
 			name, secs(time.Since(start)), mb(st[0]), mb(st[2]), mb(st[3]), mb(mappedRSS(".zap")), mb(st[1]), mb(uint64(liveHeapNow())), loadAverage())
+		prev = name
+		if name != "finish" {
+			stop = WatchLiveHeap("")
+		}
 	}
 }
 
