@@ -226,7 +226,12 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	phase("cut")
 	// The collector is held near what the build needs (memory.go): by
 	// default it would let the heap grow to twice everything live.
-	defer holdMemory(EstimateBuild(c, o))()
+	//
+	// Each step is held to what it needs (stepRoom): with the room of the
+	// whole estimate to the end, the garbage of the batches and the merge
+	// grew into the room the cutting had needed.
+	release := holdMemory(EstimateBuild(c, o))
+	defer func() { release() }()
 	// Inferring abbreviations reads the whole corpus on one core (6% of a
 	// 10,000-article build's CPU); nothing reads the glossary before
 	// searching, so it runs beside the build, and the merge at its end
@@ -377,6 +382,11 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 	}
 	phase("batches")
+	release()
+	// What the cutting left is handed back first: the limit is held
+	// over what is in use, and pages freed but not returned count.
+	debug.FreeOSMemory()
+	release = holdMemory(stepRoom(c, o, stepBatches))
 	ix.keyDocuments()
 	// A kept index built to the end is opened with its units as prepared
 	// then, if they were kept too.
@@ -394,11 +404,13 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	merged := false
 	if err == nil && dir != "" {
 		phase("merge")
+		release()
 		// The batches' garbage is handed back before the merge maps
 		// every segment (and the count below the merged one): on a
 		// reload, these file pages come on top of the serving index's
 		// and of whatever heap the collector had let grow.
 		debug.FreeOSMemory()
+		release = holdMemory(stepRoom(c, o, stepMerge))
 		merged, err = ix.mergeSegments(ctx)
 		if err == nil {
 			// The batches' segments stay mapped (and most of their

@@ -185,3 +185,28 @@ func TestBuildRestoresMemoryLimit(t *testing.T) {
 		t.Errorf("after builds the limit is %d MB, want %d MB", got>>20, set>>20)
 	}
 }
+
+// TestStepRoom: on disk, the steps after the cutting hold no more room
+// than the whole estimate (the batches less), the batches at least those
+// in flight; in memory the
+// whole estimate holds throughout.
+func TestStepRoom(t *testing.T) {
+	c := synth.Corpus(1, 400, 300)
+	disk := BuildOptions{Path: t.TempDir()}
+	whole := EstimateBuild(c, disk)
+	text := textOf(c)
+	if r := stepRoom(c, disk, stepBatches); r <= 0 || r >= whole {
+		t.Errorf("the batches on disk hold %d, want less than the estimate %d", r, whole)
+	}
+	if r := stepRoom(c, disk, stepMerge); r <= 0 || r > whole {
+		t.Errorf("the merge on disk holds %d, want no more than the estimate %d", r, whole)
+	}
+	if r := stepRoom(c, disk, stepBatches); r < inFlight(text, disk)*batchPerTextByte {
+		t.Errorf("the batches hold %d, less than those in flight", r)
+	}
+	for _, step := range []int{stepBatches, stepMerge} {
+		if r, e := stepRoom(c, BuildOptions{}, step), EstimateBuild(c, BuildOptions{}); r != e {
+			t.Errorf("step %d in memory holds %d, want the estimate %d", step, r, e)
+		}
+	}
+}
