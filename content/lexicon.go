@@ -29,6 +29,13 @@ type lexicon struct {
 	// words that need not match, and the words that end a body's name in
 	// running text ("Trung tâm … của tỉnh").
 	FunctionWords []string
+	// UnmarkedContent are FunctionWords as typed without marks that are as
+	// often a content word's ("ban" is "bạn" or "ban", a board; "tai" is
+	// "tại" or "tài"): a question typed without marks keeps them as words.
+	// "the" is not one: unmarked it is as often "thế" as "thẻ", and
+	// reading it as "thẻ" lost an in-house decline ("phi lam the can
+	// cuoc") and a real-3 answer.
+	UnmarkedContent []string
 	// TypedShorts are short forms readers type for a body's kind before
 	// its name ("CA tỉnh", "BP một cửa") that are also common syllables
 	// ("ca" is a shift, "Cà" a name): read in a question for the long
@@ -131,7 +138,8 @@ var Lexicon = lexicon{
 		"catalogue": "catalog", "dialogue": "dialog", "analyse": "analyze", "ageing": "aging",
 		"children": "child", "women": "woman",
 	},
-	TypedShorts: []Term{{Short: "CA", Long: []string{"công an"}}, {Short: "BP", Long: []string{"bộ phận"}}},
+	UnmarkedContent: strings.Fields(`ban do nhu tai toi minh co nha ha chu thoi mat day chua ba`),
+	TypedShorts:     []Term{{Short: "CA", Long: []string{"công an"}}, {Short: "BP", Long: []string{"bộ phận"}}},
 	FunctionWords: strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
 	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua mình bạn cần muốn vui lòng nhỉ lúc

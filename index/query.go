@@ -201,7 +201,7 @@ func contactIntents() []intentPhrase {
 var stopAccented = setOf(content.Lexicon.FunctionWords)
 
 var stopFolded = func() map[string]bool {
-	ambiguous := setOf(strings.Fields(`ban do the nhu tai toi minh co nha ha chu thoi mat day chua ba`))
+	ambiguous := setOf(content.Lexicon.UnmarkedContent)
 	s := map[string]bool{}
 	for w := range stopAccented {
 		if f := content.Fold(w); !ambiguous[f] {
@@ -210,11 +210,10 @@ var stopFolded = func() map[string]bool {
 	}
 	// An English function word spelled as a Vietnamese syllable ("an",
 	// "my", "in") is no stop in a Vietnamese question: "tinh an giang",
-	// "ninh my". English questions drop them in parse. "the" stays one:
-	// typed without marks it is as often "thế" as "thẻ", and reading it
-	// as "thẻ" lost an in-house decline ("phi lam the can cuoc").
+	// "ninh my". English questions drop them in parse. "the" is one as
+	// "thế" is (the lexicon's UnmarkedContent).
 	for w := range englishStop {
-		if !syllableRe.MatchString(w) || w == "the" {
+		if !syllableRe.MatchString(w) {
 			s[w] = true
 		}
 	}
