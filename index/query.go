@@ -1040,24 +1040,6 @@ func (ix *Index) holdsExpansion(term []string) bool {
 	return false
 }
 
-// placePrefixMarked are placePrefixes as the lexicon writes them, lower
-// case, where that has marks ("bản", "tỉnh"); "" for a short form or an
-// unmarked name.
-var placePrefixMarked = func() []string {
-	var out []string
-	for _, p := range content.Lexicon.PlacePrefixes {
-		m := lowerNormalize(p.Name)
-		if !hasDiacritic(m) {
-			m = ""
-		}
-		out = append(out, m)
-		for range p.Short {
-			out = append(out, "")
-		}
-	}
-	return out
-}()
-
 // placePrefixes are the words before a place's name, folded, from the
 // lexicon: each name and its short forms.
 var placePrefixes = func() [][]string {
@@ -1604,18 +1586,11 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 			req = append(req, deputyAlts)
 			continue
 		}
-		for k, p := range placePrefixes {
+		for _, p := range placePrefixes {
 			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {
 				continue
 			}
 			j := i + len(p)
-			// "Ban TCTW", "Ban TG&DV": a prefix typed without the marks
-			// its name has ("bản") before a name in capitals is a body's
-			// name (Ban Tổ chức Trung ương), not a village's.
-			if j < len(cased) && allUpper(cased[j]) && placePrefixMarked[k] != "" &&
-				strings.ToLower(strings.Join(cased[i:j], " ")) != placePrefixMarked[k] && !hasDiacritic(strings.Join(cased[i:j], "")) {
-				break
-			}
 			var name []string
 			for ; j < len(folded) && j < len(cased) && len(name) < 4; j++ {
 				if isDigits(folded[j]) && len(name) == 0 {

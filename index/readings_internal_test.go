@@ -110,28 +110,3 @@ func TestEnglishStopsInVietnamese(t *testing.T) {
 		}
 	}
 }
-
-// TestBodyNotVillage: "Ban" before a name in capitals ("Ban TCTW", "Ban
-// TG&DV") is a body, not the village prefix "bản" folded alike, so no
-// place is required; a village is still one.
-func TestBodyNotVillage(t *testing.T) {
-	for _, tt := range []struct {
-		q    string
-		want string
-	}{
-		{"Đề án phải gửi Ban TCTW trước ngày nào?", ""},
-		{"CV 1373 của Ban TG&DV TW ban hành ngày nào", ""},
-		{"gui ban TCTW truoc ngay nao", ""},
-		{"Bản Mường Thử có bao nhiêu hộ?", "muong thu"},
-		{"ban Muong Thu co bao nhieu ho", "muong thu"},
-	} {
-		folded, cased := foldWords(tt.q), strings.FieldsFunc(content.Normalize(tt.q), notWord)
-		var got []string
-		for _, r := range requiredNames(folded, cased, nameStops(content.Normalize(tt.q), len(cased)), 0) {
-			got = append(got, strings.Join(r[0], " "))
-		}
-		if strings.Join(got, ",") != tt.want {
-			t.Errorf("%q: required %q, want %q", tt.q, got, tt.want)
-		}
-	}
-}
