@@ -208,14 +208,8 @@ var stopFolded = func() map[string]bool {
 			s[f] = true
 		}
 	}
-	// An English function word spelled as a Vietnamese syllable ("an",
-	// "my", "in") is no stop in a Vietnamese question: "tinh an giang",
-	// "ninh my". English questions drop them in parse. "the" is one as
-	// "thế" is (the lexicon's UnmarkedContent).
 	for w := range englishStop {
-		if !syllableRe.MatchString(w) {
-			s[w] = true
-		}
+		s[w] = true
 	}
 	return s
 }()
@@ -894,7 +888,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
-		if isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, accented, i, qAccented) || pq.english && englishStop[w] || isIntentWord(w, pq.intents) || docWords[w] {
+		if isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
 			continue
 		}
 		// A year the question states is as decisive as
@@ -970,7 +964,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	// abbreviation) are left to the concept, which already matches either form.
 	for i := 0; i+1 < len(pq.folded); i++ {
 		a, b := pq.folded[i], pq.folded[i+1]
-		if ((isStop(accented[i], a, qAccented) || pq.english && englishStop[a]) && (isStop(accented[i+1], b, qAccented) || pq.english && englishStop[b])) || (inPhrase[i] && inPhrase[i+1]) {
+		if (isStop(accented[i], a, qAccented) && isStop(accented[i+1], b, qAccented)) || (inPhrase[i] && inPhrase[i+1]) {
 			continue
 		}
 		pq.bigrams = append(pq.bigrams, a+" "+b)

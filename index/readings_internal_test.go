@@ -85,28 +85,3 @@ func TestWholeNext(t *testing.T) {
 		})
 	}
 }
-
-// TestEnglishStopsInVietnamese: an English function word spelled as a
-// Vietnamese syllable is a word of an unaccented Vietnamese question
-// ("tinh an giang", "ninh my") and still no word of an English one.
-func TestEnglishStopsInVietnamese(t *testing.T) {
-	ix := mustSynthetic(t)
-	has := func(pq parsedQuery, w string) bool {
-		return slices.ContainsFunc(pq.concepts, func(c concept) bool {
-			return slices.ContainsFunc(c.alts, func(a []string) bool { return slices.Contains(a, w) })
-		})
-	}
-	for _, tt := range []struct {
-		q, w string
-		want bool
-	}{
-		{"chu tich ubnd tinh an giang la ai", "an", true},
-		{"phuong ninh my co bao nhieu to dan pho", "my", true},
-		{"Who is the chairman of an association in the province?", "an", false},
-		{"How do I get to the centre?", "to", false},
-	} {
-		if got := has(ix.parse(tt.q), tt.w); got != tt.want {
-			t.Errorf("%q: concept %q = %v, want %v", tt.q, tt.w, got, tt.want)
-		}
-	}
-}
