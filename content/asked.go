@@ -79,11 +79,6 @@ var (
 
 // countNotNoun: words after "bao nhiêu"/"mấy" that ask something else than
 // a count ("mấy giờ" a time, "bao nhiêu tiền" money) or are no noun.
-// askTail are the words after the counted noun that end it in a question
-// typed as chat: another "mấy"/"bao nhiêu" ("mấy xã mấy phường") and the
-// particles a question ends with ("… xã phường vậy", "… thế ạ", "… ad").
-var askTail = setOfWords(strings.Fields(`may bao vay the a nhe nha ha ad admin mn z v nhi khong ko roi`))
-
 var countNotNoun = map[string]bool{
 	"gio": true, "tien": true, "phan": true, "ngay": true, "km2": true, "ha": true, "dan": true,
 	"nhan": true, "la": true, "co": true, "duoc": true, "lau": true, "nao": true, "thu": true,
@@ -200,7 +195,7 @@ func drop(as []Asked, t ValueType) []Asked {
 func countNoun(s string) string {
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if countStop[w] || askTail[w] || w == "hien" || w == "hien nay" || w == "tat ca" {
+		if countStop[w] || w == "hien" || w == "hien nay" || w == "tat ca" {
 			break
 		}
 		words = append(words, w)

@@ -93,9 +93,7 @@ type lexicon struct {
 	// order: "thứ nhất", "thứ tư" (not "một", "bốn" as a count writes them).
 	Ordinals []string
 	// Classifiers are the words between a count and the noun it counts
-	// that count nothing of their own: "11 đơn vị xã, phường" counts xã,
-	// and so do "37 đơn vị hành chính cấp xã" and "78 ĐVHC cấp xã".
-	// Longest first: the first that a noun starts with is taken.
+	// that count nothing of their own: "11 đơn vị xã, phường" counts xã.
 	Classifiers []string
 	// EnglishTitleModifiers are the words that may stand before an English
 	// title without changing whose post it is ("Permanent Vice Chairman").
@@ -143,8 +141,7 @@ var Lexicon = lexicon{
 	FunctionWords: strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
 	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua mình bạn cần muốn vui lòng nhỉ lúc
-	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà
-	ủa alo ad admin mn xong cỡ`),
+	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà`),
 	Titles: []string{
 		"Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Giám đốc", "Phó Giám đốc",
 		"Tổng Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Trưởng phòng", "Phó Trưởng phòng",
@@ -182,7 +179,7 @@ var Lexicon = lexicon{
 	EnglishNameJoiners:    []string{"of", "and", "for"},
 	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},
 	Ordinals:              []string{"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"},
-	Classifiers:           []string{"đơn vị hành chính cấp", "ĐVHC cấp", "đơn vị cấp", "đơn vị"},
+	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
 	Weekdays: []Weekday{

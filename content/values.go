@@ -2,7 +2,6 @@ package content
 
 import (
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -709,8 +708,7 @@ func findCountValues(f *valueFinder) {
 		}
 		var words []string
 		end := nounStart
-		limit := 4
-		for k, rest := 0, f.text[nounStart:]; k < limit; k++ {
+		for k, rest := 0, f.text[nounStart:]; k < 4; k++ {
 			w := rest
 			cut := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != '&' })
 			if cut >= 0 {
@@ -721,14 +719,6 @@ func findCountValues(f *valueFinder) {
 			}
 			words = append(words, w)
 			end += len(w)
-			// "37 đơn vị hành chính cấp xã": the kind counted comes after
-			// a classifier of four words.
-			if k == limit-1 {
-				so := nounForm(strings.Join(words, " "))
-				if slices.ContainsFunc(classifierForms(), func(c string) bool { return c == so || strings.HasPrefix(c, so+" ") }) {
-					limit += 2
-				}
-			}
 			if cut < 0 || rest[cut] != ' ' {
 				break
 			}

@@ -180,30 +180,3 @@ The Department of Home Affairs of Mau Son province has assigned officers to stre
 
 The Provincial Standing Committee of the Mau Son Party Committee has 15 members.
 `
-
-// TestChatQuestions: questions typed as chat — an interjection first
-// ("ủa"), an address last ("ad", "mn"), "xong" after the verb, a
-// particle right after the noun counted — are read as the plain question:
-// those words, which no page writes, no longer weigh as its rarest, and
-// the noun counted ends before them; what no page states is still
-// declined.
-func TestChatQuestions(t *testing.T) {
-	page := `synthetic: true
-title: Tỉnh Mẫu Lâm sau sắp xếp
-
-Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
-
-Sau sắp xếp, tỉnh Mẫu Lâm dự kiến còn lại 27 đơn vị hành chính cấp xã.
-
-Tỉnh Giả Sơn mới có 64 xã và 12 phường sau sắp xếp.
-
-Trụ sở Trung tâm hành chính công tỉnh Mẫu Lâm đặt tại số 8 đường Thử Nghiệm.
-`
-	ix := pageIndex(t, map[string]string{"vi.txt": page})
-	checkAnswerOrDecline(t, ix, []answerOrDecline{
-		{"mẫu lâm sắp xếp xong còn mấy xã phường vậy", "27 đơn vị hành chính cấp xã"},
-		{"giả sơn mới có mấy xã mấy phường vậy ad", "64 xã và 12 phường"},
-		{"ủa trung tâm hành chính công mẫu lâm ở đâu vậy mn", "số 8 đường Thử Nghiệm"},
-		{"ủa trung tâm hành chính công tỉnh Vô Định ở đâu vậy ad", ""},
-	})
-}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -831,15 +830,6 @@ func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
 	return out
 }
 
-// classifierWords are the lexicon's classifiers, folded, longest first.
-var classifierWords = func() [][]string {
-	var out [][]string
-	for _, c := range content.Lexicon.Classifiers {
-		out = append(out, foldWords(lowerNormalize(c)))
-	}
-	return out
-}()
-
 // countsNoun: a number stands right before the noun, or before the
 // English adjectives before it ("38 thôn", "21 đồng chí", "34/38 tổ dân
 // phố", "21 new communes").
@@ -852,14 +842,6 @@ func countsNoun(words []string, noun string) bool {
 		j := i - 1
 		for j > 0 && content.CountAdjective(words[j]) {
 			j--
-		}
-		// "24 đơn vị hành chính cấp xã": a classifier counts the noun
-		// after it.
-		for _, c := range classifierWords {
-			if j+1 >= len(c)+1 && slices.Equal(words[j+1-len(c):j+1], c) {
-				j -= len(c)
-				break
-			}
 		}
 		if isDigits(words[j]) {
 			return true
