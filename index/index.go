@@ -242,8 +242,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// allocations were scattered over pages the batches' garbage then
 	// left nearly empty, and a page with one live object stays in use.
 	type inferred struct {
-		g      content.Glossary
-		places map[string]bool
+		g content.Glossary
 	}
 	glossCh := make(chan inferred, 1)
 	// It stops with ctx, so that a stopped build does not wait for it.
@@ -255,7 +254,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			glossCh <- inferred{}
 			return
 		}
-		glossCh <- inferred{g, placeNames(c.Articles, c.Glossary.English)}
+		glossCh <- inferred{g}
 	}()
 	glossDone := false
 	defer func() {
@@ -457,7 +456,6 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, glossErr
 	}
 	ix.gloss = newGlossary(inf.g)
-	ix.gloss.placeNames = inf.places
 	ix.stats = Stats{Articles: len(c.Articles), Units: len(ix.units), Took: time.Since(start)}
 	for _, u := range ix.units {
 		if u.kind == kPassage || u.kind == kArticle {

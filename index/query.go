@@ -268,10 +268,6 @@ type glossary struct {
 	// spellings (folded → lower case, canonical tones): an accented
 	// question's "đất" is not the "đặt" (located) the glossary renders.
 	toEnglishAccented map[string][]string
-	// placeNames are the places' names the articles write after a place
-	// prefix ("xã Vĩnh Linh"), keyed "prefix|name", both folded: a
-	// question typed in lower case names a place by them (lowerNames).
-	placeNames map[string]bool
 }
 
 type vietnameseTerm struct {
@@ -915,7 +911,6 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.concepts = append(pq.concepts, c)
 	}
 	pq.required = requiredNames(pq.folded, cased, nameStops(content.Normalize(q), len(cased)), pq.intents)
-	pq.required = append(pq.required, ix.lowerNames(pq.folded, cased)...)
 	// A place typed as its code ("tỉnh BL") is named by its name too.
 	for i, r := range pq.required {
 		if len(r) != 1 || len(r[0]) != 1 {
@@ -1991,80 +1986,4 @@ func seasonAt(folded []string, j int) [][]string {
 		}
 	}
 	return nil
-}
-
-// placeSpellings are the place prefixes' spellings, folded (the name and
-// its short forms), each with its name folded: "tp" is "thanh pho".
-var placeSpellings = func() (out []struct{ spelled, name []string }) {
-	for _, p := range content.Lexicon.PlacePrefixes {
-		name := foldWords(p.Name)
-		out = append(out, struct{ spelled, name []string }{name, name})
-		for _, s := range p.Short {
-			out = append(out, struct{ spelled, name []string }{foldWords(s), name})
-		}
-	}
-	return out
-}()
-
-// placeNames collects the names the articles write after a place prefix
-// (content.PlaceNames) or, in English, before the English of one
-// ("Quang Tri Province": the glossary's English for a prefix), keyed
-// "prefix|name", folded.
-func placeNames(articles []content.Article, english []content.Term) map[string]bool {
-	suffixes := map[string][]string{}
-	for _, t := range english {
-		if strings.Contains(t.Short, " ") {
-			continue
-		}
-		for _, l := range t.Long {
-			if slices.ContainsFunc(content.Lexicon.PlacePrefixes, func(p content.PlacePrefix) bool { return strings.EqualFold(p.Name, l) }) {
-				suffixes[strings.ToLower(t.Short)] = append(suffixes[strings.ToLower(t.Short)], strings.ToLower(l))
-			}
-		}
-	}
-	out := map[string]bool{}
-	add := func(prefix, name string) {
-		out[strings.Join(foldWords(prefix), " ")+"|"+strings.Join(foldWords(name), " ")] = true
-	}
-	for i := range articles {
-		for _, text := range append([]string{articles[i].Title}, articles[i].Paragraphs...) {
-			content.PlaceNames(text, add)
-			content.EnglishPlaceNames(text, suffixes, add)
-		}
-	}
-	return out
-}
-
-// lowerNames are the places a question names in lower case ("ubnd tinh
-// tuyen quang", "xã vĩnh linh"): after a place prefix, the longest run of
-// up to four words that the articles write as a name after the same
-// prefix. requiredNames reads a capitalised name; a lower-case one is
-// read only where the corpus knows it, so "xa" (far) or "ban" (a board)
-// with words no page writes as a place's name require nothing.
-func (ix *Index) lowerNames(folded, cased []string) [][][]string {
-	if len(ix.gloss.placeNames) == 0 {
-		return nil
-	}
-	var req [][][]string
-	for i := 0; i < len(folded); i++ {
-		var sp struct{ spelled, name []string }
-		for _, s := range placeSpellings {
-			if i+len(s.spelled) <= len(folded) && seqEqual(folded[i:i+len(s.spelled)], s.spelled) && len(s.spelled) > len(sp.spelled) {
-				sp = s
-			}
-		}
-		j := i + len(sp.spelled)
-		if sp.spelled == nil || j >= len(folded) || j >= len(cased) || startsUpper(cased[j]) {
-			continue
-		}
-		key := strings.Join(sp.name, " ") + "|"
-		for k := min(4, len(folded)-j); k > 0; k-- {
-			if ix.gloss.placeNames[key+strings.Join(folded[j:j+k], " ")] {
-				req = append(req, [][]string{slices.Clone(folded[j : j+k])})
-				i = j + k - 1
-				break
-			}
-		}
-	}
-	return req
 }
