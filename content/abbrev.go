@@ -691,20 +691,15 @@ var placePrefixWords = func() [][]string {
 }()
 
 // placeShortRE finds a place prefix's short form written with its dot
-// before a name or a number: "P. Tân Định", "TP.HCM", "Q.1", and in lower
-// case as chat types it ("h. Sông Hinh", "tp.Vinh"). Without the dot a
-// letter is too often something else ("lần thứ X Hội …").
+// before a name or a number: "P. Tân Định", "TP.HCM", "Q.1". Without the
+// dot a letter is too often something else ("lần thứ X Hội …").
 var placeShortRE = func() *regexp.Regexp {
 	var shorts []string
 	for _, p := range Lexicon.PlacePrefixes {
 		shorts = append(shorts, p.Short...)
 	}
 	sort.Slice(shorts, func(i, j int) bool { return len(shorts[i]) > len(shorts[j]) })
-	lower := make([]string, len(shorts))
-	for i, s := range shorts {
-		lower[i] = strings.ToLower(s)
-	}
-	return regexp.MustCompile(`(^|[^\p{L}\p{N}])(` + strings.Join(append(shorts, lower...), "|") + `)\.\s*(\p{Lu}|\p{N})`)
+	return regexp.MustCompile(`(^|[^\p{L}\p{N}])(` + strings.Join(shorts, "|") + `)\.\s*(\p{Lu}|\p{N})`)
 }()
 
 // ExpandPlaceShorts writes out the place prefixes a question shortens
@@ -716,7 +711,7 @@ func ExpandPlaceShorts(q string, plain bool) string {
 		name := ""
 		for _, p := range Lexicon.PlacePrefixes {
 			for _, s := range p.Short {
-				if s == strings.ToUpper(sm[2]) {
+				if s == sm[2] {
 					name = p.Name
 				}
 			}
