@@ -1148,7 +1148,7 @@ func traitsOf(text, n string) traits {
 	if strings.Contains(text, "về") && maySubject(foldedText) && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
-	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
+	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) || namesBySurname(text) {
 		t |= hasName
 	}
 	if strings.Contains(text, "%") {
