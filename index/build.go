@@ -204,6 +204,17 @@ func (ix *Index) prepare(from, to int) {
 	}
 }
 
+// indexedText is what bleve indexes for a unit: its text, with the
+// sentence introducing its list so that words stated only there still
+// retrieve it — but not a table row's introduction, which repeated on
+// every row would count its words as common as the table is long.
+func (u *unit) indexedText() string {
+	if u.context != "" && !u.row {
+		return u.text + " " + u.context
+	}
+	return u.text
+}
+
 // indexBatch prepares units [from, to) for re-ranking and indexes them as
 // one batch. Workers own disjoint ranges, so the units need no lock.
 func (ix *Index) indexBatch(from, to int) error {
@@ -211,12 +222,8 @@ func (ix *Index) indexBatch(from, to int) error {
 	b := ix.bi.NewBatch()
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
-		text := u.text
-		if u.context != "" && !u.row {
-			text += " " + u.context
-		}
 		doc := map[string]interface{}{
-			"text": text,
+			"text": u.indexedText(),
 			"kind": string(u.kind.Kind()),
 		}
 		if keys := u.docKeys(); len(keys) > 0 {

@@ -122,12 +122,8 @@ func fieldIndex(t *testing.T, ix *Index) bleve.Index {
 	b := bi.NewBatch()
 	for i := range ix.units {
 		u := &ix.units[i]
-		text := u.text
-		if u.context != "" && !u.row {
-			text += " " + u.context
-		}
 		doc := map[string]interface{}{
-			"text":   text,
+			"text":   u.indexedText(),
 			"kind":   string(u.kind.Kind()),
 			"bigram": string(appendPairsForTest(nil, u.words, ix.vocab.fold)),
 		}
