@@ -19,12 +19,23 @@ import (
 
 // placeBefore are the words, in lower case with their marks, before a
 // place's name that a person's name shares ("thành phố Hồ Chí Minh",
-// "đường Lê Hồng Phong", "trường Phan Bội Châu"). Not folded: "trưởng"
-// before a name is a head's title, "trường" a school.
-var placeBefore = map[string]bool{
-	"phố": true, "tp": true, "tp.": true, "tỉnh": true, "xã": true, "phường": true, "huyện": true, "quận": true,
-	"đường": true, "thôn": true, "ấp": true, "trấn": true, "xóm": true, "khối": true, "trường": true,
-}
+// "đường Lê Hồng Phong", "trường Phan Bội Châu"): the last syllable of
+// each of the lexicon's place prefixes and their short forms, with or
+// without a dot, plus streets and schools, which the lexicon does not
+// count as places. Not folded: "trưởng" before a name is a head's title,
+// "trường" a school.
+var placeBefore = func() map[string]bool {
+	m := map[string]bool{"đường": true, "trường": true}
+	for _, p := range content.Lexicon.PlacePrefixes {
+		words := strings.Fields(p.Name)
+		m[words[len(words)-1]] = true
+		for _, s := range p.Short {
+			s = strings.ToLower(s)
+			m[s], m[s+"."] = true, true
+		}
+	}
+	return m
+}()
 
 // placeAfter are the English kinds written after a place's name; such a
 // word, capitalised, would otherwise read as the name's last syllable.
