@@ -57,17 +57,16 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	// Most spans are written once and are not names, and there are about a
 	// hundred a page: keyed by their folded text, with their words, they
 	// held 170 MB at 10,000 synthetic articles while an index was built
-	// beside them. A span is kept as a 64-bit hash of its folded words and
-	// the stretch of the article's text it covers, and only the spans that
-	// count get their words back. Two spans sharing a hash would be counted
-	// as one: at ten million spans, about one corpus in 400,000.
-	type span struct {
-		text     string // as written: a slice of the article's text
-		and      uint16 // bit i: word i is "và" joining two capitalised parts
-		count    int32
-		namelike bool
-	}
-	spans := map[uint64]*span{}     // hash of the folded words → the span
+	// beside them; as a hash and a pointer to the stretch of text they
+	// cover, 62 MB, the largest piece of a reload's peak. A span is now a
+	// 64-bit hash of its folded words and one 64-bit word (spanSeen: where
+	// it was first written, its length in words, its count), with no
+	// pointer for the collector to follow, and only the spans that count
+	// get their words back, read again from the corpus. Two spans sharing
+	// a hash would be counted as one: at ten million spans, about one
+	// corpus in 400,000.
+	spans := map[uint64]spanSeen{}  // hash of the folded words → the span
+	over := map[uint64]uint32{}     // counts past spanCountMax
 	lowerWords := map[string]bool{} // folded words written in lower case
 	folds := map[string]string{}    // word as written → folded
 	// A short form the page defines ("… Provincial People's Committee
@@ -82,15 +81,19 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		}
 		m[short][long]++
 	}
-	var nr nameRunner
-	for _, a := range articles {
+	var (
+		nr    nameRunner
+		texts []string
+		pos   uint64 // where the text being read starts in the corpus's text
+	)
+	// starts[i] is where article i's texts start in the corpus's text.
+	starts := make([]uint64, 0, len(articles)+1)
+	for i := range articles {
 		if err := ctx.Err(); err != nil {
 			return g, fmt.Errorf("content: inferring abbreviations: %w", err)
 		}
-		texts := append([]string{a.Title}, a.Paragraphs...)
-		for _, c := range a.Contacts {
-			texts = append(texts, c.Office)
-		}
+		starts = append(starts, pos)
+		texts = spanTexts(&articles[i], texts)
 		for _, t := range texts {
 			if strings.Contains(t, "(") {
 				definedShorts(t, func(short, long string) { note(defined, short, long) })
@@ -99,21 +102,23 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 			for _, run := range nr.runs(t, lowerWords, folds) {
 				eachSpan(run, func(ws []nameWord) {
 					k := foldedHash(ws)
-					if sp := spans[k]; sp != nil {
-						sp.count++
+					if sp, ok := spans[k]; ok {
+						if sp.count() == spanCountMax {
+							over[k]++
+							return
+						}
+						spans[k] = sp + 1<<spanCountShift
 						return
 					}
-					sp := &span{text: t[ws[0].at : ws[len(ws)-1].at+len(ws[len(ws)-1].text)], count: 1, namelike: namelike(ws)}
-					for i, w := range ws {
-						if w.and {
-							sp.and |= 1 << i
-						}
+					if at := pos + uint64(ws[0].at); at < 1<<spanPosBits {
+						spans[k] = newSpanSeen(at, len(ws), namelike(ws))
 					}
-					spans[k] = sp
 				})
 			}
+			pos += uint64(len(t))
 		}
 	}
+	starts = append(starts, pos)
 	type long struct {
 		text  string
 		count int
@@ -125,20 +130,29 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	// first in byte order: the same corpus gives the same glossary.
 	shortAs := map[string]map[string]int{} // folded short → short as written → times its names are written
 	var toks []string
-	for _, sp := range spans {
-		if sp.count < 2 && !sp.namelike {
+	for k, sp := range spans {
+		count := int(sp.count()) + int(over[k])
+		if count < 2 && !sp.namelike() {
 			continue
 		}
-		// The words again, as nameRuns made them: a run's words are
-		// separated by white space only.
-		toks = nameTokens(sp.text, toks)
-		words := make([]nameWord, len(toks))
-		for i, t := range toks {
+		// The words again, where the span was first written, as
+		// nameRuns made them: a run's words are separated by white
+		// space only, and a lower-case "và" (or an English joiner)
+		// before a capital joins two parts of the name.
+		t, at := spanText(articles, starts, sp.pos(), &texts)
+		n := sp.words()
+		toks = nameTokensFrom(t[at:], n+1, toks)
+		words := make([]nameWord, n)
+		for i, t := range toks[:n] {
 			r, _ := utf8.DecodeRuneInString(t)
-			if sp.and&(1<<i) != 0 {
-				words[i] = nameWord{text: t, fold: folds[t], and: true}
+			f, ok := folds[t]
+			if !ok {
+				f = Fold(t)
+			}
+			if !unicode.IsUpper(r) && (f == "va" || englishJoiners[f]) && i+1 < len(toks) && startsUpperWord(toks[i+1]) {
+				words[i] = nameWord{text: t, fold: f, and: true}
 			} else {
-				words[i] = nameWord{text: t, fold: folds[t], initial: unicode.ToUpper(r), upper: unicode.IsUpper(r)}
+				words[i] = nameWord{text: t, fold: f, initial: unicode.ToUpper(r), upper: unicode.IsUpper(r)}
 			}
 		}
 		k := foldedKey(words)
@@ -149,8 +163,8 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 				found[fs] = map[string]*long{}
 				shortAs[fs] = map[string]int{}
 			}
-			found[fs][k] = &long{text, int(sp.count)}
-			shortAs[fs][short] += int(sp.count)
+			found[fs][k] = &long{text, count}
+			shortAs[fs][short] += count
 		})
 	}
 	for short, longs := range codes {
@@ -218,6 +232,76 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		}
 	}
 	return out, nil
+}
+
+// spanSeen is a span InferAbbreviations has read, in one word: where it
+// was first written in the corpus's text (its titles, paragraphs and
+// offices one after the other, spanTexts), how many words it has, whether
+// it looked like a name (namelike) and how often it was written.
+type spanSeen uint64
+
+const (
+	spanPosBits    = 34 // 16 GiB of text: a span past it is not counted
+	spanWordsShift = spanPosBits
+	spanNamelike   = 1 << (spanWordsShift + 4) // maxNameWords < 16
+	spanCountShift = spanWordsShift + 5
+	spanCountMax   = 1<<(64-spanCountShift) - 1 // counts past it are kept beside
+)
+
+func newSpanSeen(pos uint64, words int, namelike bool) spanSeen {
+	s := spanSeen(pos) | spanSeen(words)<<spanWordsShift | 1<<spanCountShift
+	if namelike {
+		s |= spanNamelike
+	}
+	return s
+}
+
+func (s spanSeen) pos() uint64    { return uint64(s) & (1<<spanPosBits - 1) }
+func (s spanSeen) words() int     { return int(s>>spanWordsShift) & 15 }
+func (s spanSeen) namelike() bool { return s&spanNamelike != 0 }
+func (s spanSeen) count() uint64  { return uint64(s) >> spanCountShift }
+
+// spanTexts are the texts of a that InferAbbreviations reads, in order:
+// the title, the paragraphs, the contacts' offices. buf is reused.
+func spanTexts(a *Article, buf []string) []string {
+	buf = append(append(buf[:0], a.Title), a.Paragraphs...)
+	for _, c := range a.Contacts {
+		buf = append(buf, c.Office)
+	}
+	return buf
+}
+
+// spanText is the text holding the corpus position pos, and where pos is
+// in it; starts[i] is where article i's texts start, and starts ends with
+// the end of the last.
+func spanText(articles []Article, starts []uint64, pos uint64, buf *[]string) (string, int) {
+	i := sort.Search(len(articles), func(i int) bool { return starts[i+1] > pos })
+	at := starts[i]
+	*buf = spanTexts(&articles[i], *buf)
+	for _, t := range *buf {
+		if pos < at+uint64(len(t)) {
+			return t, int(pos - at)
+		}
+		at += uint64(len(t))
+	}
+	return "", 0 // not reached: pos is inside the corpus's text
+}
+
+// nameTokensFrom is the first n tokens of nameTokens(text), or all of
+// them if fewer, splitting only as much of text as they take.
+func nameTokensFrom(text string, n int, toks []string) []string {
+	for w := 32 * (n + 2); ; w *= 4 {
+		if w >= len(text) {
+			toks = nameTokens(text, toks)
+			break
+		}
+		// A window's last tokens may be cut short, or a possessive cut
+		// off its word: two more than asked show the others are whole.
+		if toks = nameTokens(text[:w], toks); len(toks) >= n+2 {
+			break
+		}
+	}
+	return toks[:min(n, len(toks))]
 }
 
 // mostWritten is the spelling written most often, the first in byte order
