@@ -245,3 +245,35 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) bool {
 	}
 	return true
 }
+
+// RemoveKept removes the kept index in dir (BuildOptions.Dir) and the
+// files a kept build writes beside it (its units and place names, and
+// those named by the suffixes in beside, such as the bench's corpus):
+// they are named after the directory, outside it, and a directory removed
+// alone left them behind — 0.6 GB at 100,000 articles. A directory that
+// is not a kept index (no list of batches in it) is refused and left as
+// it is, and so are its files beside it; a kept index that is already
+// gone has its files beside removed.
+func RemoveKept(dir string, beside ...string) error {
+	dir = filepath.Clean(dir)
+	if _, err := os.Stat(dir); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, progressFile)); err != nil {
+			return fmt.Errorf("index: remove kept: %s is not a kept index", dir)
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return fmt.Errorf("index: remove kept: %w", err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("index: remove kept: %w", err)
+	}
+	var errs []error
+	for _, suffix := range append([]string{unitsFile, placesFile}, beside...) {
+		if err := os.Remove(keptPath(dir, suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("index: remove kept: %w", err)
+	}
+	return nil
+}

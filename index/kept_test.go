@@ -306,3 +306,62 @@ func TestPlacesByKindOnEveryCore(t *testing.T) {
 		t.Errorf("%d names on every core, %d on one", len(got), len(want))
 	}
 }
+
+// TestRemoveKept: removing a kept index removes the units, place names
+// and other files kept beside it, which removing the directory alone left;
+// a directory that is no kept index is refused and left whole.
+func TestRemoveKept(t *testing.T) {
+	c := synth.Corpus(3, 20, 150)
+	root := t.TempDir()
+	dir := filepath.Join(root, "kept")
+	ix, err := Build(context.Background(), c, BuildOptions{Dir: dir, BatchSize: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	corpus := dir + ".corpus"
+	if err := os.WriteFile(corpus, []byte("kept by the caller"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := dir + ".other" // named alike, not asked for
+	if err := os.WriteFile(other, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dir, dir + unitsFile, dir + placesFile} {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("a kept build did not leave %s: %v", p, err)
+		}
+	}
+	if err := RemoveKept(dir+"/", ".corpus"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dir, dir + unitsFile, dir + placesFile, corpus} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still there after RemoveKept (%v)", p, err)
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("RemoveKept removed %s, which it was not asked to: %v", other, err)
+	}
+	if err := RemoveKept(dir, ".corpus"); err != nil {
+		t.Errorf("removing a kept index already gone: %v", err)
+	}
+
+	plain := filepath.Join(root, "plain")
+	if err := os.MkdirAll(plain, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(plain+unitsFile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := RemoveKept(plain); err == nil {
+		t.Error("RemoveKept removed a directory that is no kept index")
+	}
+	for _, p := range []string{plain, plain + unitsFile} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("refused, RemoveKept still removed %s: %v", p, err)
+		}
+	}
+}

@@ -75,6 +75,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	indexDir := fs.String("index-dir", "", `keep our index on disk under this directory, as serve does (default: a temporary directory); "memory" builds it in memory`)
 	keepDir := fs.String("keep-index", "", "build our index in exactly this directory and keep it: a build stopped by -build-budget resumes in the next run, a finished one is opened (one corpus size at a time)")
+	removeKept := fs.Bool("remove-index", false, "remove the index kept in -keep-index's directory and the files kept beside it (units, place names, corpus), then exit")
 	buildBudget := fs.Duration("build-budget", 0, "stop our build after this long (with -keep-index, the next run resumes it); 0 for no limit")
 	baseline := fs.Bool("baseline", true, "also build and ask the plain bleve baseline")
 	memprofile := fs.String("memprofile", "", "write a heap profile right after our build to this file, and one near the build's peak live heap to FILE.peak (one corpus size)")
@@ -86,6 +87,16 @@ func runBench(ctx context.Context, e env, args []string) error {
 		keepDir: *keepDir, buildBudget: *buildBudget, noBaseline: !*baseline, memProfile: *memprofile}
 	if o.botUpdates < 0 || o.botChats < 1 {
 		return usageError{"bench: -bot-updates must not be negative, -bot-chats at least 1"}
+	}
+	if *removeKept {
+		if o.keepDir == "" {
+			return usageError{"bench: -remove-index needs -keep-index"}
+		}
+		if err := perf.RemoveKept(o.keepDir); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "removed the kept index %s and the files beside it\n", o.keepDir)
+		return nil
 	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))

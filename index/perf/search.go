@@ -281,7 +281,7 @@ func synthCorpus(cfg SearchConfig, n int) (*content.Corpus, error) {
 	var c *content.Corpus
 	path := ""
 	if cfg.KeepDir != "" {
-		path = strings.TrimRight(cfg.KeepDir, "/") + ".corpus"
+		path = strings.TrimRight(cfg.KeepDir, "/") + corpusSuffix
 		c = readCorpus(path, cfg.Seed, n, cfg.Words)
 	}
 	if c == nil {
@@ -296,6 +296,16 @@ func synthCorpus(cfg SearchConfig, n int) (*content.Corpus, error) {
 	// corpus's heap pages 88 → 62 MB).
 	c.Compact()
 	return c, nil
+}
+
+// corpusSuffix names the corpus kept beside a kept index: its directory's
+// name with this suffix.
+const corpusSuffix = ".corpus"
+
+// RemoveKept removes the kept index in dir with everything kept beside
+// it: its units and place names (index.RemoveKept) and the corpus.
+func RemoveKept(dir string) error {
+	return index.RemoveKept(dir, corpusSuffix)
 }
 
 // keptCorpus is a kept synthetic corpus and what it was generated from.
