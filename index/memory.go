@@ -53,12 +53,23 @@ const (
 // A build's steps after the cutting need less room than its estimate:
 // the units and what they keep are then in use already.
 const (
-	stepBatches = iota // the batches: those in flight, and what the units keep growing
+	stepCut     = iota // the cutting, beside the inferred abbreviations' reading
+	stepBatches        // the batches: those in flight, and what the units keep growing
 	stepMerge          // the merge and the count: their buffers and the term counts
 )
 
+// cutPerTextByte is the room the cutting holds, in bytes a byte of text.
+// Its live heap beyond what was live before it was 146 MB at 10,000
+// synthetic articles (37 MB of text) with the abbreviations' spans in a
+// map of pointers, and 64 MB (1.7 bytes a byte) once they were counted in
+// two readings (docs/performance.md, seventh pass); about 1.8 times that
+// leaves the collector room. It held the whole estimate before (6 bytes a
+// byte and the batches in flight), and a reload's RSS at 10,000 peaked
+// there, at that room over the serving index.
+const cutPerTextByte = 3
+
 // stepRoom is the room a build of c holds the soft limit to, over what is
-// in use when the step starts. The batches: the batches in flight
+// in use when the step starts. The cutting: cutPerTextByte. The batches: the batches in flight
 // (batchPerTextByte) and 2 bytes a byte of text for what the index
 // keeps (it keeps about 2 once built: 72 MB at 10,000 synthetic
 // articles). The merge and the count: 1 byte a byte and 64 MB; their
@@ -72,7 +83,10 @@ func stepRoom(c *content.Corpus, o BuildOptions, step int) int64 {
 	}
 	text := textOf(c)
 	room := int64(64<<20) + text
-	if step == stepBatches {
+	switch step {
+	case stepCut:
+		room = cutPerTextByte * text
+	case stepBatches:
 		room = inFlight(text, o)*batchPerTextByte + 2*text
 	}
 	return min(room, EstimateBuild(c, o))

@@ -186,10 +186,9 @@ func TestBuildRestoresMemoryLimit(t *testing.T) {
 	}
 }
 
-// TestStepRoom: on disk, the steps after the cutting hold no more room
-// than the whole estimate (the batches less), the batches at least those
-// in flight; in memory the
-// whole estimate holds throughout.
+// TestStepRoom: on disk, each step holds no more room than the whole
+// estimate (the cutting and the batches less), the batches at least those
+// in flight; in memory the whole estimate holds throughout.
 func TestStepRoom(t *testing.T) {
 	c := synth.Corpus(1, 400, 300)
 	disk := BuildOptions{Path: t.TempDir()}
@@ -204,7 +203,10 @@ func TestStepRoom(t *testing.T) {
 	if r := stepRoom(c, disk, stepBatches); r < inFlight(text, disk)*batchPerTextByte {
 		t.Errorf("the batches hold %d, less than those in flight", r)
 	}
-	for _, step := range []int{stepBatches, stepMerge} {
+	if r := stepRoom(c, disk, stepCut); r <= 0 || r >= whole {
+		t.Errorf("the cutting on disk holds %d, want less than the estimate %d", r, whole)
+	}
+	for _, step := range []int{stepCut, stepBatches, stepMerge} {
 		if r, e := stepRoom(c, BuildOptions{}, step), EstimateBuild(c, BuildOptions{}); r != e {
 			t.Errorf("step %d in memory holds %d, want the estimate %d", step, r, e)
 		}
