@@ -230,7 +230,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// Each step is held to what it needs (stepRoom): with the room of the
 	// whole estimate to the end, the garbage of the batches and the merge
 	// grew into the room the cutting had needed.
-	release := holdMemory(EstimateBuild(c, o))
+	release := holdMemory(stepRoom(c, o, stepCut))
 	defer func() { release() }()
 	// Inferring abbreviations reads the whole corpus on one core (6% of a
 	// 10,000-article build's CPU); nothing reads the glossary before
@@ -396,6 +396,14 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if cerr := prog.close(); err == nil {
 		err = cerr
 	}
+	// A kept build keeps its units as prepared once all its batches are
+	// in, before the merge: at 100,000 articles preparing the kept
+	// batches and merging them did not fit in one 10-minute step, and a
+	// step stopped while merging began the next by preparing three
+	// million units again.
+	if err == nil && prog != nil && !loaded {
+		err = ix.savePrepared(o.Dir, o)
+	}
 	dir := ix.dir
 	if o.Dir != "" {
 		dir = o.Dir
@@ -425,9 +433,6 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		phase("count")
 		debug.FreeOSMemory()
 		err = ix.countTerms(ctx, merged)
-	}
-	if err == nil && prog != nil && !loaded {
-		err = ix.savePrepared(o.Dir, o)
 	}
 	if err == nil && dir != "" {
 		phase("reopen")
