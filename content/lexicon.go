@@ -52,6 +52,12 @@ type lexicon struct {
 	// định …", "Thực hiện Kế hoạch …"): the capitalised words after them
 	// are a document's name, not a body's to abbreviate.
 	CitationOpeners []string
+	// GroundsOpeners open the grounds a notice or decision is issued on
+	// ("Căn cứ Luật …", "Xét đề nghị …"): such a sentence frames the
+	// document and states none of its provisions. "Thực hiện …" is not
+	// one: as often it opens what was done ("Thực hiện Nghị quyết 18,
+	// huyện giảm 5 phòng"), and counting it cost a real-4 answer.
+	GroundsOpeners []string
 	// MiddleNames are the middle names that, after a surname, make a
 	// run of capitalised words a person's name ("Phạm Thị …", "Hồ Văn …").
 	MiddleNames []string
@@ -162,6 +168,7 @@ var Lexicon = lexicon{
 		"Kho bạc", "Bảo hiểm", "Thanh tra", "Chi hội", "Hợp tác xã", "Bộ Chỉ huy", "Ủy ban Kiểm tra"},
 	ChangeWords:     []string{"giảm", "tăng", "bớt", "reduced", "reduce", "decreased", "increased", "cut"},
 	CitationOpeners: []string{"Căn cứ", "Theo", "Thực hiện", "Xét", "Trên cơ sở", "Thừa lệnh", "Thay mặt"},
+	GroundsOpeners:  []string{"Căn cứ", "Xét", "Pursuant to"},
 	MiddleNames:     []string{"Văn", "Thị"},
 	Periods:         []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},
 	EnglishTitles: []Term{

@@ -145,6 +145,9 @@ type unit struct {
 	// row, its words would count as common as the table is long.
 	row  bool
 	kind kindCode
+	// preamble: the unit frames its article rather than states a fact
+	// in it (isPreamble), or is the article's own unit (title, author).
+	preamble bool
 }
 
 // unitFacts are what a unit cites or states beside its text.
@@ -562,6 +565,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 	// "• Phía Bắc …" / "• Dân số: …"): the items after the inner list
 	// are still the outer list's.
 	intro, outer := "", ""
+	title := setOf(foldWords(a.Title))
 	rows := tableRowSet(a.TableRows)
 	for pi, p := range a.Paragraphs {
 		sentences := content.Sentences(p)
@@ -584,7 +588,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			if len(inContact) > 0 && inContact[lineKey(s)] {
 				continue
 			}
-			u := unit{kind: kPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi]}
+			u := unit{kind: kPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi], preamble: isPreamble(s, title)}
 			prev = len(units) + 1
 			// Most articles cite nothing and merge nothing: no key to make.
 			if len(docsBySentence) > 0 || len(mergers) > 0 {
@@ -614,7 +618,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		}
 	}
 	if meta := articleText(*a); meta != "" {
-		units = append(units, unit{kind: kArticle, article: ai, text: meta})
+		units = append(units, unit{kind: kArticle, article: ai, text: meta, preamble: true})
 	}
 	contactKeys = make([]string, len(units), len(units)+len(a.Contacts))
 	for i := range a.Contacts {
@@ -636,6 +640,42 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 	}
 	return units, contactKeys
 }
+
+// isPreamble: a sentence that frames its article rather than states a
+// fact in it — the grounds a notice is issued on ("Căn cứ Luật Tổ chức
+// chính quyền địa phương năm 2015, … UBND huyện thông báo lịch tiếp công
+// dân"), or the headline repeated in the body (every word of it the
+// title's, a date before it). Such a sentence shares the most words
+// with any question about the page, and holds a law's year where a date
+// is asked. title: the article title's folded words.
+func isPreamble(s string, title map[string]bool) bool {
+	f := foldWords(s)
+	for _, o := range groundsOpeners {
+		if len(f) > len(o) && slices.Equal(f[:len(o)], o) {
+			return true
+		}
+	}
+	n := 0
+	for _, w := range f {
+		if isDigits(w) || w == "date" {
+			continue // the date scraped before a repeated headline
+		}
+		if !title[w] {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// groundsOpeners are the lexicon's GroundsOpeners, folded.
+var groundsOpeners = func() [][]string {
+	var out [][]string
+	for _, o := range content.Lexicon.GroundsOpeners {
+		out = append(out, foldWords(o))
+	}
+	return out
+}()
 
 func tableRowSet(rows []int) map[int]bool {
 	if len(rows) == 0 {

@@ -35,14 +35,14 @@ const (
 
 // unitsVersion changes whenever what makeUnits or placesByKind make
 // changes, so that units kept by other code are cut again, not read.
-const unitsVersion = 1
+const unitsVersion = 2
 
 // keptUnits is unitsFile's content, a column a field.
 type keptUnits struct {
 	Header  string
 	Article []uint32
 	Kind    []uint8
-	Flags   []uint8 // keptMerge, keptRow
+	Flags   []uint8 // keptMerge, keptRow, keptPreamble
 	Prev    []uint32
 	Next    []uint32
 	Text    []strRef
@@ -66,6 +66,7 @@ type keptPlaces struct {
 const (
 	keptMerge = 1 << iota
 	keptRow
+	keptPreamble
 )
 
 // strRef is a string kept as bytes [Off, Off+Len) of paragraph Para of
@@ -173,6 +174,9 @@ func saveUnits(dir string, c *content.Corpus, units []unit) error {
 		if u.row {
 			k.Flags[i] |= keptRow
 		}
+		if u.preamble {
+			k.Flags[i] |= keptPreamble
+		}
 		k.Text[i], k.Context[i] = ref(u.article, u.text), ref(u.article, u.context)
 		k.Docs = append(k.Docs, u.docs()...)
 		k.DocEnds[i] = uint32(len(k.Docs))
@@ -245,6 +249,7 @@ func loadUnits(dir string, c *content.Corpus) (units []unit, ok bool) {
 		u.article, u.kind = int(k.Article[i]), kindCode(k.Kind[i])
 		u.prev, u.next = int(k.Prev[i]), int(k.Next[i])
 		u.hasMerge, u.row = k.Flags[i]&keptMerge != 0, k.Flags[i]&keptRow != 0
+		u.preamble = k.Flags[i]&keptPreamble != 0
 		docs := k.Docs[docsFrom:k.DocEnds[i]:k.DocEnds[i]]
 		docsFrom = k.DocEnds[i]
 		if len(docs) == 0 && k.Contact[i] == 0 {

@@ -123,6 +123,14 @@ var signals = []signal{
 		}
 		return false
 	}),
+	// A unit that frames its article (the grounds cited, the headline,
+	// the article's title unit) says what the page is about, not the
+	// value asked: it shares the most words with any question about the
+	// page. Not when it cites the document asked about, whose number
+	// and date it then gives.
+	{name: "preamble", weight: -0.2, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 {
+		return b2f(c.u.preamble && !c.docHit)
+	}},
 	// A question that is only an office's name ("phong noi vu") wants
 	// that office's contact block rather than a line that names it.
 	typedSignal("office_named", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
