@@ -61,8 +61,11 @@ type EvalCase struct {
 	Found    bool     `json:"found"`
 	Answer   string   `json:"answer"` // first hit's text
 	Hits     []string `json:"hits"`   // the first three hits' texts, best first
-	Rank     int      `json:"rank"`   // 1-based rank of the first hit containing an expected string; 0 if none in the top 3
-	OK       bool     `json:"ok"`     // hit@1, or a correct "no answer"
+	// Articles are the first three hits' article ids (a page's file name):
+	// a wrong answer from another page than the one asked about shows here.
+	Articles []string `json:"articles,omitempty"`
+	Rank     int      `json:"rank"` // 1-based rank of the first hit containing an expected string; 0 if none in the top 3
+	OK       bool     `json:"ok"`   // hit@1, or a correct "no answer"
 	// Maybe is the unit offered as "maybe this" beside a decline, if any;
 	// MaybeOK: it holds an expected string.
 	Maybe   string `json:"maybe,omitempty"`
@@ -114,6 +117,7 @@ func Evaluate(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 		}
 		for i := 0; i < len(res.Hits) && i < 3; i++ {
 			c.Hits = append(c.Hits, res.Hits[i].Text)
+			c.Articles = append(c.Articles, res.Hits[i].ArticleID)
 		}
 		row := rows[q.Kind]
 		if row == nil {

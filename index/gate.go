@@ -44,6 +44,20 @@ const (
 	checkHeading                    // the unit is itself a question
 )
 
+// checkNames name the checks for -explain, in the order of their bits.
+var checkNames = []string{"entity", "period", "title", "named", "whole", "field", "typed", "heading"}
+
+// names are the checks c holds, by name.
+func (c checks) names() []string {
+	var out []string
+	for i, n := range checkNames {
+		if c&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // gateInput is one named input of the decision.
 type gateInput struct {
 	name string

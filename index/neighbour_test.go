@@ -187,3 +187,33 @@ func TestWholeNameAndChangeNeighbours(t *testing.T) {
 		{"Tỉnh Mẫu Định còn bao nhiêu thôn, xóm sau sắp xếp?", ""},
 	})
 }
+
+// neighbourReceptionPage is a synthetic page (invented commune and days)
+// in the shape of a commune's citizen-reception notice naming one office
+// holder's days.
+const neighbourReceptionPage = `synthetic: true
+source: https://www.mau.example.invalid/thong-bao/lich-tiep-cong-dan-xa-thu-lap
+title: Thông báo lịch tiếp công dân của UBND xã Thử Lập năm 2030
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Ủy ban nhân dân xã Thử Lập thông báo lịch tiếp công dân như sau:
+
+- Chủ tịch Ủy ban nhân dân xã tiếp công dân định kỳ vào ngày thứ Năm hằng tuần.
+
+- Công chức tiếp công dân thường xuyên vào các ngày làm việc trong tuần.
+`
+
+// TestOfficeNeighbours: a question naming an office holder as its subject
+// ("Bí thư Đảng ủy xã … tiếp công dân ngày nào") is not answered by a
+// unit whose window names another office holder's days, while the holder
+// named is answered.
+func TestOfficeNeighbours(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"reception.txt": neighbourReceptionPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Chủ tịch UBND xã Thử Lập tiếp công dân vào ngày nào?", "thứ Năm"},
+		{"chu tich ubnd xa thu lap tiep cong dan ngay nao", "thứ Năm"},
+		{"Bí thư Đảng ủy xã Thử Lập tiếp công dân vào ngày nào?", ""},
+		{"bi thu dang uy xa thu lap tiep cong dan thu may", ""},
+	})
+}

@@ -132,6 +132,13 @@ type parsedQuery struct {
 	// deputy: a who-question asks for a deputy ("Phó Chủ tịch …"): the
 	// title must be written as a deputy's, and only then.
 	deputy bool
+	// offices are the titles a question that is no who-question names as
+	// its subject ("Bí thư Đảng ủy xã … tiếp công dân ngày nào"), with
+	// what it writes after each (officeBound): a unit whose window names
+	// office holders, none of them the one asked ("Chủ tịch UBND xã tiếp
+	// công dân vào thứ Tư"), speaks of another official.
+	offices     [][][]string
+	officeBound []bound
 }
 
 // bound is what a question writes right after a title it asks about.
@@ -935,6 +942,12 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.periods = periodsNamed(pq.folded)
 	pq.change = asksChange(pq.folded)
 	pq.titles, pq.titleBound = ix.askedTitles(pq.folded, pq.intents)
+	if pq.intents&wantName == 0 {
+		pq.offices, pq.officeBound = ix.namedTitles(pq.folded)
+		if len(pq.offices) > 0 {
+			ix.officeBodies(&pq)
+		}
+	}
 	if pq.intents&wantName != 0 {
 		n := len(pq.titles)
 		pq.required, pq.titles = deputyAsTitle(pq.required, pq.titles)
@@ -1057,6 +1070,35 @@ func (ix *Index) askedTitles(folded []string, in intent) ([][][]string, []bound)
 	if in&wantName == 0 {
 		return nil, nil
 	}
+	return ix.namedTitles(folded)
+}
+
+// officeBodies marks as a named body (concept.entity) the body written
+// right after an office the question names ("Bí thư Đảng ủy xã …"): an
+// answer, its window or its article's title must name it, so a notice of
+// the commune's People's Committee does not answer for its Party
+// committee's secretary.
+func (ix *Index) officeBodies(pq *parsedQuery) {
+	for i := 0; i < len(pq.folded); i++ {
+		t := titleSpellings(pq.folded, i)
+		if t == nil {
+			continue
+		}
+		body := ix.bodyAt(pq.folded, i+len(t[0]))
+		if body == nil {
+			continue
+		}
+		for k := range pq.concepts {
+			if slices.ContainsFunc(pq.concepts[k].alts, func(a []string) bool { return seqEqual(a, body) }) {
+				pq.concepts[k].entity = true
+			}
+		}
+	}
+}
+
+// namedTitles are the titles the question names, with what it writes
+// after each.
+func (ix *Index) namedTitles(folded []string) ([][][]string, []bound) {
 	var out [][][]string
 	var bounds []bound
 	for i := 0; i < len(folded); i++ {

@@ -36,6 +36,8 @@ type Explained struct {
 	Score    float64
 	Coverage float64 // share of the question the unit holds; below the bar it does not answer
 	Signals  []SignalValue
+	Article  string   // the unit's article id
+	Lacks    []string // the coverage checks that marked the unit down ("named", "typed" …)
 }
 
 // Hit is one unit that matched.
@@ -74,6 +76,10 @@ type Result struct {
 	// decision on the best candidate: it answers when they sum to 0 or
 	// more.
 	Gate []SignalValue
+	// Required, with Options.Explain, are the names the question was read
+	// to require of an answer (places, weekdays, a deputy), each spelling
+	// folded, spellings joined by " | ".
+	Required []string
 }
 
 // Span is a byte range [Start, End) of a text.

@@ -107,6 +107,13 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 		if len(ranked) > 0 {
 			res.Gate = gateTerms(gateWeights, ix.gateVector(ranked, pq.english, nil))
 		}
+		for _, r := range pq.required {
+			var sp []string
+			for _, alt := range r {
+				sp = append(sp, strings.Join(alt, " "))
+			}
+			res.Required = append(res.Required, strings.Join(sp, " | "))
+		}
 	}
 	res.Total = len(kept)
 	res.Found = len(kept) > 0
@@ -573,7 +580,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// the field asked for (a fax) must be there.
 		missingRequired := false
 		var prevWords, ctxWords []string
-		if len(pq.titleBound) > 0 || len(pq.periods) > 0 {
+		if len(pq.titleBound) > 0 || len(pq.periods) > 0 || len(pq.offices) > 0 {
 			if u.prev > 0 {
 				prevWords = foldWords(lowerNormalize(ix.units[u.prev-1].text))
 			}
@@ -617,6 +624,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					s.gate.checks |= checkTitle
 				}
 			}
+		}
+		if len(pq.offices) > 0 && !ix.officeAgrees(&pq, qWords, enUnit, folded, prevWords, ctxWords) {
+			missingRequired = true
+			s.gate.checks |= checkTitle
 		}
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
 			inLead := func(w string) bool { return ix.leads.has(u.article, w) }
@@ -705,6 +716,38 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	return out, nil
 }
 
+// officeAgrees: the unit's window (the unit, the sentence before, its
+// list's introduction) names no office holder, or names one the question
+// asks about, a deputy's or not, of the body the question names (on an
+// English page, whose bodies the question names in Vietnamese, the title
+// alone).
+func (ix *Index) officeAgrees(pq *parsedQuery, qWords map[string]bool, english bool, windows ...[]string) bool {
+	named := false
+	for _, ws := range windows {
+		for p := range ws {
+			if titleSpellings(ws, p) != nil {
+				named = true
+				break
+			}
+		}
+	}
+	if !named {
+		return true
+	}
+	for i, t := range pq.offices {
+		b := pq.officeBound[i]
+		if english {
+			b = boundNone
+		}
+		for _, ws := range windows {
+			if ix.titleSaid(ws, t, false, b, qWords) || ix.titleSaid(ws, t, true, b, qWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namedWhole: one of the spellings of a required name is written whole —
 // in order, its syllables together — by the unit, the sentence before it,
 // its list's introduction, its article's title or lead.
@@ -740,7 +783,7 @@ func (ix *Index) anyTyped(pq *parsedQuery, c *candidate) bool {
 func (ix *Index) explained(s scored, w []float64) Explained {
 	u := ix.units[s.unit]
 	return Explained{ID: "u" + strconv.Itoa(s.unit), Kind: u.kind.Kind(), Text: u.text, Score: s.score,
-		Coverage: s.coverage, Signals: explainSignals(w, s.feats)}
+		Coverage: s.coverage, Signals: explainSignals(w, s.feats), Article: ix.corpus.Articles[u.article].ID, Lacks: s.gate.checks.names()}
 }
 
 // holdsField: a question asking for a fax or an e-mail address is answered

@@ -82,17 +82,25 @@ func runAsk(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *explain {
-		return writeExplain(e.stdout, res.Explain, res.Gate)
+		return writeExplain(e.stdout, res.Explain, res.Gate, res.Required)
 	}
 	return nil
 }
 
 // writeExplain prints each ranked candidate's score as the sum of its
 // signals (value × weight), and its coverage against the answer bar.
-func writeExplain(w io.Writer, cands []index.Explained, gate []index.SignalValue) error {
+func writeExplain(w io.Writer, cands []index.Explained, gate []index.SignalValue, required []string) error {
+	if len(required) > 0 {
+		fmt.Fprintf(w, "\nCâu trả lời phải nêu: %s\n", strings.Join(required, "; "))
+	}
 	fmt.Fprintln(w, "\nXếp hạng (score = Σ weight × value):")
 	for i, c := range cands {
 		fmt.Fprintf(w, "%d. [%s %s] score %.3f coverage %.2f: %s\n", i+1, c.ID, c.Kind, c.Score, c.Coverage, oneLine(c.Text, 120))
+		fmt.Fprintf(w, "     article %s", c.Article)
+		if len(c.Lacks) > 0 {
+			fmt.Fprintf(w, "; lacks %s", strings.Join(c.Lacks, ", "))
+		}
+		fmt.Fprintln(w)
 		for _, s := range c.Signals {
 			fmt.Fprintf(w, "     %-14s %6.3f × %5.2f = %6.3f\n", s.Name, s.Value, s.Weight, s.Value*s.Weight)
 		}
