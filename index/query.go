@@ -909,10 +909,6 @@ func (ix *Index) parse(question string) parsedQuery {
 			}
 		}
 		if !pq.english {
-			if joined := ix.joinedAlts(pq.folded, i); len(joined) > 0 {
-				c.own = 1
-				c.alts = append(c.alts, joined...)
-			}
 			c = ix.withEnglish(c)
 		}
 		pq.concepts = append(pq.concepts, c)
@@ -929,15 +925,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	if !pq.english {
 		pq.required = append(pq.required, ix.placesNamed(pq.folded, pq.required)...)
-		// A name of two syllables an English page writes as one word.
-		for i, r := range pq.required {
-			for _, alt := range r {
-				if len(alt) == 2 && ix.joinedAs(alt[0], alt[1]) {
-					pq.required[i] = append(slices.Clip(pq.required[i]), []string{alt[0] + alt[1]})
-					break
-				}
-			}
-		}
 	}
 	pq.periods = periodsNamed(pq.folded)
 	pq.change = asksChange(pq.folded)
@@ -1423,31 +1410,6 @@ func (ix *Index) joinedName(w string) []string {
 		}
 	}
 	return best
-}
-
-// joinedAlts are, for the syllable at i of a Vietnamese question, the
-// one word an English page writes for it and its neighbour ("Hà Nội" →
-// "Hanoi", "Đà Nẵng" → "Danang"): a syllable of the name finds that word.
-func (ix *Index) joinedAlts(folded []string, i int) [][]string {
-	var out [][]string
-	for _, j := range []int{i - 1, i} {
-		if j >= 0 && j+1 < len(folded) && ix.joinedAs(folded[j], folded[j+1]) {
-			out = append(out, []string{folded[j] + folded[j+1]})
-		}
-	}
-	return out
-}
-
-// joinedAs: the corpus's English units write the syllables a and b as one
-// word, which is no English word of its own ("hanoi", not "into" or
-// "today"): joinedName reads that word back as a and b.
-func (ix *Index) joinedAs(a, b string) bool {
-	w := a + b
-	if !ix.enWords[w] || !syllableRe.MatchString(a) || !syllableRe.MatchString(b) {
-		return false
-	}
-	split := ix.joinedName(w)
-	return len(split) == 2 && split[0] == a && split[1] == b
 }
 
 // englishTitles are the English titles a who-question asks about, with
