@@ -228,31 +228,3 @@ func TestCrossLanguageForms(t *testing.T) {
 		{"Dân số phường Mẫu Sơn là bao nhiêu?", ""},
 	})
 }
-
-// congressPage is a synthetic Vietnamese page (invented places and
-// figures) that English questions ask about an event and its schedule.
-const congressPage = `synthetic: true
-source: https://www.mau.example.invalid/tin-tuc/dai-hoi-phu-nu-mau-son
-title: Đại hội Phụ nữ phường Mẫu Sơn lần thứ V
-
-Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
-
-Đại hội Phụ nữ phường Mẫu Sơn lần thứ V được tổ chức tại Nhà văn hóa tổ dân phố 3.
-
-Đại hội đã bầu 15 ủy viên Ban Chấp hành nhiệm kỳ mới.
-
-Bộ máy mới của phường Mẫu Sơn chính thức đi vào hoạt động từ ngày 15/7/2025.
-
-Phường Mẫu Sơn có 12 tổ dân phố.
-`
-
-// TestEnglishQuestionWords: an English question's words of events and
-// schedules (held, women, officially, start, apparatus) find a Vietnamese
-// page.
-func TestEnglishQuestionWords(t *testing.T) {
-	ix := pageIndex(t, map[string]string{"vi.txt": congressPage})
-	checkAnswerOrDecline(t, ix, []answerOrDecline{
-		{"Where was the 5th Mau Son Women's Congress held?", "Nhà văn hóa tổ dân phố 3"},
-		{"When does the new Mau Son apparatus officially start operating?", "15/7/2025"},
-	})
-}
