@@ -1191,7 +1191,7 @@ func traitsOf(text, n string) traits {
 	if strings.Contains(text, "về") && maySubject(foldedText) && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
-	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) || namesBySurname(text) {
+	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
 		t |= hasName
 	}
 	if strings.Contains(text, "%") {
