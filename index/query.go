@@ -69,13 +69,6 @@ type concept struct {
 	// concept, the syllables it stands for: it weighs as much as they
 	// did apart. 0 or 1 for any other concept.
 	span int
-	// shorthand marks a word with no vowel ("sx", "đc", "bn", "VN",
-	// "TG"): an abbreviation or chat shorthand, never a syllable or an
-	// English word. One that no page writes weighs as little as an
-	// untranslated word. A word in capitals with vowels is not marked:
-	// "PAPI" named an index no page wrote, and its question was rightly
-	// declined (round5 q64).
-	shorthand bool
 	// year marks a year the question states: named by the unit, its
 	// context, its article's title, or its article's lead and date.
 	year bool
@@ -882,7 +875,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		word, isWord := ix.gloss.words[w]
 		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (isWord && (accented[i] == word || accented[i] == w)) ||
 			(!isWord && accented[i] == w && (!hasVowel(w) || len(w) >= 3 && !isStop(accented[i], w, qAccented)))) {
-			c := concept{alts: [][]string{{w}}, shorthand: !hasVowel(w)}
+			c := concept{alts: [][]string{{w}}}
 			c.alts = append(c.alts, exps...)
 			c.entity = namesBody(c.alts)
 			if !pq.english {
@@ -902,7 +895,6 @@ func (ix *Index) parse(question string) parsedQuery {
 			c.exact = accented[i]
 		}
 		c.foreign = pq.english && ix.df[w] == 0
-		c.shorthand = !year && !hasVowel(w)
 		if pq.english && i < len(cased) && startsUpper(cased[i]) {
 			if split := ix.joinedName(w); split != nil {
 				c.alts, c.own, c.foreign = append(c.alts, split), 1, false

@@ -62,8 +62,9 @@ const (
 	untranslatedWeight = 0.3
 	// unmatchableWeight is what a question's word weighs that no page
 	// can hold as typed — a loose translation, an untranslated English
-	// word, shorthand no page writes — against its rarity: 0 and 0.3 give
-	// the same answers on real-1..7 (docs/quality.md, round 6).
+	// word — against its rarity. Shorthand no page writes ("sx", "VN")
+	// weighed so too in session 9; on the held-out real-8 it changed no
+	// answer and was taken out (docs/quality.md, ablation, session 10).
 	unmatchableWeight = 0.3
 	defaultLimit      = 5
 	maxOffset         = 200
@@ -308,11 +309,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	for i, c := range pq.concepts {
 		weights[i] = ix.conceptWeight(c)
 		// A translated English word whose Vietnamese the corpus never uses
-		// is more likely a loose translation than a sign of no answer; so
-		// is shorthand that no page writes ("sx", "đc", "VN", "TG&DV"): as
-		// the rarest word it outweighed the words the pages do write, and
-		// the unit holding all of those was declined.
-		if known := ix.knowsAny(c); c.translated && !known || c.foreign || c.shorthand && !known {
+		// is more likely a loose translation than a sign of no answer.
+		if c.translated && !ix.knowsAny(c) || c.foreign {
 			weights[i] *= unmatchableWeight
 		}
 		total += weights[i]
