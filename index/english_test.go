@@ -191,8 +191,7 @@ Sau khi sắp xếp, thị xã Giả Lâm có 9 đơn vị hành chính cấp x�
 
 // formsPage is a synthetic English page (invented places and figures)
 // whose words are forms the glossary does not list as such ("receiving"
-// for "receive") and the domain's words the glossary gained in session 9
-// (files, main office, traffic safety, administrative-political centre).
+// for "receive").
 const formsPage = `synthetic: true
 source: https://www.mau.example.invalid/en/news/mau-son-ward-one-stop
 title: Mau Son ward one-stop shop after the merger
@@ -211,18 +210,14 @@ The administrative-political centre of the new Mau Thu province is located in Vi
 `
 
 // TestCrossLanguageForms: a Vietnamese question over an English page finds
-// the page's own forms of the glossary's words (an inflection of the term,
-// a term of the domain), an accented syllable is rendered only as the
-// glossary's syllable with the same marks ("đất" is not "đặt", located),
-// and what the page does not give is still declined.
+// the page's own forms of the glossary's words (an inflection of the
+// term), and what the page does not give is still declined.
 func TestCrossLanguageForms(t *testing.T) {
 	ix := pageIndex(t, map[string]string{"en.txt": formsPage, "vi.txt": vietnamesePage})
 	checkAnswerOrDecline(t, ix, []answerOrDecline{
 		// "tiếp nhận" is "receive" in the glossary, "receiving" on the page.
 		{"Bộ phận một cửa phường Mẫu Sơn tiếp nhận bao nhiêu hồ sơ mỗi ngày?", "about 140 files"},
 		{"phuong mau son moi ngay tiep nhan bao nhieu ho so", "about 140 files"},
-		{"Phường Mẫu Sơn có bao nhiêu quầy tiếp nhận ở trụ sở chính?", "5 reception counters"},
-		{"Đường dây nóng Mẫu Sơn nhận bao nhiêu cuộc gọi về an toàn giao thông?", "812 calls"},
 		{"Trung tâm hành chính - chính trị tỉnh Mẫu Thử mới đặt ở đâu?", "Vi Du city"},
 		// Not on the page.
 		{"Dân số phường Mẫu Sơn là bao nhiêu?", ""},
