@@ -98,6 +98,19 @@ type lexicon struct {
 	// Ordinals are the ordinals one to ten as written after "thứ", in
 	// order: "thứ nhất", "thứ tư" (not "một", "bốn" as a count writes them).
 	Ordinals []string
+	// OrdinalMarker is the word before an ordinal and before a weekday's
+	// number ("kỳ họp thứ 5", "thứ ba", "thứ 7"); Weekdays' names start
+	// with it, but for the day that has no number ("chủ nhật").
+	OrdinalMarker string
+	// CountAsks are the phrases asking how many, written before the noun
+	// counted ("bao nhiêu hội viên", "mấy xã", "how many communes"). A
+	// one-word ask typed without marks ("may") counts only before a word
+	// that is not a digit: "may" is as often "máy" or "may".
+	CountAsks []string
+	// ScheduleWords say that a question is about a schedule, where "thứ
+	// ba" is a weekday ("làm việc thứ ba"), not an ordinal ("nhiệm vụ thứ
+	// ba"); "thứ bảy" is read as a weekday anywhere.
+	ScheduleWords []string
 	// Classifiers are the words between a count and the noun it counts
 	// that count nothing of their own: "11 đơn vị xã, phường" counts xã.
 	Classifiers []string
@@ -186,6 +199,9 @@ var Lexicon = lexicon{
 	EnglishNameJoiners:    []string{"of", "and", "for"},
 	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},
 	Ordinals:              []string{"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"},
+	OrdinalMarker:         "thứ",
+	CountAsks:             []string{"bao nhiêu", "how many", "how much", "mấy"},
+	ScheduleWords:         []string{"làm việc", "mở cửa", "tiếp công dân", "lịch", "nghỉ", "trực"},
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),

@@ -732,7 +732,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	// Ordinals typed with a digit ("nhiệm vụ thứ 3") as published in words
 	// ("Thứ ba, …").
 	for i := 1; i < len(pq.folded); i++ {
-		if pq.folded[i-1] != "thu" {
+		if pq.folded[i-1] != ordinalMarker {
 			continue
 		}
 		if o, ok := ordinals[pq.folded[i]]; ok {
@@ -1133,7 +1133,7 @@ func periodsNamed(folded []string) []period {
 				continue
 			}
 			j := i + len(p)
-			thu := j < len(folded) && folded[j] == "thu"
+			thu := j < len(folded) && folded[j] == ordinalMarker
 			if thu {
 				j++
 			}
@@ -1215,7 +1215,7 @@ func periodIn(ws []string, p period) int {
 			continue
 		}
 		j := i + len(p.word)
-		thu := ws[j] == "thu"
+		thu := ws[j] == ordinalMarker
 		if thu && j+1 < len(ws) {
 			j++
 		}
@@ -1467,14 +1467,49 @@ func titleAt(folded []string, j int) bool {
 	return false
 }
 
+// ordinalMarker is the lexicon's "thứ", folded.
+var ordinalMarker = content.Fold(content.Lexicon.OrdinalMarker)
+
 // weekdays: folded day name after "thứ", and its digit.
 var weekdays = func() map[string]string {
 	out := map[string]string{}
 	for _, d := range content.Lexicon.Weekdays {
 		name, digit := foldWords(d.Name), foldWords(d.Digit)
-		if len(name) == 2 && name[0] == "thu" && len(digit) == 2 {
+		if len(name) == 2 && name[0] == ordinalMarker && len(digit) == 2 {
 			out[name[1]] = digit[1]
 		}
+	}
+	return out
+}()
+
+// unnumberedDays are the weekdays written without "thứ" and a number
+// ("chủ nhật"), folded.
+var unnumberedDays = func() [][]string {
+	var out [][]string
+	for _, d := range content.Lexicon.Weekdays {
+		if name := foldWords(d.Name); len(name) > 0 && name[0] != ordinalMarker {
+			out = append(out, name)
+		}
+	}
+	return out
+}()
+
+// unnumberedDayAt is the day of unnumberedDays written at i, or nil.
+func unnumberedDayAt(folded []string, i int) []string {
+	for _, d := range unnumberedDays {
+		if i+len(d) <= len(folded) && seqEqual(folded[i:i+len(d)], d) {
+			return d
+		}
+	}
+	return nil
+}
+
+// scheduleWords are the lexicon's ScheduleWords, folded, a space either
+// side.
+var scheduleWords = func() []string {
+	out := make([]string, len(content.Lexicon.ScheduleWords))
+	for i, w := range content.Lexicon.ScheduleWords {
+		out[i] = " " + strings.Join(foldWords(w), " ") + " "
 	}
 	return out
 }()
@@ -1528,18 +1563,19 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 	var req [][][]string
 	schedule := in&wantTime != 0
 	joined := " " + strings.Join(folded, " ") + " "
-	for _, w := range []string{" lam viec ", " mo cua ", " tiep cong dan ", " lich ", " nghi ", " truc "} {
+	for _, w := range scheduleWords {
 		if strings.Contains(joined, w) {
 			schedule = true
 		}
 	}
 	for i := 0; i < len(folded); i++ {
 		switch {
-		case folded[i] == "chu" && i+1 < len(folded) && folded[i+1] == "nhat":
-			req = append(req, [][]string{{"chu", "nhat"}})
-			i++
+		case unnumberedDayAt(folded, i) != nil:
+			d := unnumberedDayAt(folded, i)
+			req = append(req, [][]string{slices.Clone(d)})
+			i += len(d) - 1
 			continue
-		case folded[i] == "thu" && i+1 < len(folded) && !periodBefore(folded, i):
+		case folded[i] == ordinalMarker && i+1 < len(folded) && !periodBefore(folded, i):
 			day, digit := folded[i+1], ""
 			if d, ok := weekdays[day]; ok {
 				digit = d
@@ -1552,7 +1588,7 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 			}
 			// "thứ bảy" is rarely an ordinal; "thứ ba" often is.
 			if digit != "" && (digit == "7" || schedule) {
-				req = append(req, [][]string{{"thu", day}, {"thu", digit}})
+				req = append(req, [][]string{{ordinalMarker, day}, {ordinalMarker, digit}})
 				i++
 				continue
 			}
@@ -1747,17 +1783,45 @@ func spoken(q string) string {
 	return b.String()
 }
 
-// countedNoun finds the noun after "bao nhiêu", "mấy" or "how many".
+// countAsk is one of the lexicon's CountAsks: its words folded and, for
+// a one-word ask, the word as typed with its marks.
+type countAsk struct {
+	folded []string
+	marked string
+}
+
+var countAsks = func() []countAsk {
+	out := make([]countAsk, len(content.Lexicon.CountAsks))
+	for i, a := range content.Lexicon.CountAsks {
+		out[i] = countAsk{folded: foldWords(a), marked: lowerNormalize(a)}
+	}
+	return out
+}()
+
+// countAskEnd is the index after a count ask written at i ("bao nhiêu",
+// "how many", "mấy"), or -1. A one-word ask is read by its marks, or,
+// in a question typed without marks, folded before a word that is not a
+// digit ("may 2 tang" is no count).
+func countAskEnd(folded, accented []string, i int, questionAccented bool) int {
+	for _, a := range countAsks {
+		if len(a.folded) > 1 {
+			if i+len(a.folded) <= len(folded) && seqEqual(folded[i:i+len(a.folded)], a.folded) {
+				return i + len(a.folded)
+			}
+			continue
+		}
+		if accented[i] == a.marked || (!questionAccented && folded[i] == a.folded[0] && i+1 < len(folded) && !isDigits(folded[i+1])) {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// countedNoun finds the noun after one of the lexicon's count asks
+// ("bao nhiêu", "mấy", "how many").
 func countedNoun(folded, accented []string, questionAccented bool) string {
 	for i := 0; i < len(folded); i++ {
-		next := -1
-		switch {
-		case i+1 < len(folded) && folded[i] == "bao" && folded[i+1] == "nhieu",
-			i+1 < len(folded) && folded[i] == "how" && (folded[i+1] == "many" || folded[i+1] == "much"):
-			next = i + 2
-		case accented[i] == "mấy" || (!questionAccented && folded[i] == "may" && i+1 < len(folded) && !isDigits(folded[i+1])):
-			next = i + 1
-		}
+		next := countAskEnd(folded, accented, i, questionAccented)
 		if next < 0 {
 			continue
 		}
