@@ -55,7 +55,10 @@ func (b *Bot) confirm(offset int64) {
 	if offset <= 0 {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	// A call to Telegram like any other, given as long: a loaded machine
+	// can take seconds to answer, and a confirmation cut short leaves the
+	// answered updates pending for the next instance.
+	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.RequestTimeout)
 	defer cancel()
 	ok, err := b.ledger.RenewPollLock(ctx, b.cfg.Owner, b.cfg.LockTTL)
 	if err != nil || !ok {

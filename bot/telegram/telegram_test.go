@@ -109,7 +109,9 @@ func (r *running) shutdown(t *testing.T) {
 			if err != nil {
 				t.Errorf("Run: %v", err)
 			}
-		case <-time.After(15 * time.Second):
+		case <-time.After(2 * time.Minute):
+			// Only a failing test waits this long: Run returns as soon
+			// as the updates in flight are done (Grace bounds them).
 			t.Fatal("Run did not return after cancel")
 		}
 	})
@@ -294,14 +296,41 @@ func TestOrderWithinChatConcurrentAcross(t *testing.T) {
 	}
 }
 
+// TestGracefulShutdownFinishesInFlight: an update being handled when the
+// bot is told to stop is answered once, its offset saved and confirmed to
+// Telegram. Every deadline is generous — a request may take seconds on a
+// loaded machine (load 20–30 was seen), and a send that times out is sent
+// again, counted here as a second message — and none is waited out: the
+// handler returns once the shutdown has begun, not after a fixed delay.
 func TestGracefulShutdownFinishesInFlight(t *testing.T) {
 	srv := telegramtest.New(t)
 	l := store.NewMemoryLedger(0)
-	h := &fakeHandler{delay: func(bot.Message) time.Duration { return 500 * time.Millisecond }}
-	r := startBot(t, srv, h, l, nil)
+	stopping := make(chan struct{})
+	h := &fakeHandler{delay: func(bot.Message) time.Duration {
+		<-stopping // in flight until the shutdown has begun
+		return 0
+	}}
+	r := startBot(t, srv, h, l, func(c *Config) {
+		c.Grace, c.RequestTimeout, c.HandleTimeout, c.LockTTL = time.Minute, 20*time.Second, 2*time.Minute, time.Minute
+	})
+	release := sync.OnceFunc(func() { close(stopping) })
+	t.Cleanup(release) // before the shutdown's clean-up, should the test stop early
 	chat := telegramtest.Private(dan)
+	// Each call to Telegram takes seconds, as on a loaded machine: the
+	// deadlines above must hold it (the old 1 s request timeout and 0.6 s
+	// polling lock failed at 1.5 s).
+	srv.SetLatency(1500 * time.Millisecond)
 	id, _ := srv.SendText(chat, dan, "trước khi tắt")
 	srv.Wait(t, 5*time.Second, "handler called", func() bool { return len(h.messages()) == 1 })
+	// The shutdown begins (Run stops taking updates), then the handler
+	// finishes: the update is in flight across the start of the shutdown.
+	r.stop()
+	srv.Wait(t, time.Minute, "shutdown begun", func() bool {
+		r.bot.mu.Lock()
+		defer r.bot.mu.Unlock()
+		return r.bot.closed
+	})
+	release()
 	r.shutdown(t)
 	if got := srv.Messages(chat.ID); len(got) != 1 {
 		t.Fatalf("in-flight update not answered at shutdown: %d messages", len(got))
