@@ -97,9 +97,35 @@ func (r *Recorder) Search(ctx context.Context, question string, opts index.Optio
 	return res, nil
 }
 
-// statsCommand is /stats.
+// statsCommand is /stats. Its report quotes citizens' questions (the
+// unanswered and the slowest, redacted but in their words), which are not
+// for the members of a group: asked in a group, it is sent to the admin in
+// private, and the group is told only that it was — or, when the bot may not
+// write to the admin first (they never started it), how to ask in private.
 func (a *Admin) statsCommand(ctx context.Context, m bot.Message, _ string) ([]bot.Reply, error) {
-	a.log.Info("stats requested", "user_id", m.UserID)
+	a.log.Info("stats requested", "user_id", m.UserID, "chat_id", m.ChatID)
+	report := a.statsReport(ctx, m)
+	if m.ChatType == bot.ChatPrivate {
+		return []bot.Reply{report}, nil
+	}
+	t := textsFor(m)
+	if a.cfg.Poster != nil {
+		_, err := a.cfg.Poster.Post(ctx, m.UserID, report)
+		if err == nil {
+			return []bot.Reply{{Text: t.StatsSentPrivately}}, nil
+		}
+		// Most often Telegram's 403: a bot may not write first.
+		a.log.Info("admin: stats not sent in private", "user_id", m.UserID, "err", err)
+	}
+	reply := bot.Reply{Text: t.StatsPrivateOnly}
+	if u, ok := a.cfg.Poster.(interface{ UserName() string }); ok && u.UserName() != "" {
+		reply.Buttons = [][]bot.Button{{{Text: t.MessageMe, URL: "https://t.me/" + u.UserName()}}}
+	}
+	return []bot.Reply{reply}, nil
+}
+
+// statsReport is the /stats report.
+func (a *Admin) statsReport(ctx context.Context, m bot.Message) bot.Reply {
 	t := textsFor(m)
 	var (
 		b    strings.Builder
@@ -158,7 +184,7 @@ func (a *Admin) statsCommand(ctx context.Context, m bot.Message, _ string) ([]bo
 		a.log.Error("admin: stats incomplete", "err", errs[0])
 		b.WriteString(t.StatsIncomplete)
 	}
-	return []bot.Reply{{Text: strings.TrimRight(b.String(), "\n")}}, nil
+	return bot.Reply{Text: strings.TrimRight(b.String(), "\n")}
 }
 
 func replicaLine(t *texts, id, version string, articles int, built time.Time, self bool) string {

@@ -157,6 +157,15 @@ func (l *lateBot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, err
 	return l.b.Post(ctx, chatID, r)
 }
 
+// UserName is the bot's username, "" until it is connected: the admin
+// tools link to a private chat with it.
+func (l *lateBot) UserName() string {
+	if l.b == nil {
+		return ""
+	}
+	return l.b.UserName()
+}
+
 // startOperations loads the content (through the reloader, as every later
 // reload) and sets up the rest. Redis, when configured, is rdb.
 func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb store.Client, st bot.Store, log *slog.Logger) (*operations, error) {

@@ -161,7 +161,8 @@ func TestServeTokenNeverLogged(t *testing.T) {
 // of serve, a citizen's plain /reload is as silent as any command the bot
 // does not know there (another bot's, most likely), /stats addressed to the
 // bot gets the unknown-command refusal, and neither runs; the admin's /stats
-// in the same group does.
+// in the same group does, its report sent to the admin in private (it quotes
+// citizens' questions), the group told only that it was.
 func TestServeAdminCommandsInGroup(t *testing.T) {
 	srv := telegramtest.New(t)
 	stderr, stop := startServe(t, fakeAPIVars(srv, map[string]string{"ADMIN_IDS": "42"}))
@@ -179,8 +180,11 @@ func TestServeAdminCommandsInGroup(t *testing.T) {
 	if !strings.Contains(got[0].Visible, "/stats") || strings.Contains(got[0].Visible, "Thống kê") {
 		t.Errorf("citizen's /stats@bot answered %.100q, want the unknown-command refusal", got[0].Visible)
 	}
-	if !strings.Contains(got[1].Visible, "Thống kê") {
-		t.Errorf("admin's /stats answered %.100q, want the statistics", got[1].Visible)
+	if !strings.Contains(got[1].Visible, "tin nhắn riêng") || strings.Contains(got[1].Visible, "Câu hỏi: hôm nay") {
+		t.Errorf("admin's /stats answered %.100q in the group, want only that it was sent in private", got[1].Visible)
+	}
+	if private := srv.Messages(admin.ID); len(private) != 1 || !strings.Contains(private[0].Visible, "Câu hỏi: hôm nay") {
+		t.Errorf("admin's private chat holds %d messages, want the statistics", len(private))
 	}
 	if !strings.Contains(got[2].Visible, "/tim") {
 		t.Errorf("last message %.100q, want /help: the citizen's /reload got a reply", got[2].Visible)
