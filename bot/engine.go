@@ -288,7 +288,7 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 	case m.Callback != "":
 		return e.callback(ctx, r)
 	case isCmd:
-		r.st.Pending = ""
+		r.st.stopWaiting(m.UserID)
 		name = e.commandName(name)
 		if run, ok := e.flows[name]; ok {
 			return run(ctx, r, args)
@@ -312,9 +312,9 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 			return nil, nil
 		}
 		return []Reply{{Text: f(r.t.Unknown, "/"+name)}}, nil
-	case r.st.Pending != "":
-		pending := r.st.Pending
-		r.st.Pending = ""
+	case r.st.waiting(m.UserID) != "":
+		pending := r.st.waiting(m.UserID)
+		r.st.stopWaiting(m.UserID)
 		if run, ok := e.flows[pending]; ok {
 			return run(ctx, r, m.Text)
 		}

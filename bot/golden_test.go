@@ -289,6 +289,17 @@ func TestGolden(t *testing.T) {
 			{callback: "m:1:x:y"}, {callback: "zz"}, {callback: "s:1:0000000000"}, {callback: "d:1:1-XX/YY"},
 			{callback: "l:1:fr"}, {callback: "q:1:99"}, {callback: "f:1:u:" + strings.Repeat("a", 60)}, {callback: "\xff\xfe:1:1"},
 		}},
+		// In a group, each member's /tim waits for that member's own
+		// next message: another member's message in between is theirs
+		// (a greeting here), and two members may wait at once.
+		{name: "grouptim", steps: []step{
+			{text: "/tim", group: true},
+			{text: "xin chào", group: true, user: 1003, replyTo: true},
+			{text: "/tim", group: true, user: 1003},
+			{text: "sáp nhập thôn", group: true, replyTo: true},
+			{text: "email uy ban", group: true, user: 1003, replyTo: true},
+			{text: "xin chào", group: true, replyTo: true},
+		}},
 		{name: "group", steps: []step{
 			{text: "so dien thoai uy ban", group: true}, {text: "@kyanhbot so dien thoai uy ban", group: true, mention: true},
 			{text: "xem thêm", group: true}, {text: "xem thêm", group: true, replyTo: true},

@@ -17,7 +17,7 @@ const searchPage = 3
 // next message as it.
 func (e *Engine) find(ctx context.Context, r *request, args string) ([]Reply, error) {
 	if args == "" {
-		r.st.Pending = "tim"
+		r.st.wait(r.msg.UserID, "tim")
 		return []Reply{r.askWhat()}, nil
 	}
 	return e.ask(ctx, r, args)

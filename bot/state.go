@@ -11,10 +11,57 @@ import (
 // small on purpose: the store keeps it under a TTL, so a citizen's question is
 // kept only as long as the conversation can still page through its answers.
 type ChatState struct {
-	Lang    string // "vi" or "en" when chosen with /ngonngu; empty follows the client
-	Pending string // command waiting for its argument, e.g. "tim"
+	Lang string // "vi" or "en" when chosen with /ngonngu; empty follows the client
+	// Waiting are the commands waiting for their argument ("/tim" alone),
+	// each with the member who sent it: in a group, one member's /tim
+	// takes that member's next message, not whoever writes next.
+	Waiting [maxWaiting]Wait
 	List    List   // the last answer or list shown, for paging and follow-ups
 	Contact string // office of the last contact shown, for "còn số fax?"
+}
+
+// maxWaiting is how many members of a group may each have a command
+// waiting at once; a further one drops the oldest, whose next message is
+// then read as a question of its own (what it most often is).
+const maxWaiting = 4
+
+// Wait is a command waiting for its argument from one user.
+type Wait struct {
+	// User sent the command; 0 (a state saved before waits were kept per
+	// user) waits for anyone in the chat.
+	User    int64
+	Command string // e.g. "tim"
+}
+
+// waiting returns the command waiting for user's next message, "" for none.
+func (st *ChatState) waiting(user int64) string {
+	for _, w := range st.Waiting {
+		if w.Command != "" && (w.User == user || w.User == 0) {
+			return w.Command
+		}
+	}
+	return ""
+}
+
+// wait makes command wait for user's next message, replacing what user had
+// waiting; the newest wait comes first.
+func (st *ChatState) wait(user int64, command string) {
+	st.stopWaiting(user)
+	copy(st.Waiting[1:], st.Waiting[:len(st.Waiting)-1])
+	st.Waiting[0] = Wait{User: user, Command: command}
+}
+
+// stopWaiting drops what waits for user's next message.
+func (st *ChatState) stopWaiting(user int64) {
+	kept := [maxWaiting]Wait{}
+	n := 0
+	for _, w := range st.Waiting {
+		if w.Command != "" && w.User != user && w.User != 0 {
+			kept[n] = w
+			n++
+		}
+	}
+	st.Waiting = kept
 }
 
 // List is the last answer or list shown in a chat: enough to show its next page

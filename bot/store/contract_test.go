@@ -176,7 +176,7 @@ func testStore(t *testing.T, b backend) {
 		if got != (bot.ChatState{}) {
 			t.Errorf("unknown chat: got %+v, want zero state", got)
 		}
-		want := bot.ChatState{Lang: "en", Pending: "tim", Contact: "Văn phòng Thử Nghiệm",
+		want := bot.ChatState{Lang: "en", Waiting: [4]bot.Wait{{User: 1002, Command: "tim"}, {User: 1001, Command: "tim"}}, Contact: "Văn phòng Thử Nghiệm",
 			List: bot.List{Kind: "search", Query: "số điện thoại ủy ban", Offset: 4, Seq: 7, Total: 9, Gen: "k3x9",
 				Ahead: [3]bot.PageItem{{HTML: "Điện thoại: <b>0000 000 000</b>", ArticleID: "thu-nghiem/a"}, {HTML: "Xã Thử Nghiệm &amp; thôn Mẫu"}}}}
 		for _, st := range []bot.ChatState{{Lang: "vi"}, want} { // the second overwrites the first
@@ -440,7 +440,9 @@ func TestDecodeChat(t *testing.T) {
 		ok   bool
 	}{
 		{"v1", `{"v":1,"lang":"en","pend":"tim","kind":"docs","q":"18","off":8,"seq":3,"contact":"VP"}`,
-			bot.ChatState{Lang: "en", Pending: "tim", Contact: "VP", List: bot.List{Kind: "docs", Query: "18", Offset: 8, Seq: 3}}, true},
+			bot.ChatState{Lang: "en", Waiting: [4]bot.Wait{{Command: "tim"}}, Contact: "VP", List: bot.List{Kind: "docs", Query: "18", Offset: 8, Seq: 3}}, true},
+		{"waits per user", `{"v":1,"wait":[{"u":5,"c":"tim"},{"u":-7,"c":"tim"}]}`,
+			bot.ChatState{Waiting: [4]bot.Wait{{User: 5, Command: "tim"}, {User: -7, Command: "tim"}}}, true},
 		{"missing fields read as zero", `{"v":1,"q":"x"}`, bot.ChatState{List: bot.List{Query: "x"}}, true},
 		{"kept results", `{"v":1,"kind":"search","q":"x","off":4,"ahead":[{"h":"a","a":"art"},{"h":"b"}],"tot":9,"gen":"g1"}`,
 			bot.ChatState{List: bot.List{Kind: "search", Query: "x", Offset: 4, Total: 9, Gen: "g1",

@@ -122,19 +122,27 @@ const version = 1
 // chatV1 is the stored form of bot.ChatState. Short JSON names keep the
 // values small; omitted fields read back as zero.
 type chatV1 struct {
-	V       int    `json:"v"`
-	Lang    string `json:"lang,omitempty"`
-	Pending string `json:"pend,omitempty"`
-	Kind    string `json:"kind,omitempty"`
-	Query   string `json:"q,omitempty"`
-	Offset  int    `json:"off,omitempty"`
-	Seq     int    `json:"seq,omitempty"`
-	Contact string `json:"contact,omitempty"`
+	V    int    `json:"v"`
+	Lang string `json:"lang,omitempty"`
+	// Pending is a waiting command of a state written before waits were
+	// kept per user: read as waiting for anyone in the chat, never written.
+	Pending string   `json:"pend,omitempty"`
+	Waiting []waitV1 `json:"wait,omitempty"`
+	Kind    string   `json:"kind,omitempty"`
+	Query   string   `json:"q,omitempty"`
+	Offset  int      `json:"off,omitempty"`
+	Seq     int      `json:"seq,omitempty"`
+	Contact string   `json:"contact,omitempty"`
 	// The search results kept for the next page (bot.List.Ahead), with
 	// the total and the content generation they were found in.
 	Ahead []pageItemV1 `json:"ahead,omitempty"`
 	Total int          `json:"tot,omitempty"`
 	Gen   string       `json:"gen,omitempty"`
+}
+
+type waitV1 struct {
+	User    int64  `json:"u"`
+	Command string `json:"c"`
 }
 
 type pageItemV1 struct {
@@ -144,7 +152,7 @@ type pageItemV1 struct {
 
 func encodeChat(st bot.ChatState) ([]byte, error) {
 	w := chatV1{
-		V: version, Lang: st.Lang, Pending: st.Pending,
+		V: version, Lang: st.Lang,
 		Kind: st.List.Kind, Query: st.List.Query, Offset: st.List.Offset, Seq: st.List.Seq,
 		Contact: st.Contact, Total: st.List.Total, Gen: st.List.Gen,
 	}
@@ -153,6 +161,11 @@ func encodeChat(st bot.ChatState) ([]byte, error) {
 			break
 		}
 		w.Ahead = append(w.Ahead, pageItemV1{HTML: it.HTML, Article: it.ArticleID})
+	}
+	for _, wt := range st.Waiting {
+		if wt.Command != "" {
+			w.Waiting = append(w.Waiting, waitV1{User: wt.User, Command: wt.Command})
+		}
 	}
 	// Kept results are HTML: escaping every < and > as \u003c would make
 	// the value larger and slower to read back, at every message.
@@ -174,8 +187,21 @@ func decodeChat(b []byte) (bot.ChatState, error) {
 		return bot.ChatState{}, fmt.Errorf("store: decode chat state: no version")
 	}
 	st := bot.ChatState{
-		Lang: w.Lang, Pending: w.Pending, Contact: w.Contact,
+		Lang: w.Lang, Contact: w.Contact,
 		List: bot.List{Kind: w.Kind, Query: w.Query, Offset: w.Offset, Seq: w.Seq, Total: w.Total, Gen: w.Gen},
+	}
+	waits := w.Waiting
+	if w.Pending != "" {
+		waits = append(waits, waitV1{Command: w.Pending})
+	}
+	n := 0
+	for _, wt := range waits {
+		// More waits than kept (written by a newer version): the oldest,
+		// last, are dropped.
+		if wt.Command != "" && n < len(st.Waiting) {
+			st.Waiting[n] = bot.Wait{User: wt.User, Command: wt.Command}
+			n++
+		}
 	}
 	// More than a page (written by a newer version) is cut; the rest is
 	// searched again.
