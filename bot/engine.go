@@ -262,10 +262,16 @@ func (e *Engine) admit(ctx context.Context, m Message, t *messages) (replies []R
 		return nil, true, false
 	case n == e.opts.FloodLimit+1:
 		e.log.Info("flood limit reached", "user_id", m.UserID, "chat_id", m.ChatID, "limit", e.opts.FloodLimit)
-		if m.Callback != "" {
-			return []Reply{{Notice: t.Flood}}, false, true
+		notice := t.Flood
+		if m.SenderChat {
+			// Said in the group, where every anonymous admin reads why
+			// the bot is silent for the rest of the minute.
+			notice = t.FloodShared
 		}
-		return []Reply{{Text: t.Flood}}, false, true
+		if m.Callback != "" {
+			return []Reply{{Notice: notice}}, false, true
+		}
+		return []Reply{{Text: notice}}, false, true
 	case n > e.opts.FloodLimit+1:
 		return nil, false, true
 	}
@@ -294,8 +300,18 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 			return run(ctx, r, args)
 		}
 		if c, ok := e.extra[name]; ok {
-			if !c.AdminOnly || e.admins[m.UserID] {
+			switch {
+			case !c.AdminOnly, e.admins[m.UserID] && !m.SenderChat:
 				return c.Run(ctx, m, args)
+			case m.SenderChat:
+				// Any admin of the group, in ADMIN_IDS or not, sends as
+				// the group: told why, when the command is meant for
+				// this bot, rather than met with the unknown-command reply.
+				e.log.Warn("admin command refused", "user_id", m.UserID, "chat_id", m.ChatID, "command", name, "sender_chat", true)
+				if m.Mentioned || m.ReplyToBot {
+					return []Reply{{Text: r.t.AnonymousAdmin}}, nil
+				}
+				return nil, nil
 			}
 			e.log.Warn("admin command refused", "user_id", m.UserID, "chat_id", m.ChatID, "command", name)
 		}

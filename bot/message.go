@@ -47,6 +47,11 @@ type Message struct {
 	// Inline marks an inline query ("@bot question" typed in any chat):
 	// Text is the query, ChatID is 0, and the answer is Reply.Results.
 	Inline bool
+	// SenderChat marks a message sent on behalf of a chat — by an
+	// anonymous admin of a group, as the group, or as a channel — whose
+	// senders Telegram does not tell apart: UserID is then that chat's ID,
+	// one sender for flood limits and waits, and never an admin.
+	SenderChat bool
 }
 
 // group reports whether m was sent in a group or supergroup.

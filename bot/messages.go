@@ -80,6 +80,9 @@ type messages struct {
 	// FromVietnamese precedes an answer to a question asked in English
 	// (LeadIn): the answer is the published Vietnamese text.
 	FromVietnamese string
+	// FloodShared is Flood for a group's anonymous admins
+	// (Message.SenderChat); AnonymousAdmin refuses them an admin command.
+	FloodShared, AnonymousAdmin string
 }
 
 var catalog = map[lang]*messages{
@@ -161,6 +164,10 @@ var catalog = map[lang]*messages{
 		LinkExpired:    "Liên kết này đã hết hạn, bạn hãy gõ lại câu hỏi nhé.",
 		StaffButton:    "🙋 Liên hệ cán bộ",
 		FromVietnamese: "Trả lời theo văn bản tiếng Việt đã đăng:",
+		FloodShared: "Nhóm gửi nhanh quá dưới tên nhóm: các quản trị viên ẩn danh dùng chung một giới hạn, vì Telegram không cho biết ai gửi. " +
+			"Chờ một phút rồi hỏi tiếp, hoặc tắt «Ẩn danh» để mỗi người có giới hạn riêng.",
+		AnonymousAdmin: "Lệnh quản trị cần tài khoản của chính bạn: khi bạn là quản trị viên ẩn danh, Telegram không cho biết ai gửi. " +
+			"Hãy tắt «Ẩn danh» hoặc nhắn riêng cho mình.",
 	},
 	en: {
 		Welcome: "Hello! I answer questions about what the local government has published: resolutions, mergers and reorganisations, and office contacts.\n%s\n\nJust type a question, in Vietnamese (with or without accents) or English.",
@@ -240,6 +247,10 @@ var catalog = map[lang]*messages{
 		LinkExpired:    "This link has expired, please type your question again.",
 		StaffButton:    "🙋 Contact staff",
 		FromVietnamese: "Answer from the published Vietnamese text:",
+		FloodShared: "Too many messages sent as this group: its anonymous admins share one limit, since Telegram does not say which of them writes. " +
+			"Please wait a minute, or turn off \"Remain anonymous\" so that each of you has their own.",
+		AnonymousAdmin: "Admin commands need your own account: as an anonymous admin, Telegram does not say who you are. " +
+			"Turn off \"Remain anonymous\" or message me privately.",
 	},
 }
 

@@ -35,6 +35,12 @@ func toMessage(u tgbotapi.Update, self tgbotapi.User) (m bot.Message, ok bool) {
 			}
 		}
 		m.ChatID, m.UserID, m.ChatType = msg.Chat.ID, msg.From.ID, kind
+		if sc := msg.SenderChat; sc != nil {
+			// An anonymous admin (from GroupAnonymousBot, as the group)
+			// or a channel: from is a placeholder that every group's
+			// anonymous admins share. The chat is the sender.
+			m.UserID, m.SenderChat = sc.ID, true
+		}
 		m.MessageID = msg.MessageID
 		m.LangCode = msg.From.LanguageCode
 		text, mentioned, forOther := addressing(msg, self)

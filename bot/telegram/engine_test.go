@@ -25,6 +25,12 @@ var (
 // realEngine is the real conversation over the default corpus.
 func realEngine(t *testing.T, st bot.Store, username string) *bot.Engine {
 	t.Helper()
+	return realEngineWith(t, st, bot.Options{BotUsername: username})
+}
+
+// realEngineWith is realEngine with opts.
+func realEngineWith(t *testing.T, st bot.Store, opts bot.Options) *bot.Engine {
+	t.Helper()
 	indexOnce.Do(func() {
 		ctx := context.Background()
 		c, err := content.Load(ctx, content.Default())
@@ -37,7 +43,7 @@ func realEngine(t *testing.T, st bot.Store, username string) *bot.Engine {
 	if indexErr != nil {
 		t.Fatalf("index: %v", indexErr)
 	}
-	return bot.New(testIndex, st, bot.Options{BotUsername: username})
+	return bot.New(testIndex, st, opts)
 }
 
 // gated passes messages to a handler, except that once armed it blocks the
