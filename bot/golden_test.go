@@ -346,6 +346,10 @@ func TestGolden(t *testing.T) {
 		{name: "badinput", steps: []step{
 			{text: "so dien \xff\xfe thoai uy ban"}, {text: long}, {text: `+-&&||!(){}[]^"~*?:\/ <script>alert(1)</script>`},
 			{text: "   "}, {text: "/"}, {text: "/tim <b>uy ban</b> & fax"}, {text: "???"}, {text: "/tim …!"}, {text: "a"}, {text: "là gì?"},
+			// Characters lost on the way (U+FFFD, as Telegram delivers
+			// bytes that were no UTF-8): asked what they want to know, not
+			// taken for a nod.
+			{text: "\ufffd\ufffd"},
 		}},
 		{name: "unknown", steps: []step{{text: "/xyz"}, {text: "/reload"}, {text: "/tìm số fax"}, {text: "/Liênhệ"}, {text: "/tìmkiếm"}}},
 		{name: "smalltalk", steps: []step{

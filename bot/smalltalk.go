@@ -63,7 +63,9 @@ func smallTalk(text string) (kind string, ok bool) {
 			}
 		}
 		for _, r := range text {
-			if unicode.IsSymbol(r) {
+			// U+FFFD is no nod: it stands for bytes that were no
+			// UTF-8, what the citizen meant lost on the way.
+			if unicode.IsSymbol(r) && r != unicode.ReplacementChar {
 				return "ok", true
 			}
 		}

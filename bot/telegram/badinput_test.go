@@ -25,7 +25,7 @@ func TestBadInputThroughTransport(t *testing.T) {
 		name, text string
 		// raw is the message's text as JSON, for what Go's encoder would
 		// not write. (Telegram's JSON is valid UTF-8: a raw invalid byte
-		// cannot come through it, and the engine's tests cover one.)
+		// a test writes reaches the bot as U+FFFD, as from Telegram.)
 		raw  string
 		want string // in the reply; "" for any
 	}{
@@ -36,6 +36,8 @@ func TestBadInputThroughTransport(t *testing.T) {
 		{name: "HTML and script", text: `<script>alert(1)</script> số fax ủy ban`, want: "Fax"},
 		{name: "unknown command with markup", text: "/x<b>&amp;", want: "/x<b>&amp;"},
 		{name: "lone surrogate escape", raw: `"số fax \ud800 ủy ban"`, want: "Fax"},
+		{name: "raw invalid bytes", raw: "\"số fax \xff\xfe ủy ban\"", want: "Fax"},
+		{name: "raw invalid bytes alone", raw: "\"\xff\xfe\xc3\"", want: "Bạn muốn hỏi gì"},
 	}
 	for i, tt := range tests {
 		for _, group := range []bool{false, true} {

@@ -74,6 +74,7 @@ func fileEndpoint(endpoint string) string {
 // reply to r.ReplyTo in forum topic r.ThreadID when they are set. It returns
 // the ID of the (first) message sent.
 func (b *Bot) Post(ctx context.Context, chatID int64, r bot.Reply) (int, error) {
+	r = validUTF8(r)
 	parts := splitHTML(r.Text, maxMessageLen)
 	group := chatID < 0 // Telegram's group and supergroup IDs are negative
 	markup := b.send.keyboard(r.Buttons)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -132,6 +133,33 @@ func (s *sender) deliver(ctx context.Context, m bot.Message, r bot.Reply, from i
 		delivered++
 	}
 	return delivered, nil
+}
+
+// validUTF8 replaces the bytes of r that are no UTF-8 with U+FFFD: Telegram
+// refuses such text with a 400 (a reply lost, never retried), and whatever
+// the handler passed on — a corrupt file's name, a cut in mid-character —
+// the citizen should get the rest of the answer.
+func validUTF8(r bot.Reply) bot.Reply {
+	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	r.Text, r.Notice = fix(r.Text), fix(r.Notice)
+	if len(r.Buttons) > 0 {
+		rows := make([][]bot.Button, len(r.Buttons))
+		for i, row := range r.Buttons {
+			rows[i] = make([]bot.Button, len(row))
+			for j, b := range row {
+				rows[i][j] = bot.Button{Text: fix(b.Text), Data: fix(b.Data), URL: fix(b.URL)}
+			}
+		}
+		r.Buttons = rows
+	}
+	if len(r.Results) > 0 {
+		res := make([]bot.Result, len(r.Results))
+		for i, x := range r.Results {
+			res[i] = bot.Result{ID: fix(x.ID), Title: fix(x.Title), Description: fix(x.Description), Text: fix(x.Text), URL: fix(x.URL)}
+		}
+		r.Results = res
+	}
+	return r
 }
 
 // keyboard builds the inline keyboard, leaving out buttons Telegram would

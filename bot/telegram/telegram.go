@@ -17,6 +17,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -647,7 +648,11 @@ func (b *Bot) handle(ctx context.Context, m bot.Message) (replies []bot.Reply, e
 			replies, err = nil, fmt.Errorf("telegram: handler panicked: %v\n%s", p, debug.Stack())
 		}
 	}()
-	return b.cfg.Handler.Handle(ctx, m)
+	replies, err = b.cfg.Handler.Handle(ctx, m)
+	for i := range replies {
+		replies[i] = validUTF8(replies[i])
+	}
+	return replies, err
 }
 
 func (b *Bot) abandon(updateID int64, holder string, log *slog.Logger) {
@@ -680,6 +685,7 @@ func (b *Bot) acker(ctx context.Context, id string) (ack func(notice string), st
 
 // answerCallback stops the button's spinner, with notice as a toast.
 func (b *Bot) answerCallback(ctx context.Context, id, notice string) {
+	notice = strings.ToValidUTF8(notice, "\uFFFD") // bot.Ack's too
 	if r := []rune(notice); len(r) > 200 {
 		notice = string(r[:199]) + "…"
 	}

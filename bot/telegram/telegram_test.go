@@ -394,3 +394,42 @@ func BenchmarkLimiter(b *testing.B) {
 		l.reserve(now.Add(time.Duration(i)*time.Millisecond), int64(i%1000), i%2 == 0)
 	}
 }
+
+// TestInvalidUTF8Replies: a reply holding bytes that are no UTF-8 — a text,
+// a button's label or data, a button press's notice, a post — reaches the
+// user with U+FFFD in their place. Telegram (and the fake) refuse such
+// text with a 400, and a refused reply is lost for good.
+func TestInvalidUTF8Replies(t *testing.T) {
+	srv := telegramtest.New(t)
+	h := handlerFunc(func(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+		if m.Callback != "" {
+			return []bot.Reply{{Notice: "cảm ơn \xff"}}, nil
+		}
+		return []bot.Reply{{Text: "<b>Tệp</b> hồ\xc3 sơ\xff.txt", Buttons: [][]bot.Button{{{Text: "nút \xfe", Data: "d:\xff"}}}}}, nil
+	})
+	r := startBot(t, srv, h, store.NewMemoryLedger(0), nil)
+	chat := telegramtest.Private(dan)
+	srv.SendText(chat, dan, "xin chào")
+	got := srv.WaitMessages(t, chat.ID, 1)
+	if want := "Tệp hồ\uFFFD sơ\uFFFD.txt"; got[0].Visible != want {
+		t.Errorf("reply = %q, want %q", got[0].Visible, want)
+	}
+	if len(got[0].Buttons) != 1 || got[0].Buttons[0][0].Text != "nút \uFFFD" {
+		t.Errorf("buttons = %+v, want the label with U+FFFD", got[0].Buttons)
+	}
+	srv.Press(chat, dan, got[0].MessageID, "d:x")
+	srv.Wait(t, time.Minute, "button answered", func() bool { return srv.UnansweredQueries() == 0 })
+	if a := srv.Answers(); len(a) != 1 || a[0].Text != "cảm ơn \uFFFD" {
+		t.Errorf("answers = %+v, want the notice with U+FFFD", a)
+	}
+	if _, err := r.bot.Post(context.Background(), chat.ID, bot.Reply{Text: "báo cáo \xff"}); err != nil {
+		t.Errorf("Post: %v", err)
+	}
+	for _, method := range []string{"sendMessage", "answerCallbackQuery"} {
+		for _, c := range srv.Calls(method) {
+			if c.Status != 200 {
+				t.Errorf("%s refused (%d): %q", method, c.Status, c.Params.Get("text"))
+			}
+		}
+	}
+}

@@ -3,7 +3,8 @@
 // sendMessage, editMessageText, answerCallbackQuery, answerInlineQuery,
 // sendChatAction, setMyCommands, setWebhook, deleteWebhook and getFile,
 // rejects what real Telegram rejects (text length, HTML tags and entities,
-// callback_data bytes, a message_thread_id that is no forum topic),
+// callback_data bytes, a message_thread_id that is no forum topic, text
+// that is no valid UTF-8), delivers only valid UTF-8 as Telegram does,
 // records everything the bot sent, lets a test push updates as a user would,
 // and injects faults (429 with retry_after, 5xx, slow answers, dropped
 // connections) so retries and limits are tested against an honest server.
@@ -22,6 +23,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -534,6 +536,10 @@ func (s *Server) PushUpdate(u tgbotapi.Update) int {
 // field of an unexpected type, as a newer Bot API may send — and returns
 // its update_id.
 func (s *Server) PushRaw(fields string) int {
+	// Telegram's servers hold only valid UTF-8 — a client cannot send
+	// anything else — so a raw invalid byte a test writes reaches the bot
+	// as U+FFFD, as Go's encoder writes it for PushUpdate.
+	fields = strings.ToValidUTF8(fields, "\uFFFD")
 	s.mu.Lock()
 	id := s.nextUpdate
 	s.nextUpdate++
@@ -929,6 +935,12 @@ func buttonsEqual(a, b [][]tgbotapi.InlineKeyboardButton) bool {
 // checkContent validates text, parse mode and inline keyboard as Telegram does.
 func checkContent(form url.Values) (visible string, buttons [][]tgbotapi.InlineKeyboardButton, status int, desc string) {
 	text := form.Get("text")
+	if !utf8.ValidString(text) {
+		return "", nil, http.StatusBadRequest, "Bad Request: text must be encoded in UTF-8"
+	}
+	if !utf8.ValidString(form.Get("reply_markup")) {
+		return "", nil, http.StatusBadRequest, "Bad Request: strings must be encoded in UTF-8"
+	}
 	visible = text
 	switch mode := form.Get("parse_mode"); mode {
 	case "HTML":
@@ -979,6 +991,9 @@ func (s *Server) answerCallbackQuery(r *http.Request) (any, int, string) {
 	answered, known := s.queries[id]
 	if !known || answered {
 		return nil, http.StatusBadRequest, "Bad Request: query is too old and response timeout expired or query ID is invalid"
+	}
+	if !utf8.ValidString(r.Form.Get("text")) {
+		return nil, http.StatusBadRequest, "Bad Request: strings must be encoded in UTF-8"
 	}
 	if utf16Len(r.Form.Get("text")) > 200 {
 		return nil, http.StatusBadRequest, "Bad Request: MESSAGE_TOO_LONG"

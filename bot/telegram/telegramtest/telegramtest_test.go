@@ -3,6 +3,8 @@ package telegramtest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -10,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
@@ -50,6 +53,9 @@ func TestServerChecks(t *testing.T) {
 		{"65-byte data", withData(strings.Repeat("d", 65)), 400},
 		{"edit of nothing", tgbotapi.NewEditMessageText(5, 999, "x"), 400},
 		{"unknown callback query", tgbotapi.NewCallback("nope", ""), 400},
+		// Telegram answers "text must be encoded in UTF-8".
+		{"invalid UTF-8", tgbotapi.NewMessage(5, "số \xff fax"), 400},
+		{"invalid UTF-8 in HTML", html("<b>số \xc3</b>"), 400},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,6 +100,28 @@ func TestServerChecks(t *testing.T) {
 		got, _ = api.GetUpdates(tgbotapi.UpdateConfig{Offset: first + 1})
 		if len(got) != 1 || srv.Pending() != 1 {
 			t.Errorf("after confirming the first: %d returned, %d pending; want 1 and 1", len(got), srv.Pending())
+		}
+	})
+
+	// Telegram holds only valid UTF-8: an update a test writes with raw
+	// invalid bytes is delivered with U+FFFD in their place.
+	t.Run("raw invalid bytes delivered as U+FFFD", func(t *testing.T) {
+		id := srv.PushRaw(`"message":{"message_id":1,"date":1,"from":{"id":9},"chat":{"id":9,"type":"private"},"text":"a` + "\xff\xfe" + `b"}`)
+		resp, err := http.Get(fmt.Sprintf("%s/bot%s/getUpdates?offset=%d&timeout=0", srv.URL, srv.Token, id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !utf8.Valid(body) {
+			t.Errorf("getUpdates answered invalid UTF-8: %q", body)
+		}
+		got, err := api.GetUpdates(tgbotapi.UpdateConfig{Offset: id})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("got %d updates, %v; want 1", len(got), err)
+		}
+		if want := "a\uFFFDb"; got[0].Message.Text != want {
+			t.Errorf("text = %q, want %q", got[0].Message.Text, want)
 		}
 	})
 
