@@ -327,7 +327,7 @@ func (e *Engine) dispatch(ctx context.Context, r *request, name, args string, is
 			// answer. "/cmd@bot" gets the list of commands.
 			return nil, nil
 		}
-		return []Reply{{Text: f(r.t.Unknown, "/"+name)}}, nil
+		return []Reply{{Text: f(r.t.Unknown, "/"+clipCommand(name))}}, nil
 	case r.st.waiting(m.UserID) != "":
 		pending := r.st.waiting(m.UserID)
 		r.st.stopWaiting(m.UserID)
@@ -361,6 +361,16 @@ func (e *Engine) followUp(ctx context.Context, r *request) ([]Reply, error) {
 		return []Reply{reply}, nil
 	}
 	return e.ask(ctx, r, text)
+}
+
+// clipCommand shortens an unknown command's name for the reply that echoes
+// it: Telegram's commands have at most 32 characters, and a 4,000-character
+// "/xxx…" echoed whole would take the reply over one message.
+func clipCommand(name string) string {
+	if r := []rune(name); len(r) > 32 {
+		return string(r[:32]) + "…"
+	}
+	return name
 }
 
 // staffInPrivate points a group member who asked for staff to a private

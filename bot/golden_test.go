@@ -350,6 +350,10 @@ func TestGolden(t *testing.T) {
 			// bytes that were no UTF-8): asked what they want to know, not
 			// taken for a nod.
 			{text: "\ufffd\ufffd"},
+			// Query syntax in every command's argument is text, and a
+			// 4,000-character unknown command is not echoed whole.
+			{text: `/tim +-:^*~"`}, {text: `/lienhe +-:^*~"`}, {text: `/nghiquyet +-:^*~"`}, {text: `/sapnhap +-:^*~"`},
+			{text: `/tim email~2 ủy^3 ban:*`}, {text: "/" + strings.Repeat("x", 4000)},
 		}},
 		{name: "unknown", steps: []step{{text: "/xyz"}, {text: "/reload"}, {text: "/tìm số fax"}, {text: "/Liênhệ"}, {text: "/tìmkiếm"}}},
 		{name: "smalltalk", steps: []step{

@@ -38,6 +38,7 @@ func TestBadInputThroughTransport(t *testing.T) {
 		{name: "lone surrogate escape", raw: `"số fax \ud800 ủy ban"`, want: "Fax"},
 		{name: "raw invalid bytes", raw: "\"số fax \xff\xfe ủy ban\"", want: "Fax"},
 		{name: "raw invalid bytes alone", raw: "\"\xff\xfe\xc3\"", want: "Bạn muốn hỏi gì"},
+		{name: "unknown command of 4,000 characters", text: "/" + strings.Repeat("x", 4000), want: "Mình không biết lệnh /xxx"},
 	}
 	for i, tt := range tests {
 		for _, group := range []bool{false, true} {
