@@ -46,6 +46,11 @@ type Cluster struct {
 
 	catchMu sync.Mutex // one catch-up at a time: listen's and the heartbeat's
 	tried   string     // the last version caught up to, tried once only
+
+	// unannounced is this replica's last announcement, while it has not
+	// reached Redis (down, or restarting): made again once it is back.
+	announceMu  sync.Mutex
+	unannounced []byte
 }
 
 // ClusterConfig sets up a Cluster.
@@ -123,6 +128,7 @@ func (c *Cluster) Start(ctx context.Context) error {
 				return
 			case <-t.C:
 				c.beat(ctx)
+				c.announceAgain(ctx)
 				c.catchUp(ctx)
 			}
 		}
@@ -153,7 +159,15 @@ func (c *Cluster) listen(ctx context.Context, ch <-chan []byte) {
 				return
 			}
 			if msg == nil {
-				c.log.Info("reload: subscribed again to the replicas' announcements; checking for missed reloads")
+				// Redis is back. If it restarted without persistence,
+				// the replicas' hash is empty and what was announced
+				// meanwhile is lost: this replica's entry is written
+				// again now rather than at the next heartbeat (/stats
+				// would list no replica until then), and its own
+				// announcement that did not go out is made.
+				c.log.Info("reload: subscribed again to the replicas' announcements; reporting again and checking for missed reloads")
+				c.beat(ctx)
+				c.announceAgain(ctx)
 				c.catchUp(ctx)
 				continue
 			}
@@ -188,9 +202,27 @@ func (c *Cluster) afterReload(ctx context.Context, rep Report) {
 		a.Confirm = rep.Version
 	}
 	b, _ := json.Marshal(a)
+	c.announceMu.Lock()
+	defer c.announceMu.Unlock()
+	c.unannounced = nil
 	if err := c.shared.Announce(ctx, b); err != nil {
-		c.log.Error("reload: announce to other replicas failed", "err", err)
+		c.unannounced = b
+		c.log.Error("reload: announce to other replicas failed; announcing again once Redis is back", "err", err)
 	}
+}
+
+// announceAgain makes the last announcement that failed.
+func (c *Cluster) announceAgain(ctx context.Context) {
+	c.announceMu.Lock()
+	defer c.announceMu.Unlock()
+	if c.unannounced == nil {
+		return
+	}
+	if err := c.shared.Announce(ctx, c.unannounced); err != nil {
+		return // still down: the next heartbeat or resubscription tries again
+	}
+	c.log.Info("reload: announced to other replicas after Redis came back")
+	c.unannounced = nil
 }
 
 // catchUp reloads when another replica serves content built after ours: an

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -323,4 +324,53 @@ func TestClusterResubscribed(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitVersion(t, rls[1], rep.Version)
+}
+
+// TestClusterRedisRestartedEmpty: Redis restarts without persistence while
+// replica a reloads — the replicas' hash is gone, and a's reload was neither
+// written to it nor announced. Once their subscriptions are back, both
+// replicas write their entries again (/stats lists them without waiting for
+// the heartbeat, an hour here) and a announces again the reload it could
+// not announce: b catches up.
+func TestClusterRedisRestartedEmpty(t *testing.T) {
+	rds := redistest.Start(t)
+	dir, rls, cls := startPair(t, store.NewRedisReplicas(rds.Client()), store.NewRedisReplicas(rds.Client()))
+	ctx := context.Background()
+	for _, c := range cls {
+		if err := c.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(c.Close)
+	}
+	rds.Stop()
+	mustCopy(t, "testdata/new-article.txt", filepath.Join(dir, "hoi-nghi.txt"))
+	rep, _ := rls[0].Reload(ctx, Request{Trigger: "command"})
+	if rep.Outcome != Swapped {
+		t.Fatalf("reload on replica a: %s %v", rep.Outcome, rep.Err)
+	}
+	rds.Restart() // empty: nothing was persisted
+	// go-redis dials again with a backoff: seconds on a loaded machine.
+	// The deadline only bounds a failing test.
+	deadline := time.Now().Add(time.Minute)
+	for rls[1].Current().Version != rep.Version {
+		if time.Now().After(deadline) {
+			t.Fatalf("replica b serves %q, want %q: the reload announced while Redis was down was not made again", rls[1].Current().Version, rep.Version)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for {
+		reps, err := cls[0].Replicas(ctx)
+		var got []string
+		for _, r := range reps {
+			got = append(got, r.ID+"@"+r.Version)
+		}
+		want := []string{"a@" + rep.Version, "b@" + rep.Version}
+		if err == nil && slices.Equal(got, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("replicas listed after the restart = %v, %v; want %v", got, err, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
