@@ -384,6 +384,13 @@ var codeShapes = []numShape{
 	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}|\d{1,2}-(?:0?[1-9]|1[0-2])`), ok: endsNumber,
 		mayBefore: hasAny("ngày", "từ", "đến", "sáng", "chiều", "tối", "trưa", "hôm"), may: hasAny("/", "-")},
 	{t: ValueDate, before: ending(`(?i)năm\s+`), need: true, keepBefore: true, at: anchored(`(?:19|20)\d{2}`), ok: endsNumber, mayBefore: hasAny("năm")},
+	// A day that comes back every month ("ngày 15 hàng tháng", "vào ngày
+	// 15 và 25 hằng tháng"), or a day of a schedule's month with its
+	// weekday ("Ngày 19 (thứ Hai)"): the date a notice gives for what
+	// recurs, asked as "ngày nào", "ngày mấy".
+	{t: ValueDate, before: ending(`(?i)ngày\s+`), need: true, keepBefore: true,
+		at:        anchored(`(?i)\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2})*\s+(?:hàng|hằng)\s+tháng|\d{1,2}\s*\(\s*(?:thứ\s+\p{L}+|chủ\s+nhật)\s*\)`),
+		mayBefore: hasAny("ngày"), may: func(f *valueFinder) bool { return f.has("tháng") || f.has("(") }},
 }
 
 // slashAndDash: a document number has both.

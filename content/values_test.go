@@ -43,6 +43,12 @@ func TestValues(t *testing.T) {
 			[]string{"time:8am", "time:7.30 a.m", "time:5 pm"}},
 		{"Đại hội lần thứ hai diễn ra vào thứ Năm, ngày 5/9; tiếp dân từ thứ 2 đến thứ 6.",
 			[]string{"weekday:thứ Năm", "date:ngày 5/9", "weekday:thứ 2", "weekday:thứ 6"}},
+		// A day that comes back every month; a schedule's day with its
+		// weekday (synthetic).
+		{"Chủ tịch UBND xã tiếp công dân vào ngày 12 và 27 hằng tháng; Phó Chủ tịch vào ngày 5 hàng tháng.",
+			[]string{"date:ngày 12 và 27 hằng tháng", "date:ngày 5 hàng tháng"}},
+		{"Tháng: Tháng 8; Ngày tiếp công dân: Ngày 19 (thứ Hai)",
+			[]string{"date:Ngày 19 (thứ Hai)"}},
 		// A day and month with a dash; a range of days is not one.
 		{"Ngày 28-4, HĐND tỉnh Thử Nghiệm họp; đại hội diễn ra ngày 27-28/9.",
 			[]string{"date:Ngày 28-4"}},

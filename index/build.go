@@ -181,6 +181,11 @@ func (ix *Index) prepare(from, to int) {
 		norms[i-from] = strings.ToLower(n)
 		u.traits = traitsOf(u.text, n)
 		u.tagValues()
+		// A date the values read ("ngày 15 hàng tháng", "Ngày 19 (thứ
+		// Hai)") is one for the date signal too, which reads dateRe.
+		if u.values&valueBit[content.ValueDate] != 0 {
+			u.traits |= hasDate
+		}
 		counts = append(counts, u.counts()...)
 		if u.facts != nil {
 			withFacts++

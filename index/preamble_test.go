@@ -33,3 +33,13 @@ func TestPreambleRanksBelow(t *testing.T) {
 		{"Chủ tịch UBND xã Mẫu Lâm bận thì ai tiếp công dân thay?", "Phó Chủ tịch UBND xã tiếp thay"},
 	})
 }
+
+// TestRecurringDate: "ngày 12 và 27 hàng tháng" is the date asked by
+// "ngày nào", above the grounds' law of 2015 and the notice's year.
+func TestRecurringDate(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"tcd.txt": preamblePage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Chủ tịch UBND xã Mẫu Lâm tiếp công dân vào ngày nào trong tháng?", "ngày 12 và 27 hàng tháng"},
+		{"chu tich ubnd xa mau lam tiep cong dan ngay may", "ngày 12 và 27 hàng tháng"},
+	})
+}
