@@ -111,10 +111,12 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// newMapping describes one index unit: its text as folded syllables, plus
-// keyword fields for document numbers and the unit kind. Its folded
-// syllable pairs are postings of our own (pairs.go). Exact accents are not indexed: re-ranking compares them on the
-// few candidates, which costs far less than a third copy of every sentence.
+// newMapping describes one index unit in bleve: keyword fields for its
+// document numbers and its kind. Its text's folded syllables and their
+// pairs are postings of our own (terms.go, pairs.go), analysed by the
+// analyzer registered here. Exact accents are not indexed: re-ranking
+// compares them on the few candidates, which costs far less than a
+// second copy of every sentence.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
@@ -125,15 +127,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("index: analyzer %s: %w", analyzerFold, err)
 	}
 
-	text := func(analyzer string) *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
 	keyword := func() *mapping.FieldMapping {
 		f := mapping.NewKeywordFieldMapping()
 		f.Store = false
@@ -143,7 +136,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return f
 	}
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt("text", text(analyzerFold))
 	doc.AddFieldMappingsAt("docs", keyword())
 	doc.AddFieldMappingsAt("kind", keyword())
 	// No _all composite field: nothing searches it, and bleve would still

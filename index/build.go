@@ -228,7 +228,6 @@ func (ix *Index) indexBatch(from, to int) error {
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
 		doc := map[string]interface{}{
-			"text": u.indexedText(),
 			"kind": string(u.kind.Kind()),
 		}
 		if keys := u.docKeys(); len(keys) > 0 {

@@ -42,7 +42,7 @@ type BuildOptions struct {
 	// once built it is opened instead of rebuilt.
 	Dir string
 	// Phase, when set, is called as the build starts each of its steps
-	// ("cut", "batches", "merge", "count", "reopen", "finish"): the bench
+	// ("cut", "batches", "merge", "terms", "pairs", "finish"): the bench
 	// samples the memory at each.
 	Phase func(name string)
 	// MemoryLimit is what Live.Reload holds a new build to, in bytes, beside
@@ -77,6 +77,7 @@ type Index struct {
 	// those, because the full pair dictionary is millions of entries.
 	commonPairs map[string]int
 	pairs       *pairIndex // the units' folded syllable pairs (pairs.go)
+	terms       *termIndex // the units' folded syllables (terms.go)
 	gloss       glossary
 	stats       Stats
 	contactList []content.Contact // offered when nothing answers
@@ -411,7 +412,6 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if o.Dir != "" {
 		dir = o.Dir
 	}
-	merged := false
 	if err == nil && dir != "" {
 		phase("merge")
 		release()
@@ -421,29 +421,25 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		// and of whatever heap the collector had let grow.
 		debug.FreeOSMemory()
 		release = holdMemory(stepRoom(c, o, stepMerge))
-		merged, err = ix.mergeSegments(ctx)
+		_, err = ix.mergeSegments(ctx)
 		if err == nil {
 			// The batches' segments stay mapped (and most of their
 			// pages resident) until the snapshots holding them are
-			// let go: reopened, only the merged one is mapped while
-			// the terms are counted. At 10,000 articles the count
-			// started with 134 MB of segments resident, 61 MB of
-			// them the merged one.
+			// let go: reopened, only the merged one is mapped. At
+			// 10,000 articles the count of the terms (then read from
+			// bleve) started with 134 MB of segments resident, 61 MB
+			// of them the merged one.
 			err = ix.reopen(ctx, dir)
 		}
 	}
 	if err == nil {
-		phase("count")
+		phase("terms")
 		debug.FreeOSMemory()
-		err = ix.countTerms(ctx, merged)
-	}
-	if err == nil && dir != "" {
-		phase("reopen")
-		err = ix.reopen(ctx, dir)
+		err = ix.buildTerms(ctx) // after the last change to the bleve index
 	}
 	if err == nil {
 		phase("pairs")
-		err = ix.buildPairs(ctx) // after the last change to the bleve index
+		err = ix.buildPairs(ctx)
 	}
 	if err != nil {
 		ix.Close()

@@ -68,8 +68,9 @@ func (p *progress) count() int {
 // keptFormat changes whenever what the fields hold changes, so that an
 // index kept by other code is refused rather than resumed or opened (2:
 // the bigram field holds pairs made by appendPairs; 3: no bigram field,
-// the pairs are made when the index is opened).
-const keptFormat = 3
+// the pairs are made when the index is opened; 4: no text field either,
+// the syllables' postings are made when it is opened).
+const keptFormat = 4
 
 func openKept(dir string, m mapping.IndexMapping, units int, o BuildOptions) (bleve.Index, *progress, error) {
 	header := fmt.Sprintf("format %d units %d batch-bytes %d batch-size %d", keptFormat, units, o.BatchBytes, o.BatchSize)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
-	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // mergeSegments merges an on-disk index into one segment once its batches
@@ -134,80 +133,3 @@ func waitUnwritten(ctx context.Context, s *scorch.Scorch, n int) error {
 		}
 	}
 }
-
-// Term counts. A dictionary walk's counts are wrong in any segment that
-// scorch's merger wrote: zapx (v17.2.5) encodes a term found in one unit
-// inline ("1-hit") only when merging, and its dictionary iterator, reusing
-// one postings list, then reports 1 for every later term of that segment.
-// Counts read that way made common syllables look rare on an on-disk index
-// (walking their postings tripled a question's CPU) and weighed them as
-// rare in re-ranking. A term's own postings list is read afresh, so where
-// segments may be merged each count is asked term by term, which one merged
-// segment makes cheap. Segments built from a batch (all of an in-memory
-// index) have no inline terms, and their walk is exact.
-
-// countTerms records how many units contain each syllable.
-func (ix *Index) countTerms(ctx context.Context, merged bool) error {
-	d, err := ix.bi.FieldDict("text")
-	if err != nil {
-		return fmt.Errorf("index: term counts: %w", err)
-	}
-	defer d.Close()
-	var counter *termCounter
-	if merged {
-		if counter, err = ix.newTermCounter(ctx, "text"); err != nil {
-			return err
-		}
-		defer counter.close()
-	}
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return fmt.Errorf("index: term counts: %w", err)
-		}
-		if e == nil {
-			return nil
-		}
-		n := int(e.Count)
-		if counter != nil {
-			if n, err = counter.count(e.Term); err != nil {
-				return err
-			}
-		}
-		ix.df[e.Term] = n
-	}
-}
-
-// termCounter counts a field's terms one by one, each from its own
-// postings list.
-type termCounter struct {
-	ctx   context.Context
-	r     bindex.IndexReader
-	field string
-}
-
-func (ix *Index) newTermCounter(ctx context.Context, field string) (*termCounter, error) {
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("index: term counts: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("index: term counts: %w", err)
-	}
-	return &termCounter{ctx: ctx, r: r, field: field}, nil
-}
-
-func (c *termCounter) count(term string) (int, error) {
-	tfr, err := c.r.TermFieldReader(c.ctx, []byte(term), c.field, false, false, false)
-	if err != nil {
-		return 0, fmt.Errorf("index: term counts: %w", err)
-	}
-	n := int(tfr.Count())
-	if err := tfr.Close(); err != nil {
-		return 0, fmt.Errorf("index: term counts: %w", err)
-	}
-	return n, nil
-}
-
-func (c *termCounter) close() { _ = c.r.Close() }

@@ -40,13 +40,33 @@ type pairIndex struct {
 	first  []uint32
 	second []uint32
 	start  []uint32 // pair p's postings are docs[start[p]:start[p+1]]
-	docs   []uint32 // bleve document numbers, ascending per pair
-	freq   []uint8  // times the unit writes the pair; 255: see many
-	many   map[uint32]uint32
-	norm   []float32 // per document: float32(1/sqrt(pairs in the unit))
+	postings
+}
+
+// postings are the lists of documents writing each of a field's terms
+// (the pairs, or the syllables in terms.go), with what bleve's TermQuery
+// scorer reads of each: the frequency and the document's norm.
+type postings struct {
+	docs []uint32 // bleve document numbers, ascending per term
+	freq []uint8  // times the unit writes the term; 255: see many
+	many map[uint32]uint32
+	norm []float32 // per document: float32(1/sqrt(the field's length))
 	// segs are the segments, by id and size, of the snapshot the
 	// document numbers belong to: a search in any other is refused.
 	segs [][2]uint64
+}
+
+// addFreq appends a posting's frequency.
+func (p *postings) addFreq(f int) {
+	if f < 255 {
+		p.freq = append(p.freq, uint8(f))
+		return
+	}
+	if p.many == nil {
+		p.many = map[uint32]uint32{}
+	}
+	p.many[uint32(len(p.freq))] = uint32(f)
+	p.freq = append(p.freq, 255)
 }
 
 // pairChunk is how many pair occurrences are sorted at once while the
@@ -66,32 +86,31 @@ const (
 // noUnit marks a deleted document.
 const noUnit = ^uint32(0)
 
-// buildPairs makes the pair postings for the bleve index as it now
-// stands. It must be the index's last change.
-func (ix *Index) buildPairs(ctx context.Context) error {
+// docUnits maps the bleve index's document numbers, as it now stands, to
+// units (noUnit for a deleted document: a batch a resumed kept build
+// indexed again replaced its first copy), and gives its segments. Scorch
+// numbers a snapshot's documents segment after segment, deleted ones
+// included.
+func (ix *Index) docUnits(ctx context.Context) ([]uint32, [][2]uint64, error) {
 	adv, err := ix.bi.Advanced()
 	if err != nil {
-		return fmt.Errorf("index: pairs: %w", err)
+		return nil, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return fmt.Errorf("index: pairs: %w", err)
+		return nil, nil, err
 	}
 	defer r.Close()
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
-		return fmt.Errorf("index: pairs: the index is no scorch index (%T)", r)
+		return nil, nil, fmt.Errorf("the index is no scorch index (%T)", r)
 	}
-	// Document number → unit (noUnit for a deleted document: a batch a
-	// resumed kept build indexed again replaced its first copy). Scorch
-	// numbers a snapshot's documents segment after segment, deleted ones
-	// included.
 	var unitOf []uint32
-	pi := &pairIndex{foldID: map[string]uint32{"": 0}}
+	var segs [][2]uint64
 	live := 0
 	for _, s := range snap.Segments() {
 		n := s.Segment().Count()
-		pi.segs = append(pi.segs, [2]uint64{s.Id(), n})
+		segs = append(segs, [2]uint64{s.Id(), n})
 		del := s.Deleted()
 		for d := range n {
 			if del != nil && d <= math.MaxUint32 && del.Contains(uint32(d)) {
@@ -100,22 +119,34 @@ func (ix *Index) buildPairs(ctx context.Context) error {
 			}
 			id, err := s.DocID(d)
 			if err != nil {
-				return fmt.Errorf("index: pairs: %w", err)
+				return nil, nil, err
 			}
 			u, ok := atoiBytes(id)
 			if !ok || u >= len(ix.units) {
-				return fmt.Errorf("index: pairs: document %q is no unit", id)
+				return nil, nil, fmt.Errorf("document %q is no unit", id)
 			}
 			unitOf = append(unitOf, uint32(u))
 			live++
 		}
 	}
 	if live != len(ix.units) || len(unitOf) >= 1<<docBits {
-		return fmt.Errorf("index: pairs: %d documents (%d live) for %d units", len(unitOf), live, len(ix.units))
+		return nil, nil, fmt.Errorf("%d documents (%d live) for %d units", len(unitOf), live, len(ix.units))
 	}
 	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	return unitOf, segs, nil
+}
+
+// buildPairs makes the pair postings for the bleve index as it now
+// stands. It must be the index's last change.
+func (ix *Index) buildPairs(ctx context.Context) error {
+	unitOf, segs, err := ix.docUnits(ctx)
+	if err != nil {
 		return fmt.Errorf("index: pairs: %w", err)
 	}
+	pi := &pairIndex{foldID: map[string]uint32{"": 0}}
+	pi.segs = segs
 	// Word number → fold number.
 	folds := ix.vocab.fold
 	fid := make([]uint32, len(folds))
@@ -204,15 +235,7 @@ func (ix *Index) buildPairs(ctx context.Context) error {
 				pi.start = append(pi.start, pi.start[len(pi.start)-1])
 			}
 			pi.docs = append(pi.docs, uint32(buf[i]&(1<<docBits-1)))
-			if f := j - i; f < 255 {
-				pi.freq = append(pi.freq, uint8(f))
-			} else {
-				if pi.many == nil {
-					pi.many = map[uint32]uint32{}
-				}
-				pi.many[uint32(len(pi.freq))] = uint32(f)
-				pi.freq = append(pi.freq, 255)
-			}
+			pi.addFreq(j - i)
 			pi.start[len(pi.start)-1]++
 			i = j
 		}
@@ -257,7 +280,7 @@ func atoiBytes(b []byte) (int, bool) {
 
 // postings are the documents writing pair ("a b", folded) and where their
 // frequencies start; ok is false when no unit writes it.
-func (pi *pairIndex) postings(pair string) (from, to uint32, ok bool) {
+func (pi *pairIndex) lookup(pair string) (from, to uint32, ok bool) {
 	if pi == nil {
 		return 0, 0, false
 	}
@@ -281,7 +304,7 @@ func (pi *pairIndex) postings(pair string) (from, to uint32, ok bool) {
 
 // count is how many units write pair.
 func (pi *pairIndex) count(pair string) uint64 {
-	from, to, _ := pi.postings(pair)
+	from, to, _ := pi.lookup(pair)
 	return uint64(to - from)
 }
 
@@ -294,66 +317,79 @@ type pairQuery struct {
 }
 
 func (q *pairQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	if q.pi == nil {
+		return nil, errors.New("index: pairs: none made")
+	}
+	from, to, _ := q.pi.lookup(q.pair)
+	s, err := q.pi.searcher(i, from, to, q.pair, "bigram", q.boost, options)
+	if err != nil {
+		return nil, fmt.Errorf("index: pairs: %w", err)
+	}
+	return s, nil
+}
+
+// searcher walks postings docs[from:to] of term as bleve's TermSearcher
+// walks a term's, in the snapshot they were made for.
+func (p *postings) searcher(i bindex.IndexReader, from, to uint32, term, field string, boost float64, options search.SearcherOptions) (*postingSearcher, error) {
 	snap, ok := i.(*scorch.IndexSnapshot)
 	if !ok {
-		return nil, fmt.Errorf("index: pairs: searching %T, not a scorch snapshot", i)
+		return nil, fmt.Errorf("searching %T, not a scorch snapshot", i)
 	}
 	segs := snap.Segments()
-	if len(segs) != len(q.pi.segs) {
-		return nil, errors.New("index: pairs: the index changed since its pairs were made")
+	if len(segs) != len(p.segs) {
+		return nil, errors.New("the index changed since its postings were made")
 	}
 	for k, s := range segs {
-		if s.Id() != q.pi.segs[k][0] || s.Segment().Count() != q.pi.segs[k][1] {
-			return nil, errors.New("index: pairs: the index changed since its pairs were made")
+		if s.Id() != p.segs[k][0] || s.Segment().Count() != p.segs[k][1] {
+			return nil, errors.New("the index changed since its postings were made")
 		}
 	}
 	total, err := i.DocCount()
 	if err != nil {
-		return nil, fmt.Errorf("index: pairs: %w", err)
+		return nil, err
 	}
-	from, to, _ := q.pi.postings(q.pair)
-	return &pairSearcher{
-		pi:     q.pi,
+	return &postingSearcher{
+		p:      p,
 		next:   from,
 		to:     to,
 		count:  uint64(to - from),
-		scorer: scorer.NewTermQueryScorer([]byte(q.pair), "bigram", q.boost, total, uint64(to-from), 0, options),
+		scorer: scorer.NewTermQueryScorer([]byte(term), field, boost, total, uint64(to-from), 0, options),
 	}, nil
 }
 
-// pairSearcher walks one pair's postings as bleve's TermSearcher walks a
-// term's.
-type pairSearcher struct {
-	pi       *pairIndex
+// postingSearcher walks one term's postings as bleve's TermSearcher walks
+// a term's.
+type postingSearcher struct {
+	p        *postings
 	next, to uint32
 	count    uint64
 	scorer   *scorer.TermQueryScorer
 	tfd      bindex.TermFieldDoc
 }
 
-func (s *pairSearcher) match(ctx *search.SearchContext) *search.DocumentMatch {
+func (s *postingSearcher) match(ctx *search.SearchContext) *search.DocumentMatch {
 	if s.next >= s.to {
 		return nil
 	}
 	k := s.next
 	s.next++
-	d := s.pi.docs[k]
-	f := uint64(s.pi.freq[k])
+	d := s.p.docs[k]
+	f := uint64(s.p.freq[k])
 	if f == 255 {
-		f = uint64(s.pi.many[k])
+		f = uint64(s.p.many[k])
 	}
 	s.tfd.Reset()
 	s.tfd.ID = binary.BigEndian.AppendUint64(s.tfd.ID[:0], uint64(d))
 	s.tfd.Freq = f
-	s.tfd.Norm = float64(s.pi.norm[d])
+	s.tfd.Norm = float64(s.p.norm[d])
 	return s.scorer.Score(ctx, &s.tfd)
 }
 
-func (s *pairSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+func (s *postingSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	return s.match(ctx), nil
 }
 
-func (s *pairSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+func (s *postingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
 	want := uint32(0)
 	if len(id) == 8 {
 		v := binary.BigEndian.Uint64(id)
@@ -363,16 +399,16 @@ func (s *pairSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInterna
 		}
 		want = uint32(v)
 	}
-	docs := s.pi.docs[s.next:s.to]
+	docs := s.p.docs[s.next:s.to]
 	k, _ := slices.BinarySearch(docs, want)
 	s.next += uint32(k)
 	return s.match(ctx), nil
 }
 
-func (s *pairSearcher) Weight() float64            { return s.scorer.Weight() }
-func (s *pairSearcher) SetQueryNorm(qnorm float64) { s.scorer.SetQueryNorm(qnorm) }
-func (s *pairSearcher) Size() int                  { return 64 + s.scorer.Size() }
-func (s *pairSearcher) Count() uint64              { return s.count }
-func (s *pairSearcher) Min() int                   { return 0 }
-func (s *pairSearcher) DocumentMatchPoolSize() int { return 1 }
-func (s *pairSearcher) Close() error               { return nil }
+func (s *postingSearcher) Weight() float64            { return s.scorer.Weight() }
+func (s *postingSearcher) SetQueryNorm(qnorm float64) { s.scorer.SetQueryNorm(qnorm) }
+func (s *postingSearcher) Size() int                  { return 64 + s.scorer.Size() }
+func (s *postingSearcher) Count() uint64              { return s.count }
+func (s *postingSearcher) Min() int                   { return 0 }
+func (s *postingSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *postingSearcher) Close() error               { return nil }

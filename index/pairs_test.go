@@ -26,11 +26,6 @@ import (
 // conjunctions the search builds. The field is built here as it was, from
 // the same units, and every pair of a sample is asked of both.
 func TestPairQueryScoresAsBleveField(t *testing.T) {
-	registerComma.Do(func() {
-		must(registry.RegisterTokenizer("test_comma", func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-			return commaTokenizer{}, nil
-		}))
-	})
 	c := synth.Corpus(3, 150, 400)
 	ctx := context.Background()
 	for _, o := range []BuildOptions{{}, {Path: t.TempDir(), BatchBytes: 16 << 10}} {
@@ -64,6 +59,7 @@ func TestPairQueryScoresAsBleveField(t *testing.T) {
 			}
 		}
 		pairQ := func(p string, boost float64) query.Query { return &pairQuery{pi: ix.pairs, pair: p, boost: boost} }
+		textQ := func(w string, boost float64) query.Query { return &textQuery{ti: ix.terms, term: w, boost: boost} }
 		termQ := func(field, p string, boost float64) query.Query {
 			q := bleve.NewTermQuery(p)
 			q.SetField(field)
@@ -85,7 +81,7 @@ func TestPairQueryScoresAsBleveField(t *testing.T) {
 				p := pairs[r.IntN(len(pairs))]
 				ours, theirs = append(ours, pairQ(p, 1.5)), append(theirs, termQ("bigram", p, 1.5))
 				w := p[:strings.IndexByte(p, ' ')]
-				ours, theirs = append(ours, termQ("text", w, 1)), append(theirs, termQ("text", w, 1))
+				ours, theirs = append(ours, textQ(w, 1)), append(theirs, termQ("text", w, 1))
 			}
 			compare("disjunction", bleve.NewDisjunctionQuery(ours...), bleve.NewDisjunctionQuery(theirs...))
 			kind := string(KindContact)
@@ -101,10 +97,16 @@ func TestPairQueryScoresAsBleveField(t *testing.T) {
 	}
 }
 
-// fieldIndex indexes ix's units as the build did before the pairs were
-// postings of their own: text, kind and the pairs as a field.
+// fieldIndex indexes ix's units as the build did before the pairs and the
+// syllables were postings of their own: text, kind and the pairs as
+// fields.
 func fieldIndex(t *testing.T, ix *Index) bleve.Index {
 	t.Helper()
+	registerComma.Do(func() {
+		must(registry.RegisterTokenizer("test_comma", func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+			return commaTokenizer{}, nil
+		}))
+	})
 	m, err := newMapping()
 	if err != nil {
 		t.Fatal(err)
@@ -115,6 +117,9 @@ func fieldIndex(t *testing.T, ix *Index) bleve.Index {
 	f := mapping.NewTextFieldMapping()
 	f.Analyzer, f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = "test_pairs", false, false, false, false
 	m.DefaultMapping.AddFieldMappingsAt("bigram", f)
+	text := mapping.NewTextFieldMapping()
+	text.Analyzer, text.Store, text.IncludeTermVectors, text.IncludeInAll, text.DocValues = analyzerFold, false, false, false, false
+	m.DefaultMapping.AddFieldMappingsAt("text", text)
 	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -1291,15 +1291,11 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 					continue
 				}
 				seen[w] = true
-				term("text", w, 1)
+				qs = append(qs, &textQuery{ti: ix.terms, term: w, boost: 1})
 				// Typo tolerance only where the exact word is unknown, so a
 				// fuzzy match never outranks an exact one.
 				if ix.df[w] == 0 && len(w) >= fuzzyMinLen {
-					fq := bleve.NewFuzzyQuery(w)
-					fq.SetField("text")
-					fq.SetFuzziness(1)
-					fq.SetBoost(0.5)
-					qs = append(qs, fq)
+					qs = append(qs, &fuzzyQuery{ti: ix.terms, term: w, boost: 0.5})
 				}
 			}
 			for i := 0; i+1 < len(alt); i++ {

@@ -1,0 +1,295 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bindex "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/vellum"
+	"github.com/blevesearch/vellum/levenshtein"
+)
+
+// The text field: each unit's folded syllables, as bleve's analyzer
+// (vi_fold: the unicode tokenizer and the fold filter) gives them.
+//
+// bleve indexed them as its one analysed field, and writing that field's
+// segments and merging them was as much CPU as plain bleve's whole build.
+// The syllables are now postings of our own, made as the pairs are once
+// the bleve index is final (which keeps only the units' kinds and
+// documents), by running the same analyzer over the same text on every
+// core. textQuery scores a term exactly as bleve's TermQuery scored it in
+// the field (tf-idf: sqrt(freq), the norm 1/sqrt(tokens in the unit) as
+// a float32, idf over the index's document count), and fuzzyQuery finds
+// the terms a FuzzyQuery found, with vellum's Levenshtein automaton (with
+// transpositions, as scorch builds it) over a vellum FST of the terms, as
+// zapx walks its dictionary, each boosted 1/(1+distance) inside bleve's
+// own disjunction searcher. TestTextQueryScoresAsBleveField checks every
+// score against the field.
+
+// termIndex holds, per folded syllable, the units writing it, by bleve
+// document number in the snapshot it was built for.
+type termIndex struct {
+	dict  *vellum.FST // term → number, in byte order
+	start []uint32    // term t's postings are docs[start[t]:start[t+1]]
+	postings
+}
+
+// termShare is one worker's share of the documents while the postings are
+// made: its own numbering of the terms it met, and per document the
+// distinct terms and how often each occurs.
+type termShare struct {
+	lo, hi int
+	id     map[string]uint32
+	terms  []string
+	ids    []uint32 // per document, in order: its distinct terms
+	freq   []uint32
+	end    []uint32 // document lo+k's entries end at end[k]
+}
+
+// buildTerms makes the text postings and the term counts (df) for the
+// bleve index as it now stands. It must follow the index's last change.
+func (ix *Index) buildTerms(ctx context.Context) error {
+	unitOf, segs, err := ix.docUnits(ctx)
+	if err != nil {
+		return fmt.Errorf("index: terms: %w", err)
+	}
+	an := ix.bi.Mapping().AnalyzerNamed(analyzerFold)
+	if an == nil {
+		return fmt.Errorf("index: terms: no analyzer %s", analyzerFold)
+	}
+	ti := &termIndex{}
+	ti.segs = segs
+	ti.norm = make([]float32, len(unitOf))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(unitOf)/64))
+	shares := make([]termShare, workers)
+	var wg sync.WaitGroup
+	for w := range shares {
+		sh := &shares[w]
+		sh.lo, sh.hi = len(unitOf)*w/workers, len(unitOf)*(w+1)/workers
+		sh.id = map[string]uint32{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var last []int32 // per term: the document it was last met in
+			var slot []uint32
+			for d := sh.lo; d < sh.hi; d++ {
+				if d%256 == 0 && ctx.Err() != nil {
+					return
+				}
+				if u := unitOf[d]; u != noUnit {
+					tokens := an.Analyze([]byte(ix.units[u].indexedText()))
+					// bleve's field length: every token, repeats counted.
+					ti.norm[d] = float32(1 / math.Sqrt(float64(len(tokens))))
+					for _, t := range tokens {
+						id, ok := sh.id[string(t.Term)]
+						if !ok {
+							id = uint32(len(sh.terms))
+							s := string(t.Term)
+							sh.id[s] = id
+							sh.terms = append(sh.terms, s)
+							last = append(last, -1)
+							slot = append(slot, 0)
+						}
+						if last[id] != int32(d) {
+							last[id] = int32(d)
+							slot[id] = uint32(len(sh.ids))
+							sh.ids = append(sh.ids, id)
+							sh.freq = append(sh.freq, 1)
+						} else {
+							sh.freq[slot[id]]++
+						}
+					}
+				}
+				sh.end = append(sh.end, uint32(len(sh.ids)))
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("index: terms: %w", err)
+	}
+	// The terms in byte order, numbered so; each share's numbers mapped.
+	var terms []string
+	for w := range shares {
+		terms = append(terms, shares[w].terms...)
+	}
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	number := make(map[string]uint32, len(terms))
+	for t, s := range terms {
+		number[s] = uint32(t)
+	}
+	count := make([]uint32, len(terms)+1)
+	for w := range shares {
+		sh := &shares[w]
+		remap := make([]uint32, len(sh.terms))
+		for k, s := range sh.terms {
+			remap[k] = number[s]
+		}
+		for k, id := range sh.ids {
+			sh.ids[k] = remap[id]
+			count[remap[id]+1]++
+		}
+		sh.id, sh.terms = nil, nil
+	}
+	number = nil
+	ti.start = make([]uint32, len(terms)+1)
+	for t := range terms {
+		ti.start[t+1] = ti.start[t] + count[t+1]
+	}
+	n := int(ti.start[len(terms)])
+	ti.docs = make([]uint32, n)
+	ti.freq = make([]uint8, n)
+	next := count[:len(terms)]
+	copy(next, ti.start[:len(terms)])
+	// Documents in order, so each term's are ascending.
+	for w := range shares {
+		sh := &shares[w]
+		from := uint32(0)
+		for k, end := range sh.end {
+			d := uint32(sh.lo + k)
+			for e := from; e < end; e++ {
+				t := sh.ids[e]
+				p := next[t]
+				next[t]++
+				ti.docs[p] = d
+				if f := sh.freq[e]; f < 255 {
+					ti.freq[p] = uint8(f)
+				} else {
+					if ti.many == nil {
+						ti.many = map[uint32]uint32{}
+					}
+					ti.many[p] = f
+					ti.freq[p] = 255
+				}
+			}
+			from = end
+		}
+		shares[w] = termShare{}
+	}
+	var buf bytes.Buffer
+	b, err := vellum.New(&buf, nil)
+	if err != nil {
+		return fmt.Errorf("index: terms: %w", err)
+	}
+	ix.df = make(map[string]int, len(terms))
+	for t, s := range terms {
+		if err := b.Insert([]byte(s), uint64(t)); err != nil {
+			return fmt.Errorf("index: terms: %w", err)
+		}
+		ix.df[s] = int(ti.start[t+1] - ti.start[t])
+	}
+	if err := b.Close(); err != nil {
+		return fmt.Errorf("index: terms: %w", err)
+	}
+	if ti.dict, err = vellum.Load(buf.Bytes()); err != nil {
+		return fmt.Errorf("index: terms: %w", err)
+	}
+	ix.terms = ti
+	return nil
+}
+
+// lookup gives term's postings; ok is false when no unit writes it.
+func (ti *termIndex) lookup(term string) (from, to uint32, ok bool) {
+	if ti == nil {
+		return 0, 0, false
+	}
+	t, ok, err := ti.dict.Get([]byte(term))
+	if err != nil || !ok {
+		return 0, 0, false
+	}
+	return ti.start[t], ti.start[t+1], true
+}
+
+// textQuery finds the units writing a folded syllable, scored as bleve's
+// TermQuery on the text field scored them.
+type textQuery struct {
+	ti    *termIndex
+	term  string
+	boost float64
+}
+
+func (q *textQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.ti.searcher(i, q.term, q.boost, options)
+	if err != nil {
+		return nil, fmt.Errorf("index: terms: %w", err)
+	}
+	return s, nil
+}
+
+func (ti *termIndex) searcher(i bindex.IndexReader, term string, boost float64, options search.SearcherOptions) (*postingSearcher, error) {
+	if ti == nil {
+		return nil, errors.New("no postings made")
+	}
+	from, to, _ := ti.lookup(term)
+	return ti.postings.searcher(i, from, to, term, "text", boost, options)
+}
+
+// fuzzyQuery finds the units writing a syllable within one edit of a
+// folded word, as bleve's FuzzyQuery with fuzziness 1 and no prefix found
+// and scored them.
+type fuzzyQuery struct {
+	ti    *termIndex
+	term  string
+	boost float64
+}
+
+// levenshtein1 builds the automata of the terms within one edit, with
+// transpositions, as scorch's does (building the builder is the costly
+// part).
+var levenshtein1 = sync.OnceValues(func() (*levenshtein.LevenshteinAutomatonBuilder, error) {
+	return levenshtein.NewLevenshteinAutomatonBuilder(1, true)
+})
+
+func (q *fuzzyQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.searcher(ctx, i, options)
+	if err != nil {
+		return nil, fmt.Errorf("index: terms: fuzzy %q: %w", q.term, err)
+	}
+	return s, nil
+}
+
+func (q *fuzzyQuery) searcher(ctx context.Context, i bindex.IndexReader, options search.SearcherOptions) (search.Searcher, error) {
+	if q.ti == nil {
+		return nil, errors.New("no postings made")
+	}
+	lb, err := levenshtein1()
+	if err != nil {
+		return nil, err
+	}
+	dfa, err := lb.BuildDfa(q.term, 1)
+	if err != nil {
+		return nil, err
+	}
+	var terms []string
+	var dist []uint8
+	it, err := q.ti.dict.Search(dfa, nil, nil)
+	for err == nil {
+		k, _ := it.Current()
+		terms = append(terms, string(k))
+		dist = append(dist, it.EditDistance())
+		err = it.Next()
+	}
+	if !errors.Is(err, vellum.ErrIteratorDone) {
+		return nil, err
+	}
+	if len(terms) == 0 || len(terms) == 1 && terms[0] == q.term {
+		return q.ti.searcher(i, q.term, q.boost, options)
+	}
+	ss := make([]search.Searcher, len(terms))
+	for k, t := range terms {
+		if ss[k], err = q.ti.searcher(i, t, q.boost*(1/float64(dist[k]+1)), options); err != nil {
+			return nil, err
+		}
+	}
+	return searcher.NewDisjunctionSearcher(ctx, i, ss, 0, options)
+}
