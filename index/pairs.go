@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -12,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -39,34 +37,8 @@ type pairIndex struct {
 	// second (each one's second fold) and start.
 	first  []uint32
 	second []uint32
-	start  []uint32 // pair p's postings are docs[start[p]:start[p+1]]
+	start  []uint32 // pair p's postings are at data[start[p]:]
 	postings
-}
-
-// postings are the lists of documents writing each of a field's terms
-// (the pairs, or the syllables in terms.go), with what bleve's TermQuery
-// scorer reads of each: the frequency and the document's norm.
-type postings struct {
-	docs []uint32 // bleve document numbers, ascending per term
-	freq []uint8  // times the unit writes the term; 255: see many
-	many map[uint32]uint32
-	norm []float32 // per document: float32(1/sqrt(the field's length))
-	// segs are the segments, by id and size, of the snapshot the
-	// document numbers belong to: a search in any other is refused.
-	segs [][2]uint64
-}
-
-// addFreq appends a posting's frequency.
-func (p *postings) addFreq(f int) {
-	if f < 255 {
-		p.freq = append(p.freq, uint8(f))
-		return
-	}
-	if p.many == nil {
-		p.many = map[uint32]uint32{}
-	}
-	p.many[uint32(len(p.freq))] = uint32(f)
-	p.freq = append(p.freq, 255)
 }
 
 // pairChunk is how many pair occurrences are sorted at once while the
@@ -202,10 +174,8 @@ func (ix *Index) buildPairs(ctx context.Context) error {
 	// number, sorted, so that a unit's repeats of a pair are side by side.
 	chunk := max(pairChunk, total/8)
 	perFirst := make([]uint32, len(foldOf)) // distinct pairs per first fold
-	pi.start = make([]uint32, 1, total/2+1)
-	pi.docs = make([]uint32, 0, total)
-	pi.freq = make([]uint8, 0, total)
 	var buf []uint64
+	var docs, freqs []uint32 // the pair's postings being made
 	for lo := 1; lo < len(foldOf); {
 		hi, n := lo, 0
 		for hi < len(foldOf) && hi-lo < 1<<spanBits && (hi == lo || n+count[hi] <= chunk) {
@@ -228,16 +198,23 @@ func (ix *Index) buildPairs(ctx context.Context) error {
 				j++
 			}
 			if pair := buf[i] >> docBits; pair != prevPair {
+				if len(docs) > 0 {
+					pi.add(docs, freqs)
+					docs, freqs = docs[:0], freqs[:0]
+				}
 				prevPair = pair
 				a := lo + int(pair>>foldBits)
 				perFirst[a]++
 				pi.second = append(pi.second, uint32(pair&(1<<foldBits-1)))
-				pi.start = append(pi.start, pi.start[len(pi.start)-1])
+				pi.start = append(pi.start, uint32(len(pi.data)))
 			}
-			pi.docs = append(pi.docs, uint32(buf[i]&(1<<docBits-1)))
-			pi.addFreq(j - i)
-			pi.start[len(pi.start)-1]++
+			docs = append(docs, uint32(buf[i]&(1<<docBits-1)))
+			freqs = append(freqs, uint32(j-i))
 			i = j
+		}
+		if len(docs) > 0 {
+			pi.add(docs, freqs)
+			docs, freqs = docs[:0], freqs[:0]
 		}
 		lo = hi
 		if err := ctx.Err(); err != nil {
@@ -248,14 +225,16 @@ func (ix *Index) buildPairs(ctx context.Context) error {
 	for a, n := range perFirst {
 		pi.first[a+1] = pi.first[a] + n
 	}
-	pi.second, pi.start = slices.Clip(pi.second), slices.Clip(pi.start)
+	// Copied to their length: grown by appending, up to half of each
+	// would be room never used.
+	pi.second, pi.start, pi.data = slices.Clone(pi.second), slices.Clone(pi.start), slices.Clone(pi.data)
 	ix.pairs = pi
 	// The common pairs, by count, for retrieval to leave to re-ranking.
 	ix.commonPairs = map[string]int{}
 	limit := ix.commonDF()
 	for a := 1; a+1 < len(pi.first); a++ {
 		for p := pi.first[a]; p < pi.first[a+1]; p++ {
-			if n := int(pi.start[p+1] - pi.start[p]); n >= limit {
+			if n := int(pi.countAt(pi.start[p])); n >= limit {
 				ix.commonPairs[foldOf[a]+" "+foldOf[pi.second[p]]] = n
 			}
 		}
@@ -278,34 +257,36 @@ func atoiBytes(b []byte) (int, bool) {
 	return n, true
 }
 
-// postings are the documents writing pair ("a b", folded) and where their
-// frequencies start; ok is false when no unit writes it.
-func (pi *pairIndex) lookup(pair string) (from, to uint32, ok bool) {
+// lookup gives where the postings of pair ("a b", folded) are in data;
+// ok is false when no unit writes it.
+func (pi *pairIndex) lookup(pair string) (at uint32, ok bool) {
 	if pi == nil {
-		return 0, 0, false
+		return 0, false
 	}
 	a, b, cut := strings.Cut(pair, " ")
 	if !cut {
-		return 0, 0, false
+		return 0, false
 	}
 	fa, ok1 := pi.foldID[a]
 	fb, ok2 := pi.foldID[b]
 	if !ok1 || !ok2 || fa == 0 || fb == 0 {
-		return 0, 0, false
+		return 0, false
 	}
 	lo, hi := pi.first[fa], pi.first[fa+1]
 	k, found := slices.BinarySearch(pi.second[lo:hi], fb)
 	if !found {
-		return 0, 0, false
+		return 0, false
 	}
-	p := lo + uint32(k)
-	return pi.start[p], pi.start[p+1], true
+	return pi.start[lo+uint32(k)], true
 }
 
 // count is how many units write pair.
 func (pi *pairIndex) count(pair string) uint64 {
-	from, to, _ := pi.lookup(pair)
-	return uint64(to - from)
+	at, ok := pi.lookup(pair)
+	if !ok {
+		return 0
+	}
+	return uint64(pi.countAt(at))
 }
 
 // pairQuery finds the units writing a folded pair, scored as bleve's
@@ -320,95 +301,10 @@ func (q *pairQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mappin
 	if q.pi == nil {
 		return nil, errors.New("index: pairs: none made")
 	}
-	from, to, _ := q.pi.lookup(q.pair)
-	s, err := q.pi.searcher(i, from, to, q.pair, "bigram", q.boost, options)
+	at, ok := q.pi.lookup(q.pair)
+	s, err := q.pi.searcher(i, at, ok, q.pair, "bigram", q.boost, options)
 	if err != nil {
 		return nil, fmt.Errorf("index: pairs: %w", err)
 	}
 	return s, nil
 }
-
-// searcher walks postings docs[from:to] of term as bleve's TermSearcher
-// walks a term's, in the snapshot they were made for.
-func (p *postings) searcher(i bindex.IndexReader, from, to uint32, term, field string, boost float64, options search.SearcherOptions) (*postingSearcher, error) {
-	snap, ok := i.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("searching %T, not a scorch snapshot", i)
-	}
-	segs := snap.Segments()
-	if len(segs) != len(p.segs) {
-		return nil, errors.New("the index changed since its postings were made")
-	}
-	for k, s := range segs {
-		if s.Id() != p.segs[k][0] || s.Segment().Count() != p.segs[k][1] {
-			return nil, errors.New("the index changed since its postings were made")
-		}
-	}
-	total, err := i.DocCount()
-	if err != nil {
-		return nil, err
-	}
-	return &postingSearcher{
-		p:      p,
-		next:   from,
-		to:     to,
-		count:  uint64(to - from),
-		scorer: scorer.NewTermQueryScorer([]byte(term), field, boost, total, uint64(to-from), 0, options),
-	}, nil
-}
-
-// postingSearcher walks one term's postings as bleve's TermSearcher walks
-// a term's.
-type postingSearcher struct {
-	p        *postings
-	next, to uint32
-	count    uint64
-	scorer   *scorer.TermQueryScorer
-	tfd      bindex.TermFieldDoc
-}
-
-func (s *postingSearcher) match(ctx *search.SearchContext) *search.DocumentMatch {
-	if s.next >= s.to {
-		return nil
-	}
-	k := s.next
-	s.next++
-	d := s.p.docs[k]
-	f := uint64(s.p.freq[k])
-	if f == 255 {
-		f = uint64(s.p.many[k])
-	}
-	s.tfd.Reset()
-	s.tfd.ID = binary.BigEndian.AppendUint64(s.tfd.ID[:0], uint64(d))
-	s.tfd.Freq = f
-	s.tfd.Norm = float64(s.p.norm[d])
-	return s.scorer.Score(ctx, &s.tfd)
-}
-
-func (s *postingSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	return s.match(ctx), nil
-}
-
-func (s *postingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
-	want := uint32(0)
-	if len(id) == 8 {
-		v := binary.BigEndian.Uint64(id)
-		if v > math.MaxUint32 {
-			s.next = s.to
-			return nil, nil
-		}
-		want = uint32(v)
-	}
-	docs := s.p.docs[s.next:s.to]
-	k, _ := slices.BinarySearch(docs, want)
-	s.next += uint32(k)
-	return s.match(ctx), nil
-}
-
-func (s *postingSearcher) Weight() float64            { return s.scorer.Weight() }
-func (s *postingSearcher) SetQueryNorm(qnorm float64) { s.scorer.SetQueryNorm(qnorm) }
-func (s *postingSearcher) Size() int                  { return 64 + s.scorer.Size() }
-func (s *postingSearcher) Count() uint64              { return s.count }
-func (s *postingSearcher) Min() int                   { return 0 }
-func (s *postingSearcher) DocumentMatchPoolSize() int { return 1 }
-func (s *postingSearcher) Close() error               { return nil }

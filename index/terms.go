@@ -39,7 +39,7 @@ import (
 // document number in the snapshot it was built for.
 type termIndex struct {
 	dict  *vellum.FST // term → number, in byte order
-	start []uint32    // term t's postings are docs[start[t]:start[t+1]]
+	start []uint32    // term t's postings are at data[start[t]:]
 	postings
 }
 
@@ -142,52 +142,69 @@ func (ix *Index) buildTerms(ctx context.Context) error {
 		sh.id, sh.terms = nil, nil
 	}
 	number = nil
-	ti.start = make([]uint32, len(terms)+1)
+	// Each term's documents and frequencies, laid out by a counting
+	// sort and encoded, a range of terms at a time: all at once, their
+	// numbers beside the shares' took 16 bytes a posting.
+	first := make([]uint32, len(terms)+1)
 	for t := range terms {
-		ti.start[t+1] = ti.start[t] + count[t+1]
+		first[t+1] = first[t] + count[t+1]
 	}
-	n := int(ti.start[len(terms)])
-	ti.docs = make([]uint32, n)
-	ti.freq = make([]uint8, n)
+	n := int(first[len(terms)])
+	chunk := uint32(max(pairChunk, n/8))
+	docs := make([]uint32, min(n, int(chunk)))
+	freqs := make([]uint32, len(docs))
 	next := count[:len(terms)]
-	copy(next, ti.start[:len(terms)])
-	// Documents in order, so each term's are ascending.
-	for w := range shares {
-		sh := &shares[w]
-		from := uint32(0)
-		for k, end := range sh.end {
-			d := uint32(sh.lo + k)
-			for e := from; e < end; e++ {
-				t := sh.ids[e]
-				p := next[t]
-				next[t]++
-				ti.docs[p] = d
-				if f := sh.freq[e]; f < 255 {
-					ti.freq[p] = uint8(f)
-				} else {
-					if ti.many == nil {
-						ti.many = map[uint32]uint32{}
-					}
-					ti.many[p] = f
-					ti.freq[p] = 255
-				}
-			}
-			from = end
-		}
-		shares[w] = termShare{}
-	}
 	var buf bytes.Buffer
 	b, err := vellum.New(&buf, nil)
 	if err != nil {
 		return fmt.Errorf("index: terms: %w", err)
 	}
 	ix.df = make(map[string]int, len(terms))
-	for t, s := range terms {
-		if err := b.Insert([]byte(s), uint64(t)); err != nil {
+	ti.start = make([]uint32, len(terms))
+	for lo := 0; lo < len(terms); {
+		hi := lo + 1
+		for hi < len(terms) && first[hi+1]-first[lo] <= chunk {
+			hi++
+		}
+		if need := int(first[hi] - first[lo]); need > len(docs) {
+			docs, freqs = make([]uint32, need), make([]uint32, need)
+		}
+		for t := lo; t < hi; t++ {
+			next[t] = first[t] - first[lo]
+		}
+		// Documents in order, so each term's are ascending.
+		for w := range shares {
+			sh := &shares[w]
+			from := uint32(0)
+			for k, end := range sh.end {
+				d := uint32(sh.lo + k)
+				for e := from; e < end; e++ {
+					if t := sh.ids[e]; int(t) >= lo && int(t) < hi {
+						p := next[t]
+						next[t]++
+						docs[p] = d
+						freqs[p] = sh.freq[e]
+					}
+				}
+				from = end
+			}
+		}
+		for t := lo; t < hi; t++ {
+			if err := b.Insert([]byte(terms[t]), uint64(t)); err != nil {
+				return fmt.Errorf("index: terms: %w", err)
+			}
+			ix.df[terms[t]] = int(first[t+1] - first[t])
+			ti.start[t] = uint32(len(ti.data))
+			from, to := first[t]-first[lo], first[t+1]-first[lo]
+			ti.add(docs[from:to], freqs[from:to])
+		}
+		lo = hi
+		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("index: terms: %w", err)
 		}
-		ix.df[s] = int(ti.start[t+1] - ti.start[t])
 	}
+	shares, docs, freqs = nil, nil, nil
+	ti.data = slices.Clone(ti.data)
 	if err := b.Close(); err != nil {
 		return fmt.Errorf("index: terms: %w", err)
 	}
@@ -198,16 +215,17 @@ func (ix *Index) buildTerms(ctx context.Context) error {
 	return nil
 }
 
-// lookup gives term's postings; ok is false when no unit writes it.
-func (ti *termIndex) lookup(term string) (from, to uint32, ok bool) {
+// lookup gives where term's postings are in data; ok is false when no
+// unit writes it.
+func (ti *termIndex) lookup(term string) (at uint32, ok bool) {
 	if ti == nil {
-		return 0, 0, false
+		return 0, false
 	}
 	t, ok, err := ti.dict.Get([]byte(term))
 	if err != nil || !ok {
-		return 0, 0, false
+		return 0, false
 	}
-	return ti.start[t], ti.start[t+1], true
+	return ti.start[t], true
 }
 
 // textQuery finds the units writing a folded syllable, scored as bleve's
@@ -230,8 +248,8 @@ func (ti *termIndex) searcher(i bindex.IndexReader, term string, boost float64, 
 	if ti == nil {
 		return nil, errors.New("no postings made")
 	}
-	from, to, _ := ti.lookup(term)
-	return ti.postings.searcher(i, from, to, term, "text", boost, options)
+	at, ok := ti.lookup(term)
+	return ti.postings.searcher(i, at, ok, term, "text", boost, options)
 }
 
 // fuzzyQuery finds the units writing a syllable within one edit of a
