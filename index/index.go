@@ -78,6 +78,7 @@ type Index struct {
 	commonPairs map[string]int
 	pairs       *pairIndex // the units' folded syllable pairs (pairs.go)
 	terms       *termIndex // the units' folded syllables (terms.go)
+	unitOf      []uint32   // bleve document number → unit (noUnit: deleted)
 	gloss       glossary
 	stats       Stats
 	contactList []content.Contact // offered when nothing answers

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -286,6 +287,23 @@ type scored struct {
 	gate gateFacts
 }
 
+// bleveHits is retrieve by bleve's searchers and collector.
+func (ix *Index) bleveHits(ctx context.Context, q query.Query, size int) ([]hit, error) {
+	sr, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	out := make([]hit, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		n, err := strconv.Atoi(h.ID)
+		if err != nil || n < 0 || n >= len(ix.units) {
+			continue
+		}
+		out = append(out, hit{unit: n, score: h.Score})
+	}
+	return out, nil
+}
+
 // rank retrieves candidates with bleve and re-ranks them by how much of the
 // question they contain, weighted by rarity, with bonuses for adjacent
 // syllables, exact accents, the document asked about and the kind of answer
@@ -295,15 +313,17 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	if q == nil {
 		return nil, nil
 	}
-	req := bleve.NewSearchRequestOptions(q, candidates, 0, false)
-	sr, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: search: %w", err)
+	hits, err := ix.retrieve(ctx, q, candidates)
+	if errors.Is(err, errShape) {
+		hits, err = ix.bleveHits(ctx, q, candidates)
 	}
-	if len(sr.Hits) == 0 {
+	if err != nil {
+		return nil, err
+	}
+	if len(hits) == 0 {
 		return nil, nil
 	}
-	maxScore := sr.Hits[0].Score
+	maxScore := hits[0].score
 	weights := make([]float64, len(pq.concepts))
 	total := 0.0
 	for i, c := range pq.concepts {
@@ -395,15 +415,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		unit   int
 		engine float64
 	}
-	cands := make([]retrieved, 0, len(sr.Hits)+maxWindowed)
-	inHits := make(map[int]bool, len(sr.Hits))
-	for _, h := range sr.Hits {
-		n, err := strconv.Atoi(h.ID)
-		if err != nil || n < 0 || n >= len(ix.units) {
-			continue
-		}
-		cands = append(cands, retrieved{n, h.Score / maxScore})
-		inHits[n] = true
+	cands := make([]retrieved, 0, len(hits)+maxWindowed)
+	inHits := make(map[int]bool, len(hits))
+	for _, h := range hits {
+		cands = append(cands, retrieved{h.unit, h.score / maxScore})
+		inHits[h.unit] = true
 	}
 	asked := askedTraits(pq.intents)
 	// A unit holds the answer when it states a typed value of the kind

@@ -212,6 +212,7 @@ func (ix *Index) buildTerms(ctx context.Context) error {
 		return fmt.Errorf("index: terms: %w", err)
 	}
 	ix.terms = ti
+	ix.unitOf = unitOf
 	return nil
 }
 
@@ -261,6 +262,33 @@ type fuzzyQuery struct {
 	boost float64
 }
 
+// fuzzyTerms are the terms within one edit of term (a transposition is
+// one), in byte order, and their distances, as scorch's automaton over
+// zapx's dictionary finds them.
+func (ti *termIndex) fuzzyTerms(term string) ([]string, []uint8, error) {
+	lb, err := levenshtein1()
+	if err != nil {
+		return nil, nil, err
+	}
+	dfa, err := lb.BuildDfa(term, 1)
+	if err != nil {
+		return nil, nil, err
+	}
+	var terms []string
+	var dist []uint8
+	it, err := ti.dict.Search(dfa, nil, nil)
+	for err == nil {
+		k, _ := it.Current()
+		terms = append(terms, string(k))
+		dist = append(dist, it.EditDistance())
+		err = it.Next()
+	}
+	if !errors.Is(err, vellum.ErrIteratorDone) {
+		return nil, nil, err
+	}
+	return terms, dist, nil
+}
+
 // levenshtein1 builds the automata of the terms within one edit, with
 // transpositions, as scorch's does (building the builder is the costly
 // part).
@@ -280,24 +308,8 @@ func (q *fuzzyQuery) searcher(ctx context.Context, i bindex.IndexReader, options
 	if q.ti == nil {
 		return nil, errors.New("no postings made")
 	}
-	lb, err := levenshtein1()
+	terms, dist, err := q.ti.fuzzyTerms(q.term)
 	if err != nil {
-		return nil, err
-	}
-	dfa, err := lb.BuildDfa(q.term, 1)
-	if err != nil {
-		return nil, err
-	}
-	var terms []string
-	var dist []uint8
-	it, err := q.ti.dict.Search(dfa, nil, nil)
-	for err == nil {
-		k, _ := it.Current()
-		terms = append(terms, string(k))
-		dist = append(dist, it.EditDistance())
-		err = it.Next()
-	}
-	if !errors.Is(err, vellum.ErrIteratorDone) {
 		return nil, err
 	}
 	if len(terms) == 0 || len(terms) == 1 && terms[0] == q.term {

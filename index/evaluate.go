@@ -1,0 +1,449 @@
+package index
+
+import (
+	"container/heap"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Retrieval a term at a time. bleve evaluates the query buildQuery makes
+// a document at a time: every term's searcher is a cursor, the
+// disjunctions keep them in a heap ordered by document (comparing 8-byte
+// IDs), and each match is a pooled DocumentMatch sent to a top-N
+// collector. That machinery was half a question's CPU. The query is the
+// same few shapes every time — a disjunction of syllables, pairs,
+// fuzzy words' terms and cited documents, and a kind's conjunction with
+// such a disjunction — so it is compiled here into a tree and summed a
+// list at a time into per-document accumulators, with bleve's own
+// formulas: a term scores sqrt(freq)·norm·idf·queryWeight (queryWeight =
+// boost·idf·queryNorm, queryNorm = 1/sqrt of the tree's summed squared
+// weights), a disjunction the sum of its matching children times the
+// share of its children that match, a conjunction the sum of its
+// children, its boost ignored (as bleve ignores it); the best are taken
+// by score, ties by document number, as bleve's collector takes them.
+// TestEvaluateAsBleve compares every score of every hit with bleve's to
+// 1e-12. A query of another shape is left to bleve.
+
+// qnode is a compiled query: a term's postings, a disjunction or a
+// conjunction.
+type qnode struct {
+	op       byte // opTerm, opOr, opAnd
+	children []*qnode
+	// A term: in our postings (p at at, when ok), or in a bleve keyword
+	// field (field, term).
+	p      *postings
+	at     uint32
+	ok     bool
+	field  string
+	term   string
+	boost  float64
+	docs   uint64  // documents holding it
+	idf    float64 // as bleve's TermQueryScorer computes it
+	weight float64 // boost·idf·queryNorm, once the norm is known
+}
+
+const (
+	opTerm = iota
+	opOr
+	opAnd
+)
+
+// errShape is a query evaluate does not compile: bleve searches it.
+var errShape = errors.New("index: evaluate: a query of another shape")
+
+// compile turns q into a tree over the snapshot r.
+func (ix *Index) compile(ctx context.Context, q query.Query, r bindex.IndexReader, total uint64) (*qnode, error) {
+	term := func(p *postings, at uint32, ok bool, boost float64) *qnode {
+		n := &qnode{op: opTerm, p: p, at: at, ok: ok, boost: boost}
+		if ok {
+			n.docs = uint64(p.countAt(at))
+		}
+		n.setIDF(total)
+		return n
+	}
+	var n *qnode
+	switch q := q.(type) {
+	case *textQuery:
+		at, ok := q.ti.lookup(q.term)
+		n = term(&q.ti.postings, at, ok, q.boost)
+	case *pairQuery:
+		at, ok := q.pi.lookup(q.pair)
+		n = term(&q.pi.postings, at, ok, q.boost)
+	case *fuzzyQuery:
+		terms, dist, err := q.ti.fuzzyTerms(q.term)
+		if err != nil {
+			return nil, err
+		}
+		if len(terms) == 0 || len(terms) == 1 && terms[0] == q.term {
+			at, ok := q.ti.lookup(q.term)
+			n = term(&q.ti.postings, at, ok, q.boost)
+			break
+		}
+		n = &qnode{op: opOr}
+		for k, t := range terms {
+			at, ok := q.ti.lookup(t)
+			n.children = append(n.children, term(&q.ti.postings, at, ok, q.boost*(1/float64(dist[k]+1))))
+		}
+	case *query.TermQuery:
+		if q.FieldVal != "docs" && q.FieldVal != "kind" {
+			return nil, errShape
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(q.Term), q.FieldVal, true, true, false)
+		if err != nil {
+			return nil, err
+		}
+		n = &qnode{op: opTerm, field: q.FieldVal, term: q.Term, boost: q.BoostVal.Value(), docs: tfr.Count()}
+		n.setIDF(total)
+		if err := tfr.Close(); err != nil {
+			return nil, err
+		}
+	case *query.DisjunctionQuery:
+		if q.Min != 0 || len(q.Disjuncts) == 0 {
+			return nil, errShape
+		}
+		n = &qnode{op: opOr}
+		for _, c := range q.Disjuncts {
+			cn, err := ix.compile(ctx, c, r, total)
+			if err != nil {
+				return nil, err
+			}
+			n.children = append(n.children, cn)
+		}
+	case *query.ConjunctionQuery:
+		// A kind's term and what else: the kind is read from the units.
+		if len(q.Conjuncts) != 2 {
+			return nil, errShape
+		}
+		k, ok := q.Conjuncts[0].(*query.TermQuery)
+		if !ok || k.FieldVal != "kind" {
+			return nil, errShape
+		}
+		n = &qnode{op: opAnd}
+		for _, c := range q.Conjuncts {
+			cn, err := ix.compile(ctx, c, r, total)
+			if err != nil {
+				return nil, err
+			}
+			n.children = append(n.children, cn)
+		}
+	default:
+		return nil, errShape
+	}
+	return n, nil
+}
+
+// setIDF is idf as TermQueryScorer.computeIDF computes it (tf-idf).
+func (n *qnode) setIDF(total uint64) {
+	n.idf = 1.0 + math.Log(float64(total)/float64(n.docs+1.0))
+}
+
+// sumWeights is bleve's Weight of a searcher: a term's (boost·idf)², a
+// disjunction's or conjunction's the sum of its children's, in order.
+func (n *qnode) sumWeights() float64 {
+	if n.op == opTerm {
+		w := n.boost * n.idf
+		return w * w
+	}
+	var rv float64
+	for _, c := range n.children {
+		rv += c.sumWeights()
+	}
+	return rv
+}
+
+// setNorm gives every term its query weight.
+func (n *qnode) setNorm(qnorm float64) {
+	if n.op == opTerm {
+		n.weight = n.boost * n.idf * qnorm
+		return
+	}
+	for _, c := range n.children {
+		c.setNorm(qnorm)
+	}
+}
+
+// accum sums the scores of one disjunction's children per document.
+type accum struct {
+	score []float64
+	count []int32
+	seen  []uint32
+}
+
+func (a *accum) add(d uint32, s float64) {
+	if a.count[d] == 0 {
+		a.seen = append(a.seen, d)
+	}
+	a.score[d] += s
+	a.count[d]++
+}
+
+// evaluator holds a search's accumulators, one per level of the tree.
+type evaluator struct {
+	ix   *Index
+	ctx  context.Context
+	r    bindex.IndexReader
+	free []*accum
+	docs int
+}
+
+var accumPool sync.Pool
+
+func (e *evaluator) get() *accum {
+	if n := len(e.free); n > 0 {
+		a := e.free[n-1]
+		e.free = e.free[:n-1]
+		return a
+	}
+	if a, ok := accumPool.Get().(*accum); ok && len(a.count) == e.docs {
+		return a
+	}
+	return &accum{score: make([]float64, e.docs), count: make([]int32, e.docs)}
+}
+
+func (e *evaluator) put(a *accum) {
+	for _, d := range a.seen {
+		a.score[d], a.count[d] = 0, 0
+	}
+	a.seen = a.seen[:0]
+	e.free = append(e.free, a)
+}
+
+// eval gives each document n matches, once, with its score.
+func (e *evaluator) eval(n *qnode, emit func(d uint32, s float64)) error {
+	switch n.op {
+	case opTerm:
+		return e.term(n, emit)
+	case opOr:
+		if n.postings() <= smallOr {
+			return e.small(n, emit)
+		}
+		a := e.get()
+		for _, c := range n.children {
+			if err := e.eval(c, a.add); err != nil {
+				return err
+			}
+		}
+		total := float64(len(n.children))
+		for _, d := range a.seen {
+			emit(d, a.score[d]*(float64(a.count[d])/total))
+		}
+		e.put(a)
+		return nil
+	case opAnd:
+		// The kind's term (a keyword, once per unit: frequency 1, norm
+		// 1) and the other child; bleve sums the two.
+		k, rest := n.children[0], n.children[1]
+		kind := Kind(k.term)
+		ks := scoreTerm(1, 1, k)
+		return e.eval(rest, func(d uint32, s float64) {
+			if u := e.ix.unitOf[d]; u != noUnit && e.ix.units[u].kind.Kind() == kind {
+				emit(d, ks+s)
+			}
+		})
+	}
+	return nil
+}
+
+// smallOr is how many postings a disjunction's terms may hold for its
+// sums to be kept in a map rather than in an array over every document
+// (12 bytes a document, 3.6 MB at 10,000 articles): a fuzzy word's
+// terms and a question of rare words.
+const smallOr = 4096
+
+// postings is how many postings n's terms hold together.
+func (n *qnode) postings() uint64 {
+	if n.op == opTerm {
+		return n.docs
+	}
+	var rv uint64
+	for _, c := range n.children {
+		rv += c.postings()
+	}
+	return rv
+}
+
+// small is a disjunction's eval with its sums in a map.
+func (e *evaluator) small(n *qnode, emit func(d uint32, s float64)) error {
+	type sum struct {
+		score float64
+		count int32
+	}
+	m := map[uint32]*sum{}
+	var order []uint32
+	for _, c := range n.children {
+		if err := e.eval(c, func(d uint32, s float64) {
+			x := m[d]
+			if x == nil {
+				x = &sum{}
+				m[d] = x
+				order = append(order, d)
+			}
+			x.score += s
+			x.count++
+		}); err != nil {
+			return err
+		}
+	}
+	total := float64(len(n.children))
+	for _, d := range order {
+		x := m[d]
+		emit(d, x.score*(float64(x.count)/total))
+	}
+	return nil
+}
+
+// scoreTerm is bleve's TermQueryScorer.Score.
+func scoreTerm(freq uint64, norm float64, n *qnode) float64 {
+	var tf float64
+	if freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[int(freq)]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	score := tf * norm * n.idf
+	if n.weight != 1.0 {
+		score = score * n.weight
+	}
+	return score
+}
+
+func (e *evaluator) term(n *qnode, emit func(d uint32, s float64)) error {
+	if n.field != "" {
+		tfr, err := e.r.TermFieldReader(e.ctx, []byte(n.term), n.field, true, true, false)
+		if err != nil {
+			return err
+		}
+		var tfd bindex.TermFieldDoc
+		for {
+			got, err := tfr.Next(&tfd)
+			if err != nil {
+				_ = tfr.Close()
+				return err
+			}
+			if got == nil {
+				break
+			}
+			emit(uint32(binary.BigEndian.Uint64(got.ID)), scoreTerm(got.Freq, got.Norm, n))
+			tfd.Reset()
+		}
+		return tfr.Close()
+	}
+	if !n.ok {
+		return nil
+	}
+	s := postingSearcher{p: n.p}
+	s.count, s.table = uvarint(n.p.data, n.at)
+	s.skips = (s.count - 1) / skipEvery
+	s.base = s.table + 8*s.skips
+	s.pos = s.base
+	for {
+		d, f, ok := s.next()
+		if !ok {
+			return nil
+		}
+		emit(d, scoreTerm(uint64(f), float64(n.p.norm[d]), n))
+	}
+}
+
+// hit is a retrieved unit and its engine score.
+type hit struct {
+	unit  int
+	doc   uint32
+	score float64
+}
+
+// hitHeap keeps the best hits with the worst on top.
+type hitHeap []hit
+
+func (h hitHeap) Len() int { return len(h) }
+
+// worse orders by score, and among equal scores the later document is
+// worse (bleve's collector sorts ties by the order it met them).
+func worse(a, b hit) bool { return a.score < b.score || a.score == b.score && a.doc > b.doc }
+
+func (h hitHeap) Less(i, j int) bool { return worse(h[i], h[j]) }
+func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)        { *h = append(*h, x.(hit)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// retrieve gives the size best units for q, best first, a term at a time;
+// errShape when q is of a shape it does not compile.
+func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, error) {
+	if ix.terms == nil || ix.unitOf == nil {
+		return nil, errShape
+	}
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index: retrieve: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: retrieve: %w", err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, errShape
+	}
+	segs := snap.Segments()
+	for _, p := range []*postings{&ix.terms.postings, &ix.pairs.postings} {
+		if len(segs) != len(p.segs) {
+			return nil, errors.New("index: retrieve: the index changed since its postings were made")
+		}
+		for k, s := range segs {
+			if s.Id() != p.segs[k][0] || s.Segment().Count() != p.segs[k][1] {
+				return nil, errors.New("index: retrieve: the index changed since its postings were made")
+			}
+		}
+	}
+	total, err := r.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("index: retrieve: %w", err)
+	}
+	root, err := ix.compile(ctx, q, r, total)
+	if err != nil {
+		return nil, err
+	}
+	if root.op != opOr {
+		return nil, errShape
+	}
+	root.setNorm(1.0 / math.Sqrt(root.sumWeights()))
+	e := &evaluator{ix: ix, ctx: ctx, r: r, docs: len(ix.unitOf)}
+	h := make(hitHeap, 0, size+1)
+	err = e.eval(root, func(d uint32, s float64) {
+		x := hit{doc: d, score: s}
+		if len(h) < size {
+			heap.Push(&h, x)
+		} else if size > 0 && worse(h[0], x) {
+			h[0] = x
+			heap.Fix(&h, 0)
+		}
+	})
+	for _, a := range e.free {
+		accumPool.Put(a)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("index: retrieve: %w", err)
+	}
+	out := make([]hit, len(h))
+	for k := len(h) - 1; k >= 0; k-- {
+		x := heap.Pop(&h).(hit)
+		x.unit = int(ix.unitOf[x.doc])
+		out[k] = x
+	}
+	return out, nil
+}

@@ -1,0 +1,95 @@
+package index
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/kyanhbot/kyanhbot/content/synth"
+)
+
+// retrieve must give what bleve's searchers and collector give for the
+// queries the search builds: the same units, in the same order, with the
+// same scores (to 1e-12) — every hit, and the best 50 as rank asks. The
+// questions are the synthetic ones (phrases with and without accents,
+// abbreviations, documents, contacts, mergers, no-answer), plus typos
+// (fuzzy words), in memory and on disk.
+func TestEvaluateAsBleve(t *testing.T) {
+	c := synth.Corpus(7, 200, 400)
+	ctx := context.Background()
+	var questions []string
+	for _, q := range synth.Questions(8, c, 200) {
+		questions = append(questions, q.Question)
+	}
+	questions = append(questions, "so dien thoaii uy ban", "dia chhi truong hoc", "nghi quyeet 18", "lien hee phuong")
+	for _, o := range []BuildOptions{{}, {Path: t.TempDir(), BatchBytes: 16 << 10}} {
+		ix, err := Build(ctx, c, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		shapes := map[string]int{}
+		for _, question := range questions {
+			q := ix.buildQuery(ix.parse(question))
+			if q == nil {
+				continue
+			}
+			countShapes(q, shapes)
+			for _, size := range []int{candidates, 1 << 20} {
+				got, err := ix.retrieve(ctx, q, size)
+				if err != nil {
+					t.Fatalf("%q: %v", question, err)
+				}
+				want, err := ix.bleveHits(ctx, q, size)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(got) != len(want) {
+					t.Fatalf("%q: %d hits, bleve %d", question, len(got), len(want))
+				}
+				for k := range want {
+					g, w := got[k], want[k]
+					if math.Abs(g.score-w.score) > 1e-12*math.Abs(w.score) {
+						t.Fatalf("%q: hit %d: unit %d scored %v, bleve unit %d %v", question, k, g.unit, g.score, w.unit, w.score)
+					}
+					// Units whose scores differ in the last digits
+					// (bleve sums a disjunction's children in heap
+					// order) may swap; no others.
+					if g.unit != w.unit && math.Abs(g.score-want[min(k+1, len(want)-1)].score) > 1e-12*math.Abs(w.score) &&
+						math.Abs(g.score-want[max(k-1, 0)].score) > 1e-12*math.Abs(w.score) {
+						t.Fatalf("%q: hit %d is unit %d (%v), bleve's unit %d (%v)", question, k, g.unit, g.score, w.unit, w.score)
+					}
+				}
+			}
+		}
+		for _, s := range []string{"text", "pair", "fuzzy", "docs", "kind", "and"} {
+			if shapes[s] == 0 {
+				t.Errorf("no query had a %s clause: the test compares too little (%v)", s, shapes)
+			}
+		}
+	}
+}
+
+func countShapes(q query.Query, n map[string]int) {
+	switch q := q.(type) {
+	case *textQuery:
+		n["text"]++
+	case *pairQuery:
+		n["pair"]++
+	case *fuzzyQuery:
+		n["fuzzy"]++
+	case *query.TermQuery:
+		n[q.FieldVal]++
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			countShapes(c, n)
+		}
+	case *query.ConjunctionQuery:
+		n["and"]++
+		for _, c := range q.Conjuncts {
+			countShapes(c, n)
+		}
+	}
+}
