@@ -79,6 +79,7 @@ type Index struct {
 	pairs       *pairIndex // the units' folded syllable pairs (pairs.go)
 	terms       *termIndex // the units' folded syllables (terms.go)
 	unitOf      []uint32   // bleve document number → unit (noUnit: deleted)
+	accums      accums     // retrieve's accumulators, between searches
 	gloss       glossary
 	stats       Stats
 	contactList []content.Contact // offered when nothing answers
