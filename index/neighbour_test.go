@@ -217,3 +217,31 @@ func TestOfficeNeighbours(t *testing.T) {
 		{"bi thu dang uy xa thu lap tiep cong dan thu may", ""},
 	})
 }
+
+// neighbourYearPage is a synthetic page (invented district and figures)
+// in the shape of a resolution's news: the year it takes effect is stated
+// once, in a paragraph of its own, and the sentence with each district's
+// figure does not repeat it.
+const neighbourYearPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/sap-xep-thon-to-dan-pho-thu-lap
+title: HĐND tỉnh Thử Lập ban hành nghị quyết sắp xếp thôn, tổ dân phố
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+HĐND tỉnh Thử Lập vừa ban hành nghị quyết về việc sắp xếp lại thôn, tổ dân phố.
+
+Theo nghị quyết, việc sắp xếp được thực hiện từ ngày 1/1/2031.
+
+Huyện Mẫu Định sắp xếp 120 thôn, tổ dân phố thành 95 thôn, tổ dân phố (87 thôn và 8 tổ dân phố).
+`
+
+// TestYearInArticle: a year the question states is named by the article
+// when one of its paragraphs writes it, though neither the lead nor the
+// sentence with the figure does; a year the article never writes is not.
+func TestYearInArticle(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"year.txt": neighbourYearPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Sau sắp xếp năm 2031, huyện Mẫu Định còn bao nhiêu tổ dân phố?", "8 tổ dân phố"},
+		{"Sau sắp xếp năm 2035, huyện Mẫu Định còn bao nhiêu tổ dân phố?", ""},
+	})
+}
