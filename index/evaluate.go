@@ -111,12 +111,9 @@ func (ix *Index) compile(ctx context.Context, q query.Query, r bindex.IndexReade
 			return nil, errShape
 		}
 		n = &qnode{op: opOr}
-		for _, c := range q.Disjuncts {
-			cn, err := ix.compile(ctx, c, r, total)
-			if err != nil {
-				return nil, err
-			}
-			n.children = append(n.children, cn)
+		var err error
+		if n.children, err = ix.compileAll(ctx, q.Disjuncts, r, total); err != nil {
+			return nil, err
 		}
 	case *query.ConjunctionQuery:
 		// A kind's term and what else: the kind is read from the units.
@@ -128,17 +125,27 @@ func (ix *Index) compile(ctx context.Context, q query.Query, r bindex.IndexReade
 			return nil, errShape
 		}
 		n = &qnode{op: opAnd}
-		for _, c := range q.Conjuncts {
-			cn, err := ix.compile(ctx, c, r, total)
-			if err != nil {
-				return nil, err
-			}
-			n.children = append(n.children, cn)
+		var err error
+		if n.children, err = ix.compileAll(ctx, q.Conjuncts, r, total); err != nil {
+			return nil, err
 		}
 	default:
 		return nil, errShape
 	}
 	return n, nil
+}
+
+// compileAll compiles the children of a disjunction or conjunction.
+func (ix *Index) compileAll(ctx context.Context, qs []query.Query, r bindex.IndexReader, total uint64) ([]*qnode, error) {
+	out := make([]*qnode, 0, len(qs))
+	for _, c := range qs {
+		cn, err := ix.compile(ctx, c, r, total)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cn)
+	}
+	return out, nil
 }
 
 // setIDF is idf as TermQueryScorer.computeIDF computes it (tf-idf).
@@ -376,15 +383,9 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 	if !ok {
 		return nil, errShape
 	}
-	segs := snap.Segments()
 	for _, p := range []*postings{&ix.terms.postings, &ix.pairs.postings} {
-		if len(segs) != len(p.segs) {
-			return nil, errors.New("index: retrieve: the index changed since its postings were made")
-		}
-		for k, s := range segs {
-			if s.Id() != p.segs[k][0] || s.Segment().Count() != p.segs[k][1] {
-				return nil, errors.New("index: retrieve: the index changed since its postings were made")
-			}
+		if err := p.madeFor(snap); err != nil {
+			return nil, fmt.Errorf("index: retrieve: %w", err)
 		}
 	}
 	total, err := r.DocCount()

@@ -88,6 +88,25 @@ func uvarint(data []byte, at uint32) (uint32, uint32) {
 	}
 }
 
+// errStalePostings: postings are positions in the segments they were made
+// from, so any other snapshot would be read wrongly.
+var errStalePostings = errors.New("the index changed since its postings were made")
+
+// madeFor returns errStalePostings unless snap holds exactly the segments
+// p was made for.
+func (p *postings) madeFor(snap *scorch.IndexSnapshot) error {
+	segs := snap.Segments()
+	if len(segs) != len(p.segs) {
+		return errStalePostings
+	}
+	for k, s := range segs {
+		if s.Id() != p.segs[k][0] || s.Segment().Count() != p.segs[k][1] {
+			return errStalePostings
+		}
+	}
+	return nil
+}
+
 // searcher walks the postings at data[at:] (none when !ok) of term as
 // bleve's TermSearcher walks a term's, in the snapshot they were made
 // for.
@@ -96,14 +115,8 @@ func (p *postings) searcher(i bindex.IndexReader, at uint32, ok bool, term, fiel
 	if !isSnap {
 		return nil, fmt.Errorf("searching %T, not a scorch snapshot", i)
 	}
-	segs := snap.Segments()
-	if len(segs) != len(p.segs) {
-		return nil, errors.New("the index changed since its postings were made")
-	}
-	for k, s := range segs {
-		if s.Id() != p.segs[k][0] || s.Segment().Count() != p.segs[k][1] {
-			return nil, errors.New("the index changed since its postings were made")
-		}
+	if err := p.madeFor(snap); err != nil {
+		return nil, err
 	}
 	total, err := i.DocCount()
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/bot/telegram/telegramtest"
 )
 
-// groupAnonymousBot is the user Telegram puts in from of every anonymous
+// groupAnonymousBot is the user Telegram puts in front of every anonymous
 // group admin's message, in every group: the sender is in sender_chat.
 var groupAnonymousBot = telegramtest.User{ID: 1087968824, FirstName: "Group", UserName: "GroupAnonymousBot"}
 
