@@ -46,7 +46,8 @@ func (a *Admin) callback(ctx context.Context, m bot.Message) ([]bot.Reply, error
 
 // runReload reloads and replies with the report. A build that outlasts
 // ReplyWithin goes on; the reply says so and the report is posted when done.
-// head, if any, opens the report (an upload's verdict on its file).
+// head, if any, opens the report (an upload's verdict on its file). Asked
+// in a group, every part of it goes to the admin in private (see private).
 func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request, head string) ([]bot.Reply, error) {
 	type result struct {
 		rep reload.Report
@@ -69,8 +70,8 @@ func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request
 		}
 		pctx, cancel := context.WithTimeout(bctx, 30*time.Second)
 		defer cancel()
-		if _, err := a.cfg.Poster.Post(pctx, m.ChatID, renderReport(rep, head, t)); err != nil {
-			a.log.Error("admin: cannot post reload report", "chat_id", m.ChatID, "err", err)
+		if _, err := a.cfg.Poster.Post(pctx, replyChat(m), renderReport(rep, head, t)); err != nil {
+			a.log.Error("admin: cannot post reload report", "chat_id", replyChat(m), "err", err)
 		}
 	}()
 	timer := time.NewTimer(a.cfg.ReplyWithin)
@@ -78,9 +79,9 @@ func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request
 	select {
 	case r := <-got:
 		if r.err != nil {
-			return []bot.Reply{{Text: t.ReloadFailedErr + html.EscapeString(r.err.Error())}}, r.err
+			return a.private(ctx, m, "/reload", bot.Reply{Text: t.ReloadFailedErr + html.EscapeString(r.err.Error())}), r.err
 		}
-		return []bot.Reply{renderReport(r.rep, head, t)}, nil
+		return a.private(ctx, m, "/reload", renderReport(r.rep, head, t)), nil
 	case <-timer.C:
 	case <-ctx.Done():
 	}
@@ -88,7 +89,7 @@ func (a *Admin) runReload(ctx context.Context, m bot.Message, req reload.Request
 	if a.cfg.Poster == nil {
 		text = t.BuildingNoPoster
 	}
-	return []bot.Reply{{Text: lines(head, text)}}, nil
+	return a.private(ctx, m, "/reload", bot.Reply{Text: lines(head, text)}), nil
 }
 
 // renderReport is the reload report in Telegram HTML.

@@ -99,29 +99,11 @@ func (r *Recorder) Search(ctx context.Context, question string, opts index.Optio
 
 // statsCommand is /stats. Its report quotes citizens' questions (the
 // unanswered and the slowest, redacted but in their words), which are not
-// for the members of a group: asked in a group, it is sent to the admin in
-// private, and the group is told only that it was — or, when the bot may not
-// write to the admin first (they never started it), how to ask in private.
+// for the members of a group: asked in one, it goes to the admin in private
+// (see private).
 func (a *Admin) statsCommand(ctx context.Context, m bot.Message, _ string) ([]bot.Reply, error) {
 	a.log.Info("stats requested", "user_id", m.UserID, "chat_id", m.ChatID)
-	report := a.statsReport(ctx, m)
-	if m.ChatType == bot.ChatPrivate {
-		return []bot.Reply{report}, nil
-	}
-	t := textsFor(m)
-	if a.cfg.Poster != nil {
-		_, err := a.cfg.Poster.Post(ctx, m.UserID, report)
-		if err == nil {
-			return []bot.Reply{{Text: t.StatsSentPrivately}}, nil
-		}
-		// Most often Telegram's 403: a bot may not write first.
-		a.log.Info("admin: stats not sent in private", "user_id", m.UserID, "err", err)
-	}
-	reply := bot.Reply{Text: t.StatsPrivateOnly}
-	if u, ok := a.cfg.Poster.(interface{ UserName() string }); ok && u.UserName() != "" {
-		reply.Buttons = [][]bot.Button{{{Text: t.MessageMe, URL: "https://t.me/" + u.UserName()}}}
-	}
-	return []bot.Reply{reply}, nil
+	return a.private(ctx, m, "/stats", a.statsReport(ctx, m)), nil
 }
 
 // statsReport is the /stats report.

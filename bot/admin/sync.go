@@ -69,11 +69,12 @@ func syncTextsFor(m bot.Message) *syncTexts {
 
 // syncCommand is /sync: sync now and reply with the report. A sync takes
 // minutes on a large portal: past ReplyWithin the reply says it is running
-// and the report is posted when done.
+// and the report is posted when done. Asked in a group, every part of it
+// goes to the admin in private (see private).
 func (a *Admin) syncCommand(ctx context.Context, m bot.Message, _ string) ([]bot.Reply, error) {
 	st := syncTextsFor(m)
 	if a.cfg.Syncer == nil {
-		return []bot.Reply{{Text: st.NotSet}}, nil
+		return a.private(ctx, m, "/sync", bot.Reply{Text: st.NotSet}), nil
 	}
 	a.log.Info("sync requested", "user_id", m.UserID)
 	got := make(chan bot.Reply) // unbuffered: a send succeeds only while the reply still waits
@@ -93,19 +94,19 @@ func (a *Admin) syncCommand(ctx context.Context, m bot.Message, _ string) ([]bot
 		}
 		pctx, cancel := context.WithTimeout(bctx, 30*time.Second)
 		defer cancel()
-		if _, err := a.cfg.Poster.Post(pctx, m.ChatID, r); err != nil {
-			a.log.Error("admin: cannot post sync report", "chat_id", m.ChatID, "err", err)
+		if _, err := a.cfg.Poster.Post(pctx, replyChat(m), r); err != nil {
+			a.log.Error("admin: cannot post sync report", "chat_id", replyChat(m), "err", err)
 		}
 	}()
 	timer := time.NewTimer(a.cfg.ReplyWithin)
 	defer timer.Stop()
 	select {
 	case r := <-got:
-		return []bot.Reply{r}, nil
+		return a.private(ctx, m, "/sync", r), nil
 	case <-timer.C:
 	case <-ctx.Done():
 	}
-	return []bot.Reply{{Text: st.Running}}, nil
+	return a.private(ctx, m, "/sync", bot.Reply{Text: st.Running}), nil
 }
 
 // maxSyncProblems bounds the refused and failed pages listed.

@@ -23,7 +23,7 @@ type texts struct {
 	SmallTalk                                                       string
 	SmallTalkKinds                                                  map[string]string
 	Slowest, Serving, Replica, Loaded, ThisReplica, StatsIncomplete string
-	StatsSentPrivately, StatsPrivateOnly, MessageMe                 string
+	OpenPrivate, MessageMe                                          string
 }
 
 var vietnameseTexts = texts{
@@ -67,18 +67,16 @@ var vietnameseTexts = texts{
 	SmallTalk:        "Không phải câu hỏi (7 ngày, không tính ở trên): %s\n",
 	SmallTalkKinds: map[string]string{"greeting": "chào", "thanks": "cảm ơn", "ok": "ok/👍", "laugh": "cười",
 		"photo": "ảnh", "voice": "ghi âm", "sticker": "nhãn dán", "document": "tệp", "location": "vị trí", "video": "video"},
-	TopUnanswered:      "\n<b>Chưa trả lời được, hỏi nhiều nhất (7 ngày)</b>\n",
-	Times:              "%d. «%s» — %d lần\n",
-	Slowest:            "\n<b>Tìm kiếm chậm nhất (7 ngày)</b>\n",
-	Serving:            "\n<b>Nội dung đang phục vụ</b>\n",
-	Replica:            "<code>%s</code>: phiên bản <code>%s</code>, %d bài",
-	Loaded:             ", nạp ",
-	ThisReplica:        " (bản này)",
-	StatsIncomplete:    "\n⚠️ Một phần số liệu không đọc được; xem log.",
-	StatsSentPrivately: "📊 Đã gửi thống kê cho bạn trong tin nhắn riêng: thống kê có câu hỏi của người dân, không đăng trong nhóm.",
-	StatsPrivateOnly: "📊 Thống kê có câu hỏi của người dân nên chỉ gửi trong tin nhắn riêng, và bot chưa nhắn riêng được cho bạn. " +
-		"Hãy mở tin nhắn riêng với bot, bấm Bắt đầu (Start) rồi gửi /stats ở đó.",
-	MessageMe: "💬 Nhắn riêng cho bot",
+	TopUnanswered:   "\n<b>Chưa trả lời được, hỏi nhiều nhất (7 ngày)</b>\n",
+	Times:           "%d. «%s» — %d lần\n",
+	Slowest:         "\n<b>Tìm kiếm chậm nhất (7 ngày)</b>\n",
+	Serving:         "\n<b>Nội dung đang phục vụ</b>\n",
+	Replica:         "<code>%s</code>: phiên bản <code>%s</code>, %d bài",
+	Loaded:          ", nạp ",
+	ThisReplica:     " (bản này)",
+	StatsIncomplete: "\n⚠️ Một phần số liệu không đọc được; xem log.",
+	OpenPrivate:     "🔒 Bot chưa nhắn riêng được cho bạn: hãy mở tin nhắn riêng với bot, bấm Bắt đầu (Start) rồi gửi lại %s ở đó.",
+	MessageMe:       "💬 Nhắn riêng cho bot",
 }
 
 var englishTexts = texts{
@@ -122,18 +120,16 @@ var englishTexts = texts{
 	SmallTalk:        "Not questions (7 days, not counted above): %s\n",
 	SmallTalkKinds: map[string]string{"greeting": "greetings", "thanks": "thanks", "ok": "ok/👍", "laugh": "laughter",
 		"photo": "photos", "voice": "voice notes", "sticker": "stickers", "document": "files", "location": "locations", "video": "videos"},
-	TopUnanswered:      "\n<b>Most asked, not answered (7 days)</b>\n",
-	Times:              "%d. «%s» — %d times\n",
-	Slowest:            "\n<b>Slowest searches (7 days)</b>\n",
-	Serving:            "\n<b>Content being served</b>\n",
-	Replica:            "<code>%s</code>: version <code>%s</code>, %d articles",
-	Loaded:             ", loaded ",
-	ThisReplica:        " (this one)",
-	StatsIncomplete:    "\n⚠️ Some figures could not be read; see the log.",
-	StatsSentPrivately: "📊 Sent you the statistics in a private message: they hold citizens' questions, which stay out of groups.",
-	StatsPrivateOnly: "📊 The statistics hold citizens' questions, so they are sent only in a private chat, and the bot cannot message you first. " +
-		"Open a private chat with the bot, press Start, then send /stats there.",
-	MessageMe: "💬 Message the bot",
+	TopUnanswered:   "\n<b>Most asked, not answered (7 days)</b>\n",
+	Times:           "%d. «%s» — %d times\n",
+	Slowest:         "\n<b>Slowest searches (7 days)</b>\n",
+	Serving:         "\n<b>Content being served</b>\n",
+	Replica:         "<code>%s</code>: version <code>%s</code>, %d articles",
+	Loaded:          ", loaded ",
+	ThisReplica:     " (this one)",
+	StatsIncomplete: "\n⚠️ Some figures could not be read; see the log.",
+	OpenPrivate:     "🔒 The bot cannot message you first: open a private chat with the bot, press Start, then send %s there again.",
+	MessageMe:       "💬 Message the bot",
 }
 
 // textsFor picks the admin's language from their Telegram app's.
