@@ -65,6 +65,18 @@ type lexicon struct {
 	// ("giảm 1.513 thôn", "reduced by 233 communes"): it does not answer
 	// how many there are. "giảm còn 35 xã", "reduced to 273" state totals.
 	ChangeWords []string
+	// Reorganising are the words of a reorganisation ("sáp nhập",
+	// "merger"): "sau"/"after" or "trước"/"before" right before one of
+	// them says which side of it a figure stands on.
+	Reorganising []string
+	// AfterWords and BeforeWords say which side of a reorganisation a
+	// sentence or a question speaks of: before one of Reorganising
+	// ("sau sáp nhập", "before the merger"), or alone, as the current
+	// state ("hiện nay", "hiện có") or the former one ("trước đây").
+	AfterWords, BeforeWords []string
+	// CurrentWords and FormerWords say the side alone ("hiện nay", "trước
+	// đây", "currently", "previously").
+	CurrentWords, FormerWords []string
 	// Periods are the words numbering a period or sitting ("đợt 2", "kỳ
 	// họp thứ 5", "giai đoạn II", "khóa XV"): the figures of "đợt 1" do
 	// not answer for "đợt 2".
@@ -183,7 +195,14 @@ var Lexicon = lexicon{
 	CitationOpeners: []string{"Căn cứ", "Theo", "Thực hiện", "Xét", "Trên cơ sở", "Thừa lệnh", "Thay mặt"},
 	GroundsOpeners:  []string{"Căn cứ", "Xét", "Pursuant to"},
 	MiddleNames:     []string{"Văn", "Thị"},
-	Periods:         []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},
+	Reorganising: []string{"sáp nhập", "sắp xếp", "hợp nhất", "thành lập", "nhập", "gộp", "điều chỉnh",
+		"merger", "merging", "merged", "merge", "arrangement", "arranging", "rearrangement", "reorganization",
+		"reorganisation", "reorganizing", "consolidation", "establishment", "restructuring"},
+	AfterWords:   []string{"sau", "sau khi", "sau đợt", "after", "after the"},
+	BeforeWords:  []string{"trước", "trước khi", "trước đợt", "before", "before the", "prior to", "prior to the"},
+	CurrentWords: []string{"hiện nay", "hiện có", "hiện tại", "currently", "at present"},
+	FormerWords:  []string{"trước đây", "previously", "formerly"},
+	Periods:      []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},
 	EnglishTitles: []Term{
 		{Short: "director", Long: []string{"Giám đốc"}}, {Short: "chairman", Long: []string{"Chủ tịch"}},
 		{Short: "chairwoman", Long: []string{"Chủ tịch"}}, {Short: "chairperson", Long: []string{"Chủ tịch"}},

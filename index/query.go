@@ -122,6 +122,9 @@ type parsedQuery struct {
 	// change: the question asks for a change ("giảm bao nhiêu"), which a
 	// count after a change word answers; otherwise it asks for a total.
 	change bool
+	// side: the side of a reorganisation the question asks about ("sau
+	// sáp nhập", "trước khi sắp xếp", "hiện có"), see side.go.
+	side side
 	// deputy: a who-question asks for a deputy ("Phó Chủ tịch …"): the
 	// title must be written as a deputy's, and only then.
 	deputy bool
@@ -939,6 +942,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	pq.periods = periodsNamed(pq.folded)
 	pq.change = asksChange(pq.folded)
+	pq.side = sidesOf(pq.folded)
 	pq.titles, pq.titleBound = ix.askedTitles(pq.folded, pq.intents)
 	if pq.intents&wantName == 0 {
 		pq.offices, pq.officeBound = ix.namedTitles(pq.folded)

@@ -152,6 +152,7 @@ func (ix *Index) order(pq parsedQuery, ranked []scored, w []float64) []scored {
 		return ranked[i].unit < ranked[j].unit
 	})
 	typedFirst(ranked, typedMargin)
+	ix.sideFirst(ranked, sideMargin)
 	return ix.authorOfBest(pq, ranked)
 }
 
@@ -320,7 +321,11 @@ type scored struct {
 	coverage float64
 	score    float64
 	docHit   bool
-	feats    []float64 // each signal's value, in table order
+	// side: 1 when the unit holds the figure asked and speaks of the side
+	// of a reorganisation the question asks about, -1 of the other side
+	// only, else 0 (side.go).
+	side  int8
+	feats []float64 // each signal's value, in table order
 	// gate is what the answer/decline decision reads of the unit beyond
 	// its coverage: the coverage before any check marked it down, and
 	// which checks did.
@@ -762,6 +767,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			c.exact = float64(hit) / float64(len(pq.exact))
 		}
 		s.coverage = c.coverage
+		s.side = ix.sideOf(&pq, &c)
 		s.gate.unknown = unknownShare
 		s.feats = ix.features(&pq, &c, feats[:0:len(signals)])
 		feats = feats[len(signals):]
