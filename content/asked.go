@@ -342,7 +342,8 @@ func (a Asked) matches(v Value) bool {
 		}
 		for _, n := range strings.Split(a.Noun, "|") {
 			if strings.HasPrefix(noun+" ", n+" ") || strings.HasPrefix(n+" ", noun+" ") ||
-				inner != "" && (strings.HasPrefix(inner+" ", n+" ") || strings.HasPrefix(n+" ", inner+" ")) {
+				inner != "" && (strings.HasPrefix(inner+" ", n+" ") || strings.HasPrefix(n+" ", inner+" ")) ||
+				sameHead(noun, n) || inner != "" && sameHead(inner, n) {
 				return true
 			}
 		}
@@ -355,6 +356,26 @@ func (a Asked) matches(v Value) bool {
 		return false
 	}
 	return false
+}
+
+// sameHead: two counted nouns of two syllables or more that begin with the
+// same two ("đại biểu chính thức" for "bao nhiêu đại biểu dự"): a
+// Vietnamese noun's head comes first, what follows qualifies it, and the
+// question's words after the noun ("dự", "tham gia") are often the verb.
+// Not a classifier ("đơn vị"), whose noun follows it: "đơn vị hành chính
+// cấp xã" is not "đơn vị sự nghiệp".
+func sameHead(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) < 2 || len(fb) < 2 || fa[0] != fb[0] || fa[1] != fb[1] {
+		return false
+	}
+	head := fa[0] + " " + fa[1]
+	for _, c := range classifierForms() {
+		if head == c {
+			return false
+		}
+	}
+	return true
 }
 
 // docNumberRE: a question ending by asking which number ("… số mấy?",
