@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"math/rand"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -118,8 +119,22 @@ func (h hostile) message(kind string) (text, callback string) {
 
 // TestHostileInputAtVolume sends 10,000 generated hostile messages (1,000
 // with -short) through the real engine: no panic, every one answered or
-// politely refused in Telegram-valid HTML, latency bounded.
+// politely refused in Telegram-valid HTML, and the work each takes bounded.
+//
+// The work is what the engine allocates for the message, not how long it
+// took: the machine is shared (make test on two cores ran at load 20–40),
+// where wall-clock bounds failed on inputs the engine handles in a few
+// milliseconds alone, while allocation does not change with load. An input
+// the engine is pathological on — quadratic in its length, a blow-up of
+// query clauses — allocates far past the budget: a fixed part and a part
+// linear in the input's length, about four times the largest seen (4 MB for
+// 500 random bytes, 33 MB for a 100 KB text). Latency is measured and
+// logged for docs/reliability.md, never asserted.
 func TestHostileInputAtVolume(t *testing.T) {
+	const (
+		fixedBudget  = 16 << 20 // bytes a message may allocate, whatever its length
+		perInputByte = 1 << 10  // and per byte of its text and button data
+	)
 	n := 10_000
 	if testing.Short() {
 		n = 1_000
@@ -128,11 +143,17 @@ func TestHostileInputAtVolume(t *testing.T) {
 	h := hostile{rng: rand.New(rand.NewSource(7))}
 	ctx := context.Background()
 	var (
-		took    = make([]time.Duration, 0, n)
-		slowest []timedMessage // the slowest 1%, for the re-run below
-		perKind = map[string][]time.Duration{}
-		errs    int
-		silent  = map[string]int{}
+		took     = make([]time.Duration, 0, n)
+		perKind  = map[string][]time.Duration{}
+		allocs   = map[string][]uint64{}
+		errs     int
+		silent   = map[string]int{}
+		ms       runtime.MemStats
+		heaviest struct {
+			kind, in string
+			bytes    uint64
+			share    float64 // of its budget
+		}
 	)
 	for i := 0; i < n; i++ {
 		kind := hostileKinds[h.rng.Intn(len(hostileKinds))]
@@ -145,12 +166,23 @@ func TestHostileInputAtVolume(t *testing.T) {
 		if kind == "unknown command" && i%7 == 0 {
 			m.ChatType, m.ChatID = bot.ChatGroup, -500 // commands in a group too
 		}
+		runtime.ReadMemStats(&ms)
+		allocated := ms.TotalAlloc
 		start := time.Now()
 		replies, err := handleNoPanic(t, e, ctx, m)
 		d := time.Since(start)
+		runtime.ReadMemStats(&ms)
+		allocated = ms.TotalAlloc - allocated
 		took = append(took, d)
 		perKind[kind] = append(perKind[kind], d)
-		slowest = keepSlowest(slowest, timedMessage{m, d}, max(1, n/100))
+		allocs[kind] = append(allocs[kind], allocated)
+		budget := uint64(fixedBudget + perInputByte*(len(text)+len(cb)))
+		if share := float64(allocated) / float64(budget); share > heaviest.share {
+			heaviest.kind, heaviest.in, heaviest.bytes, heaviest.share = kind, text+cb, allocated, share
+		}
+		if allocated > budget {
+			t.Errorf("%s %.80q (%d bytes): the engine allocated %d bytes, want ≤ %d", kind, text+cb, len(text)+len(cb), allocated, budget)
+		}
 		if err != nil {
 			errs++
 			t.Logf("%s %.60q: internal error (the user still gets %d replies): %v", kind, text+cb, len(replies), err)
@@ -170,57 +202,18 @@ func TestHostileInputAtVolume(t *testing.T) {
 		t.Errorf("%d messages made the engine report an internal error", errs)
 	}
 	p50, p99, max := percentiles(took)
-	t.Logf("hostile input: %d messages, p50 %v p99 %v max %v; silent as expected: %v", n, p50, p99, max, silent)
+	t.Logf("hostile input: %d messages, p50 %v p99 %v max %v (wall clock, load-dependent); silent as expected: %v", n, p50, p99, max, silent)
 	for _, k := range hostileKinds {
 		a, b, c := percentiles(perKind[k])
-		t.Logf("  %-30s %5d  p50 %-10v p99 %-10v max %v", k, len(perKind[k]), a, b, c)
-	}
-	// Loose bounds; typical figures are in docs/reliability.md. The
-	// machine is shared (make test on two cores ran at load 30), so a slow
-	// run alone proves nothing: the slowest 1% are handled again, one by
-	// one, and only an input slow both times — one the engine itself is slow
-	// on — fails the test.
-	if p99 > 250*time.Millisecond || max > 3*time.Second {
-		t.Logf("latency p99 %v max %v over the bounds (p99 ≤ 250ms, max ≤ 3s): re-running the %d slowest", p99, max, len(slowest))
-		again := make([]time.Duration, 0, len(slowest))
-		for i, s := range slowest {
-			m := s.m
-			m.UpdateID, m.MessageID = int64(n+i+1), n+i+1
-			start := time.Now()
-			handleNoPanic(t, e, ctx, m)
-			d := time.Since(start)
-			again = append(again, d)
-			if d > 3*time.Second {
-				t.Errorf("%.80q took %v, then %v alone: want ≤ 3s", m.Text+m.Callback, s.took, d)
-			}
+		x := slices.Clone(allocs[k])
+		slices.Sort(x)
+		var most uint64
+		if len(x) > 0 {
+			most = x[len(x)-1]
 		}
-		if p50, _, _ := percentiles(again); p50 > 250*time.Millisecond {
-			t.Errorf("the slowest 1%% re-run alone: median %v, want ≤ 250ms", p50)
-		}
+		t.Logf("  %-30s %5d  p50 %-10v p99 %-10v max %-10v allocated max %.2f MB", k, len(perKind[k]), a, b, c, float64(most)/1e6)
 	}
-}
-
-// timedMessage is a message with the time it took to handle.
-type timedMessage struct {
-	m    bot.Message
-	took time.Duration
-}
-
-// keepSlowest adds x to the k slowest messages kept in list.
-func keepSlowest(list []timedMessage, x timedMessage, k int) []timedMessage {
-	if len(list) < k {
-		return append(list, x)
-	}
-	fastest := 0
-	for i := range list {
-		if list[i].took < list[fastest].took {
-			fastest = i
-		}
-	}
-	if x.took > list[fastest].took {
-		list[fastest] = x
-	}
-	return list
+	t.Logf("heaviest for its length: %s %.40q, %.2f MB, %.0f%% of its budget", heaviest.kind, heaviest.in, float64(heaviest.bytes)/1e6, 100*heaviest.share)
 }
 
 // silenceExpected says why a message rightly gets no reply, or "".

@@ -111,42 +111,76 @@ func TestClaimOfKilledReplicaLapses(t *testing.T) {
 	t.Logf("press held by the killed replica answered %v after the kill (claim TTL %v)", recovered.Round(time.Millisecond), claimTTL)
 }
 
+// held is a handler that, on its first message, waits until released.
+type held struct {
+	fakeHandler
+	entered, release chan struct{}
+}
+
+func (h *held) Handle(ctx context.Context, m bot.Message) ([]bot.Reply, error) {
+	close(h.entered)
+	select {
+	case <-h.release:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return h.fakeHandler.Handle(ctx, m)
+}
+
 // TestClaimHeldByLiveReplica: Telegram delivers one update to two replicas
 // (a webhook retry landing elsewhere) while the first is still answering it:
 // the second waits for the first to finish, then skips it — one answer.
+// The first answers past its claim's TTL, kept by the heartbeat. Nothing
+// here waits a fixed time: the first replica is held until its claim has
+// outlived the TTL (seen in Redis), then released; the heartbeat renews 20
+// times a TTL, so only a replica paused for most of 3 s loses its claim
+// (a 500 ms TTL renewed every 200 ms lapsed at load 20–40).
 func TestClaimHeldByLiveReplica(t *testing.T) {
+	const claimTTL = 3 * time.Second
 	rs := redistest.Start(t)
 	rdb := rs.Client()
 	srv := telegramtest.New(t)
-	slow := &fakeHandler{delay: func(bot.Message) time.Duration { return 800 * time.Millisecond }}
+	slow := &held{entered: make(chan struct{}), release: make(chan struct{})}
 	fast := &fakeHandler{}
-	edit := func(c *Config) { c.ClaimRenew, c.ClaimPoll = 200*time.Millisecond, 50*time.Millisecond }
-	a := newTestBot(t, srv, slow, func(c *Config) {
-		edit(c)
-		c.Ledger = store.NewRedisLedger(rdb, "1000").WithClaimTTL(500 * time.Millisecond)
-	})
-	b := newTestBot(t, srv, fast, func(c *Config) {
-		edit(c)
-		c.Ledger = store.NewRedisLedger(rdb, "1000").WithClaimTTL(500 * time.Millisecond)
-	})
+	edit := func(c *Config) {
+		c.ClaimRenew, c.ClaimPoll = claimTTL/20, 50*time.Millisecond
+		c.Ledger = store.NewRedisLedger(rdb, "1000").WithClaimTTL(claimTTL)
+	}
+	a := newTestBot(t, srv, slow, edit)
+	b := newTestBot(t, srv, fast, edit)
 	work, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	u := tgbotapi.Update{UpdateID: 77, Message: &tgbotapi.Message{MessageID: 1,
 		From: &tgbotapi.User{ID: dan.ID}, Chat: &tgbotapi.Chat{ID: dan.ID, Type: "private"}, Text: "một lần thôi"}}
 	a.enqueue(work, u, nil)
-	srv.Wait(t, 5*time.Second, "a at work", func() bool { return len(slow.messages()) == 1 })
+	<-slow.entered
+	claimed := time.Now()
 	b.enqueue(work, u, nil)
+	// a's claim must outlive its TTL while b waits on it: polled in Redis,
+	// where it is "p:<holder>" while claimed and "d" once answered.
+	key := "kyanhbot:tg:1000:update:77"
+	srv.Wait(t, time.Minute, "a's claim held past its TTL", func() bool {
+		v, err := rdb.Get(context.Background(), key).Result()
+		if err != nil || !strings.HasPrefix(v, "p:") {
+			t.Fatalf("a's claim while it answers: %q, %v; want it held", v, err)
+		}
+		return time.Since(claimed) > claimTTL+claimTTL/4
+	})
+	if n := len(fast.messages()); n != 0 || b.Stats().Duplicates != 0 {
+		t.Fatalf("while a answers, b handled it %d times and skipped it %d times; want it waiting", n, b.Stats().Duplicates)
+	}
+	close(slow.release)
 	srv.WaitMessages(t, dan.ID, 1)
-	srv.Wait(t, 5*time.Second, "b skipped", func() bool { return b.Stats().Duplicates == 1 })
-	ctx, stop := context.WithTimeout(context.Background(), 3*time.Second)
-	defer stop()
-	srv.WaitIdle(ctx, 300*time.Millisecond)
+	srv.Wait(t, time.Minute, "b skipped", func() bool { return b.Stats().Duplicates == 1 })
+	if v := rdb.Get(context.Background(), key).Val(); v != "d" {
+		t.Errorf("update 77 answered, its ledger entry %q; want it marked done", v)
+	}
+	b.close(time.Minute, cancel)
+	a.close(time.Minute, cancel)
 	if n := len(srv.Messages(dan.ID)); n != 1 {
 		t.Errorf("%d answers, want 1", n)
 	}
 	if n := len(fast.messages()); n != 0 {
 		t.Errorf("the second replica handled the update %d times, want 0 (its claim was extended past the TTL)", n)
 	}
-	b.close(time.Second, cancel)
-	a.close(time.Second, cancel)
 }

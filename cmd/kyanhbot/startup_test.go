@@ -48,12 +48,18 @@ func TestServeSIGHUPDuringStartup(t *testing.T) {
 }
 
 // TestServeWaitsForTelegram (issue 14, deploy): Telegram unreachable at boot
-// (a proxy answering 502 for 3 s) does not end serve: it retries getMe with a
-// logged backoff, then serves.
+// (a proxy answering 502) does not end serve: it retries getMe with a logged
+// backoff, then serves. The proxy fails the first three getMe calls, however
+// long serve takes to reach them: an outage of a fixed 3 s from the test's
+// start was over before the first call when loading the content took longer
+// (load 20–40), and the test then saw no retry at all.
 func TestServeWaitsForTelegram(t *testing.T) {
+	const failures = 3
 	srv := telegramtest.New(t)
 	srv.SetLatency(150 * time.Millisecond)
-	srv.Outage("getMe", telegramtest.Fault{Status: http.StatusBadGateway, HTML: true}, 3*time.Second)
+	for range failures {
+		srv.Inject("getMe", telegramtest.Fault{Status: http.StatusBadGateway, HTML: true})
+	}
 	stderr, stop := startServe(t, fakeAPIVars(srv, nil))
 	user := telegramtest.User{ID: 612, LanguageCode: "vi"}
 	srv.SendText(telegramtest.Private(user), user, "/start")
@@ -61,8 +67,21 @@ func TestServeWaitsForTelegram(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatalf("serve: %v", err)
 	}
-	if n := strings.Count(stderr.String(), "cannot reach the Bot API, retrying"); n == 0 || len(srv.Calls("getMe")) != n+1 {
-		t.Errorf("%d retries logged for %d getMe calls", n, len(srv.Calls("getMe")))
+	calls := srv.Calls("getMe")
+	if n := strings.Count(stderr.String(), "cannot reach the Bot API, retrying"); n != failures || len(calls) != failures+1 {
+		t.Errorf("%d retries logged for %d getMe calls, want %d for %d", n, len(calls), failures, failures+1)
+	}
+	for i, c := range calls {
+		want := http.StatusOK
+		if i < failures {
+			want = http.StatusBadGateway
+		}
+		if c.Status != want {
+			t.Errorf("getMe call %d answered %d, want %d", i+1, c.Status, want)
+		}
+	}
+	if !strings.Contains(stderr.String(), "telegram: Bot API reached") {
+		t.Error("reaching the Bot API after the retries was not logged")
 	}
 }
 
