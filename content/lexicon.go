@@ -123,6 +123,10 @@ type lexicon struct {
 	// ba" is a weekday ("làm việc thứ ba"), not an ordinal ("nhiệm vụ thứ
 	// ba"); "thứ bảy" is read as a weekday anywhere.
 	ScheduleWords []string
+	// QuestionAsks are the phrases that tell what kind of answer a
+	// question wants — a number, a name, a date — whatever it is about.
+	// Those asking for a contact field are ContactFields' Asks.
+	QuestionAsks []QuestionAsk
 	// Classifiers are the words between a count and the noun it counts
 	// that count nothing of their own: "11 đơn vị xã, phường" counts xã.
 	Classifiers []string
@@ -221,6 +225,7 @@ var Lexicon = lexicon{
 	OrdinalMarker:         "thứ",
 	CountAsks:             []string{"bao nhiêu", "how many", "how much", "mấy"},
 	ScheduleWords:         []string{"làm việc", "mở cửa", "tiếp công dân", "lịch", "nghỉ", "trực"},
+	QuestionAsks:          questionAskList,
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
@@ -338,6 +343,30 @@ type ContactField struct {
 	// one ("tên gọi", "được gọi là"), nor "hộp thư" (folded, it is the
 	// "họp thứ" of "kỳ họp thứ 12").
 	Asks []string
+}
+
+// QuestionAsk is a kind of answer and the phrases a question asks for it
+// with.
+type QuestionAsk struct {
+	// Kind names the answer: "number", "name", "author", "date", "reason",
+	// "percent", "time" (of day), "duration", "subject".
+	Kind string
+	// Asks are the phrases, folded, as ContactField's: Vietnamese typed
+	// with or without accents, and English.
+	Asks []string
+}
+
+var questionAskList = []QuestionAsk{
+	{Kind: "number", Asks: []string{"bao nhieu", "so luong", "how many", "how much"}},
+	{Kind: "name", Asks: []string{"who", "ai"}},
+	{Kind: "author", Asks: []string{"tac gia", "nguoi viet", "ai viet", "author", "who wrote"}},
+	{Kind: "date", Asks: []string{"khi nao", "ngay nao", "nam nao", "bao gio", "luc nao",
+		"thoi gian nao", "ngay bao nhieu", "when", "what date", "which year"}},
+	{Kind: "reason", Asks: []string{"vi sao", "tai sao", "why", "muc dich"}},
+	{Kind: "percent", Asks: []string{"phan tram", "ty le", "percent", "rate"}},
+	{Kind: "time", Asks: []string{"may gio", "gio nao", "what time", "open"}},
+	{Kind: "duration", Asks: []string{"bao lau", "may ngay", "may thang", "may nam", "thoi han", "how long"}},
+	{Kind: "subject", Asks: []string{"ve viec gi", "noi ve", "van de gi", "ve gi", "noi dung", "about"}},
 }
 
 // contactFieldList: a hotline comes before the phone, so a label naming

@@ -146,26 +146,15 @@ const (
 	boundOf         // English "of (the) …"
 )
 
-// Question phrases: they tell what is asked, not what about. Folded forms.
-// The phrases asking for a contact field are the lexicon's (contactIntents).
+// Question phrases: they tell what is asked, not what about. Folded forms,
+// the lexicon's: the contact fields' asks (contactIntents), then the other
+// kinds of answer (questionIntents).
 type intentPhrase struct {
 	phrase string
 	want   intent
 }
 
-var intentPhrases = inWordForms(append(contactIntents(), []intentPhrase{
-	{"bao nhieu", wantNumber}, {"so luong", wantNumber}, {"how many", wantNumber}, {"how much", wantNumber},
-	{"who", wantName}, {"ai", wantName},
-	{"tac gia", wantAuthor}, {"nguoi viet", wantAuthor}, {"ai viet", wantAuthor}, {"author", wantAuthor}, {"who wrote", wantAuthor},
-	{"khi nao", wantDate}, {"ngay nao", wantDate}, {"nam nao", wantDate}, {"bao gio", wantDate}, {"luc nao", wantDate},
-	{"thoi gian nao", wantDate}, {"ngay bao nhieu", wantDate}, {"when", wantDate}, {"what date", wantDate}, {"which year", wantDate},
-	{"vi sao", wantReason}, {"tai sao", wantReason}, {"why", wantReason}, {"muc dich", wantReason},
-	{"phan tram", wantPercent}, {"ty le", wantPercent}, {"percent", wantPercent}, {"rate", wantPercent},
-	{"may gio", wantTime}, {"gio nao", wantTime}, {"what time", wantTime}, {"open", wantTime},
-	{"bao lau", wantDuration}, {"may ngay", wantDuration}, {"may thang", wantDuration}, {"may nam", wantDuration},
-	{"thoi han", wantDuration}, {"how long", wantDuration},
-	{"ve viec gi", wantSubject}, {"noi ve", wantSubject}, {"van de gi", wantSubject}, {"ve gi", wantSubject}, {"noi dung", wantSubject}, {"about", wantSubject},
-}...))
+var intentPhrases = inWordForms(append(contactIntents(), questionIntents()...))
 
 // inWordForms writes each phrase's words in the form a question's words
 // are compared by ("opening hours" → "opening hour").
@@ -191,6 +180,26 @@ func contactIntents() []intentPhrase {
 	for _, f := range content.Lexicon.ContactFields {
 		if want := kinds[f.Kind]; want != 0 {
 			for _, a := range f.Asks {
+				out = append(out, intentPhrase{a, want})
+			}
+		}
+	}
+	return out
+}
+
+// questionKinds are the intents of the lexicon's QuestionAsks kinds.
+var questionKinds = map[string]intent{
+	"number": wantNumber, "name": wantName, "author": wantAuthor, "date": wantDate, "reason": wantReason,
+	"percent": wantPercent, "time": wantTime, "duration": wantDuration, "subject": wantSubject,
+}
+
+// questionIntents are the lexicon's phrases asking for a kind of answer,
+// with the intent each kind is.
+func questionIntents() []intentPhrase {
+	var out []intentPhrase
+	for _, q := range content.Lexicon.QuestionAsks {
+		if want := questionKinds[q.Kind]; want != 0 {
+			for _, a := range q.Asks {
 				out = append(out, intentPhrase{a, want})
 			}
 		}

@@ -181,3 +181,18 @@ func TestParseInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionAsksKnown: every kind of answer the lexicon lists asks for an
+// intent the search knows; one it did not know would be dropped unseen.
+func TestQuestionAsksKnown(t *testing.T) {
+	for _, q := range content.Lexicon.QuestionAsks {
+		if questionKinds[q.Kind] == 0 {
+			t.Errorf("lexicon question ask kind %q has no intent", q.Kind)
+		}
+		for _, a := range q.Asks {
+			if a != content.Fold(a) {
+				t.Errorf("%s ask %q is not folded", q.Kind, a)
+			}
+		}
+	}
+}
