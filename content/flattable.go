@@ -39,8 +39,9 @@ import (
 // has no heading of two short cells or more right before its "1.", or its
 // items do not come in rows of one width.
 
-// ordinalCellRE is a row number alone on its line: "1", "1.", "01", "1)".
-var ordinalCellRE = regexp.MustCompile(`^0*(\d{1,3})[.)]?$`)
+// ordinalCellRE is a row number alone on its line: "1", "1.", "01", "1)",
+// "#1" (a ranking's number).
+var ordinalCellRE = regexp.MustCompile(`^#?0*(\d{1,3})[.)]?$`)
 
 // maxFlatColumns bounds a flattened table's width: wider tables are not
 // pasted one cell a line by anyone, and the bound keeps the search short.
@@ -57,14 +58,67 @@ func ordinalCell(c string) int {
 }
 
 // headingCell reports whether c can be a column heading: a short label
-// starting with a letter, not a sentence and not a number.
+// starting with a letter, or with a number that a word follows ("63 tỉnh
+// thành"), not a sentence and not a number.
 func headingCell(c string) bool {
 	if c == "" || utf8.RuneCountInString(c) > 60 || len(strings.Fields(c)) > 10 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(c)
 	last, _ := utf8.DecodeLastRuneInString(c)
-	return unicode.IsLetter(first) && !strings.ContainsRune(".:;,!?", last) && !isListItem(c) && !isFieldLine(c)
+	if unicode.IsDigit(first) {
+		f := strings.Fields(c)
+		second, _ := utf8.DecodeRuneInString(f[len(f)-1])
+		if len(f) < 2 || !unicode.IsLetter(second) || ordinalCell(f[0]) < 0 {
+			return false
+		}
+	} else if !unicode.IsLetter(first) {
+		return false
+	}
+	return !strings.ContainsRune(".:;,!?", last) && !isListItem(c) && !isFieldLine(c)
+}
+
+// sectionCells reports whether cells can be a row that heads a section of
+// the table instead of numbering an item ("ĐỒNG BẰNG SÔNG HỒNG", then the
+// region's totals): its first cell names it, none is a row number, and it
+// is no wider than a row's data.
+func sectionCells(cells []flatCell, width int) bool {
+	if len(cells) == 0 || len(cells) > width-1 || !headingCell(cells[0].text) {
+		return false
+	}
+	for _, c := range cells {
+		if ordinalCell(c.text) >= 0 || utf8.RuneCountInString(c.text) > 120 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasNumericCell reports whether a cell is a number: a section's row right
+// under the heading states the section's totals, which tells it from the
+// heading's last labels.
+func hasNumericCell(cells []flatCell) bool {
+	for _, c := range cells {
+		if numericCellRE.MatchString(c.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// upperCell reports whether a cell is written in capitals, as a table
+// names its sections ("TRUNG DU VÀ MIỀN NÚI PHÍA BẮC").
+func upperCell(c string) bool {
+	letters := 0
+	for _, r := range c {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // flatCell is one non-blank line and where it was.
@@ -81,14 +135,16 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 	if !headingCell(strings.TrimSpace(lines[i])) {
 		return nil, i
 	}
-	// The cells ahead, enough for the heading and the first two rows.
-	var cells []flatCell
 	// A line wholly in brackets goes on the cell before: a cell's second
-	// line, "Thành phố X" / "(A + B + C)", or a heading's note.
+	// line, "Thành phố X" / "(A + B + C)", or a heading's note. A cell
+	// wrapped in "|" is a table's cell whose row was broken one cell a line.
 	next := func(from, n int) []flatCell {
 		var out []flatCell
 		for k := from; k < len(lines); k++ {
 			t := cleanSpace(strings.TrimSpace(lines[k]))
+			if strings.HasPrefix(t, "|") || strings.HasSuffix(t, "|") {
+				t = strings.TrimSpace(strings.Trim(t, "|"))
+			}
 			switch {
 			case t == "":
 			case len(out) > 0 && strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && ordinalCell(out[len(out)-1].text) < 0:
@@ -101,36 +157,71 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 		}
 		return out
 	}
-	cells = next(i, 3*maxFlatColumns+2)
-	// The heading: the cells before the first "1".
+	// The cells ahead, enough for the heading and the first two rows.
+	cells := next(i, 3*maxFlatColumns+2)
+	// The heading: the cells before the first "1". A numbered heading
+	// ("STT") may be followed by a section's row before the first item.
 	p := -1
 	for k, c := range cells {
 		if ordinalCell(c.text) == 1 {
 			p = k
 			break
 		}
-		if !headingCell(c.text) || k >= maxFlatColumns {
+		if k >= 2*maxFlatColumns {
 			return nil, i
 		}
 	}
 	if p < 2 {
 		return nil, i
 	}
-	heads := make([]string, p)
+	numbered := isOrdinalHeading(cells[0].text) // the heading has the number column
+	h := p                                      // cells in the heading
+	if numbered {
+		// The rows' width is the distance from "1" to "2"; what lies
+		// between the heading and "1" beyond it is a section's row.
+		for k := p + 2; k < len(cells) && k-p <= maxFlatColumns; k++ {
+			if ordinalCell(cells[k].text) == 2 {
+				if k-p < p && sectionCells(cells[k-p:p], k-p) && hasNumericCell(cells[k-p:p]) {
+					h = k - p
+				}
+				break
+			}
+		}
+	}
+	if h < 2 || h > maxFlatColumns {
+		return nil, i
+	}
+	for _, c := range cells[:h] {
+		if !headingCell(c.text) {
+			return nil, i
+		}
+	}
+	heads := make([]string, h)
 	for k := range heads {
 		heads[k] = cells[k].text
 	}
-	numbered := isOrdinalHeading(heads[0]) // the heading has the number column
-	width := p                             // cells in a row, its number included
+	width := h // cells in a row, its number included
 	if !numbered {
-		width = p + 1
+		width = h + 1
 	}
 	if numbered {
 		heads = heads[1:]
 	}
 
 	var rows [][]string
-	full := 0           // rows with every cell
+	// section adds a section's row: its cells under the headings from the
+	// first, padded.
+	section := func(cs []flatCell) {
+		data := make([]string, width-1)
+		for k, c := range cs {
+			data[k] = c.text
+		}
+		rows = append(rows, data)
+	}
+	if h < p {
+		section(cells[h:p])
+	}
+	items, full := 0, 0 // numbered rows, and those with every cell
 	at := cells[p].line // the line of the current row's number
 	end := at
 	for n := 1; ; n++ {
@@ -154,6 +245,7 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 		if len(data) == 0 {
 			break
 		}
+		items++
 		if len(data) == width-1 {
 			full++
 		}
@@ -162,18 +254,29 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 		}
 		rows = append(rows, data)
 		end = row[k-1].line + 1
-		// After the row: the next number, a repeated heading, or the end.
+		// After the row: the next number, a repeated heading, a section's
+		// row before the next number, or the end.
 		rest := next(end, len(heads)+2)
 		if numbered && len(rest) > len(heads) && sameCells(rest[1:len(heads)+1], heads) && isOrdinalHeading(rest[0].text) {
 			end = rest[len(heads)].line + 1
 		} else if !numbered && len(rest) >= len(heads) && sameCells(rest[:len(heads)], heads) {
 			end = rest[len(heads)-1].line + 1
+		} else if len(rest) > 0 && ordinalCell(rest[0].text) != n+1 {
+			for s := 1; s < len(rest) && s < width; s++ {
+				if ordinalCell(rest[s].text) == n+1 {
+					if sectionCells(rest[:s], width) && (hasNumericCell(rest[:s]) || upperCell(rest[0].text)) {
+						section(rest[:s])
+						end = rest[s-1].line + 1
+					}
+					break
+				}
+			}
 		}
 		at = end
 	}
 	// Rows of one width make a table; a few may lack cells, but if most
 	// do, the heading was guessed too wide.
-	if len(rows) < 2 || full*3 < len(rows)*2 {
+	if items < 2 || full*3 < items*2 {
 		return nil, i
 	}
 	// A numbered list of sentences under a few short lines is no table:
