@@ -134,7 +134,7 @@ var valueFinders = []func(*valueFinder){
 	findEmails, findWebsites, findQuarterDates, findEnglishDates,
 	func(f *valueFinder) { findNumberValues(f, codeShapes) }, findPhones,
 	func(f *valueFinder) { findNumberValues(f, numShapes) },
-	findWeekdays, findAddresses, findCountValues, findPersons,
+	findWeekdays, findAddresses, findCountValues, findLabelledCounts, findPersons,
 }
 
 // boundedBefore reports whether text[:i] ends where a number may start: not
@@ -408,6 +408,11 @@ var numShapes = []numShape{
 	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`), may: hasAny("%", "trăm")},
 	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: endsWord,
 		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq")},
+	// A table's cell or a field under a heading that names the area and
+	// its unit ("Diện tích (km²): 5.199,6", "Diện tích: 28,15"): the
+	// number stands alone after it.
+	{t: ValueArea, before: ending(`(?i)(?:diện\s+tích|\barea)(?:[^.;\d(]|\([^)]{0,12}\)){0,40}`), need: true, at: anchored(valueNum), ok: bareNumber,
+		mayBefore: func(f *valueFinder) bool { return f.has("diện") && f.has("tích") || f.has("area") }},
 	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu|population)[^.;\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân|people|inhabitants|residents))?`), ok: endsWord,
 		mayBefore: func(f *valueFinder) bool {
 			return f.has("dân") && f.has("số") || f.has("khẩu") || f.has("population")
@@ -422,6 +427,14 @@ var numShapes = []numShape{
 	// Times of day and opening hours.
 	{t: ValueTime, before: ending(`(?i)từ\s+`), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK, mayBefore: hasAny("từ")},
 	{t: ValueTime, at: anchored(`(?i)` + clock), ok: clockOK},
+}
+
+// bareNumber: no word follows the number; its unit or noun is in the
+// label before it.
+func bareNumber(text string, _, end int, _ bool) bool {
+	rest := strings.TrimLeft(text[end:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%'
 }
 
 // endsWord: the match is not the start of a longer word ("8 ha" but not
@@ -742,6 +755,44 @@ func findCountValues(f *valueFinder) {
 		}
 		end = strings.LastIndex(f.text[:end], words[len(words)-1]) + len(words[len(words)-1])
 		f.add(ValueCount, s, end, strings.Join(words, " "))
+	}
+}
+
+// labelledCountRE is a count whose noun is in its label, as a table's
+// heading or a field line writes it: "Số hộ: 135", "Tổng số xóm, tổ dân
+// phố: 67", "Số thôn (sau sáp nhập): 12".
+var labelledCountRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:tổng\s+)?số\s+(\p{L}+(?:(?:\s|,\s*)\p{L}+){0,3}?)\s*(?:\([^)]{0,30}\))?\s*:\s*(` + valueNum + `)`)
+
+// notCountLabels are labels "Số …:" that number something rather than count
+// it: a phone, a document, a house, an account.
+var notCountLabels = []string{"dien thoai", "fax", "hieu", "tt", "thu tu", "nha", "tai khoan", "di dong", "can cuoc", "cccd", "cmnd", "ho chieu", "ky hieu", "hotline", "van ban", "quyet dinh", "giay"}
+
+// findLabelledCounts finds counts whose noun is the label before them.
+func findLabelledCounts(f *valueFinder) {
+	if !f.has("số") || !f.has(":") {
+		return
+	}
+	for _, m := range labelledCountRE.FindAllStringSubmatchIndex(f.text, -1) {
+		start, end := m[4], m[5]
+		if !f.free(start, end) || !bareNumber(f.text, start, end, false) {
+			continue
+		}
+		noun := strings.Join(strings.FieldsFunc(f.text[m[2]:m[3]], func(r rune) bool { return r == ' ' || r == ',' }), " ")
+		folded := Fold(noun) + " "
+		skip := false
+		for _, l := range notCountLabels {
+			if strings.HasPrefix(folded, l+" ") {
+				skip = true
+				break
+			}
+		}
+		if skip {
+			continue
+		}
+		if Fold(noun) == "luong" {
+			noun = "" // "Số lượng: 5" counts what its table does
+		}
+		f.add(ValueCount, start, end, noun)
 	}
 }
 

@@ -96,6 +96,14 @@ func TestValues(t *testing.T) {
 			[]string{"person:Nguyễn Văn Mẫu/Chủ tịch UBND xã Thử Thách", "person:Trần Thị Thử/Phó Chủ tịch UBND xã"}},
 		{"Đồng chí Lê Văn Giả - Bí thư Đảng ủy phường phát biểu tại trụ sở trên đường Nguyễn Văn Mẫu.",
 			[]string{"person:Lê Văn Giả/Bí thư Đảng ủy phường"}},
+		// A table row's cells whose unit or counted noun is in the heading
+		// (synthetic rows in the shape renderTable writes).
+		{"Tỉnh: Mẫu Sơn; Diện tích (km²): 1.234,5; Dân số (người): 1,234,567",
+			[]string{"area:1.234,5", "population:1,234,567"}},
+		{"Tên xã: Thử Thách; Diện tích: 28,15; Tổng số thôn, tổ dân phố: 12; Số hộ (năm 2024): 3.456",
+			[]string{"area:28,15", "count:12/thôn tổ dân phố", "date:năm 2024", "count:3.456/hộ"}},
+		{"Số điện thoại: 0000.111.222; Số lượng: 5; diện tích của 2 xã là 30 km2",
+			[]string{"phone:0000.111.222", "count:5", "count:2 xã/xã", "area:30 km2"}},
 		// Nothing typed.
 		{"Hội nghị nhằm quán triệt Nghị quyết, nâng cao nhận thức của cán bộ.", nil},
 	}
