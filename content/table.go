@@ -145,6 +145,9 @@ func tableAt(lines []string, i int) ([][]string, int) {
 		rows = append(rows, cells)
 		j = k + 1
 	}
+	if sep == sepPipe {
+		rows = joinBrokenRows(rows)
+	}
 	if len(rows) < 2 || sep == sepSpaces && len(rows) < 3 {
 		return nil, i
 	}
@@ -167,6 +170,35 @@ func tableAt(lines []string, i int) ([][]string, int) {
 		return nil, i
 	}
 	return rows, j
+}
+
+// joinBrokenRows puts back together the rows of a "|" table that a copy
+// broke over lines: the heading "STT | Xã trước | Xã sau |", then
+// "Diện tích (km2) |" and "Dân số (người) |" on lines of their own, above
+// rows of five cells. The table's width is the cell count most of its rows
+// have; a shorter row takes the short rows after it while they fit.
+func joinBrokenRows(rows [][]string) [][]string {
+	count := map[int]int{}
+	width := 0
+	for _, r := range rows {
+		count[len(r)]++
+		if c := count[len(r)]; c > count[width] || c == count[width] && len(r) > width {
+			width = len(r)
+		}
+	}
+	if count[width] < 2 {
+		return rows
+	}
+	var out [][]string
+	for k := 0; k < len(rows); k++ {
+		r := rows[k]
+		for len(r) < width && k+1 < len(rows) && len(rows[k+1]) < width && len(r)+len(rows[k+1]) <= width {
+			r = append(append([]string(nil), r...), rows[k+1]...)
+			k++
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // renderTable writes a table's rows as self-contained lines. The first row
@@ -293,8 +325,16 @@ func splitInlineTable(line string) ([]string, bool) {
 	if last > 0 {
 		data = strings.Split(body[1:last], "|")
 	}
-	if len(data) == 0 || (len(data)+1)%(n+1) != 0 {
+	// A page saved with a length limit ends inside a row: the rows that
+	// are whole are the table, the cut row's cells are text after it.
+	rows := (len(data) + 1) / (n + 1)
+	if rows == 0 || (len(data)+1)%(n+1) != 0 && rows < 2 {
 		return nil, false
+	}
+	if cut := data[min(len(data), rows*(n+1)):]; len(cut) > 0 {
+		parts := append(append([]string(nil), cut...), tail)
+		tail = cleanSpace(strings.Join(parts, " "))
+		data = data[:rows*(n+1)-1]
 	}
 	var out []string
 	if lead != "" {

@@ -108,6 +108,8 @@ func TestInlineMarkdownTable(t *testing.T) {
 		{"text before and after, an empty cell", "Lịch trực tuần này: | Ngày | Người trực | Ghi chú | |:--|:--|--| | 01/10/2024 | Nguyễn Văn Mẫu | | | 02/10/2024 | Trần Thị Thử | trực thay | Mọi thắc mắc xin liên hệ Văn phòng xã.",
 			[]string{"Lịch trực tuần này:", "Ngày: 01/10/2024; Người trực: Nguyễn Văn Mẫu",
 				"Ngày: 02/10/2024; Người trực: Trần Thị Thử; Ghi chú: trực thay", "Mọi thắc mắc xin liên hệ Văn phòng xã."}},
+		{"a page cut inside a row", "Danh sách: | Xã | Số hộ | |---|---| | Xã Mẫu | 120 | | Xã Thử | 95 | | Xã Giả | 7",
+			[]string{"Danh sách:", "Xã: Xã Mẫu; Số hộ: 120", "Xã: Xã Thử; Số hộ: 95", "Xã Giả 7"}},
 		{"cells not in rows of the columns", "| Thôn | Số hộ | |---|---| | Thôn Mẫu | 120 | 7 |",
 			[]string{"| Thôn | Số hộ | |---|---| | Thôn Mẫu | 120 | 7 |"}},
 	}
