@@ -97,13 +97,19 @@ func (d *draft) expandTablesOf(lines []string, cellSeparators bool) []string {
 			rows, next = flatTableAt(lines, i)
 			header = true
 		}
-		if rows == nil {
+		var rendered []string
+		if rows != nil {
+			rendered = renderTable(rows, header)
+		} else {
+			rendered, next = recordsAt(lines, i)
+		}
+		if rendered == nil {
 			out = append(out, lines[i])
 			i++
 			continue
 		}
 		out = append(out, "")
-		for _, r := range renderTable(rows, header) {
+		for _, r := range rendered {
 			out = append(out, r, "")
 			if d.tableRows == nil {
 				d.tableRows = map[string]bool{}
