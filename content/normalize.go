@@ -28,45 +28,76 @@ import (
 // every run of white space (including no-break spaces) collapsed to one space,
 // and no leading or trailing space. Case is kept.
 func Normalize(s string) string {
-	s = collapseSpace(norm.NFC.String(s))
+	if !plainClean(s) {
+		s = collapseSpace(norm.NFC.String(s))
+	}
+	return retone(s)
+}
+
+// retone is Normalize's change of tone placement, on clean text.
+func retone(s string) string {
 	// Most text has no syllable to change: find the first word that does
 	// before building a new string.
 	var b []byte
 	last := 0 // s[:last] has been copied to b
 	start := -1
-	flush := func(i int) {
-		w := s[start:i]
-		if nw, ok := retoneWord(w); ok {
-			if b == nil {
-				b = make([]byte, 0, len(s))
+	for i := 0; i <= len(s); {
+		inWord := false
+		n := 1
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+			} else {
+				var r rune
+				r, n = utf8.DecodeRuneInString(s[i:])
+				// Marks NFC could not compose belong to the word, so that
+				// retoneWord sees them and leaves such a word alone.
+				inWord = isWordRune(r)
 			}
-			b = append(b, s[last:start]...)
-			b = append(b, nw...)
-			last = i
 		}
-		start = -1
-	}
-	for i, r := range s {
-		// Marks NFC could not compose belong to the word, so that
-		// retoneWord sees them and leaves such a word alone.
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+		switch {
+		case inWord:
 			if start < 0 {
 				start = i
 			}
-			continue
+		case start >= 0:
+			// A word ending in an ASCII letter has no tone to move.
+			if s[i-1] >= utf8.RuneSelf {
+				if nw, ok := retoneWord(s[start:i]); ok {
+					if b == nil {
+						b = make([]byte, 0, len(s))
+					}
+					b = append(b, s[last:start]...)
+					b = append(b, nw...)
+					last = i
+				}
+			}
+			start = -1
 		}
-		if start >= 0 {
-			flush(i)
-		}
-	}
-	if start >= 0 {
-		flush(len(s))
+		i += n
 	}
 	if b == nil {
 		return s
 	}
 	return string(append(b, s[last:]...))
 }
+
+// isWordRune: a letter, or a mark NFC could not compose.
+func isWordRune(r rune) bool {
+	if r < rune(len(wordRunes)) {
+		return wordRunes[r]
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// wordRunes is isWordRune up to Latin Extended Additional, looked up.
+var wordRunes = func() []bool {
+	t := make([]bool, 0x1F00)
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(r)) || unicode.Is(unicode.Mn, rune(r))
+	}
+	return t
+}()
 
 // Fold returns s normalised, without diacritics and lower-cased: "Thị uỷ"
 // and "thi uy" both fold to "thi uy", and "Đảng" to "dang". Citizens often
@@ -77,41 +108,116 @@ func Fold(s string) string { return FoldNormal(Normalize(s)) }
 // normalises every sentence once and folds it too, and normalising twice
 // was a tenth of what it spends on each sentence.
 func FoldNormal(s string) string {
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	dropped := false
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b = append(b, byte(r))
+			b.WriteByte(c)
+			i++
 			continue
-		case unicode.Is(unicode.Mn, r):
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		f := foldRuneOf(r)
+		if f < 0 {
 			dropped = true
 			continue
 		}
-		if l, ok := letters[r]; ok {
-			r = l.fold
-		} else {
-			r = unicode.ToLower(r)
-		}
-		b = utf8.AppendRune(b, r)
+		b.WriteRune(f)
 	}
 	if dropped {
 		// A stray mark between spaces or at an edge leaves white space to
 		// collapse again ("\u0300 0" → "0", not " 0"), so Fold stays
 		// idempotent (found by FuzzNormalize).
-		return collapseSpace(string(b))
+		return collapseSpace(b.String())
 	}
-	return string(b)
+	return b.String()
 }
+
+// foldRuneOf is what FoldNormal makes of a rune beyond ASCII: -1 for a
+// combining mark (dropped), else its fold.
+func foldRuneOf(r rune) rune {
+	if r < rune(len(foldTable)) {
+		return foldTable[r]
+	}
+	return foldRuneSlow(r)
+}
+
+func foldRuneSlow(r rune) rune {
+	if unicode.Is(unicode.Mn, r) {
+		return -1
+	}
+	if l, ok := letters[r]; ok {
+		return l.fold
+	}
+	return unicode.ToLower(r)
+}
+
+// foldTable is foldRuneSlow up to Latin Extended Additional, looked up
+// instead of a map and a table search per letter: folding was most of
+// the cost of matching a sentence's words.
+// It is filled at the end of init, once letters is.
+var foldTable []rune
 
 // cleanSpace is the only change made to published text: NFC composition and
 // white space collapsed. No-break spaces, tabs and zero-width characters that
 // portals scatter through their pages all count as white space.
 func cleanSpace(s string) string {
+	if plainClean(s) {
+		return s
+	}
 	return collapseSpace(norm.NFC.String(s))
+}
+
+// plainClean reports that s is already NFC and spaceClean, checked in one
+// pass over its bytes: every rune is below U+0300 (Latin-1 and Latin
+// Extended A and B) or a precomposed letter of Latin Extended Additional
+// (U+1E00–U+1EFF, Vietnamese's letters with tones) — runes NFC leaves
+// alone whatever surrounds them (none combines with the rune before it,
+// TestPlainCleanRunes) — with single ' ' between words. Such text is
+// nearly all of a Vietnamese corpus; NFC's own check and spaceClean's
+// decoding of every rune were a tenth of a build's CPU, for sentences that
+// a build normalises four or five times over (cutting, place names,
+// traits). Anything else takes the full path.
+func plainClean(s string) bool {
+	prevSpace := true // a space first is one to drop
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return false
+		case r < 0x300:
+			if isSpace(r) { // U+0085, U+00A0
+				return false
+			}
+		case r >= 0x1E00 && r <= 0x1EFF:
+		default:
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == ""
 }
 
 func collapseSpace(s string) string {
@@ -235,6 +341,11 @@ func init() {
 	}
 	letters['đ'] = letterInfo{base: 'đ', fold: 'd'}
 	letters['Đ'] = letterInfo{base: 'Đ', fold: 'd'}
+	t := make([]rune, 0x1F00)
+	for r := range t {
+		t[r] = foldRuneSlow(rune(r))
+	}
+	foldTable = t
 }
 
 // retoneWord moves the tone of an open oa/oe/uy syllable from the second

@@ -1,0 +1,135 @@
+package content
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestPlainCleanRunes checks the claim plainClean rests on: every rune it
+// lets through is NFC on its own, a starter (combining class 0) and never
+// composes with the rune before it, so a string of them is NFC.
+func TestPlainCleanRunes(t *testing.T) {
+	check := func(r rune) {
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if !norm.NFC.IsNormalString(s) || p.CCC() != 0 || !p.BoundaryBefore() {
+			t.Errorf("U+%04X: normal %v, ccc %d, boundary before %v", r, norm.NFC.IsNormalString(s), p.CCC(), p.BoundaryBefore())
+		}
+	}
+	for r := rune(0); r < 0x300; r++ {
+		check(r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		check(r)
+	}
+}
+
+// slowNormalize and slowFold are Normalize and FoldNormal as they were
+// before their fast paths.
+func slowNormalize(s string) string {
+	return slowRetone(collapseSpace(norm.NFC.String(s)))
+}
+
+func slowRetone(s string) string {
+	var b []byte
+	last := 0
+	start := -1
+	flush := func(i int) {
+		w := s[start:i]
+		if nw, ok := retoneWord(w); ok {
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(b, s[last:start]...)
+			b = append(b, nw...)
+			last = i
+		}
+		start = -1
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			flush(i)
+		}
+	}
+	if start >= 0 {
+		flush(len(s))
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
+
+func slowFoldNormal(s string) string {
+	b := make([]byte, 0, len(s))
+	dropped := false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		case unicode.Is(unicode.Mn, r):
+			dropped = true
+			continue
+		}
+		if l, ok := letters[r]; ok {
+			r = l.fold
+		} else {
+			r = unicode.ToLower(r)
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	if dropped {
+		return collapseSpace(string(b))
+	}
+	return string(b)
+}
+
+// TestFastPathsAsBefore compares Normalize, cleanSpace and FoldNormal with
+// their full paths on random strings mixing Vietnamese letters, ASCII,
+// white space of every kind, combining marks and other scripts.
+func TestFastPathsAsBefore(t *testing.T) {
+	pieces := []string{"a", "Hòa", "hoà", "Thị uỷ", "ĐỒNG", "đ", " ", "  ", "\t", "\n", "\u00a0", "\u200b", "\u0301", "\u0300", "e\u0301",
+		"1", ",", ".", "ừ", "Ư", "ß", "Ω", "中", "\u212b", "\u0340", "ǅ", "İ", "\ufffd", "\xff", "x\u0323", "ﬁ", "Ṩ", "ỹ", "Ỳ", "oà", "uỷ", "khoẻ", "Hoà ", "qu", "oa\u0300", "ΰ", "ά"}
+	rng := rand.New(rand.NewSource(1))
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Normalize(s), slowNormalize(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, the full path %q", s, got, want)
+		}
+		if got, want := cleanSpace(s), collapseSpace(norm.NFC.String(s)); got != want {
+			t.Fatalf("cleanSpace(%q) = %q, the full path %q", s, got, want)
+		}
+		n := Normalize(s)
+		if got, want := FoldNormal(n), slowFoldNormal(n); got != want {
+			t.Fatalf("FoldNormal(%q) = %q, before %q", n, got, want)
+		}
+		if got, want := FoldNormal(s), slowFoldNormal(s); got != want {
+			t.Fatalf("FoldNormal(%q) = %q, before %q", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x2000; r++ {
+		s := "A" + string(r) + "b"
+		if got, want := FoldNormal(s), slowFoldNormal(s); got != want {
+			t.Fatalf("FoldNormal(%q) = %q, before %q", s, got, want)
+		}
+	}
+}
