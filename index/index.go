@@ -253,8 +253,20 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	glossCh := make(chan inferred, 1)
 	// It stops with ctx, so that a stopped build does not wait for it.
 	var glossErr error // set before glossCh is sent to
+	//
+	// A kept build keeps what it inferred beside its directory, and
+	// reads it back instead of inferring it again.
 	go func() {
+		if o.Dir != "" {
+			if g, ok := loadGlossary(o.Dir, c); ok {
+				glossCh <- inferred{g}
+				return
+			}
+		}
 		g, err := content.InferAbbreviations(ctx, c.Glossary, c.Articles)
+		if err == nil && o.Dir != "" {
+			err = saveGlossary(o.Dir, c, g)
+		}
 		if err != nil {
 			glossErr = fmt.Errorf("index: build: %w", err)
 			glossCh <- inferred{}

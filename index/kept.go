@@ -248,8 +248,9 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) bool {
 }
 
 // RemoveKept removes the kept index in dir (BuildOptions.Dir) and the
-// files a kept build writes beside it (its units and place names, and
-// those named by the suffixes in beside, such as the bench's corpus):
+// files a kept build writes beside it (its units, place names and
+// glossary, and those named by the suffixes in beside, such as the
+// bench's corpus):
 // they are named after the directory, outside it, and a directory removed
 // alone left them behind — 0.6 GB at 100,000 articles. A directory that
 // is not a kept index (no list of batches in it) is refused and left as
@@ -268,7 +269,7 @@ func RemoveKept(dir string, beside ...string) error {
 		return fmt.Errorf("index: remove kept: %w", err)
 	}
 	var errs []error
-	for _, suffix := range append([]string{unitsFile, placesFile}, beside...) {
+	for _, suffix := range append([]string{unitsFile, placesFile, glossaryFile}, beside...) {
 		if err := os.Remove(keptPath(dir, suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}

@@ -329,7 +329,7 @@ func TestRemoveKept(t *testing.T) {
 	if err := os.WriteFile(other, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{dir, dir + unitsFile, dir + placesFile} {
+	for _, p := range []string{dir, dir + unitsFile, dir + placesFile, dir + glossaryFile} {
 		if _, err := os.Stat(p); err != nil {
 			t.Fatalf("a kept build did not leave %s: %v", p, err)
 		}
@@ -337,7 +337,7 @@ func TestRemoveKept(t *testing.T) {
 	if err := RemoveKept(dir+"/", ".corpus"); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{dir, dir + unitsFile, dir + placesFile, corpus} {
+	for _, p := range []string{dir, dir + unitsFile, dir + placesFile, dir + glossaryFile, corpus} {
 		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%s is still there after RemoveKept (%v)", p, err)
 		}
@@ -363,5 +363,51 @@ func TestRemoveKept(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("refused, RemoveKept still removed %s: %v", p, err)
 		}
+	}
+}
+
+// TestKeptGlossary: a kept build keeps the glossary it inferred beside its
+// directory, the one InferAbbreviations makes; opening the kept index reads
+// it instead of inferring again; one kept for another glossary is not read.
+func TestKeptGlossary(t *testing.T) {
+	ctx := context.Background()
+	c := synth.Corpus(6, 80, 200)
+	o := BuildOptions{BatchSize: 60, Dir: filepath.Join(t.TempDir(), "kept")}
+	ix, err := Build(ctx, c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	kept, ok := loadGlossary(o.Dir, c)
+	if !ok {
+		t.Fatal("a kept build kept no glossary")
+	}
+	want, err := content.InferAbbreviations(ctx, c.Glossary, c.Articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(newGlossary(kept), newGlossary(want)) || len(want.Inferred) == 0 {
+		t.Fatalf("the kept glossary (%d inferred) is not the one inferred (%d)", len(kept.Inferred), len(want.Inferred))
+	}
+	// A marker only the kept file holds shows it was read, not inferred.
+	marked := kept
+	marked.Inferred = append(append([]content.Term(nil), kept.Inferred...), content.Term{Short: "ZQXW", Long: []string{"Zeta Quota Xylo Wharf"}})
+	if err := saveGlossary(o.Dir, c, marked); err != nil {
+		t.Fatal(err)
+	}
+	opened, err := Build(ctx, c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer opened.Close()
+	if !reflect.DeepEqual(opened.gloss, newGlossary(marked)) {
+		t.Error("opening the kept index did not read its kept glossary")
+	}
+	other := *c
+	other.Glossary.Abbreviations = append([]content.Term{{Short: "QXZ", Long: []string{"quy xa zet"}}}, c.Glossary.Abbreviations...)
+	if _, ok := loadGlossary(o.Dir, &other); ok {
+		t.Error("read a glossary kept for another glossary")
 	}
 }
