@@ -3,6 +3,8 @@ package index
 import (
 	"fmt"
 	"sync"
+	gounicode "unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -144,4 +146,118 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerFold
 	return m, nil
+}
+
+// Character classes of the fast tokenizer (plainTokens), as Unicode's
+// word-break rules (UAX #29, which bleve's unicode tokenizer follows)
+// class them.
+const (
+	tkOther     = iota // a break on both sides
+	tkLetter           // ALetter
+	tkDigit            // Numeric
+	tkMidLetter        // ':' — joins two letters
+	tkMidNum           // ',' ';' — join two digits
+	tkMidNumLet        // '.' '\'' — join two letters or two digits
+	tkUnsafe           // anything else: left to the unicode tokenizer
+)
+
+// asciiClass is each ASCII byte's class. '_' (ExtendNumLet, which joins
+// anything) is left to the unicode tokenizer.
+var asciiClass = func() (t [128]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = tkLetter
+		case '0' <= c && c <= '9':
+			t[c] = tkDigit
+		case c == ':':
+			t[c] = tkMidLetter
+		case c == ',' || c == ';':
+			t[c] = tkMidNum
+		case c == '.' || c == '\'':
+			t[c] = tkMidNumLet
+		case c == '_':
+			t[c] = tkUnsafe
+		}
+	}
+	return t
+}()
+
+// tokenClass is the class of the rune at s[i] and its size.
+func tokenClass(s string, i int) (uint8, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiClass[c], 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError:
+		return tkUnsafe, n
+	// Latin-1's and Latin Extended A and B's letters, and Latin Extended
+	// Additional's (Vietnamese's letters with tones), are ALetter.
+	case r < 0x250 || r >= 0x1E00 && r <= 0x1EFF:
+		if gounicode.IsLetter(r) {
+			return tkLetter, n
+		}
+		// Latin-1's signs break, but for the soft hyphen (Format,
+		// which joins) and the middle dot (MidLetter).
+		if r >= 0xA0 && r != 0xAD && r != 0xB7 {
+			return tkOther, n
+		}
+	// The punctuation Vietnamese pages write: dashes, curly double
+	// quotes, a bullet and an ellipsis break; curly single quotes are
+	// apostrophes (MidNumLet).
+	case r == 0x2013 || r == 0x2014 || r == 0x201C || r == 0x201D || r == 0x2022 || r == 0x2026:
+		return tkOther, n
+	case r == 0x2018 || r == 0x2019:
+		return tkMidNumLet, n
+	}
+	return tkUnsafe, n
+}
+
+// plainTokens appends to toks each token bleve's unicode tokenizer makes
+// of s, and reports whether it could: text with a
+// rune beyond Latin letters, ASCII and Vietnamese's is left to the
+// tokenizer (false). On the rest, a token is a run of letters and digits,
+// which a ':' joins between two letters, a ',' or ';' between two digits,
+// and a '.' or an apostrophe between two letters or two digits (word
+// break rules WB5–WB12); everything else breaks. The unicode tokenizer
+// (a state machine over every rune, with a token allocated for each) was
+// most of the text postings' CPU; TestPlainTokensAsBleve compares the two.
+func plainTokens(s string, toks []string) ([]string, bool) {
+	for i := 0; i < len(s); {
+		c, n := tokenClass(s, i)
+		if c == tkUnsafe {
+			return toks, false
+		}
+		if c != tkLetter && c != tkDigit {
+			i += n
+			continue
+		}
+		start, prev := i, c
+		i += n
+		for i < len(s) {
+			c, n := tokenClass(s, i)
+			if c == tkLetter || c == tkDigit {
+				prev = c
+				i += n
+				continue
+			}
+			if c == tkUnsafe {
+				return toks, false
+			}
+			if c == tkOther || i+n >= len(s) {
+				break
+			}
+			next, m := tokenClass(s, i+n)
+			if next == tkUnsafe {
+				return toks, false
+			}
+			if next != prev || !(c == tkMidNumLet || c == tkMidLetter && prev == tkLetter || c == tkMidNum && prev == tkDigit) {
+				break
+			}
+			i += n + m
+		}
+		toks = append(toks, s[start:i])
+	}
+	return toks, true
 }

@@ -220,6 +220,22 @@ func (u *unit) indexedText() string {
 	return u.text
 }
 
+// plainTokens appends to toks the tokens bleve's unicode tokenizer makes
+// of indexedText, and reports whether it could (plainTokens of a string).
+// The text and its context are tokenized apart: the space between them
+// is a break.
+func (u *unit) plainTokens(toks []string) ([]string, bool) {
+	n := len(toks)
+	toks, ok := plainTokens(u.text, toks)
+	if ok && u.context != "" && !u.row {
+		toks, ok = plainTokens(u.context, toks)
+	}
+	if !ok {
+		return toks[:n], false
+	}
+	return toks, true
+}
+
 // indexBatch prepares units [from, to) for re-ranking and indexes them as
 // one batch. Workers own disjoint ranges, so the units need no lock.
 func (ix *Index) indexBatch(from, to int) error {

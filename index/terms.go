@@ -81,33 +81,49 @@ func (ix *Index) buildTerms(ctx context.Context) error {
 			defer wg.Done()
 			var last []int32 // per term: the document it was last met in
 			var slot []uint32
-			for d := sh.lo; d < sh.hi; d++ {
+			var toks []string
+			d := 0
+			add := func(term string) {
+				id, ok := sh.id[term]
+				if !ok {
+					id = uint32(len(sh.terms))
+					sh.id[term] = id
+					sh.terms = append(sh.terms, term)
+					last = append(last, -1)
+					slot = append(slot, 0)
+				}
+				if last[id] != int32(d) {
+					last[id] = int32(d)
+					slot[id] = uint32(len(sh.ids))
+					sh.ids = append(sh.ids, id)
+					sh.freq = append(sh.freq, 1)
+				} else {
+					sh.freq[slot[id]]++
+				}
+			}
+			for d = sh.lo; d < sh.hi; d++ {
 				if d%256 == 0 && ctx.Err() != nil {
 					return
 				}
 				if u := unitOf[d]; u != noUnit {
-					tokens := an.Analyze([]byte(ix.units[u].indexedText()))
 					// bleve's field length: every token, repeats counted.
-					ti.norm[d] = float32(1 / math.Sqrt(float64(len(tokens))))
-					for _, t := range tokens {
-						id, ok := sh.id[string(t.Term)]
-						if !ok {
-							id = uint32(len(sh.terms))
-							s := string(t.Term)
-							sh.id[s] = id
-							sh.terms = append(sh.terms, s)
-							last = append(last, -1)
-							slot = append(slot, 0)
+					n := 0
+					var ok bool
+					if toks, ok = ix.units[u].plainTokens(toks[:0]); ok {
+						for _, tok := range toks {
+							if f := foldSyllable(tok); f != "" {
+								add(f)
+								n++
+							}
 						}
-						if last[id] != int32(d) {
-							last[id] = int32(d)
-							slot[id] = uint32(len(sh.ids))
-							sh.ids = append(sh.ids, id)
-							sh.freq = append(sh.freq, 1)
-						} else {
-							sh.freq[slot[id]]++
+					} else {
+						tokens := an.Analyze([]byte(ix.units[u].indexedText()))
+						for _, t := range tokens {
+							add(string(t.Term))
 						}
+						n = len(tokens)
 					}
+					ti.norm[d] = float32(1 / math.Sqrt(float64(n)))
 				}
 				sh.end = append(sh.end, uint32(len(sh.ids)))
 			}

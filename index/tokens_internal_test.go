@@ -1,0 +1,67 @@
+package index
+
+import (
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+)
+
+// bleveTokens is what bleve's unicode tokenizer makes of s.
+func bleveTokens(s string) []string {
+	var out []string
+	for _, t := range unicode.NewUnicodeTokenizer().Tokenize([]byte(s)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// TestPlainTokensAsBleve: wherever plainTokens tokenizes, it gives bleve's
+// unicode tokenizer's tokens — on random strings of letters, digits and
+// the word-break rules' middle characters, on every Latin letter it takes
+// between others, and on real-looking Vietnamese sentences.
+func TestPlainTokensAsBleve(t *testing.T) {
+	check := func(s string) bool {
+		got, ok := plainTokens(s, nil)
+		if !ok {
+			return false
+		}
+		if want := bleveTokens(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: plainTokens %v, bleve %v", s, got, want)
+		}
+		return true
+	}
+	pieces := []string{"a", "B", "z", "ế", "Đ", "ư", "ỹ", "ÿ", "ß", "ǅ", "1", "9", "0", ".", ",", ";", ":", "'", " ", "  ", "\n", "\r\n", "\t",
+		"-", "/", "(", ")", "%", "\"", "!", "?", "+", "@", "#", "&", "*", "=", "<", "|", "~", "^", "`", "$", "[", "{", "\x7f", "\x00", "\u00a0", "_", "×", "中", "–", "—", "“", "”", "‘", "’", "…", "•", "«", "»", "°", "\u00ad", "·", "ª"}
+	rng := rand.New(rand.NewSource(1))
+	tried := 0
+	for i := 0; i < 300000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(10); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if check(b.String()) {
+			tried++
+		}
+	}
+	if tried < 100000 {
+		t.Errorf("only %d of 300,000 random strings tokenized plainly", tried)
+	}
+	for r := rune(0); r < 0x2100; r++ {
+		for _, f := range []string{"%c", "a%cb", "1%c2", "a%c", "%c1", "1%ca", ". %c.", "a.%c", "%c.a", "1,%c", "%c'x"} {
+			check(strings.ReplaceAll(f, "%c", string(r)))
+		}
+	}
+	for _, s := range []string{
+		"Ủy ban nhân dân thị xã Kỳ Anh (synthetic) ban hành Kế hoạch số 12/KH-UBND ngày 3.5.2024, đạt 95,5%.",
+		"Tel: 0239.3831.234; Fax: 0239 3831 235 — email: vp@example.vn",
+		"Tác giả: Nguyễn Văn A\nNgày đăng: 2024-05-03\nChuyên mục: Tin tức",
+		"d'Arc, l'eau, 1'2, a:b, 1:2, a;b, 1;2, a,b, 1,2, a.b, 1.2, a..b, 1.,2, ...",
+	} {
+		if !check(s) {
+			t.Errorf("%q was not tokenized plainly", s)
+		}
+	}
+}
