@@ -402,23 +402,22 @@ func nameTokens(text string, toks []string) []string {
 func nameTokenStarts(text string, toks []string, starts []int) ([]string, []int) {
 	toks, starts = toks[:0], starts[:0]
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r):
+		c, n := nameClassAt(text, i)
+		switch c {
+		case ncSpace:
 			i += n
-		case unicode.IsLetter(r) || unicode.Is(unicode.M, r), unicode.IsDigit(r):
-			digits := unicode.IsDigit(r)
+		case ncWord, ncDigit:
 			j := i + n
 			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if digits && !unicode.IsDigit(r2) || !digits && !(unicode.IsLetter(r2) || unicode.Is(unicode.M, r2)) {
+				c2, n2 := nameClassAt(text, j)
+				if c2 != c {
 					break
 				}
 				j += n2
 			}
 			// An English possessive stays in its word: "People's
 			// Committee" is two words of a name, not three.
-			if !digits {
+			if c == ncWord {
 				j += possessiveLen(text[j:])
 			}
 			toks, starts = append(toks, text[i:j]), append(starts, i)
@@ -429,6 +428,49 @@ func nameTokenStarts(text string, toks []string, starts []int) ([]string, []int)
 		}
 	}
 	return toks, starts
+}
+
+// The classes of runes nameTokenStarts splits by.
+const (
+	ncOther = iota
+	ncSpace // unicode.IsSpace
+	ncWord  // a letter or a mark
+	ncDigit // a decimal digit
+)
+
+func nameClassSlow(r rune) uint8 {
+	switch {
+	case unicode.IsSpace(r):
+		return ncSpace
+	case unicode.IsLetter(r) || unicode.Is(unicode.M, r):
+		return ncWord
+	case unicode.IsDigit(r):
+		return ncDigit
+	}
+	return ncOther
+}
+
+// nameClasses is nameClassSlow up to Latin Extended Additional, looked up:
+// unicode's range tables searched for every rune of the corpus, twice,
+// were a fifth of the inference's CPU.
+var nameClasses = func() []uint8 {
+	t := make([]uint8, 0x1F00)
+	for r := range t {
+		t[r] = nameClassSlow(rune(r))
+	}
+	return t
+}()
+
+// nameClassAt is the class of the rune at text[i], and its size.
+func nameClassAt(text string, i int) (uint8, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return nameClasses[c], 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if r < rune(len(nameClasses)) {
+		return nameClasses[r], n
+	}
+	return nameClassSlow(r), n
 }
 
 // nameRunner splits texts into name runs (runs), keeping its buffers from
@@ -515,16 +557,54 @@ func (nr *nameRunner) runs(text string, lower map[string]bool, folds map[string]
 // sentence after it ("phối hợp"), and capitalised ones too ("… nghệ thuật
 // bầu Ban Chấp hành"); the names are the spans that recur.
 func eachSpan(run []nameWord, f func([]nameWord)) {
+	// notBodyName(run[i:end]) is, for a span starting at i, true from a
+	// length on: from an opener's, past a title's, through the first
+	// surname and middle name after i. Found once for each start instead
+	// of for every span: the lexicon's openers and titles compared with
+	// every span were half of the inference's CPU.
+	k := -1 // the first surname and middle name at or after i, len(run) for none
 	for i := range run {
 		if !run[i].upper {
 			continue
 		}
-		for end := i + minInitials; end <= len(run) && end-i <= maxNameWords; end++ {
-			if !run[end-1].and && !notBodyName(run[i:end]) {
+		if k < i {
+			for k = i; k < len(run) && !personAt(run, k); k++ {
+			}
+		}
+		// The longest span holding no person's name ends at k+1.
+		limit := min(len(run), i+maxNameWords, k+1)
+		if n := notBodyFrom(run[i:]); n > 0 {
+			limit = min(limit, i+n-1)
+		}
+		for end := i + minInitials; end <= limit; end++ {
+			if !run[end-1].and {
 				f(run[i:end])
 			}
 		}
 	}
+}
+
+// notBodyFrom is the shortest length n for which notBodyName(ws[:n]) holds
+// for a citation's opener or a title starting ws, 0 for none.
+func notBodyFrom(ws []nameWord) int {
+	lex := nameLexicon()
+	n := 0
+	for _, o := range lex.openers {
+		if startsWithFolded(ws, o) && (n == 0 || len(o) < n) {
+			n = len(o)
+		}
+	}
+	for _, t := range lex.titles {
+		if len(ws) > len(t) && startsWithFolded(ws, t) && (n == 0 || len(t)+1 < n) {
+			n = len(t) + 1
+		}
+	}
+	return n
+}
+
+// personAt: ws[i] and ws[i+1] are a capitalised surname and middle name.
+func personAt(ws []nameWord, i int) bool {
+	return i+1 < len(ws) && ws[i].upper && ws[i+1].upper && nameLexicon().middle[ws[i+1].fold] && IsSurname(ws[i].text)
 }
 
 // notBodyName: a span no reader abbreviates as a body — one opening a
@@ -544,7 +624,7 @@ func notBodyName(ws []nameWord) bool {
 		}
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		if ws[i].upper && ws[i+1].upper && lex.middle[ws[i+1].fold] && IsSurname(ws[i].text) {
+		if personAt(ws, i) {
 			return true
 		}
 	}
@@ -557,7 +637,8 @@ func startsWithFolded(ws []nameWord, seq []string) bool {
 		return false
 	}
 	for i, w := range seq {
-		if strings.ToLower(ws[i].fold) != w {
+		// Folded words are in lower case already.
+		if ws[i].fold != w {
 			return false
 		}
 	}

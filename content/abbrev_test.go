@@ -3,7 +3,9 @@ package content
 import (
 	"context"
 	"errors"
+	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -215,5 +217,62 @@ func TestInferAbbreviationsStops(t *testing.T) {
 	}
 	if len(out.Inferred) != 0 || len(out.Abbreviations) != 1 {
 		t.Errorf("cancelled: %d inferred, %d abbreviations; want g unchanged", len(out.Inferred), len(out.Abbreviations))
+	}
+}
+
+// eachSpanEvery is eachSpan as it was: notBodyName asked of every span.
+func eachSpanEvery(run []nameWord, f func([]nameWord)) {
+	for i := range run {
+		if !run[i].upper {
+			continue
+		}
+		for end := i + minInitials; end <= len(run) && end-i <= maxNameWords; end++ {
+			if !run[end-1].and && !notBodyName(run[i:end]) {
+				f(run[i:end])
+			}
+		}
+	}
+}
+
+// TestEachSpanAsEveryCheck: eachSpan, which finds once per start the
+// length from which a span is no body's name, gives the spans asking
+// notBodyName of each gave, in the same order, on random runs of openers,
+// titles, surnames, middle names, "và" and other words.
+func TestEachSpanAsEveryCheck(t *testing.T) {
+	lex := nameLexicon()
+	var vocab []string
+	for _, o := range lex.openers {
+		vocab = append(vocab, o...)
+	}
+	for _, ti := range lex.titles {
+		vocab = append(vocab, ti...)
+	}
+	for m := range lex.middle {
+		vocab = append(vocab, m)
+	}
+	vocab = append(vocab, "nguyen", "tran", "le", "pham", "hoi", "ban", "so", "trung", "tam", "uy", "nhan", "dan", "va")
+	rng := rand.New(rand.NewSource(1))
+	spans := 0
+	for n := 0; n < 20000; n++ {
+		run := make([]nameWord, 1+rng.Intn(16))
+		for i := range run {
+			f := vocab[rng.Intn(len(vocab))]
+			text := f
+			upper := rng.Intn(3) > 0
+			if upper {
+				text = strings.ToUpper(f[:1]) + f[1:]
+			}
+			run[i] = nameWord{text: text, fold: f, upper: upper, and: f == "va" && !upper && rng.Intn(2) == 0}
+		}
+		var got, want [][2]int
+		eachSpan(run, func(ws []nameWord) { got = append(got, [2]int{len(run) - cap(ws), len(ws)}) })
+		eachSpanEvery(run, func(ws []nameWord) { want = append(want, [2]int{len(run) - cap(ws), len(ws)}) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("run %v: eachSpan %v, each span checked %v", run, got, want)
+		}
+		spans += len(want)
+	}
+	if spans < 10000 {
+		t.Errorf("only %d spans in 20,000 random runs", spans)
 	}
 }
