@@ -26,6 +26,12 @@ const compactChunk = 1 << 20
 // string keeps its value, every slice its elements. Compact is not safe
 // while anything else reads c.
 func (c *Corpus) Compact() {
+	c.compactWith(func(b []byte) string { return string(b) })
+}
+
+// compactWith is Compact, with store giving each run of articles' text
+// the string it is kept in.
+func (c *Corpus) compactWith(store func([]byte) string) {
 	if c == nil {
 		return
 	}
@@ -86,7 +92,7 @@ func (c *Corpus) Compact() {
 				b = append(b, v...)
 			})
 		}
-		text := string(b)
+		text := store(b)
 		for _, p := range todo {
 			*p.s = text[p.off : p.off+p.n]
 			if p.n <= maxShared {

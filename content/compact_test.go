@@ -1,6 +1,10 @@
 package content_test
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"runtime/debug"
@@ -96,4 +100,52 @@ func TestCompactFreesPages(t *testing.T) {
 	}
 	t.Logf("heap in use %d → %d bytes, %d bytes of paragraphs", before, after, text)
 	runtime.KeepAlive(c)
+}
+
+// TestCompactMapped: the text laid out in a mapped file holds the same
+// values as Compact's, lies in the mapping (not in the heap), leaves no
+// file behind, and reads the same after ReleaseText hands its pages back.
+func TestCompactMapped(t *testing.T) {
+	want := synth.Corpus(5, 200, 300)
+	want.Compact()
+	c := synth.Corpus(5, 200, 300)
+	path := filepath.Join(t.TempDir(), "text")
+	if err := c.CompactMapped(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the mapped text's file is still there: %v", err)
+	}
+	if !reflect.DeepEqual(c.Articles, want.Articles) {
+		t.Fatal("CompactMapped changed the corpus's values")
+	}
+	if runtime.GOOS == "linux" {
+		// A string in the heap was allocated by the runtime; mapped
+		// text was not, and the first paragraph is not where Compact's
+		// heap copy of it is.
+		p := c.Articles[0].Paragraphs[0]
+		if unsafe.StringData(p) == unsafe.StringData(want.Articles[0].Paragraphs[0]) {
+			t.Fatal("the mapped corpus shares the heap corpus's text")
+		}
+		maps, err := os.ReadFile("/proc/self/maps")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr := uint64(uintptr(unsafe.Pointer(unsafe.StringData(p))))
+		in := false
+		for _, l := range strings.Split(string(maps), "\n") {
+			var lo, hi uint64
+			if _, err := fmt.Sscanf(l, "%x-%x", &lo, &hi); err == nil && addr >= lo && addr < hi && strings.Contains(l, path) {
+				in = true
+			}
+		}
+		if !in {
+			t.Errorf("the first paragraph (at %#x) is not in a mapping of %s", addr, path)
+		}
+	}
+	c.ReleaseText()
+	runtime.GC()
+	if !reflect.DeepEqual(c.Articles, want.Articles) {
+		t.Fatal("the corpus reads otherwise after ReleaseText")
+	}
 }

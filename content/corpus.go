@@ -5,6 +5,8 @@ type Corpus struct {
 	Articles []Article
 	Glossary Glossary
 	Problems []Problem // per-file problems; loading went on past them
+	// mapped is the text CompactMapped laid out, if it did.
+	mapped []byte
 }
 
 // Glossary holds the term lists search uses to match abbreviations with their

@@ -27,11 +27,12 @@ type benchOptions struct {
 	seed     int64
 	reload   int
 	indexDir string // our index on disk under it; "" in memory
-	// keepDir, buildBudget, noBaseline and memProfile: see perf.SearchConfig.
+	// keepDir, buildBudget, noBaseline, memProfile and mappedText: see perf.SearchConfig.
 	keepDir     string
 	buildBudget time.Duration
 	noBaseline  bool
 	memProfile  string
+	mappedText  bool
 	// botUpdates are offered to the whole bot over botChats chats; 0 skips
 	// the bot section.
 	botUpdates, botChats int
@@ -46,6 +47,7 @@ func benchSections() []benchSection {
 				Articles: o.articles, Words: o.words, Queries: o.queries, Workers: o.workers,
 				Seed: o.seed, ReloadRate: o.reload, Progress: o.e.stderr, IndexDir: o.indexDir,
 				KeepDir: o.keepDir, BuildBudget: o.buildBudget, NoBaseline: o.noBaseline, MemProfile: o.memProfile,
+				MappedText: o.mappedText,
 			}, rep)
 		}},
 		{"bot", func(ctx context.Context, o benchOptions, rep *perf.Report) error {
@@ -78,13 +80,14 @@ func runBench(ctx context.Context, e env, args []string) error {
 	removeKept := fs.Bool("remove-index", false, "remove the index kept in -keep-index's directory and the files kept beside it (units, place names, corpus), then exit")
 	buildBudget := fs.Duration("build-budget", 0, "stop our build after this long (with -keep-index, the next run resumes it); 0 for no limit")
 	baseline := fs.Bool("baseline", true, "also build and ask the plain bleve baseline")
+	mappedText := fs.Bool("mapped-text", false, "lay the corpus's text out in a mapped file, out of the Go heap, and hand its pages back after the build")
 	memprofile := fs.String("memprofile", "", "write a heap profile right after our build to this file, and one near the build's peak live heap to FILE.peak (one corpus size)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	o := benchOptions{words: *words, queries: *queries, workers: *workers, seed: *seed, reload: *reload,
 		botUpdates: *botUpdates, botChats: *botChats, botQuestions: *botQuestions, e: e,
-		keepDir: *keepDir, buildBudget: *buildBudget, noBaseline: !*baseline, memProfile: *memprofile}
+		keepDir: *keepDir, buildBudget: *buildBudget, noBaseline: !*baseline, memProfile: *memprofile, mappedText: *mappedText}
 	if o.botUpdates < 0 || o.botChats < 1 {
 		return usageError{"bench: -bot-updates must not be negative, -bot-chats at least 1"}
 	}
