@@ -56,7 +56,7 @@ func placesIn(arts []content.Article) map[string]uint32 {
 	}
 	read := func(text string) {
 		norm := content.Normalize(text)
-		cased := strings.FieldsFunc(norm, notWord)
+		cased := splitWords(norm)
 		if len(cased) < 3 {
 			return
 		}

@@ -554,9 +554,7 @@ func foldWords(s string) []string { return splitFolded(content.Fold(s)) }
 
 // splitFolded is foldWords of text already folded.
 func splitFolded(folded string) []string {
-	ws := strings.FieldsFunc(folded, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	ws := splitWords(folded)
 	for i, w := range ws {
 		ws[i] = content.EnglishForm(w)
 	}
@@ -565,9 +563,7 @@ func splitFolded(folded string) []string {
 
 // words splits normalised text (accents kept, lower case) into syllables.
 func words(s string) []string {
-	return strings.FieldsFunc(lowerNormalize(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	return splitWords(lowerNormalize(s))
 }
 
 func lowerNormalize(s string) string { return strings.ToLower(content.Normalize(s)) }
@@ -704,7 +700,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq := parsedQuery{raw: q}
 	q = spoken(q)
 	accented := words(q)
-	cased := strings.FieldsFunc(content.Normalize(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	cased := splitWords(content.Normalize(q))
 	pq.folded = make([]string, len(accented))
 	for i, w := range accented {
 		pq.folded[i] = foldSyllable(w)

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/kyanhbot/kyanhbot/content"
 )
@@ -246,7 +245,7 @@ func eachPlace(cased, folded []string, visit func(prefix, name []string)) {
 // placeWords splits text into its words as written and folded; ok is
 // false when folding does not keep the two in step.
 func placeWords(text string) (cased, folded []string, ok bool) {
-	cased = strings.FieldsFunc(content.Normalize(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	cased = splitWords(content.Normalize(text))
 	folded = foldWords(text)
 	return cased, folded, len(folded) == len(cased)
 }

@@ -65,3 +65,91 @@ func TestPlainTokensAsBleve(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitWordsAsFieldsFunc: splitWords is strings.FieldsFunc(s, notWord)
+// on random strings and on every rune below U+2100 between others.
+func TestSplitWordsAsFieldsFunc(t *testing.T) {
+	check := func(s string) {
+		if got, want := splitWords(s), strings.FieldsFunc(s, notWord); !slices.Equal(got, want) {
+			t.Fatalf("%q: splitWords %q, FieldsFunc %q", s, got, want)
+		}
+	}
+	pieces := []string{"a", "Đ", "ế", "1", "٣", " ", ".", ",", "\u0301", "\xff", "中", "ß", "_", "-", "\u00a0", "Ω", "ǅ"}
+	rng := rand.New(rand.NewSource(2))
+	for i := 0; i < 100000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(10); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+	for r := rune(0); r < 0x2100; r++ {
+		check("a" + string(r) + "b")
+		check(string(r))
+	}
+}
+
+// TestGroundsOpeners: isPreamble reads at most maxOpenerWords+1 words
+// before its title check has failed: no opener is longer.
+func TestGroundsOpeners(t *testing.T) {
+	for _, o := range groundsOpeners {
+		if len(o) > maxOpenerWords {
+			t.Errorf("opener %q has %d words, more than maxOpenerWords", o, len(o))
+		}
+	}
+}
+
+// isPreambleAll is isPreamble as it was: every word split first.
+func isPreambleAll(s string, title map[string]bool) bool {
+	f := foldWords(s)
+	for _, o := range groundsOpeners {
+		if len(f) > len(o) && slices.Equal(f[:len(o)], o) {
+			return true
+		}
+	}
+	n := 0
+	for _, w := range f {
+		if isDigits(w) || w == "date" {
+			continue
+		}
+		if !title[w] {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// TestIsPreambleAsBefore: on random sentences of title words, openers'
+// words, digits and others, isPreamble decides as reading every word did.
+func TestIsPreambleAsBefore(t *testing.T) {
+	title := setOf(foldWords("Kế hoạch tổ chức Đại hội Hội Nông dân phường năm 2025"))
+	var vocab []string
+	for w := range title {
+		vocab = append(vocab, w)
+	}
+	for _, o := range groundsOpeners {
+		vocab = append(vocab, o...)
+	}
+	vocab = append(vocab, "2024", "15", "date", "Date", "Căn", "cứ", "UBND", "thông", "báo", "centres", "-", ",", "(", "đ")
+	rng := rand.New(rand.NewSource(3))
+	yes := 0
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(14); k >= 0; k-- {
+			b.WriteString(vocab[rng.Intn(len(vocab))])
+			b.WriteString(" ")
+		}
+		s := b.String()
+		got, want := isPreamble(s, title), isPreambleAll(s, title)
+		if got != want {
+			t.Fatalf("%q: isPreamble %v, reading every word %v", s, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 1000 {
+		t.Errorf("only %d of 50,000 random sentences are preambles: the test checks little", yes)
+	}
+}

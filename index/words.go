@@ -31,7 +31,7 @@ func (v *vocab) encode(norms []string) []string {
 	split := make([][]string, len(norms))
 	size := 0
 	for i, n := range norms {
-		split[i] = strings.FieldsFunc(n, notWord)
+		split[i] = splitWords(n)
 		size += 2 * len(split[i])
 	}
 	buf := make([]byte, 0, size)
