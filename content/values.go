@@ -954,7 +954,7 @@ func textWords(text string) []valueWord {
 	out := make([]valueWord, 0, strings.Count(text, " ")+1)
 	start := -1
 	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '/' && start >= 0
+		in := isWordRune(r) || r == '/' && start >= 0
 		if in && start < 0 {
 			start = i
 		} else if !in && start >= 0 {
