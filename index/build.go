@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -76,9 +77,17 @@ func (ix *Index) batches(o BuildOptions) [][2]int {
 // one core inside a batch, so two workers use two cores.
 //
 // With prog, the batches it lists as done are only prepared, after the
-// others, and each batch indexed is added to it.
-func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress) error {
+// others, and each batch indexed is added to it; those marked in prepared
+// (read back by loadPrepared) are not prepared again. A kept build stopped
+// before its end keeps the units of the batches both kept and prepared
+// (savePrepared), so that the next step need not prepare them again.
+func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress, prepared []bool) error {
 	batches := ix.batches(o)
+	// done marks the batches whose units are prepared; each worker writes
+	// only its own batches'.
+	done := make([]bool, len(batches))
+	copy(done, prepared)
+	fresh := false // a batch was prepared by this call
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -136,13 +145,17 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 					return
 				}
 				if prog.has(k) {
-					ix.prepare(batches[k][0], batches[k][1])
+					if !done[k] {
+						ix.prepare(batches[k][0], batches[k][1])
+						done[k] = true
+					}
 					continue
 				}
 				if err := ix.indexBatch(batches[k][0], batches[k][1]); err != nil {
 					fail(err)
 					return
 				}
+				done[k] = true
 				if persisted != nil {
 					if err := waitUnwritten(ctx, persisted, workers); err != nil {
 						fail(err)
@@ -158,6 +171,16 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress)
 	}
 	wg.Wait()
 	if firstErr != nil && prog != nil {
+		kept := make([]bool, len(batches))
+		for k := range kept {
+			kept[k] = done[k] && prog.has(k)
+			fresh = fresh || kept[k] && (k >= len(prepared) || !prepared[k])
+		}
+		if fresh {
+			if err := ix.savePrepared(o.Dir, o, kept); err != nil {
+				return errors.Join(firstErr, err)
+			}
+		}
 		return fmt.Errorf("%w (%d of %d batches kept; building again resumes)", firstErr, prog.count(), len(batches))
 	}
 	return firstErr

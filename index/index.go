@@ -407,9 +407,15 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	ix.keyDocuments()
 	// A kept index built to the end is opened with its units as prepared
 	// then, if they were kept too.
-	loaded := prog != nil && prog.count() == len(ix.batches(o)) && ix.loadPrepared(o.Dir, o)
+	// A step stopped while preparing the kept batches kept those it had
+	// prepared: they are read back, not prepared again.
+	var prepared []bool
+	if prog != nil {
+		prepared = ix.loadPrepared(o.Dir, o)
+	}
+	loaded := prepared != nil && prog.count() == len(prepared) && !slices.Contains(prepared, false)
 	if !loaded {
-		err = ix.indexUnits(ctx, o, prog)
+		err = ix.indexUnits(ctx, o, prog, prepared)
 	}
 	if cerr := prog.close(); err == nil {
 		err = cerr
@@ -420,7 +426,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// step stopped while merging began the next by preparing three
 	// million units again.
 	if err == nil && prog != nil && !loaded {
-		err = ix.savePrepared(o.Dir, o)
+		err = ix.savePrepared(o.Dir, o, nil)
 	}
 	dir := ix.dir
 	if o.Dir != "" {

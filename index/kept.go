@@ -125,19 +125,27 @@ func (p *progress) close() error {
 	return nil
 }
 
-// preparedFile keeps, beside a finished kept index, what preparing its
+// preparedFile keeps, in a kept index's directory, what preparing its
 // units computed (their words, traits and values): opening the index again
 // then reads it instead of preparing three million units again, which
 // took longer than the bench's 10-minute step at 100,000 articles.
+//
+// A step stopped while preparing the batches kept before it keeps the
+// batches it prepared too (Batches): at 100,000 articles and load 20 the
+// preparing of all 1,489 kept batches did not fit in a step, and each step
+// began it again from the first.
 const preparedFile = "kyanhbot-prepared"
 
 // preparedVersion changes whenever what prepare computes changes, so that
-// a file written by other code is not read.
-const preparedVersion = 1
+// a file written by other code is not read (2: Batches).
+const preparedVersion = 2
 
 // prepared is preparedFile's content, a column a field.
 type prepared struct {
-	Header    string
+	Header string
+	// Batches marks the batches whose units' fields are kept; the other
+	// units' are empty.
+	Batches   []bool
 	Vocab     []string // the vocab's words, by number
 	Words     string   // every unit's words, one after the other
 	WordEnds  []uint32 // unit i's words end at WordEnds[i]
@@ -151,10 +159,19 @@ func preparedHeader(units int, o BuildOptions) string {
 	return fmt.Sprintf("v%d units %d batch-bytes %d batch-size %d", preparedVersion, units, o.BatchBytes, o.BatchSize)
 }
 
-// savePrepared writes the units' prepared fields into dir.
-func (ix *Index) savePrepared(dir string, o BuildOptions) error {
+// savePrepared writes the units' prepared fields into dir: those of the
+// batches marked in batches, or all when batches is nil.
+func (ix *Index) savePrepared(dir string, o BuildOptions, batches []bool) error {
+	ranges := ix.batches(o)
+	if batches == nil {
+		batches = make([]bool, len(ranges))
+		for k := range batches {
+			batches[k] = true
+		}
+	}
 	p := prepared{
 		Header:    preparedHeader(len(ix.units), o),
+		Batches:   batches,
 		Vocab:     ix.vocab.word,
 		WordEnds:  make([]uint32, len(ix.units)),
 		Traits:    make([]uint16, len(ix.units)),
@@ -162,13 +179,17 @@ func (ix *Index) savePrepared(dir string, o BuildOptions) error {
 		CountEnds: make([]uint32, len(ix.units)),
 	}
 	var words strings.Builder
-	for i := range ix.units {
-		u := &ix.units[i]
-		words.WriteString(u.words)
-		p.WordEnds[i] = uint32(words.Len())
-		p.Traits[i], p.Values[i] = uint16(u.traits), u.values
-		p.Counts = append(p.Counts, u.counts()...)
-		p.CountEnds[i] = uint32(len(p.Counts))
+	for k, r := range ranges {
+		for i := r[0]; i < r[1]; i++ {
+			if batches[k] {
+				u := &ix.units[i]
+				words.WriteString(u.words)
+				p.Traits[i], p.Values[i] = uint16(u.traits), u.values
+				p.Counts = append(p.Counts, u.counts()...)
+			}
+			p.WordEnds[i] = uint32(words.Len())
+			p.CountEnds[i] = uint32(len(p.Counts))
+		}
 	}
 	p.Words = words.String()
 	tmp := filepath.Join(dir, preparedFile+".tmp")
@@ -194,24 +215,28 @@ func (ix *Index) savePrepared(dir string, o BuildOptions) error {
 	return nil
 }
 
-// loadPrepared gives the units what savePrepared kept in dir, and reports
-// whether it could: a missing file, or one for another build, is not read.
-func (ix *Index) loadPrepared(dir string, o BuildOptions) bool {
+// loadPrepared gives the units what savePrepared kept in dir, and returns
+// the batches it kept them for (nil when it could not: a missing file, or
+// one for another build, is not read). The vocab is the file's, so that
+// the units prepared after number their words as these did.
+func (ix *Index) loadPrepared(dir string, o BuildOptions) []bool {
 	f, err := os.Open(filepath.Join(dir, preparedFile))
 	if err != nil {
-		return false
+		return nil
 	}
 	defer f.Close()
 	var p prepared
 	n := len(ix.units)
+	ranges := ix.batches(o)
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&p); err != nil || p.Header != preparedHeader(n, o) ||
-		len(p.WordEnds) != n || len(p.Traits) != n || len(p.Values) != n || len(p.CountEnds) != n {
-		return false
+		len(p.WordEnds) != n || len(p.Traits) != n || len(p.Values) != n || len(p.CountEnds) != n || len(p.Batches) != len(ranges) {
+		return nil
 	}
-	ix.vocab.word = p.Vocab
-	ix.vocab.fold = make([]string, len(p.Vocab))
-	for i, w := range p.Vocab {
-		ix.vocab.fold[i] = foldSyllable(w)
+	kept := make([]bool, n) // the units whose fields the file keeps
+	for k, r := range ranges {
+		for i := r[0]; i < r[1]; i++ {
+			kept[i] = p.Batches[k]
+		}
 	}
 	withFacts, prev := 0, uint32(0)
 	for i := range ix.units {
@@ -221,16 +246,28 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) bool {
 		prev = p.CountEnds[i]
 	}
 	if prev != uint32(len(p.Counts)) || (n > 0 && p.WordEnds[n-1] != uint32(len(p.Words))) {
-		return false
+		return nil
+	}
+	ix.vocab.word = p.Vocab
+	ix.vocab.fold = make([]string, len(p.Vocab))
+	ix.vocab.ids = make(map[string]uint32, len(p.Vocab))
+	for i, w := range p.Vocab {
+		ix.vocab.fold[i] = foldSyllable(w)
+		ix.vocab.ids[w] = uint32(i)
 	}
 	facts := make([]unitFacts, 0, withFacts)
 	var wordsFrom, countsFrom uint32
 	for i := range ix.units {
 		u := &ix.units[i]
-		u.words, wordsFrom = p.Words[wordsFrom:p.WordEnds[i]], p.WordEnds[i]
-		u.traits, u.values = traits(p.Traits[i]), p.Values[i]
+		words := p.Words[wordsFrom:p.WordEnds[i]]
+		wordsFrom = p.WordEnds[i]
 		counts := p.Counts[countsFrom:p.CountEnds[i]:p.CountEnds[i]]
 		countsFrom = p.CountEnds[i]
+		if !kept[i] {
+			continue
+		}
+		u.words = words
+		u.traits, u.values = traits(p.Traits[i]), p.Values[i]
 		if u.facts == nil && len(counts) == 0 {
 			continue
 		}
@@ -244,7 +281,7 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) bool {
 		facts = append(facts, uf)
 		u.facts = &facts[len(facts)-1]
 	}
-	return true
+	return p.Batches
 }
 
 // RemoveKept removes the kept index in dir (BuildOptions.Dir) and the

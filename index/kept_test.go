@@ -149,11 +149,11 @@ func TestKeptPreparedReadBack(t *testing.T) {
 	}
 	opened := &Index{corpus: c, units: units, vocab: newVocab(), docArticles: map[string][]int{}}
 	opened.keyDocuments()
-	if opened.loadPrepared(o.Dir, BuildOptions{BatchSize: 61}) {
+	if opened.loadPrepared(o.Dir, BuildOptions{BatchSize: 61}) != nil {
 		t.Fatal("read a prepared file written with other batch sizes")
 	}
-	if !opened.loadPrepared(o.Dir, o) {
-		t.Fatal("the prepared file was not read back")
+	if b := opened.loadPrepared(o.Dir, o); b == nil || slices.Contains(b, false) {
+		t.Fatalf("the prepared file was not read back whole: %v", b)
 	}
 	counts := 0
 	for i := range built.units {
@@ -409,5 +409,62 @@ func TestKeptGlossary(t *testing.T) {
 	other.Glossary.Abbreviations = append([]content.Term{{Short: "QXZ", Long: []string{"quy xa zet"}}}, c.Glossary.Abbreviations...)
 	if _, ok := loadGlossary(o.Dir, &other); ok {
 		t.Error("read a glossary kept for another glossary")
+	}
+}
+
+// TestKeptPreparedInPart: a step stopped while preparing the kept batches
+// keeps the batches it prepared; the next reads those back instead of
+// preparing them again, prepares the others, and the index it opens holds
+// every unit as a build in one go prepared it.
+func TestKeptPreparedInPart(t *testing.T) {
+	ctx := context.Background()
+	c := synth.Corpus(7, 60, 200)
+	o := BuildOptions{BatchSize: 50, Dir: filepath.Join(t.TempDir(), "kept")}
+	whole, err := Build(ctx, c, BuildOptions{BatchSize: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer whole.Close()
+	ix, err := Build(ctx, c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// As a stopped step leaves it: the even batches prepared, and a
+	// marker trait on the first unit that no preparing would give.
+	ranges := ix.batches(o)
+	if len(ranges) < 4 {
+		t.Fatalf("%d batches: too few to keep some", len(ranges))
+	}
+	part := make([]bool, len(ranges))
+	for k := range part {
+		part[k] = k%2 == 0
+	}
+	const marker = traits(1 << 15)
+	ix.units[0].traits |= marker
+	if err := ix.savePrepared(o.Dir, o, part); err != nil {
+		t.Fatal(err)
+	}
+	opened, err := Build(ctx, c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer opened.Close()
+	if opened.units[0].traits&marker == 0 {
+		t.Error("the first batch, kept prepared, was prepared again")
+	}
+	for i := range whole.units {
+		w, g := &whole.units[i], &opened.units[i]
+		if ww, gw := whole.vocab.folds(nil, w.words), opened.vocab.folds(nil, g.words); !slices.Equal(ww, gw) {
+			t.Fatalf("unit %d: words %q, after a prepare in two steps %q", i, ww, gw)
+		}
+		if w.traits != g.traits&^marker || w.values != g.values || !slices.Equal(w.counts(), g.counts()) {
+			t.Fatalf("unit %d: %+v, after a prepare in two steps %+v", i, *w, *g)
+		}
+	}
+	if b := opened.loadPrepared(o.Dir, o); b == nil || slices.Contains(b, false) {
+		t.Errorf("the finished build did not keep every batch prepared: %v", b)
 	}
 }
