@@ -58,7 +58,7 @@ var askRules = []askRule{
 	{askRE(asks("website")...), ValueWebsite},
 	{askRE(asks("address")...), ValueAddress},
 	{askRE(asks("hours", `may gio`, `luc may gio`, `gio nao`, `khung gio`, `lam viec tu may gio`, `what time`, `hours`, `open`, `opens`, `close`, `closes`)...), ValueTime},
-	{askRE(`thu may`, `ngay nao trong tuan`, `nhung ngay nao`, `cac ngay nao`, `which days`, `what days`, `which day of the week`), ValueWeekday},
+	{askRE(`thu may`, `ngay nao trong tuan`, `nhung ngay nao`, `cac ngay nao`, `which days`, `what days`, `which day of the week`, `weekday`, `weekdays`, `day of the week`, `days of the week`), ValueWeekday},
 	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `giai doan nao`, `thoi ky nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
 	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},
 	{askRE(`dien tich`, `rong bao nhieu`, `bao nhieu km2`, `bao nhieu ha`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
@@ -236,6 +236,26 @@ func loadNouns() {
 				}
 			}
 			englishNouns[strings.ToLower(t.Short)] = strings.Join(append(forms, en), "|")
+		}
+		// One-way terms translate an English question's noun; they are
+		// no English form of a Vietnamese noun.
+		for _, t := range g.EnglishAsked {
+			k := strings.ToLower(t.Short)
+			var forms []string
+			if v := englishNouns[k]; v != "" {
+				forms = strings.Split(v, "|")
+			}
+			var added []string
+			for _, l := range t.Long {
+				if f := Fold(l); !slices.Contains(forms, f) && !slices.Contains(added, f) {
+					added = append(added, f)
+				}
+			}
+			if len(forms) == 0 {
+				// The Vietnamese first, as for two-way terms.
+				added = append(added, nounForm(t.Short))
+			}
+			englishNouns[k] = strings.Join(append(forms, added...), "|")
 		}
 	})
 }

@@ -15,6 +15,11 @@ type Corpus struct {
 type Glossary struct {
 	Abbreviations []Term // Short "UBND", Long ["Ủy ban nhân dân"]
 	English       []Term // Short "people's committee", Long ["Ủy ban nhân dân"]
+	// EnglishAsked are English words a question may use over Vietnamese
+	// pages, read one way: they render no Vietnamese question into
+	// English (data/english-asked.tsv says why). A Short that English
+	// also has adds its Long forms to that term for questions only.
+	EnglishAsked []Term
 	// Inferred are abbreviations read from the articles' own names
 	// (WithInferredAbbreviations): a question may type the short form for
 	// the name, but a question writing the name out is read word by word.

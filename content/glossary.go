@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-//go:embed data/abbreviations.tsv data/english.tsv
+//go:embed data/abbreviations.tsv data/english.tsv data/english-asked.tsv
 var dataFS embed.FS
 
 // defaultGlossary reads the glossary shipped in the binary.
@@ -15,7 +15,7 @@ func defaultGlossary() (Glossary, error) {
 	for _, f := range []struct {
 		name string
 		list *[]Term
-	}{{"data/abbreviations.tsv", &g.Abbreviations}, {"data/english.tsv", &g.English}} {
+	}{{"data/abbreviations.tsv", &g.Abbreviations}, {"data/english.tsv", &g.English}, {"data/english-asked.tsv", &g.EnglishAsked}} {
 		data, err := dataFS.ReadFile(f.name)
 		if err != nil {
 			return Glossary{}, fmt.Errorf("content: glossary: %w", err)

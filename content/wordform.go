@@ -82,3 +82,40 @@ func asciiLetters(w string) bool {
 	}
 	return true
 }
+
+// CanBeSyllable reports whether a folded word (lower case, no marks) has
+// the shape of a Vietnamese syllable: an initial consonant or none, one to
+// three vowels, and a final of c, ch, m, n, ng, nh, p, t or none. Most
+// English words have no such shape ("what", "population", "ward",
+// "morning"), while an unaccented Vietnamese question is all such words
+// but for its abbreviations: so the shape tells an English question from
+// one typed without marks where its English words are also the corpus's
+// (an English page's "morning" is known to search). Short English words
+// can have the shape ("can", "on", "the"); they tell nothing.
+func CanBeSyllable(w string) bool {
+	rest := w
+	for _, on := range syllableOnsets {
+		if strings.HasPrefix(rest, on) && len(rest) > len(on) && strings.IndexByte(syllableVowels, rest[len(on)]) >= 0 {
+			rest = rest[len(on):]
+			break
+		}
+	}
+	n := 0
+	for n < len(rest) && n < 4 && strings.IndexByte(syllableVowels, rest[n]) >= 0 {
+		n++
+	}
+	if n == 0 || n > 3 {
+		return false
+	}
+	switch rest[n:] {
+	case "", "c", "ch", "m", "n", "ng", "nh", "p", "t":
+		return true
+	}
+	return false
+}
+
+const syllableVowels = "aeiouy"
+
+// syllableOnsets are the initial consonants of a folded syllable, longest
+// first ("ngh" before "ng" before "n"); "qu" and "gi" take their vowel.
+var syllableOnsets = strings.Fields("ngh ch gh gi kh ng nh ph qu th tr b c d g h k l m n p r s t v x")

@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestEnglishForm(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -21,6 +24,20 @@ func TestEnglishForm(t *testing.T) {
 	} {
 		if got := EnglishForm(tc.in); got != tc.want {
 			t.Errorf("EnglishForm(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCanBeSyllable(t *testing.T) {
+	for _, w := range strings.Fields("thuong nguoi quyen nghe gia khuong xa phuong thon to dan pho ubnd can on the i a uy oanh") {
+		want := w != "ubnd"
+		if got := CanBeSyllable(w); got != want {
+			t.Errorf("CanBeSyllable(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, w := range strings.Fields("what population ward commune morning submit residence saturday hotline email website is of how many village") {
+		if CanBeSyllable(w) {
+			t.Errorf("CanBeSyllable(%q) = true, want false", w)
 		}
 	}
 }

@@ -365,18 +365,32 @@ func newGlossary(g content.Glossary) glossary {
 		shorts[i] = sf.short
 	}
 	gl.shortsAt = newFirstWords(shorts)
-	for _, t := range g.English {
+	// The two-way terms, then the one-way ones (EnglishAsked): a phrase
+	// both list is one term with the forms of both.
+	at := map[string]int{}
+	for _, t := range append(slices.Clip(g.English), g.EnglishAsked...) {
 		et := englishTerm{phrase: foldWords(t.Short)}
 		for _, l := range t.Long {
 			if w := foldWords(l); len(w) > 0 {
 				et.vi = append(et.vi, w)
 			}
 		}
-		if len(et.phrase) > 0 && len(et.vi) > 0 {
-			gl.english = append(gl.english, et)
-			for _, w := range et.phrase {
-				gl.englishWords[w] = true
+		if len(et.phrase) == 0 || len(et.vi) == 0 {
+			continue
+		}
+		key := strings.Join(et.phrase, " ")
+		if i, ok := at[key]; ok {
+			for _, v := range et.vi {
+				if !slices.ContainsFunc(gl.english[i].vi, func(e []string) bool { return seqEqual(e, v) }) {
+					gl.english[i].vi = append(gl.english[i].vi, v)
+				}
 			}
+			continue
+		}
+		at[key] = len(gl.english)
+		gl.english = append(gl.english, et)
+		for _, w := range et.phrase {
+			gl.englishWords[w] = true
 		}
 	}
 	sort.SliceStable(gl.english, func(i, j int) bool { return len(gl.english[i].phrase) > len(gl.english[j].phrase) })
@@ -721,7 +735,8 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.english = looksEnglish(accented, docWords,
 		// An English term the articles also write ("email", "fax") is no sign.
 		func(w string) bool { w = foldSyllable(w); return ix.gloss.englishWords[w] && ix.df[w] == 0 },
-		func(w string) bool { return ix.df[foldSyllable(w)] > 0 })
+		func(w string) bool { return ix.df[foldSyllable(w)] > 0 },
+		func(w string) bool { return ix.gloss.englishWords[w] })
 	for i, w := range pq.folded {
 		if pq.english || ix.df[w] != 0 || len(w) < 3 || hasDiacritic(accented[i]) {
 			continue
@@ -777,6 +792,10 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	if strings.Contains(q, "%") {
 		pq.intents |= wantPercent
+	}
+	// "Which vice chairman …" asks for a person as "who" does.
+	if pq.english && asksWhichTitle(pq.folded) {
+		pq.intents |= wantName
 	}
 	pq.counted = countedNoun(pq.folded, accented, qAccented)
 	if pq.counted != "" {
@@ -964,6 +983,13 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
 	}
 	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
+	// "What is the population of …" asks for a number as "Dân số … là
+	// bao nhiêu?" does, though it has no "how many" to say so.
+	if pq.english && slices.ContainsFunc(pq.asked, func(a content.Asked) bool {
+		return a.Type == content.ValuePopulation || a.Type == content.ValueArea
+	}) {
+		pq.intents |= wantNumber
+	}
 	// A field the asked types read as the question's subject ("Tổng đài
 	// 1022 có bao nhiêu điện thoại viên?", "Thông báo … địa chỉ … số
 	// mấy?") is not asked for.
@@ -1115,7 +1141,7 @@ func (ix *Index) namedTitles(folded []string) ([][][]string, []bound) {
 			b := boundNone
 			switch {
 			case i+1 < len(folded) && folded[i+1] == "of":
-				b = boundOf
+				b = ix.boundAfterOf(folded, i+2)
 			case ix.bodyAt(folded, i+1) != nil:
 				b = boundBody
 			}
@@ -1123,6 +1149,38 @@ func (ix *Index) namedTitles(folded []string) ([][][]string, []bound) {
 		}
 	}
 	return out, bounds
+}
+
+// boundAfterOf is what a title's "of" binds it to, read from k on: a
+// body ("Chairman of the Gia Lai People's Committee"), or a place only
+// ("Chairman of Tan Doan commune"), which binds it to no body, as "Chủ
+// tịch xã Tân Đoàn" does not: the commune's chairman is its People's
+// Committee's, and a Vietnamese page names him "Chủ tịch UBND xã".
+// Bodies and places are the English glossary's terms whose Vietnamese
+// starts with a body's head or is a place's prefix; a name of neither
+// binds to a body, as before.
+func (ix *Index) boundAfterOf(folded []string, k int) bound {
+	if k < len(folded) && folded[k] == "the" {
+		k++
+	}
+	place := false
+	for j := k; j < len(folded) && j < k+6 && !englishStop[folded[j]]; j++ {
+		for _, et := range ix.gloss.english {
+			if j+len(et.phrase) > len(folded) || !englishEqual(folded[j:j+len(et.phrase)], et.phrase) {
+				continue
+			}
+			switch {
+			case slices.ContainsFunc(et.vi, func(v []string) bool { return ix.bodyAt(v, 0) != nil }):
+				return boundOf
+			case slices.ContainsFunc(placePrefixes, func(p []string) bool { return len(et.vi) > 0 && seqEqual(et.vi[0], p) }):
+				place = true
+			}
+		}
+	}
+	if place {
+		return boundNone
+	}
+	return boundOf
 }
 
 // periodWords are the lexicon's Periods, folded, longest first.
@@ -1910,17 +1968,29 @@ var englishMarkers = setOf(strings.Fields(`what which who where when how is are 
 // looksEnglish: plain ASCII with several English function words.
 // A document number's code ("1234/QĐ-UBND") does not make a question
 // Vietnamese.
-func looksEnglish(ws []string, docWords map[string]bool, englishOnly, known func(string) bool) bool {
+func looksEnglish(ws []string, docWords map[string]bool, englishOnly, known, glossaryWord func(string) bool) bool {
 	if len(ws) == 0 {
 		return false
 	}
 	markers, glossary, other := 0, 0, 0
+	// Words of the English glossary of no syllable's shape
+	// (content.CanBeSyllable), and words of that shape, among those that
+	// are no markers.
+	unshaped, shaped := 0, 0
 	for _, w := range ws {
 		if docWords[content.Fold(w)] {
 			continue
 		}
 		if hasDiacritic(w) {
 			return false
+		}
+		f := content.Fold(w)
+		switch {
+		case englishMarkers[w]:
+		case content.CanBeSyllable(f):
+			shaped++
+		case glossaryWord(f):
+			unshaped++
 		}
 		switch {
 		case englishMarkers[w]:
@@ -1934,7 +2004,17 @@ func looksEnglish(ws []string, docWords map[string]bool, englishOnly, known func
 	}
 	// Function words say it best; failing them, English terms with no
 	// Vietnamese word beside them ("decision no. 12", "ward merger").
-	return markers >= 2 || (markers+glossary > 0 && other == 0)
+	// Over a corpus with English pages the English words of a question
+	// are known words too, and "can", "on", "a" are Vietnamese ones: then
+	// the glossary's words of no syllable's shape tell, when they
+	// outnumber the words of that shape ("Can I submit a residence
+	// confirmation request on Saturday morning?"). Three at least: a
+	// Vietnamese question may write an "email" and a "website". Words of
+	// neither shape nor glossary ("work", "vietnamese") do not count: read
+	// as English on their own, "How do I apply for a Vietnamese work
+	// permit?" was answered by a unit holding "work" (real-3 lost a
+	// right decline).
+	return markers >= 2 || (markers+glossary > 0 && other == 0) || (unshaped >= 3 && unshaped > shaped)
 }
 
 func anyUsed(used []bool, i, n int) bool {
@@ -1977,6 +2057,26 @@ func namesBody(alts [][]string) bool {
 	for _, a := range alts {
 		if len(a) >= 3 {
 			return true
+		}
+	}
+	return false
+}
+
+// asksWhichTitle: "which (vice) chairman …", "what director …" — an
+// English question naming the post whose holder it asks for.
+func asksWhichTitle(folded []string) bool {
+	for i, w := range folded {
+		if w != "which" && w != "what" {
+			continue
+		}
+		j := i + 1
+		for j < len(folded) && (folded[j] == "the" || slices.Contains(content.Lexicon.EnglishTitleModifiers, folded[j])) {
+			j++
+		}
+		for _, t := range content.Lexicon.EnglishTitles {
+			if en := foldWords(t.Short); j+len(en) <= len(folded) && englishEqual(folded[j:j+len(en)], en) {
+				return true
+			}
 		}
 	}
 	return false
