@@ -178,3 +178,56 @@ func TestContactRepliesFitAMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenTableContacts shows contact cards read from blocks kept in
+// tables ("Điện thoại: | … |", "| Email: | … |") and from blocks with blank
+// fields ("Fax:"): no card shows a cell separator, an empty name line or a
+// label with no value. The pages are synthetic.
+func TestGoldenTableContacts(t *testing.T) {
+	dir := "testdata/tablecontacts"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, e := range entries {
+		b, err := os.ReadFile(dir + "/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[e.Name()] = &fstest.MapFile{Data: b}
+	}
+	corpus, err := content.Load(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range corpus.Articles {
+		if !a.Synthetic {
+			t.Fatalf("fixture %s is not marked synthetic", a.Path)
+		}
+	}
+	searcher := newSearcher(t, corpus)
+	st := store.NewMemory(store.Options{Now: fixedNow})
+	conv := newConversation(t, bot.New(searcher, st, bot.Options{BotUsername: "kyanhbot", Now: fixedNow}))
+	for _, s := range []step{
+		{text: "số fax của trạm y tế"}, {text: "/lienhe"}, {text: "email văn phòng ubnd xã ví dụ"},
+		{text: "lịch tiêm phòng cho trẻ em"},
+	} {
+		conv.do(s)
+	}
+	out := conv.out.String()
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "  [") {
+			continue // the buttons' markup
+		}
+		for _, bad := range []string{"|", "<b></b>", "Mẫu Văn Tin"} {
+			if strings.Contains(line, bad) {
+				t.Errorf("reply line %q shows %q", line, bad)
+			}
+		}
+		if strings.HasSuffix(line, ":") && strings.ContainsAny(line, "📍☎️✉️📠📞") {
+			t.Errorf("reply line %q is a field with no value", line)
+		}
+	}
+	golden(t, "tablecontacts", out)
+}

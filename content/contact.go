@@ -47,8 +47,9 @@ var notFieldLabels = map[string]bool{
 }
 
 // bulletRE is the mark some pages put before each field: "- Điện thoại: …",
-// "• Email: …", "+ Fax: …".
-var bulletRE = regexp.MustCompile(`^[-–—+*•·▪►]\s*`)
+// "• Email: …", "+ Fax: …"; or the first cell's separator of a block kept
+// in a table ("| Điện thoại: | … |").
+var bulletRE = regexp.MustCompile(`^[-–—+*•·▪►|]\s*`)
 
 func stripBullet(line string) string { return bulletRE.ReplaceAllString(line, "") }
 
@@ -118,11 +119,19 @@ func isContactLine(line string) bool {
 	return loc != nil && loc[0] == 0 && loc[1] < len(line)
 }
 
+// isEmptyContactLine reports whether line is a contact label with no value
+// ("Fax:", "Email: |"): a field the office left blank, inside the block.
+func isEmptyContactLine(line string) bool {
+	line = stripBullet(line)
+	loc := contactLabelRE.FindStringSubmatchIndex(line)
+	return loc != nil && loc[0] == 0 && trimValue(line[loc[1]:]) == ""
+}
+
 // isFieldLine reports whether line has the "Label: value" shape of a field
 // in a contact block. On its own it does not make a block: only a line with
 // a known contact label starts one (isContactLine).
 func isFieldLine(line string) bool {
-	if isContactLine(line) {
+	if isContactLine(line) || isEmptyContactLine(line) {
 		return true
 	}
 	_, _, ok := genericField(stripBullet(line))
@@ -183,8 +192,36 @@ func splitContactLine(line string) []contactItem {
 	return items
 }
 
+// trimValue cleans a field's value as a card shows it. A page that keeps
+// its contact block in a table ("Điện thoại: | (028) 7302 2286 |", "|
+// Email: | … |") leaves the cells' separators around and between the
+// values: they are dropped, cells joined by ", ". A value with no letter or
+// digit ("|", "-", "…") is no value.
 func trimValue(v string) string {
-	return strings.TrimRight(strings.TrimSpace(v), " -–|;,")
+	v = joinCells(v)
+	v = strings.TrimRight(strings.TrimSpace(v), " -–|;,")
+	if !strings.ContainsFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return ""
+	}
+	return v
+}
+
+// cellSepRE is a table's cell separator inside a line.
+var cellSepRE = regexp.MustCompile(`\s*\|\s*`)
+
+// joinCells writes a line cut into "|" cells as text: the cells that hold
+// something, in order, joined by ", ".
+func joinCells(line string) string {
+	if !strings.Contains(line, "|") {
+		return strings.TrimSpace(line)
+	}
+	var cells []string
+	for _, c := range cellSepRE.Split(line, -1) {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return strings.Join(cells, ", ")
 }
 
 // parseContactLines reads a contact block: each line one or more "Label:
@@ -196,8 +233,10 @@ func parseContactLines(lines []string) (Contact, bool) {
 	for i, line := range lines {
 		if i == 0 && !isFieldLine(line) {
 			// The office's name heads the block ("Ủy ban nhân dân xã …").
-			c.Office = line
-			c.Lines = append(c.Lines, line)
+			if name := officeName(trimValue(line)); name != "" {
+				c.Office = name
+				c.Lines = append(c.Lines, name)
+			}
 			continue
 		}
 		items = append(items, splitContactLine(line)...)
@@ -271,8 +310,9 @@ func findBodyContacts(paragraphs []string, title string, have []Contact) []Conta
 		if len(c.Lines) >= 2 && !seen(have, c) && !seen(out, c) {
 			if c.Office == "" {
 				if i > 0 && utf8.RuneCountInString(paragraphs[i-1]) <= 120 && !strings.HasSuffix(paragraphs[i-1], ".") {
-					c.Office = officeName(paragraphs[i-1])
-				} else {
+					c.Office = officeName(trimValue(paragraphs[i-1]))
+				}
+				if c.Office == "" {
 					c.Office = title
 				}
 			}

@@ -162,6 +162,9 @@ func isChromeAnywhere(line string) bool {
 	return counterRE.MatchString(line) || navRE.MatchString(line)
 }
 
+// bylineRE is an author's name set between dashes under a story.
+var bylineRE = regexp.MustCompile(`^[-–—]\s*\S.*\S\s*[-–—]$`)
+
 // stripChrome removes the portal's chrome around the article, filling in the
 // category, date, title, author and site it reveals, and returns the body
 // lines and the footer's contact lines. The rules are those of the
@@ -215,6 +218,10 @@ scan:
 		case !doneContacts && isContactLine(line) && !d.tableRows[line]:
 			inContacts = true
 			footer = append([]string{line}, footer...)
+		case !doneContacts && isEmptyContactLine(line) && !d.tableRows[line]:
+			// A field the office left blank ("Fax:", "Fax: | |") is
+			// part of the block, and shown nowhere.
+			inContacts = true
 		case copyrightRE.MatchString(line):
 			if site := siteRE.FindStringSubmatch(line); site != nil && m.Site == "" {
 				m.Site = strings.ToLower(site[1])
@@ -226,8 +233,12 @@ scan:
 				continue
 			}
 			// A name right above a contact block is the office's name.
-			if inContacts && officeLine == "" && looksLikeHeadline(line) && !strings.Contains(line, ":") {
-				officeLine = line
+			// A block kept in a table names it in a cell ("| Văn phòng
+			// … | |").
+			// A name set between dashes ("- Thanh Lam -") is the
+			// story's byline, not an office.
+			if name := joinCells(line); inContacts && officeLine == "" && looksLikeHeadline(name) && !strings.Contains(name, ":") && !bylineRE.MatchString(name) {
+				officeLine = name
 				continue
 			}
 			break scan

@@ -209,9 +209,18 @@ func noAnswerText(contacts []content.Contact) string {
 	if len(contacts) > 0 {
 		b.WriteString("\nBạn có thể liên hệ:")
 		for _, c := range contacts {
-			b.WriteString("\n- " + c.Office)
-			for _, l := range contactFields(c) {
-				b.WriteString("\n  " + l)
+			// A footer may give no office's name: its first field heads
+			// the card rather than an empty name line.
+			lines := contactFields(c)
+			if c.Office != "" {
+				lines = append([]string{c.Office}, lines...)
+			}
+			for i, l := range lines {
+				if i == 0 {
+					b.WriteString("\n- " + l)
+				} else {
+					b.WriteString("\n  " + l)
+				}
 			}
 		}
 	}
