@@ -176,6 +176,7 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 	}
 	numbered := isOrdinalHeading(cells[0].text) // the heading has the number column
 	h := p                                      // cells in the heading
+	var spanned []string                        // a two-row heading's columns, see spanHeads
 	if numbered {
 		// The rows' width is the distance from "1" to "2"; what lies
 		// between the heading and "1" beyond it is a section's row.
@@ -183,6 +184,12 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 			if ordinalCell(cells[k].text) == 2 {
 				if k-p < p && sectionCells(cells[k-p:p], k-p) && hasNumericCell(cells[k-p:p]) {
 					h = k - p
+				} else if k-p == p-1 {
+					labels := make([]string, p)
+					for j := range labels {
+						labels[j] = cells[j].text
+					}
+					spanned = spanHeads(labels)
 				}
 				break
 			}
@@ -206,6 +213,10 @@ func flatTableAt(lines []string, i int) ([][]string, int) {
 	}
 	if numbered {
 		heads = heads[1:]
+	}
+	if spanned != nil {
+		heads = spanned[1:]
+		width = len(spanned)
 	}
 
 	var rows [][]string
@@ -302,4 +313,54 @@ func sameCells(cells []flatCell, heads []string) bool {
 		}
 	}
 	return true
+}
+
+// spanHeads reads a two-row heading flattened into one run of labels: the
+// upper row, one of whose cells spans the lower row's cells ("STT", "Tên
+// đơn vị", "Tổng số", "Phân loại", "Ghi chú", then "Loại 1", "Loại 2",
+// "Loại 3"), when a row is one cell narrower than the labels. The lower
+// labels are the last ones; the spanning cell is the one upper label that
+// shares a word with every lower label. It returns the columns, the
+// spanning label joined to each lower label ("Phân loại Loại 1"), or nil
+// when no single split fits.
+func spanHeads(labels []string) []string {
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.FieldsFunc(Fold(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			m[w] = true
+		}
+		return m
+	}
+	for l := len(labels) - 2; l >= 2; l-- {
+		upper, lower := labels[:len(labels)-l], labels[len(labels)-l:]
+		span := -1
+		for s := 1; s < len(upper); s++ {
+			uw := words(upper[s])
+			all := true
+			for _, lw := range lower {
+				shared := false
+				for w := range words(lw) {
+					shared = shared || uw[w]
+				}
+				all = all && shared
+			}
+			if !all {
+				continue
+			}
+			if span >= 0 {
+				span = -2 // two upper cells fit: ambiguous
+				break
+			}
+			span = s
+		}
+		if span < 0 {
+			continue
+		}
+		out := append([]string{}, upper[:span]...)
+		for _, lw := range lower {
+			out = append(out, upper[span]+" "+lw)
+		}
+		return append(out, upper[span+1:]...)
+	}
+	return nil
 }
