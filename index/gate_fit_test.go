@@ -78,7 +78,7 @@ func (gs *gateSet) eval(w []float64) gateOutcome {
 // the session in progress is never read: its directory is not listed.
 func realRounds() []fitSet {
 	var out []fitSet
-	for _, n := range []string{"real2", "real3", "real4", "real5", "real6"} {
+	for _, n := range []string{"real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9"} {
 		d := filepath.Join("..", "testdata", "real", n)
 		if _, err := os.Stat(filepath.Join(d, "pages")); err != nil {
 			continue

@@ -610,7 +610,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			tc = topicCredit
 			inLead = func(w string) bool { return ix.leads.has(u.article, w) }
 		}
-		own := 0.0
+		// The window the page answers in: the unit with the sentence
+		// before it, its list's introduction, and its article's title and
+		// lead, each word there counted whole. A page names its subject
+		// (the ward, the body) in its title and lead, and the sentence
+		// stating the value does not repeat it; the decision reads this
+		// beside the unit's own coverage (gate.go).
+		leadOf := func(w string) bool { return ix.leads.has(u.article, w) }
+		own, window := 0.0, 0.0
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
 			if enUnit && c.exact != "" && p == accentCredit {
@@ -630,6 +637,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
+			if p < 1 && namedInOr(concept{alts: c.alts}, leadOf, has, inContext, inPrev, inTitle) {
+				window += ws[i] * (1 - p)
+			}
 			if p == 0 && known[i] && tot > 0 {
 				s.gate.gap = max(s.gate.gap, ws[i]/tot)
 			}
@@ -729,12 +739,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		switch {
 		case tot > 0:
 			c.coverage = covered / tot
-			s.gate.raw, s.gate.own = c.coverage, own/tot
+			s.gate.raw, s.gate.own, s.gate.window = c.coverage, own/tot, c.coverage+window/tot
 			switch {
 			case missingRequired:
 				c.coverage *= requiredMissing
+				s.gate.window *= requiredMissing
 			case missingEntity:
 				c.coverage *= entityMissing
+				s.gate.window *= entityMissing
 			}
 		default:
 			// Only the kind of answer was asked ("số điện thoại?"): a unit of
@@ -745,13 +757,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			} else {
 				c.coverage = 0
 			}
-			s.gate.raw, s.gate.own = c.coverage, c.coverage
+			s.gate.raw, s.gate.own, s.gate.window = c.coverage, c.coverage, c.coverage
 		}
 		// A question the page asks (an explainer's heading, "Hà Giang
 		// sáp nhập với tỉnh nào ?") holds every word of the same question
 		// and answers none of it.
 		if strings.HasSuffix(strings.TrimSpace(u.text), "?") {
 			c.coverage *= requiredMissing
+			s.gate.window *= requiredMissing
 			s.gate.checks |= checkHeading
 		}
 		if len(qBigrams) > 0 {
