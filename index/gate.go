@@ -26,12 +26,15 @@ import (
 // gateFacts is what rank records of a candidate for the decision beyond
 // its coverage.
 type gateFacts struct {
-	raw     float64 // coverage before any check marked it down
-	own     float64 // coverage by the unit's own words (no title, sentence before or list introduction)
-	window  float64 // coverage by the unit's window: it, the sentence before, its list's introduction, its article's title and lead, each word whole; marked down as coverage is
-	unknown float64 // share of the question's weight that no page writes in any spelling
-	gap     float64 // the largest share of the question's weight in one word some page writes and the unit lacks
-	checks  checks  // the checks that marked the unit down
+	raw    float64 // coverage before any check marked it down
+	own    float64 // coverage by the unit's own words (no title, sentence before or list introduction)
+	window float64 // coverage by the unit's window: it, the sentence before, its list's introduction, its article's title and lead, each word whole; marked down as coverage is
+	// windowHole: a word of the question is nowhere in the window
+	// ("hội viên nữ" where the page counts hội viên).
+	windowHole bool
+	unknown    float64 // share of the question's weight that no page writes in any spelling
+	gap        float64 // the largest share of the question's weight in one word some page writes and the unit lacks
+	checks     checks  // the checks that marked the unit down
 }
 
 // checks is a set of the coverage checks that found a unit lacking.
@@ -87,7 +90,7 @@ var gateInputs = []gateInput{
 	{"own_coverage", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.own }},
 	{"window_coverage", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.window }},
 	{"window_whole", 0, func(_ *Index, r []scored, _ bool) float64 {
-		return b2f(r[0].gate.checks == 0 && r[0].gate.window >= windowWhole)
+		return b2f(r[0].gate.checks == 0 && !r[0].gate.windowHole && r[0].gate.window >= windowWhole)
 	}},
 	{"unknown", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.unknown }},
 	{"gap", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.gap }},

@@ -617,7 +617,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// stating the value does not repeat it; the decision reads this
 		// beside the unit's own coverage (gate.go).
 		leadOf := func(w string) bool { return ix.leads.has(u.article, w) }
-		own, window := 0.0, 0.0
+		own, windowed, windowHole := 0.0, 0.0, false
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
 			if enUnit && c.exact != "" && p == accentCredit {
@@ -638,7 +638,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			covered += ws[i] * p
 			if p < 1 && namedInOr(concept{alts: c.alts}, leadOf, has, inContext, inPrev, inTitle) {
-				window += ws[i] * (1 - p)
+				windowed += ws[i] * (1 - p)
+			} else if p == 0 && ws[i] > 0 {
+				windowHole = true
 			}
 			if p == 0 && known[i] && tot > 0 {
 				s.gate.gap = max(s.gate.gap, ws[i]/tot)
@@ -739,7 +741,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		switch {
 		case tot > 0:
 			c.coverage = covered / tot
-			s.gate.raw, s.gate.own, s.gate.window = c.coverage, own/tot, c.coverage+window/tot
+			s.gate.raw, s.gate.own, s.gate.window = c.coverage, own/tot, c.coverage+windowed/tot
 			switch {
 			case missingRequired:
 				c.coverage *= requiredMissing
@@ -779,6 +781,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			c.exact = float64(hit) / float64(len(pq.exact))
 		}
+		s.gate.windowHole = windowHole
 		s.coverage = c.coverage
 		s.side = ix.sideOf(&pq, &c)
 		s.gate.unknown = unknownShare

@@ -10,9 +10,9 @@ const windowPage = `synthetic: true
 source: https://www.example.invalid/lich-tiep-cong-dan
 title: Lịch tiếp công dân định kỳ của Chủ tịch HĐND huyện Mộc Sơn
 
-Bài viết thử nghiệm (synthetic): mọi tên địa danh, người và giờ giấc dưới đây đều hư cấu.
-
 Thường trực Hội đồng nhân dân huyện Mộc Sơn thông báo lịch tiếp công dân định kỳ của Chủ tịch HĐND huyện trong quý III.
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh, người và giờ giấc dưới đây đều hư cấu.
 
 Thời gian tiếp vào ngày thứ Năm tuần thứ hai hằng tháng.
 
