@@ -128,9 +128,10 @@ var gateInputs = []gateInput{
 	{"missing_typed", 0, checked(checkTyped)},
 }
 
-// windowWhole is the window coverage at which a unit no check marked down
-// answers whatever its own words cover: the question's words are all
-// there, the subject in the article's title or lead (the issue's "every
+// windowWhole is the window coverage at which a unit no check marked down,
+// whose window misses no word of the question but a place's kind, answers
+// whatever its own words cover: the subject is in the article's title or
+// lead (the issue's "every
 // named thing in the answer's window, or in its article's title or
 // lead"). Chosen leave-one-set-out among 0.6–0.95 on the labelled sets:
 // every fold chose 0.8; 0.75 and below decline fewer questions rightly

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -639,7 +640,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			covered += ws[i] * p
 			if p < 1 && namedInOr(concept{alts: c.alts}, leadOf, has, inContext, inPrev, inTitle) {
 				windowed += ws[i] * (1 - p)
-			} else if p == 0 && ws[i] > 0 {
+			} else if p == 0 && ws[i] > 0 && !placeKindWord(c) {
+				// A place's kind ("huyện", "h.", "district") is not what
+				// is missing: the named-place check reads the name.
 				windowHole = true
 			}
 			if p == 0 && known[i] && tot > 0 {
@@ -1521,6 +1524,19 @@ func (ix *Index) articleCites(article int, wanted map[string]bool) bool {
 	for k := range wanted {
 		for _, a := range ix.docArticles[k] {
 			if a == article {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeKindWord: the concept is a kind of place written before a name
+// ("huyện", "h", and its English spelling "district" among its alts).
+func placeKindWord(c concept) bool {
+	for _, alt := range c.alts {
+		for _, p := range placePrefixes {
+			if slices.Equal(alt, p) {
 				return true
 			}
 		}
