@@ -231,3 +231,35 @@ func TestGoldenTableContacts(t *testing.T) {
 	}
 	golden(t, "tablecontacts", out)
 }
+
+// TestGoldenTableRow answers from a table flattened one cell a line under a
+// two-row heading: the reply gives each cell under its label ("Phân loại
+// Loại 1") and the row's cells as the page writes them, side by side, so a
+// quote across adjacent cells ("Xã Mẫu Hai & Hồ 19") is in it, HTML
+// escaped. The page is synthetic.
+func TestGoldenTableRow(t *testing.T) {
+	b, err := os.ReadFile("testdata/tablerows/phan-loai-thon.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus, err := content.Load(context.Background(), fstest.MapFS{"phan-loai-thon.txt": {Data: b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	searcher := newSearcher(t, corpus)
+	st := store.NewMemory(store.Options{Now: fixedNow})
+	conv := newConversation(t, bot.New(searcher, st, bot.Options{BotUsername: "kyanhbot", Now: fixedNow}))
+	for _, s := range []step{
+		{text: "xa mau hai co bao nhieu thon to dan pho"}, {text: "thị trấn Thử Nghiệm có mấy thôn loại 1"},
+	} {
+		conv.do(s)
+	}
+	out := conv.out.String()
+	plain := strings.NewReplacer("<b>", "", "</b>", "").Replace(out) // the question's words are bold
+	for _, want := range []string{"Xã Mẫu Hai &amp; Hồ 19", "Phân loại Loại 1: 4", "Thị trấn Thử &lt;Nghiệm&gt; 11"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("replies lack %q", want)
+		}
+	}
+	golden(t, "tablerow", out)
+}

@@ -320,6 +320,11 @@ func textBytes(articles []Article) int {
 // the title, the paragraphs, the contacts' offices. buf is reused.
 func spanTexts(a *Article, buf []string) []string {
 	buf = append(append(buf[:0], a.Title), a.Paragraphs...)
+	for _, r := range a.TableRows {
+		// A row writes its cells twice (renderTable); a name counts
+		// from its second time, so the row's own repeat must not count.
+		buf[1+r] = labelledRow(buf[1+r])
+	}
 	for _, c := range a.Contacts {
 		buf = append(buf, c.Office)
 	}

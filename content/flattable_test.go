@@ -86,7 +86,7 @@ func TestFlatTables(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := parseText("title: Bảng thử\n\n" + tt.src)
-			if got := d.paragraphs; !reflect.DeepEqual(got, tt.want) {
+			if got := labelledRows(d.paragraphs); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("paragraphs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
@@ -110,7 +110,7 @@ func TestFlatTableHTML(t *testing.T) {
 		"Tên đơn vị: Phường Mẫu Sơn; Số điện thoại: 0000 222 001",
 		"Tên đơn vị: Phường Giả Định; Số điện thoại: 0000 222 002",
 	}
-	if got := d.paragraphs; !reflect.DeepEqual(got, want) {
+	if got := labelledRows(d.paragraphs); !reflect.DeepEqual(got, want) {
 		t.Errorf("paragraphs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

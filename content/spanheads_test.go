@@ -45,7 +45,7 @@ func TestFlatTableSpannedHeading(t *testing.T) {
 	}
 	want := "Tên đơn vị: Xã Mẫu Hai; Tổng số thôn: 12; Phân loại Loại 1: 4; Phân loại Loại 2: 4; Phân loại Loại 3: 4; Ghi chú: Phụ lục 2"
 	for _, p := range a.Paragraphs {
-		if p == want {
+		if labelledRow(p) == want {
 			return
 		}
 	}

@@ -231,7 +231,8 @@ func renderTable(rows [][]string, header bool) []string {
 			}
 			continue
 		}
-		var parts []string
+		var parts, cells []string
+		labelled := false
 		for k, c := range r {
 			if c == "" {
 				continue
@@ -243,14 +244,25 @@ func renderTable(rows [][]string, header bool) []string {
 			if isOrdinalHeading(label) {
 				continue
 			}
+			cells = append(cells, c)
 			if label != "" && !strings.EqualFold(label, c) {
 				c = label + ": " + c
+				labelled = true
 			}
 			parts = append(parts, c)
 		}
-		if len(parts) > 0 {
-			out = append(out, strings.Join(parts, "; "))
+		if len(parts) == 0 {
+			continue
 		}
+		row := strings.Join(parts, "; ")
+		if labelled && len(cells) > 1 {
+			// The labels tell what each number is; the cells as the page
+			// writes them, side by side, are what a reader quotes ("Huyện
+			// Bảo Lâm 112"), which the labels cut apart.
+			row += " (" + strings.Join(cells, " ") + ")"
+			// labelledRow takes it off again for the corpus's counts.
+		}
+		out = append(out, row)
 	}
 	return out
 }
@@ -357,4 +369,27 @@ func splitInlineTable(line string) ([]string, bool) {
 		out = append(out, tail)
 	}
 	return out, true
+}
+
+// labelledRow is a table row's paragraph without the cells renderTable
+// adds after the labelled ones: counts over the corpus (a name's spans,
+// see InferAbbreviations) must see each cell once, as the page wrote it.
+// Any other paragraph is returned as it is.
+func labelledRow(p string) string {
+	if !strings.HasSuffix(p, ")") {
+		return p
+	}
+	for i := strings.LastIndex(p, " ("); i > 0; i = strings.LastIndex(p[:i], " (") {
+		var values []string
+		for _, part := range strings.Split(p[:i], "; ") {
+			if _, v, ok := strings.Cut(part, ": "); ok {
+				part = v
+			}
+			values = append(values, part)
+		}
+		if strings.Join(values, " ") == p[i+2:len(p)-1] {
+			return p[:i]
+		}
+	}
+	return p
 }
