@@ -170,6 +170,54 @@ func (e *Engine) commands() map[string]flow {
 // flood limit). The error reports an internal fault for the log; the replies
 // then still hold a friendly message for the user.
 func (e *Engine) Handle(ctx context.Context, m Message) ([]Reply, error) {
+	h, ok := e.search.(holder)
+	if !ok {
+		return e.handle(ctx, m)
+	}
+	// The corpus's text may be mapped and unmapped after a reload: it is
+	// held while the message is answered, and the replies, sent after
+	// Handle returns, own their strings.
+	release := h.Hold()
+	defer release()
+	replies, err := e.handle(ctx, m)
+	return cloneReplies(replies), err
+}
+
+// holder is a Searcher whose corpus's strings are readable only while held
+// (index.Live with mapped text).
+type holder interface {
+	Hold() (release func())
+}
+
+// cloneReplies copies every string of replies out of whatever memory they
+// share (a corpus's mapped text).
+func cloneReplies(replies []Reply) []Reply {
+	for i := range replies {
+		r := &replies[i]
+		r.Text, r.Notice = strings.Clone(r.Text), strings.Clone(r.Notice)
+		rows := make([][]Button, len(r.Buttons))
+		for j, row := range r.Buttons {
+			rows[j] = make([]Button, len(row))
+			for k, b := range row {
+				rows[j][k] = Button{Text: strings.Clone(b.Text), Data: strings.Clone(b.Data), URL: strings.Clone(b.URL)}
+			}
+		}
+		if r.Buttons != nil {
+			r.Buttons = rows
+		}
+		if r.Results != nil {
+			res := make([]Result, len(r.Results))
+			for j, x := range r.Results {
+				res[j] = Result{ID: strings.Clone(x.ID), Title: strings.Clone(x.Title), Description: strings.Clone(x.Description),
+					Text: strings.Clone(x.Text), URL: strings.Clone(x.URL)}
+			}
+			r.Results = res
+		}
+	}
+	return replies
+}
+
+func (e *Engine) handle(ctx context.Context, m Message) ([]Reply, error) {
 	raw := m.Text
 	m.Text = clean(m.Text)
 	// Invalid bytes become U+FFFD, not nothing: the press still gets the

@@ -6,7 +6,7 @@ type Corpus struct {
 	Glossary Glossary
 	Problems []Problem // per-file problems; loading went on past them
 	// mapped is the text CompactMapped laid out, if it did.
-	mapped []byte
+	mapped *mapping
 }
 
 // Glossary holds the term lists search uses to match abbreviations with their

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"os"
+	"sync"
 )
 
 // CompactMapped is Compact with the articles' text laid out in a file at
@@ -13,9 +14,10 @@ import (
 // process reads only for the few units a question retrieves; in the heap
 // it was a quarter of the process's memory.
 //
-// The mapping lasts as long as the process: strings of the corpus may be
-// kept anywhere (an index's units are slices of its paragraphs). Where
-// the system maps no files (mapText), the text stays in the heap.
+// The mapping lasts until Unmap: strings of the corpus may be kept
+// anywhere (an index's units are slices of its paragraphs), so whoever
+// unmaps must know that nothing reads them any more. Where the system maps
+// no files (mapText), the text stays in the heap.
 func (c *Corpus) CompactMapped(path string) error {
 	if c == nil {
 		return nil
@@ -43,7 +45,7 @@ func (c *Corpus) CompactMapped(path string) error {
 		off += n
 		return s
 	})
-	c.mapped = m
+	c.mapped = &mapping{b: m}
 	return nil
 }
 
@@ -52,8 +54,13 @@ func (c *Corpus) CompactMapped(path string) error {
 // cache (or the file) when the text is next read. A build reads all of
 // it, a question a few units' sentences.
 func (c *Corpus) ReleaseText() {
-	if c != nil && c.mapped != nil {
-		releaseText(c.mapped)
+	if c == nil || c.mapped == nil {
+		return
+	}
+	c.mapped.mu.Lock()
+	defer c.mapped.mu.Unlock()
+	if c.mapped.b != nil {
+		releaseText(c.mapped.b)
 	}
 }
 
@@ -73,4 +80,43 @@ func mapTextFile(path string, size int) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// Mapped reports whether c's text is in a mapping CompactMapped made and
+// Unmap has not released.
+func (c *Corpus) Mapped() bool {
+	if c == nil || c.mapped == nil {
+		return false
+	}
+	c.mapped.mu.Lock()
+	defer c.mapped.mu.Unlock()
+	return c.mapped.b != nil
+}
+
+// mapping is CompactMapped's text; Unmap may release it while others ask
+// Mapped.
+type mapping struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+// Unmap releases CompactMapped's text. Every string of c's articles (and
+// every string sliced from one) points into it: reading one afterwards
+// faults, so the caller unmaps only once nothing can read them — index.Live
+// does it for a corpus it replaced, once its searches and holds are done.
+func (c *Corpus) Unmap() error {
+	if c == nil || c.mapped == nil {
+		return nil
+	}
+	c.mapped.mu.Lock()
+	defer c.mapped.mu.Unlock()
+	m := c.mapped.b
+	if m == nil {
+		return nil
+	}
+	c.mapped.b = nil
+	if err := unmapText(m); err != nil {
+		return fmt.Errorf("content: unmap text: %w", err)
+	}
+	return nil
 }

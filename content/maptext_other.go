@@ -7,4 +7,6 @@ func mapText(string, int) ([]byte, error) { return nil, nil }
 
 func releaseText([]byte) {}
 
+func unmapText([]byte) error { return nil }
+
 func bytesString(b []byte) string { return string(b) }

@@ -17,8 +17,10 @@ func mapText(path string, size int) ([]byte, error) {
 	return syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_SHARED)
 }
 
+func unmapText(m []byte) error { return syscall.Munmap(m) }
+
 func releaseText(m []byte) { _ = syscall.Madvise(m, syscall.MADV_DONTNEED) }
 
 // bytesString is b as a string without a copy: b is mapped text that is
-// never written again nor unmapped.
+// never written again, and unmapped only by Unmap.
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	gounicode "unicode"
 	"unicode/utf8"
@@ -84,7 +85,10 @@ func foldTerm(term []byte) []byte {
 }
 
 func foldNew(s string) folded {
-	fs := content.EnglishForm(content.Fold(s))
+	// The cache outlives the corpus s may be a slice of, whose text may be
+	// mapped and unmapped after a reload: key and value own their bytes.
+	s = strings.Clone(s)
+	fs := strings.Clone(content.EnglishForm(content.Fold(s)))
 	f := folded{s: fs, b: []byte(fs)}
 	f.b = f.b[:len(f.b):len(f.b)] // an append to a token's term copies it
 	foldCache.Lock()

@@ -17,16 +17,73 @@ import (
 // number, so both halves must change in the same instant. Like
 // IndexAlias.Swap, swapping does not close the old index by itself; Live
 // closes it once the searches that were using it have finished.
+//
+// A corpus whose text is mapped (content.Corpus.CompactMapped) is unmapped
+// when its index is replaced, once nothing can read its strings: the old
+// index's searches have finished and so have the holds (Hold) taken before
+// the swap. Live owns the mapped text of the corpora it is given.
 type Live struct {
 	mu   sync.RWMutex
 	cur  *Index
 	opts BuildOptions
 	wg   sync.WaitGroup // background closes of replaced indexes
+
+	// holds counts the Holds taken in each epoch; a swap starts a new
+	// epoch, and a replaced corpus is unmapped once no hold of its epoch
+	// or an earlier one remains: a hold taken after the swap can only see
+	// the new index.
+	holdMu sync.Mutex
+	holdC  *sync.Cond
+	epoch  uint64
+	holds  map[uint64]int
 }
 
 // NewLive serves ix until the next Swap or Reload. Later reloads build with opts.
 func NewLive(ix *Index, opts BuildOptions) *Live {
-	return &Live{cur: ix, opts: opts}
+	l := &Live{cur: ix, opts: opts, holds: map[uint64]int{}}
+	l.holdC = sync.NewCond(&l.holdMu)
+	return l
+}
+
+// Hold keeps the text of every corpus served from now until release is
+// called readable: strings of search results and of Corpus may be used
+// until then (a bot holds while it answers a message and renders the
+// reply). release may be called once.
+func (l *Live) Hold() (release func()) {
+	l.holdMu.Lock()
+	e := l.epoch
+	l.holds[e]++
+	l.holdMu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			l.holdMu.Lock()
+			if l.holds[e]--; l.holds[e] == 0 {
+				delete(l.holds, e)
+				l.holdC.Broadcast()
+			}
+			l.holdMu.Unlock()
+		})
+	}
+}
+
+// waitHolds waits until no hold of epoch e or earlier remains.
+func (l *Live) waitHolds(e uint64) {
+	l.holdMu.Lock()
+	defer l.holdMu.Unlock()
+	for {
+		busy := false
+		for he := range l.holds {
+			if he <= e {
+				busy = true
+				break
+			}
+		}
+		if !busy {
+			return
+		}
+		l.holdC.Wait()
+	}
 }
 
 // acquire returns the current index, held until release.
@@ -87,17 +144,28 @@ func (l *Live) Reload(ctx context.Context, c *content.Corpus) (Stats, error) {
 }
 
 // Swap makes ix current. The old index is closed in the background once the
-// searches still using it finish.
+// searches still using it finish, and its corpus's mapped text (if it has
+// one that ix does not share) unmapped once the holds taken before the
+// swap are released too.
 func (l *Live) Swap(ix *Index) {
 	l.mu.Lock()
 	old := l.cur
 	l.cur = ix
+	// Under mu: a hold of the new epoch cannot have seen old.
+	l.holdMu.Lock()
+	retired := l.epoch
+	l.epoch++
+	l.holdMu.Unlock()
 	l.mu.Unlock()
 	if old != nil {
 		l.wg.Add(1)
 		go func() {
 			defer l.wg.Done()
 			_ = old.Close()
+			if old.corpus.Mapped() && (ix == nil || ix.corpus != old.corpus) {
+				l.waitHolds(retired)
+				_ = old.corpus.Unmap()
+			}
 		}()
 	}
 }

@@ -76,6 +76,15 @@ type Recorder struct {
 	Logger  *slog.Logger
 }
 
+// Hold holds the wrapped Searcher's corpus text while a message is
+// answered, if it needs holding (index.Live.Hold).
+func (r *Recorder) Hold() (release func()) {
+	if h, ok := r.Searcher.(interface{ Hold() func() }); ok {
+		return h.Hold()
+	}
+	return func() {}
+}
+
 // Search implements bot.Searcher. "More" pages (an Offset) are the same
 // question again and are not counted, nor are inline queries (bot.Preview).
 func (r *Recorder) Search(ctx context.Context, question string, opts index.Options) (index.Result, error) {

@@ -42,6 +42,10 @@ type opsConfig struct {
 	// indexDir is where the index is kept (INDEX_DIR): on disk, so that its
 	// segments are memory-mapped page cache rather than heap; "" in memory.
 	indexDir string
+	// textDir is where reloads lay the corpus's text out in a mapped file,
+	// out of the Go heap (MAPPED_TEXT=on: the temporary directory); ""
+	// keeps it in the heap.
+	textDir string
 	// memoryLimit is MEMORY_LIMIT in bytes: the soft limit set with
 	// debug.SetMemoryLimit, which reloads are also held to; 0 for none.
 	memoryLimit int64
@@ -78,6 +82,13 @@ func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
 		c.indexDir = filepath.Join(os.TempDir(), "kyanhbot-index")
 	default:
 		c.indexDir = d
+	}
+	switch s := strings.ToLower(strings.TrimSpace(getenv("MAPPED_TEXT"))); s {
+	case "", "off", "0", "false":
+	case "on", "1", "true":
+		c.textDir = os.TempDir()
+	default:
+		return c, fmt.Errorf("MAPPED_TEXT %q must be on or off", s)
 	}
 	if s := getenv("MEMORY_LIMIT"); s != "" {
 		n, err := parseBytes(s)
@@ -200,7 +211,7 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb sto
 	}
 	o.live = index.NewLive(nil, index.BuildOptions{Path: oc.indexDir})
 	o.metrics.WatchIndex(o.live.Stats)
-	o.reloader = reload.New(reload.Config{Content: fsys, Index: o.live, Logger: log,
+	o.reloader = reload.New(reload.Config{Content: fsys, Index: o.live, Logger: log, TextDir: oc.textDir,
 		OnReload: []func(context.Context, reload.Report){o.metrics.ObserveReload}})
 	// At start-up the readable part of the content beats no content at all;
 	// the problems are logged.

@@ -14,6 +14,9 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"math/rand/v2"
+	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -102,6 +105,11 @@ type Config struct {
 	Timeout time.Duration
 	// Now is the clock, for tests.
 	Now func() time.Time
+	// TextDir, when set, is where a reload lays its corpus's text out in
+	// a mapped file (content.Corpus.CompactMapped, removed at once)
+	// instead of the Go heap; the index unmaps it once it is replaced
+	// and nothing reads it (index.Live).
+	TextDir string
 }
 
 // Reloader runs reloads, one at a time.
@@ -253,7 +261,17 @@ func (r *Reloader) build(ctx context.Context, req Request) (rep Report) {
 		rep.Outcome, rep.Err = Refused, ErrFatalProblems
 		return rep
 	}
+	if r.cfg.TextDir != "" {
+		if err := c.CompactMapped(filepath.Join(r.cfg.TextDir, "kyanhbot-text-"+strconv.FormatUint(rand.Uint64(), 36))); err != nil {
+			rep.Outcome, rep.Err = Failed, fmt.Errorf("reload: %w", err)
+			return rep
+		}
+	}
 	st, err := r.cfg.Index.Reload(ctx, c)
+	if err != nil {
+		// Never served: nothing but the failed build read its text.
+		_ = c.Unmap()
+	}
 	if errors.Is(err, index.ErrTooLarge) {
 		// Not started: the content is fine, the memory is not.
 		rep.Outcome, rep.Err = Refused, fmt.Errorf("reload: %w", err)
