@@ -137,6 +137,13 @@ type lexicon struct {
 	// spells: two of them in one line mark it as English text, not
 	// unaccented Vietnamese.
 	EnglishFunctionWords []string
+	// EnglishStopWords are the English words a question is phrased with
+	// that name nothing asked: search leaves them out of what must match.
+	EnglishStopWords []string
+	// EnglishWhich are the English words that ask which one of a kind
+	// ("which vice chairman"); EnglishArticles are the articles a name or
+	// a body may be written after ("of the People's Committee").
+	EnglishWhich, EnglishArticles []string
 	// EnglishSpellings are British spellings (and irregular plurals) that
 	// no rule of EnglishForm reads, with the form search compares them by.
 	EnglishSpellings map[string]string
@@ -229,6 +236,9 @@ var Lexicon = lexicon{
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
+	EnglishStopWords:      strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as`),
+	EnglishWhich:          []string{"which", "what"},
+	EnglishArticles:       []string{"the"},
 	Weekdays: []Weekday{
 		{"thứ hai", "thứ 2", "Monday"}, {"thứ ba", "thứ 3", "Tuesday"}, {"thứ tư", "thứ 4", "Wednesday"},
 		{"thứ năm", "thứ 5", "Thursday"}, {"thứ sáu", "thứ 6", "Friday"}, {"thứ bảy", "thứ 7", "Saturday"},

@@ -229,7 +229,7 @@ var stopFolded = func() map[string]bool {
 // englishStop are the English function words, in their EnglishForm.
 var englishStop = func() map[string]bool {
 	s := map[string]bool{}
-	for _, w := range strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as`) {
+	for _, w := range content.Lexicon.EnglishStopWords {
 		s[content.EnglishForm(w)] = true
 	}
 	return s
@@ -1160,7 +1160,7 @@ func (ix *Index) namedTitles(folded []string) ([][][]string, []bound) {
 // starts with a body's head or is a place's prefix; a name of neither
 // binds to a body, as before.
 func (ix *Index) boundAfterOf(folded []string, k int) bound {
-	if k < len(folded) && folded[k] == "the" {
+	if k < len(folded) && slices.Contains(content.Lexicon.EnglishArticles, folded[k]) {
 		k++
 	}
 	place := false
@@ -1378,7 +1378,7 @@ func deputyBefore(ws []string, p int) bool {
 func (ix *Index) otherBody(ws []string, k int, qWords map[string]bool) bool {
 	if k < len(ws) && ws[k] == "of" {
 		k++
-		if k < len(ws) && ws[k] == "the" {
+		if k < len(ws) && slices.Contains(content.Lexicon.EnglishArticles, ws[k]) {
 			k++
 		}
 		if k >= len(ws) {
@@ -2066,11 +2066,11 @@ func namesBody(alts [][]string) bool {
 // English question naming the post whose holder it asks for.
 func asksWhichTitle(folded []string) bool {
 	for i, w := range folded {
-		if w != "which" && w != "what" {
+		if !slices.Contains(content.Lexicon.EnglishWhich, w) {
 			continue
 		}
 		j := i + 1
-		for j < len(folded) && (folded[j] == "the" || slices.Contains(content.Lexicon.EnglishTitleModifiers, folded[j])) {
+		for j < len(folded) && (slices.Contains(content.Lexicon.EnglishArticles, folded[j]) || slices.Contains(content.Lexicon.EnglishTitleModifiers, folded[j])) {
 			j++
 		}
 		for _, t := range content.Lexicon.EnglishTitles {
