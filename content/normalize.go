@@ -138,6 +138,18 @@ func FoldNormal(s string) string {
 	return b.String()
 }
 
+// FoldRune is what FoldNormal makes of the rune r: -1 for a combining
+// mark, which it drops, else the rune it writes.
+func FoldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return foldRuneOf(r)
+}
+
 // foldRuneOf is what FoldNormal makes of a rune beyond ASCII: -1 for a
 // combining mark (dropped), else its fold.
 func foldRuneOf(r rune) rune {

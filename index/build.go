@@ -195,15 +195,31 @@ func (ix *Index) indexUnits(ctx context.Context, o BuildOptions, prog *progress,
 // of the 80 MB of heap in use after a build held 46 MB of objects).
 func (ix *Index) prepare(from, to int) {
 	norms := make([]string, to-from)
+	// byWord marks the units whose folded words are their words' folds
+	// (foldsWordByWord): their word traits are read from the vocabulary's
+	// folds once the words are numbered, instead of folding and
+	// splitting the text again.
+	byWord := make([]bool, to-from)
 	var counts []content.Value
 	withFacts := 0
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
-		// Normalised once, for the lower-cased text and the traits.
+		// One reading of the text: normalised and lower-cased once, for
+		// the words, the traits and the typed values.
 		n := content.Normalize(u.text)
-		norms[i-from] = strings.ToLower(n)
-		u.traits = traitsOf(u.text, n)
-		u.tagValues()
+		lower := strings.ToLower(n)
+		norms[i-from] = lower
+		textLower := lower
+		if n != u.text {
+			textLower = strings.ToLower(u.text)
+		}
+		u.traits = textTraits(u.text, n, textLower)
+		if foldsWordByWord(n) {
+			byWord[i-from] = true
+		} else {
+			u.traits |= wordTraits(u.text, foldedWordLine(content.FoldNormal(n)))
+		}
+		u.tagValues(textLower)
 		// A date the values read ("ngày 15 hàng tháng", "Ngày 19 (thứ
 		// Hai)") is one for the date signal too, which reads dateRe.
 		if u.values&valueBit[content.ValueDate] != 0 {
@@ -214,12 +230,17 @@ func (ix *Index) prepare(from, to int) {
 			withFacts++
 		}
 	}
-	words := ix.vocab.encode(norms)
+	words, folds := ix.vocab.encode(norms)
 	kept := slices.Clip(counts)
 	facts := make([]unitFacts, 0, withFacts)
+	var line []byte
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
 		u.words = words[i-from]
+		if byWord[i-from] {
+			line = wordLine(line[:0], folds, u.words)
+			u.traits |= wordTraits(u.text, string(line))
+		}
 		if u.facts == nil {
 			continue
 		}
@@ -231,6 +252,65 @@ func (ix *Index) prepare(from, to int) {
 		u.facts = &facts[len(facts)-1]
 	}
 }
+
+// wordLine appends to dst the folded words of enc (numbers into folds),
+// as foldedWordLine writes them.
+func wordLine(dst []byte, folds []string, enc string) []byte {
+	dst = append(dst, ' ')
+	for p := 0; p < len(enc); {
+		var id uint32
+		id, p = nextWord(enc, p)
+		dst = append(append(dst, folds[id]...), ' ')
+	}
+	if len(dst) == 1 {
+		dst = append(dst, ' ')
+	}
+	return dst
+}
+
+// foldsWordByWord reports whether the words of FoldNormal(n) are, one by
+// one, foldSyllable of the words of strings.ToLower(n), n being
+// normalised: true when each of its runes is one that lower-casing and
+// folding turn into one rune that is a letter or digit exactly when it
+// is (foldAlike), so that both split n's text at the same places.
+func foldsWordByWord(n string) bool {
+	for i := 0; i < len(n); {
+		c := n[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(n[i:])
+		if r >= rune(len(foldAlike)) || !foldAlike[r] {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// foldAlike marks the runes below U+2100 (Latin, Vietnamese, general
+// punctuation) for which foldsWordByWord holds: no combining mark (the
+// fold drops it, joining the letters around it), no Hangul jamo (NFC may
+// compose them), and one whose lower case folds as it does, and whose
+// fold is a letter or digit exactly when it is.
+var foldAlike = func() []bool {
+	t := make([]bool, 0x2100)
+	for r := range t {
+		rr := rune(r)
+		if unicode.Is(unicode.Mn, rr) || rr >= 0x1100 && rr < 0x1200 || rr >= 0xD800 && rr < 0xE000 {
+			continue
+		}
+		l := unicode.ToLower(rr)
+		f, fl := content.FoldRune(rr), content.FoldRune(l)
+		if f < 0 || f != fl || unicode.Is(unicode.Mn, l) {
+			continue
+		}
+		w := !notWord(rr)
+		t[r] = w == !notWord(l) && w == !notWord(f)
+	}
+	return t
+}()
 
 // indexedText is what bleve indexes for a unit: its text, with the
 // sentence introducing its list so that words stated only there still
@@ -328,8 +408,10 @@ var spanCounts = content.Lexicon.CountWords
 // maySpan reports whether text has a unit of time after white space after a
 // digit or a count word, without which spanRe cannot match. A unit alone
 // is not enough to skip the expression: "năm" (year) is in most sentences.
-func maySpan(text string) bool {
-	lower := strings.ToLower(text)
+func maySpan(text string) bool { return maySpanLower(strings.ToLower(text)) }
+
+// maySpanLower is maySpan of the text lower-cased.
+func maySpanLower(lower string) bool {
 	for _, u := range spanUnits {
 		for off := 0; ; {
 			i := strings.Index(lower[off:], u)

@@ -1251,6 +1251,12 @@ var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", "
 // traitsOf finds text's traits; n is its Normalize form, which prepare
 // has at hand, so the text is folded from it rather than normalised again.
 func traitsOf(text, n string) traits {
+	return textTraits(text, n, strings.ToLower(text)) | wordTraits(text, foldedWordLine(content.FoldNormal(n)))
+}
+
+// textTraits are the traits read from the text itself: all but those read
+// from its folded words (wordTraits). lower is strings.ToLower(text).
+func textTraits(text, n, lower string) traits {
 	var t traits
 	if strings.ContainsAny(text, "0123456789") {
 		if numberRe.MatchString(text) {
@@ -1266,8 +1272,9 @@ func traitsOf(text, n string) traits {
 	if strings.Contains(text, "@") && emailRe.MatchString(text) {
 		t |= hasEmail
 	}
-	foldedText := content.FoldNormal(n)
-	if strings.Contains(text, "về") && maySubject(foldedText) && subjRe.MatchString(text) {
+	// The whole text folded is read only where "về" is: most sentences
+	// lack it.
+	if strings.Contains(text, "về") && maySubject(content.FoldNormal(n)) && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
 	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
@@ -1279,10 +1286,30 @@ func traitsOf(text, n string) traits {
 	if strings.ContainsAny(text, "0123456789") && mayTime(text) && timeRe.MatchString(text) {
 		t |= hasTime
 	}
-	if maySpan(text) && spanRe.MatchString(text) {
+	if maySpanLower(lower) && spanRe.MatchString(text) {
 		t |= hasSpan
 	}
-	folded := " " + strings.Join(splitFolded(foldedText), " ") + " "
+	return t
+}
+
+// foldedWordLine is splitFolded(folded) joined by spaces, with a space
+// before and after: the form wordTraits reads.
+func foldedWordLine(folded string) string {
+	b := make([]byte, 0, len(folded)+2)
+	b = append(b, ' ')
+	eachWord(folded, func(w string) {
+		b = append(append(b, content.EnglishForm(w)...), ' ')
+	})
+	if len(b) == 1 {
+		b = append(b, ' ') // " " + "" + " "
+	}
+	return string(b)
+}
+
+// wordTraits are the traits read from a text's folded words: folded is
+// foldedWordLine of the text's fold.
+func wordTraits(text, folded string) traits {
+	var t traits
 	if isEnglishText(text, folded) {
 		t |= inEnglish
 	}

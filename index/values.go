@@ -27,9 +27,10 @@ var valueBit = func() map[content.ValueType]uint32 {
 	return m
 }()
 
-// tagValues sets the unit's kinds of typed value and keeps its counts.
-func (u *unit) tagValues() {
-	for _, v := range content.Values(u.text) {
+// tagValues sets the unit's kinds of typed value and keeps its counts;
+// lower is strings.ToLower(u.text).
+func (u *unit) tagValues(lower string) {
+	for _, v := range content.ValuesLowered(u.text, lower) {
 		u.values |= valueBit[v.Type]
 		if v.Type == content.ValueCount || v.Type == content.ValuePopulation {
 			u.fact().counts = append(u.fact().counts, v)

@@ -27,7 +27,11 @@ func newVocab() *vocab { return &vocab{ids: map[string]uint32{}} }
 // numbers as a slice of one shared string. Numbers are handed out in the
 // order words are first seen, so the commonest words, seen first, take one
 // byte.
-func (v *vocab) encode(norms []string) []string {
+//
+// It returns too the words' folded forms by number, as they were when it
+// was done: every number in its texts is in it, and another batch's
+// encode only appends past its end, so it is read without the lock.
+func (v *vocab) encode(norms []string) (words []string, folds []string) {
 	split := make([][]string, len(norms))
 	size := 0
 	for i, n := range norms {
@@ -55,6 +59,7 @@ func (v *vocab) encode(norms []string) []string {
 		}
 		ends[i] = len(buf)
 	}
+	folds = v.fold
 	v.mu.Unlock()
 	all := string(buf)
 	out := make([]string, len(norms))
@@ -62,7 +67,7 @@ func (v *vocab) encode(norms []string) []string {
 	for i, e := range ends {
 		out[i], from = all[from:e], e
 	}
-	return out
+	return out, folds
 }
 
 // done drops what only a build needs.
