@@ -58,9 +58,9 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	// hundred a page: keyed by their folded text, with their words, they
 	// held 170 MB at 10,000 synthetic articles while an index was built
 	// beside them; as a hash and a pointer to the stretch of text they
-	// cover, 62 MB, the largest piece of a reload's peak. Now the corpus
-	// is read twice: first only to learn which spans may be written
-	// twice (two bits a span's hash sets), then to count those, each as
+	// cover, 62 MB, the largest piece of a reload's peak. Now the spans
+	// are first sorted by whether they may be written twice (two bits a
+	// span's hash sets), then only those are counted, each as
 	// a 64-bit hash of its folded words and one 64-bit word (spanSeen:
 	// where it was first written, its length in words, its count), with
 	// no pointer for the collector to follow. Only the spans that count
@@ -90,35 +90,45 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	// First, which spans may be written more than once: a span's hash
 	// sets a bit in seen, and in again when its bit in seen was set. Only
 	// the spans whose bit is set in again, and those that look like a
-	// name, are kept in spans by the second reading; the others are
-	// written once. A span written once whose bit another span set is
-	// kept too, and counted right. At 10,000 synthetic articles 5% of
-	// the million spans are written twice or more and 4% more look like
-	// a name: the map holds a tenth of them.
+	// name, are kept in spans; the others are written once. A span
+	// written once whose bit another span set is kept too, and counted
+	// right. At 10,000 synthetic articles 5% of the million spans are
+	// written twice or more and 4% more look like a name: the map holds a
+	// tenth of them.
+	//
+	// The corpus is read once, and each span noted as it is met, 16 bytes
+	// a span (its hash and spanSeen, spanNote), then counted from the
+	// notes once again is whole: reading the corpus a second time was a
+	// third of the inference's CPU. A corpus whose notes would outgrow
+	// oneReadingMaxText is read twice instead, counting in the second
+	// reading, as the notes would be a large share of a reload's peak.
+	totalText := textBytes(articles)
 	bits := uint64(64)
-	for bits < uint64(textBytes(articles))/4 {
+	for bits < uint64(totalText)/4 {
 		bits *= 2
 	}
 	seen, again := make([]uint64, bits/64), make([]uint64, bits/64)
-	for i := range articles {
-		if err := ctx.Err(); err != nil {
-			return g, fmt.Errorf("content: inferring abbreviations: %w", err)
-		}
-		texts = spanTexts(&articles[i], texts)
-		for _, t := range texts {
-			for _, run := range nr.runs(t, lowerWords, folds) {
-				eachSpan(run, func(ws []nameWord) {
-					b := foldedHash(ws) & (bits - 1)
-					w, m := b/64, uint64(1)<<(b%64)
-					if seen[w]&m != 0 {
-						again[w] |= m
-					}
-					seen[w] |= m
-				})
+	// count counts a span met again (or met first, if it may recur):
+	// the second reading's step, or the notes'.
+	count := func(k uint64, at uint64, words int, nl bool) {
+		if sp, ok := spans[k]; ok {
+			if sp.count() == spanCountMax {
+				over[k]++
+				return
 			}
+			spans[k] = sp + 1<<spanCountShift
+			return
+		}
+		b := k & (bits - 1)
+		if again[b/64]&(1<<(b%64)) == 0 && !nl {
+			return // written once
+		}
+		if at < 1<<spanPosBits {
+			spans[k] = newSpanSeen(at, words, nl)
 		}
 	}
-	seen = nil
+	oneReading := totalText <= oneReadingMaxText
+	var notes []spanNote
 	// starts[i] is where article i's texts start in the corpus's text.
 	starts := make([]uint64, 0, len(articles)+1)
 	var pos uint64 // where the text being read starts in the corpus's text
@@ -129,32 +139,54 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		starts = append(starts, pos)
 		texts = spanTexts(&articles[i], texts)
 		for _, t := range texts {
-			if strings.Contains(t, "(") {
-				definedShorts(t, func(short, long string) { note(defined, short, long) })
+			if oneReading {
+				if strings.Contains(t, "(") {
+					definedShorts(t, func(short, long string) { note(defined, short, long) })
+				}
+				placeCodes(t, func(short, long string) { note(codes, short, long) })
 			}
-			placeCodes(t, func(short, long string) { note(codes, short, long) })
 			for _, run := range nr.runs(t, lowerWords, folds) {
 				eachSpan(run, func(ws []nameWord) {
 					k := foldedHash(ws)
-					if sp, ok := spans[k]; ok {
-						if sp.count() == spanCountMax {
-							over[k]++
-							return
-						}
-						spans[k] = sp + 1<<spanCountShift
-						return
-					}
 					b := k & (bits - 1)
-					nl := namelike(ws)
-					if again[b/64]&(1<<(b%64)) == 0 && !nl {
-						return // written once
+					w, m := b/64, uint64(1)<<(b%64)
+					if seen[w]&m != 0 {
+						again[w] |= m
 					}
-					if at := pos + uint64(ws[0].at); at < 1<<spanPosBits {
-						spans[k] = newSpanSeen(at, len(ws), nl)
+					seen[w] |= m
+					if oneReading {
+						notes = append(notes, newSpanNote(k, pos+uint64(ws[0].at), len(ws), namelike(ws)))
 					}
 				})
 			}
 			pos += uint64(len(t))
+		}
+	}
+	seen = nil
+	for _, n := range notes {
+		count(n.hash, n.at(), n.words(), n.namelike())
+	}
+	notes = nil
+	if !oneReading {
+		starts, pos = starts[:0], 0
+		for i := range articles {
+			if err := ctx.Err(); err != nil {
+				return g, fmt.Errorf("content: inferring abbreviations: %w", err)
+			}
+			starts = append(starts, pos)
+			texts = spanTexts(&articles[i], texts)
+			for _, t := range texts {
+				if strings.Contains(t, "(") {
+					definedShorts(t, func(short, long string) { note(defined, short, long) })
+				}
+				placeCodes(t, func(short, long string) { note(codes, short, long) })
+				for _, run := range nr.runs(t, lowerWords, folds) {
+					eachSpan(run, func(ws []nameWord) {
+						count(foldedHash(ws), pos+uint64(ws[0].at), len(ws), namelike(ws))
+					})
+				}
+				pos += uint64(len(t))
+			}
 		}
 	}
 	starts = append(starts, pos)
@@ -286,6 +318,45 @@ const (
 	spanCountShift = spanWordsShift + 5
 	spanCountMax   = 1<<(64-spanCountShift) - 1 // counts past it are kept beside
 )
+
+// oneReadingMaxText is the most text InferAbbreviations reads once,
+// noting its spans: about one span every 35 bytes of synthetic text, 16
+// bytes a note, so 48 MB of notes at most (at 10,000 synthetic articles,
+// 37 MB of text, 17 MB). A larger corpus is read twice.
+var oneReadingMaxText = 100 << 20
+
+// spanNote is a span met in the corpus: its hash and, as spanSeen
+// without a count, where it starts, its words and whether it looks like
+// a name. A start past spanPosBits sets spanFar instead.
+type spanNote struct {
+	hash uint64
+	seen spanSeen
+}
+
+// spanFar marks a note whose start is past what spanSeen holds: it is
+// counted if its span is kept, but not kept from it.
+const spanFar = spanSeen(1) << 63
+
+func newSpanNote(hash, at uint64, words int, namelike bool) spanNote {
+	if at >= 1<<spanPosBits {
+		s := spanFar | spanSeen(words)<<spanWordsShift
+		if namelike {
+			s |= spanNamelike
+		}
+		return spanNote{hash, s}
+	}
+	return spanNote{hash, newSpanSeen(at, words, namelike) &^ (spanCountMax << spanCountShift)}
+}
+
+// at is where the noted span starts, or 1<<spanPosBits if past it.
+func (n spanNote) at() uint64 {
+	if n.seen&spanFar != 0 {
+		return 1 << spanPosBits
+	}
+	return n.seen.pos()
+}
+func (n spanNote) words() int     { return n.seen.words() }
+func (n spanNote) namelike() bool { return n.seen.namelike() }
 
 func newSpanSeen(pos uint64, words int, namelike bool) spanSeen {
 	s := spanSeen(pos) | spanSeen(words)<<spanWordsShift | 1<<spanCountShift

@@ -276,3 +276,18 @@ func TestEachSpanAsEveryCheck(t *testing.T) {
 		t.Errorf("only %d spans in 20,000 random runs", spans)
 	}
 }
+
+// TestSpanNote: a note keeps what counting reads of it.
+func TestSpanNote(t *testing.T) {
+	for _, tt := range []struct {
+		at    uint64
+		words int
+		nl    bool
+	}{{0, 2, false}, {12345, 7, true}, {1<<spanPosBits - 1, 15, true}, {1 << spanPosBits, 3, true}, {1 << 40, 2, false}} {
+		n := newSpanNote(99, tt.at, tt.words, tt.nl)
+		want := min(tt.at, 1<<spanPosBits)
+		if n.hash != 99 || n.at() != want || n.words() != tt.words || n.namelike() != tt.nl {
+			t.Errorf("note(%d, %d, %v): at %d words %d namelike %v", tt.at, tt.words, tt.nl, n.at(), n.words(), n.namelike())
+		}
+	}
+}
