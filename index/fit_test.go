@@ -35,36 +35,66 @@ type fitSet struct {
 	// distractors, when not 0, adds that many synthetic articles to the
 	// corpus, as TestQualityWithDistractors does.
 	distractors int
+	// pages, for a real round: its pages directory. A question whose note
+	// names a page file that is not there (a page the pages corpus no
+	// longer returned when the round was re-gathered) is left out: it
+	// cannot be answered by any weights and would only add noise.
+	pages string
 }
 
 func fitSets(tb testing.TB) []fitSet {
 	sets := []fitSet{
-		{"public", []string{""}, questionsFile(tb), true, 0},
-		{"article", []string{""}, filepath.Join("testdata", "article-questions.jsonl"), true, 0},
-		{"synthetic", []string{filepath.Join("testdata", "synthetic")}, filepath.Join("testdata", "synthetic", "questions.jsonl"), true, 0},
-		{"heldout-real", []string{""}, filepath.Join("testdata", "heldout-questions.jsonl"), false, 0},
-		{"heldout-synth", []string{filepath.Join("testdata", "heldout")}, filepath.Join("testdata", "heldout-synthetic-questions.jsonl"), false, 0},
-		{"fresh-real", []string{""}, filepath.Join("testdata", "fresh-questions.jsonl"), false, 0},
-		{"fresh-synth", []string{filepath.Join("testdata", "fresh")}, filepath.Join("testdata", "fresh-synthetic-questions.jsonl"), false, 0},
-		{"news", []string{filepath.Join("testdata", "news"), ""}, filepath.Join("testdata", "news-questions.jsonl"), false, 0},
-		{"round4", []string{filepath.Join("testdata", "round4"), ""}, filepath.Join("testdata", "round4-questions.jsonl"), false, 0},
-		{"round5", []string{filepath.Join("testdata", "round5"), ""}, filepath.Join("testdata", "round5-questions.jsonl"), false, 0},
-		{"round6", []string{filepath.Join("testdata", "round6"), ""}, filepath.Join("testdata", "round6-questions.jsonl"), false, 0},
-		{"flattable", []string{filepath.Join("testdata", "flattable")}, filepath.Join("testdata", "flattable", "questions.jsonl"), true, 0},
+		{"public", []string{""}, questionsFile(tb), true, 0, ""},
+		{"article", []string{""}, filepath.Join("testdata", "article-questions.jsonl"), true, 0, ""},
+		{"synthetic", []string{filepath.Join("testdata", "synthetic")}, filepath.Join("testdata", "synthetic", "questions.jsonl"), true, 0, ""},
+		{"heldout-real", []string{""}, filepath.Join("testdata", "heldout-questions.jsonl"), false, 0, ""},
+		{"heldout-synth", []string{filepath.Join("testdata", "heldout")}, filepath.Join("testdata", "heldout-synthetic-questions.jsonl"), false, 0, ""},
+		{"fresh-real", []string{""}, filepath.Join("testdata", "fresh-questions.jsonl"), false, 0, ""},
+		{"fresh-synth", []string{filepath.Join("testdata", "fresh")}, filepath.Join("testdata", "fresh-synthetic-questions.jsonl"), false, 0, ""},
+		{"news", []string{filepath.Join("testdata", "news"), ""}, filepath.Join("testdata", "news-questions.jsonl"), false, 0, ""},
+		{"round4", []string{filepath.Join("testdata", "round4"), ""}, filepath.Join("testdata", "round4-questions.jsonl"), false, 0, ""},
+		{"round5", []string{filepath.Join("testdata", "round5"), ""}, filepath.Join("testdata", "round5-questions.jsonl"), false, 0, ""},
+		{"round6", []string{filepath.Join("testdata", "round6"), ""}, filepath.Join("testdata", "round6-questions.jsonl"), false, 0, ""},
+		{"flattable", []string{filepath.Join("testdata", "flattable")}, filepath.Join("testdata", "flattable", "questions.jsonl"), true, 0, ""},
 		// The public questions among synthetic articles that share their
 		// vocabulary: a signal favouring short units must not let a
 		// look-alike win.
 		{name: "distractors", dirs: []string{""}, questions: questionsFile(tb), perfect: true, distractors: 300},
 	}
-	// The first real-page round, when its pages have been gathered (they
-	// are not committed): see testdata/real/real1/MANIFEST.md.
-	real1 := filepath.Join("..", "testdata", "real", "real1")
-	if _, err := os.Stat(filepath.Join(real1, "questions.jsonl")); err == nil {
-		if _, err := os.Stat(filepath.Join(real1, "pages")); err == nil {
-			sets = append(sets, fitSet{"real1", []string{filepath.Join(real1, "pages"), ""}, filepath.Join(real1, "questions.jsonl"), false, 0})
-		}
+	// The real-page rounds whose pages have been gathered (they are not
+	// committed: testdata/real/MANIFEST.md), but for those -fit-skip names:
+	// the session's held-out round must not be fitted on.
+	return append(sets, realFitSets(tb)...)
+}
+
+var fitSkip = flag.String("fit-skip", "", "TestFit, TestSignalAblation: real rounds to leave out, comma-separated (the held-out round, e.g. real11)")
+
+// realFitSets are the rounds under testdata/real with both their questions
+// and their pages, in round order, each with the default article as eval's
+// -with-default loads it.
+func realFitSets(tb testing.TB) []fitSet {
+	root := filepath.Join("..", "testdata", "real")
+	skip := map[string]bool{}
+	for _, n := range strings.Split(*fitSkip, ",") {
+		skip[strings.TrimSpace(n)] = true
 	}
-	return sets
+	var out []fitSet
+	for n := 1; n < 100; n++ {
+		name := fmt.Sprintf("real%d", n)
+		dir := filepath.Join(root, name)
+		if skip[name] {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, "questions.jsonl")); err != nil {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, "pages")); err != nil {
+			continue
+		}
+		pages := filepath.Join(dir, "pages")
+		out = append(out, fitSet{name: name, dirs: []string{pages, ""}, questions: filepath.Join(dir, "questions.jsonl"), pages: pages})
+	}
+	return out
 }
 
 // fitQuestion is one question with its candidates' signals, computed once.
@@ -87,6 +117,9 @@ func loadFitData(t *testing.T) []fitData {
 		ix := buildFitIndex(t, s)
 		fd := fitData{set: s, ix: ix}
 		for _, q := range readQuestions(t, s.questions) {
+			if s.pages != "" && pageMissing(s.pages, q.Note) {
+				continue
+			}
 			pq := ix.parse(q.Question)
 			ranked, err := ix.rank(context.Background(), pq)
 			if err != nil {
@@ -97,6 +130,16 @@ func loadFitData(t *testing.T) []fitData {
 		out = append(out, fd)
 	}
 	return out
+}
+
+// pageMissing: note names a page file (as the real rounds' notes do) that
+// dir does not hold.
+func pageMissing(dir, note string) bool {
+	if !strings.HasSuffix(note, ".txt") && !strings.HasSuffix(note, ".md") && !strings.HasSuffix(note, ".html") || strings.ContainsAny(note, " /") {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(dir, note))
+	return err != nil
 }
 
 // buildFitIndex builds the corpus of a fit set.
