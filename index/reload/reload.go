@@ -122,6 +122,12 @@ type Reloader struct {
 	next    *flight // the one build that follows it, shared by everyone who asked meanwhile
 	cur     Current
 	wg      sync.WaitGroup
+	// closing ends with Close: the builds in progress are cancelled then,
+	// so that a process told to stop during a reload stops within its
+	// grace period instead of after the whole build (minutes at 100,000
+	// articles), which a supervisor would end with SIGKILL.
+	closing context.Context
+	stop    context.CancelFunc
 }
 
 type flight struct {
@@ -142,7 +148,8 @@ func New(cfg Config) *Reloader {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Reloader{cfg: cfg, log: cfg.Logger}
+	closing, stop := context.WithCancel(context.Background())
+	return &Reloader{cfg: cfg, log: cfg.Logger, closing: closing, stop: stop}
 }
 
 // Current returns the version being served; its Version is empty before the
@@ -197,15 +204,22 @@ func (r *Reloader) Notify(f func(ctx context.Context, rep Report)) {
 	r.cfg.OnReload = append(r.cfg.OnReload, f)
 }
 
-// Close waits for the builds in progress.
-func (r *Reloader) Close() { r.wg.Wait() }
+// Close cancels the builds in progress, and the one queued after them,
+// and waits for them to end: the old index serves until the process ends,
+// and each build reports Failed with context.Canceled.
+func (r *Reloader) Close() {
+	r.stop()
+	r.wg.Wait()
+}
 
 // run builds f, then the follow-up queued meanwhile, if any.
 func (r *Reloader) run(ctx context.Context, f *flight) {
 	defer r.wg.Done()
 	for f != nil {
 		bctx, cancel := context.WithTimeout(ctx, r.cfg.Timeout)
+		unhook := context.AfterFunc(r.closing, cancel)
 		f.rep = r.build(bctx, f.req)
+		unhook()
 		cancel()
 		f.rep.Coalesced = f.waiters
 		r.mu.Lock()

@@ -346,3 +346,67 @@ func TestVersionFollowsLoad(t *testing.T) {
 		})
 	}
 }
+
+// slowIndex builds until released or until its context ends, as
+// index.Build does between batches.
+type slowIndex struct {
+	started chan struct{}
+	release chan struct{}
+}
+
+func (s *slowIndex) Reload(ctx context.Context, c *content.Corpus) (index.Stats, error) {
+	s.started <- struct{}{}
+	select {
+	case <-s.release:
+		return index.Stats{Articles: len(c.Articles)}, nil
+	case <-ctx.Done():
+		return index.Stats{}, fmt.Errorf("slow build: %w", ctx.Err())
+	}
+}
+
+func (s *slowIndex) Stats() index.Stats { return index.Stats{} }
+
+// A process told to stop during a reload must not wait for the whole
+// build: Close cancels it (and the one queued behind it), and each caller
+// gets a Failed report saying it was cancelled.
+func TestCloseCancelsBuild(t *testing.T) {
+	dir := copyDir(t, "testdata/content")
+	s := &slowIndex{started: make(chan struct{}, 10), release: make(chan struct{})}
+	var hooked atomic.Int32
+	r := New(Config{Content: os.DirFS(dir), Index: s,
+		OnReload: []func(context.Context, Report){func(context.Context, Report) { hooked.Add(1) }}})
+	reps := make(chan Report, 2)
+	go func() { rep, _ := r.Reload(context.Background(), Request{Trigger: "signal"}); reps <- rep }()
+	<-s.started
+	go func() { rep, _ := r.Reload(context.Background(), Request{Trigger: "command"}); reps <- rep }() // queued behind
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		r.mu.Lock()
+		queued := r.next != nil
+		r.mu.Unlock()
+		if queued {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("second request did not queue")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	closed := make(chan struct{})
+	go func() { r.Close(); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		close(s.release)
+		t.Fatal("Close waited for the build instead of cancelling it")
+	}
+	for range 2 {
+		rep := <-reps
+		if rep.Outcome != Failed || !errors.Is(rep.Err, context.Canceled) {
+			t.Errorf("report after Close: outcome %s, err %v; want failed, context.Canceled", rep.Outcome, rep.Err)
+		}
+	}
+	if got := hooked.Load(); got != 2 {
+		t.Errorf("OnReload called %d times, want 2 (each build reports)", got)
+	}
+}
