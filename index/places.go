@@ -54,9 +54,18 @@ func placesIn(arts []content.Article) map[string]uint32 {
 			names[strings.Join(name, " ")] |= kinds
 		}
 	}
+	// What read makes of each paragraph is kept from one to the next:
+	// cased and folded reused, each word's fold looked up here first (a
+	// lower-casing and the shared fold cache's lock a word were a third
+	// of the reading), and the stops found only for a paragraph that
+	// names a kind of place.
+	var cased, folded []string
+	foldOf := map[string]string{}
+	var stops []bool
 	read := func(text string) {
 		norm := content.Normalize(text)
-		cased := splitWords(norm)
+		cased = cased[:0]
+		eachWord(norm, func(w string) { cased = append(cased, w) })
 		if len(cased) < 3 {
 			return
 		}
@@ -71,15 +80,30 @@ func placesIn(arts []content.Article) map[string]uint32 {
 		if upper*10 > len(cased)*6 {
 			return
 		}
-		stops := nameStops(norm, len(cased))
-		folded := make([]string, len(cased))
-		for i, w := range cased {
-			folded[i] = foldSyllable(strings.ToLower(w))
+		stops = nil
+		stopsOf := func() []bool {
+			if stops == nil {
+				stops = nameStops(norm, len(cased))
+			}
+			return stops
+		}
+		folded = folded[:0]
+		for _, w := range cased {
+			f, ok := foldOf[w]
+			if !ok {
+				f = foldSyllable(strings.ToLower(w))
+				if len(foldOf) < placeFoldsMax {
+					// Its own copy: w is a slice of the corpus's text,
+					// which may be mapped and let go after the build.
+					foldOf[strings.Clone(w)] = f
+				}
+			}
+			folded = append(folded, f)
 		}
 		for i := 0; i < len(folded); i++ {
 			if englishPlaceKinds[folded[i]] && i > 0 && startsUpper(cased[i-1]) {
 				k := i
-				for k > 0 && i-k < 3 && startsUpper(cased[k-1]) && !allUpper(cased[k-1]) && !stops[k] &&
+				for k > 0 && i-k < 3 && startsUpper(cased[k-1]) && !allUpper(cased[k-1]) && !stopsOf()[k] &&
 					syllableRe.MatchString(folded[k-1]) {
 					k--
 				}
@@ -89,7 +113,7 @@ func placesIn(arts []content.Article) map[string]uint32 {
 				}
 				// Capitalised all along ("Unlocking Progress In Vinh
 				// City") is a heading, not a name.
-				if k > 0 && startsUpper(cased[k-1]) && !stops[k] {
+				if k > 0 && startsUpper(cased[k-1]) && !stopsOf()[k] {
 					continue
 				}
 				add(folded[k:i], anyKind)
@@ -103,7 +127,7 @@ func placesIn(arts []content.Article) map[string]uint32 {
 				j := i + len(p)
 				var name []string
 				for ; j < len(folded) && len(name) < 4; j++ {
-					if !startsUpper(cased[j]) || allUpper(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stops[j] {
+					if !startsUpper(cased[j]) || allUpper(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stopsOf()[j] {
 						break
 					}
 					name = append(name, folded[j])
@@ -113,8 +137,8 @@ func placesIn(arts []content.Article) map[string]uint32 {
 				// kind is capitalised inside a sentence after a
 				// capitalised word, or the name runs into one more, the
 				// name cannot be told.
-				heading := i > 0 && !stops[i] && startsUpper(cased[i]) && startsUpper(cased[i-1]) ||
-					j < len(cased) && !stops[j] && startsUpper(cased[j])
+				heading := i > 0 && !stopsOf()[i] && startsUpper(cased[i]) && startsUpper(cased[i-1]) ||
+					j < len(cased) && !stopsOf()[j] && startsUpper(cased[j])
 				// A person's name after "tổ" or "khối" ("Nguyễn Thị …").
 				person := len(name) > 1 && content.IsSurname(name[0]) && middleNames[name[1]]
 				if !heading && !person {
@@ -132,6 +156,10 @@ func placesIn(arts []content.Article) map[string]uint32 {
 	}
 	return names
 }
+
+// placeFoldsMax bounds placesIn's own folds of words: a corpus writes a
+// few tens of thousands of distinct words.
+const placeFoldsMax = 200000
 
 // middleNames are the lexicon's middle names, folded.
 var middleNames = func() map[string]bool {

@@ -1,0 +1,147 @@
+package index
+
+import (
+	"context"
+	"maps"
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/content/synth"
+)
+
+// TestPlacesAsBefore: placesIn, with its own folds and stops found only
+// where a kind of place is, finds the names placesInBefore (the reading
+// before) finds, on synthetic articles, the repository's pages and random
+// paragraphs of place kinds, names, punctuation and title case.
+func TestPlacesAsBefore(t *testing.T) {
+	arts := synth.Corpus(6, 300, 300).Articles
+	for _, dir := range []string{"testdata/round4", "testdata/round5", "testdata/round6", "testdata/news", "testdata/heldout", "testdata/fresh"} {
+		c, err := content.LoadDir(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, c.Articles...)
+	}
+	// Synthetic paragraphs (invented places).
+	pieces := []string{"xã", "Xã", "phường", "Phường", "tỉnh", "thị xã", "thôn", "tổ", "khối", "Thử", "Nghiệm", "Mẫu", "Sơn", "Hòa", "Hoà", "Nguyễn",
+		"Thị", "Văn", "Kien", "Giang", "province", "ward", "City", "In", "the", "UBND", "có", "bao", "nhiêu", ",", ".", "(", ")", ":", "2025", "và", "Quận", "huyện", "Tên"}
+	rng := rand.New(rand.NewSource(8))
+	var paras []string
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(12) + 1; k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			b.WriteString(" ")
+		}
+		paras = append(paras, b.String())
+	}
+	arts = append(arts, content.Article{ID: "synthetic-places", Title: "Địa danh thử nghiệm (synthetic)", Synthetic: true, Paragraphs: paras})
+	got, want := placesIn(arts), placesInBefore(arts)
+	if !maps.Equal(got, want) {
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%q: kinds %b, before %b", k, got[k], v)
+			}
+		}
+		for k := range got {
+			if _, ok := want[k]; !ok {
+				t.Errorf("%q found, not before", k)
+			}
+		}
+		t.FailNow()
+	}
+	if len(want) < 100 {
+		t.Errorf("%d names: the test checks little (%v)", len(want), slices.Collect(maps.Keys(want)))
+	}
+}
+
+// placesInBefore is placesIn before it kept its folds and found the
+// stops only where a kind is: the reference TestPlacesAsBefore compares with.
+func placesInBefore(arts []content.Article) map[string]uint32 {
+	names := map[string]uint32{}
+	add := func(name []string, kinds uint32) {
+		if len(name) >= 2 && len(name) <= 4 {
+			names[strings.Join(name, " ")] |= kinds
+		}
+	}
+	read := func(text string) {
+		norm := content.Normalize(text)
+		cased := splitWords(norm)
+		if len(cased) < 3 {
+			return
+		}
+		// A heading in title case ("Tỉnh Hưng Yên Có Bao Nhiêu Xã,
+		// Phường Sau Sáp Nhập?") capitalises what is no name.
+		upper := 0
+		for _, w := range cased {
+			if startsUpper(w) {
+				upper++
+			}
+		}
+		if upper*10 > len(cased)*6 {
+			return
+		}
+		stops := nameStops(norm, len(cased))
+		folded := make([]string, len(cased))
+		for i, w := range cased {
+			folded[i] = foldSyllable(strings.ToLower(w))
+		}
+		for i := 0; i < len(folded); i++ {
+			if englishPlaceKinds[folded[i]] && i > 0 && startsUpper(cased[i-1]) {
+				k := i
+				for k > 0 && i-k < 3 && startsUpper(cased[k-1]) && !allUpper(cased[k-1]) && !stops[k] &&
+					syllableRe.MatchString(folded[k-1]) {
+					k--
+				}
+				// "In Anh Dung ward": the sentence's first word is no name's.
+				for k < i && englishStop[folded[k]] {
+					k++
+				}
+				// Capitalised all along ("Unlocking Progress In Vinh
+				// City") is a heading, not a name.
+				if k > 0 && startsUpper(cased[k-1]) && !stops[k] {
+					continue
+				}
+				add(folded[k:i], anyKind)
+				continue
+			}
+			for _, n := range kindsByFirst[folded[i]] {
+				p := placeKindNames[n]
+				if i+len(p) >= len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
+					continue
+				}
+				j := i + len(p)
+				var name []string
+				for ; j < len(folded) && len(name) < 4; j++ {
+					if !startsUpper(cased[j]) || allUpper(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stops[j] {
+						break
+					}
+					name = append(name, folded[j])
+				}
+				// A heading in title case ("Tên Xã Sau Sáp Nhập", "Hưng
+				// Yên Có Bao Nhiêu Xã") runs on past the name: where the
+				// kind is capitalised inside a sentence after a
+				// capitalised word, or the name runs into one more, the
+				// name cannot be told.
+				heading := i > 0 && !stops[i] && startsUpper(cased[i]) && startsUpper(cased[i-1]) ||
+					j < len(cased) && !stops[j] && startsUpper(cased[j])
+				// A person's name after "tổ" or "khối" ("Nguyễn Thị …").
+				person := len(name) > 1 && content.IsSurname(name[0]) && middleNames[name[1]]
+				if !heading && !person {
+					add(name, 1<<n)
+				}
+				break
+			}
+		}
+	}
+	for _, a := range arts {
+		read(a.Title)
+		for _, p := range a.Paragraphs {
+			read(p)
+		}
+	}
+	return names
+}
