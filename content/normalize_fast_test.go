@@ -133,3 +133,65 @@ func TestFastPathsAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestRetoneLastAsLetters: retoneWord, which tells most words' last rune
+// from a table (retoneLast), changes the words retoneWordBefore (its
+// letters' map alone) did, ending in every rune below U+1F00 and beyond.
+func TestRetoneLastAsLetters(t *testing.T) {
+	changed := 0
+	for r := rune(0); r < 0x2000; r++ {
+		for _, w := range []string{"ho" + string(r), "o" + string(r), "qu" + string(r), "thu" + string(r), "kho" + string(r), "HO" + string(r), string(r)} {
+			got, ok := retoneWord(w)
+			want, wantOK := retoneWordBefore(w)
+			if got != want || ok != wantOK {
+				t.Fatalf("retoneWord(%q) = %q %v, before %q %v", w, got, ok, want, wantOK)
+			}
+			if ok {
+				changed++
+			}
+		}
+	}
+	if changed < 20 {
+		t.Errorf("only %d words changed: the test checks little", changed)
+	}
+}
+
+// retoneWordBefore is retoneWord before retoneLast: the reference
+// TestRetoneLastAsLetters compares with.
+func retoneWordBefore(w string) (string, bool) {
+	// The syllable must end in a toned a, e or y.
+	lastR, size := utf8.DecodeLastRuneInString(w)
+	l2, ok := letters[lastR]
+	if !ok || l2.tone == 0 || l2.marked {
+		return w, false
+	}
+	switch l2.fold {
+	case 'a', 'e', 'y':
+	default:
+		return w, false
+	}
+	firstR, size1 := utf8.DecodeLastRuneInString(w[:len(w)-size])
+	l1, ok := letters[firstR]
+	if !ok || l1.tone != 0 || l1.marked {
+		return w, false
+	}
+	switch string([]rune{l1.fold, l2.fold}) {
+	case "oa", "oe":
+	case "uy":
+		if prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-size-size1]); prev == 'q' || prev == 'Q' {
+			return w, false
+		}
+	default:
+		return w, false
+	}
+	// Only one vowel group: a vowel before the pair ("hoài" reversed, "uoa")
+	// makes it another syllable shape.
+	if prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-size-size1]); letters[prev].isVowel {
+		return w, false
+	}
+	toned, ok := withTone[[2]rune{l1.base, l2.tone}]
+	if !ok {
+		return w, false
+	}
+	return w[:len(w)-size-size1] + string(toned) + string(l2.base), true
+}
