@@ -1259,14 +1259,14 @@ func traitsOf(text, n string) traits {
 func textTraits(text, n, lower string) traits {
 	var t traits
 	if strings.ContainsAny(text, "0123456789") {
-		if numberRe.MatchString(text) {
+		if hasNumberShape(text) {
 			t |= hasNumber
 		}
-		if phoneRe.MatchString(text) {
+		if hasPhoneShape(text) {
 			t |= hasPhone
 		}
 	}
-	if strings.ContainsAny(text, "0123456789") && mayDate(text) && dateRe.MatchString(text) {
+	if strings.ContainsAny(text, "0123456789") && mayDate(text) && hasDateShape(text) {
 		t |= hasDate
 	}
 	if strings.Contains(text, "@") && emailRe.MatchString(text) {
