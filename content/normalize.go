@@ -195,6 +195,12 @@ func cleanSpace(s string) string {
 // decoding of every rune were a tenth of a build's CPU, for sentences that
 // a build normalises four or five times over (cutting, place names,
 // traits). Anything else takes the full path.
+// Clean reports whether s is already as Normalize's first step leaves
+// text (NFC, white space clean), in the narrow sense of its fast path:
+// one space between words, none at the edges, and only runes below
+// U+0300 or of Latin Extended Additional.
+func Clean(s string) bool { return plainClean(s) }
+
 func plainClean(s string) bool {
 	prevSpace := true // a space first is one to drop
 	for i := 0; i < len(s); {

@@ -601,14 +601,17 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			if strings.TrimSpace(s) == "" {
 				continue
 			}
-			if len(inContact) > 0 && inContact[lineKey(s)] {
+			// One reading of the sentence: normalised and folded once,
+			// for the contact lines, the preamble and the document keys.
+			key := content.Normalize(s)
+			folded := content.FoldNormal(key)
+			if len(inContact) > 0 && inContact[lineKeyFolded(s, folded)] {
 				continue
 			}
-			u := unit{kind: kPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi], preamble: isPreamble(s, title)}
+			u := unit{kind: kPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi], preamble: isPreambleFolded(folded, title)}
 			prev = len(units) + 1
 			// Most articles cite nothing and merge nothing: no key to make.
 			if len(docsBySentence) > 0 || len(mergers) > 0 {
-				key := content.Normalize(s)
 				if docs := docsForSentence(docsBySentence, key); len(docs) > 0 {
 					u.fact().docs = docs
 				}
@@ -665,12 +668,17 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 // with any question about the page, and holds a law's year where a date
 // is asked. title: the article title's folded words.
 func isPreamble(s string, title map[string]bool) bool {
+	return isPreambleFolded(content.Fold(s), title)
+}
+
+// isPreambleFolded is isPreamble of the sentence folded.
+func isPreambleFolded(folded string, title map[string]bool) bool {
 	// Most sentences have a word the title lacks early on: the words are
 	// read up to it, and up to one past the longest opener, not all
 	// split and kept (a tenth of the cutting's CPU).
 	var first [maxOpenerWords + 1]string
 	read, inTitle, all := 0, 0, true
-	eachWord(content.Fold(s), func(w string) {
+	eachWord(folded, func(w string) {
 		if !all && read > maxOpenerWords {
 			return
 		}
@@ -834,7 +842,20 @@ func articleText(a content.Article) string {
 // lineKey compares a line of text with a contact block's lines: folded,
 // without list marks and end punctuation.
 func lineKey(s string) string {
-	return content.Fold(strings.Trim(strings.TrimSpace(s), "-+•*–.;, \t"))
+	return content.Fold(strings.Trim(strings.TrimSpace(s), lineKeyTrim))
+}
+
+const lineKeyTrim = "-+•*–.;, \t"
+
+// lineKeyFolded is lineKey(s), given Fold(s): on clean text (content.Clean)
+// the fold of the trimmed line is the fold trimmed, as trimming takes
+// neither a letter nor a space inside, and folding maps the trimmed
+// characters to themselves and no other to them (TestLineKeyFolded).
+func lineKeyFolded(s, folded string) string {
+	if content.Clean(s) {
+		return strings.Trim(folded, lineKeyTrim)
+	}
+	return lineKey(s)
 }
 
 // officeLabel is the label the published block gave the office's name.

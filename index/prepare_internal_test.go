@@ -173,3 +173,29 @@ func TestPrepareTraitsAsBefore(t *testing.T) {
 		t.Errorf("%d English units, %d of %d read word by word: the test checks little", english, byWord, len(ix.units))
 	}
 }
+
+// TestLineKeyFolded: lineKeyFolded, given the sentence's fold, is
+// lineKey of it, on random strings of the trimmed characters, letters in
+// both cases, white space, marks and other scripts.
+func TestLineKeyFolded(t *testing.T) {
+	pieces := []string{"-", "+", "•", "*", "–", ".", ";", ",", " ", "  ", "\t", "\u00a0", "a", "B", "Hòa", "hoà", "ĐỒNG", "uỷ", "\u0301", "e\u0301",
+		"1", ":", "(", "ß", "Ω", "中", "ǅ", "İ", "\xff", "Ṩ", "Phòng Nội vụ", "Đường dây nóng", "0239.3865.366", "×", "²"}
+	rng := rand.New(rand.NewSource(11))
+	clean := 0
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(9); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := lineKeyFolded(s, content.Fold(s)), lineKey(s); got != want {
+			t.Fatalf("%q: lineKeyFolded %q, lineKey %q", s, got, want)
+		}
+		if content.Clean(s) {
+			clean++
+		}
+	}
+	if clean < 20000 {
+		t.Errorf("only %d clean strings: the test checks little", clean)
+	}
+}
