@@ -352,3 +352,73 @@ func TestSignalAblation(t *testing.T) {
 	}
 	t.Logf("right answers lost (−) or gained (+) with each signal's weight at 0:\n%s", b.String())
 }
+
+var looSignal = flag.String("signal", "", "TestSignalLOSO: the signal whose weight alone is fitted, leave-one-set-out")
+
+// TestSignalLOSO is how a new signal earns its weight: with every other
+// weight as committed, the one named by -signal is set, for each set in
+// turn, to the value of fitGrid that answers the most questions of the
+// other sets (the rules of fit: no set may lose more than one question, a
+// perfect set none; the committed value on a tie), and the set left out is
+// measured with it.
+//
+//	go test ./index -run TestSignalLOSO -signal predicate -v
+func TestSignalLOSO(t *testing.T) {
+	if *looSignal == "" {
+		t.Skip("-signal names the signal to judge")
+	}
+	si := signalIndex(*looSignal)
+	if si < 0 {
+		t.Fatalf("no signal %q", *looSignal)
+	}
+	data := loadFitData(t)
+	best := func(train []*fitData) float64 {
+		w := append([]float64{}, signalWeights...)
+		base := make([]int, len(train))
+		top := 0
+		for i, fd := range train {
+			base[i] = fd.right(w)
+			top += base[i]
+		}
+		pick := signalWeights[si]
+		for _, v := range fitGrid {
+			w[si] = v
+			sum, ok := 0, true
+			for i, fd := range train {
+				r := fd.right(w)
+				if r < base[i]-1 || (fd.set.perfect && r < base[i]) {
+					ok = false
+					break
+				}
+				sum += r
+			}
+			if ok && sum > top {
+				top, pick = sum, v
+			}
+		}
+		return pick
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "| left out | questions | committed | %s fitted on the others | right with it |\n|---|---|---|---|---|\n", *looSignal)
+	sumC, sumF, sumN := 0, 0, 0
+	all := make([]*fitData, len(data))
+	for i := range data {
+		all[i] = &data[i]
+	}
+	for i, held := range all {
+		var train []*fitData
+		for j, fd := range all {
+			if j != i {
+				train = append(train, fd)
+			}
+		}
+		v := best(train)
+		w := append([]float64{}, signalWeights...)
+		w[si] = v
+		c, f := held.right(signalWeights), held.right(w)
+		sumC, sumF, sumN = sumC+c, sumF+f, sumN+held.size()
+		fmt.Fprintf(&b, "| %s | %d | %d | %.2f | %d |\n", held.set.name, held.size(), c, v, f)
+	}
+	fmt.Fprintf(&b, "| **all** | %d | %d | %.2f on all sets | %d |\n", sumN, sumC, best(all), sumF)
+	t.Logf("leave-one-set-out, %s alone (right = hit@1 or rightly declined):\n%s", *looSignal, b.String())
+}
