@@ -206,7 +206,10 @@ func (ix *Index) prepare(from, to int) {
 		u := &ix.units[i]
 		// One reading of the text: normalised and lower-cased once, for
 		// the words, the traits and the typed values.
-		n := content.Normalize(u.text)
+		n := u.text
+		if !u.normal {
+			n = content.Normalize(u.text)
+		}
 		lower := strings.ToLower(n)
 		norms[i-from] = lower
 		textLower := lower

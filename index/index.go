@@ -151,6 +151,9 @@ type unit struct {
 	// preamble: the unit frames its article rather than states a fact
 	// in it (isPreamble), or is the article's own unit (title, author).
 	preamble bool
+	// normal: text is its own Normalize form, as the cutting found when
+	// it normalised the sentence; prepare need not normalise it again.
+	normal bool
 }
 
 // unitFacts are what a unit cites or states beside its text.
@@ -608,7 +611,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			if len(inContact) > 0 && inContact[lineKeyFolded(s, folded)] {
 				continue
 			}
-			u := unit{kind: kPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi], preamble: isPreambleFolded(folded, title)}
+			u := unit{kind: kPassage, article: ai, text: s, context: intro, prev: prev, row: rows[pi], preamble: isPreambleFolded(folded, title), normal: key == s}
 			prev = len(units) + 1
 			// Most articles cite nothing and merge nothing: no key to make.
 			if len(docsBySentence) > 0 || len(mergers) > 0 {

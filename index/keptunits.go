@@ -42,7 +42,7 @@ type keptUnits struct {
 	Header  string
 	Article []uint32
 	Kind    []uint8
-	Flags   []uint8 // keptMerge, keptRow, keptPreamble
+	Flags   []uint8 // keptMerge, keptRow, keptPreamble, keptNormal
 	Prev    []uint32
 	Next    []uint32
 	Text    []strRef
@@ -67,6 +67,7 @@ const (
 	keptMerge = 1 << iota
 	keptRow
 	keptPreamble
+	keptNormal // the unit's text is its Normalize form
 )
 
 // strRef is a string kept as bytes [Off, Off+Len) of paragraph Para of
@@ -177,6 +178,9 @@ func saveUnits(dir string, c *content.Corpus, units []unit) error {
 		if u.preamble {
 			k.Flags[i] |= keptPreamble
 		}
+		if u.normal {
+			k.Flags[i] |= keptNormal
+		}
 		k.Text[i], k.Context[i] = ref(u.article, u.text), ref(u.article, u.context)
 		k.Docs = append(k.Docs, u.docs()...)
 		k.DocEnds[i] = uint32(len(k.Docs))
@@ -250,6 +254,7 @@ func loadUnits(dir string, c *content.Corpus) (units []unit, ok bool) {
 		u.prev, u.next = int(k.Prev[i]), int(k.Next[i])
 		u.hasMerge, u.row = k.Flags[i]&keptMerge != 0, k.Flags[i]&keptRow != 0
 		u.preamble = k.Flags[i]&keptPreamble != 0
+		u.normal = k.Flags[i]&keptNormal != 0
 		docs := k.Docs[docsFrom:k.DocEnds[i]:k.DocEnds[i]]
 		docsFrom = k.DocEnds[i]
 		if len(docs) == 0 && k.Contact[i] == 0 {

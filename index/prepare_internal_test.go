@@ -147,10 +147,16 @@ func TestPrepareTraitsAsBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	english, byWord := 0, 0
+	english, byWord, normal := 0, 0, 0
 	for i := range ix.units {
 		u := &ix.units[i]
 		n := content.Normalize(u.text)
+		if u.normal && n != u.text {
+			t.Fatalf("unit %d %q: marked normal, normalised %q", i, u.text, n)
+		}
+		if u.normal {
+			normal++
+		}
 		want := traitsOfBefore(u.text, n)
 		var values uint32
 		for _, v := range content.Values(u.text) {
@@ -169,8 +175,8 @@ func TestPrepareTraitsAsBefore(t *testing.T) {
 			byWord++
 		}
 	}
-	if english == 0 || byWord == 0 || byWord == len(ix.units) {
-		t.Errorf("%d English units, %d of %d read word by word: the test checks little", english, byWord, len(ix.units))
+	if english == 0 || byWord == 0 || byWord == len(ix.units) || normal == 0 || normal == len(ix.units) {
+		t.Errorf("%d English units, %d of %d read word by word, %d normal: the test checks little", english, byWord, len(ix.units), normal)
 	}
 }
 
