@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -221,6 +222,13 @@ func (r *Reloader) run(ctx context.Context, f *flight) {
 		f.rep = r.build(bctx, f.req)
 		unhook()
 		cancel()
+		if f.rep.Outcome != Swapped {
+			// The content read for a build refused or failed is garbage
+			// now: handed back, or the process keeps it resident until
+			// the next reload (serve at 10,000 articles: 492 MB after a
+			// refused reload, against 405 before it).
+			debug.FreeOSMemory()
+		}
 		f.rep.Coalesced = f.waiters
 		r.mu.Lock()
 		hooks := r.cfg.OnReload
