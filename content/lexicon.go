@@ -178,12 +178,13 @@ var Lexicon = lexicon{
 		"catalogue": "catalog", "dialogue": "dialog", "analyse": "analyze", "ageing": "aging",
 		"children": "child", "women": "woman",
 	},
-	UnmarkedContent: strings.Fields(`ban do nhu tai toi minh co nha ha chu thoi mat day chua ba`),
+	UnmarkedContent: strings.Fields(`ban do nhu tai toi minh co nha ha chu thoi mat day chua ba ta`),
 	TypedShorts:     []Term{{Short: "CA", Long: []string{"công an"}}, {Short: "BP", Long: []string{"bộ phận"}}},
 	FunctionWords: strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
 	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua mình bạn cần muốn vui lòng nhỉ lúc
-	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà`),
+	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà
+	nhưng ủa ad ta`),
 	Titles: []string{
 		"Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Giám đốc", "Phó Giám đốc",
 		"Tổng Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Trưởng phòng", "Phó Trưởng phòng",

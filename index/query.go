@@ -135,6 +135,9 @@ type parsedQuery struct {
 	// công dân vào thứ Tư"), speaks of another official.
 	offices     [][][]string
 	officeBound []bound
+	// initials are the runs of capitals the question writes for a name
+	// (initials.go), matched against each unit's window.
+	initials []initialsRef
 }
 
 // bound is what a question writes right after a title it asks about.
@@ -930,7 +933,11 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
-		if isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
+		// A word whose marks no page writes, nor the typo reader mended
+		// ("nầo", "nhũng", "nao" in an accented question), is read by its
+		// letters, as a word typed without marks is: "xã nao" asks which.
+		if ix.marksUnwritten(accented[i], w) || isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, accented, i, qAccented) ||
+			nowWord(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
 			continue
 		}
 		// A year the question states is as decisive as
@@ -950,6 +957,16 @@ func (ix *Index) parse(question string) parsedQuery {
 			c = ix.withEnglish(c)
 		}
 		pq.concepts = append(pq.concepts, c)
+	}
+	if !pq.english {
+		pq.initials = questionInitials(pq.raw, pq.folded, docWords, func(ws []string) bool {
+			for _, w := range ws {
+				if ix.gloss.abbrev[w] == nil {
+					return false
+				}
+			}
+			return true
+		})
 	}
 	pq.required = requiredNames(pq.folded, cased, nameStops(content.Normalize(q), len(cased)), pq.intents)
 	// A place typed as its code ("tỉnh BL") is named by its name too.
@@ -1773,7 +1790,8 @@ func isIntentWord(w string, in intent) bool {
 		return in&wantPhone != 0
 	case "so", "number":
 		return in&(wantPhone|wantFax) != 0
-	case "dia", "chi", "address", "where", "located", "location":
+	case "dia", "chi", "cho", "noi", "address", "where", "located", "location":
+		// "chỗ nào", "nơi nào" ask where, as "ở đâu" does.
 		return in&wantAddress != 0
 	case "office", "offices", "headquarters":
 		// "Where is the People's Committee office?": the office is the body.
@@ -1932,6 +1950,64 @@ var functionAfter = map[string]map[string]bool{
 	"giờ": setOf(strings.Fields(`bao mấy lúc bây`)),
 	"gio": setOf(strings.Fields(`bao may luc bay`)),
 }
+
+// marksUnwritten: the word as typed (lower case, canonical tones) is a
+// syllable no page writes with these marks, or without any, that is not
+// itself a function word, while its letters are a function word's.
+func (ix *Index) marksUnwritten(accented, folded string) bool {
+	if ix.spell == nil || stopAccented[accented] || !stopFolded[folded] || functionAfter[folded] != nil || countedFolds[folded] {
+		return false
+	}
+	f, ok := spellForm(accented)
+	return ok && len(ix.spell.words(f, nil)) == 0
+}
+
+// countedFolds are the folded ordinals and count words ("bảy", "năm",
+// "ba"): a function word's letters that are also a number's ("bây",
+// "bẩy" for bảy) are no sign of a function word.
+var countedFolds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range append(append([]string{}, content.Lexicon.Ordinals...), content.Lexicon.CountWords...) {
+		m[content.Fold(w)] = true
+	}
+	return m
+}()
+
+// nowWord: "giờ" is "now" ("Lim giờ thuộc xã gì", "đảng ủy phường giờ ở
+// đâu"), a word that asks nothing, unless a number comes before it ("8
+// giờ") or what comes after makes it hours ("giờ làm việc", "giờ hành
+// chính", "giờ tiếp dân").
+func nowWord(folded, accented []string, i int, questionAccented bool) bool {
+	if folded[i] != "gio" || questionAccented && accented[i] != "giờ" {
+		return false
+	}
+	if i > 0 && (isDigits(folded[i-1]) || countingWords[folded[i-1]] || functionAfter["gio"][folded[i-1]]) {
+		return false
+	}
+	if i+1 == len(folded) {
+		return false
+	}
+	rest := " " + strings.Join(folded[i+1:], " ") + " "
+	for _, w := range hoursAfter {
+		if strings.HasPrefix(rest, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// hoursAfter are the words after "giờ" that make it hours, folded, a
+// space either side: the schedule words, and "hành chính", "tiếp".
+var hoursAfter = append(append([]string{}, scheduleWords...), " hanh chinh ", " hc ", " tiep ", " dong cua ", " cao diem ")
+
+// countingWords are the lexicon's CountWords, folded: "hai giờ" is hours.
+var countingWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range content.Lexicon.CountWords {
+		m[content.Fold(w)] = true
+	}
+	return m
+}()
 
 // contentAfter: a word of functionAfter that does not follow one of its
 // words is a content word. "hoi" is looked at only in unaccented questions

@@ -314,6 +314,75 @@ func numberIn(text, n string) bool {
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// articleNames: one of the spellings of a name is written whole by one
+// of article a's paragraphs or its title, or by its site's name (a
+// province's newspaper, "baothanhhoa.vn").
+func (ix *Index) articleNames(a int, name [][]string) bool {
+	art := &ix.corpus.Articles[a]
+	if site := siteName(art.Source); site != "" {
+		for _, alt := range name {
+			if n := strings.Join(alt, ""); len(alt) >= 2 && len(n) >= minHostName && strings.Contains(site, n) {
+				return true
+			}
+		}
+	}
+	for _, p := range append([]string{art.Title}, art.Paragraphs...) {
+		ws := foldWords(p)
+		for _, alt := range name {
+			if len(alt) > 0 && containsSeq(ws, alt) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outerPlace: inner and outer, required names of a question in that
+// order, are places, the outer one of two syllables or more (a weekday,
+// a season or a number is no place).
+func outerPlace(inner, outer [][]string) bool {
+	return isPlaceName(inner) && isPlaceName(outer) && len(outer[0]) >= 2
+}
+
+func isPlaceName(r [][]string) bool {
+	for _, alt := range r {
+		if len(alt) == 0 || calendarWords[alt[0]] || isDigits(alt[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// calendarWords are the first words of the weekdays' and seasons' names,
+// folded, Vietnamese and English.
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, d := range content.Lexicon.Weekdays {
+		for _, n := range []string{d.Name, d.Digit, d.English} {
+			if ws := foldWords(n); len(ws) > 0 {
+				m[ws[0]] = true
+			}
+		}
+	}
+	for _, s := range content.Lexicon.Seasons {
+		for _, n := range s {
+			if ws := foldWords(n); len(ws) > 0 {
+				m[ws[0]] = true
+			}
+		}
+	}
+	return m
+}()
+
+func setHasAll(set map[string]bool, ws []string) bool {
+	for _, w := range ws {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // ErrClosed is returned by Search on an index that has been closed.
 var ErrClosed = fmt.Errorf("index closed")
 
@@ -487,6 +556,21 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			cands = append(cands, retrieved{u.next - 1, cands[i].engine / 2})
 		}
 	}
+	// A place the question names after the one asked about ("xã Quảng
+	// Ninh (Thanh Hóa)", "P. Bình Hưng TP Phan Thiết") is where that one
+	// lies: a page about the ward names its city somewhere, not in every
+	// sentence, nor always in its title or lead. Read once an article.
+	type articleName struct{ article, required int }
+	inArticle := map[articleName]bool{}
+	namedInArticle := func(a, ri int, r [][]string) bool {
+		k := articleName{a, ri}
+		if v, ok := inArticle[k]; ok {
+			return v
+		}
+		v := ix.articleNames(a, r)
+		inArticle[k] = v
+		return v
+	}
 	out := make([]scored, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
 	for _, h := range cands {
@@ -559,6 +643,32 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				if f := ix.vocab.fold[id]; qWords[f] && !has[f] {
 					inPrev[f] = true
 				}
+			}
+		}
+		// Initials the unit does not write, whose name its window spells
+		// out, are found where the name is.
+		for _, ref := range pq.initials {
+			if setHasAll(has, ref.words) {
+				continue
+			}
+			var at *map[string]bool
+			switch a := &ix.corpus.Articles[u.article]; {
+			case initialsIn(u.text, ref):
+				at = &has
+			case u.prev > 0 && initialsIn(ix.units[u.prev-1].text, ref):
+				at = &inPrev
+			case initialsIn(u.context, ref):
+				at = &inContext
+			case u.kind != kArticle && (initialsIn(a.Title, ref) || len(a.Paragraphs) > 0 && initialsIn(a.Paragraphs[0], ref)):
+				at = &inTitle
+			default:
+				continue
+			}
+			if *at == nil {
+				*at = map[string]bool{}
+			}
+			for _, w := range ref.words {
+				(*at)[w] = true
 			}
 		}
 		s := scored{unit: n}
@@ -705,8 +815,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
 			inLead := func(w string) bool { return ix.leads.has(u.article, w) }
-			for _, r := range pq.required {
+			for ri, r := range pq.required {
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
+					if ri > 0 && namedInOr(concept{alts: pq.required[0]}, inLead, has, inContext, inPrev, inTitle) &&
+						outerPlace(pq.required[0], r) && namedInArticle(u.article, ri, r) {
+						continue
+					}
 					missingRequired = true
 					s.gate.checks |= checkNamed
 				} else if !ix.namedWhole(r, u, folded, has, inPrev, inContext) && !ix.hostNames(u.article, r) {

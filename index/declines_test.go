@@ -1,0 +1,112 @@
+package index_test
+
+import "testing"
+
+// chatPage and chatOther are synthetic pages (invented places, people and
+// figures) for questions typed as people chat: marks left off or put on
+// the wrong letter of the words a question asks with, and chat words.
+const chatPage = `synthetic: true
+source: https://www.vi-lam.example.invalid/tin-tuc/phuong-vi-lam
+title: Phường Vi Lâm và xã Trà Khê sau sắp xếp
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Phường Vi Lâm mới được thành lập từ phường Vi Hạ, phường Vi Thượng và xã Khê Nam.
+
+Xã Trà Khê có diện tích tự nhiên 41,2 km2, dân số 9.870 người.
+
+Đảng ủy phường Vi Lâm làm việc tại số 12 đường Cầu Đá, phường Vi Lâm.
+
+Giờ làm việc buổi chiều của Bộ phận một cửa phường Vi Lâm từ 13h30 đến 17h00.
+`
+
+const chatOther = `synthetic: true
+source: https://www.vi-lam.example.invalid/tin-tuc/hoi-nong-dan
+title: Hội Nông dân xã Trà Khê tổ chức đại hội
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Hội Nông dân xã Trà Khê có 1.215 hội viên sinh hoạt tại 9 chi hội.
+
+Đại hội đã bầu Ban Chấp hành gồm 15 đồng chí.
+`
+
+// TestChatWordsNotRequired: a word a question asks with, typed without
+// its marks or with marks no page writes ("nao", "nầo", "nhũng") in an
+// otherwise accented question, is read as that word, not as a name the
+// answer must hold; chat words ("ủa", "ad", "giờ" for now) ask nothing.
+// A place no page names is still declined however it is typed, and "giờ"
+// before what makes it hours stays hours.
+func TestChatWordsNotRequired(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"vi-lam.txt": chatPage, "hoi.txt": chatOther})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"phường vi lâm mới gồm nhũng phường xã nao", "phường Vi Hạ"},
+		{"phường Vi Lâm mới được lập từ nhưng xã phường nầo", "phường Vi Hạ"},
+		{"ủa phường Vi Lâm giờ được thành lập từ những phường nào vậy ad", "phường Vi Hạ"},
+		{"đảng ủy phường vi lâm giờ ở chỗ nào vậy", "Cầu Đá"},
+		{"giờ làm việc buổi chiều phường Vi Lâm", "13h30"},
+		{"phường Vi Đông mới gồm nhũng phường xã nao", ""},
+		{"đảng ủy phường Vi Đông giờ ở chỗ nào vậy", ""},
+	})
+}
+
+// initialsPage is a synthetic page (invented province, dates and figures)
+// that spells out the names questions write as initials.
+const initialsPage = `synthetic: true
+source: https://www.nam-lam.example.invalid/tin-tuc/de-an-dang-bo
+title: Tỉnh Nam Lâm chuẩn bị đề án thành lập đảng bộ mới
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Đề án thành lập đảng bộ tỉnh mới phải gửi Ban Tổ chức Trung ương trước ngày 17/6/2031.
+
+Ban Tuyên giáo và Dân vận Tỉnh ủy ban hành Công văn số 4127 về việc đổi tên các bản tin.
+
+Sau sắp xếp, tỉnh Nam Lâm có 58 xã, phường.
+
+Ba tỉnh Vi Bình, Nam Khê và Đông Hà sẽ hợp nhất vào năm 2032.
+`
+
+// TestInitialsSpelledOut: initials no glossary holds ("Ban TCTW", "Ban
+// TG&DV", "tỉnh NL") stand for the name the answer's window spells out
+// with those initials, every word capitalised or after the word the
+// question writes before them; initials the page spells nowhere, or only
+// across a comma ("Vi Bình, Nam Khê" is no "BN"), are still a name
+// missing.
+func TestInitialsSpelledOut(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"de-an.txt": initialsPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"đề án thành lập đảng bộ tỉnh mới phải gửi Ban TCTW trước ngày nào", "17/6/2031"},
+		{"CV 4127 của Ban TG&DV TU về việc gì", "đổi tên các bản tin"},
+		{"tỉnh NL sau sắp xếp có bao nhiêu xã, phường", "58 xã"},
+		{"đề án thành lập đảng bộ tỉnh mới phải gửi Ban TCVP trước ngày nào", ""},
+		{"tỉnh BN sau sắp xếp có bao nhiêu xã, phường", ""},
+	})
+}
+
+// outerPage is a synthetic page (invented places and figures) that names
+// the province once, away from the sentence answering.
+const outerPage = `synthetic: true
+source: https://www.tra-khe.example.invalid/tin-tuc/dai-hoi
+title: Đại hội đại biểu Mặt trận xã Trà Khê lần thứ I
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Sáng 12/9, xã Trà Khê tổ chức Đại hội đại biểu Mặt trận lần thứ I, nhiệm kỳ 2031-2036.
+
+Xã Trà Khê được thành lập trên cơ sở sáp nhập 3 xã: Khê Thượng, Khê Hạ và Khê Trung.
+
+Dự đại hội có lãnh đạo Ủy ban Mặt trận tỉnh Vi Lâm.
+`
+
+// TestOuterPlaceInArticle: a place the question names after the one it
+// asks about ("xã Trà Khê tỉnh Vi Lâm") is where that one lies, which the
+// page names once, anywhere; a province the page never names is still
+// missing.
+func TestOuterPlaceInArticle(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"tra-khe.txt": outerPage, "hoi.txt": chatOther})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Xã Trà Khê tỉnh Vi Lâm được thành lập trên cơ sở sáp nhập những xã nào?", "Khê Thượng"},
+		{"Xã Trà Khê tỉnh Vi Đông được thành lập trên cơ sở sáp nhập những xã nào?", ""},
+	})
+}
