@@ -350,9 +350,13 @@ type hitHeap []hit
 
 func (h hitHeap) Len() int { return len(h) }
 
-// worse orders by score, and among equal scores the later document is
-// worse (bleve's collector sorts ties by the order it met them).
-func worse(a, b hit) bool { return a.score < b.score || a.score == b.score && a.doc > b.doc }
+// worse orders by score, and among equal scores the later unit is worse.
+// Not the later document, as bleve's collector does: a document's number
+// is where its segment landed, and the batches of a parallel build land in
+// the order they finish, so ties at the cut kept different units from run
+// to run (the third hit of a real question changed between runs of one
+// binary).
+func worse(a, b hit) bool { return a.score < b.score || a.score == b.score && a.unit > b.unit }
 
 func (h hitHeap) Less(i, j int) bool { return worse(h[i], h[j]) }
 func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
@@ -403,7 +407,7 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 	e := &evaluator{ix: ix, ctx: ctx, r: r, docs: len(ix.unitOf)}
 	h := make(hitHeap, 0, size+1)
 	err = e.eval(root, func(d uint32, s float64) {
-		x := hit{doc: d, score: s}
+		x := hit{doc: d, unit: int(ix.unitOf[d]), score: s}
 		if len(h) < size {
 			heap.Push(&h, x)
 		} else if size > 0 && worse(h[0], x) {
@@ -417,9 +421,7 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 	}
 	out := make([]hit, len(h))
 	for k := len(h) - 1; k >= 0; k-- {
-		x := heap.Pop(&h).(hit)
-		x.unit = int(ix.unitOf[x.doc])
-		out[k] = x
+		out[k] = heap.Pop(&h).(hit)
 	}
 	return out, nil
 }

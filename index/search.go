@@ -402,9 +402,13 @@ type scored struct {
 	gate gateFacts
 }
 
-// bleveHits is retrieve by bleve's searchers and collector.
+// bleveHits is retrieve by bleve's searchers and collector. Equal scores
+// are ordered by ID, not by document number, which depends on the order a
+// parallel build's batches finished in (see worse).
 func (ix *Index) bleveHits(ctx context.Context, q query.Query, size int) ([]hit, error) {
-	sr, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req.SortBy([]string{"-_score", "_id"})
+	sr, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
