@@ -123,6 +123,10 @@ type lexicon struct {
 	// ba" is a weekday ("làm việc thứ ba"), not an ordinal ("nhiệm vụ thứ
 	// ba"); "thứ bảy" is read as a weekday anywhere.
 	ScheduleWords []string
+	// HoursWords, after "giờ", make it hours ("giờ hành chính", "giờ
+	// tiếp dân", "giờ cao điểm"), as ScheduleWords do; without them a
+	// "giờ" no number comes before is "now" ("Lim giờ thuộc xã gì").
+	HoursWords []string
 	// QuestionAsks are the phrases that tell what kind of answer a
 	// question wants — a number, a name, a date — whatever it is about.
 	// Those asking for a contact field are ContactFields' Asks.
@@ -233,6 +237,7 @@ var Lexicon = lexicon{
 	OrdinalMarker:         "thứ",
 	CountAsks:             []string{"bao nhiêu", "how many", "how much", "mấy"},
 	ScheduleWords:         []string{"làm việc", "mở cửa", "tiếp công dân", "lịch", "nghỉ", "trực"},
+	HoursWords:            []string{"hành chính", "hc", "tiếp", "đóng cửa", "cao điểm"},
 	QuestionAsks:          questionAskList,
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},

@@ -1997,8 +1997,14 @@ func nowWord(folded, accented []string, i int, questionAccented bool) bool {
 }
 
 // hoursAfter are the words after "giờ" that make it hours, folded, a
-// space either side: the schedule words, and "hành chính", "tiếp".
-var hoursAfter = append(append([]string{}, scheduleWords...), " hanh chinh ", " hc ", " tiep ", " dong cua ", " cao diem ")
+// space either side: the lexicon's ScheduleWords and HoursWords.
+var hoursAfter = func() []string {
+	out := append([]string{}, scheduleWords...)
+	for _, w := range content.Lexicon.HoursWords {
+		out = append(out, " "+strings.Join(foldWords(w), " ")+" ")
+	}
+	return out
+}()
 
 // countingWords are the lexicon's CountWords, folded: "hai giờ" is hours.
 var countingWords = func() map[string]bool {
