@@ -1366,12 +1366,6 @@ var englishTitleWords = func() []string {
 
 var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai "}
 
-// traitsOf finds text's traits; n is its Normalize form, which prepare
-// has at hand, so the text is folded from it rather than normalised again.
-func traitsOf(text, n string) traits {
-	return textTraits(text, n, strings.ToLower(text)) | wordTraits(text, foldedWordLine(content.FoldNormal(n)))
-}
-
 // textTraits are the traits read from the text itself: all but those read
 // from its folded words (wordTraits). lower is strings.ToLower(text).
 func textTraits(text, n, lower string) traits {
