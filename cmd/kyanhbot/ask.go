@@ -59,14 +59,15 @@ func runAsk(ctx context.Context, e env, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	limit := fs.Int("n", 3, "how many hits to show")
 	explain := fs.Bool("explain", false, "after the answer, print the best-ranked candidates with each ranking signal and score")
+	withDefault := fs.Bool("with-default", false, "load the embedded default corpus too, as one corpus with -content (as eval -with-default does)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	if question == "" {
-		return usageError{`usage: kyanhbot ask [-content DIR] [-json] [-explain] QUESTION…`}
+		return usageError{`usage: kyanhbot ask [-content DIR [-with-default]] [-json] [-explain] QUESTION…`}
 	}
-	ix, err := buildIndex(ctx, e, *dir)
+	ix, err := buildIndex(ctx, e, *dir, *withDefault)
 	if err != nil {
 		return err
 	}
@@ -121,9 +122,12 @@ func writeExplain(w io.Writer, cands []index.Explained, gate []index.SignalValue
 
 // buildIndex loads the content the command was pointed at and indexes it;
 // content problems are warnings on stderr, not failures.
-func buildIndex(ctx context.Context, e env, dir string) (*index.Index, error) {
+func buildIndex(ctx context.Context, e env, dir string, withDefault bool) (*index.Index, error) {
 	c, err := loadCorpus(ctx, e, dir)
 	if err != nil {
+		return nil, err
+	}
+	if err := addDefault(ctx, e, dir, withDefault, c); err != nil {
 		return nil, err
 	}
 	for _, p := range c.Problems {

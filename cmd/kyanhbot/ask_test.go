@@ -217,3 +217,35 @@ func TestAskJSONContacts(t *testing.T) {
 		}
 	}
 }
+
+// ask -with-default explains what eval -with-default measures: the content
+// directory and the embedded default article as one corpus. Without it,
+// a question about the default article is not answered from a directory
+// that lacks it.
+func TestAskWithDefault(t *testing.T) {
+	dir := t.TempDir()
+	article := "title: Bài thử nghiệm\nsynthetic: true\n\nSYNTHETIC TEST ARTICLE. Xã Thử Nghiệm hợp nhất Hội Cựu Thí Sinh vào năm 2031.\n"
+	if err := os.WriteFile(filepath.Join(dir, "thu.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const q = "so dien thoai uy ban thi xa ky anh"
+	without, _, err := runCmd(t, nil, "ask", "-content", dir, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, _, err := runCmd(t, nil, "ask", "-content", dir, "-with-default", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(without, "02393 865 366") || !strings.Contains(with, "02393 865 366") {
+		t.Errorf("the default article's phone should be found with -with-default only:\nwithout:\n%s\nwith:\n%s", without, with)
+	}
+	// The directory's own article still answers beside the default one.
+	both, _, err := runCmd(t, nil, "ask", "-content", dir, "-with-default", "hoi cuu thi sinh hop nhat nam nao")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(both, "2031") {
+		t.Errorf("directory article lost with -with-default:\n%s", both)
+	}
+}

@@ -31,7 +31,7 @@ func runChat(ctx context.Context, e env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{"usage: kyanhbot chat [-content DIR] [-lang vi|en]"}
 	}
-	ix, err := buildIndex(ctx, e, *dir)
+	ix, err := buildIndex(ctx, e, *dir, false)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
 	"github.com/kyanhbot/kyanhbot/index/baseline"
 )
@@ -49,12 +48,8 @@ func runEval(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *withDefault && (*dir != "" || e.getenv("CONTENT_DIR") != "") {
-		d, err := content.Load(ctx, content.Default())
-		if err != nil {
-			return fmt.Errorf("eval: %w", err)
-		}
-		c.Articles = append(c.Articles, d.Articles...)
+	if err := addDefault(ctx, e, *dir, *withDefault, c); err != nil {
+		return fmt.Errorf("eval: %w", err)
 	}
 	for _, p := range c.Problems {
 		fmt.Fprintln(e.stderr, "warning:", p)
