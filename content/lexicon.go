@@ -127,6 +127,10 @@ type lexicon struct {
 	// tiếp dân", "giờ cao điểm"), as ScheduleWords do; without them a
 	// "giờ" no number comes before is "now" ("Lim giờ thuộc xã gì").
 	HoursWords []string
+	// NowWords mean "now" in a chat-style question ("Lim giờ thuộc xã
+	// gì") and ask nothing, unless a number comes before them or
+	// HoursWords or ScheduleWords after them ("8 giờ", "giờ làm việc").
+	NowWords []string
 	// QuestionAsks are the phrases that tell what kind of answer a
 	// question wants — a number, a name, a date — whatever it is about.
 	// Those asking for a contact field are ContactFields' Asks.
@@ -238,6 +242,7 @@ var Lexicon = lexicon{
 	CountAsks:             []string{"bao nhiêu", "how many", "how much", "mấy"},
 	ScheduleWords:         []string{"làm việc", "mở cửa", "tiếp công dân", "lịch", "nghỉ", "trực"},
 	HoursWords:            []string{"hành chính", "hc", "tiếp", "đóng cửa", "cao điểm"},
+	NowWords:              []string{"giờ"},
 	QuestionAsks:          questionAskList,
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},

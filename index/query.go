@@ -1609,13 +1609,17 @@ func unnumberedDayAt(folded []string, i int) []string {
 
 // scheduleWords are the lexicon's ScheduleWords, folded, a space either
 // side.
-var scheduleWords = func() []string {
-	out := make([]string, len(content.Lexicon.ScheduleWords))
-	for i, w := range content.Lexicon.ScheduleWords {
+var scheduleWords = spacedFolds(content.Lexicon.ScheduleWords)
+
+// spacedFolds are phrases folded word by word, a space either side, to be
+// looked for in a question's folded words joined by spaces.
+func spacedFolds(phrases []string) []string {
+	out := make([]string, len(phrases))
+	for i, w := range phrases {
 		out[i] = " " + strings.Join(foldWords(w), " ") + " "
 	}
 	return out
-}()
+}
 
 // deputyWord is the lexicon's "Phó", folded.
 var deputyWord = content.Fold(content.Lexicon.Deputy)
@@ -1978,10 +1982,11 @@ var countedFolds = func() map[string]bool {
 // giờ") or what comes after makes it hours ("giờ làm việc", "giờ hành
 // chính", "giờ tiếp dân").
 func nowWord(folded, accented []string, i int, questionAccented bool) bool {
-	if folded[i] != "gio" || questionAccented && accented[i] != "giờ" {
+	w := folded[i]
+	if !nowFolds[w] || questionAccented && !nowAccented[accented[i]] {
 		return false
 	}
-	if i > 0 && (isDigits(folded[i-1]) || countingWords[folded[i-1]] || functionAfter["gio"][folded[i-1]]) {
+	if i > 0 && (isDigits(folded[i-1]) || countingWords[folded[i-1]] || functionAfter[w][folded[i-1]]) {
 		return false
 	}
 	if i+1 == len(folded) {
@@ -1996,15 +2001,22 @@ func nowWord(folded, accented []string, i int, questionAccented bool) bool {
 	return true
 }
 
+// nowAccented and nowFolds are the lexicon's NowWords as typed and
+// folded.
+var (
+	nowAccented = setOf(content.Lexicon.NowWords)
+	nowFolds    = func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range content.Lexicon.NowWords {
+			m[content.Fold(w)] = true
+		}
+		return m
+	}()
+)
+
 // hoursAfter are the words after "giờ" that make it hours, folded, a
 // space either side: the lexicon's ScheduleWords and HoursWords.
-var hoursAfter = func() []string {
-	out := append([]string{}, scheduleWords...)
-	for _, w := range content.Lexicon.HoursWords {
-		out = append(out, " "+strings.Join(foldWords(w), " ")+" ")
-	}
-	return out
-}()
+var hoursAfter = append(spacedFolds(content.Lexicon.HoursWords), scheduleWords...)
 
 // countingWords are the lexicon's CountWords, folded: "hai giờ" is hours.
 var countingWords = func() map[string]bool {
