@@ -80,6 +80,10 @@ type Result struct {
 	// to require of an answer (places, weekdays, a deputy), each spelling
 	// folded, spellings joined by " | ".
 	Required []string
+	// Reading, with Options.Explain, is how the question was read: each
+	// concept's spellings (folded, " | " between them) with its weight,
+	// and the kinds of answer it asks for.
+	Reading []string
 }
 
 // Span is a byte range [Start, End) of a text.

@@ -117,6 +117,7 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 			}
 			res.Required = append(res.Required, strings.Join(sp, " | "))
 		}
+		res.Reading = ix.reading(pq)
 	}
 	res.Total = len(kept)
 	res.Found = len(kept) > 0
@@ -981,6 +982,46 @@ func (ix *Index) explained(s scored, w []float64) Explained {
 	u := ix.units[s.unit]
 	return Explained{ID: "u" + strconv.Itoa(s.unit), Kind: u.kind.Kind(), Text: u.text, Score: s.score,
 		Coverage: s.coverage, Signals: explainSignals(w, s.feats), Article: ix.corpus.Articles[u.article].ID, Lacks: s.gate.checks.names()}
+}
+
+// intentNames name the intents as -explain prints them.
+var intentNames = []struct {
+	in   intent
+	name string
+}{{wantNumber, "number"}, {wantAddress, "address"}, {wantPhone, "phone"}, {wantFax, "fax"}, {wantEmail, "email"},
+	{wantPerson, "person"}, {wantDate, "date"}, {wantSubject, "subject"}, {wantAuthor, "author"}, {wantName, "name"},
+	{wantDuration, "duration"}, {wantHotline, "hotline"}, {wantReason, "reason"}, {wantPercent, "percent"}, {wantTime, "time"}}
+
+// reading is the question as parse read it, for -explain: each concept's
+// spellings and weight, then what it asks for.
+func (ix *Index) reading(pq parsedQuery) []string {
+	var out []string
+	for _, c := range pq.concepts {
+		var sp []string
+		for _, alt := range c.alts {
+			sp = append(sp, strings.Join(alt, " "))
+		}
+		out = append(out, fmt.Sprintf("%s (%.2f)", strings.Join(sp, " | "), ix.conceptWeight(c)))
+	}
+	var asks []string
+	for _, n := range intentNames {
+		if pq.intents&n.in != 0 {
+			asks = append(asks, n.name)
+		}
+	}
+	for _, a := range pq.asked {
+		asks = append(asks, string(a.Type))
+	}
+	if pq.counted != "" {
+		asks = append(asks, "counts "+pq.counted)
+	}
+	if pq.english {
+		asks = append(asks, "english")
+	}
+	if len(asks) > 0 {
+		out = append(out, "asks "+strings.Join(asks, ", "))
+	}
+	return out
 }
 
 // holdsField: a question asking for a fax or an e-mail address is answered

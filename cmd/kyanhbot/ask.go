@@ -83,14 +83,18 @@ func runAsk(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *explain {
-		return writeExplain(e.stdout, res.Explain, res.Gate, res.Required)
+		return writeExplain(e.stdout, res)
 	}
 	return nil
 }
 
 // writeExplain prints each ranked candidate's score as the sum of its
 // signals (value × weight), and its coverage against the answer bar.
-func writeExplain(w io.Writer, cands []index.Explained, gate []index.SignalValue, required []string) error {
+func writeExplain(w io.Writer, res index.Result) error {
+	cands, gate, required := res.Explain, res.Gate, res.Required
+	if len(res.Reading) > 0 {
+		fmt.Fprintf(w, "\nĐọc câu hỏi: %s\n", strings.Join(res.Reading, "; "))
+	}
 	if len(required) > 0 {
 		fmt.Fprintf(w, "\nCâu trả lời phải nêu: %s\n", strings.Join(required, "; "))
 	}

@@ -33,9 +33,10 @@ func TestAsk(t *testing.T) {
 		{"query syntax", []string{"ask", `+-:^*~"`}, []string{"không tìm thấy"}},
 		// Declined, with the passage that comes close offered apart.
 		{"no answer, maybe", []string{"ask", "thị xã Kỳ Anh có bao nhiêu hộ nghèo"}, []string{"không tìm thấy", "Đoạn gần nhất", "quy mô nhỏ", "Nguồn:"}},
-		// -explain shows the score as its named signals: the phone
-		// question's contact block scores by coverage and its phone field.
-		{"explain", []string{"ask", "-explain", "Số điện thoại UBND thị xã Kỳ Anh"}, []string{"02393 865 366", "Xếp hạng", "coverage", "contact_field"}},
+		// -explain shows how the question was read (a phone asked for)
+		// and the score as its named signals: the phone question's
+		// contact block scores by coverage and its phone field.
+		{"explain", []string{"ask", "-explain", "Số điện thoại UBND thị xã Kỳ Anh"}, []string{"02393 865 366", "Xếp hạng", "coverage", "contact_field", "Đọc câu hỏi: ", "asks phone"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assertOutput(t, tt.args, tt.want, nil) })
