@@ -152,6 +152,10 @@ type lexicon struct {
 	// ("which vice chairman"); EnglishArticles are the articles a name or
 	// a body may be written after ("of the People's Committee").
 	EnglishWhich, EnglishArticles []string
+	// OfficeWords name a body's office in an English question ("Where
+	// is the People's Committee office?"): asking for any of its contacts,
+	// the office is the body, not something the answer must name.
+	OfficeWords []string
 	// EnglishSpellings are British spellings (and irregular plurals) that
 	// no rule of EnglishForm reads, with the form search compares them by.
 	EnglishSpellings map[string]string
@@ -250,6 +254,7 @@ var Lexicon = lexicon{
 	EnglishStopWords:      strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as`),
 	EnglishWhich:          []string{"which", "what"},
 	EnglishArticles:       []string{"the"},
+	OfficeWords:           []string{"office", "offices", "headquarters"},
 	Weekdays: []Weekday{
 		{"thứ hai", "thứ 2", "Monday"}, {"thứ ba", "thứ 3", "Tuesday"}, {"thứ tư", "thứ 4", "Wednesday"},
 		{"thứ năm", "thứ 5", "Thursday"}, {"thứ sáu", "thứ 6", "Friday"}, {"thứ bảy", "thứ 7", "Saturday"},
@@ -364,6 +369,10 @@ type ContactField struct {
 	// one ("tên gọi", "được gọi là"), nor "hộp thư" (folded, it is the
 	// "họp thứ" of "kỳ họp thứ 12").
 	Asks []string
+	// Words are the words, folded, that in a question asking for the
+	// field say only that it is asked ("số", "điện thoại", "chỗ" of "chỗ
+	// nào"): they are not what an answer must hold.
+	Words []string
 }
 
 // QuestionAsk is a kind of answer and the phrases a question asks for it
@@ -375,19 +384,31 @@ type QuestionAsk struct {
 	// Asks are the phrases, folded, as ContactField's: Vietnamese typed
 	// with or without accents, and English.
 	Asks []string
+	// Words are the words, folded, that in a question asking for this
+	// kind of answer say only that it is asked ("ngày", "when"), as
+	// ContactField's Words.
+	Words []string
 }
 
 var questionAskList = []QuestionAsk{
 	{Kind: "number", Asks: []string{"bao nhieu", "so luong", "how many", "how much"}},
 	{Kind: "name", Asks: []string{"who", "ai"}},
-	{Kind: "author", Asks: []string{"tac gia", "nguoi viet", "ai viet", "author", "who wrote"}},
+	{Kind: "author", Asks: []string{"tac gia", "nguoi viet", "ai viet", "author", "who wrote"},
+		Words: strings.Fields("tac gia viet author wrote bai article written")},
 	{Kind: "date", Asks: []string{"khi nao", "ngay nao", "nam nao", "bao gio", "luc nao",
-		"thoi gian nao", "ngay bao nhieu", "when", "what date", "which year"}},
-	{Kind: "reason", Asks: []string{"vi sao", "tai sao", "why", "muc dich"}},
-	{Kind: "percent", Asks: []string{"phan tram", "ty le", "percent", "rate"}},
-	{Kind: "time", Asks: []string{"may gio", "gio nao", "what time", "open"}},
-	{Kind: "duration", Asks: []string{"bao lau", "may ngay", "may thang", "may nam", "thoi han", "how long"}},
-	{Kind: "subject", Asks: []string{"ve viec gi", "noi ve", "van de gi", "ve gi", "noi dung", "about"}},
+		"thoi gian nao", "ngay bao nhieu", "when", "what date", "which year"},
+		Words: strings.Fields("ngay nam when date year")},
+	// "vì sao", "tại sao": the reason is asked, not about "vì" or "tại".
+	{Kind: "reason", Asks: []string{"vi sao", "tai sao", "why", "muc dich"}, Words: strings.Fields("sao why vi tai")},
+	{Kind: "percent", Asks: []string{"phan tram", "ty le", "percent", "rate"}, Words: strings.Fields("phan tram percent")},
+	// "what time …": the time is asked, not about.
+	{Kind: "time", Asks: []string{"may gio", "gio nao", "what time", "open"}, Words: []string{"time"}},
+	// "mất mấy tháng" counts months of a span, not "tháng" of a date;
+	// "ngày", "năm" are its words as they are a date's.
+	{Kind: "duration", Asks: []string{"bao lau", "may ngay", "may thang", "may nam", "thoi han", "how long"},
+		Words: strings.Fields("lau long thang ngay nam when date year")},
+	// "nói về vấn đề gì": the subject is asked, "vấn đề" is not it.
+	{Kind: "subject", Asks: []string{"ve viec gi", "noi ve", "van de gi", "ve gi", "noi dung", "about"}, Words: strings.Fields("van de")},
 }
 
 // contactFieldList: a hotline comes before the phone, so a label naming
@@ -396,18 +417,22 @@ var questionAskList = []QuestionAsk{
 var contactFieldList = []ContactField{
 	{Kind: "hotline",
 		Labels: []string{"Đường dây nóng", "Hotline", "Trực ban"},
-		Asks:   []string{"hotline", "hotline number", "duong day nong", "truc ban"}},
+		Asks:   []string{"hotline", "hotline number", "duong day nong", "truc ban"},
+		Words:  []string{"hotline"}},
 	{Kind: "fax",
 		Labels: []string{"Số fax", "Fax"},
-		Asks:   []string{"fax", "so fax", "fax number"}},
+		Asks:   []string{"fax", "so fax", "fax number"},
+		Words:  strings.Fields("fax so number")},
 	{Kind: "email",
 		Labels: []string{"Thư điện tử", "E-mail", "Email"},
-		Asks:   []string{"email", "e mail", "thu dien tu", "mail"}},
+		Asks:   []string{"email", "e mail", "thu dien tu", "mail"},
+		Words:  strings.Fields("email mail")},
 	{Kind: "phone",
 		Labels: []string{"Số điện thoại", "Điện thoại", "Di động", "Số máy", "SĐT", "ĐT", "Tel", "Phone"},
 		Asks: []string{"so dien thoai", "dien thoai", "sdt", "so dt", "dt", "goi so", "goi so nao", "goi ai", "goi den", "goi cho",
 			"goi dien", "so may le", "may le", "tong dai", "lien lac", "lien he qua so", "zalo",
-			"phone", "phone number", "telephone", "call", "contact number"}},
+			"phone", "phone number", "telephone", "call", "contact number"},
+		Words: strings.Fields("dien thoai sdt dt phone telephone goi call so number")},
 	{Kind: "hours",
 		Labels: []string{"Thời gian làm việc", "Giờ làm việc", "Lịch làm việc", "Giờ mở cửa"},
 		Asks: []string{"gio lam viec", "thoi gian lam viec", "lich lam viec", "gio mo cua", "mo cua", "gio hanh chinh",
@@ -419,10 +444,13 @@ var contactFieldList = []ContactField{
 	{Kind: "address",
 		Labels: []string{"Địa chỉ", "Trụ sở"},
 		Asks: []string{"dia chi", "o dau", "tai dau", "di dau", "cho nao", "noi nao", "dat o", "nam o", "tru so",
-			"where", "address", "headquarters", "located", "location"}},
+			"where", "address", "headquarters", "located", "location"},
+		// "chỗ nào", "nơi nào" ask where, as "ở đâu" does.
+		Words: strings.Fields("dia chi cho noi address where located location")},
 	{Kind: "person",
 		Labels: []string{"Người chịu trách nhiệm", "Chịu trách nhiệm chính", "Chịu trách nhiệm", "Trưởng ban biên tập"},
-		Asks:   []string{"chiu trach nhiem"}},
+		Asks:   []string{"chiu trach nhiem"},
+		Words:  strings.Fields("chiu trach nhiem")},
 }
 
 // ContactField returns the field of a kind; the zero field for an unknown

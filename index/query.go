@@ -175,19 +175,21 @@ func inWordForms(ps []intentPhrase) []intentPhrase {
 // contactIntents are the lexicon's phrases asking for a contact field, with
 // the intent each field is.
 func contactIntents() []intentPhrase {
-	kinds := map[string]intent{
-		"phone": wantPhone, "hotline": wantPhone | wantHotline, "fax": wantFax, "email": wantEmail,
-		"address": wantAddress, "person": wantPerson, "hours": wantTime,
-	}
 	var out []intentPhrase
 	for _, f := range content.Lexicon.ContactFields {
-		if want := kinds[f.Kind]; want != 0 {
+		if want := contactKinds[f.Kind]; want != 0 {
 			for _, a := range f.Asks {
 				out = append(out, intentPhrase{a, want})
 			}
 		}
 	}
 	return out
+}
+
+// contactKinds are the intents of the lexicon's ContactFields kinds.
+var contactKinds = map[string]intent{
+	"phone": wantPhone, "hotline": wantPhone | wantHotline, "fax": wantFax, "email": wantEmail,
+	"address": wantAddress, "person": wantPerson, "hours": wantTime,
 }
 
 // questionKinds are the intents of the lexicon's QuestionAsks kinds.
@@ -1783,45 +1785,30 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// isIntentWord drops the words of contact questions ("số điện thoại", "địa
-// chỉ") from what must match: they say which field is wanted, and the
-// contact unit is steered to by intent instead.
-func isIntentWord(w string, in intent) bool {
-	switch w {
-	case "chiu", "trach", "nhiem":
-		return in&wantPerson != 0
-	case "dien", "thoai", "sdt", "dt", "phone", "telephone", "hotline", "goi", "call":
-		return in&wantPhone != 0
-	case "so", "number":
-		return in&(wantPhone|wantFax) != 0
-	case "dia", "chi", "cho", "noi", "address", "where", "located", "location":
-		// "chỗ nào", "nơi nào" ask where, as "ở đâu" does.
-		return in&wantAddress != 0
-	case "office", "offices", "headquarters":
-		// "Where is the People's Committee office?": the office is the body.
-		return in&wantContact != 0
-	case "fax":
-		return in&wantFax != 0
-	case "email", "mail":
-		return in&wantEmail != 0
-	case "ngay", "nam", "when", "date", "year":
-		return in&(wantDate|wantDuration) != 0
-	case "time":
-		return in&wantTime != 0 // "what time …": the time is asked, not about
-	case "lau", "long", "thang":
-		return in&wantDuration != 0
-	case "phan", "tram", "percent":
-		return in&wantPercent != 0
-	case "sao", "why", "vi", "tai":
-		return in&wantReason != 0
-	case "van", "de":
-		// "nói về vấn đề gì": the subject is asked, "vấn đề" is not it.
-		return in&wantSubject != 0
-	case "tac", "gia", "viet", "author", "wrote", "bai", "article", "written":
-		return in&wantAuthor != 0
+// isIntentWord: w says only what kind of answer is asked ("số điện
+// thoại", "địa chỉ", "khi nào"), not what about — the lexicon's Words of
+// the contact fields and kinds of answer the question asks for.
+func isIntentWord(w string, in intent) bool { return in&intentWords[w] != 0 }
+
+// intentWords are the lexicon's words saying what is asked, each with the
+// intents under which it says only that.
+var intentWords = func() map[string]intent {
+	m := map[string]intent{}
+	for _, f := range content.Lexicon.ContactFields {
+		for _, w := range f.Words {
+			m[w] |= contactKinds[f.Kind]
+		}
 	}
-	return false
-}
+	for _, q := range content.Lexicon.QuestionAsks {
+		for _, w := range q.Words {
+			m[w] |= questionKinds[q.Kind]
+		}
+	}
+	for _, w := range content.Lexicon.OfficeWords {
+		m[w] |= wantContact
+	}
+	return m
+}()
 
 // ordinals maps a digit typed after "thứ" to the word a page writes there.
 var ordinals = func() map[string]string {
