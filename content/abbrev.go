@@ -995,7 +995,10 @@ var placeShortRE = func() *regexp.Regexp {
 		shorts = append(shorts, p.Short...)
 	}
 	sort.Slice(shorts, func(i, j int) bool { return len(shorts[i]) > len(shorts[j]) })
-	return regexp.MustCompile(`(^|[^\p{L}\p{N}])(` + strings.Join(shorts, "|") + `)\.\s*(\p{Lu}|\p{N})`)
+	// Typed on a phone the short is often in lower case ("h. Kỳ Sơn",
+	// "p. Yên Thịnh"): before a capitalised name or a number, with its
+	// dot, it is still the place's kind.
+	return regexp.MustCompile(`(^|[^\p{L}\p{N}])((?i:` + strings.Join(shorts, "|") + `))\.\s*(\p{Lu}|\p{N})`)
 }()
 
 // ExpandPlaceShorts writes out the place prefixes a question shortens
@@ -1007,7 +1010,7 @@ func ExpandPlaceShorts(q string, plain bool) string {
 		name := ""
 		for _, p := range Lexicon.PlacePrefixes {
 			for _, s := range p.Short {
-				if s == sm[2] {
+				if strings.EqualFold(s, sm[2]) {
 					name = p.Name
 				}
 			}

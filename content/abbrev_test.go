@@ -117,6 +117,10 @@ func TestExpandPlaceShorts(t *testing.T) {
 		{"Q.1 ở đâu", false, "quận 1 ở đâu"},
 		{"Đại hội lần thứ X Hội Nông dân", false, "Đại hội lần thứ X Hội Nông dân"}, // no dot: a numeral
 		{"APP. Mẫu", false, "APP. Mẫu"},
+		// Typed in lower case on a phone, before a capitalised name.
+		{"h. Mẫu Sơn có bao nhiêu xóm", false, "huyện Mẫu Sơn có bao nhiêu xóm"},
+		{"tdp so 1 p. Mau Thu", true, "tdp so 1 phuong Mau Thu"},
+		{"tp. Mẫu", false, "thành phố Mẫu"},
 	} {
 		if got := ExpandPlaceShorts(tt.in, tt.plain); got != tt.want {
 			t.Errorf("ExpandPlaceShorts(%q) = %q, want %q", tt.in, got, tt.want)

@@ -147,11 +147,32 @@ type lexicon struct {
 	EnglishFunctionWords []string
 	// EnglishStopWords are the English words a question is phrased with
 	// that name nothing asked: search leaves them out of what must match.
+	// "s" is the possessive's ("Da Nang's"), split from its name.
 	EnglishStopWords []string
 	// EnglishWhich are the English words that ask which one of a kind
 	// ("which vice chairman"); EnglishArticles are the articles a name or
 	// a body may be written after ("of the People's Committee").
 	EnglishWhich, EnglishArticles []string
+	// ChatForms are the chat register's spellings of single words, read
+	// as the words each stands for before anything else: "ko" is "không",
+	// "bn" "bao nhiêu", "ổng" "ông ấy". A form typed in capitals is left
+	// alone ("KH" is Kế hoạch, "NG" may be a name); a reading that starts
+	// with the word typed before the form is that word's end ("bao nhiêu"
+	// after "bao").
+	ChatForms map[string]string
+	// ChatPhrases are the chat register's wordings of a few words, as
+	// typed with their marks, each read as the standard wording: "hồi
+	// nào" asks when as "khi nào" does, "cỡ bao nhiêu" how many, "đông
+	// dân" the population. Without marks most of them are other words
+	// ("hoi nao" is "hội nào", "co bao nhieu" "có bao nhiêu"), so they
+	// are read only as typed.
+	ChatPhrases [][2]string
+	// ChatVocatives address the readers at the end of a chat question
+	// ("… vậy mọi người", "… ad ơi"): there they ask nothing.
+	ChatVocatives []string
+	// DoneWords, after one of Reorganising ("sắp xếp xong"), say its
+	// after side as "sau" before it does ("sau sắp xếp").
+	DoneWords []string
 	// OfficeWords name a body's office in an English question ("Where
 	// is the People's Committee office?"): asking for any of its contacts,
 	// the office is the body, not something the answer must name.
@@ -251,10 +272,28 @@ var Lexicon = lexicon{
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
-	EnglishStopWords:      strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as`),
+	EnglishStopWords:      strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as s`),
 	EnglishWhich:          []string{"which", "what"},
 	EnglishArticles:       []string{"the"},
 	OfficeWords:           []string{"office", "offices", "headquarters"},
+	ChatForms: map[string]string{
+		"ko": "không", "k": "không", "kh": "không", "hok": "không", "hem": "không", "hông": "không", "hổng": "không",
+		"dc": "được", "đc": "được", "dk": "được", "j": "gì", "gi": "gì",
+		"bn": "bao nhiêu", "bnh": "bao nhiêu", "nhiu": "nhiêu", "nhiêu": "bao nhiêu", "ntn": "như thế nào", "bh": "bao giờ",
+		"z": "vậy", "v": "vậy", "r": "rồi", "cx": "cũng", "cg": "cũng", "mk": "mình", "mik": "mình",
+		"lm": "làm", "ng": "người", "e": "em", "ns": "nói", "vs": "với", "trc": "trước", "đt": "điện thoại",
+		"ổng": "ông ấy", "bả": "bà ấy", "xài": "dùng", "mần": "làm", "bít": "biết", "sx": "sắp xếp",
+		"t2": "thứ 2", "t3": "thứ 3", "t4": "thứ 4", "t5": "thứ 5", "t6": "thứ 6", "t7": "thứ 7",
+	},
+	ChatPhrases: [][2]string{
+		{"hồi nào", "khi nào"}, {"hồi xưa", "trước đây"}, {"hồi trước", "trước đây"}, {"bữa nào", "ngày nào"},
+		{"hôm nào", "ngày nào"}, {"cỡ bao nhiêu", "bao nhiêu"}, {"tầm bao nhiêu", "bao nhiêu"},
+		{"chừng bao nhiêu", "bao nhiêu"}, {"cỡ nào", "bao nhiêu"},
+		{"cỡ mấy", "mấy"}, {"đông dân", "dân số"}, {"nhập vô", "nhập vào"}, {"vô đâu", "vào đâu"},
+		{"tới ngày", "đến ngày"}, {"tới chỗ nào", "đến chỗ nào"},
+	},
+	ChatVocatives: []string{"mọi người", "ad", "admin", "ad ơi", "admin ơi"},
+	DoneWords:     []string{"xong"},
 	Weekdays: []Weekday{
 		{"thứ hai", "thứ 2", "Monday"}, {"thứ ba", "thứ 3", "Tuesday"}, {"thứ tư", "thứ 4", "Wednesday"},
 		{"thứ năm", "thứ 5", "Thursday"}, {"thứ sáu", "thứ 6", "Friday"}, {"thứ bảy", "thứ 7", "Saturday"},

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -215,9 +216,19 @@ func questionIntents() []intentPhrase {
 // Function words, in their accented form: dropped from what must match, kept
 // for bigrams. Folded forms are used for questions typed without accents,
 // minus the ones that fold onto common content words.
-var stopAccented = setOf(content.Lexicon.FunctionWords)
+var stopAccented = setOf(append(slices.Clip(content.Lexicon.FunctionWords), content.Lexicon.DoneWords...))
 
 var stopFolded = func() map[string]bool {
+	s := maps.Clone(vietnameseStopFold)
+	for w := range englishStop {
+		s[w] = true
+	}
+	return s
+}()
+
+// vietnameseStopFold are the folds of the Vietnamese function words that
+// stand for one when typed without marks ("may" is "mấy", "can" "cần").
+var vietnameseStopFold = func() map[string]bool {
 	ambiguous := setOf(content.Lexicon.UnmarkedContent)
 	s := map[string]bool{}
 	for w := range stopAccented {
@@ -225,8 +236,19 @@ var stopFolded = func() map[string]bool {
 			s[f] = true
 		}
 	}
+	return s
+}()
+
+// stopVietnamese are stopFolded without the English function words that
+// are also Vietnamese syllables ("an", "to", "in", "it", "my"): in a
+// question typed without marks they are "An" of Nghệ An, "tổ", "in",
+// "ít", "Mỹ" — content. An English question reads all of stopFolded.
+var stopVietnamese = func() map[string]bool {
+	s := maps.Clone(vietnameseStopFold)
 	for w := range englishStop {
-		s[w] = true
+		if !content.CanBeSyllable(w) {
+			s[w] = true
+		}
 	}
 	return s
 }()
@@ -741,7 +763,8 @@ func (ix *Index) parse(question string) parsedQuery {
 		// An English term the articles also write ("email", "fax") is no sign.
 		func(w string) bool { w = foldSyllable(w); return ix.gloss.englishWords[w] && ix.df[w] == 0 },
 		func(w string) bool { return ix.df[foldSyllable(w)] > 0 },
-		func(w string) bool { return ix.gloss.englishWords[w] })
+		// "departments", "mornings": a glossary word in another form.
+		func(w string) bool { return ix.gloss.englishWords[w] || ix.gloss.englishWords[content.EnglishForm(w)] })
 	for i, w := range pq.folded {
 		if pq.english || ix.df[w] != 0 || len(w) < 3 || hasDiacritic(accented[i]) {
 			continue
@@ -817,11 +840,16 @@ func (ix *Index) parse(question string) parsedQuery {
 	// concepts with alternatives; the rest are one-syllable concepts.
 	used := make([]bool, len(pq.folded))
 	inPhrase := make([]bool, len(pq.folded))
+	var named []bool // an English question's Vietnamese name syllables
 	if pq.english {
+		named = vietnameseNames(cased, pq.folded)
 		for _, et := range ix.gloss.english {
 			for i := 0; i+len(et.phrase) <= len(pq.folded); i++ {
 				if anyUsed(used, i, len(et.phrase)) || !englishEqual(pq.folded[i:i+len(et.phrase)], et.phrase) {
 					continue
+				}
+				if len(et.phrase) == 1 && named[i] {
+					continue // "Tien" of Tan Tien ward is no "tiền", "Nam" of Nam Ke no "name"
 				}
 				if len(et.phrase) == 1 && isIntentWord(et.phrase[0], pq.intents) {
 					continue // it says which field is wanted
@@ -924,8 +952,8 @@ func (ix *Index) parse(question string) parsedQuery {
 		// Vietnamese syllable ("tx", "tdp": no vowel), or a longer one that
 		// is not also a common word ("TU" is Tỉnh ủy, "tu" is usually "từ").
 		word, isWord := ix.gloss.words[w]
-		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || (isWord && (accented[i] == word || accented[i] == w)) ||
-			(!isWord && accented[i] == w && (!hasVowel(w) || len(w) >= 3 && !isStop(accented[i], w, qAccented)))) {
+		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || named == nil || !named[i]) && (isUpper(cased, i) || (isWord && (accented[i] == word || accented[i] == w)) ||
+			(!isWord && strings.ReplaceAll(accented[i], "đ", "d") == w && (!hasVowel(w) || len(w) >= 3 && !isStopIn(accented[i], w, qAccented, pq.english) && !ix.writtenSyllable(w)))) {
 			c := concept{alts: [][]string{{w}}}
 			c.alts = append(c.alts, exps...)
 			c.entity = namesBody(c.alts)
@@ -938,7 +966,8 @@ func (ix *Index) parse(question string) parsedQuery {
 		// A word whose marks no page writes, nor the typo reader mended
 		// ("nầo", "nhũng", "nao" in an accented question), is read by its
 		// letters, as a word typed without marks is: "xã nao" asks which.
-		if ix.marksUnwritten(accented[i], w) || isStop(accented[i], w, qAccented) && !contentAfter(pq.folded, accented, i, qAccented) ||
+		english := pq.english && !named[i]
+		if ix.marksUnwritten(accented[i], w, english) || isStopIn(accented[i], w, qAccented, english) && !contentAfter(pq.folded, accented, i, qAccented) ||
 			nowWord(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
 			continue
 		}
@@ -1024,7 +1053,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	// abbreviation) are left to the concept, which already matches either form.
 	for i := 0; i+1 < len(pq.folded); i++ {
 		a, b := pq.folded[i], pq.folded[i+1]
-		if (isStop(accented[i], a, qAccented) && isStop(accented[i+1], b, qAccented)) || (inPhrase[i] && inPhrase[i+1]) {
+		if (isStopIn(accented[i], a, qAccented, pq.english) && isStopIn(accented[i+1], b, qAccented, pq.english)) || (inPhrase[i] && inPhrase[i+1]) {
 			continue
 		}
 		pq.bigrams = append(pq.bigrams, a+" "+b)
@@ -1819,15 +1848,60 @@ var ordinals = func() map[string]string {
 	return m
 }()
 
-// spokenForms are the short forms people type in chat, read as the words
-// they stand for before anything else, so that "bn" asks "how many" and
-// "ko" is the function word it is rather than an unknown, heavy word.
-var spokenForms = map[string]string{
-	"ko": "không", "k": "không", "kh": "không", "hok": "không", "hem": "không", "hông": "không",
-	"dc": "được", "đc": "được", "dk": "được", "j": "gì", "gi": "gì",
-	"bn": "bao nhiêu", "bnh": "bao nhiêu", "nhiu": "nhiêu", "ntn": "như thế nào", "bh": "bao giờ",
-	"z": "vậy", "v": "vậy", "r": "rồi", "cx": "cũng", "cg": "cũng", "mk": "mình", "mik": "mình",
-	"lm": "làm", "ng": "người", "e": "em", "ns": "nói", "vs": "với", "trc": "trước", "đt": "điện thoại",
+// chatPhraseRe finds the lexicon's ChatPhrases as typed, and a
+// reorganising word with a DoneWord after it ("sắp xếp xong"), longest
+// first; chatReading is what each is read as (lower case).
+var chatPhraseRe, chatReading = func() (*regexp.Regexp, map[string]string) {
+	read := map[string]string{}
+	for _, p := range content.Lexicon.ChatPhrases {
+		read[strings.ToLower(p[0])] = p[1]
+	}
+	for _, r := range content.Lexicon.Reorganising {
+		for _, d := range content.Lexicon.DoneWords {
+			if content.CanBeSyllable(content.Fold(strings.Fields(r)[0])) {
+				read[strings.ToLower(r+" "+d)] = content.Lexicon.AfterWords[0] + " " + r
+			}
+		}
+	}
+	keys := slices.Collect(maps.Keys(read))
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	for i, k := range keys {
+		keys[i] = regexp.QuoteMeta(k)
+	}
+	return regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])(` + strings.Join(keys, "|") + `)($|[^\p{L}\p{N}])`), read
+}()
+
+// chatVocativeRe finds the lexicon's ChatVocatives at the end of a question.
+var chatVocativeRe = func() *regexp.Regexp {
+	vs := slices.Clone(content.Lexicon.ChatVocatives)
+	sort.Slice(vs, func(i, j int) bool { return len(vs[i]) > len(vs[j]) })
+	for i, v := range vs {
+		vs[i] = regexp.QuoteMeta(v)
+	}
+	return regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])(?:` + strings.Join(vs, "|") + `)[\s\p{P}]*$`)
+}()
+
+// chatPhrases reads the chat register's wordings as the standard ones.
+// A match takes the space after it, so phrases side by side ("đông dân
+// cỡ nào") are read in a second pass.
+func chatPhrases(q string) string {
+	q = chatVocativeRe.ReplaceAllString(q, "$1")
+	for range 3 {
+		r := chatPhraseRe.ReplaceAllStringFunc(q, func(m string) string {
+			sm := chatPhraseRe.FindStringSubmatch(m)
+			return sm[1] + chatReading[strings.ToLower(sm[2])] + sm[3]
+		})
+		if r == q {
+			break
+		}
+		q = r
+	}
+	return q
 }
 
 var comradeRe = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])[đd]/c\b`)
@@ -1844,21 +1918,25 @@ func spoken(q string) string {
 	} else {
 		q = comradeRe.ReplaceAllString(q, "${1}đồng chí")
 	}
-	q = content.ExpandPlaceShorts(q, plain)
+	q = content.ExpandPlaceShorts(chatPhrases(q), plain)
 	var b strings.Builder
-	start := -1
+	start, prev := -1, ""
 	flush := func(end int) {
 		w := q[start:end]
 		lw := strings.ToLower(w)
-		if long, ok := spokenForms[lw]; ok && (w == lw || len(w) == 1 || w[1:] == lw[1:]) {
+		if long, ok := content.Lexicon.ChatForms[lw]; ok && (w == lw || len(w) == 1 || w[1:] == lw[1:]) {
 			if plain {
 				long = content.Fold(long)
+			}
+			// "bao nhiêu" after "bao" is read already.
+			if first, rest, ok := strings.Cut(long, " "); ok && prev != "" && strings.EqualFold(first, prev) {
+				long = rest
 			}
 			b.WriteString(long)
 		} else {
 			b.WriteString(w)
 		}
-		start = -1
+		start, prev = -1, lw
 	}
 	for i, r := range q {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -1945,8 +2023,8 @@ var functionAfter = map[string]map[string]bool{
 // marksUnwritten: the word as typed (lower case, canonical tones) is a
 // syllable no page writes with these marks, or without any, that is not
 // itself a function word, while its letters are a function word's.
-func (ix *Index) marksUnwritten(accented, folded string) bool {
-	if ix.spell == nil || stopAccented[accented] || !stopFolded[folded] || functionAfter[folded] != nil || countedFolds[folded] {
+func (ix *Index) marksUnwritten(accented, folded string, english bool) bool {
+	if ix.spell == nil || stopAccented[accented] || !(stopVietnamese[folded] || english && englishStop[folded]) || functionAfter[folded] != nil || countedFolds[folded] {
 		return false
 	}
 	f, ok := spellForm(accented)
@@ -2041,7 +2119,13 @@ func isStop(accented, folded string, questionAccented bool) bool {
 	if questionAccented || hasDiacritic(accented) {
 		return stopAccented[accented]
 	}
-	return stopAccented[accented] || stopFolded[folded]
+	return stopAccented[accented] || stopVietnamese[folded]
+}
+
+// isStopIn is isStop for a word of a question read as English or not: an
+// English question's function words are English ones too.
+func isStopIn(accented, folded string, questionAccented, english bool) bool {
+	return isStop(accented, folded, questionAccented) || english && !hasDiacritic(accented) && englishStop[folded]
 }
 
 var englishMarkers = setOf(strings.Fields(`what which who where when how is are was were the of and to form formed merged merge into phone number address email office ward commune village resolution conclusion plan about does did many much`))
@@ -2123,6 +2207,38 @@ func seqEqual(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// vietnameseNames marks, in an English question, the capitalised words of
+// a Vietnamese syllable's shape written side by side ("Tan Tien", "Nghe
+// An", "Can Tho"): a Vietnamese name typed without marks, whose syllables
+// are neither English words to translate nor English function words. The
+// question's first word starts with a capital anyway: an English function
+// word there ("In Da Nang …") is not part of the name.
+func vietnameseNames(cased, folded []string) []bool {
+	out := make([]bool, len(folded))
+	for i := 0; i < len(folded); {
+		j := i
+		for j < len(folded) && j < len(cased) && startsUpper(cased[j]) && !allUpper(cased[j]) && content.CanBeSyllable(folded[j]) {
+			j++
+		}
+		start := i
+		if start == 0 && j > 0 && englishStop[folded[0]] {
+			start = 1
+		}
+		if j-start >= 2 {
+			markUsed(out, start, j-start)
+		}
+		i = max(j, i+1)
+	}
+	return out
+}
+
+// writtenSyllable: w, typed in lower case without marks, has a Vietnamese
+// syllable's shape and the corpus writes it as a word: "thu" is thu, thứ
+// or thu hồi far more often than ThU (Thị ủy). Capitals still make it one.
+func (ix *Index) writtenSyllable(w string) bool {
+	return content.CanBeSyllable(w) && ix.df[w] > 0
 }
 
 // everydayWord: a glossary short form in lower case Vietnamese ("gộp",

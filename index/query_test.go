@@ -79,6 +79,23 @@ func TestParseEverydayForms(t *testing.T) {
 		{"ko co so dien thoai a", wantPhone, "", "ko"},
 		{"cap giay phep mat bao lau", wantDuration, "", "lau"},
 		{"KH 210 ngày nào", wantDate, "", "khong"},
+		// The chat register's wordings (lexicon ChatForms, ChatPhrases,
+		// ChatVocatives, DoneWords) read as the standard ones.
+		{"sắp xếp xong còn nhiêu thôn", wantNumber, "sau", "xong"},
+		{"bao nhiêu thôn", wantNumber, "thon", "bao"},
+		{"nhập thôn hồi nào vậy mọi người", wantDate, "", "nguoi"},
+		{"thôn Hưng Hòa đông dân cỡ nào", wantNumber, "", "co"},
+		// English function words are not a Vietnamese question's: "an" of
+		// An Giang stays; an English question's possessive "s" asks nothing.
+		{"chu tich ubnd tinh an giang la ai", wantName, "an", ""},
+		{"What is Ky Anh's phone number?", wantPhone, "", "s"},
+		// A syllable the corpus writes is no abbreviation typed in lower
+		// case: "thu" is not ThU (Thị ủy).
+		{"dai hoi lan thu may", 0, "", "thi uy"},
+		// A short form typed in lower case with its "đ" is the short form;
+		// "sx" and "T7" are chat forms.
+		{"sau sx còn bn đvhc cấp xã", wantNumber, "don vi hanh chinh", "sx"},
+		{"T7 có làm việc ko", 0, "", "t7"},
 	}
 	for _, tt := range tests {
 		pq := ix.parse(tt.question)
