@@ -96,6 +96,8 @@ func TestParseEverydayForms(t *testing.T) {
 		// "sx" and "T7" are chat forms.
 		{"sau sx còn bn đvhc cấp xã", wantNumber, "don vi hanh chinh", "sx"},
 		{"T7 có làm việc ko", 0, "", "t7"},
+		{"ubnd mở cửa mấy h z", wantTime, "", "h"},
+		{"sđt ubnd thị xã khum có à", wantPhone, "", "khum"},
 	}
 	for _, tt := range tests {
 		pq := ix.parse(tt.question)
