@@ -1015,6 +1015,9 @@ func (ix *Index) reading(pq parsedQuery) []string {
 	if pq.counted != "" {
 		asks = append(asks, "counts "+pq.counted)
 	}
+	for _, d := range pq.docs {
+		asks = append(asks, "document "+d.key)
+	}
 	if pq.english {
 		asks = append(asks, "english")
 	}
