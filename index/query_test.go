@@ -50,6 +50,15 @@ func TestYearIsNotADocumentNumber(t *testing.T) {
 	if len(refs) == 0 || refs[0].key != "2025qdubnd" {
 		t.Errorf("decision 2025/QĐ-UBND: refs %+v, want key 2025qdubnd first", refs)
 	}
+	// Number, year, code: the number is the first ("09/2017/TT-BNV").
+	refs, _ = parseDocRefs(content.Fold("TT 09/2017/TT-BNV có hiệu lực từ ngày nào"))
+	keys := map[string]bool{}
+	for _, r := range refs {
+		keys[r.key] = true
+	}
+	if !keys["9ttbnv"] || keys["2017ttbnv"] {
+		t.Errorf("09/2017/TT-BNV: refs %+v, want key 9ttbnv and no 2017ttbnv", refs)
+	}
 }
 
 // TestParseEverydayForms: chat short forms and everyday words are read as
