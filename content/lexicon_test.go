@@ -2,6 +2,7 @@ package content
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +48,24 @@ func TestMeetingIsNoMailbox(t *testing.T) {
 		if slices.ContainsFunc(AskedTypes(q), func(x Asked) bool { return x.Type == ValueEmail }) {
 			t.Errorf("AskedTypes(%q) = %v: asks for an e-mail", q, AskedTypes(q))
 		}
+	}
+}
+
+// TestChatRegister: the chat forms are looked up by the lower-case word
+// typed, each reads as something else, and "sắp xếp xong" reads with the
+// plain after word, which AfterWords lists first.
+func TestChatRegister(t *testing.T) {
+	for k, v := range Lexicon.ChatForms {
+		if k != strings.ToLower(k) || v == "" || v == k {
+			t.Errorf("ChatForms[%q] = %q: want a lower-case form read as another word", k, v)
+		}
+	}
+	for _, p := range Lexicon.ChatPhrases {
+		if p[0] != strings.ToLower(p[0]) || p[1] == "" || p[0] == p[1] {
+			t.Errorf("ChatPhrases %q: want a lower-case wording read as another", p)
+		}
+	}
+	if len(Lexicon.DoneWords) == 0 || Lexicon.AfterWords[0] != "sau" {
+		t.Errorf("DoneWords %q, AfterWords %q: 'sắp xếp xong' must read 'sau sắp xếp'", Lexicon.DoneWords, Lexicon.AfterWords)
 	}
 }

@@ -1860,6 +1860,7 @@ var chatPhraseRe, chatReading = func() (*regexp.Regexp, map[string]string) {
 	for _, r := range content.Lexicon.Reorganising {
 		for _, d := range content.Lexicon.DoneWords {
 			if content.CanBeSyllable(content.Fold(strings.Fields(r)[0])) {
+				// AfterWords' first is the plain "sau" (TestChatRegister).
 				read[strings.ToLower(r+" "+d)] = content.Lexicon.AfterWords[0] + " " + r
 			}
 		}
