@@ -1,6 +1,7 @@
 package index
 
 import (
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -243,4 +244,130 @@ func kindBefore(folded []string, i int) int {
 		}
 	}
 	return -1
+}
+
+// whichReach is how many words may stand between a kind of place and
+// the "nào" asking which ("những phường, xã cũ nào"); englishWhichReach
+// between "which" and the English kind ("which former districts").
+const (
+	whichReach        = 4
+	englishWhichReach = 2
+)
+
+// whichPlaces are the kinds of place a question asks which of (bits of
+// placeKindNames; anyKind for "đơn vị" or an English kind): "nào" after
+// a kind of place ("gồm những xã nào", "sáp nhập với tỉnh nào"), "which"
+// or "what" before an English one. 0 when it asks none.
+func whichPlaces(folded []string) uint32 {
+	var kinds uint32
+	for i, w := range folded {
+		switch {
+		case w == whichWord:
+			// Back from "nào" over kinds and the words that qualify them
+			// ("phường, xã cũ nào"); a name between ("xã Ia Dơk nằm chỗ
+			// nào") asks where, not which.
+			for j := i; j > 0 && j >= i-whichReach; {
+				if k := kindBefore(folded, j); k >= 0 && !(folded[j-1] == "quan" && j > 1 && folded[j-2] == "co") {
+					kinds |= 1 << k
+					j -= len(placeKindNames[k])
+				} else if j > 1 && folded[j-2] == "don" && folded[j-1] == "vi" {
+					kinds = anyKind
+					j -= 2
+				} else if whichQualifiers[folded[j-1]] {
+					j--
+				} else {
+					break
+				}
+			}
+		case slices.Contains(content.Lexicon.EnglishWhich, w):
+			for j := i + 1; j < len(folded) && j <= i+englishWhichReach; j++ {
+				if englishWhichKinds[stemEN(folded[j])] {
+					kinds = anyKind
+				}
+			}
+		}
+	}
+	return kinds
+}
+
+// whichQualifiers are the words that may stand between a kind of place
+// and "nào" ("những xã cũ nào"), folded.
+var whichQualifiers = map[string]bool{"cu": true, "moi": true, "khac": true, "con": true, "lai": true}
+
+// whichWord is "nào", folded.
+const whichWord = "nao"
+
+// englishWhichKinds are the English kinds of place a which-question asks
+// for (englishPlaceKinds, "hamlets", "units" …), stemmed as stemEN does.
+var englishWhichKinds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range append(slices.Collect(maps.Keys(englishPlaceKinds)), "hamlet", "village", "unit", "zone") {
+		m[stemEN(k)] = true
+	}
+	return m
+}()
+
+// namesOtherPlace: the unit (its words folded) writes a place name that
+// the corpus writes after a kind of place in kinds (ix.places), and the
+// question (its folded words joined, with a space at each end) does not.
+func (ix *Index) namesOtherPlace(question string, kinds uint32, folded []string) bool {
+	var key []byte
+	for i := range folded {
+		key = key[:0]
+		for n := 1; n <= 4 && i+n <= len(folded); n++ {
+			if n > 1 {
+				key = append(key, ' ')
+			}
+			key = append(key, folded[i+n-1]...)
+			if n < 2 {
+				continue
+			}
+			if k, ok := ix.places[string(key)]; ok && k&kinds != 0 && !strings.Contains(question, " "+string(key)+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// whichMargin and whichReachRanks: how far below the best, and how many
+// places, a unit of its article naming a place of the kind asked may
+// stand and answer in its place.
+const (
+	whichMargin     = 0.2
+	whichReachRanks = 3
+)
+
+// whichFirst: where the question asks which places of a kind and the best
+// unit names none the question does not, a unit of the same article close
+// below it that does answers instead ("Phường B được thành lập trên cơ sở
+// phường C, xã D" over the lead announcing the merger).
+func (ix *Index) whichFirst(ranked []scored, margin float64) {
+	// A table's row is a record of its own place: another row names
+	// other places, of which none is asked.
+	if len(ranked) < 2 || ranked[0].names || ix.units[ranked[0].unit].row {
+		return
+	}
+	a := ix.units[ranked[0].unit].article
+	for k := 1; k < len(ranked) && k <= whichReachRanks && ranked[0].score-ranked[k].score <= margin; k++ {
+		// Not one a check marked down that the best passed: another
+		// row of the page's table, naming not the place asked.
+		if ranked[k].names && ix.units[ranked[k].unit].article == a && ranked[k].gate.checks&^ranked[0].gate.checks == 0 {
+			s := ranked[k]
+			copy(ranked[1:k+1], ranked[:k])
+			ranked[0] = s
+			return
+		}
+	}
+}
+
+// unitFolds are the unit's words, folded.
+func (ix *Index) unitFolds(u *unit) []string {
+	out := make([]string, 0, countWords(u.words))
+	for p := 0; p < len(u.words); {
+		var id uint32
+		id, p = nextWord(u.words, p)
+		out = append(out, ix.vocab.fold[id])
+	}
+	return out
 }

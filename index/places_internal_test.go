@@ -145,3 +145,24 @@ func placesInBefore(arts []content.Article) map[string]uint32 {
 	}
 	return names
 }
+
+// TestWhichPlaces: which questions ask which places of a kind.
+func TestWhichPlaces(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"phường Tân An mới gồm những phường, xã cũ nào", true},
+		{"Hà Giang sáp nhập với tỉnh nào", true},
+		{"xa tan hong sap nhap tu nhung don vi nao", true},
+		{"Which wards were merged into Vung Tau ward?", true},
+		{"trụ sở xã Ia Dơk nằm chỗ nào", false},     // a name between: where, not which
+		{"Trung tâm trực thuộc cơ quan nào", false}, // "cơ quan" is no "quận"
+		{"What hours does District 3 police work?", false},
+		{"xã Tân An có bao nhiêu thôn", false},
+	} {
+		if got := whichPlaces(foldWords(c.q)) != 0; got != c.want {
+			t.Errorf("whichPlaces(%q) = %v, want %v", c.q, got, c.want)
+		}
+	}
+}

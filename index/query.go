@@ -96,6 +96,10 @@ type parsedQuery struct {
 	intents  intent
 	docs     []docRef
 	english  bool
+	// whichPlace: the question asks which places of a kind ("gồm những
+	// xã nào", "sáp nhập với tỉnh nào", "which wards"): the answer names
+	// a place the question does not.
+	whichPlace uint32
 	// counted is the noun a "bao nhiêu …"/"mấy …" question counts ("thon"
 	// in "bao nhiêu thôn"): a number written right before it answers.
 	counted string
@@ -826,6 +830,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	if pq.english && asksWhichTitle(pq.folded) {
 		pq.intents |= wantName
 	}
+	pq.whichPlace = whichPlaces(pq.folded)
 	pq.counted = countedNoun(pq.folded, accented, qAccented)
 	if pq.counted != "" {
 		pq.intents |= wantNumber

@@ -155,6 +155,7 @@ func (ix *Index) order(pq parsedQuery, ranked []scored, w []float64) []scored {
 	})
 	typedFirst(ranked, typedMargin)
 	ix.sideFirst(ranked, sideMargin)
+	ix.whichFirst(ranked, whichMargin)
 	return ix.authorOfBest(pq, ranked)
 }
 
@@ -395,7 +396,10 @@ type scored struct {
 	// side: 1 when the unit holds the figure asked and speaks of the side
 	// of a reorganisation the question asks about, -1 of the other side
 	// only, else 0 (side.go).
-	side  int8
+	side int8
+	// names: the question asks which places of a kind, and the unit
+	// names one of that kind the question does not (places.go).
+	names bool
 	feats []float64 // each signal's value, in table order
 	// gate is what the answer/decline decision reads of the unit beyond
 	// its coverage: the coverage before any check marked it down, and
@@ -551,7 +555,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	if len(pq.asked) > 0 {
 		holds = func(u *unit) bool { return holdsAsked(pq.asked, u) }
 	}
-	if asked != 0 || len(pq.asked) > 0 {
+	// A unit naming a place of the kind a which-question asks holds its
+	// answer as one stating a typed value does, and reads its window so.
+	var qLine string // the question's folded words, spaced at both ends
+	if pq.whichPlace != 0 {
+		qLine = " " + strings.Join(pq.folded, " ") + " "
+		typed := holds
+		holds = func(u *unit) bool { return typed(u) || ix.namesOtherPlace(qLine, pq.whichPlace, ix.unitFolds(u)) }
+	}
+	if asked != 0 || len(pq.asked) > 0 || pq.whichPlace != 0 {
 		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
 			u := &ix.units[cands[i].unit]
 			if u.next == 0 || holds(u) || inHits[u.next-1] || !holds(&ix.units[u.next-1]) {
@@ -906,6 +918,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		s.gate.windowHole = windowHole
 		s.coverage = c.coverage
 		s.side = ix.sideOf(&pq, &c)
+		s.names = pq.whichPlace != 0 && ix.namesOtherPlace(qLine, pq.whichPlace, folded)
 		s.gate.unknown = unknownShare
 		s.feats = ix.features(&pq, &c, feats[:0:len(signals)])
 		feats = feats[len(signals):]
