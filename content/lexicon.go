@@ -61,6 +61,10 @@ type lexicon struct {
 	// MiddleNames are the middle names that, after a surname, make a
 	// run of capitalised words a person's name ("Phạm Thị …", "Hồ Văn …").
 	MiddleNames []string
+	// NameHeads are the words written right before a person's name that
+	// are no post ("nhà thơ Nguyễn Văn A", "Tiến sĩ …", a document's
+	// "Người ký: …"): a name after one is a person's, as after "ông".
+	NameHeads []string
 	// ChangeWords say a count that follows them is a change, not a total
 	// ("giảm 1.513 thôn", "reduced by 233 communes"): it does not answer
 	// how many there are. "giảm còn 35 xã", "reduced to 273" state totals.
@@ -240,6 +244,9 @@ var Lexicon = lexicon{
 	CitationOpeners: []string{"Căn cứ", "Theo", "Thực hiện", "Xét", "Trên cơ sở", "Thừa lệnh", "Thay mặt"},
 	GroundsOpeners:  []string{"Căn cứ", "Xét", "Pursuant to"},
 	MiddleNames:     []string{"Văn", "Thị"},
+	NameHeads: []string{"nhà thơ", "nhà văn", "nhà báo", "nhà giáo", "nhà nghiên cứu", "nhà khoa học", "nhạc sĩ",
+		"họa sĩ", "hoạ sĩ", "nghệ sĩ", "nghệ nhân", "tiến sĩ", "thạc sĩ", "giáo sư", "bác sĩ", "kỹ sư", "luật sư",
+		"người ký", "tác giả", "phóng viên"},
 	Reorganising: []string{"sáp nhập", "sắp xếp", "hợp nhất", "thành lập", "nhập", "gộp", "điều chỉnh",
 		"merger", "merging", "merged", "merge", "arrangement", "arranging", "rearrangement", "reorganization",
 		"reorganisation", "reorganizing", "consolidation", "establishment", "restructuring"},

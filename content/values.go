@@ -1034,12 +1034,56 @@ func findPersons(f *valueFinder) {
 			continue
 		}
 		last := words[k+n-1]
-		if t := titleNear(f.text, w.start, last.end); t != "" {
+		t := titleNear(f.text, w.start, last.end)
+		if t == "" && n >= 3 && !bodyName(f.text[w.start:last.end]) {
+			t = nameHeadBefore(f.text[:w.start])
+		}
+		if t != "" {
 			f.add(ValuePerson, w.start, last.end, t)
 			k += n - 1
 		}
 	}
 }
+
+// nameHeadBefore is the lexicon's NameHead that s ends with, before
+// spaces, a colon or capitalised heads ("nhà thơ Tiến sĩ ", "Người ký: "),
+// as written; "" if none.
+func nameHeadBefore(s string) string {
+	tail := strings.TrimRight(s, " :")
+	l := strings.ToLower(Normalize(tail[max(0, len(tail)-40):]))
+	for _, h := range nameHeads {
+		if strings.HasSuffix(l, h) && (len(l) == len(h) || !unicode.IsLetter(lastRune(l[:len(l)-len(h)]))) {
+			return h
+		}
+	}
+	return ""
+}
+
+// bodyName: the capitalised words are a body's name, not a person's
+// ("Văn Phòng HĐND …": a body's head, or a word in capitals).
+func bodyName(name string) bool {
+	l := strings.ToLower(Normalize(name))
+	for _, h := range Lexicon.BodyHeads {
+		if strings.HasPrefix(l, strings.ToLower(Normalize(h))+" ") {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(name) {
+		if utf8.RuneCountInString(w) > 1 && w == strings.ToUpper(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameHeads are the lexicon's NameHeads, lower-cased and normalised.
+var nameHeads = func() []string {
+	var out []string
+	for _, h := range Lexicon.NameHeads {
+		out = append(out, strings.ToLower(Normalize(h)))
+	}
+	return out
+}()
 
 // placeBefore reports whether s ends with a word that makes the name after
 // it a place, a street or an organisation.

@@ -104,6 +104,12 @@ func TestValues(t *testing.T) {
 			[]string{"area:28,15", "count:12/thôn tổ dân phố", "date:năm 2024", "count:3.456/hộ"}},
 		{"Số điện thoại: 0000.111.222; Số lượng: 5; diện tích của 2 xã là 30 km2",
 			[]string{"phone:0000.111.222", "count:5", "count:2 xã/xã", "area:30 km2"}},
+		// A name after a word that is no post (synthetic names): a poet, a
+		// document's signer, a page's author; not a body's name after one.
+		{"Đại hội bầu ra ban chấp hành do nhà thơ Trịnh Văn Thử làm chi hội trưởng.",
+			[]string{"person:Trịnh Văn Thử/nhà thơ"}},
+		{"Loại văn bản Nghị quyết Người ký: Lâm Thị Mẫu", []string{"person:Lâm Thị Mẫu/người ký"}},
+		{"Thông báo lịch tiếp dân\nTác giả: Văn Phòng HĐND huyện", nil},
 		// Nothing typed.
 		{"Hội nghị nhằm quán triệt Nghị quyết, nâng cao nhận thức của cán bộ.", nil},
 	}
