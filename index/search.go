@@ -1421,7 +1421,7 @@ var englishTitleWords = func() []string {
 	return out
 }()
 
-var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai "}
+var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai ", " dia diem ", " location "}
 
 // textTraits are the traits read from the text itself: all but those read
 // from its folded words (wordTraits). lower is strings.ToLower(text).

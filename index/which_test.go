@@ -28,3 +28,26 @@ func TestWhichPlaceNamed(t *testing.T) {
 		{"phuong hoa lac moi sap nhap tu nhung phuong nao", "phường Bến Đá, phường Cây Gạo và xã Đồng Sậy"},
 	})
 }
+
+// venuePage is a synthetic notice (invented district and figures): the
+// schedule's lead, then where the meetings are held under the label
+// "Địa điểm", which holds no street address.
+const venuePage = `synthetic: true
+source: https://www.example.invalid/lich-tiep-dan
+title: Lịch tiếp công dân của Chủ tịch UBND huyện Mộc Sơn
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh và số liệu dưới đây đều hư cấu.
+
+Chủ tịch UBND huyện Mộc Sơn tiếp công dân định kỳ vào ngày 12 và 27 hàng tháng, nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo. Địa điểm: Phòng Tiếp công dân huyện Mộc Sơn.
+`
+
+// TestVenueIsWhere: "ở đâu" is answered by the line a notice labels
+// "Địa điểm" (the venue), not by the schedule's lead (which answers
+// when "địa điểm" is not among placeMarkers).
+func TestVenueIsWhere(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"lich.txt": venuePage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"chủ tịch huyện Mộc Sơn tiếp dân ở đâu", "Phòng Tiếp công dân huyện Mộc Sơn"},
+		{"chu tich huyen moc son tiep cong dan o dau", "Phòng Tiếp công dân huyện Mộc Sơn"},
+	})
+}
