@@ -311,6 +311,12 @@ type glossary struct {
 	// spellings (folded → lower case, canonical tones): an accented
 	// question's "đất" is not the "đặt" (located) the glossary renders.
 	toEnglishAccented map[string][]string
+	// byInitials are the glossary's Vietnamese names of three words or
+	// more, and their tails from the second word on ("phục vụ hành chính
+	// công" of "trung tâm phục vụ hành chính công"), by their initials
+	// folded ("pvhcc"): a short form neither glossary nor corpus knows is
+	// read as the one name its letters spell.
+	byInitials map[string][][]string
 }
 
 type vietnameseTerm struct {
@@ -450,6 +456,30 @@ func newGlossary(g content.Glossary) glossary {
 		}
 	}
 	sort.SliceStable(gl.vietnamese, func(i, j int) bool { return len(gl.vietnamese[i].folded) > len(gl.vietnamese[j].folded) })
+	gl.byInitials = map[string][][]string{}
+	addName := func(ws []string) {
+		for k := 0; len(ws)-k >= minInitialsTyped; k++ {
+			name := ws[k:]
+			var b strings.Builder
+			for _, w := range name {
+				b.WriteByte(w[0])
+			}
+			key := b.String()
+			if !slices.ContainsFunc(gl.byInitials[key], func(n []string) bool { return seqEqual(n, name) }) {
+				gl.byInitials[key] = append(gl.byInitials[key], name)
+			}
+		}
+	}
+	for _, t := range g.Abbreviations {
+		for _, l := range t.Long {
+			addName(foldWords(l))
+		}
+	}
+	for _, et := range gl.english {
+		for _, v := range et.vi {
+			addName(v)
+		}
+	}
 	return gl
 }
 
@@ -969,6 +999,16 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
+		// A short form typed in capitals that neither the glossary nor
+		// the corpus knows, whose letters spell one of the glossary's
+		// names ("PVHCC": phục vụ hành chính công).
+		if names := ix.gloss.byInitials[w]; len(names) == 1 && len(w) >= minInitialsTyped && isUpper(cased, i) &&
+			ix.gloss.abbrev[w] == nil && ix.df[w] == 0 && !pq.english {
+			c := concept{alts: [][]string{{w}, names[0]}}
+			c.entity = namesBody(c.alts)
+			pq.concepts = append(pq.concepts, ix.withEnglish(c))
+			continue
+		}
 		// A word whose marks no page writes, nor the typo reader mended
 		// ("nầo", "nhũng", "nao" in an accented question), is read by its
 		// letters, as a word typed without marks is: "xã nao" asks which.
@@ -1113,6 +1153,10 @@ var askingPhrases = func() map[string]bool {
 	}
 	return m
 }()
+
+// minInitialsTyped is the fewest letters of a short form read by its
+// initials (glossary.byInitials): two letters spell too many names.
+const minInitialsTyped = 3
 
 // longTerm is the fewest syllables of a Vietnamese term read before the
 // abbreviations' expansions inside it: a body's name or a person's
