@@ -560,8 +560,18 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	var qLine string // the question's folded words, spaced at both ends
 	if pq.whichPlace != 0 {
 		qLine = " " + strings.Join(pq.folded, " ") + " "
-		typed := holds
-		holds = func(u *unit) bool { return typed(u) || ix.namesOtherPlace(qLine, pq.whichPlace, ix.unitFolds(u)) }
+		typed, named := holds, map[*unit]bool{} // each unit read once a question
+		holds = func(u *unit) bool {
+			if typed(u) {
+				return true
+			}
+			v, ok := named[u]
+			if !ok {
+				v = ix.namesOtherPlace(qLine, pq.whichPlace, ix.unitFolds(u))
+				named[u] = v
+			}
+			return v
+		}
 	}
 	if asked != 0 || len(pq.asked) > 0 || pq.whichPlace != 0 {
 		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
