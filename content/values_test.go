@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -312,6 +313,7 @@ func TestValuePrefilters(t *testing.T) {
 		"Trụ sở: Số 12 Nguyễn Du, số nhà 58B đường Thử Nghiệm, phường Mẫu Sơn; 43 Hypo Thetical Street.",
 		"The centre, located at 43 Hypo Thetical Street, opens in May; it was opened at 26 Mau Thu, Gia Dinh City.",
 		"Thôn Ví Dụ, xã Thử Thách có 85 thôn, TDP; ông Nguyễn Văn A, Chủ tịch UBND xã.",
+		"Làm việc từ 7:30 – 11:00 và 13:30 đến 17:00, 8g sáng, 9 AM; mất 30 phút, trong 2 tiếng; 1.7.2025; 5 VNĐ; từ 8g đến 11g.",
 	}
 	for _, dir := range []string{"testdata/synthetic", "testdata/portal", "testdata/facts", "testdata/tables", "default"} {
 		files, err := os.ReadDir(dir)
@@ -342,5 +344,37 @@ func TestValuePrefilters(t *testing.T) {
 	}
 	if found < 100 {
 		t.Errorf("only %d values in %d texts: the test checks too little", found, len(texts))
+	}
+}
+
+// TestValuePrefiltersRandom compares Values with and without the
+// prefilters on random texts made of what the number shapes read: digits,
+// their separators, white space (every kind regexp's \s reads, and some it
+// does not), the shapes' words and units in either case, runes that fold
+// to their letters (K, ſ), and invalid UTF-8.
+func TestValuePrefiltersRandom(t *testing.T) {
+	pieces := []string{
+		"0", "1", "2", "5", "12", "2024", "1.234", "4,5", "8", "30", ".", ",", ":", "/", "-", "–", "%", "(", ")",
+		"8:30", "17:45", "1.7.2025", "01.07", "1/7/2025", "1-7-2025", "2025-07-01", "12,5", "1.234,5", "2,243,554",
+		" ", " ", "  ", "\t", "\n", "\f", "\r", "\v", "\u00a0",
+		"đồng", "Đồng", "ĐỒNG", "đ", "Đ", "vnđ", "VND", "tỷ", "TỶ", "tỉ", "triệu", "nghìn", "ngàn", "Nghìn",
+		"ngày", "Ngày", "ngày làm việc", "tuần", "tháng", "Tháng", "năm", "giờ", "GIỜ", "tiếng", "phút",
+		"h", "H", "g", "G", "am", "PM", "a.m.", "p.m.", "đến", "tới", "Đến", "từ", "Từ", "trong", "sau", "mất",
+		"km²", "ha", "hai", "\u212a" + "m", "\u017f" + "q km", "dân số", "diện tích", "nhân khẩu", "người",
+		"Quyết định số", "Nghị quyết", "hàng tháng", "thứ Hai", "x", "a", "\xff", "\xe1\xbb",
+	}
+	r := rand.New(rand.NewSource(13))
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		for k := 1 + r.Intn(14); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		valuePrefilters = false
+		want := Values(s)
+		valuePrefilters = true
+		if got := Values(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Values(%q)\nwith the prefilters %v\nwithout           %v", s, got, want)
+		}
 	}
 }
