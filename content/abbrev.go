@@ -128,39 +128,49 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		}
 	}
 	oneReading := totalText <= oneReadingMaxText
-	var notes []spanNote
 	// starts[i] is where article i's texts start in the corpus's text.
 	starts := make([]uint64, 0, len(articles)+1)
 	var pos uint64 // where the text being read starts in the corpus's text
-	for i := range articles {
-		if err := ctx.Err(); err != nil {
-			return g, fmt.Errorf("content: inferring abbreviations: %w", err)
-		}
-		starts = append(starts, pos)
-		texts = spanTexts(&articles[i], texts)
-		for _, t := range texts {
-			if oneReading {
-				if strings.Contains(t, "(") {
-					definedShorts(t, func(short, long string) { note(defined, short, long) })
+	// read reads the corpus, giving span each span met with its hash and
+	// where it starts; the reading that counts (the only one, or the
+	// second) also notes the definitions and the provinces' codes.
+	read := func(counts bool, span func(k, at uint64, ws []nameWord)) error {
+		starts, pos = starts[:0], 0
+		for i := range articles {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("content: inferring abbreviations: %w", err)
+			}
+			starts = append(starts, pos)
+			texts = spanTexts(&articles[i], texts)
+			for _, t := range texts {
+				if counts {
+					if strings.Contains(t, "(") {
+						definedShorts(t, func(short, long string) { note(defined, short, long) })
+					}
+					placeCodes(t, func(short, long string) { note(codes, short, long) })
 				}
-				placeCodes(t, func(short, long string) { note(codes, short, long) })
+				for _, run := range nr.runs(t, lowerWords, folds) {
+					eachSpan(run, func(ws []nameWord) { span(foldedHash(ws), pos+uint64(ws[0].at), ws) })
+				}
+				pos += uint64(len(t))
 			}
-			for _, run := range nr.runs(t, lowerWords, folds) {
-				eachSpan(run, func(ws []nameWord) {
-					k := foldedHash(ws)
-					b := k & (bits - 1)
-					w, m := b/64, uint64(1)<<(b%64)
-					if seen[w]&m != 0 {
-						again[w] |= m
-					}
-					seen[w] |= m
-					if oneReading {
-						notes = append(notes, newSpanNote(k, pos+uint64(ws[0].at), len(ws), namelike(ws)))
-					}
-				})
-			}
-			pos += uint64(len(t))
 		}
+		return nil
+	}
+	var notes []spanNote
+	err := read(oneReading, func(k, at uint64, ws []nameWord) {
+		b := k & (bits - 1)
+		w, m := b/64, uint64(1)<<(b%64)
+		if seen[w]&m != 0 {
+			again[w] |= m
+		}
+		seen[w] |= m
+		if oneReading {
+			notes = append(notes, newSpanNote(k, at, len(ws), namelike(ws)))
+		}
+	})
+	if err != nil {
+		return g, err
 	}
 	seen = nil
 	for _, n := range notes {
@@ -168,25 +178,9 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	}
 	notes = nil
 	if !oneReading {
-		starts, pos = starts[:0], 0
-		for i := range articles {
-			if err := ctx.Err(); err != nil {
-				return g, fmt.Errorf("content: inferring abbreviations: %w", err)
-			}
-			starts = append(starts, pos)
-			texts = spanTexts(&articles[i], texts)
-			for _, t := range texts {
-				if strings.Contains(t, "(") {
-					definedShorts(t, func(short, long string) { note(defined, short, long) })
-				}
-				placeCodes(t, func(short, long string) { note(codes, short, long) })
-				for _, run := range nr.runs(t, lowerWords, folds) {
-					eachSpan(run, func(ws []nameWord) {
-						count(foldedHash(ws), pos+uint64(ws[0].at), len(ws), namelike(ws))
-					})
-				}
-				pos += uint64(len(t))
-			}
+		err := read(true, func(k, at uint64, ws []nameWord) { count(k, at, len(ws), namelike(ws)) })
+		if err != nil {
+			return g, err
 		}
 	}
 	starts = append(starts, pos)
