@@ -1,7 +1,9 @@
 package content
 
 import (
+	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +35,43 @@ func TestSentences(t *testing.T) {
 				t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSentencesOfNormalAreNormal: every sentence of a paragraph that is its
+// own Normalize form is its own Normalize form too, so that the build can
+// normalise a paragraph once instead of each of its sentences
+// (index.articleUnits). Random paragraphs of letters in either case,
+// decomposed and combining marks, the tone placements Normalize moves,
+// every kind of white space, the stops and quotes Sentences splits at,
+// other scripts and invalid UTF-8, normalised first.
+func TestSentencesOfNormalAreNormal(t *testing.T) {
+	pieces := []string{
+		"a", "B", "hòa", "hoà", "HOÀ", "khỏe", "khoẻ", "thuỷ", "Thủy", "ủy", "uỷ", "quốc", "Ủy ban", "đ", "Đ",
+		"e\u0301", "o\u0302\u0301", "\u0301", "\u0323", "A\u030a", "Å", "ﬁ", "ǅ", "1", "29/6/2016", "18-NQ/TW",
+		" ", " ", "  ", "\t", "\n", "\n\n", "\u00a0", "\u2003", "\u3000", "\r",
+		".", ". ", "!", "?", "...", "…", "\"", "'", ")", "]", "»", "”", "’", "(", "“", "«", "[", ";", ":", ",",
+		"TP.", "ThS.", "V.", "Nguyễn", "Hà Tĩnh", "Chủ tịch", "x", "日本", "Ωμέγα", "\xff", "\xe1\xbb",
+	}
+	r := rand.New(rand.NewSource(13))
+	checked := 0
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := 1 + r.Intn(20); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		p := Normalize(b.String())
+		if Normalize(p) != p {
+			continue // not a paragraph the build would mark
+		}
+		checked++
+		for _, s := range Sentences(p) {
+			if Normalize(s) != s {
+				t.Fatalf("paragraph %q is normal, its sentence %q is not: %q", p, s, Normalize(s))
+			}
+		}
+	}
+	if checked < 100000 {
+		t.Errorf("only %d normal paragraphs checked", checked)
 	}
 }

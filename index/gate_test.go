@@ -39,7 +39,7 @@ func TestNestedListContext(t *testing.T) {
 		"• Phía Bắc giáp tỉnh Giả Định",
 		"• Dân số: 765.432 người",
 	}}
-	units, _ := articleUnits(0, a)
+	units, _, _ := articleUnits(0, a)
 	for _, u := range units {
 		if strings.Contains(u.text, "765.432") {
 			if !strings.Contains(u.context, "Tổng quan") {

@@ -290,12 +290,13 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// A kept build reads them back from an earlier step instead
 	// (keptunits.go).
 	unitsRead, placesRead := false, false
+	var normal [][]bool // the cutting's paragraphs that are their own Normalize form
 	if o.Dir != "" {
 		ix.units, unitsRead = loadUnits(o.Dir, c)
 		ix.places, placesRead = loadPlaces(o.Dir, c)
 	}
 	if !unitsRead {
-		if ix.units, err = makeUnits(ctx, c); err != nil {
+		if ix.units, normal, err = makeUnits(ctx, c); err != nil {
 			return nil, err
 		}
 		if o.Dir != "" {
@@ -305,7 +306,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 	}
 	if !placesRead {
-		ix.places = placesByKind(c.Articles)
+		ix.places = placesByKind(c.Articles, normal)
 		if o.Dir != "" {
 			if err := savePlaces(o.Dir, c, ix.places); err != nil {
 				return nil, err
@@ -501,9 +502,14 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 // otherwise run on one), then joined in article order. Each worker checks
 // ctx before each article, so a build stopped meanwhile stops within an
 // article per worker.
-func makeUnits(ctx context.Context, c *content.Corpus) ([]unit, error) {
+//
+// normal[i][j] is whether article i's paragraph j is its own Normalize
+// form, which the cutting learns on the way: the place names' reading
+// then need not normalise it again.
+func makeUnits(ctx context.Context, c *content.Corpus) (_ []unit, normal [][]bool, _ error) {
 	per := make([][]unit, len(c.Articles))
 	keys := make([][]string, len(c.Articles))
+	normal = make([][]bool, len(c.Articles))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), len(c.Articles))) {
@@ -515,13 +521,13 @@ func makeUnits(ctx context.Context, c *content.Corpus) ([]unit, error) {
 				if ai >= len(c.Articles) {
 					return
 				}
-				per[ai], keys[ai] = articleUnits(ai, &c.Articles[ai])
+				per[ai], keys[ai], normal[ai] = articleUnits(ai, &c.Articles[ai])
 			}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("index: build: cutting units: %w", err)
+		return nil, nil, fmt.Errorf("index: build: cutting units: %w", err)
 	}
 	total := 0
 	for _, us := range per {
@@ -548,14 +554,14 @@ func makeUnits(ctx context.Context, c *content.Corpus) ([]unit, error) {
 		per[ai] = nil
 	}
 	linkNext(units)
-	return units, nil
+	return units, normal, nil
 }
 
 // articleUnits cuts one article. prev counts from the article's first unit;
 // contactKeys[j] is unit j's contact block folded, by which makeUnits keeps
 // one unit per block. Contact units come last, so dropping one moves no
-// other.
-func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []string) {
+// other. normal[j] is whether paragraph j is its own Normalize form.
+func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []string, normal []bool) {
 	docsBySentence := map[string][]string{}
 	for _, d := range a.Documents {
 		key := content.Normalize(d.Sentence)
@@ -586,8 +592,13 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 	intro, outer := "", ""
 	title := setOf(foldWords(a.Title))
 	rows := tableRowSet(a.TableRows)
+	normal = make([]bool, len(a.Paragraphs))
 	for pi, p := range a.Paragraphs {
 		sentences := content.Sentences(p)
+		// A paragraph is normalised once: when it is its own Normalize
+		// form, so is each of its sentences
+		// (content.TestSentencesOfNormalAreNormal), and most are.
+		normal[pi] = content.Normalize(p) == p
 		item := listItemRe.MatchString(p)
 		switch {
 		case rows[pi] && !rows[pi-1]:
@@ -606,7 +617,10 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			}
 			// One reading of the sentence: normalised and folded once,
 			// for the contact lines, the preamble and the document keys.
-			key := content.Normalize(s)
+			key := s
+			if !normal[pi] {
+				key = content.Normalize(s)
+			}
 			folded := content.FoldNormal(key)
 			if len(inContact) > 0 && inContact[lineKeyFolded(s, folded)] {
 				continue
@@ -660,7 +674,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		units = append(units, unit{kind: kContact, article: ai, text: text, facts: &unitFacts{contact: ct}, context: seat})
 		contactKeys = append(contactKeys, content.Fold(text))
 	}
-	return units, contactKeys
+	return units, contactKeys, normal
 }
 
 // isPreamble: a sentence that frames its article rather than states a

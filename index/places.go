@@ -25,7 +25,10 @@ var englishPlaceKinds = map[string]bool{"province": true, "city": true, "ward": 
 // The articles are read on every core, a share each, and the names'
 // kinds joined: it read every paragraph on one core, a tenth of a
 // 10,000-article build's CPU, while the batches waited for it.
-func placesByKind(arts []content.Article) map[string]uint32 {
+//
+// normal, when not nil, tells which paragraphs are their own Normalize form
+// (makeUnits): those are not normalised again.
+func placesByKind(arts []content.Article, normal [][]bool) map[string]uint32 {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(arts)/64))
 	parts := make([]map[string]uint32, workers)
 	var wg sync.WaitGroup
@@ -34,7 +37,11 @@ func placesByKind(arts []content.Article) map[string]uint32 {
 		go func() {
 			defer wg.Done()
 			from, to := w*len(arts)/workers, (w+1)*len(arts)/workers
-			parts[w] = placesIn(arts[from:to])
+			var norm [][]bool
+			if normal != nil {
+				norm = normal[from:to]
+			}
+			parts[w] = placesIn(arts[from:to], norm)
 		}()
 	}
 	wg.Wait()
@@ -48,7 +55,7 @@ func placesByKind(arts []content.Article) map[string]uint32 {
 }
 
 // placesIn is placesByKind of some articles.
-func placesIn(arts []content.Article) map[string]uint32 {
+func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
 	names := map[string]uint32{}
 	add := func(name []string, kinds uint32) {
 		if len(name) >= 2 && len(name) <= 4 {
@@ -63,8 +70,11 @@ func placesIn(arts []content.Article) map[string]uint32 {
 	var cased, folded []string
 	foldOf := map[string]string{}
 	var stops []bool
-	read := func(text string) {
-		norm := content.Normalize(text)
+	read := func(text string, isNormal bool) {
+		norm := text
+		if !isNormal {
+			norm = content.Normalize(text)
+		}
 		cased = cased[:0]
 		eachWord(norm, func(w string) { cased = append(cased, w) })
 		if len(cased) < 3 {
@@ -149,10 +159,10 @@ func placesIn(arts []content.Article) map[string]uint32 {
 			}
 		}
 	}
-	for _, a := range arts {
-		read(a.Title)
-		for _, p := range a.Paragraphs {
-			read(p)
+	for i, a := range arts {
+		read(a.Title, false)
+		for j, p := range a.Paragraphs {
+			read(p, normal != nil && normal[i][j])
 		}
 	}
 	return names
