@@ -49,7 +49,19 @@ type opsConfig struct {
 	// memoryLimit is MEMORY_LIMIT in bytes: the soft limit set with
 	// debug.SetMemoryLimit, which reloads are also held to; 0 for none.
 	memoryLimit int64
+	// gcPercent is the collector's target (debug.SetGCPercent) that serve
+	// sets: limitedGCPercent when MEMORY_LIMIT is set and GOGC is not; 0
+	// leaves the runtime's.
+	gcPercent int
 }
+
+// limitedGCPercent is serve's GOGC under a MEMORY_LIMIT. The soft limit
+// only bites near itself: between reloads the collector let the heap grow
+// to twice what is live (GOGC 100), and a 10,000-article portal's process
+// sat near 400 MB, where about 200 are live (docs/performance.md, "serve
+// measured at 10,000 articles"). A deployment that sets a limit asks for
+// memory before CPU; GOGC set in the environment wins.
+const limitedGCPercent = 25
 
 func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
 	var c opsConfig
@@ -96,6 +108,9 @@ func loadOpsConfig(getenv func(string) string) (opsConfig, error) {
 			return c, fmt.Errorf("MEMORY_LIMIT %q is not a size of at least 64MiB (e.g. 400MiB, 1GiB)", s)
 		}
 		c.memoryLimit = n
+		if getenv("GOGC") == "" {
+			c.gcPercent = limitedGCPercent
+		}
 	}
 	return c, nil
 }
@@ -197,6 +212,10 @@ func startOperations(ctx context.Context, cfg serveConfig, oc opsConfig, rdb sto
 		// refused (index.Live.Reload) while the old index serves.
 		debug.SetMemoryLimit(oc.memoryLimit)
 		log.Info("memory limit set", "memory_limit_mb", oc.memoryLimit>>20)
+	}
+	if oc.gcPercent > 0 {
+		debug.SetGCPercent(oc.gcPercent)
+		log.Info("garbage collection target set", "gogc", oc.gcPercent)
 	}
 	if oc.indexDir != "" {
 		// A replica killed with SIGKILL (or by the OOM killer) left its

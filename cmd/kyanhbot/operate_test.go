@@ -305,6 +305,7 @@ func TestLoadOpsConfig(t *testing.T) {
 		staff    int64
 		replica  string
 		memory   int64
+		gc       int    // the GOGC serve sets; 0 for the runtime's
 		indexDir string // "memory" for none; "" for the default temporary directory
 		wantErr  string
 	}{
@@ -315,9 +316,11 @@ func TestLoadOpsConfig(t *testing.T) {
 		{vars: map[string]string{"STAFF_CHAT_ID": "-100", "STAFF_THREAD_ID": "7"}, staff: -100},
 		{vars: map[string]string{"STAFF_THREAD_ID": "7"}, wantErr: "STAFF_THREAD_ID"},
 		{vars: map[string]string{"STAFF_CHAT_ID": "-100", "STAFF_THREAD_ID": "chung"}, wantErr: "STAFF_THREAD_ID"},
-		{vars: map[string]string{"MEMORY_LIMIT": "400MiB"}, memory: 400 << 20},
-		{vars: map[string]string{"MEMORY_LIMIT": "1GiB", "INDEX_DIR": "/srv/idx"}, memory: 1 << 30, indexDir: "/srv/idx"},
-		{vars: map[string]string{"MEMORY_LIMIT": "536870912"}, memory: 512 << 20},
+		{vars: map[string]string{"MEMORY_LIMIT": "400MiB"}, memory: 400 << 20, gc: limitedGCPercent},
+		{vars: map[string]string{"MEMORY_LIMIT": "1GiB", "INDEX_DIR": "/srv/idx"}, memory: 1 << 30, gc: limitedGCPercent, indexDir: "/srv/idx"},
+		{vars: map[string]string{"MEMORY_LIMIT": "536870912"}, memory: 512 << 20, gc: limitedGCPercent},
+		{vars: map[string]string{"MEMORY_LIMIT": "512MiB", "GOGC": "100"}, memory: 512 << 20},
+		{vars: map[string]string{"GOGC": "50"}},
 		{vars: map[string]string{"INDEX_DIR": "memory"}, indexDir: "memory"},
 		{vars: map[string]string{"MEMORY_LIMIT": "10MiB"}, wantErr: "MEMORY_LIMIT"},
 		{vars: map[string]string{"MEMORY_LIMIT": "400MB"}, wantErr: "MEMORY_LIMIT"},
@@ -337,6 +340,9 @@ func TestLoadOpsConfig(t *testing.T) {
 		}
 		if c.memoryLimit != tt.memory {
 			t.Errorf("%v: memory limit %d, want %d", tt.vars, c.memoryLimit, tt.memory)
+		}
+		if c.gcPercent != tt.gc {
+			t.Errorf("%v: GOGC %d, want %d", tt.vars, c.gcPercent, tt.gc)
 		}
 		switch tt.indexDir {
 		case "memory":
