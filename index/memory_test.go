@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime/debug"
+	"sync"
 	"testing"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -211,4 +213,62 @@ func TestStepRoom(t *testing.T) {
 			t.Errorf("step %d in memory holds %d, want the estimate %d", step, r, e)
 		}
 	}
+}
+
+// TestLiveSearchesBounded: 64 askers at once (a burst from many chats) get
+// the answers one asker gets, with never more than searchSlots searches
+// running; one whose context ends while it waits is told so.
+func TestLiveSearchesBounded(t *testing.T) {
+	ctx := context.Background()
+	live := NewLive(mustBuild(t, synth.Corpus(4, 60, 200)), BuildOptions{})
+	defer live.Close()
+	questions := []string{"so dien thoai uy ban", "email uy ban", "sap nhap thon", "nghi quyet 18", "dan so bao nhieu"}
+	want := map[string]string{}
+	for _, q := range questions {
+		r, err := live.Search(ctx, q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[q] = fmt.Sprint(r.Found, len(r.Hits), firstText(r))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for i := range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := questions[i%len(questions)]
+			r, err := live.Search(ctx, q, Options{})
+			if got := fmt.Sprint(r.Found, len(r.Hits), firstText(r)); err != nil || got != want[q] {
+				errs <- fmt.Sprintf("%q: %s, %v; alone %s", q, got, err, want[q])
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if m := live.busyMax.Load(); m < 1 || int(m) > searchSlots() {
+		t.Errorf("%d searches ran at once, want 1 … %d", m, searchSlots())
+	}
+	// Every slot taken: an asker whose context ends waits no longer.
+	for range searchSlots() {
+		live.searching <- struct{}{}
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := live.Search(cctx, questions[0], Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("a search waiting with its context ended: err = %v, want context.Canceled", err)
+	}
+	for range searchSlots() {
+		<-live.searching
+	}
+}
+
+func firstText(r Result) string {
+	if len(r.Hits) == 0 {
+		return ""
+	}
+	return r.Hits[0].Text
 }
