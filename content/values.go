@@ -332,6 +332,11 @@ type numShape struct {
 	// then read for nothing (money, lengths of time, times of day and
 	// numeric dates were half the expressions' cost over a corpus).
 	next func(text string, at int) bool
+	// beforeAt, when set, is before read by hand (wordsBefore): where its
+	// match in look starts, -1 if none. Tried unanchored at each of the
+	// sixty bytes before a number, the expressions before dates and
+	// documents were the largest share of the code shapes' cost.
+	beforeAt func(look string) int
 }
 
 // valuePrefilters is whether numShape.may and mayBefore are used; the
@@ -386,22 +391,23 @@ var codeShapes = []numShape{
 	// Documents: "18-NQ/TW", "18, 19-NQ/TW", "1234/QĐ-UBND", "34/2019/NĐ-CP".
 	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(partyDocRE.String(), `(?:^|[^\p{L}\d/])`)), may: slashAndDash},
 	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(stateDocRE.String(), `(?:^|[^\p{L}\d/])`)), may: slashAndDash},
-	{t: ValueDocument, before: ending(`(?i)(?:` + docNamesRE + `)(?:\s+số)?\s+`), need: true, keepBefore: true, at: anchored(`\d{1,5}`), ok: endsNumber, mayBefore: hasAny(docNames...)},
+	{t: ValueDocument, before: ending(`(?i)(?:` + docNamesRE + `)(?:\s+số)?\s+`), need: true, keepBefore: true, at: anchored(`\d{1,5}`), ok: endsNumber, mayBefore: hasAny(docNames...),
+		beforeAt: wordsBefore(true, docNames...)},
 	// Dates.
-	{t: ValueDate, before: ending(`(?i)ngày\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?`), ok: endsNumber, mayBefore: hasAny("ngày"), may: hasAny("tháng")},
+	{t: ValueDate, before: ending(`(?i)ngày\s+`), beforeAt: wordsBefore(false, "ngày"), need: true, keepBefore: true, at: anchored(`\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?`), ok: endsNumber, mayBefore: hasAny("ngày"), may: hasAny("tháng")},
 	{t: ValueDate, at: anchored(`\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}`), ok: endsNumber,
 		next: numberThen(digitChars, "/-.")},
-	{t: ValueDate, before: ending(`(?i)tháng\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*(?:/\s*|\s+(?i:năm)\s+)\d{4}`), ok: endsNumber, mayBefore: hasAny("tháng")},
+	{t: ValueDate, before: ending(`(?i)tháng\s+`), beforeAt: wordsBefore(false, "tháng"), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*(?:/\s*|\s+(?i:năm)\s+)\d{4}`), ok: endsNumber, mayBefore: hasAny("tháng")},
 	// "Sáng 28/4", "Ngày 28-4": a day and month after a word of the day;
 	// with a dash only a month that can be one ("ngày 27-28/9" is a range).
-	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}|\d{1,2}-(?:0?[1-9]|1[0-2])`), ok: endsNumber,
+	{t: ValueDate, before: ending(`(?i)(?:ngày|từ|đến|sáng|chiều|tối|trưa|hôm)\s+`), beforeAt: wordsBefore(false, "ngày", "từ", "đến", "sáng", "chiều", "tối", "trưa", "hôm"), need: true, keepBefore: true, at: anchored(`\d{1,2}\s*/\s*\d{1,2}|\d{1,2}-(?:0?[1-9]|1[0-2])`), ok: endsNumber,
 		mayBefore: hasAny("ngày", "từ", "đến", "sáng", "chiều", "tối", "trưa", "hôm"), may: hasAny("/", "-")},
-	{t: ValueDate, before: ending(`(?i)năm\s+`), need: true, keepBefore: true, at: anchored(`(?:19|20)\d{2}`), ok: endsNumber, mayBefore: hasAny("năm")},
+	{t: ValueDate, before: ending(`(?i)năm\s+`), beforeAt: wordsBefore(false, "năm"), need: true, keepBefore: true, at: anchored(`(?:19|20)\d{2}`), ok: endsNumber, mayBefore: hasAny("năm")},
 	// A day that comes back every month ("ngày 15 hàng tháng", "vào ngày
 	// 15 và 25 hằng tháng"), or a day of a schedule's month with its
 	// weekday ("Ngày 19 (thứ Hai)"): the date a notice gives for what
 	// recurs, asked as "ngày nào", "ngày mấy".
-	{t: ValueDate, before: ending(`(?i)ngày\s+`), need: true, keepBefore: true,
+	{t: ValueDate, before: ending(`(?i)ngày\s+`), beforeAt: wordsBefore(false, "ngày"), need: true, keepBefore: true,
 		at:        anchored(`(?i)\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2})*\s+(?:hàng|hằng)\s+tháng|\d{1,2}\s*\(\s*(?:thứ\s+\p{L}+|chủ\s+nhật)\s*\)`),
 		mayBefore: hasAny("ngày"), may: func(f *valueFinder) bool { return f.has("tháng") || f.has("(") }},
 }
@@ -456,6 +462,71 @@ const (
 	clockChars  = "0123456789.,:" // a clock's, and what a number may run into
 )
 
+// wordsBefore reads a before expression of the form
+// (?i)(?:w1|w2|…)(?:\s+số)?\s+$ (withSo: the "số" part is there): where
+// in look its leftmost match starts, -1 if none. Each word ends in a letter,
+// so the white space it ends at is the whole run before look's end (or
+// before "số"), and the leftmost match is the longest word written there.
+func wordsBefore(withSo bool, words ...string) func(look string) int {
+	return func(look string) int {
+		e := spaceREStart(look)
+		if e == len(look) {
+			return -1
+		}
+		best := wordsSuffix(look[:e], words)
+		if withSo {
+			if k := foldSuffix(look[:e], "số"); k >= 0 {
+				if e2 := spaceREStart(look[:k]); e2 < k {
+					if st := wordsSuffix(look[:e2], words); st >= 0 && (best < 0 || st < best) {
+						best = st
+					}
+				}
+			}
+		}
+		return best
+	}
+}
+
+// spaceREStart is where the run of regexp's \s that s ends with starts.
+func spaceREStart(s string) int {
+	i := len(s)
+	for i > 0 && isSpaceRE(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// wordsSuffix is where the longest of words that s ends with, as (?i)
+// reads it, starts; -1 if none.
+func wordsSuffix(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if k := foldSuffix(s, w); k >= 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	return best
+}
+
+// foldSuffix is where the end of s that (?i) matches with w starts, rune
+// for rune; -1 if s does not end so.
+func foldSuffix(s, w string) int {
+	i := len(s)
+	for j := len(w); j > 0; {
+		wr, wn := utf8.DecodeLastRuneInString(w[:j])
+		j -= wn
+		if i == 0 {
+			return -1
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if r != wr && (r == utf8.RuneError || !foldsToAny(r, string(wr))) {
+			return -1
+		}
+	}
+	return i
+}
+
 // clockNext: a time of day is "8:30" (a colon after one or two digits) or
 // a number, then a unit ("h", "giờ", "g") or "am"/"pm".
 func clockNext(text string, at int) bool {
@@ -498,7 +569,7 @@ var numShapes = []numShape{
 		may: hasAny("ngày", "tuần", "tháng", "năm", "giờ", "tiếng", "phút"), mayBefore: hasAny("trong", "sau", "mất", "khoảng", "dài", "đa", "quá", "nhất", "hạn", "gian"),
 		next: numberThen(numberChars, "ntgp")},
 	// Times of day and opening hours.
-	{t: ValueTime, before: ending(`(?i)từ\s+`), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK, mayBefore: hasAny("từ"),
+	{t: ValueTime, before: ending(`(?i)từ\s+`), beforeAt: wordsBefore(false, "từ"), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK, mayBefore: hasAny("từ"),
 		next: numberThen(clockChars, "aphgđt-–")},
 	{t: ValueTime, at: anchored(`(?i)` + clock), ok: clockOK, next: clockNext},
 }
@@ -593,10 +664,16 @@ func findNumberValues(f *valueFinder, shapes []numShape) {
 				}
 			} else if sh.before != nil {
 				look := f.text[max(0, s-60):s]
-				if b := sh.before.FindStringIndex(look); b != nil {
+				at := -1
+				if valuePrefilters && sh.beforeAt != nil {
+					at = sh.beforeAt(look)
+				} else if b := sh.before.FindStringIndex(look); b != nil {
+					at = b[0]
+				}
+				if at >= 0 {
 					had = true
 					if sh.keepBefore {
-						from = s - len(look) + b[0]
+						from = s - len(look) + at
 					}
 				} else if sh.need {
 					continue

@@ -364,7 +364,7 @@ func TestValuePrefiltersRandom(t *testing.T) {
 		"Quyết định số", "Nghị quyết", "hàng tháng", "thứ Hai", "x", "a", "\xff", "\xe1\xbb",
 	}
 	r := rand.New(rand.NewSource(13))
-	for n := 0; n < 100000; n++ {
+	for n := 0; n < 60000; n++ {
 		var b strings.Builder
 		for k := 1 + r.Intn(14); k > 0; k-- {
 			b.WriteString(pieces[r.Intn(len(pieces))])
@@ -376,5 +376,57 @@ func TestValuePrefiltersRandom(t *testing.T) {
 		if got := Values(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Values(%q)\nwith the prefilters %v\nwithout           %v", s, got, want)
 		}
+	}
+}
+
+// TestWordsBeforeAsExpressions: each shape's before read by hand
+// (beforeAt) finds the match its expression finds, and where it starts, on
+// random stretches of up to sixty bytes cut anywhere (inside a rune too):
+// the shapes' words in every case, "số", every kind of white space, runes
+// that fold to their letters, invalid UTF-8.
+func TestWordsBeforeAsExpressions(t *testing.T) {
+	pieces := append([]string{
+		"số", "SỐ", "Số", "sỐ", "ſố", "so", " ", " ", "  ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "\u2003",
+		"x", "a", "Đ", "1", ".", ",", "(", "\xff", "\xe1\xbb", "\xbb", "\u212a", "NGÀY", "Ngày", "ngay", "TỪ", "Từ",
+	}, docNames...)
+	for _, n := range docNames {
+		pieces = append(pieces, strings.ToUpper(n), strings.Title(n)) //nolint:staticcheck // any casing will do
+	}
+	for _, w := range []string{"ngày", "từ", "đến", "sáng", "chiều", "tối", "trưa", "hôm", "tháng", "năm"} {
+		pieces = append(pieces, w, strings.ToUpper(w))
+	}
+	var shapes []*numShape
+	for _, group := range [][]numShape{codeShapes, numShapes} {
+		for i := range group {
+			if group[i].beforeAt != nil {
+				shapes = append(shapes, &group[i])
+			}
+		}
+	}
+	if len(shapes) < 7 {
+		t.Fatalf("%d shapes read their words by hand, want 7", len(shapes))
+	}
+	r := rand.New(rand.NewSource(60))
+	matched := 0
+	for n := 0; n < 150000; n++ {
+		var b strings.Builder
+		for k := 1 + r.Intn(10); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		look := b.String()
+		look = look[max(0, len(look)-r.Intn(70)):]
+		for _, sh := range shapes {
+			want := -1
+			if m := sh.before.FindStringIndex(look); m != nil {
+				want = m[0]
+				matched++
+			}
+			if got := sh.beforeAt(look); got != want {
+				t.Fatalf("%s before %q: by hand %d, expression %d", sh.before, look, got, want)
+			}
+		}
+	}
+	if matched < 3000 {
+		t.Errorf("only %d matches: the test checks too little", matched)
 	}
 }
