@@ -1,0 +1,30 @@
+package content_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
+	"github.com/kyanhbot/kyanhbot/content/synth"
+)
+
+// BenchmarkValuesSynthetic: the typed values of every sentence of 500
+// synthetic articles, as a build reads them (lower-cased once).
+func BenchmarkValuesSynthetic(b *testing.B) {
+	c := synth.Corpus(1, 500, 600)
+	var sents, lowers []string
+	for _, a := range c.Articles {
+		for _, p := range a.Paragraphs {
+			for _, s := range content.Sentences(p) {
+				sents = append(sents, s)
+				lowers = append(lowers, strings.ToLower(s))
+			}
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for i, s := range sents {
+			content.ValuesLowered(s, lowers[i])
+		}
+	}
+}
