@@ -557,6 +557,25 @@ func makeUnits(ctx context.Context, c *content.Corpus) (_ []unit, normal [][]boo
 	return units, normal, nil
 }
 
+// sentencesMake reports whether p is its sentences, one space apart, and
+// nothing else.
+func sentencesMake(p string, sentences []string) bool {
+	at := 0
+	for i, s := range sentences {
+		if i > 0 {
+			if at >= len(p) || p[at] != ' ' {
+				return false
+			}
+			at++
+		}
+		if !strings.HasPrefix(p[at:], s) {
+			return false
+		}
+		at += len(s)
+	}
+	return at == len(p)
+}
+
 // articleUnits cuts one article. prev counts from the article's first unit;
 // contactKeys[j] is unit j's contact block folded, by which makeUnits keeps
 // one unit per block. Contact units come last, so dropping one moves no
@@ -595,10 +614,11 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 	normal = make([]bool, len(a.Paragraphs))
 	for pi, p := range a.Paragraphs {
 		sentences := content.Sentences(p)
-		// A paragraph is normalised once: when it is its own Normalize
-		// form, so is each of its sentences
-		// (content.TestSentencesOfNormalAreNormal), and most are.
-		normal[pi] = content.Normalize(p) == p
+		// The paragraph is its own Normalize form when its sentences
+		// are and it is nothing but them, one space apart
+		// (content.TestNormalSentencesMakeNormalParagraph): the place
+		// names' reading then need not normalise it.
+		normal[pi] = len(sentences) > 0 && sentencesMake(p, sentences)
 		item := listItemRe.MatchString(p)
 		switch {
 		case rows[pi] && !rows[pi-1]:
@@ -613,13 +633,14 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		prev := 0
 		for _, s := range sentences {
 			if strings.TrimSpace(s) == "" {
+				normal[pi] = false
 				continue
 			}
 			// One reading of the sentence: normalised and folded once,
 			// for the contact lines, the preamble and the document keys.
-			key := s
-			if !normal[pi] {
-				key = content.Normalize(s)
+			key := content.Normalize(s)
+			if key != s {
+				normal[pi] = false
 			}
 			folded := content.FoldNormal(key)
 			if len(inContact) > 0 && inContact[lineKeyFolded(s, folded)] {
