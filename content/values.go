@@ -1085,9 +1085,13 @@ func leadingTitle(s string) string {
 // lower-cased ("đồng chí" is two words: findPersons looks for it apart).
 var honorifics = []string{"ông", "bà", "đ/c", "anh", "chị"}
 
+// isHonorific compares lengths before letters: every rune of the
+// honorifics folds only to runes as long as itself in UTF-8
+// (TestHonorificFoldsKeepLength), so a word of another length is none, and
+// most words are.
 func isHonorific(w string) bool {
 	for _, h := range honorifics {
-		if strings.EqualFold(w, h) {
+		if len(w) == len(h) && strings.EqualFold(w, h) {
 			return true
 		}
 	}

@@ -433,3 +433,28 @@ func TestWordsBeforeAsExpressions(t *testing.T) {
 		t.Errorf("only %d matches: the test checks too little", matched)
 	}
 }
+
+// TestHonorificFoldsKeepLength: isHonorific may compare lengths first only
+// if every rune of the honorifics folds (strings.EqualFold's simple
+// folding) to runes of its own length in UTF-8.
+func TestHonorificFoldsKeepLength(t *testing.T) {
+	for _, h := range honorifics {
+		for _, r := range h {
+			for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+				if utf8.RuneLen(c) != utf8.RuneLen(r) {
+					t.Errorf("%q: %q folds to %q, %d bytes against %d", h, r, c, utf8.RuneLen(c), utf8.RuneLen(r))
+				}
+			}
+		}
+	}
+	for _, w := range []string{"ông", "Ông", "ÔNG", "Bà", "BÀ", "Đ/c", "Anh", "CHỊ", "Chị"} {
+		if !isHonorific(w) {
+			t.Errorf("isHonorific(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"ông.", "on", "bàn", "anhh", "ch", "\u212a"} {
+		if isHonorific(w) {
+			t.Errorf("isHonorific(%q) = true", w)
+		}
+	}
+}
