@@ -61,6 +61,11 @@ type lexicon struct {
 	// MiddleNames are the middle names that, after a surname, make a
 	// run of capitalised words a person's name ("Phạm Thị …", "Hồ Văn …").
 	MiddleNames []string
+	// StampWords are written right before a page's publication stamp
+	// ("date 2025-10-28", "Cập nhật lúc 10:24 01/04/2025", "Đăng ngày
+	// …"): a date after one is when the page was posted, no date it speaks
+	// of. PostedAsks are the words a question asks for that date with.
+	StampWords, PostedAsks []string
 	// NameHeads are the words written right before a person's name that
 	// are no post ("nhà thơ Nguyễn Văn A", "Tiến sĩ …", a document's
 	// "Người ký: …"): a name after one is a person's, as after "ông".
@@ -244,6 +249,9 @@ var Lexicon = lexicon{
 	CitationOpeners: []string{"Căn cứ", "Theo", "Thực hiện", "Xét", "Trên cơ sở", "Thừa lệnh", "Thay mặt"},
 	GroundsOpeners:  []string{"Căn cứ", "Xét", "Pursuant to"},
 	MiddleNames:     []string{"Văn", "Thị"},
+	StampWords: []string{"date", "cập nhật", "cập nhật lúc", "đăng ngày", "ngày đăng", "đăng lúc", "posted", "posted on",
+		"updated", "published"},
+	PostedAsks: []string{"đăng", "cập nhật", "posted", "published", "updated"},
 	NameHeads: []string{"nhà thơ", "nhà văn", "nhà báo", "nhà giáo", "nhà nghiên cứu", "nhà khoa học", "nhạc sĩ",
 		"họa sĩ", "hoạ sĩ", "nghệ sĩ", "nghệ nhân", "tiến sĩ", "thạc sĩ", "giáo sư", "bác sĩ", "kỹ sư", "luật sư",
 		"người ký", "tác giả", "phóng viên"},

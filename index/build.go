@@ -223,6 +223,9 @@ func (ix *Index) prepare(from, to int) {
 			u.traits |= wordTraits(u.text, foldedWordLine(content.FoldNormal(n)))
 		}
 		u.tagValues(textLower)
+		if u.traits&stampDate != 0 {
+			u.traits &^= hasDate
+		}
 		// A date the values read ("ngày 15 hàng tháng", "Ngày 19 (thứ
 		// Hai)") is one for the date signal too, which reads dateRe.
 		if u.values&valueBit[content.ValueDate] != 0 {

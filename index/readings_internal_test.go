@@ -85,3 +85,24 @@ func TestWholeNext(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyStamps: a page's publication stamp is told from a date the
+// text speaks of (synthetic sentences).
+func TestOnlyStamps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"date 2025-10-28 HĐND xã Thử vừa ban hành nghị quyết về việc đổi tên 4 thôn.", true},
+		{"Thời sự Cập nhật lúc 10:24 01/04/2025 (GMT+7) Tỉnh Mẫu hợp nhất Báo và Đài", true},
+		{"26/12/2018 10:26:12 Xem cỡ chữ HĐND tỉnh vừa ban hành Nghị quyết số 37", true},
+		{"Ngày 12/2/2025, Ban Chấp hành ban hành Quyết định hợp nhất hai ban.", false},
+		{"Hội nghị bắt đầu từ 14:00 ngày 5/3/2025 tại hội trường xã.", false},
+		{"date 2025-10-28 Nghị quyết có hiệu lực từ ngày 23-10-2025.", false},
+	} {
+		lower := strings.ToLower(c.text)
+		if got := onlyStamps(lower, content.ValuesLowered(c.text, lower)); got != c.want {
+			t.Errorf("onlyStamps(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

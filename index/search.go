@@ -1355,6 +1355,8 @@ const (
 	// inEnglish: the unit is English text, with no Vietnamese letter and
 	// some English function words.
 	inEnglish
+	// stampDate: the unit's only dates are its page's publication stamp.
+	stampDate
 )
 
 // timeRe: a time of day as portals write opening hours.

@@ -96,7 +96,9 @@ var signals = []signal{
 	typedSignal("reason", 0.30, askedTrait(wantReason, hasWhy)),
 	typedSignal("duration", 0.30, askedTrait(wantDuration, hasSpan)),
 	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
-	typedSignal("date", 0.30, askedTrait(wantDate, hasDate)),
+	typedSignal("date", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return pq.intents&wantDate != 0 && (c.u.traits&hasDate != 0 || c.u.traits&stampDate != 0 && asksPosted(pq.folded))
+	}),
 	typedSignal("subject", 0.30, askedTrait(wantSubject, hasSubject)),
 	typedSignal("time_of_day", 0.30, askedTrait(wantTime, hasTime)),
 	// The unit states a typed value of a kind asked (content.AskedTypes):

@@ -1,7 +1,10 @@
 package index
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kyanhbot/kyanhbot/content"
 )
@@ -30,13 +33,65 @@ var valueBit = func() map[content.ValueType]uint32 {
 // tagValues sets the unit's kinds of typed value and keeps its counts;
 // lower is strings.ToLower(u.text).
 func (u *unit) tagValues(lower string) {
-	for _, v := range content.ValuesLowered(u.text, lower) {
+	vs := content.ValuesLowered(u.text, lower)
+	for _, v := range vs {
 		u.values |= valueBit[v.Type]
 		if v.Type == content.ValueCount || v.Type == content.ValuePopulation {
 			u.fact().counts = append(u.fact().counts, v)
 		}
 	}
+	// A page's publication stamp ("date 2025-10-28 …", "Cập nhật lúc
+	// 10:24 01/04/2025") is no date the page speaks of: the lead holding
+	// it outranked the sentence stating when the resolution takes effect.
+	if u.values&valueBit[content.ValueDate] != 0 && onlyStamps(lower, vs) {
+		u.values &^= valueBit[content.ValueDate]
+		u.traits |= stampDate
+	}
 }
+
+// stampStart bounds how far into a unit a date beside a clock time is
+// still its page's stamp.
+const stampStart = 40
+
+// clockRe: a clock time beside a date, as a page's stamp writes it
+// ("10:24 01/04/2025", "26/12/2018 10:26:12").
+var clockRe = regexp.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?\b`)
+
+// onlyStamps: every date the text states is the page's publication stamp
+// — after a stamp word ("date", "Cập nhật", "Đăng ngày", "posted"), or
+// beside a clock time — not a date the text speaks of.
+func onlyStamps(lower string, vs []content.Value) bool {
+	for _, v := range vs {
+		if v.Type != content.ValueDate {
+			continue
+		}
+		a, b := min(v.Span[0], len(lower)), min(v.Span[1], len(lower))
+		before := strings.TrimSpace(lower[max(0, a-30):a])
+		after := lower[b:min(len(lower), b+12)]
+		// Digits with a clock time right beside them, at the unit's
+		// start: "26/12/2018 10:26:12 Xem cỡ chữ …", not "từ 14:00 ngày
+		// 5/3" in a sentence.
+		stamp := a < stampStart && isDigitByte(v.Text[0]) && (clockRe.MatchString(before[max(0, len(before)-10):]) || clockRe.MatchString(after))
+		for _, w := range stampWords {
+			if strings.HasSuffix(before, w) && (len(before) == len(w) || !unicode.IsLetter(lastRuneOf(before[:len(before)-len(w)]))) {
+				stamp = true
+			}
+		}
+		if !stamp {
+			return false
+		}
+	}
+	return true
+}
+
+// stampWords are the lexicon's StampWords, lower-cased and normalised.
+var stampWords = func() []string {
+	var out []string
+	for _, w := range content.Lexicon.StampWords {
+		out = append(out, strings.ToLower(content.Normalize(w)))
+	}
+	return out
+}()
 
 // holdsAsked: the unit states a value of a kind the question asks for.
 func holdsAsked(asked []content.Asked, u *unit) bool {
@@ -144,3 +199,30 @@ func changeBefore(text string) bool {
 
 // changeFillers go between a change word and its count, folded.
 var changeFillers = setOf(strings.Fields("di them by khoang gan hon tren"))
+
+// asksPosted: the question asks when the page was posted or updated
+// (the lexicon's PostedAsks), which its stamp answers.
+func asksPosted(folded []string) bool {
+	line := " " + strings.Join(folded, " ") + " "
+	for _, w := range postedAsks {
+		if strings.Contains(line, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// postedAsks are the lexicon's PostedAsks, folded.
+var postedAsks = func() []string {
+	var out []string
+	for _, w := range content.Lexicon.PostedAsks {
+		out = append(out, strings.Join(foldWords(w), " "))
+	}
+	return out
+}()
+
+// lastRuneOf is s's last rune (utf8.RuneError when empty).
+func lastRuneOf(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
