@@ -1728,6 +1728,39 @@ var deputyAlts = func() [][]string {
 	return alts
 }()
 
+// isDeputyAlts: r is the deputy's requirement (requiredNames appends
+// deputyAlts itself).
+func isDeputyAlts(r [][]string) bool {
+	return len(r) > 0 && len(deputyAlts) > 0 && &r[0] == &deputyAlts[0]
+}
+
+// deputyTitled: ws writes a deputy's title, a deputy word right before a
+// title ("Phó Chủ tịch", "Deputy Director"), not "phố" anywhere.
+func deputyTitled(ws []string) bool {
+	for p := 0; p+1 < len(ws); p++ {
+		if deputyWords[ws[p]] && (titleAt(ws, p+1) || titleSpellings(ws, p+1) != nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// deputyInWindow: the unit's window (it, the sentence before, its list's
+// introduction, its article's title and lead) writes a deputy's title.
+func (ix *Index) deputyInWindow(u *unit, folded []string) bool {
+	if deputyTitled(folded) {
+		return true
+	}
+	if u.prev > 0 && deputyTitled(foldWords(ix.units[u.prev-1].text)) {
+		return true
+	}
+	if u.context != "" && deputyTitled(foldWords(u.context)) {
+		return true
+	}
+	a := &ix.corpus.Articles[u.article]
+	return deputyTitled(foldWords(a.Title)) || len(a.Paragraphs) > 0 && deputyTitled(foldWords(a.Paragraphs[0]))
+}
+
 // englishWeekdays are the English day names with their Vietnamese
 // spellings, folded: "Sunday" is not answered by the Saturday hours.
 var englishWeekdays = func() map[string][][]string {
@@ -2389,7 +2422,7 @@ var (
 func deputyAsTitle(required, titles [][][]string) ([][][]string, [][][]string) {
 	var kept [][][]string
 	for _, r := range required {
-		if len(r) > 0 && len(deputyAlts) > 0 && &r[0] == &deputyAlts[0] {
+		if isDeputyAlts(r) {
 			titles = append(titles, r)
 			continue
 		}

@@ -843,6 +843,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
 			inLead := func(w string) bool { return ix.leads.has(u.article, w) }
 			for ri, r := range pq.required {
+				if isDeputyAlts(r) {
+					// "Phó" is the deputy only before a title: the
+					// "phố" of "thành phố" folds as it does.
+					if !ix.deputyInWindow(u, folded) {
+						missingRequired = true
+						s.gate.checks |= checkNamed
+					}
+					continue
+				}
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
 					if ri > 0 && namedInOr(concept{alts: pq.required[0]}, inLead, has, inContext, inPrev, inTitle) &&
 						outerPlace(pq.required[0], r) && namedInArticle(u.article, ri, r) {
