@@ -110,3 +110,88 @@ func TestOuterPlaceInArticle(t *testing.T) {
 		{"Xã Trà Khê tỉnh Vi Đông được thành lập trên cơ sở sáp nhập những xã nào?", ""},
 	})
 }
+
+// nestedPage is a synthetic plan (invented wards and figures) whose lists
+// nest: the ward is named by the outer item, what is done by the middle
+// one, the residential group's size by the inner one.
+const nestedPage = `synthetic: true
+source: https://www.nam-lam.example.invalid/tin-tuc/sap-xep-to-dan-pho
+title: Nội dung chi tiết sắp xếp lại tổ dân phố thành phố Nam Lâm
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+1- Phường Vi Lâm: Hiện trạng gồm 31 tổ dân phố
+
+a) Thành lập 04 tổ dân phố mới.
+
+- Thành lập tổ dân phố mới dự kiến tên gọi là Tổ dân phố số 1 với quy mô 311 hộ trên cơ sở sáp nhập các tổ 2, 5 và 9.
+
+- Thành lập tổ dân phố mới dự kiến tên gọi là Tổ dân phố số 2 với quy mô 287 hộ trên cơ sở sáp nhập các tổ 3 và 7.
+
+2- Phường Trà Khê: Hiện trạng gồm 22 tổ dân phố
+
+a) Thành lập 03 tổ dân phố mới.
+
+- Thành lập tổ dân phố mới dự kiến tên gọi là Tổ dân phố số 1 với quy mô 264 hộ trên cơ sở sáp nhập các tổ 1 và 4.
+`
+
+// TestEnclosingItems: an item of a nested list answers with the place its
+// enclosing items name (the outer item "1- Phường Vi Lâm"), and only
+// that place: another ward's group of the same number is the other
+// item's, and a ward no item names is still declined.
+func TestEnclosingItems(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"nested.txt": nestedPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"TDP số 1 P. Vi Lâm có quy mô bao nhiêu hộ?", "311 hộ"},
+		{"to dan pho so 2 phuong vi lam co quy mo bao nhieu ho", "287 hộ"},
+		{"Tổ dân phố số 1 phường Trà Khê có quy mô bao nhiêu hộ?", "264 hộ"},
+		{"Tổ dân phố số 1 phường Vi Đông có quy mô bao nhiêu hộ?", ""},
+	})
+}
+
+// deputyPage is a synthetic notice (invented city and days): the
+// chairman's days of receiving citizens, in a city ("thành phố") whose
+// "phố" folds as the deputy's "phó" does.
+const deputyPage = `synthetic: true
+source: https://www.nam-lam.example.invalid/tin-tuc/tiep-cong-dan
+title: Chủ tịch UBND thành phố Nam Lâm tiếp công dân định kỳ
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Từ 01/03/2031, Chủ tịch UBND thành phố tiếp công dân định kỳ vào ngày thứ Năm tuần thứ 3 hàng tháng tại trụ sở Ban Tiếp công dân thành phố Nam Lâm.
+`
+
+// TestDeputyNotCity: the deputy a question names is a deputy's title in
+// the answer's window, not the "phố" of "thành phố": the chairman's days
+// answer the chairman's question and not the deputy's.
+func TestDeputyNotCity(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"tiep.txt": deputyPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Chủ tịch UBND thành phố Nam Lâm tiếp công dân vào ngày nào?", "thứ Năm tuần thứ 3"},
+		{"Phó Chủ tịch UBND thành phố Nam Lâm tiếp công dân vào ngày nào?", ""},
+	})
+}
+
+// joinedPage is a synthetic report (invented province and person) naming
+// the head of a body that a question writes as initials joined by "&".
+const joinedPage = `synthetic: true
+source: https://www.nam-lam.example.invalid/tin-tuc/nhan-su
+title: Tỉnh Nam Lâm kiện toàn nhân sự các ban Đảng
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Mới đây, Trưởng ban Tuyên giáo và Dân vận Tỉnh ủy Nam Lâm - ông Lạc Văn Thử cho biết tỉnh sẽ hoàn thành việc sắp xếp trong tháng 7.
+`
+
+// TestJoinedInitialsNoPlace: initials joined by "&" ("Ban TG&DV") are a
+// body's, not a place the answer must name, though "TG" alone is a
+// province's code and "bản" a kind of village; a province no page names
+// is still declined.
+func TestJoinedInitialsNoPlace(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"nhan-su.txt": joinedPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Trưởng ban TG&DV Tỉnh ủy Nam Lâm là ai?", "Lạc Văn Thử"},
+		{"Trưởng ban TG&DV tỉnh Nam Lâm là ai?", "Lạc Văn Thử"},
+		{"Trưởng ban TG&DV tỉnh Vi Đông là ai?", ""},
+	})
+}

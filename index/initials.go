@@ -170,3 +170,41 @@ func initialOf(w string, l rune) bool {
 	f, _ := utf8.DecodeRuneInString(content.Fold(strings.ToLower(string(r))))
 	return f == l
 }
+
+// joinedParts are the folded parts of the runs of initials q joins with
+// "&" or "-" ("TG&DV": tg, dv).
+func joinedParts(q string) map[string]bool {
+	var out map[string]bool
+	for _, m := range initialsRe.FindAllStringSubmatchIndex(q, -1) {
+		run := q[m[2]:m[3]]
+		if !strings.ContainsAny(run, "&-") {
+			continue
+		}
+		for _, part := range strings.FieldsFunc(run, func(r rune) bool { return r == '&' || r == '-' || r == ' ' }) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[content.Fold(strings.ToLower(part))] = true
+		}
+	}
+	return out
+}
+
+// notJoinedInitials drops the required names that are a part of a run
+// of initials the question joins with "&" or "-": "Trưởng ban TG&DV" is
+// the head of a body (Tuyên giáo và Dân vận), not of a village ("bản")
+// named TG, which the glossary reads as a province's code.
+func notJoinedInitials(required [][][]string, q string) [][][]string {
+	parts := joinedParts(q)
+	if len(parts) == 0 {
+		return required
+	}
+	out := required[:0]
+	for _, r := range required {
+		if len(r) == 1 && len(r[0]) == 1 && parts[r[0][0]] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}

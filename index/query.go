@@ -1046,6 +1046,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		})
 	}
 	pq.required = requiredNames(pq.folded, cased, nameStops(content.Normalize(q), len(cased)), pq.intents)
+	pq.required = notJoinedInitials(pq.required, pq.raw)
 	// A place typed as its code ("tỉnh BL") is named by its name too.
 	for i, r := range pq.required {
 		if len(r) != 1 || len(r[0]) != 1 {

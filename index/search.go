@@ -755,6 +755,20 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// stating the value does not repeat it; the decision reads this
 		// beside the unit's own coverage (gate.go).
 		leadOf := func(w string) bool { return ix.leads.has(u.article, w) }
+		// The items enclosing the unit's (a nested list's headings) are
+		// read as its list's introduction is.
+		encl := ix.enclosingItems(u)
+		var inEnclosing map[string]bool
+		for _, ws := range encl {
+			for _, w := range ws {
+				if qWords[w] && !has[w] {
+					if inEnclosing == nil {
+						inEnclosing = map[string]bool{}
+					}
+					inEnclosing[w] = true
+				}
+			}
+		}
 		own, windowed, windowHole := 0.0, 0.0, false
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
@@ -763,6 +777,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			own += ws[i] * p
 			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil, nil) == 1 {
+				p = contextCredit
+			}
+			if p < contextCredit && inEnclosing != nil && presence(concept{alts: c.alts}, inEnclosing, nil, nil, nil) == 1 {
 				p = contextCredit
 			}
 			if p < pc && inPrev != nil && presence(concept{alts: c.alts}, inPrev, nil, nil, nil) == 1 {
@@ -775,7 +792,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
-			if p < 1 && namedInOr(concept{alts: c.alts}, leadOf, has, inContext, inPrev, inTitle) {
+			if p < 1 && namedInOr(concept{alts: c.alts}, leadOf, has, inContext, inPrev, inTitle, inEnclosing) {
 				windowed += ws[i] * (1 - p)
 			} else if p == 0 && ws[i] > 0 && !placeKindWord(c) {
 				// A place's kind ("huyện", "h.", "district") is not what
@@ -853,6 +870,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					continue
 				}
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
+					if namedEnclosing(encl, r) {
+						continue
+					}
 					if ri > 0 && namedInOr(concept{alts: pq.required[0]}, inLead, has, inContext, inPrev, inTitle) &&
 						outerPlace(pq.required[0], r) && namedInArticle(u.article, ri, r) {
 						continue

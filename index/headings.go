@@ -1,0 +1,102 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// A plan or resolution nests its lists: "1- Phường A: …" / "a) Thành lập
+// 08 tổ dân phố mới." / "- Tổ dân phố số 1 với quy mô 317 hộ …". The item
+// stating the value names neither the ward nor what is done; the items
+// enclosing it do. They are part of the window the item answers in, as a
+// list's introduction is, and are found at query time, only for a unit
+// whose window lacks a name the question requires.
+
+// itemLevelRe reads a list item's marker: roman numerals, numbers ("1.",
+// "1-", "1)"), numbered sub-items ("1.2."), letters ("a)", "a."), dashes
+// and bullets, plus signs.
+var itemLevelRe = regexp.MustCompile(`^\s*(?:([IVX]{1,4}[.\-–)])|(\d{1,2}[.\-–)])|(\d{1,2}\.\d{1,2}\.?)|([a-zđ][).])|([-–•])|([+*]))\s`)
+
+// itemLevel is the nesting level of a paragraph's list marker, the
+// outermost 1; 0 for a paragraph that is no item.
+func itemLevel(p string) int {
+	m := itemLevelRe.FindStringSubmatchIndex(p)
+	if m == nil {
+		return 0
+	}
+	for g := 1; g*2 < len(m); g++ {
+		if m[2*g] >= 0 {
+			return g
+		}
+	}
+	return 0
+}
+
+// maxEnclosing bounds how far back the items enclosing a unit are looked
+// for: a long list's items are many paragraphs below its heading.
+const maxEnclosing = 60
+
+// enclosingItems are the first sentences of the list items that enclose
+// the unit's paragraph (each at a shallower level than the one inside
+// it), folded, innermost first; nil when its paragraph is no list item.
+// A paragraph that is no item ends the list.
+func (ix *Index) enclosingItems(u *unit) [][]string {
+	if u.kind == kArticle || u.kind == kContact || u.row {
+		return nil
+	}
+	// The paragraph's first sentence starts with its marker: most units
+	// are no list item, and are known so without reading the article.
+	first := u
+	for first.prev > 0 {
+		first = &ix.units[first.prev-1]
+	}
+	level := itemLevel(first.text)
+	if level <= 1 {
+		return nil
+	}
+	a := &ix.corpus.Articles[u.article]
+	pi := -1
+	for i, p := range a.Paragraphs {
+		if strings.HasPrefix(p, first.text) {
+			pi = i
+			break
+		}
+	}
+	if pi < 0 {
+		return nil
+	}
+	var out [][]string
+	for i := pi - 1; i >= 0 && i >= pi-maxEnclosing && level > 1; i-- {
+		l := itemLevel(a.Paragraphs[i])
+		if l == 0 {
+			break
+		}
+		if l < level {
+			// The marker ("1-", "a)") numbers the item, not what it names.
+			p := a.Paragraphs[i]
+			if m := itemLevelRe.FindStringIndex(p); m != nil {
+				p = p[m[1]:]
+			}
+			if s := content.Sentences(p); len(s) > 0 {
+				out = append(out, foldWords(s[0]))
+			}
+			level = l
+		}
+	}
+	return out
+}
+
+// namedEnclosing: one spelling of the name is written whole by an item
+// enclosing the unit.
+func namedEnclosing(items [][]string, r [][]string) bool {
+	for _, ws := range items {
+		for _, alt := range r {
+			if len(alt) > 0 && containsSeq(ws, alt) {
+				return true
+			}
+		}
+	}
+	return false
+}
