@@ -195,3 +195,26 @@ func TestJoinedInitialsNoPlace(t *testing.T) {
 		{"Trưởng ban TG&DV tỉnh Vi Đông là ai?", ""},
 	})
 }
+
+// joinedNamePage is a synthetic English report (invented city, document
+// and date) that writes the city's two-syllable name as one word, as
+// English pages write "Hanoi".
+const joinedNamePage = `synthetic: true
+source: https://www.vilam.example.invalid/news/ward-names
+title: Vilam collects opinions on new ward names
+
+Synthetic test article: every name, number and date below is invented.
+
+Accordingly, the Vilam People's Committee issued Instruction No. 07/HD-UBND dated March 19 on collecting public opinions on the arrangement of commune-level administrative units.
+`
+
+// TestNamedJoined: a place a Vietnamese question names in syllables ("TP
+// Vi Lâm") is named by an English page that writes it as one word
+// ("Vilam"); another city is still declined.
+func TestNamedJoined(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"vilam.txt": joinedNamePage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"HD 07/HD-UBND của UBND TP Vi Lâm về lấy ý kiến sắp xếp ĐVHC ban hành ngày nào", "March 19"},
+		{"HD 07/HD-UBND của UBND TP Trà Khê về lấy ý kiến sắp xếp ĐVHC ban hành ngày nào", ""},
+	})
+}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -96,6 +97,22 @@ func namedEnclosing(items [][]string, r [][]string) bool {
 			if len(alt) > 0 && containsSeq(ws, alt) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namedJoined: a name of several syllables is written as one word, as
+// English pages write Vietnamese names ("Hanoi" for Hà Nội), by the unit
+// or its article's title or lead.
+func (ix *Index) namedJoined(u *unit, folded []string, r [][]string) bool {
+	for _, alt := range r {
+		if len(alt) < 2 {
+			continue
+		}
+		j := []string{strings.Join(alt, "")}
+		if slices.Contains(folded, j[0]) || ix.titles.hasSeq(u.article, j) || ix.leadSeq.hasSeq(u.article, j) {
+			return true
 		}
 	}
 	return false

@@ -870,7 +870,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					continue
 				}
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
-					if namedEnclosing(encl, r) {
+					if namedEnclosing(encl, r) || ix.namedJoined(u, folded, r) {
 						continue
 					}
 					if ri > 0 && namedInOr(concept{alts: pq.required[0]}, inLead, has, inContext, inPrev, inTitle) &&
