@@ -50,3 +50,54 @@ func TestNestedListContext(t *testing.T) {
 	}
 	t.Fatal("no unit holds the population line")
 }
+
+// TestWindowTypedDecision: a unit no check marked down, holding the kind
+// of value asked, whose window misses no word of the question and covers
+// windowTyped of it, and that leads the next candidate by
+// windowTypedLead, answers under the committed weights though its own
+// coverage is under the bar; lacking any one of these it is declined.
+func TestWindowTypedDecision(t *testing.T) {
+	typed := -1
+	for i, s := range signals {
+		if s.typed {
+			typed = i
+			break
+		}
+	}
+	if typed < 0 {
+		t.Fatal("no typed signal")
+	}
+	ix := &Index{units: make([]unit, 2)}
+	ix.units[1].article = 1
+	ranking := func(edit func(first *scored, second *scored)) []scored {
+		f := make([]float64, len(signals))
+		f[typed] = 1
+		r := []scored{
+			{unit: 0, score: 1, coverage: 0.45, feats: f, gate: gateFacts{window: 0.6}},
+			{unit: 1, score: 0.85, coverage: 0.3},
+		}
+		edit(&r[0], &r[1])
+		return r
+	}
+	for _, tt := range []struct {
+		name string
+		edit func(first, second *scored)
+		want bool
+	}{
+		{"window, type, lead", func(*scored, *scored) {}, true},
+		{"a word of the question nowhere in the window", func(f, _ *scored) { f.gate.windowHole = true }, false},
+		{"a check marked it down", func(f, _ *scored) { f.gate.checks = checkNamed }, false},
+		{"the next candidate close", func(_, s *scored) { s.score = 0.95 }, false},
+		{"no value of the kind asked", func(f, _ *scored) { f.feats = make([]float64, len(signals)) }, false},
+		{"the window holds too little", func(f, _ *scored) { f.gate.window = 0.5 }, false},
+	} {
+		if got := ix.answersFirst(ranking(tt.edit), false, gateWeights); got != tt.want {
+			t.Errorf("%s: answers %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	w := append([]float64{}, gateWeights...)
+	w[gateIndex("window_typed")] = 0
+	if ix.answersFirst(ranking(func(*scored, *scored) {}), false, w) {
+		t.Error("answers without window_typed: the test does not test it")
+	}
+}
