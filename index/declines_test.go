@@ -135,6 +135,44 @@ a) Thành lập 03 tổ dân phố mới.
 - Thành lập tổ dân phố mới dự kiến tên gọi là Tổ dân phố số 1 với quy mô 264 hộ trên cơ sở sáp nhập các tổ 1 và 4.
 `
 
+// headingPage is a synthetic list (invented province, places and seats)
+// whose items are grouped under lines naming their district or city,
+// with no marker and no sentence's end.
+const headingPage = `synthetic: true
+source: https://www.mau-thu.example.invalid/tin-tuc/du-kien-xa-phuong
+title: Tỉnh Mẫu Thử dự kiến 40 xã, phường sau sắp xếp
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Dự kiến tên gọi và trụ sở các xã, phường mới như sau:
+
+TP Vi Lâm
+
+1) Phường An Thử: Sáp nhập phường An Thử A, An Thử B – Trụ sở tại phường An Thử A.
+
+2) Phường Lạc Thử: Sáp nhập phường Lạc Thử và xã Tân Thử – Trụ sở tại phường Lạc Thử.
+
+Huyện Trà Khê
+
+3) Xã Long Thử: Sáp nhập xã Long Thử A và Long Thử B – Trụ sở tại Long Thử B.
+
+4) Xã Phú Thử: Sáp nhập xã Phú Thử, Phú Mẫu – Trụ sở tại Phú Mẫu.
+`
+
+// TestHeadingLine: the items under a line naming their district ("Huyện
+// Trà Khê") lie in that district, and in no other the article names
+// elsewhere: the outer place is read from the heading, not from the
+// whole article, when the items have one.
+func TestHeadingLine(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"heading.txt": headingPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"xã Long Thử mới ở huyện Trà Khê đặt trụ sở ở đâu", "Trụ sở tại Long Thử B"},
+		{"phường An Thử mới ở TP Vi Lâm gộp những phường nào", "An Thử B"},
+		{"phường An Thử mới ở TP Trà Khê gộp những phường nào", ""},
+		{"xã Long Thử ở huyện Vi Đông đặt trụ sở ở đâu", ""},
+	})
+}
+
 // TestEnclosingItems: an item of a nested list answers with the place its
 // enclosing items name (the outer item "1- Phường Vi Lâm"), and only
 // that place: another ward's group of the same number is the other
@@ -216,5 +254,28 @@ func TestNamedJoined(t *testing.T) {
 	checkAnswerOrDecline(t, ix, []answerOrDecline{
 		{"HD 07/HD-UBND của UBND TP Vi Lâm về lấy ý kiến sắp xếp ĐVHC ban hành ngày nào", "March 19"},
 		{"HD 07/HD-UBND của UBND TP Trà Khê về lấy ý kiến sắp xếp ĐVHC ban hành ngày nào", ""},
+	})
+}
+
+// hostPage is a synthetic notice (invented province and days) whose
+// title and lead name no place; its site's name does, in a label of five
+// letters ("hdnd.vilam…").
+const hostPage = `synthetic: true
+source: https://hdnd.vilam.example.invalid/tin-tuc/tiep-cong-dan
+title: Đại biểu HĐND tỉnh tiếp công dân vào thứ Năm hằng tuần
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Theo đó, vào thứ Năm hằng tuần, các đại biểu HĐND tỉnh luân phiên tiếp công dân tại trụ sở Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh.
+`
+
+// TestShortHostLabel: a place whose name without spaces is shorter than
+// minHostName is named by a site whose host has it as a whole label
+// ("hdnd.vilam…" for tỉnh Vi Lâm); another province is still declined.
+func TestShortHostLabel(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"host.txt": hostPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Đại biểu HĐND tỉnh Vi Lâm tiếp công dân vào ngày nào trong tuần?", "thứ Năm hằng tuần"},
+		{"Đại biểu HĐND tỉnh Vi Đông tiếp công dân vào ngày nào trong tuần?", ""},
 	})
 }

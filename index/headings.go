@@ -11,18 +11,27 @@ import (
 // A plan or resolution nests its lists: "1- Phường A: …" / "a) Thành lập
 // 08 tổ dân phố mới." / "- Tổ dân phố số 1 với quy mô 317 hộ …". The item
 // stating the value names neither the ward nor what is done; the items
-// enclosing it do. They are part of the window the item answers in, as a
-// list's introduction is, and are found at query time, only for a unit
-// whose window lacks a name the question requires.
+// enclosing it do, or a line heading the list ("Huyện Hồng Ngự"). They
+// are part of the window the item answers in, as a list's introduction
+// is, and are found at query time for a candidate that is a list item.
 
 // itemLevelRe reads a list item's marker: roman numerals, numbers ("1.",
 // "1-", "1)"), numbered sub-items ("1.2."), letters ("a)", "a."), dashes
 // and bullets, plus signs.
 var itemLevelRe = regexp.MustCompile(`^\s*(?:([IVX]{1,4}[.\-–)])|(\d{1,2}[.\-–)])|(\d{1,2}\.\d{1,2}\.?)|([a-zđ][).])|([-–•])|([+*]))\s`)
 
+// markerStarts are the bytes a list item's marker may start with (and
+// "–", "•", "đ", checked apart).
+const markerStarts = "0123456789IVXabcdefghijklmnopqrstuvwxyz-+*"
+
 // itemLevel is the nesting level of a paragraph's list marker, the
 // outermost 1; 0 for a paragraph that is no item.
 func itemLevel(p string) int {
+	// Most sentences start with a capital that opens no marker: the
+	// regular expression is not run on them.
+	if t := strings.TrimLeft(p, " \t"); t == "" || !strings.ContainsAny(t[:1], markerStarts) && !strings.HasPrefix(t, "–") && !strings.HasPrefix(t, "•") && !strings.HasPrefix(t, "đ") {
+		return 0
+	}
 	m := itemLevelRe.FindStringSubmatchIndex(p)
 	if m == nil {
 		return 0
@@ -41,8 +50,10 @@ const maxEnclosing = 60
 
 // enclosingItems are the first sentences of the list items that enclose
 // the unit's paragraph (each at a shallower level than the one inside
-// it), folded, innermost first; nil when its paragraph is no list item.
-// A paragraph that is no item ends the list.
+// it), folded, innermost first, and the heading line over the list if
+// there is one ("Huyện Hồng Ngự" above "9) Xã Long Khánh: …"); nil when
+// its paragraph is no list item. A paragraph that is no item ends the
+// list.
 func (ix *Index) enclosingItems(u *unit) [][]string {
 	if u.kind == kArticle || u.kind == kContact || u.row {
 		return nil
@@ -54,7 +65,7 @@ func (ix *Index) enclosingItems(u *unit) [][]string {
 		first = &ix.units[first.prev-1]
 	}
 	level := itemLevel(first.text)
-	if level <= 1 {
+	if level == 0 {
 		return nil
 	}
 	a := &ix.corpus.Articles[u.article]
@@ -69,9 +80,14 @@ func (ix *Index) enclosingItems(u *unit) [][]string {
 		return nil
 	}
 	var out [][]string
-	for i := pi - 1; i >= 0 && i >= pi-maxEnclosing && level > 1; i-- {
+	for i := pi - 1; i >= 0 && i >= pi-maxEnclosing && level > 0; i-- {
 		l := itemLevel(a.Paragraphs[i])
 		if l == 0 {
+			// A short line with no sentence's end above the items
+			// ("Huyện Hồng Ngự") heads them.
+			if isHeadingLine(a.Paragraphs[i]) {
+				out = append(out, foldWords(a.Paragraphs[i]))
+			}
 			break
 		}
 		if l < level {
@@ -116,4 +132,17 @@ func (ix *Index) namedJoined(u *unit, folded []string, r [][]string) bool {
 		}
 	}
 	return false
+}
+
+// maxHeadingWords bounds a heading line's words.
+const maxHeadingWords = 8
+
+// isHeadingLine: p is a short line that ends no sentence: a heading
+// over the list that follows it.
+func isHeadingLine(p string) bool {
+	p = strings.TrimSpace(p)
+	if p == "" || strings.ContainsAny(p[len(p)-1:], ".!?:;,") {
+		return false
+	}
+	return len(strings.Fields(p)) <= maxHeadingWords
 }

@@ -323,7 +323,7 @@ func (ix *Index) articleNames(a int, name [][]string) bool {
 	art := &ix.corpus.Articles[a]
 	if site := siteName(art.Source); site != "" {
 		for _, alt := range name {
-			if n := strings.Join(alt, ""); len(alt) >= 2 && len(n) >= minHostName && strings.Contains(site, n) {
+			if hostHas(site, alt) {
 				return true
 			}
 		}
@@ -873,8 +873,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					if namedEnclosing(encl, r) || ix.namedJoined(u, folded, r) {
 						continue
 					}
+					// The outer place anywhere in the article, unless
+					// the unit's list names where its items lie.
 					if ri > 0 && namedInOr(concept{alts: pq.required[0]}, inLead, has, inContext, inPrev, inTitle) &&
-						outerPlace(pq.required[0], r) && namedInArticle(u.article, ri, r) {
+						outerPlace(pq.required[0], r) && len(encl) == 0 && namedInArticle(u.article, ri, r) {
 						continue
 					}
 					missingRequired = true

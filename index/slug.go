@@ -258,11 +258,33 @@ func placeWords(text string) (cased, folded []string, ok bool) {
 // requirement, nothing else.
 
 // minHostName is the shortest name, in letters, looked for in a site's
-// name: shorter ones ("an", "ha nam") are parts of too many words.
-const minHostName = 6
+// name: shorter ones ("an", "ha nam") are parts of too many words. A
+// shorter name of two syllables or more is read only as a whole label of
+// the host ("hdnd.camau.gov.vn"), down to minHostLabel letters.
+const (
+	minHostName  = 6
+	minHostLabel = 4
+)
 
-// siteName is a page's host, folded, without "www." and its dots
-// ("baotuyenquangcomvn"); "" when the source is no URL with a host.
+// hostHas: the site name (siteName) holds the name of a place written
+// as alt, without spaces: within it when long enough, else as one label.
+func hostHas(site string, alt []string) bool {
+	if len(alt) < 2 {
+		return false
+	}
+	n := strings.Join(alt, "")
+	switch {
+	case len(n) >= minHostName:
+		return strings.Contains(strings.ReplaceAll(site, ".", ""), n)
+	case len(n) >= minHostLabel:
+		return slices.Contains(strings.Split(site, "."), n)
+	}
+	return false
+}
+
+// siteName is a page's host, folded, without "www.", its labels joined
+// by dots ("baotuyenquang.com.vn"); "" when the source is no URL with a
+// host.
 func siteName(source string) string {
 	u, err := url.Parse(source)
 	if err != nil || u.Host == "" {
@@ -273,7 +295,7 @@ func siteName(source string) string {
 		return ""
 	}
 	h = strings.TrimPrefix(strings.ToLower(h), "www.")
-	return strings.Join(foldWords(h), "")
+	return strings.Join(foldWords(h), ".")
 }
 
 // hostNames: the page's site name holds one of the place's spellings of
@@ -283,8 +305,7 @@ func (ix *Index) hostNames(article int, place [][]string) bool {
 		return false
 	}
 	for _, alt := range place {
-		name := strings.Join(alt, "")
-		if len(alt) >= 2 && len(name) >= minHostName && strings.Contains(ix.hosts[article], name) {
+		if hostHas(ix.hosts[article], alt) {
 			return true
 		}
 	}
