@@ -140,6 +140,12 @@ type lexicon struct {
 	// gì") and ask nothing, unless a number comes before them or
 	// HoursWords or ScheduleWords after them ("8 giờ", "giờ làm việc").
 	NowWords []string
+	// PlaceMarkers say that a sentence gives where something is ("trụ sở
+	// đặt tại …", "địa điểm: …"): such a unit answers "ở đâu".
+	PlaceMarkers []string
+	// ReasonMarkers say that a sentence gives a reason or a purpose ("nhằm
+	// …", "do đó …"): such a unit answers "vì sao".
+	ReasonMarkers []string
 	// QuestionAsks are the phrases that tell what kind of answer a
 	// question wants — a number, a name, a date — whatever it is about.
 	// Those asking for a contact field are ContactFields' Asks.
@@ -162,6 +168,12 @@ type lexicon struct {
 	// ("which vice chairman"); EnglishArticles are the articles a name or
 	// a body may be written after ("of the People's Committee").
 	EnglishWhich, EnglishArticles []string
+	// Which asks which of a kind of place after the kind ("gồm những xã
+	// nào"); WhichQualifiers may stand between the kind and it ("những xã
+	// cũ nào"); EnglishWhichKinds are what an English which-question asks
+	// for beyond the kinds of place ("which hamlets", "which units").
+	Which                              string
+	WhichQualifiers, EnglishWhichKinds []string
 	// ChatForms are the chat register's spellings of single words, read
 	// as the words each stands for before anything else: "ko" is "không",
 	// "bn" "bao nhiêu", "ổng" "ông ấy". A form typed in capitals is left
@@ -283,12 +295,17 @@ var Lexicon = lexicon{
 	ScheduleWords:         []string{"làm việc", "mở cửa", "tiếp công dân", "lịch", "nghỉ", "trực"},
 	HoursWords:            []string{"hành chính", "hc", "tiếp", "đóng cửa", "cao điểm"},
 	NowWords:              []string{"giờ"},
+	PlaceMarkers:          []string{"đặt tại", "trụ sở", "địa chỉ", "tọa lạc", "đóng tại", "địa điểm", "location"},
+	ReasonMarkers:         []string{"nhằm", "vì", "bởi vì", "do đó", "mục đích", "mục tiêu", "ý nghĩa", "cần thiết"},
 	QuestionAsks:          questionAskList,
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
 	EnglishStopWords:      strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as s`),
 	EnglishWhich:          []string{"which", "what"},
+	Which:                 "nào",
+	WhichQualifiers:       []string{"cũ", "mới", "khác", "còn", "lại"},
+	EnglishWhichKinds:     []string{"hamlet", "village", "unit", "zone"},
 	EnglishArticles:       []string{"the"},
 	OfficeWords:           []string{"office", "offices", "headquarters"},
 	ChatForms: map[string]string{

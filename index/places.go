@@ -300,18 +300,23 @@ func whichPlaces(folded []string) uint32 {
 	return kinds
 }
 
-// whichQualifiers are the words that may stand between a kind of place
-// and "nào" ("những xã cũ nào"), folded.
-var whichQualifiers = map[string]bool{"cu": true, "moi": true, "khac": true, "con": true, "lai": true}
+// whichQualifiers and whichWord are the lexicon's, folded.
+var whichQualifiers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range content.Lexicon.WhichQualifiers {
+		m[content.Fold(w)] = true
+	}
+	return m
+}()
 
-// whichWord is "nào", folded.
-const whichWord = "nao"
+var whichWord = content.Fold(content.Lexicon.Which)
 
 // englishWhichKinds are the English kinds of place a which-question asks
-// for (englishPlaceKinds, "hamlets", "units" …), stemmed as stemEN does.
+// for (englishPlaceKinds and the lexicon's EnglishWhichKinds), stemmed as
+// stemEN does.
 var englishWhichKinds = func() map[string]bool {
 	m := map[string]bool{}
-	for _, k := range append(slices.Collect(maps.Keys(englishPlaceKinds)), "hamlet", "village", "unit", "zone") {
+	for _, k := range append(slices.Collect(maps.Keys(englishPlaceKinds)), content.Lexicon.EnglishWhichKinds...) {
 		m[stemEN(k)] = true
 	}
 	return m

@@ -1413,7 +1413,7 @@ var intentTraits = []struct {
 	{wantSubject, hasSubject}, {wantReason, hasWhy}, {wantTime, hasTime},
 }
 
-var reasonMarkers = []string{" nham ", " vi ", " boi vi ", " do do ", " muc dich ", " muc tieu ", " y nghia ", " can thiet "}
+var reasonMarkers = spacedFolds(content.Lexicon.ReasonMarkers)
 
 // spanRe: a count, in digits or a count word, before a unit of time
 // (spanCounts, spanUnits: the lists maySpan reads too).
@@ -1464,7 +1464,9 @@ var englishTitleWords = func() []string {
 	return out
 }()
 
-var placeMarkers = []string{" dat tai ", " tru so ", " dia chi ", " toa lac ", " dong tai ", " dia diem ", " location "}
+// placeMarkers and reasonMarkers are the lexicon's, folded and spaced as
+// a unit's folded text is searched.
+var placeMarkers = spacedFolds(content.Lexicon.PlaceMarkers)
 
 // textTraits are the traits read from the text itself: all but those read
 // from its folded words (wordTraits). lower is strings.ToLower(text).
