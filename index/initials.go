@@ -33,6 +33,25 @@ type initialsRef struct {
 // to more ("TG&DV", "HC-CT"), as a word of their own.
 var initialsRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\p{Lu}{2,6}(?:\s?[&\-]\s?\p{Lu}{1,6})*)(?:$|[^\p{L}\p{N}/])`)
 
+// initialsRuns are initialsRe's matches in q, each looked for from the
+// end of the run before: FindAll would resume after the character that
+// ends a run, the one that must start the next ("TT DS-KHHGĐ").
+func initialsRuns(q string) [][]int {
+	var out [][]int
+	for at := 0; at < len(q); {
+		m := initialsRe.FindStringSubmatchIndex(q[at:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			m[k] += at
+		}
+		out = append(out, m)
+		at = m[3]
+	}
+	return out
+}
+
 // maxInitials bounds the letters read as one name's initials.
 const maxInitials = 8
 
@@ -46,7 +65,7 @@ func questionInitials(q string, folded []string, docWords map[string]bool, allKn
 		return nil
 	}
 	var out []initialsRef
-	for _, m := range initialsRe.FindAllStringSubmatchIndex(q, -1) {
+	for _, m := range initialsRuns(q) {
 		run := q[m[2]:m[3]]
 		if m[2] > 0 && (q[m[2]-1] == '/' || q[m[2]-1] == '-') {
 			continue // "NQ/TW", "10-NQ/TU": a document's code
@@ -175,7 +194,7 @@ func initialOf(w string, l rune) bool {
 // "&" or "-" ("TG&DV": tg, dv).
 func joinedParts(q string) map[string]bool {
 	var out map[string]bool
-	for _, m := range initialsRe.FindAllStringSubmatchIndex(q, -1) {
+	for _, m := range initialsRuns(q) {
 		run := q[m[2]:m[3]]
 		if !strings.ContainsAny(run, "&-") {
 			continue

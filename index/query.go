@@ -1187,6 +1187,46 @@ var placePrefixes = func() [][]string {
 	return out
 }()
 
+// placePrefixAccents are placePrefixes as written with their accents,
+// lower case; nil for the short forms, which have none.
+var placePrefixAccents = func() [][]string {
+	var out [][]string
+	for _, p := range content.Lexicon.PlacePrefixes {
+		out = append(out, words(p.Name))
+		for range p.Short {
+			out = append(out, nil)
+		}
+	}
+	return out
+}()
+
+// writesAccents: a third or more of a question's words carry a
+// diacritic. Its writer types accents, so a word written without them
+// is meant so: "Ban Tiếp công dân" is no village ("bản") named Tiếp, and
+// "địa phương 02 cấp" no ward ("phường") 02.
+func writesAccents(cased []string) bool {
+	n := 0
+	for _, w := range cased {
+		if hasDiacritic(w) {
+			n++
+		}
+	}
+	return len(cased) > 0 && 3*n >= len(cased)
+}
+
+// sameAccents: the question's words ws, lower-cased, are want.
+func sameAccents(ws, want []string) bool {
+	if len(ws) != len(want) {
+		return false
+	}
+	for i, w := range ws {
+		if lowerNormalize(w) != want[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // titleHeads are titles that "phó" makes a deputy's, folded.
 var titleHeads = func() [][]string {
 	var out [][]string
@@ -1785,6 +1825,7 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 	var req [][][]string
 	schedule := in&wantTime != 0
 	joined := " " + strings.Join(folded, " ") + " "
+	accents := writesAccents(cased)
 	for _, w := range scheduleWords {
 		if strings.Contains(joined, w) {
 			schedule = true
@@ -1829,8 +1870,11 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 			req = append(req, deputyAlts)
 			continue
 		}
-		for _, p := range placePrefixes {
+		for pi, p := range placePrefixes {
 			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {
+				continue
+			}
+			if acc := placePrefixAccents[pi]; acc != nil && accents && !sameAccents(cased[i:min(i+len(p), len(cased))], acc) {
 				continue
 			}
 			j := i + len(p)

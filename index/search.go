@@ -788,7 +788,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if p < tc && (inTitle != nil && presence(concept{alts: c.alts}, inTitle, nil, nil, nil) == 1 || namedInOr(concept{alts: c.alts}, inLead)) {
 				p = tc
 			}
-			if c.entity && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && (ix.namedInLead(c, u.article) || ix.yearInArticle(c, u.article))) {
+			// A contact block is an office's: it names the place in its
+			// address, seldom the body ("Địa chỉ: …, xã Châu Pha"
+			// answers for the commune's People's Committee).
+			if c.entity && u.kind != kContact && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && (ix.namedInLead(c, u.article) || ix.yearInArticle(c, u.article))) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
@@ -881,9 +884,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					}
 					missingRequired = true
 					s.gate.checks |= checkNamed
-				} else if !ix.namedWhole(r, u, folded, has, inPrev, inContext) && !ix.hostNames(u.article, r) {
+				} else if !ix.namedWhole(r, u, folded, has, inPrev, inContext) && !ix.hostNames(u.article, r) &&
+					!(ri > 0 && outerPlace(pq.required[0], r) && len(encl) == 0 &&
+						ix.namedWhole(pq.required[0], u, folded, has, inPrev, inContext) && namedInArticle(u.article, ri, r)) {
 					// Its words are there, but apart: "Kỳ Nam … quyết
-					// định" does not name Nam Định.
+					// định" does not name Nam Định. The outer place is
+					// read as the named check reads it: anywhere in the
+					// article, where the unit names the inner one whole
+					// ("Phường Ninh Phong … tổ dân phố … Bình …" of a
+					// page on a ward of Ninh Bình).
 					missingRequired = true
 					s.gate.checks |= checkWhole
 				}
