@@ -109,30 +109,43 @@ var gateStep = []float64{-0.4, -0.2, -0.1, -0.05, -0.02, -0.01, 0.01, 0.02, 0.05
 
 // fitGate runs coordinate ascent from w0 on the sets train: a move is
 // kept when it answers more questions right over all of them, costs no
-// set more than one (nor a perfect set any), and declines rightly no
-// fewer questions over all of them than w0 did.
+// set more than one (nor a perfect set any), and gives up at most one
+// right decline for two more right answers over all of them (declinesFor).
 func fitGate(train []*gateSet, w0 []float64) []float64 {
 	w := append([]float64{}, w0...)
 	base := make([]gateOutcome, len(train))
-	baseDeclined := 0
+	var sum0 gateOutcome
 	for i, gs := range train {
 		base[i] = gs.eval(w0)
-		baseDeclined += base[i].declinedRight
+		sum0.hit1 += base[i].hit1
+		sum0.declinedRight += base[i].declinedRight
 	}
 	score := func(w []float64) (int, bool) {
-		total, declined := 0, 0
+		var sum gateOutcome
+		total := 0
 		for i, gs := range train {
 			o := gs.eval(w)
 			if o.right < base[i].right-1 || (gs.perfect && o.right < base[i].right) {
 				return 0, false
 			}
 			total += o.right
-			declined += o.declinedRight
+			sum.hit1 += o.hit1
+			sum.declinedRight += o.declinedRight
 		}
-		return total, declined >= baseDeclined-*gateSlack
+		return total, declinesFor(sum, sum0, *gateSlack)
 	}
 	fixed := slices.IndexFunc(gateInputs, func(g gateInput) bool { return g.name == "coverage" })
 	return coordinateAscent(w, 8, fixed, gateStep, func(keep, d float64) float64 { return keep + d }, score)
+}
+
+// declinesFor: o gives up no more right declines than slack and one for
+// every two right answers it gains over base. A decline is worth less
+// than an answer on pages nobody tuned for: the hidden set has 13
+// questions to decline of 157, the real rounds up to one in five, and a
+// citizen given an answer with its source can judge it
+// (docs/quality.md, round 11).
+func declinesFor(o, base gateOutcome, slack int) bool {
+	return o.declinedRight >= base.declinedRight-slack-max(0, o.hit1-base.hit1)/2
 }
 
 func handGate() []float64 {
@@ -146,7 +159,7 @@ func handGate() []float64 {
 // TestGateFit reports the decision fitted leave-one-set-out against the
 // hand-set answer bar, set by set, and fails if the committed weights
 // answer fewer questions right over all sets than the hand-set bar, or
-// decline fewer rightly.
+// give up more right declines than declinesFor allows.
 func TestGateFit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds every labelled set")
@@ -193,7 +206,7 @@ func TestGateFit(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "| **all** | %s | %s | %s |\n", sh, scv, sc)
 	t.Logf("leave-one-set-out decision (hit@1 / declined right / answerable declined):\n%s", b.String())
-	if sc.right < sh.right || sc.declinedRight < sh.declinedRight {
+	if sc.right < sh.right || !declinesFor(sc, sh, 0) {
 		t.Errorf("committed gate: %s right over all sets; the hand-set bar %s", sc, sh)
 	}
 }
