@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -178,19 +179,104 @@ func (n *qnode) setNorm(qnorm float64) {
 	}
 }
 
-// accum sums the scores of one disjunction's children per document.
+// accum sums the scores of one disjunction's children per document, in a
+// table of open addressing (linear probing) sized to the documents its
+// children can give. It was an array of every document (12 bytes each:
+// 3.6 MB at 10,000 articles, six of them kept); a question's
+// disjunction reaches about one document in twenty, so the arrays were
+// most of a serving process's heap beyond the index, and cold.
+//
+// The sums are the arrays' to the bit: each document's score starts at
+// zero and adds its children's scores in the children's order, and seen
+// gives the documents in the order they first came.
 type accum struct {
-	score []float64
-	count []int32
-	seen  []uint32
+	slots []accumSlot
+	seen  []uint32 // the slots taken, in the order their documents came
+	shift uint32   // 32 - log2(len(slots))
+}
+
+// accumSlot is one document's sum: one cache line's read for an add, where
+// the arrays took two.
+type accumSlot struct {
+	key   uint32 // 1 + the document; 0 for none
+	count int32
+	score float64
+}
+
+// minAccumSlots is the smallest table made.
+const minAccumSlots = 1 << 10
+
+// newAccum makes a table for about docs documents, at most three
+// quarters full.
+func newAccum(docs uint64) *accum {
+	a := &accum{}
+	a.alloc(accumSlots(docs))
+	return a
+}
+
+// accumSlots is the table size for docs documents: a power of two at
+// least 4/3 of them.
+func accumSlots(docs uint64) int {
+	n := minAccumSlots
+	for uint64(n)*3/4 <= docs {
+		n *= 2
+	}
+	return n
+}
+
+func (a *accum) alloc(slots int) {
+	a.slots = make([]accumSlot, slots)
+	a.shift = 32 - uint32(bits.TrailingZeros(uint(slots)))
+}
+
+// slot is where key k is in the table, or the empty slot it would take.
+func (a *accum) slot(k uint32) uint32 {
+	mask := uint32(len(a.slots) - 1)
+	i := (k * 0x9E3779B1) >> a.shift
+	for a.slots[i].key != k && a.slots[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	return i
 }
 
 func (a *accum) add(d uint32, s float64) {
-	if a.count[d] == 0 {
-		a.seen = append(a.seen, d)
+	i := a.slot(d + 1)
+	if a.slots[i].key == 0 {
+		if len(a.seen) >= len(a.slots)/4*3 {
+			a.grow()
+			i = a.slot(d + 1)
+		}
+		a.slots[i].key = d + 1
+		a.seen = append(a.seen, i)
 	}
-	a.score[d] += s
-	a.count[d]++
+	a.slots[i].score += s
+	a.slots[i].count++
+}
+
+// grow doubles the table, keeping each document's sum and their order.
+func (a *accum) grow() {
+	old := a.slots
+	a.alloc(2 * len(old))
+	for j, i := range a.seen {
+		n := a.slot(old[i].key)
+		a.slots[n] = old[i]
+		a.seen[j] = n
+	}
+}
+
+// bound is at most how many documents n gives.
+func (n *qnode) bound() uint64 {
+	switch n.op {
+	case opTerm:
+		return n.docs
+	case opAnd:
+		return n.children[1].bound()
+	}
+	var b uint64
+	for _, c := range n.children {
+		b += c.bound()
+	}
+	return b
 }
 
 // evaluator holds a search's accumulators, one per level of the tree.
@@ -202,11 +288,11 @@ type evaluator struct {
 	docs int
 }
 
-// accums keeps an index's accumulators between searches: 12 bytes a
-// document each (3.6 MB at 10,000 articles), made afresh for every
-// search (a sync.Pool is emptied by every collection) they were most of
-// retrieve's cost at 10,000 articles. A search takes one per level of
-// its tree (three at most); keptAccums are kept.
+// accums keeps an index's accumulators between searches, as allocating
+// them for every search (a sync.Pool is emptied by every collection) was
+// most of retrieve's cost at 10,000 articles. A search takes one per
+// level of its tree (three at most); keptAccums are kept, each no larger
+// than keptSlots for the index's documents.
 type accums struct {
 	mu   sync.Mutex
 	free []*accum
@@ -214,7 +300,26 @@ type accums struct {
 
 const keptAccums = 6
 
-func (e *evaluator) get() *accum {
+// keptSlots is the largest table kept between searches: for a quarter of
+// the documents, 16 bytes a slot where the arrays took 12 a document.
+func keptSlots(docs int) int { return accumSlots(uint64(docs) / 4) }
+
+// get is an empty accumulator for about docs documents.
+func (e *evaluator) get(docs uint64) *accum {
+	docs = min(docs, uint64(e.docs))
+	a := e.take()
+	if a == nil {
+		return newAccum(docs)
+	}
+	if uint64(len(a.slots))*3/4 <= docs {
+		a.alloc(accumSlots(docs))
+	}
+	return a
+}
+
+// take is one of the search's free accumulators, or one the index kept;
+// nil if neither has one.
+func (e *evaluator) take() *accum {
 	if n := len(e.free); n > 0 {
 		a := e.free[n-1]
 		e.free = e.free[:n-1]
@@ -228,7 +333,7 @@ func (e *evaluator) get() *accum {
 		pool.free = pool.free[:n-1]
 		return a
 	}
-	return &accum{score: make([]float64, e.docs), count: make([]int32, e.docs)}
+	return nil
 }
 
 // done hands the search's accumulators back to the index.
@@ -237,7 +342,7 @@ func (e *evaluator) done() {
 	pool.mu.Lock()
 	defer pool.mu.Unlock()
 	for _, a := range e.free {
-		if len(pool.free) < keptAccums {
+		if len(pool.free) < keptAccums && len(a.slots) <= keptSlots(e.docs) {
 			pool.free = append(pool.free, a)
 		}
 	}
@@ -245,8 +350,8 @@ func (e *evaluator) done() {
 }
 
 func (e *evaluator) put(a *accum) {
-	for _, d := range a.seen {
-		a.score[d], a.count[d] = 0, 0
+	for _, i := range a.seen {
+		a.slots[i] = accumSlot{}
 	}
 	a.seen = a.seen[:0]
 	e.free = append(e.free, a)
@@ -258,15 +363,16 @@ func (e *evaluator) eval(n *qnode, emit func(d uint32, s float64)) error {
 	case opTerm:
 		return e.term(n, emit)
 	case opOr:
-		a := e.get()
+		a := e.get(n.bound())
 		for _, c := range n.children {
 			if err := e.eval(c, a.add); err != nil {
 				return err
 			}
 		}
 		total := float64(len(n.children))
-		for _, d := range a.seen {
-			emit(d, a.score[d]*(float64(a.count[d])/total))
+		for _, i := range a.seen {
+			sl := &a.slots[i]
+			emit(sl.key-1, sl.score*(float64(sl.count)/total))
 		}
 		e.put(a)
 		return nil

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -90,6 +91,67 @@ func countShapes(q query.Query, n map[string]int) {
 		n["and"]++
 		for _, c := range q.Conjuncts {
 			countShapes(c, n)
+		}
+	}
+}
+
+// TestAccumAsArrays: the table of open addressing sums what the array of
+// every document it replaced summed, to the bit, and gives the documents
+// in the order they first came — started too small and grown, reused
+// after put, over documents spread across the whole range and bunched.
+func TestAccumAsArrays(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 11))
+	const docs = 1 << 20
+	e := &evaluator{ix: &Index{}, docs: docs}
+	for round := range 300 {
+		n := rng.IntN(20000)
+		hint := uint64(rng.IntN(2*n + 1)) // under and over the truth
+		span := uint32(docs)
+		if round%3 == 0 {
+			span = uint32(1 + rng.IntN(3000)) // many repeats
+		}
+		a := e.get(hint)
+		score := map[uint32]float64{}
+		count := map[uint32]int32{}
+		var order []uint32
+		for range n {
+			d := rng.Uint32N(span)
+			if round%5 == 0 {
+				d = docs - 1 - d // the top of the range
+			}
+			s := rng.Float64() * math.Pow(10, float64(rng.IntN(12)-6))
+			if _, ok := count[d]; !ok {
+				order = append(order, d)
+			}
+			score[d] += s
+			count[d]++
+			a.add(d, s)
+		}
+		if len(a.seen) != len(order) {
+			t.Fatalf("round %d: %d documents, want %d", round, len(a.seen), len(order))
+		}
+		for j, i := range a.seen {
+			sl := a.slots[i]
+			d := sl.key - 1
+			if d != order[j] || sl.score != score[d] || sl.count != count[d] {
+				t.Fatalf("round %d: document %d of %d is %d (%v, %d), want %d (%v, %d)",
+					round, j, len(order), d, sl.score, sl.count, order[j], score[order[j]], count[order[j]])
+			}
+		}
+		e.put(a)
+		for i, sl := range a.slots {
+			if sl != (accumSlot{}) {
+				t.Fatalf("round %d: slot %d not emptied", round, i)
+			}
+		}
+		if round%7 == 0 {
+			e.done()
+		}
+	}
+	e.done()
+	for _, a := range e.ix.accums.free {
+		if len(a.slots) > keptSlots(docs) {
+			t.Errorf("kept a table of %d slots, more than %d", len(a.slots), keptSlots(docs))
 		}
 	}
 }
