@@ -36,8 +36,8 @@ func (ix *Index) keyDocuments() {
 		for _, d := range u.docs() {
 			for _, k := range docKeys(documentByID(ix.corpus.Articles[u.article], d)) {
 				u.facts.docKeys = append(u.facts.docKeys, k)
-				if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != u.article {
-					ix.docArticles[k] = append(as, u.article)
+				if as := ix.docArticles[k]; len(as) == 0 || as[len(as)-1] != int(u.article) {
+					ix.docArticles[k] = append(as, int(u.article))
 				}
 			}
 		}

@@ -92,7 +92,7 @@ func (ix *Index) compact() {
 			if *p == "" {
 				continue
 			}
-			if pi, off, ok := f.find(c, u.article, *p); ok {
+			if pi, off, ok := f.find(c, int(u.article), *p); ok {
 				*p = c.Articles[u.article].Paragraphs[pi][off : off+len(*p)]
 				continue
 			}

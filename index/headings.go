@@ -127,7 +127,7 @@ func (ix *Index) namedJoined(u *unit, folded []string, r [][]string) bool {
 			continue
 		}
 		j := []string{strings.Join(alt, "")}
-		if slices.Contains(folded, j[0]) || ix.titles.hasSeq(u.article, j) || ix.leadSeq.hasSeq(u.article, j) {
+		if slices.Contains(folded, j[0]) || ix.titles.hasSeq(int(u.article), j) || ix.leadSeq.hasSeq(int(u.article), j) {
 			return true
 		}
 	}

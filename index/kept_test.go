@@ -110,7 +110,7 @@ func TestMakeUnitsJoined(t *testing.T) {
 		}
 		if u.prev != 0 {
 			p := units[u.prev-1]
-			if u.prev-1 >= i || p.article != u.article || p.kind == kContact || p.kind == kArticle {
+			if int(u.prev)-1 >= i || p.article != u.article || p.kind == kContact || p.kind == kArticle {
 				t.Fatalf("unit %d (article %d) has prev %d (article %d, %s)", i, u.article, u.prev-1, p.article, p.kind.Kind())
 			}
 		}

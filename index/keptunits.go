@@ -181,7 +181,7 @@ func saveUnits(dir string, c *content.Corpus, units []unit) error {
 		if u.normal {
 			k.Flags[i] |= keptNormal
 		}
-		k.Text[i], k.Context[i] = ref(u.article, u.text), ref(u.article, u.context)
+		k.Text[i], k.Context[i] = ref(int(u.article), u.text), ref(int(u.article), u.context)
 		k.Docs = append(k.Docs, u.docs()...)
 		k.DocEnds[i] = uint32(len(k.Docs))
 		if ct := u.contact(); ct != nil {
@@ -250,8 +250,8 @@ func loadUnits(dir string, c *content.Corpus) (units []unit, ok bool) {
 		if !okT || !okC || int(k.Contact[i]) > len(a.Contacts) {
 			return nil, false
 		}
-		u.article, u.kind = int(k.Article[i]), kindCode(k.Kind[i])
-		u.prev, u.next = int(k.Prev[i]), int(k.Next[i])
+		u.article, u.kind = int32(k.Article[i]), kindCode(k.Kind[i])
+		u.prev, u.next = int32(k.Prev[i]), int32(k.Next[i])
 		u.hasMerge, u.row = k.Flags[i]&keptMerge != 0, k.Flags[i]&keptRow != 0
 		u.preamble = k.Flags[i]&keptPreamble != 0
 		u.normal = k.Flags[i]&keptNormal != 0

@@ -576,11 +576,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	if asked != 0 || len(pq.asked) > 0 || pq.whichPlace != 0 {
 		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
 			u := &ix.units[cands[i].unit]
-			if u.next == 0 || holds(u) || inHits[u.next-1] || !holds(&ix.units[u.next-1]) {
+			if u.next == 0 || holds(u) || inHits[int(u.next-1)] || !holds(&ix.units[int(u.next-1)]) {
 				continue
 			}
-			inHits[u.next-1] = true
-			cands = append(cands, retrieved{u.next - 1, cands[i].engine / 2})
+			inHits[int(u.next-1)] = true
+			cands = append(cands, retrieved{int(u.next - 1), cands[i].engine / 2})
 		}
 	}
 	// A place the question names after the one asked about ("xã Quảng
@@ -651,7 +651,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		var inTitle map[string]bool
 		if u.kind != kArticle {
-			for _, id := range ix.titles.set(u.article) {
+			for _, id := range ix.titles.set(int(u.article)) {
 				if f := ix.titles.dict.words[id]; qWords[f] && !has[f] {
 					if inTitle == nil {
 						inTitle = map[string]bool{}
@@ -707,7 +707,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// An article that cites the document by number often states its
 		// subject where it names it without the number ("Nghị quyết Trung
 		// ương 6 … về “…”"): such a sentence answers "about what?".
-		if code, ok := coref[u.article]; ok && !s.docHit && len(u.docs()) == 0 && u.traits&hasSubject != 0 {
+		if code, ok := coref[int(u.article)]; ok && !s.docHit && len(u.docs()) == 0 && u.traits&hasSubject != 0 {
 			if m := subjRe.FindStringSubmatch(u.text); m != nil && docTypeNames[content.Fold(m[1])] == code {
 				s.docHit = true
 			}
@@ -746,7 +746,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		tc, inLead := titleCredit, func(string) bool { return false }
 		if u.kind != kArticle && holds(u) {
 			tc = topicCredit
-			inLead = func(w string) bool { return ix.leads.has(u.article, w) }
+			inLead = func(w string) bool { return ix.leads.has(int(u.article), w) }
 		}
 		// The window the page answers in: the unit with the sentence
 		// before it, its list's introduction, and its article's title and
@@ -754,7 +754,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// (the ward, the body) in its title and lead, and the sentence
 		// stating the value does not repeat it; the decision reads this
 		// beside the unit's own coverage (gate.go).
-		leadOf := func(w string) bool { return ix.leads.has(u.article, w) }
+		leadOf := func(w string) bool { return ix.leads.has(int(u.article), w) }
 		// The items enclosing the unit's (a nested list's headings) are
 		// read as its list's introduction is.
 		encl := ix.enclosingItems(u)
@@ -791,7 +791,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// A contact block is an office's: it names the place in its
 			// address, seldom the body ("Địa chỉ: …, xã Châu Pha"
 			// answers for the commune's People's Committee).
-			if c.entity && u.kind != kContact && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && (ix.namedInLead(c, u.article) || ix.yearInArticle(c, u.article))) {
+			if c.entity && u.kind != kContact && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && (ix.namedInLead(c, int(u.article)) || ix.yearInArticle(c, int(u.article)))) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
@@ -829,7 +829,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				window = -1
 			}
 			if window == 0 {
-				window = periodIn(ix.titleFolds(u.article), p)
+				window = periodIn(ix.titleFolds(int(u.article)), p)
 			}
 			if window < 0 {
 				missingRequired = true
@@ -861,7 +861,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			s.gate.checks |= checkTitle
 		}
 		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
-			inLead := func(w string) bool { return ix.leads.has(u.article, w) }
+			inLead := func(w string) bool { return ix.leads.has(int(u.article), w) }
 			for ri, r := range pq.required {
 				if isDeputyAlts(r) {
 					// "Phó" is the deputy only before a title: the
@@ -872,21 +872,21 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					}
 					continue
 				}
-				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(u.article, r) {
+				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(int(u.article), r) {
 					if namedEnclosing(encl, r) || ix.namedJoined(u, folded, r) {
 						continue
 					}
 					// The outer place anywhere in the article, unless
 					// the unit's list names where its items lie.
 					if ri > 0 && namedInOr(concept{alts: pq.required[0]}, inLead, has, inContext, inPrev, inTitle) &&
-						outerPlace(pq.required[0], r) && len(encl) == 0 && namedInArticle(u.article, ri, r) {
+						outerPlace(pq.required[0], r) && len(encl) == 0 && namedInArticle(int(u.article), ri, r) {
 						continue
 					}
 					missingRequired = true
 					s.gate.checks |= checkNamed
-				} else if !ix.namedWhole(r, u, folded, has, inPrev, inContext) && !ix.hostNames(u.article, r) &&
+				} else if !ix.namedWhole(r, u, folded, has, inPrev, inContext) && !ix.hostNames(int(u.article), r) &&
 					!(ri > 0 && outerPlace(pq.required[0], r) && len(encl) == 0 &&
-						ix.namedWhole(pq.required[0], u, folded, has, inPrev, inContext) && namedInArticle(u.article, ri, r)) {
+						ix.namedWhole(pq.required[0], u, folded, has, inPrev, inContext) && namedInArticle(int(u.article), ri, r)) {
 					// Its words are there, but apart: "Kỳ Nam … quyết
 					// định" does not name Nam Định. The outer place is
 					// read as the named check reads it: anywhere in the
@@ -914,7 +914,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		if s.docHit {
 			covered += docWeight
-		} else if ix.articleCites(u.article, docKeysWanted) {
+		} else if ix.articleCites(int(u.article), docKeysWanted) {
 			// "Sau Nghị quyết 57/NQ-HĐND, … còn bao nhiêu thôn?" is
 			// answered by a sentence of the resolution's article that
 			// does not repeat its number: as a word found only in the
@@ -1016,7 +1016,7 @@ func (ix *Index) officeAgrees(pq *parsedQuery, qWords map[string]bool, english b
 // when their words (has, inPrev, inContext) hold every syllable.
 func (ix *Index) namedWhole(r [][]string, u *unit, folded []string, has, inPrev, inContext map[string]bool) bool {
 	for _, alt := range r {
-		if len(alt) < 2 || containsSeq(folded, alt) || ix.titles.hasSeq(u.article, alt) || ix.leadSeq.hasSeq(u.article, alt) {
+		if len(alt) < 2 || containsSeq(folded, alt) || ix.titles.hasSeq(int(u.article), alt) || ix.leadSeq.hasSeq(int(u.article), alt) {
 			return true
 		}
 		if u.prev > 0 && namedIn(concept{alts: [][]string{alt}}, has, inPrev) &&
