@@ -155,9 +155,11 @@ func (s *wordSets) add(ws []string, keepOrder bool) {
 	s.start = append(s.start, uint32(len(s.flat)))
 }
 
-// done trims what add grew.
+// done trims what add grew: a copy, as Clip would keep the whole array
+// append last grew (up to a quarter more than the sets, which are kept
+// as long as the index).
 func (s *wordSets) done() {
-	s.flat = slices.Clip(s.flat)
+	s.flat = slices.Clone(s.flat)
 	s.dict.words = slices.Clip(s.dict.words)
 }
 
