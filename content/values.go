@@ -1091,12 +1091,17 @@ var honorifics = []string{"ông", "bà", "đ/c", "anh", "chị"}
 // most words are.
 func isHonorific(w string) bool {
 	for _, h := range honorifics {
-		if len(w) == len(h) && strings.EqualFold(w, h) {
+		if foldsTo(w, h) {
 			return true
 		}
 	}
 	return false
 }
+
+// foldsTo is strings.EqualFold(w, h) for an h whose every rune folds only
+// to runes as long as itself (the honorifics and "đồng chí":
+// TestHonorificFoldsKeepLength): the lengths first.
+func foldsTo(w, h string) bool { return len(w) == len(h) && strings.EqualFold(w, h) }
 
 // surnameSet holds surnames for lookup.
 var surnameSet = func() map[string]bool {
@@ -1135,6 +1140,39 @@ func textWords(text string) []valueWord {
 	return out
 }
 
+// twoCapitalised reports whether text has two capitalised words (as
+// textWords cuts them) one space apart, which every name findPersons
+// finds is. Most sentences have none, and were split into words for
+// nothing (TestTwoCapitalisedAsWords: random texts give findPersons'
+// answer with and without it).
+func twoCapitalised(text string) bool {
+	for i := strings.IndexByte(text, ' '); i >= 0 && i+1 < len(text); {
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsUpper(r) {
+			// The word before the space: letters and "/", from a letter.
+			j := i
+			for j > 0 {
+				r, n := utf8.DecodeLastRuneInString(text[:j])
+				if !isWordRune(r) && r != '/' {
+					break
+				}
+				j -= n
+			}
+			for j < i && text[j] == '/' {
+				j++
+			}
+			if j < i && capitalised(text[j:i]) {
+				return true
+			}
+		}
+		k := strings.IndexByte(text[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
@@ -1155,6 +1193,13 @@ func capitalised(w string) bool {
 // A", "Nguyễn Văn A, Chủ tịch UBND xã"). A street or place named after a
 // person is not one ("đường Nguyễn Du").
 func findPersons(f *valueFinder) {
+	if twoCapitalised(f.text) {
+		personsIn(f)
+	}
+}
+
+// personsIn is findPersons on any text.
+func personsIn(f *valueFinder) {
 	words := textWords(f.text)
 	// nameAt returns how many capitalised words start at k, separated by
 	// single spaces, at most five.
@@ -1176,7 +1221,7 @@ func findPersons(f *valueFinder) {
 		switch {
 		case isHonorific(w.w):
 			hon = 1
-		case strings.EqualFold(w.w, "đồng") && k+1 < len(words) && strings.EqualFold(words[k+1].w, "chí"):
+		case foldsTo(w.w, "đồng") && k+1 < len(words) && foldsTo(words[k+1].w, "chí"):
 			hon = 2
 		}
 		if hon > 0 && k+hon < len(words) && f.text[words[k+hon-1].end:words[k+hon].start] == " " {
@@ -1187,7 +1232,9 @@ func findPersons(f *valueFinder) {
 				continue
 			}
 		}
-		if !surnameSet[w.w] || !f.free(w.start, w.end) {
+		// Every surname starts with a capital (TestSurnamesCapitalised):
+		// a word starting with a small ASCII letter is not looked up.
+		if c := w.w[0]; c >= 'a' && c <= 'z' || !surnameSet[w.w] || !f.free(w.start, w.end) {
 			continue
 		}
 		n := nameAt(k)

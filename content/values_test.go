@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -438,7 +439,7 @@ func TestWordsBeforeAsExpressions(t *testing.T) {
 // if every rune of the honorifics folds (strings.EqualFold's simple
 // folding) to runes of its own length in UTF-8.
 func TestHonorificFoldsKeepLength(t *testing.T) {
-	for _, h := range honorifics {
+	for _, h := range append(slices.Clip(honorifics), "đồng", "chí") {
 		for _, r := range h {
 			for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
 				if utf8.RuneLen(c) != utf8.RuneLen(r) {
@@ -456,5 +457,65 @@ func TestHonorificFoldsKeepLength(t *testing.T) {
 		if isHonorific(w) {
 			t.Errorf("isHonorific(%q) = true", w)
 		}
+	}
+	for _, w := range []string{"đồng", "Đồng", "ĐỒNG", "đỒng"} {
+		if !foldsTo(w, "đồng") {
+			t.Errorf("foldsTo(%q, đồng) = false", w)
+		}
+	}
+}
+
+// TestSurnamesCapitalised: findPersons looks up no word starting with a
+// small ASCII letter, as no surname does.
+func TestSurnamesCapitalised(t *testing.T) {
+	for s := range surnameSet {
+		if s == "" || s[0] >= 'a' && s[0] <= 'z' {
+			t.Errorf("surname %q starts with a small letter", s)
+		}
+	}
+}
+
+// TestTwoCapitalisedAsWords: findPersons, which reads a text only when
+// twoCapitalised finds two capitalised words one space apart in it, finds
+// the persons personsIn finds reading every text — on random texts of
+// honorifics, surnames, capitalised and small words, acronyms, "/", every
+// kind of white space and punctuation, other scripts and invalid UTF-8.
+func TestTwoCapitalisedAsWords(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	pieces := []string{
+		"ông", "Ông", "bà", "Bà", "đồng", "chí", "Đồng", "Đ/c", "đ/c", "anh", "Chị", "Mr.",
+		"Nguyễn", "Trần", "Lê", "Văn", "Thị", "Mẫu", "An", "Bình", "Ánh", "ánh", "X", "Y",
+		"UBND", "HĐND", "xã", "đường", "phường", "Chủ", "tịch", "Giám đốc", "là", "và",
+		"Tuyên", "Quang", "Σίγμα", "Ωμέγα", "Ǆemal", "ǅ", "İstanbul", "Kelvin\u212a",
+		"/", "//", " ", "  ", "\t", "\n", "\u00a0", "\u3000", ",", ".", ";", ":", "(", ")", "-", "\"",
+		"\xe1", "\xbb", "\xe1\xbb", "\xff", "1", "2024",
+	}
+	found, read := 0, 0
+	for range 300000 {
+		var b strings.Builder
+		for n := rng.Intn(12); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		f := valueFinder{text: text, lower: strings.ToLower(text), taken: make([]bool, len(text)+1)}
+		want := valueFinder{text: text, lower: f.lower, taken: make([]bool, len(text)+1)}
+		findPersons(&f)
+		personsIn(&want)
+		if !reflect.DeepEqual(f.out, want.out) {
+			t.Fatalf("%q: findPersons %v, personsIn %v", text, f.out, want.out)
+		}
+		if len(want.out) > 0 {
+			found++
+		}
+		if twoCapitalised(text) {
+			read++
+		}
+	}
+	t.Logf("%d texts with persons, %d read", found, read)
+	if found < 1000 || read > 250000 {
+		t.Errorf("%d texts with persons, %d read of 300000: the texts test too little", found, read)
 	}
 }
