@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -18,6 +19,12 @@ type Asked struct {
 	Noun string
 	// units: Noun is only kinds of administrative unit (see CountsUnitType).
 	units bool
+	// Day: a date is asked to the day ("ngày nào", "ngày mấy", "what
+	// date"): a year or a month alone (Value.HasDay) does not answer it.
+	Day bool
+	// Doc: the type of document asked, as its key ("nd" for "theo nghị
+	// định nào"): a document of another type does not answer it.
+	Doc string
 }
 
 // askRule maps a wording of a question, on its folded text padded with a
@@ -70,6 +77,35 @@ var askRules = []askRule{
 	{askRE(`ai`, `la ai`, `nguoi nao`, `ong nao`, `ba nao`, `dong chi nao`, `ho ten`, `ho va ten`, `ten la gi`, `who`, `whom`, `whose name`), ValuePerson},
 }
 
+// docTypeAskRE: a document's type right before the words asking which
+// one ("theo nghị định nào", "quyết định số mấy").
+var docTypeAskRE = sync.OnceValue(func() *regexp.Regexp {
+	var names []string
+	for n := range docKeyByName() {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	return regexp.MustCompile(` (` + strings.Join(names, "|") + `) (?:so )?(?:nao|may|gi|bao nhieu) `)
+})
+
+// docKeyByName maps the lexicon's document type names, folded, to their
+// keys; not the generic ones ("văn bản").
+var docKeyByName = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, t := range Lexicon.DocTypes {
+		if t.Generic {
+			continue
+		}
+		for _, n := range t.Names {
+			m[Fold(n)] = t.Key()
+		}
+	}
+	return m
+})
+
+// dayAskRE: the phrases of askRules asking a date to the day.
+var dayAskRE = askRE(`ngay nao`, `ngay may`, `tu ngay nao`, `what date`, `which date`)
+
 // countAskRE is a question counting something: "bao nhiêu hội viên", "mấy
 // thôn", "số lượng trường hợp", "how many members".
 var (
@@ -105,6 +141,22 @@ func AskedTypes(question string) []Asked {
 	for _, r := range askRules {
 		if r.re.MatchString(asking) {
 			add(Asked{Type: r.t})
+		}
+	}
+	if has[ValueDocument] {
+		if m := docTypeAskRE().FindStringSubmatch(q); m != nil {
+			for i := range out {
+				if out[i].Type == ValueDocument {
+					out[i].Doc = docKeyByName()[m[1]]
+				}
+			}
+		}
+	}
+	if has[ValueDate] && dayAskRE.MatchString(asking) {
+		for i := range out {
+			if out[i].Type == ValueDate {
+				out[i].Day = true
+			}
 		}
 	}
 	// "địa chỉ email", "địa chỉ website": the address asked is that one.
@@ -318,6 +370,13 @@ func englishNoun(s string) string {
 	return nounForm(words[0])
 }
 
+// Undated is a without the day asked: for comparing kinds of value only,
+// where the value's text is not at hand.
+func (a Asked) Undated() Asked {
+	a.Day, a.Doc = false, ""
+	return a
+}
+
 // Answers reports whether v is a value of a kind one of asked asks for.
 // A count answers a count question when its noun starts with the noun
 // asked, or the other way round ("hội viên" and "hội viên nữ"); a
@@ -334,7 +393,7 @@ func Answers(asked []Asked, v Value) bool {
 func (a Asked) matches(v Value) bool {
 	switch {
 	case a.Type == v.Type && a.Type != ValueCount:
-		return true
+		return !a.Day || v.HasDay()
 	case a.Type == ValueCount && (v.Type == ValueCount || v.Type == ValuePopulation):
 		if a.Noun == "" {
 			return true

@@ -348,6 +348,9 @@ type DocType struct {
 	// by its code.
 	Names   []string
 	English []string // English names a question may use: "resolution"
+	// Generic: the name is any document's ("văn bản"): a question asking
+	// "văn bản nào" asks for no type.
+	Generic bool
 }
 
 // Key is the type as search keys documents and questions: the code
@@ -383,7 +386,7 @@ var docTypeList = []DocType{
 	{Code: "QC", Name: "Quy chế", Names: []string{"Quy chế"}},
 	{Code: "QĐi", Name: "Quy định", Aliases: []string{"QY", "QYĐ"}, Names: []string{"Quy định"}, English: []string{"regulation"}},
 	{Code: "TTg", Name: "Quyết định của Thủ tướng"},
-	{Code: "VB", Name: "Văn bản", Names: []string{"Văn bản"}},
+	{Code: "VB", Name: "Văn bản", Names: []string{"Văn bản"}, Generic: true},
 	{Code: "CĐ", Name: "Công điện", Names: []string{"Công điện"}},
 }
 

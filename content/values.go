@@ -62,6 +62,15 @@ type Value struct {
 	Noun string
 }
 
+// HasDay: a date names its day, not only a year, a month or a quarter
+// ("năm 2019", "tháng 7/2025", "quý II/2024", "July 2025"), which do
+// not answer a question asking which day.
+func (v Value) HasDay() bool {
+	return v.Type == ValueDate && !dayLessRE.MatchString(v.Text)
+}
+
+var dayLessRE = regexp.MustCompile(`^(?i:(?:năm\s+)?\d{4}|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|quý\s.*|(?:` + EnglishMonths + `)\s+\d{4})$`)
+
 // Values lists the typed values text states, in the order written. Each
 // stretch of text is one value at most: "01/7/2025" is a date, not a phone
 // number; "4.120 hội viên" a count.

@@ -367,6 +367,13 @@ func (ix *Index) whichFirst(ranked []scored, margin float64) {
 	for k := 1; k < len(ranked) && k <= whichReachRanks && ranked[0].score-ranked[k].score <= margin; k++ {
 		// Not one a check marked down that the best passed: another
 		// row of the page's table, naming not the place asked.
+		// Nor one that writes another place of the kind of the one asked
+		// about, and not that one, where the best writes it: "Thành lập
+		// phường B trên cơ sở …" is another ward's record, under the
+		// question's "phường A gồm những phường nào".
+		if ranked[0].asked && !ranked[k].asked && ranked[k].other {
+			continue
+		}
 		if ranked[k].names && ix.units[ranked[k].unit].article == a && ranked[k].gate.checks&^ranked[0].gate.checks == 0 {
 			s := ranked[k]
 			copy(ranked[1:k+1], ranked[:k])
@@ -385,4 +392,77 @@ func (ix *Index) unitFolds(u *unit) []string {
 		out = append(out, ix.vocab.fold[id])
 	}
 	return out
+}
+
+// placeForms are, for each of the lexicon's kinds of place (in
+// placeKindNames' order), its forms folded: the name written out and the
+// short forms ("thành phố", "tp").
+var placeForms = func() [][][]string {
+	out := make([][][]string, len(content.Lexicon.PlacePrefixes))
+	for n, p := range content.Lexicon.PlacePrefixes {
+		out[n] = append(out[n], foldWords(p.Name))
+		for _, s := range p.Short {
+			out[n] = append(out[n], foldWords(s))
+		}
+	}
+	return out
+}()
+
+// kindName is a place written after its kind: the kind's index in
+// placeKindNames and the name, folded.
+type kindName struct {
+	kind int
+	name []string
+}
+
+// placesAsked are the places a which-question names with their kind, as
+// the corpus writes them ("phường Vũng Tàu", "huyen dinh quan"): what it
+// asks about, not what it asks for.
+func (ix *Index) placesAsked(folded []string) []kindName {
+	var out []kindName
+	for i := 0; i < len(folded); i++ {
+		for n, forms := range placeForms {
+			for _, f := range forms {
+				j := i + len(f)
+				if j >= len(folded) || !seqEqual(folded[i:j], f) {
+					continue
+				}
+				for m := min(4, len(folded)-j); m >= 1; m-- {
+					if k, ok := ix.places[strings.Join(folded[j:j+m], " ")]; ok && k&(1<<n) != 0 {
+						out = append(out, kindName{n, folded[j : j+m]})
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// writesPlace reads how the words write the places asked about: asked,
+// one of them with its kind, in any of the kind's forms; other, another
+// place of the same kind as one of them ("phường Phước Thắng" where
+// "phường Vũng Tàu" is asked about).
+func (ix *Index) writesPlace(folded []string, places []kindName) (asked, other bool) {
+	for _, p := range places {
+		for i := range folded {
+			for _, f := range placeForms[p.kind] {
+				j := i + len(f)
+				if j >= len(folded) || !seqEqual(folded[i:j], f) {
+					continue
+				}
+				if j+len(p.name) <= len(folded) && seqEqual(folded[j:j+len(p.name)], p.name) {
+					asked = true
+					continue
+				}
+				for m := min(4, len(folded)-j); m >= 1; m-- {
+					if k, ok := ix.places[strings.Join(folded[j:j+m], " ")]; ok && k&(1<<p.kind) != 0 {
+						other = true
+						break
+					}
+				}
+			}
+		}
+	}
+	return asked, other
 }

@@ -161,6 +161,9 @@ func TestPrepareTraitsAsBefore(t *testing.T) {
 		var values uint32
 		for _, v := range content.Values(u.text) {
 			values |= valueBit[v.Type]
+			if v.HasDay() {
+				want |= dayDate
+			}
 		}
 		if values&valueBit[content.ValueDate] != 0 {
 			want |= hasDate

@@ -400,7 +400,11 @@ type scored struct {
 	// names: the question asks which places of a kind, and the unit
 	// names one of that kind the question does not (places.go).
 	names bool
-	feats []float64 // each signal's value, in table order
+	// asked, other: the question asks which places, and the unit writes
+	// the place it asks about with its kind (placesAsked), another place
+	// of that kind (Index.writesPlace).
+	asked, other bool
+	feats        []float64 // each signal's value, in table order
 	// gate is what the answer/decline decision reads of the unit beyond
 	// its coverage: the coverage before any check marked it down, and
 	// which checks did.
@@ -558,8 +562,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	// A unit naming a place of the kind a which-question asks holds its
 	// answer as one stating a typed value does, and reads its window so.
 	var qLine string // the question's folded words, spaced at both ends
+	var askedPlaces []kindName
 	if pq.whichPlace != 0 {
 		qLine = " " + strings.Join(pq.folded, " ") + " "
+		askedPlaces = ix.placesAsked(pq.folded)
 		typed, named := holds, map[*unit]bool{} // each unit read once a question
 		holds = func(u *unit) bool {
 			if typed(u) {
@@ -969,6 +975,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		s.coverage = c.coverage
 		s.side = ix.sideOf(&pq, &c)
 		s.names = pq.whichPlace != 0 && ix.namesOtherPlace(qLine, pq.whichPlace, folded)
+		if len(askedPlaces) > 0 {
+			s.asked, s.other = ix.writesPlace(folded, askedPlaces)
+		}
 		s.gate.unknown = unknownShare
 		s.feats = ix.features(&pq, &c, feats[:0:len(signals)])
 		feats = feats[len(signals):]
@@ -1397,6 +1406,8 @@ const (
 	inEnglish
 	// stampDate: the unit's only dates are its page's publication stamp.
 	stampDate
+	// dayDate: one of the unit's dates names its day (content.Value.HasDay).
+	dayDate
 )
 
 // timeRe: a time of day as portals write opening hours.

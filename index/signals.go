@@ -52,6 +52,17 @@ func typedSignal(name string, weight float64, asked func(ix *Index, pq *parsedQu
 	}}
 }
 
+// asksDay: the question asks a date to the day, which a year alone does
+// not answer.
+func asksDay(pq *parsedQuery) bool {
+	for _, a := range pq.asked {
+		if a.Type == content.ValueDate && a.Day {
+			return true
+		}
+	}
+	return false
+}
+
 func askedTrait(want intent, t traits) func(*Index, *parsedQuery, *candidate) bool {
 	return func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		return pq.intents&want != 0 && c.u.traits&t != 0
@@ -97,7 +108,8 @@ var signals = []signal{
 	typedSignal("duration", 0.30, askedTrait(wantDuration, hasSpan)),
 	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
 	typedSignal("date", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.intents&wantDate != 0 && (c.u.traits&hasDate != 0 || c.u.traits&stampDate != 0 && asksPosted(pq.folded))
+		return pq.intents&wantDate != 0 && (c.u.traits&hasDate != 0 && (c.u.traits&dayDate != 0 || !asksDay(pq)) ||
+			c.u.traits&stampDate != 0 && asksPosted(pq.folded))
 	}),
 	typedSignal("subject", 0.30, askedTrait(wantSubject, hasSubject)),
 	typedSignal("time_of_day", 0.30, askedTrait(wantTime, hasTime)),

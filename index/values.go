@@ -36,6 +36,9 @@ func (u *unit) tagValues(lower string) {
 	vs := content.ValuesLowered(u.text, lower)
 	for _, v := range vs {
 		u.values |= valueBit[v.Type]
+		if v.HasDay() {
+			u.traits |= dayDate
+		}
 		if v.Type == content.ValueCount || v.Type == content.ValuePopulation {
 			u.fact().counts = append(u.fact().counts, v)
 		}
@@ -45,7 +48,7 @@ func (u *unit) tagValues(lower string) {
 	// it outranked the sentence stating when the resolution takes effect.
 	if u.values&valueBit[content.ValueDate] != 0 && onlyStamps(lower, vs) {
 		u.values &^= valueBit[content.ValueDate]
-		u.traits |= stampDate
+		u.traits = u.traits&^dayDate | stampDate
 	}
 }
 
@@ -110,11 +113,35 @@ func holdsAsked(asked []content.Asked, u *unit) bool {
 				return true
 			}
 		default:
+			if a.Type == content.ValueDate && a.Day && u.traits&dayDate == 0 || a.Type == content.ValueDocument && a.Doc != "" && !citesType(u, a.Doc) {
+				continue
+			}
 			for i, t := range valueKinds {
-				if u.values&(1<<i) != 0 && content.Answers([]content.Asked{a}, content.Value{Type: t}) {
+				if u.values&(1<<i) != 0 && content.Answers([]content.Asked{a.Undated()}, content.Value{Type: t}) {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// citesType: the unit cites a document of the type keyed code, or names
+// that type ("Nghị quyết số 835" has no code to key), in Vietnamese or
+// English ("Decision No. 759/QD-TTg").
+func citesType(u *unit, code string) bool {
+	for _, k := range u.docKeys() {
+		if strings.HasPrefix(strings.TrimLeft(k, "0123456789"), code) {
+			return true
+		}
+	}
+	ws := foldWords(strings.ToLower(u.text))
+	if namesDocType(ws, code) {
+		return true
+	}
+	for name, c := range docTypeNamesEN {
+		if c == code && containsSeq(ws, strings.Fields(name)) {
+			return true
 		}
 	}
 	return false
