@@ -656,6 +656,15 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 				}
 				u.hasMerge = mergerFor(mergers, key)
 			}
+			// A legal text's date line ("Quảng Trị, ngày 20 tháng 7 năm
+			// 2019") under its number ("Số: 21/NQ-HĐND") is that
+			// document's date: it cites the document, so that "ban hành
+			// ngày nào" finds it.
+			if len(u.docs()) == 0 && len(key) < maxDateLine && strings.Contains(key, "ngày") && docDateLineRe.MatchString(key) {
+				if docs := headerDocs(units); len(docs) > 0 {
+					u.fact().docs = docs
+				}
+			}
 			switch {
 			case u.hasMerge:
 				u.kind = kMerger
@@ -925,6 +934,29 @@ func contactText(c content.Contact) string {
 
 // listItemRe recognises a paragraph that is an item of a list introduced by
 // the paragraph before: "Thứ nhất, …", "Một là, …", "- …", "a) …", "2. …".
+// docDateLineRe is the date line of a legal text's header: a place, a
+// comma, the full date.
+var docDateLineRe = regexp.MustCompile(`^\p{Lu}[\p{L} .\-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$`)
+
+// maxDateLine bounds a date line's length in bytes: longer sentences are
+// not read for one.
+const maxDateLine = 96
+
+// headerReach is how many units before a date line its document's
+// number may stand (the national motto's lines come between).
+const headerReach = 4
+
+// headerDocs are the documents of the number line ("Số: …") among the
+// last units cut, none if there is none.
+func headerDocs(units []unit) []string {
+	for i := len(units) - 1; i >= 0 && i >= len(units)-headerReach; i-- {
+		if u := &units[i]; len(u.docs()) > 0 && strings.HasPrefix(strings.TrimSpace(u.text), "Số") {
+			return u.docs()
+		}
+	}
+	return nil
+}
+
 var listItemRe = regexp.MustCompile(`^\s*(?:(?i:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)|[-+•*–]|[a-zđ]\)|\d{1,2}[.)])`)
 
 // Party documents are numbered "18-NQ/TW" (number-type/issuer), state

@@ -1,0 +1,66 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// dateLinePage is a synthetic legal text (invented province, number and
+// date) as the law-text portals show one: the title, the header's lines,
+// the number line, then the date line naming no document.
+const dateLinePage = `synthetic: true
+source: https://www.example.invalid/nghi-quyet-12-nq-hdnd-2019
+title: Nghị quyết 12/NQ-HĐND năm 2019 về sắp xếp, sáp nhập thôn, tổ dân phố tỉnh Sông Mây
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh, số hiệu và ngày tháng dưới đây đều hư cấu.
+
+Nghị quyết 12/NQ-HĐND năm 2019 về sắp xếp, sáp nhập thôn, tổ dân phố tỉnh Sông Mây
+
+HỘI ĐỒNG NHÂN DÂN
+TỈNH SÔNG MÂY
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/NQ-HĐND
+
+Sông Mây, ngày 5 tháng 3 năm 2019
+
+NGHỊ QUYẾT
+
+VỀ VIỆC SẮP XẾP, SÁP NHẬP THÔN, TỔ DÂN PHỐ
+
+Điều 1. Sáp nhập 40 thôn thành 18 thôn trên địa bàn tỉnh.
+`
+
+// TestDateLineIsTheDocuments: "ban hành ngày nào" is answered by the
+// header's date line, which cites the document of the number line above
+// it; without that it is no candidate and the title answers, or nothing
+// does. Loaded with the default article, as eval -with-default measures.
+func TestDateLineIsTheDocuments(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "nq.txt"), []byte(dateLinePage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := buildFitIndex(t, fitSet{name: "dateline", dirs: []string{dir, ""}})
+	for _, q := range []string{"NQ 12 HĐND Sông Mây ban hành ngày nào", "nq 12/nq-hdnd song may ky ngay nao"} {
+		res, err := ix.Search(context.Background(), q, Options{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Found || !strings.Contains(res.Hits[0].Text, "ngày 5 tháng 3 năm 2019") {
+			t.Errorf("%q: found %v %v, want the date line", q, res.Found, res.Hits)
+		}
+	}
+	for _, s := range []struct {
+		text string
+		ok   bool
+	}{{"Quảng Trị, ngày 20 tháng 7 năm 2019", true}, {"TP. Hồ Chí Minh, ngày 5 tháng 3 năm 2020", true}, {"Ngày 20 tháng 7 năm 2019, HĐND tỉnh họp", false}} {
+		if docDateLineRe.MatchString(s.text) != s.ok {
+			t.Errorf("%q: date line %v, want %v", s.text, !s.ok, s.ok)
+		}
+	}
+}
