@@ -64,3 +64,40 @@ func TestDateLineIsTheDocuments(t *testing.T) {
 		}
 	}
 }
+
+// groundsPage is a synthetic decision's page (invented province, number
+// and dates): the grounds cite other documents with their dates and
+// share the most words with a question about the decision; the sentence
+// after them states when it was signed, without its number.
+const groundsPage = `synthetic: true
+source: https://www.example.invalid/quyet-dinh-207-phan-loai-thon
+title: Quyết định 207/QĐ-UBND phân loại thôn, tổ dân phố tỉnh Sông Mây
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh, số hiệu và ngày tháng dưới đây đều hư cấu.
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Thông tư số 04/2012/TT-BNV ngày 31 tháng 8 năm 2012 của Bộ Nội vụ hướng dẫn về phân loại thôn, tổ dân phố; UBND tỉnh Sông Mây quyết định phân loại thôn, tổ dân phố.
+
+Quyết định được Chủ tịch UBND tỉnh ký ngày 5/3/2020, có hiệu lực kể từ ngày ký.
+
+Theo Quyết định, toàn tỉnh có 120 thôn loại 1, 85 thôn loại 2 và 30 tổ dân phố loại 3.
+`
+
+// TestOtherDocumentsDate: "QĐ 207 … ký ngày nào" is not answered by the
+// grounds, whose dates are the law's and the circular's they cite (they
+// answer when any date counts), but by the sentence stating the date
+// the decision was signed.
+func TestOtherDocumentsDate(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "qd.txt"), []byte(groundsPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := buildFitIndex(t, fitSet{name: "grounds", dirs: []string{dir, ""}})
+	q := "QĐ 207 về phân loại tổ dân phố Sông Mây được ký ngày nào"
+	res, err := ix.Search(context.Background(), q, Options{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Found || !strings.Contains(res.Hits[0].Text, "5/3/2020") {
+		t.Errorf("%q: found %v %v, want the sentence holding 5/3/2020", q, res.Found, res.Hits)
+	}
+}

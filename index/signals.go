@@ -52,6 +52,40 @@ func typedSignal(name string, weight float64, asked func(ix *Index, pq *parsedQu
 	}}
 }
 
+// otherDocsDate: the question asks about a document, and the unit cites
+// others and not that one ("Xét Tờ trình số 3001/TTr-UBND ngày
+// 05/7/2019 …" among the grounds of the resolution asked about): its
+// dates are those documents'. A unit citing a document numbered as the
+// one asked ("13/2014/QĐ-UBND", keyed otherwise than "quyết định 13"), or
+// writing that number ("35/2023/UBTVQH15", a citation the documents'
+// reading missed), may cite it.
+func otherDocsDate(pq *parsedQuery, c *candidate) bool {
+	if len(pq.docs) == 0 || c.docHit || len(c.u.docs()) == 0 {
+		return false
+	}
+	for _, d := range pq.docs {
+		if numberIn(c.u.text, d.num) {
+			return false
+		}
+		for _, id := range c.u.docs() {
+			if n, _, _ := strings.Cut(strings.TrimLeft(id, "0"), "/"); n == d.num || strings.HasPrefix(n, d.num+"-") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// onlyDates: every kind asked is a date.
+func onlyDates(asked []content.Asked) bool {
+	for _, a := range asked {
+		if a.Type != content.ValueDate {
+			return false
+		}
+	}
+	return len(asked) > 0
+}
+
 // asksDay: the question asks a date to the day, which a year alone does
 // not answer.
 func asksDay(pq *parsedQuery) bool {
@@ -108,6 +142,9 @@ var signals = []signal{
 	typedSignal("duration", 0.30, askedTrait(wantDuration, hasSpan)),
 	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
 	typedSignal("date", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		if otherDocsDate(pq, c) {
+			return false
+		}
 		return pq.intents&wantDate != 0 && (c.u.traits&hasDate != 0 && (c.u.traits&dayDate != 0 || !asksDay(pq)) ||
 			c.u.traits&stampDate != 0 && asksPosted(pq.folded))
 	}),
@@ -116,7 +153,7 @@ var signals = []signal{
 	// The unit states a typed value of a kind asked (content.AskedTypes):
 	// a phone number, opening hours, a count of the noun asked …
 	typedSignal("typed_value", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return holdsAsked(pq.asked, c.u)
+		return holdsAsked(pq.asked, c.u) && !(onlyDates(pq.asked) && otherDocsDate(pq, c))
 	}),
 	// "bao nhiêu thôn": a number written right before the noun counted.
 	// On an English unit, the noun's English first word ("14 wards",
