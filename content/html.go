@@ -121,8 +121,8 @@ func parseHTML(text string) (draft, error) {
 			m.Title = titleTag[:i]
 		}
 	}
-	d.tableRows = map[string]bool{}
-	lines := d.expandFlatTables(blockLinesRows(body, d.tableRows))
+	d.tableRows, d.boxRows = map[string]bool{}, map[string]bool{}
+	lines := d.expandFlatTables(leadBeforeBox(blockLinesRows(body, d.tableRows, d.boxRows), d.boxRows))
 	bodyLines, footer := d.stripChrome(lines)
 	d.addFooter(footer)
 	d.paragraphs = joinLines(bodyLines)
@@ -276,11 +276,12 @@ func textOf(n *html.Node) string {
 
 // blockLines renders n as lines: block elements and <br> end a line, and a
 // paragraph is followed by a blank line so that paragraphs stay apart.
-func blockLines(n *html.Node) []string { return blockLinesRows(n, nil) }
+func blockLines(n *html.Node) []string { return blockLinesRows(n, nil, nil) }
 
-// blockLinesRows is blockLines that also records, in rows when not nil,
-// the lines rendered from the rows of the <table>s it finds.
-func blockLinesRows(n *html.Node, tableRows map[string]bool) []string {
+// blockLinesRows is blockLines that also records, in tableRows when not
+// nil, the lines rendered from the rows of the <table>s it finds, and in
+// boxRows those of a side box's table (infobox.go).
+func blockLinesRows(n *html.Node, tableRows, boxRows map[string]bool) []string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -303,6 +304,16 @@ func blockLinesRows(n *html.Node, tableRows map[string]bool) []string {
 					b.WriteString("\n\n")
 					if caption != "" {
 						b.WriteString(caption + "\n\n")
+					}
+					if box, ok := boxOfRows(rows); ok && tableRows != nil && boxRows != nil {
+						for _, r := range box.rows {
+							b.WriteString(r + "\n\n")
+							tableRows[cleanSpace(r)], boxRows[cleanSpace(r)] = true, true
+						}
+						for _, o := range box.other {
+							b.WriteString(o + "\n\n")
+						}
+						return
 					}
 					for _, r := range renderTable(rows, header) {
 						b.WriteString(r + "\n\n")

@@ -198,6 +198,16 @@ type lexicon struct {
 	// is the People's Committee office?"): asking for any of its contacts,
 	// the office is the body, not something the answer must name.
 	OfficeWords []string
+	// InfoboxLabels are the labels of a place's side box — a Wikipedia
+	// infobox, a portal's profile block — beyond ContactFields' labels,
+	// Titles and PlacePrefixes, which such a box uses too ("Diện tích",
+	// "Mã bưu chính", "Chủ tịch UBND", "Tỉnh"). A scraper drops the
+	// separator between a label and its value ("Diện tích15,38 km²"); a
+	// label known here says where the value starts (infobox.go).
+	// InfoboxTotals are the labels of a box's total under a heading of its
+	// own ("Dân số (2021)" / "Tổng cộng 16.095 người"): the total is the
+	// heading's value.
+	InfoboxLabels, InfoboxTotals []string
 	// EnglishSpellings are British spellings (and irregular plurals) that
 	// no rule of EnglishForm reads, with the form search compares them by.
 	EnglishSpellings map[string]string
@@ -226,6 +236,12 @@ var Lexicon = lexicon{
 		{"thị xã", []string{"TX"}}, {"thị trấn", []string{"TT"}}, {"ấp", nil}, {"khu phố", []string{"KP"}},
 		{"xóm", nil}, {"bản", nil}, {"tổ", nil}, {"khối", nil},
 	},
+	InfoboxLabels: []string{"Quốc gia", "Vùng", "Tỉnh lỵ", "Huyện lỵ", "Thủ phủ", "Thành lập", "Giải thể",
+		"Tọa độ", "Toạ độ", "Diện tích", "Dân số", "Mật độ", "Dân tộc", "Thành thị", "Nông thôn", "Số hộ",
+		"Mã hành chính", "Mã bưu chính", "Mã điện thoại", "Mã địa lý", "Biển số xe", "Múi giờ", "Độ cao",
+		"Phân chia hành chính", "Đại biểu quốc hội", "Hội đồng nhân dân", "Tên khác", "Biệt danh", "GRDP",
+		"Khí hậu", "Tổng cộng", "Tổng số"},
+	InfoboxTotals: []string{"Tổng cộng", "Tổng số", "Tổng"},
 	EnglishSpellings: map[string]string{
 		"programme": "program", "licence": "license", "defence": "defense", "offence": "offense",
 		"practise": "practice", "enrol": "enroll", "enrolment": "enrollment", "fulfil": "fulfill",

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,6 +141,8 @@ type draft struct {
 	lastHeading string
 	// tableRows are the lines rendered from table rows (see expandTables).
 	tableRows map[string]bool
+	// boxRows are those of them that are a side box's fields (infobox.go).
+	boxRows map[string]bool
 }
 
 type meta struct {
@@ -188,7 +191,18 @@ func (d draft) article(p string, format Format) (Article, []Problem) {
 	}
 	a.Documents = findDocuments(a.Paragraphs)
 	a.Mergers = findMergers(a.Paragraphs)
-	a.Contacts = append(a.Contacts, findBodyContacts(a.Paragraphs, a.Title, a.Contacts)...)
-	a.Contacts = append(a.Contacts, findContactFacts(a.Paragraphs, a.Contacts)...)
+	// A side box's fields are its place's, not an office's contact block:
+	// "Trụ sở UBND: …" among "Diện tích: …" and "Mã bưu chính: …".
+	paras := a.Paragraphs
+	if len(d.boxRows) > 0 {
+		paras = slices.Clone(paras)
+		for i, p := range paras {
+			if d.boxRows[p] {
+				paras[i] = ""
+			}
+		}
+	}
+	a.Contacts = append(a.Contacts, findBodyContacts(paras, a.Title, a.Contacts)...)
+	a.Contacts = append(a.Contacts, findContactFacts(paras, a.Contacts)...)
 	return a, problems
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -87,6 +88,10 @@ func (d *draft) expandTablesOf(lines []string, cellSeparators bool) []string {
 	}
 	var out []string
 	for i := 0; i < len(lines); {
+		if box, next, ok := infoboxAt(lines, i, cellSeparators); ok {
+			out, i = d.addInfobox(out, lines, i, next, box)
+			continue
+		}
 		var rows [][]string
 		next := i
 		if cellSeparators {
@@ -119,6 +124,62 @@ func (d *draft) expandTablesOf(lines []string, cellSeparators bool) []string {
 		i = next
 	}
 	return out
+}
+
+// addInfobox writes the box read from lines[i:next] to out: its fields as
+// table rows, then its other lines as one paragraph. When no sentence
+// comes before the box, the first line after it that is one, the page's
+// lead, comes before it. It returns out and the index of the next line to
+// read.
+// maxBoxHead bounds the lines above a box that go with it.
+const maxBoxHead = 4
+
+func (d *draft) addInfobox(out, lines []string, i, next int, box infobox) ([]string, int) {
+	lead := skipBlank(lines, next)
+	if lead < len(lines) && isLeadSentence(lines[lead]) && !slices.ContainsFunc(lines[:i], isLeadSentence) {
+		// The few short lines above the box — its name, the page's
+		// tagline, a skip link — go with it, but for the headline,
+		// which stays first.
+		keep := 0
+		if k := skipBlank(out, 0); k < len(out) && d.meta.Title != "" && Normalize(out[k]) == Normalize(d.meta.Title) {
+			keep = k + 1
+		}
+		var above []string
+		for _, l := range out[keep:] {
+			if strings.TrimSpace(l) != "" {
+				above = append(above, l)
+			}
+		}
+		if len(above) <= maxBoxHead {
+			out = out[:keep]
+			box.other = append(above, box.other...)
+		}
+		out = append(out, "", lines[lead])
+		next = lead + 1
+	}
+	out = append(out, "")
+	for _, r := range box.rows {
+		out = append(out, r, "")
+		if d.tableRows == nil {
+			d.tableRows = map[string]bool{}
+		}
+		d.tableRows[cleanSpace(r)] = true
+		if d.boxRows == nil {
+			d.boxRows = map[string]bool{}
+		}
+		d.boxRows[cleanSpace(r)] = true
+	}
+	// The lines that are no field — the box's name and kind, its
+	// section headings, its images' captions — each stand alone, once:
+	// joined, they would make a passage of every label's words.
+	seen := map[string]bool{}
+	for _, o := range box.other {
+		if o = cleanSpace(o); !seen[o] {
+			seen[o] = true
+			out = append(out, o, "")
+		}
+	}
+	return out, next
 }
 
 // tableAt reads the table that starts at lines[i], if one does, and returns

@@ -763,6 +763,12 @@ var (
 )
 
 func findAddresses(f *valueFinder) {
+	// A field labelled as an address ("Địa chỉ: …", a side box's "Trụ sở
+	// UBND: …") holds one, whatever its shape: "Ấp 17", "Ngõ Mẫu, tổ dân
+	// phố Thử".
+	if k := labelledAddress(f); k > 0 {
+		f.add(ValueAddress, k, len(f.text), "")
+	}
 	add := func(start, end int) {
 		for {
 			x := addressTailRE.FindStringIndex(f.text[end:])
@@ -825,6 +831,35 @@ func findAddresses(f *valueFinder) {
 			add(m[0], m[1])
 		}
 	}
+}
+
+// addressLabels are the address labels lower-cased.
+var addressLabels = func() []string {
+	var out []string
+	for _, l := range Lexicon.ContactField("address").Labels {
+		out = append(out, strings.ToLower(l))
+	}
+	return out
+}()
+
+// labelledAddress is where the value starts when f's text is a field
+// labelled as an address, a qualifier after the label or not ("Trụ sở
+// UBND: …"); 0 if it is not one.
+func labelledAddress(f *valueFinder) int {
+	for _, l := range addressLabels {
+		if !strings.HasPrefix(f.lower, l) {
+			continue
+		}
+		label, value, ok := strings.Cut(f.text, ": ")
+		if !ok || strings.TrimSpace(value) == "" || utf8.RuneCountInString(label) > 40 {
+			return 0
+		}
+		if f, _ := fieldOf(label); f != fieldAddress {
+			return 0
+		}
+		return len(label) + 2
+	}
+	return 0
 }
 
 // localityHeads are the words localityRE's matches start with.
@@ -981,9 +1016,25 @@ var surnames = []string{
 // titleNear returns the title written right before text[start:] (within the
 // same clause, "Chủ tịch UBND xã Thử Thách Nguyễn Văn A") or right after
 // text[:end] (", Chủ tịch UBND xã", " - Phó Bí thư"), empty if none.
+// maxLabelTitleWords bounds a label naming a post ("Bí thư Tỉnh ủy").
+const maxLabelTitleWords = 6
+
 func titleNear(text string, start, end int) string {
 	before := text[max(0, start-80):start]
 	if i := strings.LastIndexAny(before, ".;:!?"); i >= 0 {
+		// "Chủ tịch UBND: Nguyễn Văn A": a field labelled with the
+		// post, as a side box or a directory writes it.
+		if before[i] == ':' && strings.TrimSpace(before[i+1:]) == "" {
+			label := before[:i]
+			if j := strings.LastIndexAny(label, ".;:!?"); j >= 0 {
+				label = label[j+1:]
+			}
+			if len(strings.Fields(label)) <= maxLabelTitleWords {
+				if t := lastTitle(label); t != "" {
+					return t
+				}
+			}
+		}
 		before = before[i+1:]
 	}
 	if t := lastTitle(before); t != "" {

@@ -582,11 +582,25 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	if asked != 0 || len(pq.asked) > 0 || pq.whichPlace != 0 {
 		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
 			u := &ix.units[cands[i].unit]
-			if u.next == 0 || holds(u) || inHits[int(u.next-1)] || !holds(&ix.units[int(u.next-1)]) {
+			if u.next == 0 || holds(u) {
 				continue
 			}
-			inHits[int(u.next-1)] = true
-			cands = append(cands, retrieved{int(u.next - 1), cands[i].engine / 2})
+			// A table's rows go on from the sentence introducing it,
+			// each as the first does: the row holding the answer ("Thành
+			// lập: …" of a side box below "Mẫu là một phường …") may be
+			// any of them.
+			first := int(u.next - 1)
+			for j := first; j < len(ix.units) && len(cands) < n+maxWindowed; j++ {
+				r := &ix.units[j]
+				if j > first && (!r.row || r.article != u.article || r.context != u.text) {
+					break
+				}
+				if inHits[j] || !holds(r) {
+					continue
+				}
+				inHits[j] = true
+				cands = append(cands, retrieved{j, cands[i].engine / 2})
+			}
 		}
 	}
 	// A place the question names after the one asked about ("xã Quảng
