@@ -67,6 +67,15 @@ func fitSets(tb testing.TB) []fitSet {
 	return append(sets, realFitSets(tb)...)
 }
 
+// fitMinGain and fitStart regularise the fit: a weight moves only when
+// the sets answer at least fitMinGain more questions with it (1: any
+// gain), and the ascent starts from the committed weights rather than the
+// hand-set ones when fitStart is "committed".
+var (
+	fitMinGain = flag.Int("fit-min-gain", 1, "TestFit: the fewest more questions answered right that moves a weight")
+	fitStart   = flag.String("fit-start", "hand", "TestFit: the weights the ascent starts from: hand or committed")
+)
+
 var fitSkip = flag.String("fit-skip", "", "TestFit, TestSignalAblation: real rounds to leave out, comma-separated (the held-out round, e.g. real11)")
 
 // realFitSets are the rounds under testdata/real with both their questions
@@ -214,7 +223,7 @@ func fit(train []*fitData, w0 []float64) []float64 {
 		return total, true
 	}
 	fixed := slices.IndexFunc(signals, func(s signal) bool { return s.name == "coverage" })
-	return coordinateAscent(w, 3, fixed, fitGrid, func(_, v float64) float64 { return v }, score)
+	return coordinateAscentMin(w, 3, fixed, fitGrid, func(_, v float64) float64 { return v }, score, *fitMinGain)
 }
 
 // coordinateAscent moves one weight at a time, but never w[fixed] (the
@@ -222,6 +231,12 @@ func fit(train []*fitData, w0 []float64) []float64 {
 // keeping a move when score accepts it and rises, for at most passes
 // passes over the weights. TestFit and TestGateFit share it.
 func coordinateAscent(w []float64, passes, fixed int, steps []float64, next func(keep, step float64) float64, score func([]float64) (int, bool)) []float64 {
+	return coordinateAscentMin(w, passes, fixed, steps, next, score, 1)
+}
+
+// coordinateAscentMin is coordinateAscent keeping a move only when the
+// score rises by minGain or more.
+func coordinateAscentMin(w []float64, passes, fixed int, steps []float64, next func(keep, step float64) float64, score func([]float64) (int, bool), minGain int) []float64 {
 	best, _ := score(w)
 	for pass := 0; pass < passes; pass++ {
 		moved := false
@@ -236,7 +251,7 @@ func coordinateAscent(w []float64, passes, fixed int, steps []float64, next func
 					continue
 				}
 				w[i] = v
-				if sc, ok := score(w); ok && sc > best {
+				if sc, ok := score(w); ok && sc >= best+max(minGain, 1) {
 					best, keep, moved = sc, v, true
 				}
 			}
@@ -271,6 +286,9 @@ func TestFit(t *testing.T) {
 		all[i] = &data[i]
 	}
 	hand := defaultWeights()
+	if *fitStart == "committed" {
+		hand = append([]float64{}, signalWeights...)
+	}
 	total := func(w []float64) (n, of int) {
 		for _, fd := range all {
 			n += fd.right(w)
