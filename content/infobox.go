@@ -303,10 +303,38 @@ func infoboxAt(lines []string, i int, cells bool) (infobox, int, bool) {
 			}
 		}
 	}
-	if strong < minBoxFields {
+	if strong < minBoxFields || b.contactOnly() {
 		return infobox{}, i, false
 	}
 	return b, j, true
+}
+
+// contactOnly reports whether every field of the box is a contact field
+// (address, phone, fax, email …): such a block is an office's contacts,
+// which the contact reader keeps and the contact card shows, not a side
+// box of the page's subject.
+func (b *infobox) contactOnly() bool {
+	for _, r := range b.rows {
+		label, _, _ := strings.Cut(r, ": ")
+		if !isContactLabel(label) {
+			return false
+		}
+	}
+	return true
+}
+
+// isContactLabel reports whether label is one of the lexicon's contact
+// labels, its colon and case aside.
+func isContactLabel(label string) bool {
+	label = strings.TrimSpace(strings.TrimRight(label, " :"))
+	for _, f := range Lexicon.ContactFields {
+		for _, l := range f.Labels {
+			if strings.EqualFold(label, strings.TrimRight(l, " :")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesKind reports whether line starts with a kind of place: "Phường
@@ -429,7 +457,7 @@ func boxOfRows(rows [][]string) (infobox, bool) {
 			return infobox{}, false
 		}
 	}
-	return b, strong >= minBoxFields
+	return b, strong >= minBoxFields && !b.contactOnly()
 }
 
 // isLeadSentence reports whether line is a sentence of the page's text:

@@ -113,6 +113,10 @@ func TestNotInfoboxes(t *testing.T) {
 			"| Chủ tịch | Trần Thị Mẫu |\n| Chủ tịch | Lê Văn Thử |\n| Chủ tịch | Hồ Thị Giả |\n| Diện tích | 5 km² |"},
 		{"values run into a title in every line",
 			"Chủ tịchTrần Thị Mẫu\nChủ tịchLê Văn Thử\nChủ tịchHồ Thị Giả"},
+		{"an office's contacts in pipe cells (synthetic)",
+			"Địa chỉ: | Số 9 đường Thử, xã Ví Dụ |\nĐiện thoại: | 0000 000 041 |\nFax: | |\nEmail: | vidu@example.invalid |"},
+		{"an office's contacts run into their labels (synthetic)",
+			"Địa chỉSố 9 đường Thử, xã Ví Dụ\nĐiện thoại0000 000 041\nEmailvidu@example.invalid"},
 	}
 	for _, tt := range tests {
 		lines := strings.Split(tt.src, "\n")
