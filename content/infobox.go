@@ -152,7 +152,7 @@ func boxField(line string) (label, value string, how boxHow) {
 		label := line[:n]
 		for {
 			w, after, ok := strings.Cut(v, " ")
-			if !ok || !allCaps(w) {
+			if !ok || !AllCaps(w) {
 				break
 			}
 			label, v = label+" "+w, strings.TrimSpace(after)
@@ -165,9 +165,9 @@ func boxField(line string) (label, value string, how boxHow) {
 	return "", "", boxNone
 }
 
-// allCaps reports whether w is a short name in capitals, two letters or
+// AllCaps reports whether w is a short name in capitals, two letters or
 // more ("UBND", "HĐND").
-func allCaps(w string) bool {
+func AllCaps(w string) bool {
 	n := 0
 	for _, r := range w {
 		if !unicode.IsUpper(r) {

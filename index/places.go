@@ -114,7 +114,7 @@ func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
 		for i := 0; i < len(folded); i++ {
 			if englishPlaceKinds[folded[i]] && i > 0 && startsUpper(cased[i-1]) {
 				k := i
-				for k > 0 && i-k < 3 && startsUpper(cased[k-1]) && !allUpper(cased[k-1]) && !stopsOf()[k] &&
+				for k > 0 && i-k < 3 && startsUpper(cased[k-1]) && !content.AllCaps(cased[k-1]) && !stopsOf()[k] &&
 					syllableRe.MatchString(folded[k-1]) {
 					k--
 				}
@@ -138,7 +138,7 @@ func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
 				j := i + len(p)
 				var name []string
 				for ; j < len(folded) && len(name) < 4; j++ {
-					if !startsUpper(cased[j]) || allUpper(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stopsOf()[j] {
+					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stopsOf()[j] {
 						break
 					}
 					name = append(name, folded[j])

@@ -1665,22 +1665,11 @@ func titleSpellings(folded []string, j int) [][]string {
 // typedUpper: the question types the folded word w in capitals.
 func typedUpper(folded, cased []string, w string) bool {
 	for i, f := range folded {
-		if f == w && i < len(cased) && allUpper(cased[i]) {
+		if f == w && i < len(cased) && content.AllCaps(cased[i]) {
 			return true
 		}
 	}
 	return false
-}
-
-func allUpper(w string) bool {
-	n := 0
-	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2
 }
 
 func titleAt(folded []string, j int) bool {
@@ -1888,7 +1877,7 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 				// An abbreviation after the name ("xã Thử Nghiệm NTM") is
 				// not part of it, nor what follows a bracket or a comma
 				// ("xã Hà Đông (Hải Phòng)": the city it is in).
-				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) || (len(name) > 0 && (allUpper(cased[j]) || j < len(stops) && stops[j])) {
+				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) || (len(name) > 0 && (content.AllCaps(cased[j]) || j < len(stops) && stops[j])) {
 					break
 				}
 				name = append(name, folded[j])
@@ -2348,7 +2337,7 @@ func vietnameseNames(cased, folded []string) []bool {
 	out := make([]bool, len(folded))
 	for i := 0; i < len(folded); {
 		j := i
-		for j < len(folded) && j < len(cased) && startsUpper(cased[j]) && !allUpper(cased[j]) && content.CanBeSyllable(folded[j]) {
+		for j < len(folded) && j < len(cased) && startsUpper(cased[j]) && !content.AllCaps(cased[j]) && content.CanBeSyllable(folded[j]) {
 			j++
 		}
 		start := i
