@@ -15,7 +15,10 @@ import (
 // Phone and address labels may carry a qualifier ("Điện thoại trực ban",
 // "Số điện thoại liên hệ", "Địa chỉ trụ sở").
 var contactLabelRE = func() *regexp.Regexp {
-	alts := []string{"cơ quan chủ quản", "đơn vị chủ quản", "tên cơ quan", "tên đơn vị", "cơ quan"}
+	var alts []string
+	for _, l := range Lexicon.OfficeLabels {
+		alts = append(alts, regexp.QuoteMeta(strings.ToLower(l)))
+	}
 	for _, f := range Lexicon.ContactFields {
 		for _, l := range f.Labels {
 			a := regexp.QuoteMeta(strings.ToLower(l))
@@ -72,12 +75,16 @@ const (
 // present "Đường dây nóng" as the office's telephone.
 func fieldOf(label string) (f contactField, plain bool) {
 	l := foldPhrase(label)
-	switch l {
-	case "co quan chu quan", "don vi chu quan", "ten co quan", "ten don vi", "co quan":
-		return fieldOffice, true
-	case "di dong":
-		// A mobile is someone's, not the office's line.
-		return fieldPhone, false
+	for _, ol := range Lexicon.OfficeLabels {
+		if l == foldPhrase(ol) {
+			return fieldOffice, true
+		}
+	}
+	for _, ml := range Lexicon.MobileLabels {
+		if l == foldPhrase(ml) {
+			// A mobile is someone's, not the office's line.
+			return fieldPhone, false
+		}
 	}
 	padded := " " + l + " "
 	for _, hl := range Lexicon.ContactField("hotline").FoldedLabels() {

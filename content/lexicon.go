@@ -48,6 +48,12 @@ type lexicon struct {
 	// "Hội Nông dân", "Báo Quảng Bình"): after a title they say whose
 	// post it is, so "Chủ tịch HĐND" is no answer for "Chủ tịch Hội".
 	BodyHeads []string
+	// OfficeLabels label the office a contact block is (the body's own
+	// name: "Cơ quan chủ quản: …", "Tên đơn vị: …"), as written.
+	OfficeLabels []string
+	// MobileLabels label a mobile number ("Di động"): a person's line, not
+	// the office's, though questions ask for it as a phone.
+	MobileLabels []string
 	// CitationOpeners open a sentence citing its grounds ("Căn cứ Nghị
 	// định …", "Thực hiện Kế hoạch …"): the capitalised words after them
 	// are a document's name, not a body's to abbreviate.
@@ -268,6 +274,8 @@ var Lexicon = lexicon{
 	},
 	HeadTitles: []string{"Chủ tịch", "Giám đốc", "Bí thư", "Trưởng", "Thủ trưởng", "Chánh", "Hiệu trưởng",
 		"Tổng Biên tập", "Chỉ huy trưởng"},
+	OfficeLabels: []string{"Cơ quan chủ quản", "Đơn vị chủ quản", "Tên cơ quan", "Tên đơn vị", "Cơ quan"},
+	MobileLabels: []string{"Di động"},
 	BodyHeads: []string{"Ủy ban", "Uỷ ban", "Hội đồng", "Hội", "Sở", "Ban", "Phòng", "Báo", "Đài", "Trung tâm",
 		"Công an", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
 		"Quận ủy", "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Cục", "Chi cục", "Viện", "Trường", "Bệnh viện",

@@ -660,7 +660,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			// 2019") under its number ("Số: 21/NQ-HĐND") is that
 			// document's date: it cites the document, so that "ban hành
 			// ngày nào" finds it.
-			if len(u.docs()) == 0 && len(key) < maxDateLine && strings.Contains(key, "ngày") && docDateLineRe.MatchString(key) {
+			if len(u.docs()) == 0 && content.IsDateLine(key) {
 				if docs := headerDocs(units); len(docs) > 0 {
 					u.fact().docs = docs
 				}
@@ -932,16 +932,6 @@ func contactText(c content.Contact) string {
 	return strings.Join(lines, "\n")
 }
 
-// listItemRe recognises a paragraph that is an item of a list introduced by
-// the paragraph before: "Thứ nhất, …", "Một là, …", "- …", "a) …", "2. …".
-// docDateLineRe is the date line of a legal text's header: a place, a
-// comma, the full date.
-var docDateLineRe = regexp.MustCompile(`^\p{Lu}[\p{L} .\-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$`)
-
-// maxDateLine bounds a date line's length in bytes: longer sentences are
-// not read for one.
-const maxDateLine = 96
-
 // headerReach is how many units before a date line its document's
 // number may stand (the national motto's lines come between).
 const headerReach = 4
@@ -957,6 +947,8 @@ func headerDocs(units []unit) []string {
 	return nil
 }
 
+// listItemRe recognises a paragraph that is an item of a list introduced by
+// the paragraph before: "Thứ nhất, …", "Một là, …", "- …", "a) …", "2. …".
 var listItemRe = regexp.MustCompile(`^\s*(?:(?i:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)|[-+•*–]|[a-zđ]\)|\d{1,2}[.)])`)
 
 // Party documents are numbered "18-NQ/TW" (number-type/issuer), state
