@@ -64,3 +64,30 @@ func TestInferredAbbreviationsAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedShortAnswer: a sentence citing a resolution by its code
+// names its issuer only there, with the term's number glued on
+// ("NQ-UBTVQH15"); a question asking for the resolution "của UBTVQH" is
+// answered by it rather than declined for the body it seems to lack.
+// Synthetic page, invented place and numbers.
+func TestNumberedShortAnswer(t *testing.T) {
+	fsys := fstest.MapFS{
+		"xa.txt": {Data: []byte("title: Tỉnh Giả Lập có 40 xã, phường mới\nsynthetic: true\n\n" +
+			"Từ ngày 1/7/2025, tỉnh Giả Lập có 40 đơn vị hành chính cấp xã, gồm 31 xã và 9 phường.\n\n" +
+			"Căn cứ Nghị quyết 9876/NQ-UBTVQH15 sắp xếp các đơn vị hành chính cấp xã của tỉnh Giả Lập, xã Mẫu Đơn được thành lập trên cơ sở nhập ba xã cũ.\n\n" +
+			"Người dân được hướng dẫn làm thủ tục tại trụ sở mới.\n")},
+	}
+	ix, err := index.Build(context.Background(), mustLoad(t, fsys), index.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	q := "NQ nào của UBTVQH sắp xếp ĐVHC cấp xã tỉnh Giả Lập?"
+	res, err := ix.Search(context.Background(), q, index.Options{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Found || !strings.Contains(res.Hits[0].Text, "9876/NQ-UBTVQH15") {
+		t.Errorf("%q: want the resolution's number first, got:\n%s", q, topHits(t, ix, q))
+	}
+}

@@ -992,6 +992,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			(!isWord && strings.ReplaceAll(accented[i], "đ", "d") == w && (!hasVowel(w) || len(w) >= 3 && !isStopIn(accented[i], w, qAccented, pq.english) && !ix.writtenSyllable(w)))) {
 			c := concept{alts: [][]string{{w}}}
 			c.alts = append(c.alts, exps...)
+			c.alts = append(c.alts, ix.numberedShorts(w)...)
 			c.entity = namesBody(c.alts)
 			if !pq.english {
 				c = ix.withEnglish(c)
@@ -2489,4 +2490,36 @@ func seasonAt(folded []string, j int) [][]string {
 		}
 	}
 	return nil
+}
+
+// maxTermNumber bounds the term or session number a body's short form
+// carries in a document's code: the legislature's fifteenth term writes
+// "NQ-UBTVQH15", "202/2025/QH15".
+const maxTermNumber = 20
+
+// numberedShorts are the words the corpus writes for the short form w with
+// a term's number glued on ("ubtvqh15" for "ubtvqh"): a resolution's code
+// is where a sentence citing it names its issuer ("Nghị quyết
+// 1666/NQ-UBTVQH15 sắp xếp …"), and a question asking for "NQ của UBTVQH"
+// otherwise finds the body missing there and declines.
+func (ix *Index) numberedShorts(w string) [][]string {
+	if len(w) < 2 || !isLetters(w) {
+		return nil
+	}
+	var out [][]string
+	for n := 1; n <= maxTermNumber; n++ {
+		if s := w + strconv.Itoa(n); ix.df[s] > 0 {
+			out = append(out, []string{s})
+		}
+	}
+	return out
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
