@@ -91,3 +91,35 @@ func TestNumberedShortAnswer(t *testing.T) {
 		t.Errorf("%q: want the resolution's number first, got:\n%s", q, topHits(t, ix, q))
 	}
 }
+
+// TestMixedShortAnswer: readers tell two provinces of the same initials
+// apart by the small letters after a capital ("QNg", "QNh"); each reads
+// as the province whose name it spells, not the other. Synthetic pages,
+// invented provinces and figures.
+func TestMixedShortAnswer(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ngoc.txt": {Data: []byte("title: Tỉnh Quảng Ngọc sau sắp xếp\nsynthetic: true\n\n" +
+			"Sau sắp xếp, tỉnh Quảng Ngọc có 61 đơn vị hành chính cấp xã.\n\n" +
+			"Ban Thường vụ Tỉnh ủy tỉnh Quảng Ngọc họp định kỳ hai tuần một lần.\n")},
+		"nhan.txt": {Data: []byte("title: Tỉnh Quảng Nhàn sau sắp xếp\nsynthetic: true\n\n" +
+			"Sau sắp xếp, tỉnh Quảng Nhàn có 74 đơn vị hành chính cấp xã.\n\n" +
+			"Ban Thường vụ Tỉnh ủy tỉnh Quảng Nhàn họp định kỳ ba tuần một lần.\n")},
+	}
+	ix, err := index.Build(context.Background(), mustLoad(t, fsys), index.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string]string{
+		"Tỉnh QNg có bao nhiêu ĐVHC cấp xã?": "61 đơn vị",
+		"Tỉnh QNh có bao nhiêu ĐVHC cấp xã?": "74 đơn vị",
+	} {
+		res, err := ix.Search(context.Background(), q, index.Options{Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Found || !strings.Contains(res.Hits[0].Text, want) {
+			t.Errorf("%q: want %q first, got:\n%s", q, want, topHits(t, ix, q))
+		}
+	}
+}

@@ -1000,6 +1000,17 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
+		// A short form typed in capitals and small letters ("QNg"), read
+		// as the names its capitals stand for that it spells.
+		if exps := ix.mixedShort(cased, i); len(exps) > 0 && ix.gloss.abbrev[w] == nil {
+			c := concept{alts: append([][]string{{w}}, exps...)}
+			c.entity = namesBody(c.alts)
+			if !pq.english {
+				c = ix.withEnglish(c)
+			}
+			pq.concepts = append(pq.concepts, c)
+			continue
+		}
 		// A short form typed in capitals that neither the glossary nor
 		// the corpus knows, whose letters spell one of the glossary's
 		// names ("PVHCC": phục vụ hành chính công).
@@ -1055,6 +1066,10 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 		if exps := ix.gloss.abbrev[r[0][0]]; exps != nil && typedUpper(pq.folded, cased, r[0][0]) {
 			pq.required[i] = append(slices.Clip(r), exps...)
+		} else if j := slices.Index(pq.folded, r[0][0]); j >= 0 && exps == nil {
+			if exps := ix.mixedShort(cased, j); len(exps) > 0 {
+				pq.required[i] = append(slices.Clip(r), exps...)
+			}
 		}
 	}
 	if !pq.english {
@@ -2522,4 +2537,54 @@ func isLetters(w string) bool {
 		}
 	}
 	return true
+}
+
+// mixedShort reads the question's word i typed in capitals and small
+// letters ("QNg", "QNa", "HĐNDtx" is not one: it ends in small letters
+// after a run of capitals of one word each) as a short form: each capital
+// starts a word of the name and the small letters after it go on spelling
+// that word, as readers tell Quảng Ngãi (QNg) from Quảng Nam (QNa). The
+// names the capitals stand for ("QN": the glossary's, or the corpus's
+// province codes) that start so are its reading; none, if none does.
+func (ix *Index) mixedShort(cased []string, i int) [][]string {
+	if i >= len(cased) {
+		return nil
+	}
+	var groups []string
+	lower := false
+	for _, r := range cased[i] {
+		switch {
+		case unicode.IsUpper(r):
+			groups = append(groups, content.Fold(string(unicode.ToLower(r))))
+		case unicode.IsLower(r) && len(groups) > 0:
+			groups[len(groups)-1] += content.Fold(string(r))
+			lower = true
+		default:
+			return nil
+		}
+	}
+	if len(groups) < 2 || !lower {
+		return nil
+	}
+	var key strings.Builder
+	for _, g := range groups {
+		key.WriteByte(g[0])
+	}
+	var out [][]string
+	for _, exp := range ix.gloss.abbrev[key.String()] {
+		if len(exp) != len(groups) {
+			continue
+		}
+		ok := true
+		for k, g := range groups {
+			if !strings.HasPrefix(exp[k], g) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, exp)
+		}
+	}
+	return out
 }
