@@ -123,3 +123,28 @@ func TestMixedShortAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinedShortsAnswer: two short forms typed as one ("CATP": CA and
+// TP) read as the body the page names with either written out. Synthetic
+// page, invented city and address.
+func TestJoinedShortsAnswer(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ca.txt": {Data: []byte("title: Thay đổi địa điểm tiếp công dân\nsynthetic: true\n\n" +
+			"Từ ngày 1/8, Công an TP Mẫu Thử tiếp công dân tại số 15 đường Giả Định.\n\n" +
+			"Trước đây, địa điểm tiếp công dân đặt tại số 3 đường Ví Dụ.\n\n" +
+			"Ủy ban nhân dân TP Mẫu Thử tiếp công dân tại số 9 đường Khác Xa.\n")},
+	}
+	ix, err := index.Build(context.Background(), mustLoad(t, fsys), index.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	q := "CATP Mẫu Thử tiếp công dân ở đâu?"
+	res, err := ix.Search(context.Background(), q, index.Options{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Found || !strings.Contains(res.Hits[0].Text, "số 15 đường Giả Định") {
+		t.Errorf("%q: want the police's address first, got:\n%s", q, topHits(t, ix, q))
+	}
+}

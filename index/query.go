@@ -1011,6 +1011,16 @@ func (ix *Index) parse(question string) parsedQuery {
 			pq.concepts = append(pq.concepts, c)
 			continue
 		}
+		// Two short forms typed as one ("CATP": công an thành phố). A
+		// guess at a name, not a body the answer must name.
+		if exps := ix.joinedShorts(w); len(exps) > 0 && isUpper(cased, i) && ix.gloss.abbrev[w] == nil {
+			c := concept{alts: append([][]string{{w}}, exps...)}
+			if !pq.english {
+				c = ix.withEnglish(c)
+			}
+			pq.concepts = append(pq.concepts, c)
+			continue
+		}
 		// A short form typed in capitals that neither the glossary nor
 		// the corpus knows, whose letters spell one of the glossary's
 		// names ("PVHCC": phục vụ hành chính công).
@@ -2584,6 +2594,34 @@ func (ix *Index) mixedShort(cased []string, i int) [][]string {
 		}
 		if ok {
 			out = append(out, exp)
+		}
+	}
+	return out
+}
+
+// maxJoinedReadings bounds the readings of two short forms typed as one.
+const maxJoinedReadings = 16
+
+// joinedShorts reads w, a short form neither the glossary nor the corpus
+// knows, as two that it does, typed without a space ("catp": "ca" and
+// "tp", công an thành phố): each part as typed or written out, in every
+// pairing, as a page writes "Công an TP Hà Nội".
+func (ix *Index) joinedShorts(w string) [][]string {
+	if len(w) < 4 || !isLetters(w) {
+		return nil
+	}
+	var out [][]string
+	for k := 2; k+2 <= len(w); k++ {
+		a, b := ix.gloss.abbrev[w[:k]], ix.gloss.abbrev[w[k:]]
+		if a == nil || b == nil {
+			continue
+		}
+		for _, x := range append([][]string{{w[:k]}}, a...) {
+			for _, y := range append([][]string{{w[k:]}}, b...) {
+				if len(out) < maxJoinedReadings {
+					out = append(out, append(slices.Clip(x), y...))
+				}
+			}
 		}
 	}
 	return out
