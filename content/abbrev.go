@@ -995,28 +995,16 @@ var placeShortRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`(^|[^\p{L}\p{N}])((?i:` + strings.Join(shorts, "|") + `))\.\s*(\p{Lu}|\p{N})`)
 }()
 
-// countedShortRE finds a place prefix's short form, with its dot, after a
-// word that counts ("bao nhiêu P.", "mấy X."): what is counted is a kind
-// of place, not a numeral or an initial.
-var countedShortRE = func() *regexp.Regexp {
-	var shorts []string
-	for _, p := range Lexicon.PlacePrefixes {
-		shorts = append(shorts, p.Short...)
-	}
-	sort.Slice(shorts, func(i, j int) bool { return len(shorts[i]) > len(shorts[j]) })
-	return regexp.MustCompile(`(?i:(bao nhiêu|bao nhieu|mấy|bn)\s+)(` + strings.Join(shorts, "|") + `)\.`)
-}()
-
 // ExpandPlaceShorts writes out the place prefixes a question shortens
-// before a name ("sđt P. Tân Định" → "sđt phường Tân Định") or counts
-// ("bao nhiêu P. và bao nhiêu xã"), folded when plain (a question typed
-// without accents stays so).
+// before a name ("sđt P. Tân Định" → "sđt phường Tân Định"), folded when
+// plain (a question typed without accents stays so).
 func ExpandPlaceShorts(q string, plain bool) string {
-	name := func(short string) string {
+	return placeShortRE.ReplaceAllStringFunc(q, func(m string) string {
+		sm := placeShortRE.FindStringSubmatch(m)
 		name := ""
 		for _, p := range Lexicon.PlacePrefixes {
 			for _, s := range p.Short {
-				if strings.EqualFold(s, short) {
+				if strings.EqualFold(s, sm[2]) {
 					name = p.Name
 				}
 			}
@@ -1024,14 +1012,6 @@ func ExpandPlaceShorts(q string, plain bool) string {
 		if plain {
 			name = Fold(name)
 		}
-		return name
-	}
-	q = placeShortRE.ReplaceAllStringFunc(q, func(m string) string {
-		sm := placeShortRE.FindStringSubmatch(m)
-		return sm[1] + name(sm[2]) + " " + sm[3]
-	})
-	return countedShortRE.ReplaceAllStringFunc(q, func(m string) string {
-		sm := countedShortRE.FindStringSubmatch(m)
-		return sm[1] + " " + name(sm[2])
+		return sm[1] + name + " " + sm[3]
 	})
 }
