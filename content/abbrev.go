@@ -87,6 +87,8 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		nr    nameRunner
 		texts []string
 	)
+	bodies := map[string]bool{} // Bodies: "ban tuyen", "hoi nong"
+
 	// First, which spans may be written more than once: a span's hash
 	// sets a bit in seen, and in again when its bit in seen was set. Only
 	// the spans whose bit is set in again, and those that look like a
@@ -150,6 +152,9 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 					placeCodes(t, func(short, long string) { note(codes, short, long) })
 				}
 				for _, run := range nr.runs(t, lowerWords, folds) {
+					if counts {
+						noteBodies(run, bodies)
+					}
 					eachSpan(run, func(ws []nameWord) { span(foldedHash(ws), pos+uint64(ws[0].at), ws) })
 				}
 				pos += uint64(len(t))
@@ -259,6 +264,11 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		}
 	}
 	out := g
+	out.Bodies = make([]string, 0, len(bodies))
+	for b := range bodies {
+		out.Bodies = append(out.Bodies, b)
+	}
+	sort.Strings(out.Bodies)
 	out.Inferred = append([]Term(nil), Lexicon.TypedShorts...)
 	known := map[string][]string{} // folded short → the glossary's long forms
 	for _, t := range g.Abbreviations {
@@ -654,6 +664,21 @@ func eachSpan(run []nameWord, f func([]nameWord)) {
 	}
 }
 
+// noteBodies notes in bodies each one-word body head of the run ("Ban",
+// "Sở", "Hội") followed by a capitalised word, folded ("Ban Tuyên giáo" →
+// "ban tuyen"); "Ban hành" is no run's start with a name after it. The
+// head is read with its marks: "Bảo Lộc", "Phong Điền" are places, not
+// "Báo", "Phòng".
+func noteBodies(run []nameWord, bodies map[string]bool) {
+	lex := nameLexicon()
+	for i := 0; i+1 < len(run); i++ {
+		if run[i].upper && lex.heads[run[i].fold] && run[i+1].upper && !run[i+1].and &&
+			lex.headsAs[strings.ToLower(Normalize(run[i].text))] {
+			bodies[run[i].fold+" "+run[i+1].fold] = true
+		}
+	}
+}
+
 // notBodyFrom is the shortest length n for which notBodyName(ws[:n]) holds
 // for a citation's opener or a title starting ws, 0 for none.
 func notBodyFrom(ws []nameWord) int {
@@ -721,6 +746,10 @@ func startsWithFolded(ws []nameWord, seq []string) bool {
 var nameLexicon = sync.OnceValue(func() (out struct {
 	openers, titles [][]string
 	middle          map[string]bool
+	// heads are the lexicon's one-word BodyHeads, folded, and headsAs
+	// the same with their marks: "Báo", "Phòng", "Đài" are heads, "Bảo
+	// Lộc", "Phong Điền", "Đại Lộc" places.
+	heads, headsAs map[string]bool
 }) {
 	split := func(s string) []string { return strings.Fields(strings.ToLower(Fold(s))) }
 	for _, o := range Lexicon.CitationOpeners {
@@ -728,6 +757,13 @@ var nameLexicon = sync.OnceValue(func() (out struct {
 	}
 	for _, t := range Lexicon.Titles {
 		out.titles = append(out.titles, split(t))
+	}
+	out.heads, out.headsAs = map[string]bool{}, map[string]bool{}
+	for _, h := range Lexicon.BodyHeads {
+		if f := split(h); len(f) == 1 {
+			out.heads[f[0]] = true
+			out.headsAs[strings.ToLower(Normalize(h))] = true
+		}
 	}
 	out.middle = map[string]bool{}
 	for _, m := range Lexicon.MiddleNames {

@@ -24,6 +24,13 @@ type Glossary struct {
 	// (WithInferredAbbreviations): a question may type the short form for
 	// the name, but a question writing the name out is read word by word.
 	Inferred []Term
+	// Bodies are the bodies the articles name with a one-word head
+	// ("Ban", "Sở", "Hội"): the head and the capitalised word after it,
+	// folded ("ban tuyen" of "Ban Tuyên giáo", "hoi nong" of "Hội Nông
+	// dân"), sorted. A question's "ban tuyen giao" names a body, its "ban
+	// hanh" (issued) and "hoi nghi" (a meeting) do not: the pages write
+	// those in lower case after the head (InferAbbreviations).
+	Bodies []string
 }
 
 // Term pairs a short form (an abbreviation, or an English phrase) with the

@@ -308,7 +308,7 @@ const glossaryFile = ".glossary"
 
 // glossaryVersion changes whenever what content.InferAbbreviations makes
 // changes, so that a glossary inferred by other code is inferred again.
-const glossaryVersion = 1
+const glossaryVersion = 2
 
 // keptGlossary is glossaryFile's content.
 type keptGlossary struct {

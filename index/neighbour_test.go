@@ -245,3 +245,47 @@ func TestYearInArticle(t *testing.T) {
 		{"Sau sắp xếp năm 2035, huyện Mẫu Định còn bao nhiêu tổ dân phố?", ""},
 	})
 }
+
+// neighbourBodyPage is a synthetic page (invented names, places and
+// figures): a commune's news naming its Party bodies and association,
+// with the People's Committee's contact block at its foot.
+const neighbourBodyPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/hoi-nong-dan-xa-mau-thu
+title: Hội Nông dân xã Mẫu Thử tổng kết năm
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Hội Nông dân xã Mẫu Thử vừa tổng kết công tác năm 2028.
+
+Hiện nay, Hội có 1.234 hội viên, sinh hoạt tại 9 chi hội.
+
+Hội nghị sơ kết của xã Mẫu Thử diễn ra ngày 12/01/2029.
+
+Ban Tuyên giáo Đảng ủy xã Mẫu Thử ban hành Kế hoạch số 21-KH/BTG ngày 05/01/2029 về tuyên truyền kết quả đại hội.
+
+Ủy ban nhân dân xã Mẫu Thử
+Địa chỉ: Thôn Giả Định, xã Mẫu Thử
+Điện thoại: 0000 777 123
+Email: ubndmauthu@example.invalid
+`
+
+// TestBodyNeighbours: a body the question names by its head and name
+// ("Công an", "Ban Tuyên giáo") must be named by the answer — a contact
+// block by its office — so the People's Committee's contacts do not
+// answer for the police or a Party board; the head's words as a kind
+// ("ban hành", "hội nghị") name no body, and the page's own subject is
+// named in its title.
+func TestBodyNeighbours(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"hoi.txt": neighbourBodyPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Số điện thoại UBND xã Mẫu Thử là bao nhiêu?", "0000 777 123"},
+		{"Số điện thoại Công an xã Mẫu Thử là bao nhiêu?", ""},
+		{"sdt cong an xa mau thu", ""},
+		{"email ban tuyen giao dang uy xa mau thu", ""},
+		{"Email Ban Tuyên giáo Đảng ủy xã Mẫu Thử là gì?", ""},
+		{"Hội Nông dân xã Mẫu Thử có bao nhiêu hội viên?", "1.234 hội viên"},
+		{"hoi nong dan xa mau thu co bao nhieu hoi vien", "1.234 hội viên"},
+		{"Kế hoạch 21-KH/BTG ban hành ngày nào?", "05/01/2029"},
+		{"Hội nghị sơ kết của xã Mẫu Thử diễn ra ngày nào?", "12/01/2029"},
+	})
+}

@@ -108,6 +108,12 @@ type parsedQuery struct {
 	// Lạc"), a weekday, a deputy's title. Missing one, a unit speaks of a
 	// neighbouring fact.
 	required [][][]string
+	// bodies are the bodies the question names by a body head and the
+	// name after it ("Công an", "Ban Tuyên giáo", "Hội Nông dân"), each
+	// with its spellings (bodiesNamed): an answer, its window or its
+	// article's title or lead must name each, or it speaks of another
+	// body — a contact block too, whose office is its own.
+	bodies []concept
 	// asked are the kinds of typed value the question asks for.
 	asked []content.Asked
 	// titles are the titles a who-question asks about ("Ai là Chủ tịch
@@ -317,6 +323,9 @@ type glossary struct {
 	// folded ("pvhcc"): a short form neither glossary nor corpus knows is
 	// read as the one name its letters spell.
 	byInitials map[string][][]string
+	// bodies are the corpus's bodies named with a one-word head, as the
+	// head and the next word, folded (content.Glossary's Bodies).
+	bodies map[string]bool
 }
 
 type vietnameseTerm struct {
@@ -373,6 +382,7 @@ func newGlossary(g content.Glossary) glossary {
 	// when a question types them; a name the question writes out stands
 	// for its short forms only where the corpus writes them (parse).
 	gl.inferredShort = map[string][]string{}
+	gl.bodies = setOf(g.Bodies)
 	for _, t := range g.Inferred {
 		if short := foldWords(t.Short); len(short) == 1 {
 			for _, l := range t.Long {
@@ -1085,6 +1095,9 @@ func (ix *Index) parse(question string) parsedQuery {
 	if !pq.english {
 		pq.required = append(pq.required, ix.placesNamed(pq.folded, pq.required)...)
 	}
+	if !pq.english {
+		pq.bodies = ix.bodiesNamed(&pq, cased, accented, qAccented)
+	}
 	pq.periods = periodsNamed(pq.folded)
 	pq.change = asksChange(pq.folded)
 	pq.side = sidesOf(pq.folded)
@@ -1493,16 +1506,146 @@ var bodyHeads = func() [][]string {
 	return out
 }()
 
+// bodiesNamed are the bodies the question names with a body head of the
+// lexicon and the name words after it ("công an", "ban tuyên giáo", "hội
+// nông dân"), each with the glossary's short forms of it ("CA"), but for
+// those a named body of the glossary already reads ("Ủy ban nhân dân").
+// A one-word head ("Ban", "Hội", "Sở") is as often a kind or another word
+// ("ban hành", "hội nghị", "bạn"): it names a body only before a name
+// word the corpus writes capitalised after it ("Ban Tuyên giáo"), or the
+// question does, and typed with the head's marks in an accented question.
+// The name stops at a place (its prefix or a name the question requires),
+// a function word, another body, a title or the words saying what is
+// asked: "Công an thị xã Kỳ Anh" names "công an".
+func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccented bool) []concept {
+	inRequired := map[string]bool{}
+	for _, r := range pq.required {
+		for _, alt := range r {
+			for _, w := range alt {
+				inRequired[w] = true
+			}
+		}
+	}
+	var out []concept
+	for i := 0; i < len(pq.folded); i++ {
+		h := ix.bodyHeadAt(pq.folded, i)
+		if h == nil {
+			continue
+		}
+		at, k := i, i+len(h)
+		if len(h) == 1 && qAccented && !headMarks[accented[at]] {
+			continue
+		}
+		// The name, after a one-word head: a word the corpus writes
+		// capitalised after the head, or the question does, and the word
+		// after it. A head of two words or more is a kind of body of its
+		// own ("Công an", "Tỉnh ủy", "Trung tâm"), and a place's name
+		// follows it more often than the body's ("Công an TPHCM").
+		var name []string
+		if len(h) == 1 && k < len(pq.folded) && (ix.gloss.bodies[h[0]+" "+pq.folded[k]] ||
+			k < len(cased) && startsUpper(cased[at]) && startsUpper(cased[k])) {
+			for ; k < len(pq.folded) && len(name) < maxBodyName; k++ {
+				w := pq.folded[k]
+				if isStopIn(accented[k], w, qAccented, false) || isPlacePrefixAt(pq.folded, k) || ix.bodyAt(pq.folded, k) != nil ||
+					isIntentWord(w, pq.intents) || isDigits(w) || inRequired[w] || ix.gloss.abbrev[w] != nil && (isUpper(cased, k) || !content.CanBeSyllable(w)) ||
+					titleSpellings(pq.folded, k) != nil || len(name) > 0 && k < len(cased) && startsUpper(cased[k]) {
+					break
+				}
+				name = append(name, w)
+			}
+		}
+		i = at + len(h) + len(name) - 1
+		if len(h) == 1 && len(name) == 0 {
+			continue
+		}
+		body := append(slices.Clip(h), name...)
+		// A term the question's reading already holds whole ("trung tâm
+		// phục vụ hành chính công", with its short and English forms) is
+		// the body with all its spellings.
+		if c, ok := ix.readWhole(pq.concepts, body); ok {
+			if !c.entity {
+				out = append(out, concept{alts: c.alts, own: c.own})
+			}
+			continue
+		}
+		alts := [][]string{body}
+		key := strings.Join(body, " ")
+		for _, s := range append(slices.Clip(ix.gloss.expShort[key]), ix.gloss.inferredShort[key]...) {
+			if a := strings.Fields(s); !slices.ContainsFunc(alts, func(b []string) bool { return seqEqual(a, b) }) {
+				alts = append(alts, a)
+			}
+		}
+		for _, t := range content.Lexicon.TypedShorts {
+			if len(t.Long) == 1 && seqEqual(foldWords(t.Long[0]), body) {
+				alts = append(alts, foldWords(t.Short))
+			}
+		}
+		out = append(out, ix.withEnglish(concept{alts: alts}))
+	}
+	return out
+}
+
+// bodyAlts are the spellings of each of the bodies the question names.
+func (pq *parsedQuery) bodyAlts() [][][]string {
+	out := make([][][]string, len(pq.bodies))
+	for i, b := range pq.bodies {
+		out[i] = b.alts
+	}
+	return out
+}
+
+// maxBodyName bounds the name words read after a body's head: two tell
+// "Sở Tài chính" from "Sở Tài nguyên".
+const maxBodyName = 2
+
+// headMarks are the lexicon's one-word BodyHeads in lower case with
+// their marks: typed otherwise ("bạn", "bảo"), the word is no head.
+var headMarks = func() map[string]bool {
+	m := map[string]bool{}
+	for _, h := range content.Lexicon.BodyHeads {
+		if !strings.Contains(h, " ") {
+			m[lowerNormalize(h)] = true
+		}
+	}
+	return m
+}()
+
+// bodyHeadAt is the lexicon's body head written at ws[k], longest first;
+// nil if none.
+func (ix *Index) bodyHeadAt(ws []string, k int) []string {
+	for _, h := range bodyHeads {
+		if k+len(h) <= len(ws) && seqEqual(ws[k:k+len(h)], h) {
+			return h
+		}
+	}
+	return nil
+}
+
+// readWhole is the concept of the question's reading one of whose
+// spellings holds body's words ("ủy ban" in "ủy ban nhân dân", "thị ủy"
+// with its short form "ThU"), if any.
+func (ix *Index) readWhole(cs []concept, body []string) (concept, bool) {
+	for _, c := range cs {
+		if c.year {
+			continue
+		}
+		for _, a := range c.alts[:max(1, c.own)] {
+			if len(a) > 1 && containsSeq(a, body) {
+				return c, true
+			}
+		}
+	}
+	return concept{}, false
+}
+
 // bodyAt is the body's head written at ws[k] ("ủy ban", "hội"), or an
 // abbreviation naming a body ("hđnd"); nil if none.
 func (ix *Index) bodyAt(ws []string, k int) []string {
 	if k >= len(ws) {
 		return nil
 	}
-	for _, h := range bodyHeads {
-		if k+len(h) <= len(ws) && seqEqual(ws[k:k+len(h)], h) {
-			return h
-		}
+	if h := ix.bodyHeadAt(ws, k); h != nil {
+		return h
 	}
 	if exps := ix.gloss.abbrev[ws[k]]; exps != nil && namesBody(exps) {
 		return ws[k : k+1]

@@ -228,3 +228,35 @@ func TestQuestionAsksKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestBodiesNamed: a body head and its name are read as a body the answer
+// must name, typed with marks or without; the head's words as a kind or
+// another word are not, nor a body the glossary reads already.
+func TestBodiesNamed(t *testing.T) {
+	ix := mustDefault(t)
+	tests := []struct {
+		question string
+		want     []string // each body's first spelling
+	}{
+		{"Số điện thoại Công an thị xã Kỳ Anh là bao nhiêu?", []string{"cong an"}},
+		{"sdt cong an thi xa ky anh", []string{"cong an"}},
+		{"email ban tuyen giao thi uy ky anh", []string{"ban tuyen giao", "thi uy"}},
+		{"Email Ban Tuyên giáo Thị uỷ Kỳ Anh", []string{"ban tuyen giao", "thi uy"}},
+		{"Sở Tư pháp ở đâu", []string{"so tu phap"}},
+		{"Nghị quyết 18 ban hành ngày nào", nil},
+		{"hội nghị tổng kết tổ chức khi nào", nil},
+		{"phòng họp ở đâu", nil},
+		{"bạn tuyên truyền gì", nil},
+		{"số điện thoại ủy ban nhân dân thị xã", nil},
+	}
+	for _, tt := range tests {
+		pq := ix.parse(tt.question)
+		var got []string
+		for _, b := range pq.bodies {
+			got = append(got, strings.Join(b.alts[0], " "))
+		}
+		if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+			t.Errorf("%q: bodies %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}

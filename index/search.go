@@ -110,7 +110,7 @@ func (ix *Index) search(ctx context.Context, question string, opts Options) (Res
 		if len(ranked) > 0 {
 			res.Gate = gateTerms(gateWeights, ix.gateVector(ranked, pq.english, nil))
 		}
-		for _, r := range pq.required {
+		for _, r := range slices.Concat(pq.required, pq.bodyAlts()) {
 			var sp []string
 			for _, alt := range r {
 				sp = append(sp, strings.Join(alt, " "))
@@ -528,7 +528,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		qBigrams[b] = true
 		bigramFirst[b[:strings.IndexByte(b, ' ')]] = true
 	}
-	for _, r := range append(pq.required, pq.titles...) {
+	for _, r := range slices.Concat(pq.required, pq.titles, pq.bodyAlts()) {
 		for _, alt := range r {
 			for _, w := range alt {
 				qWords[w] = true
@@ -616,6 +616,19 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		v := ix.articleNames(a, r)
 		inArticle[k] = v
+		return v
+	}
+	// A body the question names, written anywhere in the article: a
+	// page about the police's opening hours need not name the police
+	// in the sentence giving them. Read once an article.
+	inArticleBody := map[articleName]bool{}
+	bodyInArticle := func(a, bi int, alts [][]string) bool {
+		k := articleName{a, bi}
+		if v, ok := inArticleBody[k]; ok {
+			return v
+		}
+		v := ix.articleNames(a, alts)
+		inArticleBody[k] = v
 		return v
 	}
 	out := make([]scored, 0, len(cands))
@@ -825,6 +838,19 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if p == 0 && known[i] && tot > 0 {
 				s.gate.gap = max(s.gate.gap, ws[i]/tot)
 			}
+		}
+		// A body the question names by its head and name ("Công an",
+		// "Ban Tuyên giáo"): a contact block is held to it too, its office
+		// being the body it is for.
+		for bi, b := range pq.bodies {
+			if enUnit || !strings.ContainsFunc(u.text, vietnameseLetter) {
+				continue // an English page names a body in its own words
+			}
+			if namedInOr(concept{alts: b.alts}, leadOf, has, inContext, inPrev, inTitle) ||
+				u.kind != kContact && bodyInArticle(int(u.article), bi, b.alts) {
+				continue
+			}
+			missingEntity = true
 		}
 		// What the question names — a ward, a weekday, the deputy — must be
 		// named by the answer, its context or its article's title or lead;
@@ -1236,6 +1262,11 @@ func officeNamed(office string, concepts []concept) bool {
 	}
 	return true
 }
+
+// vietnameseLetter: a letter with Vietnamese marks (or "đ"); English text
+// writes none, though its sentences may be too short to tell by their
+// function words (inEnglish).
+func vietnameseLetter(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) }
 
 // namedIn: some spelling of the concept is whole in the unit, the sentence
 // introducing its list or the sentence before (a few of the words of
