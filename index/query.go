@@ -1515,8 +1515,9 @@ var bodyHeads = func() [][]string {
 // word the corpus writes capitalised after it ("Ban Tuyên giáo"), or the
 // question does, and typed with the head's marks in an accented question.
 // The name stops at a place (its prefix or a name the question requires),
-// a function word, another body, a title or the words saying what is
-// asked: "Công an thị xã Kỳ Anh" names "công an".
+// a function word, another body, a title, the words saying what is asked
+// or a word no page writes (a typo, which the answer cannot name as
+// typed): "Công an thị xã Kỳ Anh" names "công an".
 func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccented bool) []concept {
 	inRequired := map[string]bool{}
 	for _, r := range pq.required {
@@ -1547,7 +1548,7 @@ func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccente
 			for ; k < len(pq.folded) && len(name) < maxBodyName; k++ {
 				w := pq.folded[k]
 				if isStopIn(accented[k], w, qAccented, false) || isPlacePrefixAt(pq.folded, k) || ix.bodyAt(pq.folded, k) != nil ||
-					isIntentWord(w, pq.intents) || isDigits(w) || inRequired[w] || ix.gloss.abbrev[w] != nil && (isUpper(cased, k) || !content.CanBeSyllable(w)) ||
+					isIntentWord(w, pq.intents) || isDigits(w) || inRequired[w] || ix.df[w] == 0 || ix.gloss.abbrev[w] != nil && (isUpper(cased, k) || !content.CanBeSyllable(w)) ||
 					titleSpellings(pq.folded, k) != nil || len(name) > 0 && k < len(cased) && startsUpper(cased[k]) {
 					break
 				}
