@@ -1583,6 +1583,17 @@ func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccente
 		}
 		out = append(out, ix.withEnglish(concept{alts: alts}))
 	}
+	// A short form typed for a head of two words ("CA" for công an), and
+	// for nothing else ("TT" is as often thị trấn as trung tâm), names
+	// that body as the head written out does.
+	for _, c := range pq.concepts {
+		if c.entity || c.year || slices.ContainsFunc(out, func(b concept) bool { return seqEqual(b.alts[0], c.alts[0]) }) {
+			continue
+		}
+		if headsOnly(c.alts[1:max(1, c.own)]) {
+			out = append(out, concept{alts: c.alts, own: c.own})
+		}
+	}
 	return out
 }
 
@@ -1593,6 +1604,17 @@ func (pq *parsedQuery) bodyAlts() [][][]string {
 		out[i] = b.alts
 	}
 	return out
+}
+
+// headsOnly: there are spellings, and each is a body head of two words
+// or more.
+func headsOnly(alts [][]string) bool {
+	for _, a := range alts {
+		if len(a) < 2 || !slices.ContainsFunc(bodyHeads, func(h []string) bool { return seqEqual(h, a) }) {
+			return false
+		}
+	}
+	return len(alts) > 0
 }
 
 // maxBodyName bounds the name words read after a body's head: two tell

@@ -240,6 +240,7 @@ func TestBodiesNamed(t *testing.T) {
 	}{
 		{"Số điện thoại Công an thị xã Kỳ Anh là bao nhiêu?", []string{"cong an"}},
 		{"sdt cong an thi xa ky anh", []string{"cong an"}},
+		{"sdt CA thị xã Kỳ Anh", []string{"ca"}},
 		{"email ban tuyen giao thi uy ky anh", []string{"ban tuyen giao", "thi uy"}},
 		{"Email Ban Tuyên giáo Thị uỷ Kỳ Anh", []string{"ban tuyen giao", "thi uy"}},
 		{"Sở Tư pháp ở đâu", []string{"so tu phap"}},
