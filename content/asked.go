@@ -202,14 +202,41 @@ func AskedTypes(question string) []Asked {
 			}
 		}
 	}
-	for _, m := range countAskEnRE.FindAllStringSubmatch(q, -1) {
-		if noun := englishNoun(m[1]); noun != "" && !has[ValuePopulation] {
+	for _, m := range countAskEnRE.FindAllStringSubmatchIndex(q, -1) {
+		// "the phone number of the ward", "the decision number of …": a
+		// number that names something is no count.
+		if strings.HasPrefix(q[m[0]:], " number ") && identifierBefore(q[:m[0]]) {
+			continue
+		}
+		if noun := englishNoun(q[m[2]:m[3]]); noun != "" && !has[ValuePopulation] {
 			vi, _, _ := strings.Cut(noun, "|")
 			_, units := unitTypeList(vi)
 			add(Asked{Type: ValueCount, Noun: noun, units: units})
 		}
 	}
 	return out
+}
+
+// identifierBefore: q (folded, up to a "number") ends with a word that
+// makes the number an identifier, not a count: a contact field's English
+// word ("phone", "hotline", "switchboard") or a document type's
+// ("decision").
+func identifierBefore(q string) bool {
+	i := strings.LastIndexByte(q, ' ')
+	w := q[i+1:]
+	for _, f := range Lexicon.ContactFields {
+		for _, a := range f.Asks {
+			if a == w {
+				return true
+			}
+		}
+	}
+	for _, t := range Lexicon.DocTypes {
+		if slices.Contains(t.English, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // classifierForms are Lexicon.Classifiers as counted nouns are compared
@@ -346,6 +373,10 @@ func nounForm(s string) string {
 func englishNoun(s string) string {
 	loadNouns()
 	words := strings.Fields(s)
+	// "number of the wards": the article is no noun.
+	for len(words) > 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
+		words = words[1:]
+	}
 	// "district-level cadres" counts cadres: a word before "level" only
 	// says which ones.
 	for len(words) > 2 && words[1] == "level" {
@@ -503,6 +534,9 @@ var ordinalBefore = map[string]bool{
 	"hop": true, "nghi": true, "phien": true, "lan": true, "khoa": true, "xep": true, "dung": true, "hang": true,
 }
 
+// englishWhBeforeRE: an English question word.
+var englishWhBeforeRE = regexp.MustCompile(` (?:what|which|who|whom|whose|where|how) `)
+
 // AskingWords is a question, folded and padded with a space at each end,
 // with the words that look like asking for a field or a day but do not
 // joined into one token each: an agent noun ("dien_thoai_vien" asks for
@@ -518,6 +552,11 @@ func AskingWords(q string) string {
 			noun += "_" + q[m[4]:m[5]]
 		}
 		q = q[:m[0]] + " " + noun + "_vien " + q[m[1]:]
+	}
+	// "Which names will the province keep when it merges communes?": a
+	// "when" after another question word starts a clause; it asks no date.
+	if i := strings.Index(q, " when "); i > 0 && englishWhBeforeRE.MatchString(q[:i+1]) {
+		q = q[:i] + " when_clause " + q[i+len(" when "):]
 	}
 	for {
 		m := ordinalRE.FindStringSubmatchIndex(q)

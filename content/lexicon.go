@@ -532,7 +532,7 @@ var contactFieldList = []ContactField{
 		Labels: []string{"Số điện thoại", "Điện thoại", "Di động", "Số máy", "SĐT", "ĐT", "Tel", "Phone"},
 		Asks: []string{"so dien thoai", "dien thoai", "sdt", "so dt", "dt", "goi so", "goi so nao", "goi ai", "goi den", "goi cho",
 			"goi dien", "so may le", "may le", "tong dai", "lien lac", "lien he qua so", "zalo",
-			"phone", "phone number", "telephone", "call", "contact number"},
+			"phone", "phone number", "telephone", "call", "contact number", "switchboard", "switchboard number"},
 		Words: strings.Fields("dien thoai sdt dt phone telephone goi call so number")},
 	{Kind: "hours",
 		Labels: []string{"Thời gian làm việc", "Giờ làm việc", "Lịch làm việc", "Giờ mở cửa"},

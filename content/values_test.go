@@ -160,6 +160,14 @@ func TestAskedTypes(t *testing.T) {
 		{"sđt phường Mẫu Sơn", "phone"},
 		{"so dien thoai phuong Mau Son", "phone"},
 		{"What is the hotline?", "phone"},
+		// A number naming a field or a document is no count; the
+		// switchboard is the phone, as "tổng đài" is.
+		{"What is the phone number of the ward?", "phone"},
+		{"What is the switchboard number of the centre?", "phone"},
+		{"What is the number of the wards?", "count/phuong|ward units"},
+		// "when" after another question word starts a clause.
+		{"Which names will the province keep when it merges communes?", ""},
+		{"From when can people apply online?", "date"},
 		{"fax số mấy", "fax"},
 		// Which period: a date.
 		{"Hội phải xây dựng kế hoạch cho giai đoạn nào?", "date"},
