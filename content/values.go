@@ -912,8 +912,20 @@ var countStop = map[string]bool{
 	"gom": true, "hoac": true, "khi": true, "sau": true, "truoc": true, "nhu": true,
 }
 
-// numberMultiplier are the words that multiply the number before them.
-var numberMultiplier = map[string]bool{"nghin": true, "ngan": true, "trieu": true, "ty": true, "ti": true, "van": true}
+// numberMultiplier are the words that multiply the number before them, in
+// Vietnamese and in English ("4.19 million people" counts people).
+var numberMultiplier = map[string]bool{"nghin": true, "ngan": true, "trieu": true, "ty": true, "ti": true, "van": true,
+	"thousand": true, "million": true, "billion": true}
+
+// englishCountStop ends a counted noun in English text ("75 officers to
+// support …", "79,000 hectares of coconut"), compared as written: "tổ"
+// is no "to", so a Vietnamese noun written with its marks is never cut.
+var englishCountStop = map[string]bool{
+	"of": true, "that": true, "and": true, "for": true, "from": true, "with": true, "was": true, "were": true,
+	"are": true, "is": true, "have": true, "has": true, "had": true, "per": true, "each": true, "who": true,
+	"which": true, "under": true, "across": true, "by": true, "the": true, "will": true, "would": true,
+	"to": true, "in": true, "on": true, "at": true,
+}
 
 func findCountValues(f *valueFinder) {
 	for _, s := range f.starts {
@@ -941,7 +953,7 @@ func findCountValues(f *valueFinder) {
 			if cut >= 0 {
 				w = rest[:cut]
 			}
-			if w == "" || countStop[Fold(w)] && k > 0 {
+			if w == "" || (countStop[Fold(w)] || englishCountStop[w]) && k > 0 {
 				break
 			}
 			words = append(words, w)

@@ -75,6 +75,9 @@ func TestValues(t *testing.T) {
 		// A multiplier is the number's: the noun comes after it.
 		{"Thành phố có khoảng 14 triệu người và gần 500 nghìn hội viên.",
 			[]string{"count:14 triệu người/người", "count:500 nghìn hội viên/hội viên"}},
+		// English: the multiplier is the number's, a function word ends the noun.
+		{"The city welcomed 9.3 million visitors and seconded 75 officers to the wards.",
+			[]string{"count:9.3 million visitors/visitors", "count:75 officers/officers"}},
 		{"Tổng kinh phí 1,5 tỷ đồng, trong đó ngân sách xã 200.000.000 đồng.",
 			[]string{"money:1,5 tỷ đồng", "money:200.000.000 đồng"}},
 		{"Sau sáp nhập còn 85 thôn, TDP; năm 2020 giảm 12 xã.",
