@@ -146,7 +146,7 @@ func (f *valueFinder) has(words ...string) bool {
 
 // valueFinders run in this order.
 var valueFinders = []func(*valueFinder){
-	findEmails, findWebsites, findQuarterDates, findEnglishDates, findMonthlyDays,
+	findEmails, findWebsites, findQuarterDates, findEnglishDates,
 	func(f *valueFinder) { findNumberValues(f, codeShapes) }, findPhones,
 	func(f *valueFinder) { findNumberValues(f, numShapes) },
 	findWeekdays, findAddresses, findCountValues, findLabelledCounts, findPersons,
@@ -216,22 +216,6 @@ func findEnglishDates(f *valueFinder) {
 		return
 	}
 	for _, m := range englishDateRE.FindAllStringIndex(f.text, -1) {
-		if f.free(m[0], m[1]) {
-			f.add(ValueDate, m[0], m[1], "")
-		}
-	}
-}
-
-// monthlyDayRE is a day of every month as English pages write it, as
-// "ngày 10 hằng tháng" is one in Vietnamese: "the 10th of each month",
-// "on the 1st and 15th of every month", "the 25th day of the month".
-var monthlyDayRE = regexp.MustCompile(`(?i)\bthe\s+\d{1,2}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th))?(?:\s+day)?\s+of\s+(?:each|every|the)\s+month\b`)
-
-func findMonthlyDays(f *valueFinder) {
-	if !f.has("month") {
-		return
-	}
-	for _, m := range monthlyDayRE.FindAllStringIndex(f.text, -1) {
 		if f.free(m[0], m[1]) {
 			f.add(ValueDate, m[0], m[1], "")
 		}
