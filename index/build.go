@@ -372,38 +372,6 @@ func (ix *Index) indexBatch(from, to int) error {
 // before them: most sentences name nobody and state no span of time, and
 // the expressions, tried at every position, took a fifth of a build's CPU.
 
-// nameTitles are the words nameRe's names follow.
-var nameTitles = []string{"ông", "Ông", "bà", "Bà", "đồng chí", "Đồng chí", "đ/c", "Đ/c", "anh", "Anh", "chị", "Chị", "Mr.", "Mrs.", "Ms."}
-
-// mayName reports whether text has a title followed by white space and a
-// capital letter, without which nameRe cannot match.
-func mayName(text string) bool {
-	for _, t := range nameTitles {
-		for off := 0; ; {
-			i := strings.Index(text[off:], t)
-			if i < 0 {
-				break
-			}
-			j := off + i + len(t)
-			k := j
-			for k < len(text) {
-				r, n := utf8.DecodeRuneInString(text[k:])
-				if !unicode.IsSpace(r) {
-					break
-				}
-				k += n
-			}
-			if k > j && k < len(text) {
-				if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsUpper(r) {
-					return true
-				}
-			}
-			off = j
-		}
-	}
-	return false
-}
-
 // spanUnits are the words spanRe's spans end with, in lower case.
 var spanUnits = []string{"ngày", "tháng", "năm", "tuần", "giờ", "quý"}
 
@@ -486,29 +454,6 @@ func maySubject(folded string) bool {
 		if strings.Contains(folded, h) {
 			return true
 		}
-	}
-	return false
-}
-
-// mayTime reports whether text has a number followed, past any digits,
-// dots, colons and white space, by a colon or by the first letter of
-// timeRe's units (h, giờ, g, a.m., p.m.), without which timeRe cannot
-// match.
-func mayTime(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if !isDigitByte(text[i]) {
-			continue
-		}
-		j := i
-		colon := false
-		for j < len(text) && (isDigitByte(text[j]) || strings.IndexByte(".:\t\n\f\r ", text[j]) >= 0) {
-			colon = colon || text[j] == ':'
-			j++
-		}
-		if colon || j < len(text) && strings.IndexByte("hHgGaApP", text[j]) >= 0 {
-			return true
-		}
-		i = j
 	}
 	return false
 }

@@ -7,9 +7,11 @@ import (
 	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
-// TestTraitPrefilters checks that the cheap checks run before nameRe,
-// spanRe, dateRe, timeRe and subjRe never turn away a text the expressions match, on hand-written
-// cases and on every unit of a synthetic corpus.
+// TestTraitPrefilters checks that the cheap checks run with spanRe,
+// dateRe and subjRe (or their readings by hand) never turn away a text the
+// expressions match, on hand-written cases and on every unit of a
+// synthetic corpus. (nameRe and timeRe need none now: hasNameShape and
+// hasTimeShape, TestTraitWordsAsExpressions.)
 func TestTraitPrefilters(t *testing.T) {
 	texts := []string{
 		"Ông Nguyễn Văn Giả, Chủ tịch UBND xã, phát biểu.",
@@ -43,9 +45,6 @@ func TestTraitPrefilters(t *testing.T) {
 	for _, s := range texts {
 		if timeRe.MatchString(s) {
 			times++
-			if !mayTime(s) {
-				t.Errorf("mayTime(%q) = false, but timeRe matches", s)
-			}
 		}
 		if subjRe.MatchString(s) {
 			subjects++
@@ -55,9 +54,6 @@ func TestTraitPrefilters(t *testing.T) {
 		}
 		if nameRe.MatchString(s) {
 			names++
-			if !mayName(s) {
-				t.Errorf("mayName(%q) = false, but nameRe matches", s)
-			}
 		}
 		if dateRe.MatchString(s) {
 			dates++
@@ -75,22 +71,12 @@ func TestTraitPrefilters(t *testing.T) {
 	if names < 4 || spans < 4 || dates < 4 || times < 4 || subjects < 4 {
 		t.Errorf("only %d names, %d spans, %d dates, %d times and %d subjects among the texts: the test checks too little", names, spans, dates, times, subjects)
 	}
-	for _, s := range []string{"có 12 thôn", "năm 2024, 18 xã", "ông bà ta nói"} {
-		if mayTime(s) {
-			t.Errorf("mayTime(%q) = true, want false", s)
-		}
-	}
 	if maySubject(content.Fold("Báo cáo về việc sáp nhập")) {
 		t.Error("maySubject(a report) = true, want false")
 	}
 	for _, s := range []string{"có 12 thôn", "năm nay có 3 xã", "trong năm  2024"} {
 		if mayDate(s) {
 			t.Errorf("mayDate(%q) = true, want false", s)
-		}
-	}
-	for _, s := range []string{"thanh niên hải đăng", "không có gì", "ông bà ta nói"} {
-		if mayName(s) {
-			t.Errorf("mayName(%q) = true, want false", s)
 		}
 	}
 	for _, s := range []string{"không có gì", "năm nay", "trong năm 2024", "Ngày 12/3"} {

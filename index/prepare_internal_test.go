@@ -33,13 +33,13 @@ func traitsOfBefore(text, n string) traits {
 	if strings.Contains(text, "về") && maySubject(foldedText) && subjRe.MatchString(text) {
 		t |= hasSubject
 	}
-	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
+	if nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
 		t |= hasName
 	}
 	if strings.Contains(text, "%") {
 		t |= hasPct
 	}
-	if strings.ContainsAny(text, "0123456789") && mayTime(text) && timeRe.MatchString(text) {
+	if timeRe.MatchString(text) {
 		t |= hasTime
 	}
 	if maySpan(text) && spanRe.MatchString(text) {

@@ -1551,21 +1551,25 @@ func textTraits(text, n, lower string) traits {
 	if strings.Contains(text, "@") && emailRe.MatchString(text) {
 		t |= hasEmail
 	}
-	// The whole text folded is read only where "về" is: most sentences
-	// lack it.
-	if strings.Contains(text, "về") && maySubject(content.FoldNormal(n)) && subjRe.MatchString(text) {
+	// subjRe, nameRe, timeRe and spanRe are read by hand (traitshapes.go).
+	// The whole text folded is read only where the subject's shape is:
+	// maySubject and maySpanLower, the expressions' prefilters before,
+	// are kept after the shapes, which are the expressions, so the traits
+	// stay what they were where a prefilter's reading differs from its
+	// expression's (a case-folded "VỀ" or long s).
+	if strings.Contains(text, "về") && hasSubjectShape(text) && maySubject(content.FoldNormal(n)) {
 		t |= hasSubject
 	}
-	if mayName(text) && nameRe.MatchString(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
+	if hasNameShape(text) || mayEnglishName(text) && englishNameRe.MatchString(text) {
 		t |= hasName
 	}
 	if strings.Contains(text, "%") {
 		t |= hasPct
 	}
-	if strings.ContainsAny(text, "0123456789") && mayTime(text) && timeRe.MatchString(text) {
+	if hasTimeShape(text) {
 		t |= hasTime
 	}
-	if maySpanLower(lower) && spanRe.MatchString(text) {
+	if hasSpanShape(text) && maySpanLower(lower) {
 		t |= hasSpan
 	}
 	return t
