@@ -210,11 +210,11 @@ func (ix *Index) prepare(from, to int) {
 		if !u.normal {
 			n = content.Normalize(u.text)
 		}
-		lower := strings.ToLower(n)
+		lower := lowerText(n)
 		norms[i-from] = lower
 		textLower := lower
 		if n != u.text {
-			textLower = strings.ToLower(u.text)
+			textLower = lowerText(u.text)
 		}
 		u.traits = textTraits(u.text, n, textLower)
 		if foldsWordByWord(n) {
