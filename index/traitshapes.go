@@ -311,6 +311,14 @@ func isSpaceRE(b byte) bool {
 // case-sensitive), each "Mr.", "Mrs." and "Ms." with and without its dot.
 var nameTitleForms = []string{"Ông", "ông", "Bà", "bà", "Đồng chí", "đồng chí", "Đ/c", "đ/c", "Anh", "anh", "Chị", "chị", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms"}
 
+// titlesByByte are nameTitleForms by their first byte.
+var titlesByByte = func() (m [256][]string) {
+	for _, t := range nameTitleForms {
+		m[t[0]] = append(m[t[0]], t)
+	}
+	return m
+}()
+
 // hasNameShape is nameRe.MatchString: at the text's start or after one of
 // [\s,;(], a title, \s+, a capital letter and small ones, \s+ and a
 // capital letter (the expression's other syllables, {1,3} of them, need
@@ -320,12 +328,7 @@ func hasNameShape(text string) bool {
 		if p > 0 && !isSpaceRE(text[p-1]) && text[p-1] != ',' && text[p-1] != ';' && text[p-1] != '(' {
 			continue
 		}
-		switch text[p] {
-		case 0xC3, 0xC4, 'B', 'b', 'A', 'a', 'C', 'c', 'M': // Ô ô Đ đ, the others' first bytes
-		default:
-			continue
-		}
-		for _, t := range nameTitleForms {
+		for _, t := range titlesByByte[text[p]] {
 			if strings.HasPrefix(text[p:], t) && namesAfter(text, p+len(t)) {
 				return true
 			}
@@ -461,13 +464,8 @@ func meridiemAt(text string, i int) bool {
 // "quý" end in a letter that is not a word character, so the expression
 // wants a word character after them.
 func hasSpanShape(text string) bool {
-	for u := 1; u < len(text); u++ {
-		switch text[u] | 0x20 {
-		case 'n', 't', 'g', 'q':
-		default:
-			continue
-		}
-		if !isSpaceRE(text[u-1]) {
+	for u := 1; u+1 < len(text); u++ {
+		if !spanUnitStarts(text[u], text[u+1]) || !isSpaceRE(text[u-1]) {
 			continue
 		}
 		for _, w := range spanUnits {
@@ -481,6 +479,37 @@ func hasSpanShape(text string) bool {
 		}
 	}
 	return false
+}
+
+// spanUnitPairs holds the first two bytes of every way (?i) reads a
+// unit of spanUnits: most words start with none of them ("ng", "th"
+// start many, "ngày" and "tháng" few of those).
+var spanUnitPairs = func() *[256][4]uint64 {
+	var m [256][4]uint64
+	for _, w := range spanUnits {
+		rs := []rune(w)
+		for _, a := range foldOrbit(rs[0]) {
+			for _, b := range foldOrbit(rs[1]) {
+				e := string(a) + string(b)
+				m[e[0]][e[1]/64] |= 1 << (e[1] % 64)
+			}
+		}
+	}
+	return &m
+}()
+
+// spanUnitStarts reports whether a unit of spanUnits, case folded, may
+// start with the bytes a and b.
+func spanUnitStarts(a, b byte) bool { return spanUnitPairs[a][b/64]&(1<<(b%64)) != 0 }
+
+// foldOrbit is r and the runes unicode.SimpleFold gives from it: what
+// (?i) matches for r.
+func foldOrbit(r rune) []rune {
+	out := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		out = append(out, f)
+	}
+	return out
 }
 
 // spanCountBefore reports whether s ends with spanRe's count (a run of
