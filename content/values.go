@@ -87,8 +87,11 @@ func Values(text string) []Value { return ValuesLowered(text, strings.ToLower(te
 func ValuesLowered(text, lower string) []Value {
 	f := valueFinder{text: text, lower: lower, taken: make([]bool, len(text)+1)}
 	for i := 0; i < len(text); i++ {
-		if isDigitByte(text[i]) && boundedBefore(text, i) {
-			f.starts = append(f.starts, i)
+		if isDigitByte(text[i]) {
+			f.digits = true
+			if boundedBefore(text, i) {
+				f.starts = append(f.starts, i)
+			}
 		}
 	}
 	for _, find := range valueFinders {
@@ -102,6 +105,7 @@ type valueFinder struct {
 	text   string
 	lower  string // text lower-cased, for the cheap tests of which shapes may be there
 	starts []int  // where numbers start
+	digits bool   // text has an ASCII digit, which every date's expression needs
 	taken  []bool
 	out    []Value
 }
@@ -212,7 +216,7 @@ var englishDateRE = regexp.MustCompile(`\b(?:(?:` + EnglishMonths + `)\s+\d{1,2}
 const EnglishMonths = `January|February|March|April|May|June|July|August|September|October|November|December`
 
 func findEnglishDates(f *valueFinder) {
-	if !f.has("uary", "march", "april", "may", "june", "july", "august", "ber") {
+	if valuePrefilters && !f.digits || !f.has("uary", "march", "april", "may", "june", "july", "august", "ber") {
 		return
 	}
 	for _, m := range englishDateRE.FindAllStringIndex(f.text, -1) {
@@ -225,7 +229,7 @@ func findEnglishDates(f *valueFinder) {
 var quarterRE = regexp.MustCompile(`(?i)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/\s*|\s+năm\s+)\d{4}`)
 
 func findQuarterDates(f *valueFinder) {
-	if !f.has("quý") {
+	if valuePrefilters && !f.digits || !f.has("quý") {
 		return
 	}
 	for _, m := range quarterRE.FindAllStringIndex(f.text, -1) {

@@ -328,6 +328,7 @@ func TestValuePrefilters(t *testing.T) {
 		"The centre, located at 43 Hypo Thetical Street, opens in May; it was opened at 26 Mau Thu, Gia Dinh City.",
 		"Thôn Ví Dụ, xã Thử Thách có 85 thôn, TDP; ông Nguyễn Văn A, Chủ tịch UBND xã.",
 		"Làm việc từ 7:30 – 11:00 và 13:30 đến 17:00, 8g sáng, 9 AM; mất 30 phút, trong 2 tiếng; 1.7.2025; 5 VNĐ; từ 8g đến 11g.",
+		"On August 15, 2025 and 3rd June; December 31st, July 2025; in May; Quý II/2025, quý 3 năm 2024, quý IV.",
 	}
 	for _, dir := range []string{"testdata/synthetic", "testdata/portal", "testdata/facts", "testdata/tables", "default"} {
 		files, err := os.ReadDir(dir)
