@@ -319,16 +319,20 @@ var titlesByByte = func() (m [256][]string) {
 	return m
 }()
 
+// nameOpeners are the bytes nameRe's title may follow: [\s,;(].
+var nameOpeners = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true, ',': true, ';': true, '(': true}
+
 // hasNameShape is nameRe.MatchString: at the text's start or after one of
 // [\s,;(], a title, \s+, a capital letter and small ones, \s+ and a
 // capital letter (the expression's other syllables, {1,3} of them, need
 // only the first).
 func hasNameShape(text string) bool {
 	for p := 0; p < len(text); p++ {
-		if p > 0 && !isSpaceRE(text[p-1]) && text[p-1] != ',' && text[p-1] != ';' && text[p-1] != '(' {
+		ts := titlesByByte[text[p]]
+		if len(ts) == 0 || p > 0 && !nameOpeners[text[p-1]] {
 			continue
 		}
-		for _, t := range titlesByByte[text[p]] {
+		for _, t := range ts {
 			if strings.HasPrefix(text[p:], t) && namesAfter(text, p+len(t)) {
 				return true
 			}
