@@ -94,7 +94,8 @@ type lexicon struct {
 	CurrentWords, FormerWords []string
 	// Periods are the words numbering a period or sitting ("đợt 2", "kỳ
 	// họp thứ 5", "giai đoạn II", "khóa XV"): the figures of "đợt 1" do
-	// not answer for "đợt 2".
+	// not answer for "đợt 2". A month is numbered so ("tháng 11/2025"
+	// is not the "tháng 12" asked).
 	Periods []string
 	// EnglishTitles are the English names of those posts (Short) with the
 	// Vietnamese title each stands for (Long).
@@ -298,7 +299,7 @@ var Lexicon = lexicon{
 	BeforeWords:  []string{"trước", "trước khi", "trước đợt", "before", "before the", "prior to", "prior to the"},
 	CurrentWords: []string{"hiện nay", "hiện có", "hiện tại", "currently", "at present"},
 	FormerWords:  []string{"trước đây", "previously", "formerly"},
-	Periods:      []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý"},
+	Periods:      []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý", "tháng"},
 	EnglishTitles: []Term{
 		{Short: "director", Long: []string{"Giám đốc"}}, {Short: "chairman", Long: []string{"Chủ tịch"}},
 		{Short: "chairwoman", Long: []string{"Chủ tịch"}}, {Short: "chairperson", Long: []string{"Chủ tịch"}},

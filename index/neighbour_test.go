@@ -289,3 +289,42 @@ func TestBodyNeighbours(t *testing.T) {
 		{"Hội nghị sơ kết của xã Mẫu Thử diễn ra ngày nào?", "12/01/2029"},
 	})
 }
+
+// Synthetic pages: a citizens' reception notice for one month, dated in
+// digits under a sentence naming another sitting, and a place's
+// information box flattened to one line, its fax field empty.
+const (
+	neighbourMonthPage = `synthetic: true
+source: https://www.mau.example.invalid/thong-bao/tiep-cong-dan-thang-10
+title: Chủ tịch UBND tỉnh Thử Định tiếp công dân định kỳ
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Thực hiện Luật Tiếp công dân, Chủ tịch UBND tỉnh Thử Định sẽ chủ trì buổi tiếp công dân định kỳ tháng 10/2031 vào ngày 14/10/2031.
+
+Lịch tiếp công dân của Chủ tịch UBND tỉnh Thử Định năm 2031: Thứ Ba 06/02/2031; Thứ Sáu 08/3/2031; Thứ Tư 09/4/2031.
+`
+	neighbourInfoboxPage = `synthetic: true
+source: https://www.mau.example.invalid/dia-danh/huyen-gia-lap
+title: Huyện Giả Lập
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Hành chính Huyện lỵ thị trấn Mẫu Diện tích: 123,45 km² Dân số: 54.321 người Thông tin khác Điện thoại trụ sở: 0299 3123 456 Số fax trụ sở: Địa chỉ mạng:
+`
+)
+
+// TestMonthAndEmptyFieldNeighbours: a month the question names is the
+// month the answer's date is in ("ngày 09/4/2031" for "tháng 4"), and
+// another month's date does not answer it; an information box writing its
+// fax label with no number after it gives no fax.
+func TestMonthAndEmptyFieldNeighbours(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"month.txt": neighbourMonthPage, "infobox.txt": neighbourInfoboxPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Chủ tịch UBND tỉnh Thử Định tiếp công dân định kỳ tháng 10/2031 vào ngày nào?", "14/10/2031"},
+		{"Tháng 4 năm 2031, Chủ tịch UBND tỉnh Thử Định tiếp công dân vào ngày nào?", "09/4/2031"},
+		{"Chủ tịch UBND tỉnh Thử Định tiếp công dân định kỳ tháng 11/2031 vào ngày nào?", ""},
+		{"Số điện thoại trụ sở huyện Giả Lập là bao nhiêu?", "0299 3123 456"},
+		{"Số fax trụ sở huyện Giả Lập là bao nhiêu?", ""},
+	})
+}

@@ -803,6 +803,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		own, windowed, windowHole := 0.0, 0.0, false
+		credit := make([]float64, len(pq.concepts)) // each concept's presence
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
 			if enUnit && c.exact != "" && p == accentCredit {
@@ -828,6 +829,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
+			credit[i] = p
 			if p < 1 && namedInOr(concept{alts: c.alts}, leadOf, has, inContext, inPrev, inTitle, inEnclosing) {
 				windowed += ws[i] * (1 - p)
 			} else if p == 0 && ws[i] > 0 && !placeKindWord(c) {
@@ -874,8 +876,39 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if window == 0 && min(a, b, c) < 0 {
 				window = -1
 			}
+			// A month is numbered by a date too: "ngày 15/8" is in
+			// "tháng 8", though the page's sentence calls its session
+			// otherwise; a date asked for in the month named must be one
+			// of that month, not a cited document's.
+			own := 0
+			if isMonth(p) {
+				var prevText string
+				if u.prev > 0 {
+					prevText = ix.units[u.prev-1].text
+				}
+				own = monthInDates(u.text, p.n)
+				if max(own, monthInDates(prevText, p.n), monthInDates(u.context, p.n)) > 0 {
+					window = 1
+				}
+				// The unit's date states the month asked: its words
+				// ("tháng", "4") are there as the date writes them.
+				if own > 0 {
+					for i, c := range pq.concepts {
+						if credit[i] < 1 && (monthNamed(c, monthWord) || monthNamed(c, strconv.Itoa(p.n))) {
+							covered += ws[i] * (1 - credit[i])
+							credit[i] = 1
+						}
+					}
+				}
+			}
 			if window == 0 {
 				window = periodIn(ix.titleFolds(int(u.article)), p)
+				if window == 0 && isMonth(p) {
+					window = max(monthInDates(ix.corpus.Articles[u.article].Title, p.n), 0)
+				}
+			}
+			if window == 0 && own < 0 && pq.intents&wantDate != 0 {
+				window = -1
 			}
 			if window < 0 {
 				missingRequired = true
@@ -1142,7 +1175,7 @@ func (ix *Index) reading(pq parsedQuery) []string {
 // holdsField: a question asking for a fax or an e-mail address is answered
 // only by a unit that gives one.
 func holdsField(in intent, u *unit) bool {
-	if in&wantFax != 0 && !(u.contact() != nil && u.contact().Fax != "") && !strings.Contains(lowerNormalize(u.text), "fax") {
+	if in&wantFax != 0 && !(u.contact() != nil && u.contact().Fax != "") && !faxNumbered(lowerNormalize(u.text)) {
 		return false
 	}
 	if in&wantEmail != 0 && !(u.contact() != nil && u.contact().Email != "") && u.traits&hasEmail == 0 {
@@ -1150,6 +1183,63 @@ func holdsField(in intent, u *unit) bool {
 	}
 	return true
 }
+
+// isMonth: p is a month ("tháng 12").
+func isMonth(p period) bool { return len(p.word) == 1 && p.word[0] == monthWord }
+
+const monthWord = "thang"
+
+// monthNamed: concept c is the word w alone.
+func monthNamed(c concept, w string) bool {
+	return len(c.alts) == 1 && len(c.alts[0]) == 1 && c.alts[0][0] == w
+}
+
+// dayMonthRe is a date written with its day and month in digits, the
+// year after or not ("15/8", "10/4/2024", "08.11.2024").
+var dayMonthRe = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})(?:[/.-]\d{4})?\b`)
+
+// monthInDates tells how the dates text writes with day and month speak
+// of month n: 1 one is in it, -1 all are in others, 0 there is none.
+func monthInDates(text string, n int) int {
+	out := 0
+	for _, m := range dayMonthRe.FindAllStringSubmatch(text, -1) {
+		d, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		if d < 1 || d > 31 || mo < 1 || mo > 12 {
+			continue
+		}
+		if mo == n {
+			return 1
+		}
+		out = -1
+	}
+	return out
+}
+
+// faxNumbered: the text writes "fax" with a number after it. A flattened
+// information box writes its empty fields' labels too ("Số fax trụ sở:
+// Địa chỉ mạng:"): the label alone gives no fax.
+func faxNumbered(lower string) bool {
+	for off := 0; ; {
+		i := strings.Index(lower[off:], "fax")
+		if i < 0 {
+			return false
+		}
+		off += i + len("fax")
+		digits := 0
+		for _, r := range lower[off:min(len(lower), off+faxReach)] {
+			if r >= '0' && r <= '9' {
+				if digits++; digits >= 6 {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// faxReach is how far after "fax" its number is looked for, in bytes:
+// "Fax: (0239) 3.865.366", "số fax của Văn phòng là 0239…".
+const faxReach = 48
 
 // wantedCode is the type code of the asked-for document with this key.
 func wantedCode(docs []docRef, key string) string {
