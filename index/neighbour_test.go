@@ -312,19 +312,34 @@ Synthetic article: every name, place and figure below is invented for tests.
 
 Hành chính Huyện lỵ thị trấn Mẫu Diện tích: 123,45 km² Dân số: 54.321 người Thông tin khác Điện thoại trụ sở: 0299 3123 456 Số fax trụ sở: Địa chỉ mạng:
 `
+	neighbourNewWardPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/phuong-mau-lap-sau-sap-nhap
+title: Phường Mẫu Lập sau sắp nhập
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Phường Mẫu Lập mới được thành lập trên cơ sở sáp nhập phường 3 và phường 5.
+
+Phường Mẫu Lập
+Địa chỉ: 12 – 14 Đường Giả Định
+`
 )
 
 // TestMonthAndEmptyFieldNeighbours: a month the question names is the
 // month the answer's date is in ("ngày 09/4/2031" for "tháng 4"), and
 // another month's date does not answer it; an information box writing its
-// fax label with no number after it gives no fax.
+// fax label with no number after it gives no fax, and a contact block
+// with no phone none.
 func TestMonthAndEmptyFieldNeighbours(t *testing.T) {
-	ix := pageIndex(t, map[string]string{"month.txt": neighbourMonthPage, "infobox.txt": neighbourInfoboxPage})
+	ix := pageIndex(t, map[string]string{"month.txt": neighbourMonthPage, "infobox.txt": neighbourInfoboxPage,
+		"ward.txt": neighbourNewWardPage})
 	checkAnswerOrDecline(t, ix, []answerOrDecline{
 		{"Chủ tịch UBND tỉnh Thử Định tiếp công dân định kỳ tháng 10/2031 vào ngày nào?", "14/10/2031"},
 		{"Tháng 4 năm 2031, Chủ tịch UBND tỉnh Thử Định tiếp công dân vào ngày nào?", "09/4/2031"},
 		{"Chủ tịch UBND tỉnh Thử Định tiếp công dân định kỳ tháng 11/2031 vào ngày nào?", ""},
 		{"Số điện thoại trụ sở huyện Giả Lập là bao nhiêu?", "0299 3123 456"},
 		{"Số fax trụ sở huyện Giả Lập là bao nhiêu?", ""},
+		{"Trụ sở phường Mẫu Lập ở đâu?", "12 – 14"},
+		{"Số điện thoại trụ sở phường Mẫu Lập là bao nhiêu?", ""},
 	})
 }

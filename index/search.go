@@ -939,7 +939,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			missingRequired = true
 			s.gate.checks |= checkTitle
 		}
-		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail) != 0) {
+		if !missingEntity && (len(pq.required) > 0 || pq.intents&(wantFax|wantEmail|wantPhone) != 0) {
 			inLead := func(w string) bool { return ix.leads.has(int(u.article), w) }
 			for ri, r := range pq.required {
 				if isDeputyAlts(r) {
@@ -1172,9 +1172,14 @@ func (ix *Index) reading(pq parsedQuery) []string {
 	return out
 }
 
-// holdsField: a question asking for a fax or an e-mail address is answered
-// only by a unit that gives one.
+// holdsField: a question asking for a fax or an e-mail address (or a
+// phone, of a contact block) is answered only by a unit that gives one.
 func holdsField(in intent, u *unit) bool {
+	// A contact block is read by its fields: one with no phone (an
+	// address line under a merger's heading) does not answer for one.
+	if in&wantPhone != 0 && u.kind == kContact && !holdsPhone(u) {
+		return false
+	}
 	if in&wantFax != 0 && !(u.contact() != nil && u.contact().Fax != "") && !faxNumbered(lowerNormalize(u.text)) {
 		return false
 	}
@@ -1214,6 +1219,12 @@ func monthInDates(text string, n int) int {
 		out = -1
 	}
 	return out
+}
+
+// holdsPhone: the unit states a phone number, as a contact's field or in
+// its text.
+func holdsPhone(u *unit) bool {
+	return u.contact() != nil && u.contact().Phone != "" || u.traits&hasPhone != 0
 }
 
 // faxNumbered: the text writes "fax" with a number after it. A flattened
