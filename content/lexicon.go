@@ -281,7 +281,7 @@ var Lexicon = lexicon{
 		"Công an", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
 		"Quận ủy", "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Cục", "Chi cục", "Viện", "Trường", "Bệnh viện",
 		"Mặt trận", "Liên đoàn", "Đoàn", "Văn phòng", "Tòa án", "Toà án", "Bộ", "Công ty", "Ngân hàng",
-		"Kho bạc", "Bảo hiểm", "Thanh tra", "Chi hội", "Hợp tác xã", "Bộ Chỉ huy", "Ủy ban Kiểm tra"},
+		"Kho bạc", "Bảo hiểm", "Thanh tra", "Chi hội", "Hợp tác xã", "Bộ Chỉ huy", "Ủy ban Kiểm tra", "UB"},
 	ChangeWords:     []string{"giảm", "tăng", "bớt", "reduced", "reduce", "decreased", "increased", "cut"},
 	CitationOpeners: []string{"Căn cứ", "Theo", "Thực hiện", "Xét", "Trên cơ sở", "Thừa lệnh", "Thay mặt"},
 	GroundsOpeners:  []string{"Căn cứ", "Xét", "Pursuant to"},

@@ -343,3 +343,26 @@ func TestMonthAndEmptyFieldNeighbours(t *testing.T) {
 		{"Số điện thoại trụ sở phường Mẫu Lập là bao nhiêu?", ""},
 	})
 }
+
+// neighbourCongressPage is a synthetic page (invented commune and people)
+// in the shape of a commune association's congress news: the deputy named
+// is another body's, written short ("UB MTTQ").
+const neighbourCongressPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/dai-hoi-hoi-nong-dan-xa-thu-mau
+title: Đại hội Hội Nông dân xã Thử Mẫu lần thứ I
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Các đồng chí lãnh đạo Đảng ủy, HĐND, UBND, UBMTTQ xã tặng hoa chúc mừng Đại hội; đồng chí Lê Văn Giả - Phó Chủ tịch UB MTTQ xã, Chủ tịch Hội Nông dân xã Thử Mẫu phát biểu khai mạc.
+`
+
+// TestOtherBodyDeputy: a deputy of another body, written short ("Phó Chủ
+// tịch UB MTTQ"), is not the deputy of the People's Committee asked for;
+// the association's chairman named is still found.
+func TestOtherBodyDeputy(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"congress.txt": neighbourCongressPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Chủ tịch Hội Nông dân xã Thử Mẫu là ai?", "Lê Văn Giả"},
+		{"Phó Chủ tịch UBND xã Thử Mẫu là ai?", ""},
+	})
+}
