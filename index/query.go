@@ -2230,11 +2230,14 @@ func spoken(q string) string {
 	}
 	q = content.ExpandPlaceShorts(chatPhrases(q), plain)
 	var b strings.Builder
-	start, prev := -1, ""
+	start, prev, prevCap := -1, "", false
 	flush := func(end int) {
 		w := q[start:end]
 		lw := strings.ToLower(w)
-		if long, ok := content.Lexicon.ChatForms[lw]; ok && (w == lw || len(w) == 1 || w[1:] == lw[1:]) {
+		// A capitalised form after a capitalised word is a name's
+		// syllable: "Xín Mần" is no "xín làm".
+		inName := prevCap && w != lw
+		if long, ok := content.Lexicon.ChatForms[lw]; ok && !inName && (w == lw || len(w) == 1 || w[1:] == lw[1:]) {
 			if plain {
 				long = content.Fold(long)
 			}
@@ -2246,7 +2249,7 @@ func spoken(q string) string {
 		} else {
 			b.WriteString(w)
 		}
-		start, prev = -1, lw
+		start, prev, prevCap = -1, lw, w != lw
 	}
 	for i, r := range q {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

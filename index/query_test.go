@@ -107,6 +107,10 @@ func TestParseEverydayForms(t *testing.T) {
 		{"T7 có làm việc ko", 0, "", "t7"},
 		{"ubnd mở cửa mấy h z", wantTime, "", "h"},
 		{"sđt ubnd thị xã khum có à", wantPhone, "", "khum"},
+		// A chat form capitalised after a capitalised word is a name's
+		// syllable ("Xín Mần"); typed in lower case it is the chat form.
+		{"Huyện Xín Mần có diện tích bao nhiêu", wantNumber, "man", "lam"},
+		{"mần giấy khai sinh ở đâu", 0, "lam", ""},
 		// A short form no glossary lists nor the corpus writes is read by
 		// the glossary name its letters spell; two letters are too few.
 		{"địa chỉ TT PVHCC cấp xã", wantAddress, "phuc vu hanh chinh cong", ""},
