@@ -366,3 +366,28 @@ func TestOtherBodyDeputy(t *testing.T) {
 		{"Phó Chủ tịch UBND xã Thử Mẫu là ai?", ""},
 	})
 }
+
+// neighbourListedPage is a synthetic page (invented province, districts
+// and figures): a province's area beside the list of its districts.
+const neighbourListedPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/tinh-gia-dinh-sau-dieu-chinh
+title: Tỉnh Giả Định sau điều chỉnh địa giới
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Sau điều chỉnh, tỉnh Giả Định có diện tích 4.321,5 km², có 4 đơn vị hành chính trực thuộc gồm: thành phố Mẫu Giang và các huyện Thử Phong, Lập Điền, Vi Lộc.
+
+Huyện Vi Lộc có diện tích 512,3 km².
+`
+
+// TestListedPlaceNeighbours: the figure beside a list of places is the
+// whole's, not an item's: a district named only in the list is declined,
+// the province and a district the page gives its own figure are answered.
+func TestListedPlaceNeighbours(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"listed.txt": neighbourListedPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Tỉnh Giả Định có diện tích bao nhiêu km²?", "4.321,5 km²"},
+		{"Huyện Vi Lộc có diện tích bao nhiêu?", "512,3 km²"},
+		{"Huyện Lập Điền có diện tích bao nhiêu km²?", ""},
+	})
+}

@@ -466,3 +466,128 @@ func (ix *Index) writesPlace(folded []string, places []kindName) (asked, other b
 	}
 	return asked, other
 }
+
+// listJoins are the words joining a list's last item ("A, B và C").
+var listJoins = map[string]bool{"va": true, "and": true}
+
+// onlyListed: text writes one of the name's spellings, and each time as an
+// item of a list of places ("gồm 16 phường: Bình Minh, Hải Hòa, …", "Ben
+// Tre, Tra Vinh and Vinh Long provinces"): between a list's separators,
+// its kind before it or not. A figure beside such a list is the whole's,
+// not the item's.
+func onlyListed(text string, name [][]string) bool {
+	f := content.Fold(text)
+	seen := false
+	for _, alt := range name {
+		if len(alt) == 0 {
+			continue
+		}
+		w := strings.Join(alt, " ")
+		for off := 0; ; {
+			i := strings.Index(f[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(w)
+			off = j
+			if i > 0 && foldedWordByte(f[i-1]) || j < len(f) && foldedWordByte(f[j]) {
+				continue
+			}
+			seen = true
+			if !listSepBefore(f[:i]) || !listSepAfter(f[j:]) {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+func foldedWordByte(b byte) bool { return b >= 0x80 || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+
+// listSepBefore: what ends s is a list's separator (",", ":", ";", "và"),
+// a place's kind between them or not.
+func listSepBefore(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 0 {
+		// A kind of place right before the name: "…, xã Hải Hòa".
+		for _, forms := range placeForms {
+			for _, k := range forms {
+				if len(k) > 0 && len(ws) >= len(k) && seqEqual(ws[len(ws)-len(k):], k) {
+					ws = ws[:len(ws)-len(k)]
+					break
+				}
+			}
+		}
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return listJoins[last] || strings.HasSuffix(last, ",") || strings.HasSuffix(last, ":") || strings.HasSuffix(last, ";")
+}
+
+// listSepAfter: s starts with a list's separator or its end ("," ";" "và"
+// "." ")"), or the kind the items share ("… Vinh Long provinces").
+func listSepAfter(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	if t == "" {
+		return true
+	}
+	switch t[0] {
+	case ',', ';', '.', ')':
+		return true
+	}
+	ws := strings.Fields(t)
+	return listJoins[strings.Trim(ws[0], ",.;")]
+}
+
+// listedOnly: the unit's window — it, the sentence before, its list's
+// introduction, its article's lead — names the place, and only as an item
+// of a list.
+func (ix *Index) listedOnly(u *unit, name [][]string) bool {
+	texts := []string{u.text}
+	if u.prev > 0 {
+		texts = append(texts, ix.units[u.prev-1].text)
+	}
+	if u.context != "" {
+		texts = append(texts, u.context)
+	}
+	if ps := ix.corpus.Articles[u.article].Paragraphs; len(ps) > 0 {
+		texts = append(texts, ps[0])
+	}
+	listed := false
+	for _, t := range texts {
+		if !namedInText(t, name) {
+			continue
+		}
+		if !onlyListed(t, name) {
+			return false
+		}
+		listed = true
+	}
+	return listed
+}
+
+// namedInText: text writes one of the name's spellings as whole words.
+func namedInText(text string, name [][]string) bool {
+	ws := foldWords(text)
+	for _, alt := range name {
+		if len(alt) > 0 && containsSeq(ws, alt) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksFigure: the question asks for a figure — an area, a population, a
+// count, a share.
+func asksFigure(asked []content.Asked) bool {
+	for _, a := range asked {
+		switch a.Type {
+		case content.ValueArea, content.ValuePopulation, content.ValueCount, content.ValuePercent:
+			return true
+		}
+	}
+	return false
+}

@@ -603,6 +603,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 	}
+	figure := asksFigure(pq.asked)
 	// A place the question names after the one asked about ("xã Quảng
 	// Ninh (Thanh Hóa)", "P. Bình Hưng TP Phan Thiết") is where that one
 	// lies: a page about the ward names its city somewhere, not in every
@@ -949,6 +950,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 						missingRequired = true
 						s.gate.checks |= checkNamed
 					}
+					continue
+				}
+				// The place asked a figure of, named only as an item of a
+				// list (in the unit, the sentence before, its lead), is
+				// not what the figure is of.
+				if ri == 0 && figure && !namedIn(concept{alts: r}, inTitle) && ix.listedOnly(u, r) {
+					missingRequired = true
+					s.gate.checks |= checkNamed
 					continue
 				}
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(int(u.article), r) {
