@@ -19,7 +19,13 @@ import (
 // patterns accept all of that; normalisation removes it. An issuer may end in
 // the number of its term: the National Assembly's Standing Committee of the
 // 15th legislature signs "1234/NQ-UBTVQH15", a party congress "ĐH13".
+//
+// The National Assembly and its Standing Committee number their laws and
+// legal resolutions N/YYYY/ISSUER with no type code: "202/2025/QH15",
+// "35/2023/UBTVQH15". The issuer ends in its legislature's number; the
+// type is the name before ("Nghị quyết số", "Resolution No.").
 var (
+	yearDocRE  = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,5})\s*/\s*((?:19|20)\d\d)\s*/\s*(\p{Lu}\p{L}{0,7}\d\d)(?:[^\p{L}\d/-]|$)`)
 	partyDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,4}(?:\s*(?:,|và)\s*\d{1,4})*)\s*-\s*(\p{Lu}[\p{L}.]{0,4})\s*/\s*(\p{Lu}[\p{L}.]{0,6}\d{0,2})(?:[^\p{L}\d]|$)`)
 	stateDocRE = regexp.MustCompile(`(?:^|[^\p{L}\d/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?(\p{Lu}[\p{L}.]{0,4})\s*-\s*(\p{Lu}[\p{L}.]{0,8}\d{0,2})(?:[^\p{L}\d]|$)`)
 	docDateRE  = regexp.MustCompile(`^\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`)
@@ -47,6 +53,15 @@ func typeBefore(text string) ([2]string, bool) {
 	for k := 0; k <= desc && len(words)-k >= 2; k++ {
 		n := len(words) - k
 		if t, ok := Lexicon.DocTypeByName(words[n-2] + " " + words[n-1]); ok {
+			return [2]string{t.Code, t.Name}, true
+		}
+	}
+	// "Resolution No. 76/2025/UBTVQH15", "Decision 1234".
+	if n := len(words); n > 0 && (words[n-1] == "no" || words[n-1] == "number") {
+		words = words[:n-1]
+	}
+	for k := 1; k <= 2 && k <= len(words); k++ {
+		if t, ok := Lexicon.DocTypeByEnglish(strings.Join(words[len(words)-k:], " ")); ok {
 			return [2]string{t.Code, t.Name}, true
 		}
 	}
@@ -127,6 +142,15 @@ func findDocuments(paragraphs []string) []Document {
 					issuer = canonIssuer(written)
 				}
 				add(Document{ID: id, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: followingDate(sent[m[9]:])})
+			}
+			for _, m := range yearDocRE.FindAllStringSubmatchIndex(sent, -1) {
+				t, ok := typeBefore(sent[:m[2]])
+				if !ok {
+					continue
+				}
+				n, issuer := sent[m[2]:m[3]], canonIssuer(sent[m[6]:m[7]])
+				at = m[2]
+				add(Document{ID: n + "/" + sent[m[4]:m[5]] + "/" + issuer, Number: n, Type: t[0], Issuer: issuer, TypeName: t[1], Date: followingDate(sent[m[7]:])})
 			}
 			// In the order the sentence cites them, each once.
 			sort.SliceStable(docs, func(i, j int) bool { return docs[i].at < docs[j].at })

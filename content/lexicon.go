@@ -440,6 +440,15 @@ var (
 		}
 		return m
 	})
+	docTypesByEnglish = sync.OnceValue(func() map[string]DocType {
+		m := map[string]DocType{}
+		for _, t := range Lexicon.DocTypes {
+			for _, n := range t.English {
+				m[n] = t
+			}
+		}
+		return m
+	})
 )
 
 // DocTypeByCode finds a type by a code as written in a document number,
@@ -453,6 +462,13 @@ func (l *lexicon) DocTypeByCode(code string) (DocType, bool) {
 // ("nghi quyet", "chuong trinh hanh dong").
 func (l *lexicon) DocTypeByName(folded string) (DocType, bool) {
 	t, ok := docTypesByName()[folded]
+	return t, ok
+}
+
+// DocTypeByEnglish finds a type by its English name, folded to lower case
+// ("resolution", "official letter").
+func (l *lexicon) DocTypeByEnglish(folded string) (DocType, bool) {
+	t, ok := docTypesByEnglish()[folded]
 	return t, ok
 }
 

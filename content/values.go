@@ -401,9 +401,11 @@ var docNamesRE = func() string {
 // codeShapes are documents and dates: their digits could read as a phone
 // number ("01-07-2025"), so they are found first.
 var codeShapes = []numShape{
-	// Documents: "18-NQ/TW", "18, 19-NQ/TW", "1234/QĐ-UBND", "34/2019/NĐ-CP".
+	// Documents: "18-NQ/TW", "18, 19-NQ/TW", "1234/QĐ-UBND", "34/2019/NĐ-CP",
+	// "202/2025/QH15".
 	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(partyDocRE.String(), `(?:^|[^\p{L}\d/])`)), may: slashAndDash},
 	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(stateDocRE.String(), `(?:^|[^\p{L}\d/])`)), may: slashAndDash},
+	{t: ValueDocument, at: regexp.MustCompile(`^` + strings.TrimPrefix(yearDocRE.String(), `(?:^|[^\p{L}\d/])`)), may: hasAny("/")},
 	{t: ValueDocument, before: ending(`(?i)(?:` + docNamesRE + `)(?:\s+số)?\s+`), need: true, keepBefore: true, at: anchored(`\d{1,5}`), ok: endsNumber, mayBefore: hasAny(docNames...),
 		beforeAt: wordsBefore(true, docNames...)},
 	// Dates.

@@ -88,6 +88,9 @@ func TestValues(t *testing.T) {
 		// Dates and documents.
 		{"Ngày 01/7/2025, UBND tỉnh ban hành Quyết định số 1234/QĐ-UBND về việc thực hiện Nghị quyết 18-NQ/TW; Quy định số 15 có hiệu lực từ tháng 7/2025.",
 			[]string{"date:01/7/2025", "document:1234/QĐ-UBND", "document:18-NQ/TW", "document:Quy định số 15", "date:tháng 7/2025"}},
+		// The National Assembly's numbers: no type code, the issuer ends in its legislature.
+		{"Theo Nghị quyết số 202/2025/QH15 và Nghị quyết 1656/NQ-UBTVQH15, tỉnh Mẫu Thử có 40 xã.",
+			[]string{"document:202/2025/QH15", "document:1656/NQ-UBTVQH15", "count:40 xã/xã"}},
 		{"Hồ sơ được giải quyết trong 05 ngày làm việc, kể từ ngày 5 tháng 3 năm 2024.",
 			[]string{"duration:trong 05 ngày làm việc", "date:ngày 5 tháng 3 năm 2024"}},
 		// English dates.

@@ -952,10 +952,13 @@ func headerDocs(units []unit) []string {
 var listItemRe = regexp.MustCompile(`^\s*(?:(?i:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)|[-+•*–]|[a-zđ]\)|\d{1,2}[.)])`)
 
 // Party documents are numbered "18-NQ/TW" (number-type/issuer), state
-// documents "1234/QĐ-UBND" (number/type-issuer).
+// documents "1234/QĐ-UBND" (number/type-issuer), with the year between
+// "34/2019/NĐ-CP", and the National Assembly's without a type code
+// "202/2025/QH15" (number/year/issuer).
 var (
 	docIDRe      = regexp.MustCompile(`^0*(\d+(?:/\d+)?)-([^/]+)(?:/(.+))?$`)
 	stateDocIDRe = regexp.MustCompile(`^0*(\d+)/([^-/]+)(?:-(.+))?$`)
+	yearDocIDRe  = regexp.MustCompile(`^0*(\d+)/(?:19|20)\d\d/(?:([^-/]+)-)?([^-/]+)$`)
 )
 
 // documentByID finds a cited document of an article; an ID the article does
@@ -977,7 +980,9 @@ func documentByID(a content.Article, id string) content.Document {
 // the number's own code.
 func docKeys(d content.Document) []string {
 	num, typ, issuer := "", "", ""
-	if m := docIDRe.FindStringSubmatch(d.ID); m != nil {
+	if m := yearDocIDRe.FindStringSubmatch(d.ID); m != nil {
+		num, typ, issuer = m[1], m[2], m[3]
+	} else if m := docIDRe.FindStringSubmatch(d.ID); m != nil {
 		num, typ, issuer = m[1], m[2], m[3]
 	} else if m := stateDocIDRe.FindStringSubmatch(d.ID); m != nil {
 		num, typ, issuer = m[1], m[2], m[3]

@@ -688,7 +688,7 @@ var (
 	refCodeNum = regexp.MustCompile(`\b(` + docCodes + `)\s*[-–]?\s*0*(\d{1,5})\b`)
 	// State documents: "1234/QĐ-UBND", typed "1234/qd-ubnd" or "1234 qd ubnd";
 	// with its year between ("09/2017/TT-BNV") the number is the first.
-	refStateNum = regexp.MustCompile(`\b0*(\d{1,5})\s*/\s*(?:(?:19|20)\d\d\s*/\s*)?(` + docCodes + `)\s*[-–]\s*([a-z]{2,8})\b`)
+	refStateNum = regexp.MustCompile(`\b0*(\d{1,5})\s*/\s*(?:(?:19|20)\d\d\s*/\s*)?(` + docCodes + `)\s*[-–]\s*([a-z]{2,8}(?:\d\d)?)\b`)
 	refNameNum  *regexp.Regexp
 	// English names, for a foreign resident: "Decision No. 1234", "plan 98".
 	docTypeNamesEN = func() map[string]string {
