@@ -69,6 +69,8 @@ var askRules = []askRule{
 	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `giai doan nao`, `thoi ky nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
 	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},
 	{askRE(`dien tich`, `rong bao nhieu`, `bao nhieu km2`, `bao nhieu ha`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
+	{askRE(`bao xa`, `cach bao nhieu`, `bao nhieu km`, `may km`, `bao nhieu kilomet`, `bao nhieu ki lo met`, `bao nhieu cay so`, `may cay so`, `bao nhieu hai ly`, `khoang cach`,
+		`how far`, `distance`, `how many km`, `how many kilometers`, `how many kilometres`, `how many miles`), ValueDistance},
 	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`), ValuePopulation},
 	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`), ValuePercent},
 	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`), ValueMoney},
@@ -118,7 +120,7 @@ var (
 var countNotNoun = map[string]bool{
 	"gio": true, "tien": true, "phan": true, "ngay": true, "km2": true, "ha": true, "dan": true,
 	"nhan": true, "la": true, "co": true, "duoc": true, "lau": true, "nao": true, "thu": true,
-	"dien": true, "fax": true, "hieu": true, "tuoi": true, "lan": true,
+	"dien": true, "fax": true, "hieu": true, "tuoi": true, "lan": true, "km": true,
 }
 
 // AskedTypes lists the kinds of value a question asks for, in the order of

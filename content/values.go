@@ -43,6 +43,7 @@ const (
 	ValueDuration   ValueType = "duration"   // "05 ngày làm việc", "trong 3 tháng", "mất 2 giờ"
 	ValueCount      ValueType = "count"      // a number with its noun: "4.120 hội viên", "57 trường hợp"
 	ValueArea       ValueType = "area"       // "12,5 km²", "350 ha"
+	ValueDistance   ValueType = "distance"   // a length or a distance: "cách trung tâm 12 km", "dài 35km", "56 hải lý"
 	ValuePopulation ValueType = "population" // "dân số 12.345 người", "3.210 nhân khẩu"
 	ValuePercent    ValueType = "percent"    // "95,5%", "12 phần trăm"
 	ValueMoney      ValueType = "money"      // "1,5 tỷ đồng", "200.000 đồng"
@@ -566,6 +567,10 @@ var numShapes = []numShape{
 	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`), may: hasAny("%", "trăm")},
 	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: endsWord,
 		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq")},
+	// Lengths and distances, after areas ("12 km²" is one): "cách thành
+	// phố 62 km", "biên giới dài 182 km", "khoảng 56 hải lý".
+	{t: ValueDistance, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km|ki-?lô-?mét|kilômét|kilomet(?:er|re)?s?|cây\s+số|hải\s+lý|nautical\s+miles?|miles?)`), ok: distanceOK,
+		may: hasAny("km", "lô", "kilô", "kilom", "cây", "hải", "mile")},
 	// A table's cell or a field under a heading that names the area and
 	// its unit ("Diện tích (km²): 5.199,6", "Diện tích: 28,15"): the
 	// number stands alone after it.
@@ -587,6 +592,16 @@ var numShapes = []numShape{
 	{t: ValueTime, before: ending(`(?i)từ\s+`), beforeAt: wordsBefore(false, "từ"), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK, mayBefore: hasAny("từ"),
 		next: numberThen(clockChars, "aphgđt-–")},
 	{t: ValueTime, at: anchored(`(?i)` + clock), ok: clockOK, next: clockNext},
+}
+
+// distanceOK: a length, not an area ("km²", "km vuông") nor a speed
+// ("km/h").
+func distanceOK(text string, start, end int, before bool) bool {
+	if !endsWord(text, start, end, before) {
+		return false
+	}
+	rest := text[end:]
+	return !strings.HasPrefix(rest, "²") && !strings.HasPrefix(rest, "/") && !strings.HasPrefix(strings.ToLower(strings.TrimLeft(rest, " ")), "vuông")
 }
 
 // bareNumber: no word follows the number; its unit or noun is in the

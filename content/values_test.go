@@ -114,6 +114,9 @@ func TestValues(t *testing.T) {
 			[]string{"area:28,15", "count:12/thôn tổ dân phố", "date:năm 2024", "count:3.456/hộ"}},
 		{"Số điện thoại: 0000.111.222; Số lượng: 5; diện tích của 2 xã là 30 km2",
 			[]string{"phone:0000.111.222", "count:5", "count:2 xã/xã", "area:30 km2"}},
+		// Lengths and distances, not areas.
+		{"Thị trấn Mẫu Sơn cách thành phố 62 km, biên giới dài 12,5km; đảo cách bờ 56 hải lý; diện tích 30 km².",
+			[]string{"distance:62 km", "distance:12,5km", "distance:56 hải lý", "area:30 km²"}},
 		// A name after a word that is no post (synthetic names): a poet, a
 		// document's signer, a page's author; not a body's name after one.
 		{"Đại hội bầu ra ban chấp hành do nhà thơ Trịnh Văn Thử làm chi hội trưởng.",
@@ -193,6 +196,10 @@ func TestAskedTypes(t *testing.T) {
 		{"Ai là Chủ tịch UBND phường", "person"},
 		{"who is the chairman", "person"},
 		{"What is the population and area of the ward?", "area population"},
+		{"xã Mẫu Sơn cách thành phố bao xa", "distance"},
+		{"huyện lỵ cách trung tâm tỉnh bao nhiêu km?", "distance"},
+		{"How far is the island from the city?", "distance"},
+		{"rộng bao nhiêu km2", "area"},
 		{"dan so bao nhieu nguoi", "population"},
 		{"How many members does the association have?", "count/thanh vien|hoi vien|uy vien|member"},
 		{"how many villages before the merger", "count/thon|village units"},
@@ -378,7 +385,7 @@ func TestValuePrefiltersRandom(t *testing.T) {
 		"đồng", "Đồng", "ĐỒNG", "đ", "Đ", "vnđ", "VND", "tỷ", "TỶ", "tỉ", "triệu", "nghìn", "ngàn", "Nghìn",
 		"ngày", "Ngày", "ngày làm việc", "tuần", "tháng", "Tháng", "năm", "giờ", "GIỜ", "tiếng", "phút",
 		"h", "H", "g", "G", "am", "PM", "a.m.", "p.m.", "đến", "tới", "Đến", "từ", "Từ", "trong", "sau", "mất",
-		"km²", "ha", "hai", "\u212a" + "m", "\u017f" + "q km", "dân số", "diện tích", "nhân khẩu", "người",
+		"km²", "km", "hải lý", "cây số", "/h", "vuông", "ha", "hai", "\u212a" + "m", "\u017f" + "q km", "dân số", "diện tích", "nhân khẩu", "người",
 		"Quyết định số", "Nghị quyết", "hàng tháng", "thứ Hai", "x", "a", "\xff", "\xe1\xbb",
 	}
 	r := rand.New(rand.NewSource(13))
