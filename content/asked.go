@@ -68,7 +68,7 @@ var askRules = []askRule{
 	{askRE(`thu may`, `ngay nao trong tuan`, `nhung ngay nao`, `cac ngay nao`, `which days`, `what days`, `which day of the week`, `weekday`, `weekdays`, `day of the week`, `days of the week`), ValueWeekday},
 	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `giai doan nao`, `thoi ky nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
 	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},
-	{askRE(`dien tich`, `rong bao nhieu`, `bao nhieu km2`, `bao nhieu ha`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
+	{askRE(`dien tich`, `rong bao nhieu`, `rong co bao nhieu`, `rong khoang bao nhieu`, `bao nhieu km2`, `bao nhieu km vuong`, `bao nhieu ki lo met vuong`, `bao nhieu kilomet vuong`, `bao nhieu ha`, `bao nhieu hecta`, `bao nhieu hec ta`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
 	{askRE(`bao xa`, `cach bao nhieu`, `bao nhieu km`, `may km`, `bao nhieu kilomet`, `bao nhieu ki lo met`, `bao nhieu cay so`, `may cay so`, `bao nhieu hai ly`, `khoang cach`,
 		`how far`, `distance`, `how many km`, `how many kilometers`, `how many kilometres`, `how many miles`), ValueDistance},
 	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`), ValuePopulation},
@@ -120,7 +120,8 @@ var (
 var countNotNoun = map[string]bool{
 	"gio": true, "tien": true, "phan": true, "ngay": true, "km2": true, "ha": true, "dan": true,
 	"nhan": true, "la": true, "co": true, "duoc": true, "lau": true, "nao": true, "thu": true,
-	"dien": true, "fax": true, "hieu": true, "tuoi": true, "lan": true, "km": true,
+	"dien": true, "fax": true, "hieu": true, "tuoi": true, "lan": true, "km": true, "ki": true, "kilomet": true, "hecta": true, "hec": true,
+	"vay": true, "the": true, "nhi": true,
 }
 
 // AskedTypes lists the kinds of value a question asks for, in the order of
@@ -160,6 +161,10 @@ func AskedTypes(question string) []Asked {
 				out[i].Day = true
 			}
 		}
+	}
+	// "bao nhiêu ki-lô-mét vuông" asks an area, not a length.
+	if has[ValueDistance] && strings.Contains(q, " vuong ") {
+		out = drop(out, ValueDistance)
 	}
 	// "địa chỉ email", "địa chỉ website": the address asked is that one.
 	if has[ValueAddress] && (has[ValueEmail] || has[ValueWebsite]) && !strings.Contains(q, " o dau ") && !strings.Contains(q, " tru so ") {

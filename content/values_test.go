@@ -200,6 +200,8 @@ func TestAskedTypes(t *testing.T) {
 		{"huyện lỵ cách trung tâm tỉnh bao nhiêu km?", "distance"},
 		{"How far is the island from the city?", "distance"},
 		{"rộng bao nhiêu km2", "area"},
+		{"vùng trồng bưởi rộng cỡ bao nhiêu vậy", "area"},
+		{"Tỉnh Mẫu Sơn rộng bao nhiêu ki-lô-mét vuông?", "area"},
 		{"dan so bao nhieu nguoi", "population"},
 		{"How many members does the association have?", "count/thanh vien|hoi vien|uy vien|member"},
 		{"how many villages before the merger", "count/thon|village units"},
