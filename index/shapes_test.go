@@ -132,3 +132,18 @@ func TestTypedFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestDistanceAsked: "bao xa", "how far" ask for a length, and the sentence
+// that states one ("cách thành phố 18 km") answers, not the one that names
+// the same places with an area or a count.
+func TestDistanceAsked(t *testing.T) {
+	ix := shapeIndex(t, withFillers(map[string]string{
+		"huyen-mau.txt": "title: Giới thiệu huyện Mẫu Lâm (synthetic)\nsynthetic: true\n\n" +
+			"Huyện Mẫu Lâm thuộc tỉnh Giả Lập có diện tích 512,4 km², gồm 14 xã và 1 thị trấn, huyện lỵ là thị trấn Mẫu Lâm.\n\n" +
+			"Thị trấn Mẫu Lâm nằm bên quốc lộ, cách thành phố Giả Lập 18 km về phía tây.\n",
+	}))
+	assertAnswers(t, ix, []answerCase{
+		{"bao xa", "thi tran mau lam cach thanh pho gia lap bao xa", "18 km"},
+		{"how far", "How far is Mau Lam town from Gia Lap city?", "18 km"},
+	}, false)
+}
