@@ -185,7 +185,8 @@ const maxQualifierWords = 3
 // gluedAt is where the value starts in what follows a label, when it is
 // run into a qualifier's last word: after a small letter or a bracket, a
 // capital or a digit ("ủyTrần", "(2021)16.095"); in a run of capitals,
-// the capital a small letter follows ("UBNDĐường"). 0 if none is.
+// the capital a small letter follows ("UBNDĐường"), or the first digit
+// ("UBND01"). 0 if none is.
 func gluedAt(s string) int {
 	words := 0
 	var p, pp rune // the two runes before
@@ -204,6 +205,10 @@ func gluedAt(s string) int {
 			if n, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); unicode.IsLower(n) {
 				return i
 			}
+		case unicode.IsUpper(pp) && unicode.IsUpper(p) && unicode.IsDigit(r):
+			// "Trụ sở UBND01 đường …": a house number run into the body's
+			// short name.
+			return i
 		}
 		p, pp = r, p
 	}
@@ -257,8 +262,10 @@ func infoboxAt(lines []string, i int, cells bool) (infobox, int, bool) {
 	}
 	j := i
 	for j < len(lines) && strings.TrimSpace(lines[j]) != "" {
-		// The page's text may follow with no blank line between.
-		if j > i && isLeadSentence(lines[j]) {
+		// The page's text may follow with no blank line between; a
+		// sentence the box's fields go on after is its image's caption
+		// ("Từ trái qua phải, …: Bình minh … ."), not the page's lead.
+		if j > i && isLeadSentence(lines[j]) && !fieldsFollow(lines[j+1:]) {
 			break
 		}
 		if j-i > maxBoxLines {
@@ -307,6 +314,23 @@ func infoboxAt(lines []string, i int, cells bool) (infobox, int, bool) {
 		return infobox{}, i, false
 	}
 	return b, j, true
+}
+
+// fieldsFollow reports whether the lines up to the next blank one hold
+// minBoxFields fields run into their labels: the box goes on there.
+func fieldsFollow(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" || isLeadSentence(l) {
+			break
+		}
+		if _, _, how := boxField(cleanSpace(l)); how == boxGlued {
+			if n++; n >= minBoxFields {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contactOnly reports whether every field of the box is a contact field

@@ -56,6 +56,14 @@ func TestInfoboxes(t *testing.T) {
 			"Diện tích5,67 km²\nDân số12.345 người\nMã bưu chính999001\n" + lead + "\nPhường có 9 tổ dân phố.",
 			[]string{lead, "row Diện tích: 5,67 km²", "row Dân số: 12.345 người", "row Mã bưu chính: 999001",
 				"Phường có 9 tổ dân phố."}},
+		{"an image's caption sentence inside the box, a house number run into the body's short name",
+			"Mẫu Sơn\n\nMẫu Sơn\nPhường\nPhường Mẫu Sơn\nTừ trái qua phải: cầu Thử, chợ Mẫu và bến Giả Định (synthetic).\nHành chính\n" +
+				"TỉnhGiả Định\nTrụ sở UBND01 đường Hư Cấu, tổ dân phố Mẫu\nDiện tích5,67 km²[2]\nMã bưu chính999001\n\n" + lead,
+			[]string{lead,
+				"row Tỉnh: Giả Định", "row Trụ sở UBND: 01 đường Hư Cấu, tổ dân phố Mẫu", "row Diện tích: 5,67 km²",
+				"row Mã bưu chính: 999001",
+				"Mẫu Sơn", "Phường", "Phường Mẫu Sơn", "Từ trái qua phải: cầu Thử, chợ Mẫu và bến Giả Định (synthetic).", "Hành chính",
+			}},
 		// Not boxes.
 		{"a poll's results run into the places' names",
 			"Bạn chọn phường nào?\nPhường Mẫu Sơn50%\nPhường Giả Định18%\nPhường Thử Nghiệm32%\n\n" + lead,
