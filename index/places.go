@@ -213,7 +213,7 @@ var kindsByFirst = func() map[string][]int {
 // kind the question types ("tinh mau lam them …"), a name counts only if
 // the corpus writes it after that kind: "Mẫu Lâm" is a ward's name, and
 // "tỉnh Mẫu làm thêm" names no ward.
-func (ix *Index) placesNamed(folded []string, required [][][]string) [][][]string {
+func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required [][][]string) [][][]string {
 	var out [][][]string
 	for i := 0; i < len(folded); i++ {
 		for n := min(4, len(folded)-i); n >= 2; n-- {
@@ -222,7 +222,14 @@ func (ix *Index) placesNamed(folded []string, required [][][]string) [][][]strin
 			if !ok || requiredHolds(required, name) || requiredHolds(out, name) {
 				continue
 			}
-			if k := kindBefore(folded, i); k >= 0 && kinds&(1<<k) == 0 {
+			k := kindBefore(folded, i)
+			if k >= 0 && kinds&(1<<k) == 0 {
+				continue
+			}
+			// Function words as typed ("là gì", "la gi" for "là gì") name
+			// no place without its kind before them, though a town's
+			// name folds as they do (thị xã La Gi).
+			if k < 0 && allStops(accented[i:i+n], name, qAccented) {
 				continue
 			}
 			out = append(out, [][]string{slices.Clone(name)})
@@ -231,6 +238,17 @@ func (ix *Index) placesNamed(folded []string, required [][][]string) [][][]strin
 		}
 	}
 	return out
+}
+
+// allStops: every word of a name is a function word as the question
+// types it (isStop).
+func allStops(accented, folded []string, qAccented bool) bool {
+	for i, w := range accented {
+		if !isStop(w, folded[i], qAccented) {
+			return false
+		}
+	}
+	return true
 }
 
 // requiredHolds: one of the required names' spellings holds name.

@@ -175,3 +175,33 @@ func TestWhichPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesNamedNotFunctionWords: a place whose name folds as function
+// words do (the invented "thị xã Lả Gí" and "là gì") is named by a
+// question only with its kind before it: "… là gì?" and "… la gi" ask
+// what something is, in accented and unaccented questions alike.
+func TestPlacesNamedNotFunctionWords(t *testing.T) {
+	c := &content.Corpus{Articles: []content.Article{{ID: "synthetic-la-gi", Title: "Thị xã Lả Gí (synthetic)", Synthetic: true,
+		Paragraphs: []string{"Synthetic article: every name and figure below is invented for tests.",
+			"Thị xã Lả Gí có 9 phường và 4 xã, trụ sở đặt tại số 1 đường Mẫu Thử."}}}}
+	ix, err := Build(context.Background(), c, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		q    string
+		want bool // "la gi" required
+	}{
+		{"Tên gọi mới của xã Mẫu Thử là gì?", false},
+		{"ten goi moi cua xa mau thu la gi", false},
+		{"Thị xã Lả Gí có bao nhiêu phường?", true},
+		{"thi xa la gi co bao nhieu phuong", true},
+	}
+	for _, tt := range tests {
+		pq := ix.parse(tt.q)
+		if got := requiredHolds(pq.required, []string{"la", "gi"}); got != tt.want {
+			t.Errorf("%q: required %v, want \"la gi\" among them: %v", tt.q, pq.required, tt.want)
+		}
+	}
+}

@@ -1093,7 +1093,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 	}
 	if !pq.english {
-		pq.required = append(pq.required, ix.placesNamed(pq.folded, pq.required)...)
+		pq.required = append(pq.required, ix.placesNamed(pq.folded, accented, qAccented, pq.required)...)
 	}
 	if !pq.english {
 		pq.bodies = ix.bodiesNamed(&pq, cased, accented, qAccented)
