@@ -347,6 +347,10 @@ func (b *infobox) contactOnly() bool {
 	return true
 }
 
+// IsContactLabel reports whether label is one of the lexicon's contact
+// labels ("Số điện thoại", "Fax"), its colon and case aside.
+func IsContactLabel(label string) bool { return isContactLabel(label) }
+
 // isContactLabel reports whether label is one of the lexicon's contact
 // labels, its colon and case aside.
 func isContactLabel(label string) bool {

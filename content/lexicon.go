@@ -205,6 +205,10 @@ type lexicon struct {
 	// is the People's Committee office?"): asking for any of its contacts,
 	// the office is the body, not something the answer must name.
 	OfficeWords []string
+	// PlaceOffice is the body whose contacts a place's own side box gives
+	// ("Số điện thoại", "Số fax" among "Diện tích" and "Dân số"): a
+	// district's number there is its People's Committee's.
+	PlaceOffice string
 	// InfoboxLabels are the labels of a place's side box — a Wikipedia
 	// infobox, a portal's profile block — beyond ContactFields' labels,
 	// Titles and PlacePrefixes, which such a box uses too ("Diện tích",
@@ -333,6 +337,7 @@ var Lexicon = lexicon{
 	EnglishWhichKinds:     []string{"hamlet", "village", "unit", "zone"},
 	EnglishArticles:       []string{"the"},
 	OfficeWords:           []string{"office", "offices", "headquarters"},
+	PlaceOffice:           "Ủy ban nhân dân",
 	ChatForms: map[string]string{
 		"ko": "không", "k": "không", "kh": "không", "hok": "không", "hem": "không", "hông": "không", "hổng": "không",
 		"dc": "được", "đc": "được", "dk": "được", "j": "gì", "gi": "gì",

@@ -49,3 +49,37 @@ func TestInfoboxFields(t *testing.T) {
 		{"Phó Chủ tịch UBND phường Giả Định là ai?", ""},
 	})
 }
+
+// TestInfoboxOfficeContacts: a district's side box gives its phone and
+// fax with no body beside them: they are its People's Committee's, as a
+// contact block's are its office's; another body's number is not there.
+func TestInfoboxOfficeContacts(t *testing.T) {
+	page := `synthetic: true
+source: https://www.example.invalid/wiki/Mau_Thu
+title: Mẫu Thử
+
+Mẫu Thử
+Huyện
+Huyện Mẫu Thử
+Hành chính
+Quốc gia Việt Nam
+TỉnhHà Thử
+Huyện lỵThị trấn Mẫu Thử
+Diện tích550 km²[2]
+Mã hành chính999[3]
+Số điện thoại0000.3.830.111
+Số fax0000.3.830.222
+Websitemauthu.example.invalid
+
+Mẫu Thử là một huyện thuộc tỉnh Hà Thử, Việt Nam (bài thử nghiệm, synthetic).
+
+Huyện Mẫu Thử có 17 đơn vị hành chính cấp xã trực thuộc.
+`
+	ix := pageIndex(t, map[string]string{"mau-thu.txt": page})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Số điện thoại UBND huyện Mẫu Thử là bao nhiêu?", "0000.3.830.111"},
+		// Neighbours: another body's number, a district no page has.
+		{"Số điện thoại Công an huyện Mẫu Thử là bao nhiêu?", ""},
+		{"Số fax của UBND huyện Lâm Hà?", ""},
+	})
+}

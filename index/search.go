@@ -826,7 +826,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// A contact block is an office's: it names the place in its
 			// address, seldom the body ("Địa chỉ: …, xã Châu Pha"
 			// answers for the commune's People's Committee).
-			if c.entity && u.kind != kContact && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && (ix.namedInLead(c, int(u.article)) || ix.yearInArticle(c, int(u.article)))) {
+			if c.entity && u.kind != kContact && !boxOfficeField(c, u) && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && (ix.namedInLead(c, int(u.article)) || ix.yearInArticle(c, int(u.article)))) {
 				missingEntity = true
 			}
 			covered += ws[i] * p
@@ -1959,6 +1959,29 @@ func placeKindWord(c concept) bool {
 			if slices.Equal(alt, p) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// placeOfficeWords are the folded words of the lexicon's PlaceOffice.
+var placeOfficeWords = foldWords(content.Lexicon.PlaceOffice)
+
+// boxOfficeField: a table row of one contact field ("Số fax: …"), read
+// with what introduces it (a place's side box with its page's lead),
+// gives the place's People's Committee's contact, as a contact block
+// gives its office's: the box names no body beside the field.
+func boxOfficeField(c concept, u *unit) bool {
+	if !u.row || strings.Contains(u.text, ";") {
+		return false
+	}
+	label, _, ok := strings.Cut(u.text, ": ")
+	if !ok || !content.IsContactLabel(label) {
+		return false
+	}
+	for _, a := range c.alts {
+		if slices.Equal(a, placeOfficeWords) {
+			return true
 		}
 	}
 	return false
