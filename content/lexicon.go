@@ -116,6 +116,12 @@ type lexicon struct {
 	ProvincePrefixes []string
 	// Deputy is the Vietnamese word that makes a head's title a deputy's.
 	Deputy string
+	// Month is the word before a month's number ("tháng 12"): one of
+	// Periods, and the one a date in digits ("09/4") also states.
+	Month string
+	// ListJoiners join a list's last item to the others ("A, B và C",
+	// "A, B and C").
+	ListJoiners []string
 	// EnglishNameJoiners are the English words a name keeps between its
 	// capitalised parts without an initial ("Department of Home Affairs"),
 	// as a Vietnamese name keeps "và".
@@ -315,6 +321,8 @@ var Lexicon = lexicon{
 		{"mùa thu", "autumn"}, {"mùa mưa", "rainy season"}, {"mùa khô", "dry season"}},
 	EnglishDeputy:         []string{"deputy", "vice"},
 	Deputy:                "Phó",
+	Month:                 "tháng",
+	ListJoiners:           []string{"và", "and"},
 	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
 	EnglishNameJoiners:    []string{"of", "and", "for"},
 	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},

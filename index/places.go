@@ -485,8 +485,14 @@ func (ix *Index) writesPlace(folded []string, places []kindName) (asked, other b
 	return asked, other
 }
 
-// listJoins are the words joining a list's last item ("A, B và C").
-var listJoins = map[string]bool{"va": true, "and": true}
+// listJoins are the lexicon's ListJoiners, folded.
+var listJoins = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range content.Lexicon.ListJoiners {
+		m[content.Fold(w)] = true
+	}
+	return m
+}()
 
 // onlyListed: text writes one of the name's spellings, and each time as an
 // item of a list of places ("gồm 16 phường: Bình Minh, Hải Hòa, …", "Ben

@@ -1201,7 +1201,8 @@ func holdsField(in intent, u *unit) bool {
 // isMonth: p is a month ("tháng 12").
 func isMonth(p period) bool { return len(p.word) == 1 && p.word[0] == monthWord }
 
-const monthWord = "thang"
+// monthWord is the lexicon's Month, folded.
+var monthWord = content.Fold(content.Lexicon.Month)
 
 // monthNamed: concept c is the word w alone.
 func monthNamed(c concept, w string) bool {
