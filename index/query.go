@@ -1000,35 +1000,19 @@ func (ix *Index) parse(question string) parsedQuery {
 		word, isWord := ix.gloss.words[w]
 		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || named == nil || !named[i]) && (isUpper(cased, i) || (isWord && (accented[i] == word || accented[i] == w)) ||
 			(!isWord && strings.ReplaceAll(accented[i], "đ", "d") == w && (!hasVowel(w) || len(w) >= 3 && !isStopIn(accented[i], w, qAccented, pq.english) && !ix.writtenSyllable(w)))) {
-			c := concept{alts: [][]string{{w}}}
-			c.alts = append(c.alts, exps...)
-			c.alts = append(c.alts, ix.numberedShorts(w)...)
-			c.entity = namesBody(c.alts)
-			if !pq.english {
-				c = ix.withEnglish(c)
-			}
-			pq.concepts = append(pq.concepts, c)
+			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, true, pq.english, exps, ix.numberedShorts(w)))
 			continue
 		}
 		// A short form typed in capitals and small letters ("QNg"), read
 		// as the names its capitals stand for that it spells.
 		if exps := ix.mixedShort(cased, i); len(exps) > 0 && ix.gloss.abbrev[w] == nil {
-			c := concept{alts: append([][]string{{w}}, exps...)}
-			c.entity = namesBody(c.alts)
-			if !pq.english {
-				c = ix.withEnglish(c)
-			}
-			pq.concepts = append(pq.concepts, c)
+			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, true, pq.english, exps))
 			continue
 		}
 		// Two short forms typed as one ("CATP": công an thành phố). A
 		// guess at a name, not a body the answer must name.
 		if exps := ix.joinedShorts(w); len(exps) > 0 && isUpper(cased, i) && ix.gloss.abbrev[w] == nil {
-			c := concept{alts: append([][]string{{w}}, exps...)}
-			if !pq.english {
-				c = ix.withEnglish(c)
-			}
-			pq.concepts = append(pq.concepts, c)
+			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, false, pq.english, exps))
 			continue
 		}
 		// A short form typed in capitals that neither the glossary nor
@@ -1036,9 +1020,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		// names ("PVHCC": phục vụ hành chính công).
 		if names := ix.gloss.byInitials[w]; len(names) == 1 && len(w) >= minInitialsTyped && isUpper(cased, i) &&
 			ix.gloss.abbrev[w] == nil && ix.df[w] == 0 && !pq.english {
-			c := concept{alts: [][]string{{w}, names[0]}}
-			c.entity = namesBody(c.alts)
-			pq.concepts = append(pq.concepts, ix.withEnglish(c))
+			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, true, false, [][]string{names[0]}))
 			continue
 		}
 		// A word whose marks no page writes, nor the typo reader mended
@@ -2690,6 +2672,25 @@ func seasonAt(folded []string, j int) [][]string {
 // carries in a document's code: the legislature's fifteenth term writes
 // "NQ-UBTVQH15", "202/2025/QH15".
 const maxTermNumber = 20
+
+// shortFormConcept is the concept of a short form w typed in a question,
+// read as itself or any of its expansions; body: a long expansion names a
+// body the answer must name (namesBody), as glossary short forms do, where
+// a guess at a name (two short forms typed as one) is not. The English
+// names are added unless the question is English.
+func (ix *Index) shortFormConcept(w string, body, english bool, expansions ...[][]string) concept {
+	c := concept{alts: [][]string{{w}}}
+	for _, e := range expansions {
+		c.alts = append(c.alts, e...)
+	}
+	if body {
+		c.entity = namesBody(c.alts)
+	}
+	if !english {
+		c = ix.withEnglish(c)
+	}
+	return c
+}
 
 // numberedShorts are the words the corpus writes for the short form w with
 // a term's number glued on ("ubtvqh15" for "ubtvqh"): a resolution's code
