@@ -162,13 +162,13 @@ func TestEnglishRenderingKeepsMarks(t *testing.T) {
 	ix := mustBuild(t, corpus)
 	province := func(exact string) bool {
 		c := ix.withEnglish(concept{alts: [][]string{{"tinh"}}, exact: exact})
-		return slices.ContainsFunc(c.alts, func(a []string) bool { return seqEqual(a, []string{"province"}) })
+		return slices.ContainsFunc(c.alts, func(a []string) bool { return slices.Equal(a, []string{"province"}) })
 	}
 	if !province("tỉnh") || province("tính") || !province("") {
 		t.Errorf("province for tỉnh/tính/tinh = %v/%v/%v, want true/false/true", province("tỉnh"), province("tính"), province(""))
 	}
 	c := ix.withEnglish(concept{alts: [][]string{{"tiep", "nhan"}}})
-	if !slices.ContainsFunc(c.alts, func(a []string) bool { return seqEqual(a, []string{"receiving"}) }) {
+	if !slices.ContainsFunc(c.alts, func(a []string) bool { return slices.Equal(a, []string{"receiving"}) }) {
 		t.Errorf("tiếp nhận reads as %v, want receiving among them", c.alts)
 	}
 }

@@ -442,7 +442,7 @@ func (ix *Index) placesAsked(folded []string) []kindName {
 		for n, forms := range placeForms {
 			for _, f := range forms {
 				j := i + len(f)
-				if j >= len(folded) || !seqEqual(folded[i:j], f) {
+				if j >= len(folded) || !slices.Equal(folded[i:j], f) {
 					continue
 				}
 				for m := min(4, len(folded)-j); m >= 1; m-- {
@@ -466,10 +466,10 @@ func (ix *Index) writesPlace(folded []string, places []kindName) (asked, other b
 		for i := range folded {
 			for _, f := range placeForms[p.kind] {
 				j := i + len(f)
-				if j >= len(folded) || !seqEqual(folded[i:j], f) {
+				if j >= len(folded) || !slices.Equal(folded[i:j], f) {
 					continue
 				}
-				if j+len(p.name) <= len(folded) && seqEqual(folded[j:j+len(p.name)], p.name) {
+				if j+len(p.name) <= len(folded) && slices.Equal(folded[j:j+len(p.name)], p.name) {
 					asked = true
 					continue
 				}
@@ -537,7 +537,7 @@ func listSepBefore(s string) bool {
 		// A kind of place right before the name: "…, xã Hải Hòa".
 		for _, forms := range placeForms {
 			for _, k := range forms {
-				if len(k) > 0 && len(ws) >= len(k) && seqEqual(ws[len(ws)-len(k):], k) {
+				if len(k) > 0 && len(ws) >= len(k) && slices.Equal(ws[len(ws)-len(k):], k) {
 					ws = ws[:len(ws)-len(k)]
 					break
 				}

@@ -360,7 +360,7 @@ func newGlossary(g content.Glossary) glossary {
 				if t.Short == strings.ToLower(t.Short) {
 					gl.words[short[0]] = lowerNormalize(t.Short)
 				}
-			} else if n := len(gl.shorts); n > 0 && seqEqual(gl.shorts[n-1].short, short) {
+			} else if n := len(gl.shorts); n > 0 && slices.Equal(gl.shorts[n-1].short, short) {
 				gl.shorts[n-1].long = append(gl.shorts[n-1].long, exp)
 			} else {
 				gl.shorts = append(gl.shorts, shortForm{short: short, long: [][]string{exp}})
@@ -428,7 +428,7 @@ func newGlossary(g content.Glossary) glossary {
 		key := strings.Join(et.phrase, " ")
 		if i, ok := at[key]; ok {
 			for _, v := range et.vi {
-				if !slices.ContainsFunc(gl.english[i].vi, func(e []string) bool { return seqEqual(e, v) }) {
+				if !slices.ContainsFunc(gl.english[i].vi, func(e []string) bool { return slices.Equal(e, v) }) {
 					gl.english[i].vi = append(gl.english[i].vi, v)
 				}
 			}
@@ -460,7 +460,7 @@ func newGlossary(g content.Glossary) glossary {
 			if _, ok := gl.toEnglish[key]; !ok && len(vi) > 1 {
 				gl.vietnamese = append(gl.vietnamese, vietnameseTerm{folded: vi, accented: words(l)})
 			}
-			if !slices.ContainsFunc(gl.toEnglish[key], func(e []string) bool { return seqEqual(e, en) }) {
+			if !slices.ContainsFunc(gl.toEnglish[key], func(e []string) bool { return slices.Equal(e, en) }) {
 				gl.toEnglish[key] = append(gl.toEnglish[key], en)
 			}
 		}
@@ -475,7 +475,7 @@ func newGlossary(g content.Glossary) glossary {
 				b.WriteByte(w[0])
 			}
 			key := b.String()
-			if !slices.ContainsFunc(gl.byInitials[key], func(n []string) bool { return seqEqual(n, name) }) {
+			if !slices.ContainsFunc(gl.byInitials[key], func(n []string) bool { return slices.Equal(n, name) }) {
 				gl.byInitials[key] = append(gl.byInitials[key], name)
 			}
 		}
@@ -563,7 +563,7 @@ func (ix *Index) englishAlts(alt []string) [][]string {
 		for _, f := range inflections(en[len(en)-1]) {
 			form := append(slices.Clone(en[:len(en)-1]), f)
 			if (f == en[len(en)-1] || ix.enWords[f]) && ix.knows(form) &&
-				!slices.ContainsFunc(out, func(o []string) bool { return seqEqual(o, form) }) {
+				!slices.ContainsFunc(out, func(o []string) bool { return slices.Equal(o, form) }) {
 				out = append(out, form)
 			}
 		}
@@ -625,7 +625,7 @@ func (ix *Index) withEnglish(c concept) concept {
 			continue
 		}
 		for _, en := range ix.englishAlts(alt) {
-			if !slices.ContainsFunc(c.alts, func(a []string) bool { return seqEqual(a, en) }) {
+			if !slices.ContainsFunc(c.alts, func(a []string) bool { return slices.Equal(a, en) }) {
 				c.alts = append(c.alts, en)
 			}
 		}
@@ -926,7 +926,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	for _, k := range ix.gloss.shortsAt.in(pq.folded, len(ix.gloss.shorts)) {
 		sf := ix.gloss.shorts[k]
 		for i := 0; i+len(sf.short) <= len(pq.folded); i++ {
-			if anyUsed(used, i, len(sf.short)) || !seqEqual(pq.folded[i:i+len(sf.short)], sf.short) {
+			if anyUsed(used, i, len(sf.short)) || !slices.Equal(pq.folded[i:i+len(sf.short)], sf.short) {
 				continue
 			}
 			c := concept{alts: [][]string{sf.short}}
@@ -943,7 +943,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	for _, k := range ix.gloss.expandsAt.in(pq.folded, len(ix.gloss.expands)) {
 		exp := ix.gloss.expands[k]
 		for i := 0; i+len(exp) <= len(pq.folded); i++ {
-			if anyUsed(used, i, len(exp)) || !seqEqual(pq.folded[i:i+len(exp)], exp) {
+			if anyUsed(used, i, len(exp)) || !slices.Equal(pq.folded[i:i+len(exp)], exp) {
 				continue
 			}
 			c := concept{alts: [][]string{exp}, entity: namesBody([][]string{exp})}
@@ -962,7 +962,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	for _, k := range ix.gloss.inferredAt.in(pq.folded, len(ix.gloss.inferredExpands)) {
 		exp := ix.gloss.inferredExpands[k]
 		for i := 0; i+len(exp) <= len(pq.folded); i++ {
-			if anyUsed(used, i, len(exp)) || !seqEqual(pq.folded[i:i+len(exp)], exp) {
+			if anyUsed(used, i, len(exp)) || !slices.Equal(pq.folded[i:i+len(exp)], exp) {
 				continue
 			}
 			c := concept{alts: [][]string{exp}}
@@ -1140,8 +1140,8 @@ func (ix *Index) vietnameseTerms(pq *parsedQuery, accented []string, qAccented b
 			break // longest first
 		}
 		for i := 0; i+n <= len(pq.folded); i++ {
-			if anyUsed(used, i, n) || !seqEqual(pq.folded[i:i+n], vt.folded) ||
-				(qAccented && !seqEqual(accented[i:i+n], vt.accented)) {
+			if anyUsed(used, i, n) || !slices.Equal(pq.folded[i:i+n], vt.folded) ||
+				(qAccented && !slices.Equal(accented[i:i+n], vt.accented)) {
 				continue
 			}
 			en := ix.englishAlts(vt.folded)
@@ -1282,7 +1282,7 @@ func (ix *Index) officeBodies(pq *parsedQuery) {
 			continue
 		}
 		for k := range pq.concepts {
-			if slices.ContainsFunc(pq.concepts[k].alts, func(a []string) bool { return seqEqual(a, body) }) {
+			if slices.ContainsFunc(pq.concepts[k].alts, func(a []string) bool { return slices.Equal(a, body) }) {
 				pq.concepts[k].entity = true
 			}
 		}
@@ -1332,7 +1332,7 @@ func (ix *Index) boundAfterOf(folded []string, k int) bound {
 			switch {
 			case slices.ContainsFunc(et.vi, func(v []string) bool { return ix.bodyAt(v, 0) != nil }):
 				return boundOf
-			case slices.ContainsFunc(placePrefixes, func(p []string) bool { return len(et.vi) > 0 && seqEqual(et.vi[0], p) }):
+			case slices.ContainsFunc(placePrefixes, func(p []string) bool { return len(et.vi) > 0 && slices.Equal(et.vi[0], p) }):
 				place = true
 			}
 		}
@@ -1375,7 +1375,7 @@ func periodsNamed(folded []string) []period {
 	var out []period
 	for i := 0; i < len(folded); i++ {
 		for _, p := range periodWords {
-			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {
+			if i+len(p) > len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
 				continue
 			}
 			j := i + len(p)
@@ -1444,7 +1444,7 @@ func roman(n int) string {
 // bảy" is the seventh sitting, not a Saturday.
 func periodBefore(ws []string, i int) bool {
 	for _, p := range periodWords {
-		if i >= len(p) && seqEqual(ws[i-len(p):i], p) {
+		if i >= len(p) && slices.Equal(ws[i-len(p):i], p) {
 			return true
 		}
 	}
@@ -1457,7 +1457,7 @@ func periodBefore(ws []string, i int) bool {
 func periodIn(ws []string, p period) int {
 	other := false
 	for i := 0; i+len(p.word) < len(ws); i++ {
-		if !seqEqual(ws[i:i+len(p.word)], p.word) {
+		if !slices.Equal(ws[i:i+len(p.word)], p.word) {
 			continue
 		}
 		j := i + len(p.word)
@@ -1554,12 +1554,12 @@ func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccente
 		alts := [][]string{body}
 		key := strings.Join(body, " ")
 		for _, s := range append(slices.Clip(ix.gloss.expShort[key]), ix.gloss.inferredShort[key]...) {
-			if a := strings.Fields(s); !slices.ContainsFunc(alts, func(b []string) bool { return seqEqual(a, b) }) {
+			if a := strings.Fields(s); !slices.ContainsFunc(alts, func(b []string) bool { return slices.Equal(a, b) }) {
 				alts = append(alts, a)
 			}
 		}
 		for _, t := range content.Lexicon.TypedShorts {
-			if len(t.Long) == 1 && seqEqual(foldWords(t.Long[0]), body) {
+			if len(t.Long) == 1 && slices.Equal(foldWords(t.Long[0]), body) {
 				alts = append(alts, foldWords(t.Short))
 			}
 		}
@@ -1569,7 +1569,7 @@ func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccente
 	// for nothing else ("TT" is as often thị trấn as trung tâm), names
 	// that body as the head written out does.
 	for _, c := range pq.concepts {
-		if c.entity || c.year || slices.ContainsFunc(out, func(b concept) bool { return seqEqual(b.alts[0], c.alts[0]) }) {
+		if c.entity || c.year || slices.ContainsFunc(out, func(b concept) bool { return slices.Equal(b.alts[0], c.alts[0]) }) {
 			continue
 		}
 		if headsOnly(c.alts[1:max(1, c.own)]) {
@@ -1592,7 +1592,7 @@ func (pq *parsedQuery) bodyAlts() [][][]string {
 // or more.
 func headsOnly(alts [][]string) bool {
 	for _, a := range alts {
-		if len(a) < 2 || !slices.ContainsFunc(bodyHeads, func(h []string) bool { return seqEqual(h, a) }) {
+		if len(a) < 2 || !slices.ContainsFunc(bodyHeads, func(h []string) bool { return slices.Equal(h, a) }) {
 			return false
 		}
 	}
@@ -1619,7 +1619,7 @@ var headMarks = func() map[string]bool {
 // nil if none.
 func (ix *Index) bodyHeadAt(ws []string, k int) []string {
 	for _, h := range bodyHeads {
-		if k+len(h) <= len(ws) && seqEqual(ws[k:k+len(h)], h) {
+		if k+len(h) <= len(ws) && slices.Equal(ws[k:k+len(h)], h) {
 			return h
 		}
 	}
@@ -1665,7 +1665,7 @@ func (ix *Index) bodyAt(ws []string, k int) []string {
 func (ix *Index) titleSaid(ws []string, title [][]string, deputy bool, b bound, qWords map[string]bool) bool {
 	for _, sp := range title {
 		for p := 0; p+len(sp) <= len(ws); p++ {
-			if !seqEqual(ws[p:p+len(sp)], sp) {
+			if !slices.Equal(ws[p:p+len(sp)], sp) {
 				continue
 			}
 			if deputyBefore(ws, p) != deputy {
@@ -1818,10 +1818,10 @@ var englishTitles = func() [][2][]string {
 // ("Chủ tịch" is the Chairman).
 func titleSpellings(folded []string, j int) [][]string {
 	for _, t := range titleHeads {
-		if j+len(t) <= len(folded) && seqEqual(folded[j:j+len(t)], t) {
+		if j+len(t) <= len(folded) && slices.Equal(folded[j:j+len(t)], t) {
 			sp := [][]string{t}
 			for _, e := range englishTitles {
-				if seqEqual(e[1], t) {
+				if slices.Equal(e[1], t) {
 					sp = append(sp, e[0])
 				}
 			}
@@ -1829,7 +1829,7 @@ func titleSpellings(folded []string, j int) [][]string {
 		}
 	}
 	for _, t := range englishTitles {
-		if j+len(t[0]) <= len(folded) && seqEqual(folded[j:j+len(t[0])], t[0]) {
+		if j+len(t[0]) <= len(folded) && slices.Equal(folded[j:j+len(t[0])], t[0]) {
 			return [][]string{t[0], t[1]}
 		}
 	}
@@ -1848,7 +1848,7 @@ func typedUpper(folded, cased []string, w string) bool {
 
 func titleAt(folded []string, j int) bool {
 	for _, t := range titleHeads {
-		if j+len(t) <= len(folded) && seqEqual(folded[j:j+len(t)], t) {
+		if j+len(t) <= len(folded) && slices.Equal(folded[j:j+len(t)], t) {
 			return true
 		}
 	}
@@ -1885,7 +1885,7 @@ var unnumberedDays = func() [][]string {
 // unnumberedDayAt is the day of unnumberedDays written at i, or nil.
 func unnumberedDayAt(folded []string, i int) []string {
 	for _, d := range unnumberedDays {
-		if i+len(d) <= len(folded) && seqEqual(folded[i:i+len(d)], d) {
+		if i+len(d) <= len(folded) && slices.Equal(folded[i:i+len(d)], d) {
 			return d
 		}
 	}
@@ -2034,7 +2034,7 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 			continue
 		}
 		for pi, p := range placePrefixes {
-			if i+len(p) > len(folded) || !seqEqual(folded[i:i+len(p)], p) {
+			if i+len(p) > len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
 				continue
 			}
 			if acc := placePrefixAccents[pi]; acc != nil && accents && !sameAccents(cased[i:min(i+len(p), len(cased))], acc) {
@@ -2093,7 +2093,7 @@ func nameStops(text string, n int) []bool {
 
 func isPlacePrefixAt(folded []string, j int) bool {
 	for _, p := range placePrefixes {
-		if j+len(p) <= len(folded) && seqEqual(folded[j:j+len(p)], p) {
+		if j+len(p) <= len(folded) && slices.Equal(folded[j:j+len(p)], p) {
 			return true
 		}
 	}
@@ -2273,7 +2273,7 @@ var countAsks = func() []countAsk {
 func countAskEnd(folded, accented []string, i int, questionAccented bool) int {
 	for _, a := range countAsks {
 		if len(a.folded) > 1 {
-			if i+len(a.folded) <= len(folded) && seqEqual(folded[i:i+len(a.folded)], a.folded) {
+			if i+len(a.folded) <= len(folded) && slices.Equal(folded[i:i+len(a.folded)], a.folded) {
 				return i + len(a.folded)
 			}
 			continue
@@ -2492,18 +2492,6 @@ func markUsed(used []bool, i, n int) {
 	}
 }
 
-func seqEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // vietnameseNames marks, in an English question, the capitalised words of
 // a Vietnamese syllable's shape written side by side ("Tan Tien", "Nghe
 // An", "Can Tho"): a Vietnamese name typed without marks, whose syllables
@@ -2660,7 +2648,7 @@ var seasons = func() [][][]string {
 func seasonAt(folded []string, j int) [][]string {
 	for _, sp := range seasons {
 		for k, w := range sp {
-			if j+len(w) <= len(folded) && seqEqual(folded[j:j+len(w)], w) {
+			if j+len(w) <= len(folded) && slices.Equal(folded[j:j+len(w)], w) {
 				return append([][]string{w}, append(append([][]string{}, sp[:k]...), sp[k+1:]...)...)
 			}
 		}

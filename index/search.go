@@ -1445,7 +1445,7 @@ func presence(c concept, has, exact map[string]bool, unitWords []string, unknown
 
 func containsSeq(ws, seq []string) bool {
 	for i := 0; i+len(seq) <= len(ws); i++ {
-		if seqEqual(ws[i:i+len(seq)], seq) {
+		if slices.Equal(ws[i:i+len(seq)], seq) {
 			return true
 		}
 	}

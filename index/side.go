@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -79,7 +80,7 @@ func startsAny(ws []string, phrases [][]string) bool {
 }
 
 func seqAt(ws, p []string) bool {
-	return len(p) > 0 && len(ws) >= len(p) && seqEqual(ws[:len(p)], p)
+	return len(p) > 0 && len(ws) >= len(p) && slices.Equal(ws[:len(p)], p)
 }
 
 // sideOf: 1 when the unit holds the figure asked and speaks of the side

@@ -192,7 +192,7 @@ var slugPrefixes = func() [][]string {
 // prefixLenAt is the length of the place prefix at ws[i], 0 for none.
 func prefixLenAt(ws []string, i int) int {
 	for _, p := range slugPrefixes {
-		if i+len(p) <= len(ws) && seqEqual(ws[i:i+len(p)], p) {
+		if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
 			return len(p)
 		}
 	}
