@@ -169,6 +169,10 @@ type lexicon struct {
 	// EnglishTitleModifiers are the words that may stand before an English
 	// title without changing whose post it is ("Permanent Vice Chairman").
 	EnglishTitleModifiers []string
+	// EnglishBackUnits are the kinds of unit an English sentence refers
+	// back to with "the" ("Secretary of the Party Committee of the
+	// commune") after its page has named the place.
+	EnglishBackUnits []string
 	// EnglishFunctionWords are common English words no Vietnamese syllable
 	// spells: two of them in one line mark it as English text, not
 	// unaccented Vietnamese.
@@ -337,6 +341,7 @@ var Lexicon = lexicon{
 	QuestionAsks:          questionAskList,
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
+	EnglishBackUnits:      strings.Fields("commune ward province city district town village hamlet"),
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
 	EnglishStopWords:      strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as s`),
 	EnglishWhich:          []string{"which", "what"},

@@ -1697,6 +1697,19 @@ func (ix *Index) otherBody(ws []string, k int, qWords map[string]bool) bool {
 		if k >= len(ws) {
 			return false
 		}
+		// A body the glossary names in English ("People's Council")
+		// is another body when the question writes not all its words
+		// ("Chủ tịch UBND": people, committee): the longest first.
+		for _, et := range ix.gloss.english {
+			if len(et.phrase) > 1 && k+len(et.phrase) <= len(ws) && slices.Equal(ws[k:k+len(et.phrase)], et.phrase) {
+				for _, w := range et.phrase {
+					if !qWords[w] && !englishStop[w] {
+						return true
+					}
+				}
+				return false
+			}
+		}
 		w := ws[k]
 		return !qWords[w] && !ix.gloss.englishWords[w] && !englishStop[w] && !isDigits(w)
 	}

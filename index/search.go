@@ -339,6 +339,32 @@ func (ix *Index) articleNames(a int, name [][]string) bool {
 	return false
 }
 
+// refersBack: folded English words name a kind of unit with "the" and
+// no name after it ("of the commune", "the ward's centre"), as a page
+// refers back to the place it has named.
+func refersBack(folded []string) bool {
+	for i := 0; i+1 < len(folded); i++ {
+		if folded[i] == "the" && backUnits[folded[i+1]] && (i+2 == len(folded) || !backNamed(folded[i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// backNamed: a word after "the commune" that makes it no reference back
+// ("the commune level", "the commune Party Committee" still refer back;
+// "the commune of X" names X).
+func backNamed(w string) bool { return w == "of" }
+
+// backUnits are the lexicon's EnglishBackUnits, in EnglishForm.
+var backUnits = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range content.Lexicon.EnglishBackUnits {
+		m[content.EnglishForm(w)] = true
+	}
+	return m
+}()
+
 // outerPlace: inner and outer, required names of a question in that
 // order, are places, the outer one of two syllables or more (a weekday,
 // a season or a number is no place).
@@ -962,6 +988,13 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				}
 				if !namedInOr(concept{alts: r}, inLead, has, inContext, inPrev, inTitle) && !ix.hostNames(int(u.article), r) {
 					if namedEnclosing(encl, r) || ix.namedJoined(u, folded, r) {
+						continue
+					}
+					// An English sentence refers back to the place its
+					// page has named ("Secretary of the Party Committee
+					// of the commune"): the place asked, named in the
+					// article, is the one meant.
+					if enUnit && isPlaceName(r) && refersBack(folded) && namedInArticle(int(u.article), ri, r) {
 						continue
 					}
 					// The outer place anywhere in the article, unless
