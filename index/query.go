@@ -103,6 +103,10 @@ type parsedQuery struct {
 	// counted is the noun a "bao nhiêu …"/"mấy …" question counts ("thon"
 	// in "bao nhiêu thôn"): a number written right before it answers.
 	counted string
+	// countedWords are the question's words from the counted noun on (at
+	// most maxNounWords): the noun of several syllables an English page
+	// counts in its own words ("công chức" → "civil servants").
+	countedWords []string
 	// required are the things the question names that an answer must name
 	// too, each with its spellings: a place with its name ("phường An
 	// Lạc"), a weekday, a deputy's title. Missing one, a unit speaks of a
@@ -871,7 +875,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.intents |= wantName
 	}
 	pq.whichPlace = whichPlaces(pq.folded)
-	pq.counted = countedNoun(pq.folded, accented, qAccented)
+	pq.counted, pq.countedWords = countedNoun(pq.folded, accented, qAccented)
 	if pq.counted != "" {
 		pq.intents |= wantNumber
 	}
@@ -2300,7 +2304,7 @@ func countAskEnd(folded, accented []string, i int, questionAccented bool) int {
 
 // countedNoun finds the noun after one of the lexicon's count asks
 // ("bao nhiêu", "mấy", "how many").
-func countedNoun(folded, accented []string, questionAccented bool) string {
+func countedNoun(folded, accented []string, questionAccented bool) (string, []string) {
 	for i := 0; i < len(folded); i++ {
 		next := countAskEnd(folded, accented, i, questionAccented)
 		if next < 0 {
@@ -2311,11 +2315,15 @@ func countedNoun(folded, accented []string, questionAccented bool) string {
 			next++
 		}
 		if next < len(folded) && !isStop(accented[next], folded[next], questionAccented) && !isDigits(folded[next]) {
-			return folded[next]
+			return folded[next], folded[next:min(len(folded), next+maxNounWords)]
 		}
 	}
-	return ""
+	return "", nil
 }
+
+// maxNounWords bounds the syllables of a counted noun looked up in the
+// English glossary ("cán bộ công chức").
+const maxNounWords = 4
 
 // functionAfter lists function words that are also content words, with
 // the words before them that make them function words: "hỏi" after "cho",

@@ -166,9 +166,17 @@ var signals = []signal{
 			return true
 		}
 		if c.u.traits&inEnglish != 0 {
-			for _, en := range content.NounEnglish(pq.counted) {
-				if first, _, _ := strings.Cut(en, " "); countsNoun(c.folded, first) {
-					return true
+			// The longest noun the glossary renders: "công chức" is
+			// "civil servants", not its first syllable's.
+			for n := len(pq.countedWords); n > 0; n-- {
+				ens := content.NounEnglish(strings.Join(pq.countedWords[:n], " "))
+				for _, en := range ens {
+					if first, _, _ := strings.Cut(en, " "); countsNoun(c.folded, first) {
+						return true
+					}
+				}
+				if len(ens) > 0 {
+					break
 				}
 			}
 		}
