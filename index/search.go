@@ -56,6 +56,7 @@ const (
 	scatteredCredit = 0.6 // every syllable of a several-syllable name, but not together // a word found only in the sentence before, in the same paragraph
 	windowCredit    = 0.9 // a word found only in the sentence before one holding the kind of answer asked for
 	maxWindowed     = 10  // sentences added to the candidates as going on from one
+	windowArticles  = 2   // best-ranked articles whose sentences holding the value asked are candidates
 	contextCredit   = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit     = 0.7
 	// untranslatedWeight is what a Vietnamese question's word that no
@@ -626,6 +627,33 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				}
 				inHits[j] = true
 				cands = append(cands, retrieved{j, cands[i].engine / 2})
+			}
+		}
+	}
+	// The page bleve ranks first may state the value asked in a sentence
+	// sharing few of the question's words: the page names its subject in
+	// its title and lead ("Hanoi … Public Administration Service
+	// Center"), the sentence only "the Center is headquartered at …".
+	// Such sentences of the best-ranked articles are candidates too.
+	if len(pq.asked) > 0 {
+		n := len(cands)
+		seenArticle := map[int32]bool{}
+		for i := 0; i < n && len(seenArticle) < windowArticles && len(cands) < n+maxWindowed; i++ {
+			a := ix.units[cands[i].unit].article
+			if seenArticle[a] {
+				continue
+			}
+			seenArticle[a] = true
+			first := cands[i].unit
+			for first > 0 && ix.units[first-1].article == a {
+				first--
+			}
+			for j := first; j < len(ix.units) && ix.units[j].article == a && len(cands) < n+maxWindowed; j++ {
+				if inHits[j] || !holdsAsked(pq.asked, &ix.units[j]) {
+					continue
+				}
+				inHits[j] = true
+				cands = append(cands, retrieved{j, cands[i].engine / 4})
 			}
 		}
 	}
