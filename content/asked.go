@@ -124,6 +124,27 @@ var countNotNoun = map[string]bool{
 	"vay": true, "the": true, "nhi": true,
 }
 
+// unitPhraseRE: a unit of area written in two words ("km 2", a
+// superscript scraped as a digit of its own; "km²" folds to "km2"
+// already) and a speed ("km/h", "km/giờ"), in a question folded and
+// split into words.
+var unitPhraseRE = regexp.MustCompile(` (k?m) 2 | km (?:h|gio) `)
+
+// unitWords reads a folded question's units as single words: "km 2" is
+// "km2", an area's unit; "km h" is "km_h", a speed's, which asks no
+// distance.
+func unitWords(q string) string {
+	if !strings.Contains(q, "m ") {
+		return q
+	}
+	return unitPhraseRE.ReplaceAllStringFunc(q, func(m string) string {
+		if strings.HasSuffix(m, " 2 ") {
+			return " " + strings.TrimSpace(strings.TrimSuffix(m, " 2 ")) + "2 "
+		}
+		return " km_h "
+	})
+}
+
 // AskedTypes lists the kinds of value a question asks for, in the order of
 // askRules (a question may ask for several: "số điện thoại và địa chỉ"), and
 // for "how many" questions the count with its noun. An empty list means the
@@ -132,6 +153,7 @@ func AskedTypes(question string) []Asked {
 	q := " " + strings.Join(strings.FieldsFunc(Fold(question), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '&' || r == '\'')
 	}), " ") + " "
+	q = unitWords(q)
 	var out []Asked
 	has := map[ValueType]bool{}
 	add := func(a Asked) {

@@ -163,6 +163,9 @@ func foldRuneSlow(r rune) rune {
 	if unicode.Is(unicode.Mn, r) {
 		return -1
 	}
+	if d, ok := SuperscriptDigit(r); ok {
+		return d
+	}
 	if l, ok := letters[r]; ok {
 		return l.fold
 	}
@@ -174,6 +177,31 @@ func foldRuneSlow(r rune) rune {
 // the cost of matching a sentence's words.
 // It is filled at the end of init, once letters is.
 var foldTable []rune
+
+// SuperscriptDigit is the digit a superscript ¹, ² or ³ writes, which pages
+// put after a unit of area or volume ("12,5 km²", "800 m²") where others
+// write "km2": every layer reads it as a digit of the word before it, so
+// "km²" is one word, folded "km2", and not "km" (a distance).
+func SuperscriptDigit(r rune) (rune, bool) {
+	switch r {
+	case '²':
+		return '2', true
+	case '³':
+		return '3', true
+	case '¹':
+		return '1', true
+	}
+	return 0, false
+}
+
+// WordRune is what every layer counts as part of a word: a letter, a
+// digit, or a superscript digit.
+func WordRune(r rune) bool {
+	if _, ok := SuperscriptDigit(r); ok {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // cleanSpace is the only change made to published text: NFC composition and
 // white space collapsed. No-break spaces, tabs and zero-width characters that

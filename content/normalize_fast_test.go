@@ -86,7 +86,9 @@ func slowFoldNormal(s string) string {
 			dropped = true
 			continue
 		}
-		if l, ok := letters[r]; ok {
+		if d, ok := SuperscriptDigit(r); ok {
+			r = d
+		} else if l, ok := letters[r]; ok {
 			r = l.fold
 		} else {
 			r = unicode.ToLower(r)

@@ -71,6 +71,9 @@ func TestFold(t *testing.T) {
 		{"02393 865 366", "02393 865 366"},
 		{"ubtxkyanh@hatinh.gov.vn", "ubtxkyanh@hatinh.gov.vn"},
 		{"VH-TT&DL", "vh-tt&dl"},
+		// A superscript digit is the digit: "km²" is written "km2" too.
+		{"12,5 km²", "12,5 km2"},
+		{"800 M³", "800 m3"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {

@@ -565,7 +565,7 @@ var numShapes = []numShape{
 	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord,
 		may: hasAny("đ", "vnd", "tỷ", "tỉ"), next: numberThen(numberChars, "ntđv")},
 	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`), may: hasAny("%", "trăm")},
-	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: endsWord,
+	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km 2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: areaOK,
 		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq")},
 	// Lengths and distances, after areas ("12 km²" is one): "cách thành
 	// phố 62 km", "biên giới dài 182 km", "khoảng 56 hải lý".
@@ -592,6 +592,21 @@ var numShapes = []numShape{
 	{t: ValueTime, before: ending(`(?i)từ\s+`), beforeAt: wordsBefore(false, "từ"), keepBefore: true, at: anchored(`(?i)(?:` + clock + `)\s*(?:đến|tới|-|–)\s*(?:` + clock + `)`), ok: clockOK, mayBefore: hasAny("từ"),
 		next: numberThen(clockChars, "aphgđt-–")},
 	{t: ValueTime, at: anchored(`(?i)` + clock), ok: clockOK, next: clockNext},
+}
+
+// areaOK: the match ends a word; "km 2", a superscript scraped as a digit
+// of its own, only before punctuation or the end ("7 km 2, trong đó"),
+// not before a word ("12 km 2 chiều" is a length).
+func areaOK(text string, start, end int, before bool) bool {
+	if !endsWord(text, start, end, before) {
+		return false
+	}
+	if !strings.HasSuffix(text[start:end], " 2") {
+		return true
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // distanceOK: a length, not an area ("km²", "km vuông") nor a speed
@@ -923,6 +938,17 @@ func lastRune(s string) rune {
 // share of a whole ("148/148 xã, phường") counts too.
 var countValueRE = regexp.MustCompile(`^(?:` + valueNum + `)(?:/\d+)?\s+[\p{L}&]`)
 
+// measureUnits are units of length and area, folded: a number before one
+// is a distance or an area (numShapes), or neither ("50 km/h" is a speed),
+// but never a count of it.
+var measureUnits = map[string]bool{"km": true, "km2": true, "m": true, "m2": true, "ha": true, "hecta": true,
+	"kilomet": true, "cm": true, "mm": true}
+
+// MeasureUnit: the folded word is a unit of length or area ("km", "km2",
+// "ha"), which a question asking "bao nhiêu km2" does not count: it asks
+// an area or a distance.
+func MeasureUnit(folded string) bool { return measureUnits[folded] }
+
 // countStop ends a counted noun: function words and verbs that follow a
 // count ("4.120 hội viên, trong đó", "57 trường hợp được xử lý").
 var countStop = map[string]bool{
@@ -990,7 +1016,7 @@ func findCountValues(f *valueFinder) {
 		if len(words) > 1 && numberMultiplier[Fold(words[0])] {
 			words = words[1:]
 		}
-		if len(words) == 0 || countStop[Fold(words[0])] {
+		if len(words) == 0 || countStop[Fold(words[0])] || measureUnits[Fold(words[0])] {
 			continue
 		}
 		end = strings.LastIndex(f.text[:end], words[len(words)-1]) + len(words[len(words)-1])

@@ -117,6 +117,13 @@ func TestValues(t *testing.T) {
 		// Lengths and distances, not areas.
 		{"Thị trấn Mẫu Sơn cách thành phố 62 km, biên giới dài 12,5km; đảo cách bờ 56 hải lý; diện tích 30 km².",
 			[]string{"distance:62 km", "distance:12,5km", "distance:56 hải lý", "area:30 km²"}},
+		// A superscript scraped as a digit of its own is still an area's
+		// unit, before punctuation; a speed is neither a distance nor a
+		// count of km.
+		{"Xã Mẫu Sơn (synthetic) rộng 7,2 km 2, dân số 4.100 người.", []string{"area:7,2 km 2", "population:4.100 người"}},
+		{"Đoạn đường dài 12 km 2 chiều.", []string{"distance:12 km", "count:2 chiều/chiều"}},
+		{"Tốc độ tối đa 50 km/h, đoạn cách trung tâm 3 km.", []string{"distance:3 km"}},
+		{"Hội trường rộng 800 m², sân 1.200m2.", []string{"area:800 m²", "area:1.200m2"}},
 		// A name after a word that is no post (synthetic names): a poet, a
 		// document's signer, a page's author; not a body's name after one.
 		{"Đại hội bầu ra ban chấp hành do nhà thơ Trịnh Văn Thử làm chi hội trưởng.",
@@ -200,6 +207,12 @@ func TestAskedTypes(t *testing.T) {
 		{"huyện lỵ cách trung tâm tỉnh bao nhiêu km?", "distance"},
 		{"How far is the island from the city?", "distance"},
 		{"rộng bao nhiêu km2", "area"},
+		// "km²" folds to "km2", "km 2" is read as one word; a speed asks
+		// no distance.
+		{"rộng bao nhiêu km²", "area"},
+		{"Xã Mẫu Sơn có diện tích bao nhiêu km 2?", "area"},
+		{"toc do toi da tren tuyen bao nhieu km/h", ""},
+		{"Tốc độ tối đa bao nhiêu km/giờ?", ""},
 		{"vùng trồng bưởi rộng cỡ bao nhiêu vậy", "area"},
 		{"Tỉnh Mẫu Sơn rộng bao nhiêu ki-lô-mét vuông?", "area"},
 		{"dan so bao nhieu nguoi", "population"},

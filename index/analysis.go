@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	gounicode "unicode"
@@ -19,16 +20,20 @@ import (
 // Analyzer and token filter names. Any program that opens a saved index must
 // link this package, because bleve resolves these names from its registry.
 const (
-	foldFilterName = "kyanhbot_fold" // per token: canonical tones, no diacritics, đ→d, lower case
-	toneFilterName = "kyanhbot_tone" // per token: canonical tone placement, lower case, accents kept
-	analyzerFold   = "vi_fold"       // accent-insensitive syllables
-	analyzerExact  = "vi_exact"      // accented syllables, so exact accents can rank first
+	foldFilterName = "kyanhbot_fold"  // per token: canonical tones, no diacritics, đ→d, lower case
+	toneFilterName = "kyanhbot_tone"  // per token: canonical tone placement, lower case, accents kept
+	tokenizerName  = "kyanhbot_words" // bleve's unicode words, a superscript digit one of the word's digits
+	analyzerFold   = "vi_fold"        // accent-insensitive syllables
+	analyzerExact  = "vi_exact"       // accented syllables, so exact accents can rank first
 )
 
 // The filters fold per token rather than with bleve's asciifolding char
 // filter: that one runs before tokenizing and shifts highlight offsets on
 // Vietnamese, and it leaves NFD combining marks alone.
 func init() {
+	must(registry.RegisterTokenizer(tokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return wordsTokenizer{unicode.NewUnicodeTokenizer()}, nil
+	}))
 	must(registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{}, nil
 	}))
@@ -117,6 +122,38 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
+// wordsTokenizer is bleve's unicode tokenizer, but for a superscript
+// digit, which it reads as a digit (content.SuperscriptDigit): "12 km²"
+// gives "km²", folded "km2" as a question's "km2" is, where the unicode
+// tokenizer gives "km" (a distance's word). The superscripts are two
+// bytes each: the text is tokenized with each as the two digits "00", and
+// each token's term taken back from the text.
+type wordsTokenizer struct{ analysis.Tokenizer }
+
+func (t wordsTokenizer) Tokenize(in []byte) analysis.TokenStream {
+	var as []byte
+	for i := 0; i+1 < len(in); i++ {
+		if in[i] != 0xC2 {
+			continue
+		}
+		if _, ok := content.SuperscriptDigit(rune(in[i+1])); ok {
+			if as == nil {
+				as = slices.Clone(in)
+			}
+			as[i], as[i+1] = '0', '0'
+			i++
+		}
+	}
+	if as == nil {
+		return t.Tokenizer.Tokenize(in)
+	}
+	toks := t.Tokenizer.Tokenize(as)
+	for _, tok := range toks {
+		tok.Term = in[tok.Start:tok.End]
+	}
+	return toks
+}
+
 // newMapping describes one index unit in bleve: keyword fields for its
 // document numbers and its kind. Its text's folded syllables and their
 // pairs are postings of our own (terms.go, pairs.go), analysed by the
@@ -127,7 +164,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
 		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
+		"tokenizer":     tokenizerName,
 		"token_filters": []string{foldFilterName},
 	}); err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", analyzerFold, err)
@@ -201,6 +238,10 @@ func tokenClass(s string, i int) (uint8, int) {
 	case r < 0x250 || r >= 0x1E00 && r <= 0x1EFF:
 		if gounicode.IsLetter(r) {
 			return tkLetter, n
+		}
+		// "km²" is one word, as wordsTokenizer makes it.
+		if _, ok := content.SuperscriptDigit(r); ok {
+			return tkDigit, n
 		}
 		// Latin-1's signs break, but for the soft hyphen (Format,
 		// which joins) and the middle dot (MidLetter).

@@ -1032,7 +1032,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		// letters, as a word typed without marks is: "xã nao" asks which.
 		english := pq.english && !named[i]
 		if ix.marksUnwritten(accented[i], w, english) || isStopIn(accented[i], w, qAccented, english) && !contentAfter(pq.folded, accented, i, qAccented) ||
-			nowWord(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
+			boundAfter(pq.folded, accented, i, qAccented) || nowWord(pq.folded, accented, i, qAccented) || isIntentWord(w, pq.intents) || docWords[w] {
 			continue
 		}
 		// A year the question states is as decisive as
@@ -2334,6 +2334,27 @@ var functionAfter = map[string]map[string]bool{
 	"hoi": setOf(strings.Fields(`cho xin muon can toi em minh ban anh chi`)),
 	"giờ": setOf(strings.Fields(`bao mấy lúc bây`)),
 	"gio": setOf(strings.Fields(`bao may luc bay`)),
+	"xa":  askPair,
+	"lau": askPair,
+	"lâu": askPair,
+}
+
+// askPair: "bao" before "xa", "lâu" makes them the question's asking
+// phrase ("bao xa" how far, "bao lâu" how long), never a place word:
+// unaccented, "xa" is otherwise read as "xã".
+var askPair = setOf([]string{"bao"})
+
+// boundAfter: the word at i follows a word that makes it part of an
+// asking phrase (functionAfter), as typed in an accented question, folded
+// in one without accents.
+func boundAfter(folded, accented []string, i int, questionAccented bool) bool {
+	if i == 0 {
+		return false
+	}
+	if questionAccented {
+		return functionAfter[accented[i]][accented[i-1]]
+	}
+	return functionAfter[folded[i]][folded[i-1]]
 }
 
 // marksUnwritten: the word as typed (lower case, canonical tones) is a

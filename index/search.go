@@ -1414,6 +1414,11 @@ func countsNoun(words []string, noun string) bool {
 		if isDigits(words[j]) {
 			return true
 		}
+		// A unit of area or length named in a label before its number
+		// ("Diện tích (km²): 5.199,6") is the number's as "5.199,6 km²".
+		if content.MeasureUnit(noun) && i+1 < len(words) && isDigits(words[i+1]) {
+			return true
+		}
 	}
 	return false
 }
@@ -1802,7 +1807,7 @@ func isEnglishText(text, folded string) bool {
 	return false
 }
 
-func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+func notWord(r rune) bool { return !content.WordRune(r) }
 
 // buildQuery ORs the ways a unit can match; re-ranking decides. Syllables
 // that most units contain are left to re-ranking when the question has rarer

@@ -1,18 +1,19 @@
 package index
 
 import (
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/kyanhbot/kyanhbot/content"
 )
 
-// letterOrDigit is unicode.IsLetter || unicode.IsDigit up to Latin
+// letterOrDigit is content.WordRune up to Latin
 // Extended Additional, looked up: splitting text into words searched
 // unicode's range tables for every rune of every unit three or four
 // times over in a build (its words, its folded words, its place names).
 var letterOrDigit = func() []bool {
 	t := make([]bool, 0x1F00)
 	for r := range t {
-		t[r] = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
+		t[r] = content.WordRune(rune(r))
 	}
 	return t
 }()
