@@ -197,3 +197,58 @@ func retoneWordBefore(w string) (string, bool) {
 	}
 	return w[:len(w)-size-size1] + string(toned) + string(l2.base), true
 }
+
+// TestRetoneAsSlowRetone compares retone, which reads a word only around
+// a rune retoneLast marks, with slowRetone, which reads every word, on
+// random strings of the syllables it changes and leaves, other letters
+// and marks, every kind of boundary and invalid UTF-8 (bytes that are a
+// retoneLead's, cut runes, stray continuation bytes).
+func TestRetoneAsSlowRetone(t *testing.T) {
+	pieces := []string{"hoà", "Hoà", "HOÀ", "khoẻ", "uỷ", "Uỷ", "quý", "quỷ", "Thuỵ", "hoài", "hoàng", "oà", "à", "ý", "ỹ", "Ỵ", "ẹ",
+		"a", "o", "u", "q", "x", "ư", "ơ", "ß", "Ω", "中", "\u0301", "\u0300", "\u0323", " ", ",", ".", "-", "1", "\u00a0", "\u2013", "\u00d7",
+		"\ufffd", "\xc3", "\xe1", "\xe1\xba", "\xe1\xbb", "\xa0", "\xb9", "\xc3\xc3", "\xff", "\xf0\x9f", "😀", "ǎ", "ÿ", "ά"}
+	rng := rand.New(rand.NewSource(2))
+	for i := 0; i < 300000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(10); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := retone(s), slowRetone(s); got != want {
+			t.Fatalf("retone(%q) = %q, slowRetone %q", s, got, want)
+		}
+	}
+	// Every rune below U+2100 after and before a changed syllable.
+	for r := rune(0); r < 0x2100; r++ {
+		for _, s := range []string{"hoà" + string(r), string(r) + "hoà", "o" + string(r) + "à", "hoà" + string(r) + "uỷ"} {
+			if got, want := retone(s), slowRetone(s); got != want {
+				t.Fatalf("retone(%q) = %q, slowRetone %q", s, got, want)
+			}
+		}
+	}
+}
+
+// TestRetoneRuneAsDecode: retoneRune reads every lead byte and the bytes
+// after it as utf8.DecodeRuneInString does.
+func TestRetoneRuneAsDecode(t *testing.T) {
+	tails := []string{"", "\x80", "\xbf", "\xc0", "\x41", "\x80\x80", "\xbf\xbf", "\x80\x41", "\xa0\x80", "\x9f\xbf", "\x80\x80\x80", "\xff\xff"}
+	for c := 0; c < 256; c++ {
+		for _, tail := range tails {
+			s := string([]byte{byte(c)}) + tail
+			r, n := retoneRune(s)
+			wr, wn := utf8.DecodeRuneInString(s)
+			if r != wr || n != wn {
+				t.Fatalf("retoneRune(%q) = %U %d, DecodeRuneInString %U %d", s, r, n, wr, wn)
+			}
+		}
+	}
+	for r := rune(0x80); r < 0x10000; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if got, n := retoneRune(s); got != r || n != len(s) {
+			t.Fatalf("retoneRune(%q) = %U %d", s, got, n)
+		}
+	}
+}

@@ -28,3 +28,21 @@ func BenchmarkValuesSynthetic(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNormalizeSynthetic: Normalize of every sentence of 500
+// synthetic articles, as a build's cutting reads them.
+func BenchmarkNormalizeSynthetic(b *testing.B) {
+	c := synth.Corpus(1, 500, 600)
+	var sents []string
+	for _, a := range c.Articles {
+		for _, p := range a.Paragraphs {
+			sents = append(sents, content.Sentences(p)...)
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, s := range sents {
+			content.Normalize(s)
+		}
+	}
+}
