@@ -556,3 +556,54 @@ func TestTwoCapitalisedAsWords(t *testing.T) {
 		t.Errorf("%d texts with persons, %d read of 300000: the texts test too little", found, read)
 	}
 }
+
+// TestValueWordScanAsContains: the one pass over a lower-cased text
+// (valueWordScan) finds each registered word exactly where
+// strings.Contains does, on random strings of the words, their pieces
+// cut anywhere (inside a rune too), their prefixes, other letters and
+// invalid UTF-8, and on the real rounds' pages line by line where
+// present (git-ignored).
+func TestValueWordScanAsContains(t *testing.T) {
+	sc := valueWordScan()
+	check := func(s string) {
+		t.Helper()
+		m := sc.holds(s)
+		for id, w := range valueWordList {
+			var one wordMask
+			one[id/64] |= 1 << (id % 64)
+			if got, want := m.meets(one), strings.Contains(s, w); got != want {
+				t.Fatalf("holds(%q) has %q: %v, strings.Contains %v", s, w, got, want)
+			}
+		}
+	}
+	pieces := []string{" ", ",", ".", "a", "t", "th", "n", "\xff", "\xe1", "\xe1\xbb", "đ", "ư", "1", "ā"}
+	for _, w := range valueWordList {
+		pieces = append(pieces, w)
+		for k := 1; k < len(w); k++ {
+			pieces = append(pieces, w[:k], w[k:])
+		}
+	}
+	r := rand.New(rand.NewSource(17))
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		for k := r.Intn(12); k >= 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+	check("")
+	files, _ := filepath.Glob("../testdata/real/real*/pages/*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			check(strings.ToLower(line))
+		}
+	}
+	if len(valueWordList) < 20 {
+		t.Fatalf("%d words registered", len(valueWordList))
+	}
+	t.Logf("%d words, %d pages", len(valueWordList), len(files))
+}
