@@ -723,26 +723,25 @@ func isPreamble(s string, title map[string]bool) bool {
 func isPreambleFolded(folded string, title map[string]bool) bool {
 	// Most sentences have a word the title lacks early on: the words are
 	// read up to it, and up to one past the longest opener, not all
-	// split and kept (a tenth of the cutting's CPU).
+	// split and kept (a tenth of the cutting's CPU), and the split stops
+	// there.
 	var first [maxOpenerWords + 1]string
 	read, inTitle, all := 0, 0, true
-	eachWord(folded, func(w string) {
-		if !all && read > maxOpenerWords {
-			return
-		}
+	eachWordWhile(folded, func(w string) bool {
 		w = content.EnglishForm(w)
 		if read < len(first) {
 			first[read] = w
 		}
 		read++
-		if !all || isDigits(w) || w == "date" {
-			return // the date scraped before a repeated headline
-		}
-		if title[w] {
+		switch {
+		case !all || isDigits(w) || w == "date":
+			// the date scraped before a repeated headline
+		case title[w]:
 			inTitle++
-		} else {
+		default:
 			all = false
 		}
+		return all || read <= maxOpenerWords
 	})
 	for _, o := range groundsOpeners {
 		if read > len(o) && slices.Equal(first[:len(o)], o) {

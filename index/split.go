@@ -30,6 +30,12 @@ func splitWords(s string) []string {
 
 // eachWord calls f with each run of letters and digits in s, in order.
 func eachWord(s string, f func(string)) {
+	eachWordWhile(s, func(w string) bool { f(w); return true })
+}
+
+// eachWordWhile is eachWord, stopping once f returns false: a reader that
+// needs only a sentence's first words need not split the rest.
+func eachWordWhile(s string, f func(string) bool) {
 	start := -1
 	for i := 0; i < len(s); {
 		var word bool
@@ -49,7 +55,9 @@ func eachWord(s string, f func(string)) {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			f(s[start:i])
+			if !f(s[start:i]) {
+				return
+			}
 			start = -1
 		}
 		i += n
