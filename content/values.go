@@ -157,11 +157,13 @@ func (f *valueFinder) has(m wordMask) bool {
 	return f.words.meets(m)
 }
 
-// wordMask is a set of the words registered with valueWords, a bit each.
-type wordMask [4]uint64
+// wordMask is a set of the words registered with valueWords, a bit each:
+// 128 words at most (114 now); more need a wider mask, as valueWords
+// says at start-up.
+type wordMask [2]uint64
 
 func (m wordMask) meets(o wordMask) bool {
-	return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0
+	return m[0]&o[0]|m[1]&o[1] != 0
 }
 
 // valueWordList are the words the finders' cheap tests ask the lower-cased
@@ -179,8 +181,8 @@ func valueWords(words ...string) wordMask {
 		id, ok := valueWordIDs[w]
 		if !ok {
 			id = len(valueWordList)
-			if w == "" || id >= 255 { // pair numbers them in a byte
-				panic("content: valueWords: an empty word or more than 255 words")
+			if w == "" || id >= 64*len(m) {
+				panic("content: valueWords: an empty word or more than 128 words")
 			}
 			valueWordIDs[w] = id
 			valueWordList = append(valueWordList, w)
@@ -216,7 +218,7 @@ var valueWordScan = sync.OnceValue(func() *wordScan {
 		k := uint16(w[0])<<8 | uint16(w[1])
 		if sc.pair[k] == 0 {
 			sc.by2 = append(sc.by2, nil)
-			sc.pair[k] = uint8(len(sc.by2)) // fewer than 256 words
+			sc.pair[k] = uint8(len(sc.by2)) // 128 words at most
 		}
 		sc.by2[sc.pair[k]-1] = append(sc.by2[sc.pair[k]-1], scanWord{w, id})
 	}
@@ -230,8 +232,6 @@ func (sc *wordScan) holds(s string) wordMask {
 		c := s[i]
 		m[0] |= sc.by1[c][0]
 		m[1] |= sc.by1[c][1]
-		m[2] |= sc.by1[c][2]
-		m[3] |= sc.by1[c][3]
 		if i+1 == len(s) {
 			break
 		}
