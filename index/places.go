@@ -68,7 +68,16 @@ func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
 	// of the reading), and the stops found only for a paragraph that
 	// names a kind of place.
 	var cased, folded []string
-	foldOf := map[string]string{}
+	// Each word's fold, and what the loop below asks of the fold, looked
+	// up once a word (three map look-ups a word were a third of the
+	// reading).
+	type placeWord struct {
+		fold    string
+		english bool  // englishPlaceKinds
+		kinds   []int // kindsByFirst
+	}
+	foldOf := map[string]placeWord{}
+	var words []placeWord
 	var stops []bool
 	read := func(text string, isNormal bool) {
 		norm := text
@@ -98,21 +107,22 @@ func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
 			}
 			return stops
 		}
-		folded = folded[:0]
+		folded, words = folded[:0], words[:0]
 		for _, w := range cased {
-			f, ok := foldOf[w]
+			pw, ok := foldOf[w]
 			if !ok {
-				f = foldSyllable(strings.ToLower(w))
+				f := foldSyllable(strings.ToLower(w))
+				pw = placeWord{fold: f, english: englishPlaceKinds[f], kinds: kindsByFirst[f]}
 				if len(foldOf) < placeFoldsMax {
 					// Its own copy: w is a slice of the corpus's text,
 					// which may be mapped and let go after the build.
-					foldOf[strings.Clone(w)] = f
+					foldOf[strings.Clone(w)] = pw
 				}
 			}
-			folded = append(folded, f)
+			folded, words = append(folded, pw.fold), append(words, pw)
 		}
 		for i := 0; i < len(folded); i++ {
-			if englishPlaceKinds[folded[i]] && i > 0 && startsUpper(cased[i-1]) {
+			if words[i].english && i > 0 && startsUpper(cased[i-1]) {
 				k := i
 				for k > 0 && i-k < 3 && startsUpper(cased[k-1]) && !content.AllCaps(cased[k-1]) && !stopsOf()[k] &&
 					syllableRe.MatchString(folded[k-1]) {
@@ -130,7 +140,7 @@ func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
 				add(folded[k:i], anyKind)
 				continue
 			}
-			for _, n := range kindsByFirst[folded[i]] {
+			for _, n := range words[i].kinds {
 				p := placeKindNames[n]
 				if i+len(p) >= len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
 					continue
