@@ -381,13 +381,23 @@ func writeCorpus(path string, seed int64, n, words int, c *content.Corpus) error
 //
 // It also gives the highest live heap of the step before (sampled every
 // 5 ms between the two lines): what that step needed, without its garbage.
+//
+// And the step's wall and CPU time, and their ratio: the cores it kept
+// busy (at most 2 on two cores, less on a loaded machine; a step that runs
+// on one goroutine reads at most 1).
 func phaseLog(logf func(string, ...any)) func(string) {
 	var (
-		start time.Time
-		prev  string
-		stop  func() uint64
+		start  time.Time
+		prev   string
+		stop   func() uint64
+		step   Timer
+		inStep bool
 	)
 	return func(name string) {
+		if inStep {
+			wall, cpu := step.Stop()
+			logf("build: %s: %s wall, %.2f CPU-s, %.2f cores", prev, secs(wall), cpu.Seconds(), cpu.Seconds()/max(wall.Seconds(), 1e-9))
+		}
 		if stop != nil {
 			if peak := stop(); peak > 0 {
 				logf("build: %s: highest live heap %s", prev, mb(peak))
@@ -397,6 +407,7 @@ func phaseLog(logf func(string, ...any)) func(string) {
 		if name == "cut" {
 			start = time.Now()
 		}
+		step, inStep = StartTimer(), name != "finish"
 		st := procStatus("VmRSS", "VmHWM", "RssAnon", "RssFile")
 		logf("build: %s from %s: RSS %s (anonymous %s, file-backed %s, of it segments %s), peak so far %s, live heap %s (load %s)",
 			name, secs(time.Since(start)), mb(st[0]), mb(st[2]), mb(st[3]), mb(mappedRSS(".zap")), mb(st[1]), mb(uint64(liveHeapNow())), loadAverage())
