@@ -349,13 +349,30 @@ type englishTerm struct {
 
 func newGlossary(g content.Glossary) glossary {
 	gl := glossary{abbrev: map[string][][]string{}, expShort: map[string][]string{}, englishWords: map[string]bool{}, words: map[string]string{}}
+	// The terms' folded words are shared: each foldWords gives slices of
+	// a folded string of its own, and the inferred long forms write a few
+	// thousand words over and over (their folded strings were 3 MB of the
+	// glossary's 21 at 10,000 synthetic articles).
+	interned := map[string]string{}
+	sharedFold := func(s string) []string {
+		ws := foldWords(s)
+		for i, w := range ws {
+			c, ok := interned[w]
+			if !ok {
+				c = strings.Clone(w)
+				interned[c] = c
+			}
+			ws[i] = c
+		}
+		return ws
+	}
 	for _, t := range g.Abbreviations {
-		short := foldWords(t.Short)
+		short := sharedFold(t.Short)
 		if len(short) == 0 {
 			continue
 		}
 		for _, l := range t.Long {
-			exp := foldWords(l)
+			exp := sharedFold(l)
 			if len(exp) == 0 {
 				continue
 			}
@@ -388,9 +405,9 @@ func newGlossary(g content.Glossary) glossary {
 	gl.inferredShort = map[string][]string{}
 	gl.bodies = setOf(g.Bodies)
 	for _, t := range g.Inferred {
-		if short := foldWords(t.Short); len(short) == 1 {
+		if short := sharedFold(t.Short); len(short) == 1 {
 			for _, l := range t.Long {
-				if exp := foldWords(l); len(exp) > 0 {
+				if exp := sharedFold(l); len(exp) > 0 {
 					gl.abbrev[short[0]] = append(gl.abbrev[short[0]], exp)
 					if len(exp) < 3 {
 						continue
@@ -420,9 +437,9 @@ func newGlossary(g content.Glossary) glossary {
 	// both list is one term with the forms of both.
 	at := map[string]int{}
 	for _, t := range append(slices.Clip(g.English), g.EnglishAsked...) {
-		et := englishTerm{phrase: foldWords(t.Short)}
+		et := englishTerm{phrase: sharedFold(t.Short)}
 		for _, l := range t.Long {
-			if w := foldWords(l); len(w) > 0 {
+			if w := sharedFold(l); len(w) > 0 {
 				et.vi = append(et.vi, w)
 			}
 		}
@@ -448,12 +465,12 @@ func newGlossary(g content.Glossary) glossary {
 	gl.toEnglish = map[string][][]string{}
 	gl.toEnglishAccented = map[string][]string{}
 	for _, t := range append(slices.Clip(g.English), content.Lexicon.EnglishTitles...) {
-		en := foldWords(t.Short)
+		en := sharedFold(t.Short)
 		if len(en) == 0 {
 			continue
 		}
 		for _, l := range t.Long {
-			vi := foldWords(l)
+			vi := sharedFold(l)
 			if len(vi) == 0 || strings.EqualFold(l, t.Short) {
 				continue
 			}
@@ -486,7 +503,7 @@ func newGlossary(g content.Glossary) glossary {
 	}
 	for _, t := range g.Abbreviations {
 		for _, l := range t.Long {
-			addName(foldWords(l))
+			addName(sharedFold(l))
 		}
 	}
 	for _, et := range gl.english {
