@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -161,61 +162,97 @@ func (ix *Index) buildPairs(ctx context.Context) error {
 		}
 		return n
 	}
+	mid := len(unitOf) / 2 // the second half of the documents starts here
 	count := make([]int, len(foldOf))
+	late := make([]int, len(foldOf)) // count's, in the second half
 	total := 0
 	pi.norm = make([]float32, len(unitOf))
 	for d := range unitOf {
-		n := each(d, func(a, _ uint32) { count[a]++ })
+		n := each(d, func(a, _ uint32) {
+			count[a]++
+			if d >= mid {
+				late[a]++
+			}
+		})
 		pi.norm[d] = float32(1 / math.Sqrt(float64(n)))
 		total += n
 	}
 	// Made a range of first folds at a time: each occurrence as first
 	// fold (less the range's lowest), second fold and document in one
 	// number, sorted, so that a unit's repeats of a pair are side by side.
+	//
+	// Each range is read and sorted in two halves of the documents, one a
+	// core: the pairs were a serial step of the build (1.4 s of 22 CPU-s
+	// at 10,000 articles), and halves by document need no more memory
+	// than the whole. Every entry of the first half sorts before the
+	// second's entry of the same pair, so reading the two in step is
+	// reading the whole sorted.
 	chunk := max(pairChunk, total/8)
 	perFirst := make([]uint32, len(foldOf)) // distinct pairs per first fold
-	var buf []uint64
+	var halves [2][]uint64
 	var docs, freqs []uint32 // the pair's postings being made
+	prevPair := ^uint64(0)
+	// take adds n entries v (the same pair and document) to the postings.
+	take := func(lo int, v uint64, n int) {
+		if pair := v >> docBits; pair != prevPair {
+			if len(docs) > 0 {
+				pi.add(docs, freqs)
+				docs, freqs = docs[:0], freqs[:0]
+			}
+			prevPair = pair
+			a := lo + int(pair>>foldBits)
+			perFirst[a]++
+			pi.second = append(pi.second, uint32(pair&(1<<foldBits-1)))
+			pi.start = append(pi.start, uint32(len(pi.data)))
+		}
+		docs = append(docs, uint32(v&(1<<docBits-1)))
+		freqs = append(freqs, uint32(n))
+	}
 	for lo := 1; lo < len(foldOf); {
-		hi, n := lo, 0
+		hi, n, n2 := lo, 0, 0
 		for hi < len(foldOf) && hi-lo < 1<<spanBits && (hi == lo || n+count[hi] <= chunk) {
 			n += count[hi]
+			n2 += late[hi]
 			hi++
 		}
-		buf = slices.Grow(buf[:0], n)
-		for d := range unitOf {
-			each(d, func(a, b uint32) {
-				if int(a) >= lo && int(a) < hi {
-					buf = append(buf, uint64(int(a)-lo)<<(foldBits+docBits)|uint64(b)<<docBits|uint64(d))
+		sizes := [2]int{n - n2, n2}
+		var wg sync.WaitGroup
+		for h := range halves {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				buf := slices.Grow(halves[h][:0], sizes[h])
+				for d := h * mid; d < mid+h*(len(unitOf)-mid); d++ {
+					each(d, func(a, b uint32) {
+						if int(a) >= lo && int(a) < hi {
+							buf = append(buf, uint64(int(a)-lo)<<(foldBits+docBits)|uint64(b)<<docBits|uint64(d))
+						}
+					})
 				}
-			})
+				slices.Sort(buf)
+				halves[h] = buf
+			}()
 		}
-		slices.Sort(buf)
-		prevPair := ^uint64(0)
-		for i := 0; i < len(buf); {
-			j := i + 1
-			for j < len(buf) && buf[j] == buf[i] {
+		wg.Wait()
+		x, y := halves[0], halves[1]
+		for len(x) > 0 || len(y) > 0 {
+			from := &x
+			if len(x) == 0 || len(y) > 0 && y[0] < x[0] {
+				from = &y
+			}
+			b := *from
+			j := 1
+			for j < len(b) && b[j] == b[0] {
 				j++
 			}
-			if pair := buf[i] >> docBits; pair != prevPair {
-				if len(docs) > 0 {
-					pi.add(docs, freqs)
-					docs, freqs = docs[:0], freqs[:0]
-				}
-				prevPair = pair
-				a := lo + int(pair>>foldBits)
-				perFirst[a]++
-				pi.second = append(pi.second, uint32(pair&(1<<foldBits-1)))
-				pi.start = append(pi.start, uint32(len(pi.data)))
-			}
-			docs = append(docs, uint32(buf[i]&(1<<docBits-1)))
-			freqs = append(freqs, uint32(j-i))
-			i = j
+			take(lo, b[0], j)
+			*from = b[j:]
 		}
 		if len(docs) > 0 {
 			pi.add(docs, freqs)
 			docs, freqs = docs[:0], freqs[:0]
 		}
+		prevPair = ^uint64(0)
 		lo = hi
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("index: pairs: %w", err)
