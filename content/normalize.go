@@ -288,6 +288,21 @@ func plainClean(s string) bool {
 			i++
 			continue
 		}
+		// Vietnamese letters, read by their bytes: two-byte runes below
+		// U+0300 (leads C2…CB) and Latin Extended Additional (E1 B8…BB),
+		// where decoding every rune was most of the test's cost.
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if c >= 0xC3 && c <= 0xCB {
+				prevSpace = false
+				i += 2
+				continue
+			}
+			if c == 0xE1 && s[i+1] >= 0xB8 && s[i+1] <= 0xBB && i+2 < len(s) && s[i+2]&0xC0 == 0x80 {
+				prevSpace = false
+				i += 3
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -251,4 +252,71 @@ func TestRetoneRuneAsDecode(t *testing.T) {
 			t.Fatalf("retoneRune(%q) = %U %d", s, got, n)
 		}
 	}
+}
+
+// TestPlainCleanAsDecoding: plainClean, which reads most Vietnamese
+// letters by their bytes, answers as decoding every rune did
+// (plainCleanSlow), for every rune below U+2100 and in Latin Extended
+// Additional's neighbours alone and between letters and spaces, and for
+// random strings with every kind of space and invalid UTF-8.
+func TestPlainCleanAsDecoding(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := plainClean(s), plainCleanSlow(s); got != want {
+			t.Fatalf("plainClean(%q) = %v, decoding every rune %v", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x2100; r++ {
+		for _, f := range []string{"%c", "a%cb", "a %c", "%c ", "a\u1ea1%c"} {
+			check(fmt.Sprintf(f, r))
+		}
+	}
+	pieces := []string{"a", "ạ", "Ầ", "ỹ", "đ", "Đ", "ơ", "ư", "ǅ", "ȧ", "ɐ", "ˀ", "\u0300", "\u0301", "\u1dff", "\u1f00", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u2007",
+		"\xc2", "\xc3", "\xcb", "\xcc", "\xe1", "\xe1\xb8", "\xe1\xbb", "\xe1\xbc\x80", "\x80", "\xbf", "\xff", "1", ",", "中"}
+	rng := rand.New(rand.NewSource(5))
+	for i := 0; i < 300000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// plainCleanSlow is plainClean as it was before its byte-read fast path.
+func plainCleanSlow(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return false
+		case r < 0x300:
+			if isSpace(r) {
+				return false
+			}
+		case r >= 0x1E00 && r <= 0x1EFF:
+		default:
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == ""
 }
