@@ -1721,14 +1721,23 @@ func (ix *Index) otherBody(ws []string, k int, qWords map[string]bool) bool {
 		// A body the glossary names in English ("People's Council")
 		// is another body when the question writes not all its words
 		// ("Chủ tịch UBND": people, committee): the longest first.
-		for _, et := range ix.gloss.english {
-			if len(et.phrase) > 1 && k+len(et.phrase) <= len(ws) && slices.Equal(ws[k:k+len(et.phrase)], et.phrase) {
-				for _, w := range et.phrase {
-					if !qWords[w] && !englishStop[w] {
-						return true
+		// The body's name may come after the place's ("Chairman of the
+		// An Giang Provincial People's Committee"): words the question
+		// writes too, or glossary words, are passed over.
+	body:
+		for j := k; j < len(ws) && j-k <= maxBodyLead; j++ {
+			for _, et := range ix.gloss.english {
+				if len(et.phrase) > 1 && j+len(et.phrase) <= len(ws) && slices.Equal(ws[j:j+len(et.phrase)], et.phrase) {
+					for _, w := range et.phrase {
+						if !qWords[w] && !englishStop[w] {
+							return true
+						}
 					}
+					return false
 				}
-				return false
+			}
+			if !qWords[ws[j]] && !ix.gloss.englishWords[ws[j]] {
+				break body
 			}
 		}
 		w := ws[k]
@@ -1745,6 +1754,10 @@ func (ix *Index) otherBody(ws []string, k int, qWords map[string]bool) bool {
 	}
 	return false
 }
+
+// maxBodyLead bounds the words of a place's name, and the like, passed
+// over before an English body's name after a title.
+const maxBodyLead = 4
 
 // englishNames are the names an English question gives a place or body
 // the corpus writes ("Da Nang", "Phu Tho", "Hac Thanh"): runs of capitalised
