@@ -54,7 +54,7 @@ const (
 	checkTitle                      // the title asked, where the person is named
 	checkNamed                      // a place, weekday or season the question names
 	checkWhole                      // the place's words are there, but apart
-	checkField                      // a fax or e-mail asked for
+	checkField                      // a fax or e-mail asked for, or a phone where the article gives none
 	checkTyped                      // a checked kind of value asked for (population, area, time, count of a unit type)
 	checkHeading                    // the unit is itself a question
 )
@@ -91,8 +91,11 @@ func checked(c checks) func(*Index, []scored, bool) float64 {
 var gateInputs = []gateInput{
 	{"bias", -foundCoverage, func(*Index, []scored, bool) float64 { return 1 }},
 	{"coverage", 1, func(_ *Index, r []scored, _ bool) float64 { return r[0].coverage }},
+	// The lower bar where English is read is for the words a question
+	// and an English page put otherwise; a field the page does not give
+	// (a phone, a fax) is missing in any language.
 	{"english", foundCoverage - englishCoverage, func(ix *Index, r []scored, english bool) float64 {
-		return b2f(english || ix.units[r[0].unit].traits&inEnglish != 0)
+		return b2f((english || ix.units[r[0].unit].traits&inEnglish != 0) && r[0].gate.checks&checkField == 0)
 	}},
 	{"raw_coverage", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.raw }},
 	{"own_coverage", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.own }},

@@ -120,6 +120,9 @@ type parsedQuery struct {
 	bodies []concept
 	// asked are the kinds of typed value the question asks for.
 	asked []content.Asked
+	// phoneSure: a phone is the one kind of value asked, and not
+	// only by "dt", which is diện tích as often as điện thoại.
+	phoneSure bool
 	// titles are the titles a who-question asks about ("Ai là Chủ tịch
 	// …", "Who is the Director …"), with their spellings: the answer
 	// itself, or the sentence before it, names the title, not another.
@@ -1120,6 +1123,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
 	}
 	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
+	pq.phoneSure = asksPhoneSurely(q, pq.asked)
 	// "What is the population of …" asks for a number as "Dân số … là
 	// bao nhiêu?" does, though it has no "how many" to say so.
 	if pq.english && slices.ContainsFunc(pq.asked, func(a content.Asked) bool {

@@ -1058,6 +1058,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			missingRequired = true
 			s.gate.checks |= checkTyped
 		}
+		if !missingEntity && !missingRequired && !ix.givesPhone(&pq, u) {
+			missingRequired = true
+			s.gate.checks |= checkField
+		}
 		if missingEntity {
 			s.gate.checks |= checkEntity
 		}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -253,3 +254,86 @@ func lastRuneOf(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
+
+// givesPhone: the unit's article gives a number to call somewhere, or
+// the question asks for none surely. A page that gives none does not
+// answer "số điện thoại …" in any sentence, however well it speaks of the
+// office asked (its hotline exists, the centre opened); the number may be
+// in the next sentence or a table row, which is why the article is read
+// and not the unit.
+func (ix *Index) givesPhone(pq *parsedQuery, u *unit) bool {
+	return !pq.phoneSure || ix.articleValues[u.article]&valueBit[content.ValuePhone] != 0
+}
+
+// asksPhoneSurely: a phone is the one kind of value asked (not a phone
+// and the hours it answers, "qua điện thoại … từ mấy giờ"), and asked by
+// more than a bare "dt" (written without đ, the short form of diện tích
+// as well as of điện thoại).
+func asksPhoneSurely(q string, asked []content.Asked) bool {
+	if len(asked) != 1 || asked[0].Type != content.ValuePhone {
+		return false
+	}
+	lower := strings.ToLower(q)
+	if strings.Contains(lower, "đt") {
+		return true
+	}
+	var kept []string
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if w != "dt" {
+			kept = append(kept, w)
+		}
+	}
+	return slices.ContainsFunc(content.AskedTypes(strings.Join(kept, " ")), func(a content.Asked) bool { return a.Type == content.ValuePhone })
+}
+
+// phoneWords are the words after which a short number is one to call
+// ("tổng đài 1022", "gọi 113"), folded: the phone and hotline fields'
+// labels and the phrases asking for them.
+var phoneWords = func() []string {
+	var out []string
+	for _, k := range []string{"phone", "hotline"} {
+		f := content.Lexicon.ContactField(k)
+		out = append(out, f.FoldedLabels()...)
+		out = append(out, f.Asks...)
+	}
+	return out
+}()
+
+// phoneish: the text gives something to call — a number beginning with 0
+// of three digits or more (an area code, "0221"), or one of three digits
+// or more right after a phone word ("tổng đài 1022"). Looser than the
+// phone numbers content.Values reads: it tells whether an article gives
+// any, not which.
+func phoneish(text string) bool {
+	for i := 0; i < len(text); i++ {
+		// A number's own group ("29,000", "1.585") or a code's part is
+		// not one.
+		if !isASCIIDigit(text[i]) || i > 0 && (isASCIIDigit(text[i-1]) || isASCIILetter(text[i-1])) ||
+			i > 1 && strings.IndexByte(".,/:-", text[i-1]) >= 0 && isASCIIDigit(text[i-2]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIIDigit(text[j]) {
+			j++
+		}
+		if j-i < 3 || j < len(text) && (isASCIILetter(text[j]) || text[j] == '/') {
+			i = j
+			continue
+		}
+		if text[i] == '0' {
+			return true
+		}
+		before := " " + strings.Join(foldWords(strings.ToLower(text[max(0, i-32):i])), " ") + " "
+		for _, w := range phoneWords {
+			if strings.Contains(before, " "+w+" ") {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// isASCIILetter: b is an ASCII letter (a number glued to one is a code, not
+// a number to call).
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
