@@ -229,7 +229,7 @@ func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required
 		for n := min(4, len(folded)-i); n >= 2; n-- {
 			name := folded[i : i+n]
 			kinds, ok := ix.places[strings.Join(name, " ")]
-			if !ok || requiredHolds(required, name) || requiredHolds(out, name) {
+			if !ok || requiredHolds(required, name) || requiredHolds(out, name) || cutsKind(folded, i, i+n) {
 				continue
 			}
 			k := kindBefore(folded, i)
@@ -248,6 +248,20 @@ func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required
 		}
 	}
 	return out
+}
+
+// cutsKind: the words folded[i:j] end inside a kind of place of more
+// than one word ("Công an TP.HCM" read "công an thành phố HCM": "an
+// thành" is no place, "thành phố" is the city's kind).
+func cutsKind(folded []string, i, j int) bool {
+	for k := i; k < j; k++ {
+		for _, p := range placePrefixes {
+			if len(p) > 1 && k+len(p) > j && k+len(p) <= len(folded) && slices.Equal(folded[k:k+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // allStops: every word of a name is a function word as the question

@@ -205,3 +205,34 @@ func TestPlacesNamedNotFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesNamedNotAcrossKind: a place the corpus names ("xã An Thành",
+// invented) is not read from a question where its words are a body's
+// word and the first of a city's kind: "Công an TP.HCM" is read "công an
+// thành phố HCM", and "an thành" there is no place; written with its
+// kind, it is one.
+func TestPlacesNamedNotAcrossKind(t *testing.T) {
+	c := &content.Corpus{Articles: []content.Article{{ID: "synthetic-an-thanh", Title: "Xã An Thành (synthetic)", Synthetic: true,
+		Paragraphs: []string{"Synthetic article: every name and figure below is invented for tests.",
+			"Xã An Thành có 7 thôn, trụ sở đặt tại số 2 đường Mẫu Thử."}}}}
+	ix, err := Build(context.Background(), c, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		q    string
+		want bool // "an thanh" required
+	}{
+		{"Công an TP.HCM đã thu nhận bao nhiêu hồ sơ?", false},
+		{"Trụ sở UBND phường Phú An, thành phố Mẫu Thử ở đâu?", false},
+		{"Xã An Thành có bao nhiêu thôn?", true},
+		{"an thanh co bao nhieu thon", true},
+	}
+	for _, tt := range tests {
+		pq := ix.parse(tt.q)
+		if got := requiredHolds(pq.required, []string{"an", "thanh"}); got != tt.want {
+			t.Errorf("%q: required %v, want \"an thanh\" among them: %v", tt.q, pq.required, tt.want)
+		}
+	}
+}
