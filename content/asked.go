@@ -302,8 +302,9 @@ func drop(as []Asked, t ValueType) []Asked {
 // first function word.
 func countNoun(s string) string {
 	var words []string
-	for _, w := range strings.Fields(s) {
-		if countStop[w] || w == "hien" || w == "hien nay" || w == "tat ca" {
+	fs := strings.Fields(s)
+	for i, w := range fs {
+		if (countStop[w] || w == "hien" || w == "hien nay" || w == "tat ca") && !placeKindAt(fs, i) {
 			break
 		}
 		words = append(words, w)
@@ -640,6 +641,18 @@ var unitTypeNames = sync.OnceValue(func() map[string][]string {
 	}
 	return m
 })
+
+// placeKindAt: the folded words from i begin with a kind of place of two
+// syllables or more: "thi tran" is thị trấn, not the "thì" that ends a
+// counted noun.
+func placeKindAt(ws []string, i int) bool {
+	for n := 2; n <= 3 && i+n <= len(ws); n++ {
+		if _, ok := unitTypeNames()[strings.Join(ws[i:i+n], " ")]; ok {
+			return true
+		}
+	}
+	return false
+}
 
 // unitTypeList reads a counted noun made only of kinds of unit ("xa
 // phuong", "thon xom to dan" cut short by the question's pattern) as each

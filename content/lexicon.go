@@ -255,7 +255,7 @@ var Lexicon = lexicon{
 		{"tỉnh", nil}, {"thành phố", []string{"TP"}}, {"phường", []string{"P"}}, {"xã", []string{"X"}},
 		{"thôn", nil}, {"tổ dân phố", []string{"TDP"}}, {"huyện", []string{"H"}}, {"quận", []string{"Q"}},
 		{"thị xã", []string{"TX"}}, {"thị trấn", []string{"TT"}}, {"ấp", nil}, {"khu phố", []string{"KP"}},
-		{"xóm", nil}, {"bản", nil}, {"tổ", nil}, {"khối", nil},
+		{"xóm", nil}, {"bản", nil}, {"tổ", nil}, {"khối", nil}, {"đặc khu", nil},
 	},
 	InfoboxLabels: []string{"Quốc gia", "Vùng", "Tỉnh lỵ", "Huyện lỵ", "Thủ phủ", "Thành lập", "Giải thể",
 		"Tọa độ", "Toạ độ", "Diện tích", "Dân số", "Mật độ", "Dân tộc", "Thành thị", "Nông thôn", "Số hộ",

@@ -1096,6 +1096,16 @@ var englishCountStop = map[string]bool{
 	"to": true, "in": true, "on": true, "at": true,
 }
 
+// foldedWords are the first n words of text, folded.
+func foldedWords(text string, n int) []string {
+	ws := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) })
+	ws = ws[:min(n, len(ws))]
+	for i, w := range ws {
+		ws[i] = Fold(w)
+	}
+	return ws
+}
+
 func findCountValues(f *valueFinder) {
 	for _, s := range f.starts {
 		m := countValueRE.FindStringIndex(f.text[s:])
@@ -1122,7 +1132,7 @@ func findCountValues(f *valueFinder) {
 			if cut >= 0 {
 				w = rest[:cut]
 			}
-			if w == "" || (countStop[Fold(w)] || englishCountStop[w]) && k > 0 {
+			if w == "" || (countStop[Fold(w)] && !placeKindAt(foldedWords(rest, 3), 0) || englishCountStop[w]) && k > 0 {
 				break
 			}
 			words = append(words, w)
@@ -1138,7 +1148,7 @@ func findCountValues(f *valueFinder) {
 		if len(words) > 1 && numberMultiplier[Fold(words[0])] {
 			words = words[1:]
 		}
-		if len(words) == 0 || countStop[Fold(words[0])] || measureUnits[Fold(words[0])] {
+		if len(words) == 0 || countStop[Fold(words[0])] && !placeKindAt(foldedWords(f.text[nounStart:], 3), 0) || measureUnits[Fold(words[0])] {
 			continue
 		}
 		end = strings.LastIndex(f.text[:end], words[len(words)-1]) + len(words[len(words)-1])

@@ -37,6 +37,9 @@ func TestValues(t *testing.T) {
 			[]string{"phone:+84 239 3865 366", "phone:0912.345.678", "phone:02393 865 366"}},
 		{"Email: vanphong@thu.example.gov.vn, website: www.thunghiem.gov.vn, https://thu.example.vn/lien-he.",
 			[]string{"email:vanphong@thu.example.gov.vn", "website:www.thunghiem.gov.vn", "website:https://thu.example.vn/lien-he"}},
+		// A count of thị trấn or thị xã: "thị" is no "thì" ending the noun.
+		{"Tỉnh Mẫu Thử có 12 xã, 3 thị trấn và 1 thị xã.",
+			[]string{"count:12 xã/xã", "count:3 thị trấn/thị trấn", "count:1 thị xã/thị xã"}},
 		// Times, ranges, weekdays.
 		{"Thứ Bảy làm việc từ 8h đến 11h30 và từ 14h đến 17h; Chủ nhật nghỉ.",
 			[]string{"weekday:Thứ Bảy", "time:từ 8h đến 11h30", "time:từ 14h đến 17h", "weekday:Chủ nhật"}},
@@ -225,6 +228,11 @@ func TestAskedTypes(t *testing.T) {
 		{"Tỉnh Mẫu Thử mới có bao nhiêu xã, phường?", "count/xa|commune|phuong|ward units"},
 		{"còn lại bao nhiêu thôn, xóm, tổ dân phố", "count/thon|village|hamlet|xom|hamlet|to dan pho|residential group|neighbourhood|neighborhood|tdp units"},
 		{"How many wards does the province have?", "count/phuong|ward units"},
+		// "thị trấn" is no "thì" ending the noun; a special zone is a
+		// kind of unit.
+		{"Tỉnh Mẫu Thử còn bao nhiêu thị trấn?", "count/thi tran|tt units"},
+		{"tinh mau thu con bao nhieu thi tran", "count/thi tran|tt units"},
+		{"Tỉnh Mẫu Thử có bao nhiêu xã, phường, đặc khu?", "count/xa|commune|phuong|ward|dac khu|special zone units"},
 		// A body named after a kind of place, "which ones", an ordinal and a
 		// kind of unit before "level" count no unit.
 		{"bao nhieu tinh uy mau thu", "count/tinh uy mau thu"},
