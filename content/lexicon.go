@@ -173,6 +173,13 @@ type lexicon struct {
 	// back to with "the" ("Secretary of the Party Committee of the
 	// commune") after its page has named the place.
 	EnglishBackUnits []string
+	// EnglishHonorifics are the forms of address before a name on an
+	// English page ("Mr. Ho Van Mung"), as "ông", "bà" are in Vietnamese.
+	EnglishHonorifics []string
+	// EnglishPlaceKinds are the words that end an English place's or
+	// body's name ("Nguyen Van Ba Street", "Tran Phu Ward"): a name
+	// followed by one is no person's.
+	EnglishPlaceKinds []string
 	// EnglishFunctionWords are common English words no Vietnamese syllable
 	// spells: two of them in one line mark it as English text, not
 	// unaccented Vietnamese.
@@ -342,6 +349,8 @@ var Lexicon = lexicon{
 	Classifiers:           []string{"đơn vị"},
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishBackUnits:      strings.Fields("commune ward province city district town village hamlet"),
+	EnglishHonorifics:     []string{"Mr", "Ms", "Mrs", "Madam"},
+	EnglishPlaceKinds:     strings.Fields("Street Road Avenue Boulevard Alley Lane Bridge Ward Commune District Province City Town Township Village Hamlet Zone Area School College University Hospital Market Square Park Pagoda Temple Church Station"),
 	EnglishFunctionWords:  strings.Fields("the of and to in is was has with for on"),
 	EnglishStopWords:      strings.Fields(`what which who whom where when how many much is are was were the a an of to in on for and or do does did by with from at this that it its be been there their has have had can i you me my please tell about into any some will would should shall may might get got be being as s`),
 	EnglishWhich:          []string{"which", "what"},

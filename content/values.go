@@ -1246,6 +1246,24 @@ func titleNear(text string, start, end int) string {
 	return ""
 }
 
+// labelTitle is the post a field's label names right before a name,
+// whatever its surname ("Bí thư Tỉnh ủy: Chẩu Văn Lâm", as a side box
+// writes it); "" if s does not end with such a label.
+func labelTitle(s string) string {
+	before := strings.TrimRight(s, " ")
+	label, ok := strings.CutSuffix(before, ":")
+	if !ok {
+		return ""
+	}
+	if j := strings.LastIndexAny(label, ".;:!?\n"); j >= 0 {
+		label = label[j+1:]
+	}
+	if len(strings.Fields(label)) > maxLabelTitleWords {
+		return ""
+	}
+	return lastTitle(label)
+}
+
 // lastTitle finds the last title in s and returns it with what follows up
 // to the end of s (the office it heads), trimmed.
 func lastTitle(s string) string {
@@ -1451,8 +1469,18 @@ func findPersons(f *valueFinder) {
 	}
 }
 
-// personsIn is findPersons on any text.
+// personsIn is findPersons on any text: the Vietnamese shapes, then the
+// English ones (englishPersonsIn).
 func personsIn(f *valueFinder) {
+	vietnamesePersonsIn(f)
+	if mayEnglishPerson(f.lower) {
+		englishPersonsIn(f)
+	}
+}
+
+// vietnamesePersonsIn finds the names after a form of address or with a
+// Vietnamese title beside.
+func vietnamesePersonsIn(f *valueFinder) {
 	words := textWords(f.text)
 	// nameAt returns how many capitalised words start at k, separated by
 	// single spaces, at most five.
@@ -1487,7 +1515,7 @@ func personsIn(f *valueFinder) {
 		}
 		// Every surname starts with a capital (TestSurnamesCapitalised):
 		// a word starting with a small ASCII letter is not looked up.
-		if c := w.w[0]; c >= 'a' && c <= 'z' || !surnameSet[w.w] || !f.free(w.start, w.end) {
+		if c := w.w[0]; c >= 'a' && c <= 'z' || !surnameSet[w.w] && labelTitle(f.text[:w.start]) == "" || !f.free(w.start, w.end) {
 			continue
 		}
 		n := nameAt(k)

@@ -164,6 +164,13 @@ func TestPrepareTraitsAsBefore(t *testing.T) {
 			if v.HasDay() {
 				want |= dayDate
 			}
+			if v.Type == content.ValuePerson && v.Noun != "" {
+				if deputyTitle(v.Noun) {
+					want |= deputyNamed
+				} else {
+					want |= chiefNamed
+				}
+			}
 		}
 		if values&valueBit[content.ValueDate] != 0 {
 			want |= hasDate

@@ -582,9 +582,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	// asking for no typed value falls back on the cruder traits: any
 	// number would make "Giai đoạn 2023-2025 …" hold a count of xã, and
 	// the sentence after it lose the window it reads with.
-	holds := func(u *unit) bool { return u.traits&asked != 0 || holdsAsked(pq.asked, u) }
+	holds := func(u *unit) bool { return u.traits&asked != 0 || holdsAsked(askedOf(&pq, u), u) }
 	if len(pq.asked) > 0 {
-		holds = func(u *unit) bool { return holdsAsked(pq.asked, u) }
+		holds = func(u *unit) bool { return holdsAsked(askedOf(&pq, u), u) }
 	}
 	// A unit naming a place of the kind a which-question asks holds its
 	// answer as one stating a typed value does, and reads its window so.
@@ -1634,6 +1634,11 @@ const (
 	stampDate
 	// dayDate: one of the unit's dates names its day (content.Value.HasDay).
 	dayDate
+	// chiefNamed, deputyNamed: the unit names a person with a title
+	// (content.ValuePerson), not a deputy's ("Chủ tịch", "Chairman") or a
+	// deputy's ("Phó Chủ tịch", "Vice Chairman").
+	chiefNamed
+	deputyNamed
 )
 
 // timeRe: a time of day as portals write opening hours.

@@ -153,7 +153,7 @@ var signals = []signal{
 	// The unit states a typed value of a kind asked (content.AskedTypes):
 	// a phone number, opening hours, a count of the noun asked …
 	typedSignal("typed_value", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return holdsAsked(pq.asked, c.u) && !(onlyDates(pq.asked) && otherDocsDate(pq, c))
+		return holdsAsked(askedOf(pq, c.u), c.u) && !(onlyDates(pq.asked) && otherDocsDate(pq, c))
 	}),
 	// "bao nhiêu thôn": a number written right before the noun counted.
 	// On an English unit, the noun's English first word ("14 wards",

@@ -43,6 +43,13 @@ func (u *unit) tagValues(lower string) {
 		if v.Type == content.ValueCount || v.Type == content.ValuePopulation {
 			u.fact().counts = append(u.fact().counts, v)
 		}
+		if v.Type == content.ValuePerson && v.Noun != "" {
+			if deputyTitle(v.Noun) {
+				u.traits |= deputyNamed
+			} else {
+				u.traits |= chiefNamed
+			}
+		}
 	}
 	// A page's publication stamp ("date 2025-10-28 …", "Cập nhật lúc
 	// 10:24 01/04/2025") is no date the page speaks of: the lead holding
@@ -96,6 +103,45 @@ var stampWords = func() []string {
 	}
 	return out
 }()
+
+// deputyTitle: a person's title (content.Value's Noun) is a deputy's,
+// "Phó …" (English titles are read into Vietnamese by content).
+func deputyTitle(t string) bool {
+	first, _, _ := strings.Cut(content.Fold(t), " ")
+	return first == deputyWord
+}
+
+// personsAgree: the persons a unit names with a title hold the post as the
+// who-question asks it, a deputy's or not; a unit naming only a "Vice
+// Chairman" does not hold the person asked by "Who is the chairman …".
+// A unit naming no titled person is not marked down. Only English units
+// are read so: a Vietnamese sentence's title is found beside the name
+// less surely ("Đoàn Chủ tịch … gồm đồng chí …"), and its title words
+// are compared where coverage reads them.
+func personsAgree(pq *parsedQuery, u *unit) bool {
+	if len(pq.titles) == 0 || u.traits&inEnglish == 0 {
+		return true
+	}
+	if pq.deputy {
+		return u.traits&deputyNamed != 0 || u.traits&chiefNamed == 0
+	}
+	return u.traits&chiefNamed != 0 || u.traits&deputyNamed == 0
+}
+
+// askedOf is what the question asks of the unit: the person asked only
+// where its titled persons agree (personsAgree).
+func askedOf(pq *parsedQuery, u *unit) []content.Asked {
+	if personsAgree(pq, u) {
+		return pq.asked
+	}
+	out := make([]content.Asked, 0, len(pq.asked))
+	for _, a := range pq.asked {
+		if a.Type != content.ValuePerson {
+			out = append(out, a)
+		}
+	}
+	return out
+}
 
 // holdsAsked: the unit states a value of a kind the question asks for.
 func holdsAsked(asked []content.Asked, u *unit) bool {
