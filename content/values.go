@@ -693,7 +693,7 @@ var numShapes = []numShape{
 	// number stands alone after it.
 	{t: ValueArea, before: ending(`(?i)(?:diện\s+tích|\barea)(?:[^.;\d(]|\([^)]{0,12}\)){0,40}`), need: true, at: anchored(valueNum), ok: bareNumber,
 		mayBefore: func(f *valueFinder) bool { return f.has(areaWords[0]) && f.has(areaWords[1]) || f.has(areaWords[2]) }},
-	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu|population)[^.;\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân|people|inhabitants|residents))?`), ok: endsWord,
+	{t: ValuePopulation, before: ending(`(?i)(?:dân\s+số|nhân\s+khẩu|population)[^.;\d]{0,40}?`), need: true, at: anchored(`(?i)(?:` + valueNum + `)(?:\s*(?:người|nhân\s+khẩu|dân|people|inhabitants|residents))?`), ok: populationOK,
 		mayBefore: func(f *valueFinder) bool {
 			return f.has(populationWords[0]) && f.has(populationWords[1]) || f.has(populationWords[2]) || f.has(populationWords[3])
 		}},
@@ -734,6 +734,25 @@ func distanceOK(text string, start, end int, before bool) bool {
 	}
 	rest := text[end:]
 	return !strings.HasPrefix(rest, "²") && !strings.HasPrefix(rest, "/") && !strings.HasPrefix(strings.ToLower(strings.TrimLeft(rest, " ")), "vuông")
+}
+
+// populationOK: a number after the population's label ("dân số", "nhân
+// khẩu") is the population when a word for people, a multiplier
+// ("triệu") or no word follows it; a number another noun follows counts
+// that noun ("… 14.485 nhân khẩu, được hình thành 13 thôn").
+func populationOK(text string, start, end int, before bool) bool {
+	if !endsWord(text, start, end, before) {
+		return false
+	}
+	if strings.ContainsFunc(text[start:end], unicode.IsLetter) || bareNumber(text, start, end, before) {
+		return true
+	}
+	next := strings.TrimLeft(text[end:], " ")
+	if i := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		next = next[:i]
+	}
+	next = Fold(next)
+	return numberMultiplier[next] || next == "khau"
 }
 
 // bareNumber: no word follows the number; its unit or noun is in the

@@ -73,6 +73,9 @@ func TestValues(t *testing.T) {
 		// write it; an English area with thousands and decimals.
 		{"- Dân số sau sáp nhập: Khoảng 2.468.100 (gộp từ hai tỉnh)",
 			[]string{"population:2.468.100"}},
+		// After the label, a number another noun follows counts that noun.
+		{"Xã có 2.818 hộ với 14.485 nhân khẩu, được hình thành 13 thôn với 76 tổ dân cư.",
+			[]string{"count:2.818 hộ/hộ", "population:14.485 nhân khẩu", "count:13 thôn/thôn", "count:76 tổ dân cư/tổ dân cư"}},
 		{"covering a natural area of 4,321.08 square kilometers",
 			[]string{"area:4,321.08 square kilometers"}},
 		// A multiplier is the number's: the noun comes after it.
