@@ -536,7 +536,9 @@ type QuestionAsk struct {
 }
 
 var questionAskList = []QuestionAsk{
-	{Kind: "number", Asks: []string{"bao nhieu", "so luong", "how many", "how much"}},
+	// "rộng bao nhiêu", "rộng cỡ nào": "rộng" asks the area; a page
+	// writes "diện tích".
+	{Kind: "number", Asks: []string{"bao nhieu", "so luong", "how many", "how much"}, Words: []string{"rong"}},
 	{Kind: "name", Asks: []string{"who", "ai"}},
 	{Kind: "author", Asks: []string{"tac gia", "nguoi viet", "ai viet", "author", "who wrote"},
 		Words: strings.Fields("tac gia viet author wrote bai article written")},

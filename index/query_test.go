@@ -94,6 +94,8 @@ func TestParseEverydayForms(t *testing.T) {
 		{"bao nhiêu thôn", wantNumber, "thon", "bao"},
 		{"nhập thôn hồi nào vậy mọi người", wantDate, "", "nguoi"},
 		{"thôn Hưng Hòa đông dân cỡ nào", wantNumber, "", "co"},
+		// "rộng" asks the area, which a page writes "diện tích".
+		{"xã Trà Khê rộng cỡ bao nhiêu vậy", wantNumber, "tra", "rong"},
 		// English function words are not a Vietnamese question's: "an" of
 		// An Giang stays; an English question's possessive "s" asks nothing.
 		{"chu tich ubnd tinh an giang la ai", wantName, "an", ""},
