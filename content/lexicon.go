@@ -31,7 +31,8 @@ type lexicon struct {
 	FunctionWords []string
 	// UnmarkedContent are FunctionWords as typed without marks that are as
 	// often a content word's ("ban" is "bạn" or "ban", a board; "tai" is
-	// "tại" or "tài"): a question typed without marks keeps them as words.
+	// "tại" or "tài"; "ben" is "bên" or the "Bến" of Bến Tre): a question
+	// typed without marks keeps them as words.
 	// "the" is not one: unmarked it is as often "thế" as "thẻ", and
 	// reading it as "thẻ" lost an in-house decline ("phi lam the can
 	// cuoc") and a real-3 answer.
@@ -215,6 +216,22 @@ type lexicon struct {
 	// ChatVocatives address the readers at the end of a chat question
 	// ("… vậy mọi người", "… ad ơi"): there they ask nothing.
 	ChatVocatives []string
+	// ChatParticles end a chat question ("… ở đâu vậy", "… mấy xã thế",
+	// "… vậy ạ", "… tháng mấy hả"), said to be polite or to ask, and ask
+	// nothing: at a question's end they are read as not typed, so that
+	// they are no syllable of the counted noun ("mấy thôn vậy" counts
+	// thôn, not "thôn vậy") nor a pair the answer must write. As typed
+	// with their marks: without marks most are content words ("nha" is
+	// "nhà" in "tòa nhà", "ha" a hectare, "the" a card, "do" the "đỏ" of
+	// Chữ thập đỏ, "nhi" the "nhì" of giải nhì).
+	// ChatParticlesUnmarked are the few a question typed without marks
+	// ends with as often as with the content word they fold onto ("vay",
+	// read only there: with marks typed "cho vay" is a loan).
+	ChatParticles, ChatParticlesUnmarked []string
+	// ChatTails are particles that are also words ("nước ta", "châu Á",
+	// "phường A"): read as particles only after a function word or
+	// another particle ("được không ta", "tên gì á", "ở đâu a").
+	ChatTails []string
 	// DoneWords, after one of Reorganising ("sắp xếp xong"), say its
 	// after side as "sau" before it does ("sau sắp xếp").
 	DoneWords []string
@@ -276,13 +293,13 @@ var Lexicon = lexicon{
 		"catalogue": "catalog", "dialogue": "dialog", "analyse": "analyze", "ageing": "aging",
 		"children": "child", "women": "woman",
 	},
-	UnmarkedContent: strings.Fields(`ban do nhu tai toi minh co nha ha chu thoi mat day chua ba ta`),
+	UnmarkedContent: strings.Fields(`ban do nhu tai toi minh co nha ha chu thoi mat day chua ba ta ben`),
 	TypedShorts:     []Term{{Short: "CA", Long: []string{"công an"}}, {Short: "BP", Long: []string{"bộ phận"}}},
 	FunctionWords: strings.Fields(`là gì của và các những nào có không được thì mà với cho từ đến trong ở
 	về việc như thế hay hoặc này ấy ạ ơi nhé vậy sao ai đâu bao nhiêu giờ khi mấy một sẽ đã đang bị bởi tại theo rồi nữa còn
 	gồm hãy biết do tôi xin hỏi giúp hiện nay vừa qua mình bạn cần muốn vui lòng nhỉ lúc
 	mất hết lên luôn nha nhá hả à giùm dùm đó đấy thôi chứ kia hen nhen chưa rằng phải bây em cháu ông bà
-	nhưng ủa ad ta`),
+	nhưng ủa ad ta bên`),
 	Titles: []string{
 		"Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Giám đốc", "Phó Giám đốc",
 		"Tổng Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Trưởng phòng", "Phó Trưởng phòng",
@@ -379,8 +396,11 @@ var Lexicon = lexicon{
 		{"cỡ mấy", "mấy"}, {"đông dân", "dân số"}, {"nhập vô", "nhập vào"}, {"vô đâu", "vào đâu"},
 		{"tới ngày", "đến ngày"}, {"tới chỗ nào", "đến chỗ nào"}, {"mấy h", "mấy giờ"}, {"bây h", "bây giờ"},
 	},
-	ChatVocatives: []string{"mọi người", "ad", "admin", "ad ơi", "admin ơi"},
-	DoneWords:     []string{"xong"},
+	ChatVocatives:         []string{"mọi người", "mn", "ad", "admin", "ad ơi", "admin ơi", "mn ơi", "mọi người ơi"},
+	ChatParticles:         strings.Fields(`vậy thế ạ à ơi nhé nhá nhỉ hả hở đấy chứ hen nhen`),
+	ChatParticlesUnmarked: []string{"vay"},
+	ChatTails:             []string{"ta", "á", "a"},
+	DoneWords:             []string{"xong"},
 	Weekdays: []Weekday{
 		{"thứ hai", "thứ 2", "Monday"}, {"thứ ba", "thứ 3", "Tuesday"}, {"thứ tư", "thứ 4", "Wednesday"},
 		{"thứ năm", "thứ 5", "Thursday"}, {"thứ sáu", "thứ 6", "Friday"}, {"thứ bảy", "thứ 7", "Saturday"},

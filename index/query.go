@@ -2299,7 +2299,41 @@ func spoken(q string) string {
 	if start >= 0 {
 		flush(len(q))
 	}
-	return b.String()
+	return dropChatTail(b.String(), plain)
+}
+
+// chatParticles are the lexicon's ChatParticles, and its
+// ChatParticlesUnmarked for a question typed without marks.
+var chatParticles, chatParticlesUnmarked, chatTails = setOf(content.Lexicon.ChatParticles),
+	setOf(content.Lexicon.ChatParticlesUnmarked), setOf(content.Lexicon.ChatTails)
+
+// dropChatTail drops the chat particles and vocatives a question ends with
+// ("… mấy thôn vậy ạ", "… tên gì á", "… được không ta mọi người"): they
+// ask nothing, and kept they are read as the end of the noun counted or
+// as a pair of words the answer should write. A particle typed in
+// capitals, or the question's only word, stays.
+func dropChatTail(q string, plain bool) string {
+	isParticle := func(w string) bool { return chatParticles[w] || plain && chatParticlesUnmarked[w] }
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	for {
+		q = chatVocativeRe.ReplaceAllString(q, "$1")
+		body := strings.TrimRightFunc(q, notWord)
+		i := strings.LastIndexFunc(body, notWord)
+		if i < 0 {
+			return q
+		}
+		_, size := utf8.DecodeRuneInString(body[i:])
+		last, rest := body[i+size:], strings.TrimRightFunc(body[:i], notWord)
+		prev := rest[strings.LastIndexFunc(rest, notWord)+1:]
+		if prev == "" || strings.ToLower(last) != last {
+			return q
+		}
+		prevStop := isParticle(prev) || stopAccented[strings.ToLower(prev)] || plain && vietnameseStopFold[strings.ToLower(prev)]
+		if !isParticle(last) && !(chatTails[last] && prevStop) {
+			return q
+		}
+		q = rest
+	}
 }
 
 // countAsk is one of the lexicon's CountAsks: its words folded and, for

@@ -267,3 +267,35 @@ func TestBodiesNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestDropChatTail: the chat particles and vocatives a question ends with
+// are dropped; a spelling that is a word where it stands is kept ("ha" a
+// hectare, "nha" the "nhà" of "tòa nhà", "ta" of "nước ta", "Á" of "châu
+// Á", "vay" in a question typed with marks, a particle in capitals, a
+// question of one word).
+func TestDropChatTail(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"xã Vi Lâm có mấy thôn vậy ạ", "xã Vi Lâm có mấy thôn"},
+		{"trụ sở ở đâu á?", "trụ sở ở đâu"},
+		{"công chứng được không ta", "công chứng được không"},
+		{"cà mau từng mang tên gì vậy ta", "cà mau từng mang tên gì"},
+		{"mấy giờ mở cửa hả ad", "mấy giờ mở cửa"},
+		{"có bao nhiêu chi hội thế mn", "có bao nhiêu chi hội"},
+		{"dân số bao nhiêu nhỉ mọi người ơi", "dân số bao nhiêu"},
+		{"o dau lam can cuoc vay", "o dau lam can cuoc"},
+		{"o dau a", "o dau"},
+		{"rong bao nhieu ha", "rong bao nhieu ha"},
+		{"co bao nhieu toa nha", "co bao nhieu toa nha"},
+		{"dân số nước ta", "dân số nước ta"},
+		{"nước nào lớn nhất châu á", "nước nào lớn nhất châu á"},
+		{"ngân hàng nào ở phường cho vay", "ngân hàng nào ở phường cho vay"},
+		{"tổ dân phố A", "tổ dân phố A"},
+		{"Thôn Vậy", "Thôn Vậy"},
+		{"vậy", "vậy"},
+	}
+	for _, tt := range tests {
+		if got := dropChatTail(tt.in, !hasDiacritic(tt.in)); got != tt.want {
+			t.Errorf("dropChatTail(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
