@@ -108,16 +108,7 @@ func englishTitleNear(text string, start, end int) string {
 func englishPersonsIn(f *valueFinder) {
 	pw := englishPersonWords()
 	words := textWords(f.text)
-	nameAt := func(k int) int {
-		n := 0
-		for j := k; j < len(words) && n < 5 && capitalised(words[j].w); j++ {
-			if j > k && f.text[words[j-1].end:words[j].start] != " " {
-				break
-			}
-			n++
-		}
-		return n
-	}
+	nameAt := func(k int) int { return nameRun(f.text, words, k) }
 	for k := 0; k < len(words); k++ {
 		w := words[k]
 		at := k

@@ -1497,22 +1497,25 @@ func personsIn(f *valueFinder) {
 	}
 }
 
+// nameRun returns how many capitalised words start at k, separated by
+// single spaces, at most five: a person's name, Vietnamese or written
+// in English.
+func nameRun(text string, words []valueWord, k int) int {
+	n := 0
+	for j := k; j < len(words) && n < 5 && capitalised(words[j].w); j++ {
+		if j > k && text[words[j-1].end:words[j].start] != " " {
+			break
+		}
+		n++
+	}
+	return n
+}
+
 // vietnamesePersonsIn finds the names after a form of address or with a
 // Vietnamese title beside.
 func vietnamesePersonsIn(f *valueFinder) {
 	words := textWords(f.text)
-	// nameAt returns how many capitalised words start at k, separated by
-	// single spaces, at most five.
-	nameAt := func(k int) int {
-		n := 0
-		for j := k; j < len(words) && n < 5 && capitalised(words[j].w); j++ {
-			if j > k && f.text[words[j-1].end:words[j].start] != " " {
-				break
-			}
-			n++
-		}
-		return n
-	}
+	nameAt := func(k int) int { return nameRun(f.text, words, k) }
 	for k := 0; k < len(words); k++ {
 		w := words[k]
 		hon := 0
