@@ -1,34 +1,17 @@
 package index
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // TestCountedNounEnglish: a Vietnamese count question's noun of several
 // syllables ("công chức") is counted on an English unit in the
 // glossary's English ("42 civil servants"), not by its first syllable's.
 func TestCountedNounEnglish(t *testing.T) {
-	dir := t.TempDir()
 	page := "synthetic: true\ntitle: Mau Son ward staff\n\n" +
 		"Synthetic article: every name and figure below is invented for tests.\n\n" +
 		"The ward now has 42 civil servants; its hotline receives 120 calls a day.\n"
-	if err := os.WriteFile(filepath.Join(dir, "en.txt"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := content.LoadDir(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := loadedIndex(t, map[string]string{"en.txt": page})
 	var counted *signal
 	for i := range signals {
 		if signals[i].name == "counted_noun" {

@@ -1,12 +1,7 @@
 package index
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // TestOtherBodyEnglish: the body an English title is of, read after the
@@ -14,23 +9,11 @@ import (
 // another body than the question's when the question writes not all of
 // its words (synthetic page, invented names).
 func TestOtherBodyEnglish(t *testing.T) {
-	dir := t.TempDir()
 	page := "synthetic: true\ntitle: Hoa Gia commune's new leaders\n\n" +
 		"Synthetic article: every name and figure below is invented for tests.\n\n" +
 		"Mr. Phan Van Kiet was appointed as Chairman of the Hoa Gia Commune People's Committee.\n\n" +
 		"The Fatherland Front Committee and the People's Council of the commune met in 2027.\n"
-	if err := os.WriteFile(filepath.Join(dir, "en.txt"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := content.LoadDir(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := loadedIndex(t, map[string]string{"en.txt": page})
 	for _, tc := range []struct {
 		question, text string
 		other          bool

@@ -11,27 +11,33 @@ import (
 	"github.com/kyanhbot/kyanhbot/content"
 )
 
-// TestReadingsParse: how questions in general are read — "điện thoại
-// viên" is one term (an operator), not the phone field; a field named
-// before a count is its subject, not asked; "how many new communes"
-// counts communes, and "21 new communes" is a count of them.
-func TestReadingsParse(t *testing.T) {
+// loadedIndex writes the pages to a directory and loads them as the bot
+// does (content.LoadDir, which also gives the corpus the embedded
+// glossary: shapeIndex parses pages without it).
+func loadedIndex(t *testing.T, pages map[string]string) *Index {
+	t.Helper()
 	dir := t.TempDir()
-	page := "synthetic: true\ntitle: Mau Son launches its hotline\n\n" +
-		"Synthetic article: every name and figure below is invented for tests.\n\n" +
-		"The hotline is connected to a switchboard with 25 operators.\n"
-	if err := os.WriteFile(filepath.Join(dir, "en.txt"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
+	for name, text := range pages {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	c, err := content.LoadDir(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := Build(context.Background(), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	return mustBuild(t, c)
+}
+
+// TestReadingsParse: how questions in general are read — "điện thoại
+// viên" is one term (an operator), not the phone field; a field named
+// before a count is its subject, not asked; "how many new communes"
+// counts communes, and "21 new communes" is a count of them.
+func TestReadingsParse(t *testing.T) {
+	page := "synthetic: true\ntitle: Mau Son launches its hotline\n\n" +
+		"Synthetic article: every name and figure below is invented for tests.\n\n" +
+		"The hotline is connected to a switchboard with 25 operators.\n"
+	ix := loadedIndex(t, map[string]string{"en.txt": page})
 
 	pq := ix.parse("Tổng đài 1099 có bao nhiêu điện thoại viên?")
 	if pq.intents&(wantPhone|wantHotline) != 0 {

@@ -1,14 +1,9 @@
 package index
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // TestUnitWordEveryLayer: "km²" is the one word "km2" in every layer that
@@ -73,20 +68,8 @@ func TestUnitWordEveryLayer(t *testing.T) {
 // one; "bao nhiêu km²" counts km2 as "km2" typed does, and a label's
 // unit before its number is the number's.
 func TestUnitReadings(t *testing.T) {
-	dir := t.TempDir()
 	page := "synthetic: true\ntitle: Xã Mộc Sơn\n\nBài viết thử nghiệm (synthetic): xã Mộc Sơn cách trung tâm huyện 12 km.\n"
-	if err := os.WriteFile(filepath.Join(dir, "p.txt"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := content.LoadDir(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := loadedIndex(t, map[string]string{"p.txt": page})
 	hasXa := func(pq parsedQuery) int {
 		n := 0
 		for _, c := range pq.concepts {
