@@ -232,6 +232,14 @@ type lexicon struct {
 	// "phường A"): read as particles only after a function word or
 	// another particle ("được không ta", "tên gì á", "ở đâu a").
 	ChatTails []string
+	// BoundAfter lists words that are also content words, each with the
+	// words before it that make it part of an asking phrase, as a
+	// question types them (folded, or with marks where the marks tell):
+	// "hoi" after "cho", "xin" is "hỏi" (otherwise, in questions about
+	// local government, usually "hội"); "giờ" after "bao", "mấy" asks
+	// the time ("giờ làm việc" is office hours); "xa", "lâu" after "bao"
+	// ask how far and how long ("xa" is otherwise read as "xã").
+	BoundAfter map[string][]string
 	// DoneWords, after one of Reorganising ("sắp xếp xong"), say its
 	// after side as "sau" before it does ("sau sắp xếp").
 	DoneWords []string
@@ -400,7 +408,15 @@ var Lexicon = lexicon{
 	ChatParticles:         strings.Fields(`vậy thế ạ à ơi nhé nhá nhỉ hả hở đấy chứ hen nhen`),
 	ChatParticlesUnmarked: []string{"vay"},
 	ChatTails:             []string{"ta", "á", "a"},
-	DoneWords:             []string{"xong"},
+	BoundAfter: map[string][]string{
+		"hoi": strings.Fields(`cho xin muon can toi em minh ban anh chi`),
+		"giờ": strings.Fields(`bao mấy lúc bây`),
+		"gio": strings.Fields(`bao may luc bay`),
+		"xa":  {"bao"},
+		"lau": {"bao"},
+		"lâu": {"bao"},
+	},
+	DoneWords: []string{"xong"},
 	Weekdays: []Weekday{
 		{"thứ hai", "thứ 2", "Monday"}, {"thứ ba", "thứ 3", "Tuesday"}, {"thứ tư", "thứ 4", "Wednesday"},
 		{"thứ năm", "thứ 5", "Thursday"}, {"thứ sáu", "thứ 6", "Friday"}, {"thứ bảy", "thứ 7", "Saturday"},

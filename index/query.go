@@ -2393,24 +2393,15 @@ func countedNoun(folded, accented []string, questionAccented bool) (string, []st
 // English glossary ("cán bộ công chức").
 const maxNounWords = 4
 
-// functionAfter lists function words that are also content words, with
-// the words before them that make them function words: "hỏi" after "cho",
-// "xin" (unaccented "hoi" is otherwise, in questions about local
-// government, usually "hội"); "giờ" after "bao", "mấy" ("giờ làm việc" is
-// office hours).
-var functionAfter = map[string]map[string]bool{
-	"hoi": setOf(strings.Fields(`cho xin muon can toi em minh ban anh chi`)),
-	"giờ": setOf(strings.Fields(`bao mấy lúc bây`)),
-	"gio": setOf(strings.Fields(`bao may luc bay`)),
-	"xa":  askPair,
-	"lau": askPair,
-	"lâu": askPair,
-}
-
-// askPair: "bao" before "xa", "lâu" makes them the question's asking
-// phrase ("bao xa" how far, "bao lâu" how long), never a place word:
-// unaccented, "xa" is otherwise read as "xã".
-var askPair = setOf([]string{"bao"})
+// functionAfter is the lexicon's BoundAfter as sets: a word, and the
+// words before it that make it a function word of the question.
+var functionAfter = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for w, before := range content.Lexicon.BoundAfter {
+		m[w] = setOf(before)
+	}
+	return m
+}()
 
 // boundAfter: the word at i follows a word that makes it part of an
 // asking phrase (functionAfter), as typed in an accented question, folded
