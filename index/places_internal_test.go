@@ -184,11 +184,7 @@ func TestPlacesNamedNotFunctionWords(t *testing.T) {
 	c := &content.Corpus{Articles: []content.Article{{ID: "synthetic-la-gi", Title: "Thị xã Lả Gí (synthetic)", Synthetic: true,
 		Paragraphs: []string{"Synthetic article: every name and figure below is invented for tests.",
 			"Thị xã Lả Gí có 9 phường và 4 xã, trụ sở đặt tại số 1 đường Mẫu Thử."}}}}
-	ix, err := Build(context.Background(), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := mustBuild(t, c)
 	tests := []struct {
 		q    string
 		want bool // "la gi" required
@@ -215,11 +211,7 @@ func TestPlacesNamedNotAcrossKind(t *testing.T) {
 	c := &content.Corpus{Articles: []content.Article{{ID: "synthetic-an-thanh", Title: "Xã An Thành (synthetic)", Synthetic: true,
 		Paragraphs: []string{"Synthetic article: every name and figure below is invented for tests.",
 			"Xã An Thành có 7 thôn, trụ sở đặt tại số 2 đường Mẫu Thử."}}}}
-	ix, err := Build(context.Background(), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := mustBuild(t, c)
 	tests := []struct {
 		q    string
 		want bool // "an thanh" required
