@@ -223,3 +223,41 @@ func TestCrossLanguageForms(t *testing.T) {
 		{"Dân số phường Mẫu Sơn là bao nhiêu?", ""},
 	})
 }
+
+// englishGovPage is a synthetic English page (invented places and
+// figures) in the words of government that Vietnamese questions over
+// real English pages used and the glossary once lacked: facilities kept
+// as headquarters, redundant ones, who manages a building, a total of
+// headquarters arranged, specialized departments, employees.
+const englishGovPage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/mau-son-headquarters
+title: Mau Son rearranges 240 headquarters
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+The whole city of Mau Son currently has 240 houses and land affected by the reorganization.
+
+Of which, 131 facilities will continue to be used as headquarters for the new commune-level government.
+
+The old Vi Du Party Committee headquarters is now managed by the Department of Finance.
+
+In total, the new province arranged 87 headquarters for its agencies.
+
+After the merger, Mau Son Newspaper has 7 specialized departments and 212 employees.
+`
+
+// TestEnglishGovernmentWords: Vietnamese questions find the English
+// page's sentence through the glossary's words of government (cơ sở,
+// chính quyền, quản lý, tổng cộng, bố trí, phòng chuyên môn, người lao
+// động).
+func TestEnglishGovernmentWords(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"en.txt": englishGovPage})
+	tests := []answerOrDecline{
+		{"Mau Son giữ lại bao nhiêu cơ sở làm trụ sở cho chính quyền cấp xã mới?", "131 facilities"},
+		{"trụ sở thành ủy Vi Du cũ giờ ai quản lý vậy", "managed by the Department of Finance"},
+		{"tổng cộng bố trí bao nhiêu trụ sở cho tỉnh Mau Son mới?", "87 headquarters"},
+		{"Báo Mau Son sau hợp nhất có bao nhiêu phòng chuyên môn?", "7 specialized departments"},
+		{"Báo Mau Son có bao nhiêu người lao động?", "212 employees"},
+	}
+	checkAnswerOrDecline(t, ix, tests)
+}

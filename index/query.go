@@ -1170,7 +1170,7 @@ func (ix *Index) vietnameseTerms(pq *parsedQuery, accented []string, qAccented b
 				continue
 			}
 			en := ix.englishAlts(vt.folded)
-			if len(en) == 0 {
+			if len(en) == 0 || ix.insideLongerName(pq.folded, i, n) {
 				continue
 			}
 			c := concept{alts: append([][]string{vt.folded}, en...), own: 1, span: n}
@@ -1188,6 +1188,26 @@ func (ix *Index) vietnameseTerms(pq *parsedQuery, accented []string, qAccented b
 			markUsed(used, i, n)
 		}
 	}
+}
+
+// insideLongerName: the question's syllables i..i+n lie inside a longer
+// name the glossary expands ("trung tâm hành chính" inside "trung tâm
+// hành chính công" of TTHCC), which is read whole instead.
+func (ix *Index) insideLongerName(folded []string, i, n int) bool {
+	for _, list := range [][][]string{ix.gloss.expands, ix.gloss.inferredExpands} {
+		for _, exp := range list {
+			m := len(exp)
+			if m <= n {
+				continue
+			}
+			for j := max(0, i+n-m); j <= i && j+m <= len(folded); j++ {
+				if slices.Equal(folded[j:j+m], exp) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // askingPhrases are the phrases that say what is asked ("số điện

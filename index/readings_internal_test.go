@@ -112,3 +112,39 @@ func TestOnlyStamps(t *testing.T) {
 		}
 	}
 }
+
+// TestLongerNameReadWhole: a Vietnamese term the English glossary
+// renders ("trung tâm hành chính", administrative center) is read as
+// itself where the question writes it alone, but not inside a longer
+// name the glossary expands ("trung tâm hành chính công" of TTHCC);
+// "không chuyên trách" is read whole (non-permanent), not as
+// "chuyên trách" (full-time) after a "không".
+func TestLongerNameReadWhole(t *testing.T) {
+	page := "synthetic: true\ntitle: Mau Son moves its administrative center\n\n" +
+		"Synthetic article: every name and figure below is invented for tests.\n\n" +
+		"The new administrative center of Mau Son province is located in Vi Du city.\n\n" +
+		"The ward now has 96 civil servants and non-permanent staff, and 12 full-time officers.\n"
+	ix := loadedIndex(t, map[string]string{"en.txt": page})
+	has := func(pq parsedQuery, first, alt string) bool {
+		return slices.ContainsFunc(pq.concepts, func(c concept) bool {
+			return strings.Join(c.alts[0], " ") == first &&
+				slices.ContainsFunc(c.alts, func(a []string) bool { return strings.Join(a, " ") == alt })
+		})
+	}
+	if pq := ix.parse("Sau sáp nhập, trung tâm hành chính mới của tỉnh Mau Son đặt ở đâu?"); !has(pq, "trung tam hanh chinh", "administrative center") {
+		t.Errorf("trung tâm hành chính: not read as administrative center: %v", pq.concepts)
+	}
+	pq := ix.parse("Trung tâm hành chính công tỉnh Mau Son có bao nhiêu quầy?")
+	if has(pq, "trung tam hanh chinh", "administrative center") {
+		t.Errorf("trung tâm hành chính công: read as administrative center: %v", pq.concepts)
+	}
+	if !slices.ContainsFunc(pq.concepts, func(c concept) bool {
+		return slices.ContainsFunc(c.alts, func(a []string) bool { return strings.Join(a, " ") == "trung tam hanh chinh cong" })
+	}) {
+		t.Errorf("trung tâm hành chính công: not read whole: %v", pq.concepts)
+	}
+	pq = ix.parse("Phường có bao nhiêu công chức và người hoạt động không chuyên trách?")
+	if !has(pq, "khong chuyen trach", "non permanent") || has(pq, "chuyen trach", "full time") {
+		t.Errorf("không chuyên trách: %v", pq.concepts)
+	}
+}
