@@ -926,14 +926,25 @@ var (
 		// "located at 26 Hoang Hoa Tham, Nha Trang City".
 		{t: ValueAddress, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName + `\s+(?:[Ss]treet|[Rr]oad|[Aa]venue|[Bb]oulevard|St\.|Rd\.|Ave\.)`),
 			may: hasAny("street", "road", "avenue", "boulevard", "st.", "rd.", "ave.")},
-		{t: ValueAddress, before: ending(`(?i)\b(?:located|situated|based|opened|headquartered|housed)\s+at\s+`), need: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName),
-			mayBefore: hasAny("located", "situated", "based", "opened", "headquartered", "housed")},
+		{t: ValueAddress, before: ending(`(?i)\b(?:located|situated|based|opened|headquartered|housed|headquarters)\s+at\s+`), need: true, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName),
+			mayBefore: hasAny("located", "situated", "based", "opened", "headquartered", "housed", "headquarters")},
+		// A house number and its street before the ward, commune or
+		// district it is in, as English pages write Vietnamese addresses
+		// without "Street": "288 Tran Hung Dao, Ward 5", "6 Nguyen Cong
+		// Tru, Vinh Thanh Ward".
+		{t: ValueAddress, at: anchored(`\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+` + capName + `\s*,\s*(?:` + enUnitName + `)`),
+			may: hasAny("ward", "commune", "district")},
 	}
 	// A street or a village with its commune or ward: "đường X, phường Y",
 	// "thôn Ví Dụ, xã Thử Thách", "TDP 3, phường Mẫu Sơn".
 	localityRE = regexp.MustCompile(`(?:đường|phố|Đường|Phố|thôn|xóm|bản|ấp|tổ dân phố|TDP|khu phố|khối phố|khối|tổ|Thôn|Xóm|Bản|Ấp|Tổ dân phố|Khu phố|Khối phố|Khối|Tổ)\s+` + capName + `\s*,\s*(?:xã|phường|thị trấn|Xã|Phường|Thị trấn)\s+` + capName)
-	// The larger units an address goes on with: ", phường X, tỉnh Y".
-	addressTailRE = regexp.MustCompile(`^\s*,\s*(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|TP\.?|Phường|Xã|Thị trấn|Quận|Huyện|Thị xã|Thành phố|Tỉnh|tổ dân phố|thôn|Tổ dân phố|Thôn)\s*` + capName)
+	// An English page's ward, commune or district: "Ward 5", "Vinh Thanh
+	// Ward", "Tay Ho district".
+	enUnitName = `(?:Ward|Commune|District)\s+\d{1,3}\b|` + capName + `\s+(?:Ward|Commune|District|ward|commune|district)\b`
+	// The larger units an address goes on with: ", phường X, tỉnh Y",
+	// ", Ward 5, Ca Mau city, Ca Mau province".
+	addressTailRE = regexp.MustCompile(`^\s*,\s*(?:(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|TP\.?|Phường|Xã|Thị trấn|Quận|Huyện|Thị xã|Thành phố|Tỉnh|tổ dân phố|thôn|Tổ dân phố|Thôn)\s*` + capName +
+		`|` + enUnitName + `|` + capName + `\s+(?:City|Province|city|province)\b)`)
 )
 
 // localityWords: a locality's commune or ward follows a comma.

@@ -63,7 +63,13 @@ func TestValues(t *testing.T) {
 		{"The centre, located at 43 Hypo Thetical Street, opens in May.",
 			[]string{"address:43 Hypo Thetical Street"}},
 		{"The board was officially opened at 26 Mau Thu, Gia Dinh City.",
-			[]string{"address:26 Mau Thu"}},
+			[]string{"address:26 Mau Thu, Gia Dinh City"}},
+		// A house number and its street before its ward, without
+		// "Street", and the larger units after it.
+		{"Provincial People's Council, headquarters at 288 Mau Thu, Ward 5, Gia Dinh city, Thu Nghiem province.",
+			[]string{"address:288 Mau Thu, Ward 5, Gia Dinh city, Thu Nghiem province"}},
+		{"The Party agencies work at 6 Hypo Thetical, Vinh Gia Ward, from July.",
+			[]string{"address:6 Hypo Thetical, Vinh Gia Ward"}},
 		// Counts with their noun, areas, population, rates, money.
 		{"Hiện nay Hội có tổng số 4.120 hội viên, trong đó có 57 trường hợp vi phạm được xử lý.",
 			[]string{"count:4.120 hội viên/hội viên", "count:57 trường hợp vi phạm/trường hợp vi phạm"}},
@@ -362,6 +368,7 @@ func TestValuePrefilters(t *testing.T) {
 		"Ngày 5 tháng 3 năm 2024 ban hành Quyết định số 15 và Nghị quyết số 18-NQ/TW, Kết luận 05-KL/TU, 1234/QĐ-UBND.",
 		"Trụ sở: Số 12 Nguyễn Du, số nhà 58B đường Thử Nghiệm, phường Mẫu Sơn; 43 Hypo Thetical Street.",
 		"The centre, located at 43 Hypo Thetical Street, opens in May; it was opened at 26 Mau Thu, Gia Dinh City.",
+		"Provincial People's Council, headquarters at 288 Mau Thu, Ward 5, Gia Dinh city; 6 Hypo Thetical, Vinh Gia Ward.",
 		"Thôn Ví Dụ, xã Thử Thách có 85 thôn, TDP; ông Nguyễn Văn A, Chủ tịch UBND xã.",
 		"Làm việc từ 7:30 – 11:00 và 13:30 đến 17:00, 8g sáng, 9 AM; mất 30 phút, trong 2 tiếng; 1.7.2025; 5 VNĐ; từ 8g đến 11g.",
 		"On August 15, 2025 and 3rd June; December 31st, July 2025; in May; Quý II/2025, quý 3 năm 2024, quý IV.",
