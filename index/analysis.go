@@ -154,12 +154,12 @@ func (t wordsTokenizer) Tokenize(in []byte) analysis.TokenStream {
 	return toks
 }
 
-// newMapping describes one index unit in bleve: keyword fields for its
-// document numbers and its kind. Its text's folded syllables and their
-// pairs are postings of our own (terms.go, pairs.go), analysed by the
-// analyzer registered here. Exact accents are not indexed: re-ranking
-// compares them on the few candidates, which costs far less than a
-// second copy of every sentence.
+// newMapping describes one index unit in bleve: its id alone, which
+// numbers it. Its text's folded syllables and their pairs, its kind and
+// the documents it cites are postings of our own (terms.go, pairs.go,
+// keywords.go), the syllables analysed by the analyzer registered here.
+// Exact accents are not indexed: re-ranking compares them on the few
+// candidates, which costs far less than a second copy of every sentence.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
@@ -170,17 +170,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("index: analyzer %s: %w", analyzerFold, err)
 	}
 
-	keyword := func() *mapping.FieldMapping {
-		f := mapping.NewKeywordFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		f.IncludeTermVectors = false
-		return f
-	}
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt("docs", keyword())
-	doc.AddFieldMappingsAt("kind", keyword())
 	// No _all composite field: nothing searches it, and bleve would still
 	// visit it for every unit.
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -349,16 +350,12 @@ func (u *unit) plainTokens(toks []string) ([]string, bool) {
 // one batch. Workers own disjoint ranges, so the units need no lock.
 func (ix *Index) indexBatch(from, to int) error {
 	ix.prepare(from, to)
+	// A document of its id alone: what bleve gives the units is their
+	// numbering (keywords.go). Made directly, not by the mapping's walk
+	// of a map.
 	b := ix.bi.NewBatch()
 	for i := from; i < to; i++ {
-		u := &ix.units[i]
-		doc := map[string]interface{}{
-			"kind": string(u.kind.Kind()),
-		}
-		if keys := u.docKeys(); len(keys) > 0 {
-			doc["docs"] = keys
-		}
-		if err := b.Index(strconv.Itoa(i), doc); err != nil {
+		if err := b.IndexAdvanced(document.NewDocument(strconv.Itoa(i))); err != nil {
 			return fmt.Errorf("index: add unit %d: %w", i, err)
 		}
 	}

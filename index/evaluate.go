@@ -3,7 +3,6 @@ package index
 import (
 	"container/heap"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -13,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
-	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Retrieval a term at a time. bleve evaluates the query buildQuery makes
@@ -39,13 +37,11 @@ import (
 type qnode struct {
 	op       byte // opTerm, opOr, opAnd
 	children []*qnode
-	// A term: in our postings (p at at, when ok), or in a bleve keyword
-	// field (field, term).
+	// A term: in our postings (p at at, when ok); a kind's, that kind.
 	p      *postings
 	at     uint32
 	ok     bool
-	field  string
-	term   string
+	kind   Kind
 	boost  float64
 	docs   uint64  // documents holding it
 	idf    float64 // as bleve's TermQueryScorer computes it
@@ -62,7 +58,7 @@ const (
 var errShape = errors.New("index: evaluate: a query of another shape")
 
 // compile turns q into a tree over the snapshot r.
-func (ix *Index) compile(ctx context.Context, q query.Query, r bindex.IndexReader, total uint64) (*qnode, error) {
+func (ix *Index) compile(ctx context.Context, q query.Query, total uint64) (*qnode, error) {
 	term := func(p *postings, at uint32, ok bool, boost float64) *qnode {
 		n := &qnode{op: opTerm, p: p, at: at, ok: ok, boost: boost}
 		if ok {
@@ -94,26 +90,20 @@ func (ix *Index) compile(ctx context.Context, q query.Query, r bindex.IndexReade
 			at, ok := q.ti.lookup(t)
 			n.children = append(n.children, term(&q.ti.postings, at, ok, q.boost*(1/float64(dist[k]+1))))
 		}
-	case *query.TermQuery:
-		if q.FieldVal != "docs" && q.FieldVal != "kind" {
+	case *keywordQuery:
+		if q.f == nil {
 			return nil, errShape
 		}
-		tfr, err := r.TermFieldReader(ctx, []byte(q.Term), q.FieldVal, true, true, false)
-		if err != nil {
-			return nil, err
-		}
-		n = &qnode{op: opTerm, field: q.FieldVal, term: q.Term, boost: q.BoostVal.Value(), docs: tfr.Count()}
-		n.setIDF(total)
-		if err := tfr.Close(); err != nil {
-			return nil, err
-		}
+		at, ok := q.f.lookup(q.value)
+		n = term(&q.f.postings, at, ok, q.boost)
+		n.kind = Kind(q.value)
 	case *query.DisjunctionQuery:
 		if q.Min != 0 || len(q.Disjuncts) == 0 {
 			return nil, errShape
 		}
 		n = &qnode{op: opOr}
 		var err error
-		if n.children, err = ix.compileAll(ctx, q.Disjuncts, r, total); err != nil {
+		if n.children, err = ix.compileAll(ctx, q.Disjuncts, total); err != nil {
 			return nil, err
 		}
 	case *query.ConjunctionQuery:
@@ -121,13 +111,13 @@ func (ix *Index) compile(ctx context.Context, q query.Query, r bindex.IndexReade
 		if len(q.Conjuncts) != 2 {
 			return nil, errShape
 		}
-		k, ok := q.Conjuncts[0].(*query.TermQuery)
-		if !ok || k.FieldVal != "kind" {
+		k, ok := q.Conjuncts[0].(*keywordQuery)
+		if !ok || k.f == nil || k.f.name != fieldKind {
 			return nil, errShape
 		}
 		n = &qnode{op: opAnd}
 		var err error
-		if n.children, err = ix.compileAll(ctx, q.Conjuncts, r, total); err != nil {
+		if n.children, err = ix.compileAll(ctx, q.Conjuncts, total); err != nil {
 			return nil, err
 		}
 	default:
@@ -137,10 +127,10 @@ func (ix *Index) compile(ctx context.Context, q query.Query, r bindex.IndexReade
 }
 
 // compileAll compiles the children of a disjunction or conjunction.
-func (ix *Index) compileAll(ctx context.Context, qs []query.Query, r bindex.IndexReader, total uint64) ([]*qnode, error) {
+func (ix *Index) compileAll(ctx context.Context, qs []query.Query, total uint64) ([]*qnode, error) {
 	out := make([]*qnode, 0, len(qs))
 	for _, c := range qs {
-		cn, err := ix.compile(ctx, c, r, total)
+		cn, err := ix.compile(ctx, c, total)
 		if err != nil {
 			return nil, err
 		}
@@ -282,8 +272,6 @@ func (n *qnode) bound() uint64 {
 // evaluator holds a search's accumulators, one per level of the tree.
 type evaluator struct {
 	ix   *Index
-	ctx  context.Context
-	r    bindex.IndexReader
 	free []*accum
 	docs int
 }
@@ -380,7 +368,7 @@ func (e *evaluator) eval(n *qnode, emit func(d uint32, s float64)) error {
 		// The kind's term (a keyword, once per unit: frequency 1, norm
 		// 1) and the other child; bleve sums the two.
 		k, rest := n.children[0], n.children[1]
-		kind := Kind(k.term)
+		kind := k.kind
 		ks := scoreTerm(1, 1, k)
 		return e.eval(rest, func(d uint32, s float64) {
 			if u := e.ix.unitOf[d]; u != noUnit && e.ix.units[u].kind.Kind() == kind {
@@ -407,26 +395,6 @@ func scoreTerm(freq uint64, norm float64, n *qnode) float64 {
 }
 
 func (e *evaluator) term(n *qnode, emit func(d uint32, s float64)) error {
-	if n.field != "" {
-		tfr, err := e.r.TermFieldReader(e.ctx, []byte(n.term), n.field, true, true, false)
-		if err != nil {
-			return err
-		}
-		var tfd bindex.TermFieldDoc
-		for {
-			got, err := tfr.Next(&tfd)
-			if err != nil {
-				_ = tfr.Close()
-				return err
-			}
-			if got == nil {
-				break
-			}
-			emit(uint32(binary.BigEndian.Uint64(got.ID)), scoreTerm(got.Freq, got.Norm, n))
-			tfd.Reset()
-		}
-		return tfr.Close()
-	}
 	if !n.ok {
 		return nil
 	}
@@ -493,7 +461,7 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 	if !ok {
 		return nil, errShape
 	}
-	for _, p := range []*postings{&ix.terms.postings, &ix.pairs.postings} {
+	for _, p := range []*postings{&ix.terms.postings, &ix.pairs.postings, &ix.keywords.kind.postings, &ix.keywords.docs.postings} {
 		if err := p.madeFor(snap); err != nil {
 			return nil, fmt.Errorf("index: retrieve: %w", err)
 		}
@@ -502,7 +470,7 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 	if err != nil {
 		return nil, fmt.Errorf("index: retrieve: %w", err)
 	}
-	root, err := ix.compile(ctx, q, r, total)
+	root, err := ix.compile(ctx, q, total)
 	if err != nil {
 		return nil, err
 	}
@@ -510,7 +478,7 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 		return nil, errShape
 	}
 	root.setNorm(1.0 / math.Sqrt(root.sumWeights()))
-	e := &evaluator{ix: ix, ctx: ctx, r: r, docs: len(ix.unitOf)}
+	e := &evaluator{ix: ix, docs: len(ix.unitOf)}
 	h := make(hitHeap, 0, size+1)
 	err = e.eval(root, func(d uint32, s float64) {
 		x := hit{doc: d, unit: int(ix.unitOf[d]), score: s}

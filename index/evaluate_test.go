@@ -81,8 +81,8 @@ func countShapes(q query.Query, n map[string]int) {
 		n["pair"]++
 	case *fuzzyQuery:
 		n["fuzzy"]++
-	case *query.TermQuery:
-		n[q.FieldVal]++
+	case *keywordQuery:
+		n[q.f.name]++
 	case *query.DisjunctionQuery:
 		for _, c := range q.Disjuncts {
 			countShapes(c, n)

@@ -78,6 +78,7 @@ type Index struct {
 	commonPairs map[string]int
 	pairs       *pairIndex // the units' folded syllable pairs (pairs.go)
 	terms       *termIndex // the units' folded syllables (terms.go)
+	keywords    *keywords  // the units' kinds and cited documents (keywords.go)
 	unitOf      []uint32   // bleve document number → unit (noUnit: deleted)
 	accums      accums     // retrieve's accumulators, between searches
 	gloss       glossary

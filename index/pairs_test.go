@@ -88,7 +88,7 @@ func TestPairQueryScoresAsBleveField(t *testing.T) {
 			if k%2 == 0 {
 				kind = string(KindPassage)
 			}
-			compare("conjunction", bleve.NewConjunctionQuery(termQ("kind", kind, 1), bleve.NewDisjunctionQuery(ours...)),
+			compare("conjunction", bleve.NewConjunctionQuery(&keywordQuery{f: ix.keywords.kind, value: kind, boost: 1}, bleve.NewDisjunctionQuery(ours...)),
 				bleve.NewConjunctionQuery(termQ("kind", kind, 1), bleve.NewDisjunctionQuery(theirs...)))
 		}
 		if n := ix.pairs.count("zzz qqq"); n != 0 {
@@ -120,6 +120,12 @@ func fieldIndex(t *testing.T, ix *Index) bleve.Index {
 	text := mapping.NewTextFieldMapping()
 	text.Analyzer, text.Store, text.IncludeTermVectors, text.IncludeInAll, text.DocValues = analyzerFold, false, false, false, false
 	m.DefaultMapping.AddFieldMappingsAt("text", text)
+	// The keyword fields as bleve indexed them (keywords.go).
+	for _, name := range []string{fieldKind, fieldDocs} {
+		f := mapping.NewKeywordFieldMapping()
+		f.Store, f.IncludeInAll, f.DocValues, f.IncludeTermVectors = false, false, false, false
+		m.DefaultMapping.AddFieldMappingsAt(name, f)
+	}
 	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -131,6 +137,9 @@ func fieldIndex(t *testing.T, ix *Index) bleve.Index {
 			"text":   u.indexedText(),
 			"kind":   string(u.kind.Kind()),
 			"bigram": string(appendPairsForTest(nil, u.words, ix.vocab.fold)),
+		}
+		if keys := u.docKeys(); len(keys) > 0 {
+			doc["docs"] = keys
 		}
 		if err := b.Index(strconv.Itoa(i), doc); err != nil {
 			t.Fatal(err)

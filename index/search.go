@@ -1825,12 +1825,6 @@ func notWord(r rune) bool { return !content.WordRune(r) }
 func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 	var qs []query.Query
 	seen := map[string]bool{}
-	term := func(field, t string, boost float64) {
-		tq := bleve.NewTermQuery(t)
-		tq.SetField(field)
-		tq.SetBoost(boost)
-		qs = append(qs, tq)
-	}
 	common := ix.commonDF()
 	hasRare := len(pq.docs) > 0
 	for _, b := range pq.bigrams {
@@ -1882,17 +1876,16 @@ func (ix *Index) buildQuery(pq parsedQuery) query.Query {
 	}
 
 	for _, d := range pq.docs {
-		term("docs", d.key, 4)
+		qs = append(qs, &keywordQuery{f: ix.keywords.docsField(), value: d.key, boost: 4})
 	}
 	// A question that names the kind of answer ("số điện thoại", "tác
 	// giả") retrieves units of that kind which match its words — or all of
 	// them when it has no other words.
 	wordQs := qs
 	kindQuery := func(k Kind) {
-		kq := bleve.NewTermQuery(string(k))
-		kq.SetField("kind")
+		kq := &keywordQuery{f: ix.keywords.kindField(), value: string(k), boost: 1}
 		if len(pq.concepts) == 0 {
-			kq.SetBoost(2)
+			kq.boost = 2
 			qs = append(qs, kq)
 			return
 		}

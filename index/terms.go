@@ -254,6 +254,9 @@ func (ix *Index) buildTerms(ctx context.Context) error {
 	if ti.dict, err = vellum.Load(buf.Bytes()); err != nil {
 		return fmt.Errorf("index: terms: %w", err)
 	}
+	if ix.keywords, err = ix.buildKeywords(ctx, unitOf, segs); err != nil {
+		return err
+	}
 	ix.terms = ti
 	ix.unitOf = unitOf
 	return nil

@@ -135,7 +135,7 @@ func TestTextQueryScoresAsBleveField(t *testing.T) {
 			if k%2 == 0 {
 				kind = string(KindPassage)
 			}
-			compare("conjunction", bleve.NewConjunctionQuery(termQ("kind", kind, 1), bleve.NewDisjunctionQuery(ours...)),
+			compare("conjunction", bleve.NewConjunctionQuery(&keywordQuery{f: ix.keywords.kind, value: kind, boost: 1}, bleve.NewDisjunctionQuery(ours...)),
 				bleve.NewConjunctionQuery(termQ("kind", kind, 1), bleve.NewDisjunctionQuery(theirs...)))
 		}
 	}
