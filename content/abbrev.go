@@ -914,6 +914,10 @@ func placeCodes(text string, f func(short, long string)) {
 // possessiveLen is the length of the "'s" or "’s" that s starts with,
 // before a non-letter, or 0.
 func possessiveLen(s string) int {
+	// Most words end before anything else: it is looked for after each.
+	if s == "" || s[0] != '\'' && s[0] != "’"[0] {
+		return 0
+	}
 	for _, a := range []string{"'s", "’s"} {
 		if strings.HasPrefix(s, a) {
 			r, _ := utf8.DecodeRuneInString(s[len(a):])
