@@ -327,50 +327,21 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			ix.articleUnit[ix.units[i].article] = i
 		}
 	}
-	dict := &wordDict{ids: map[string]uint32{}}
-	ix.titles, ix.leads = newWordSets(dict, len(c.Articles)), newWordSets(dict, len(c.Articles))
-	ix.leadSeq = newWordSets(dict, len(c.Articles))
-	leads := make([][]string, len(c.Articles)) // each lead's words in order
-	more := make([][]string, len(c.Articles))  // and the year, in the set only
-	ix.hosts = make([]string, len(c.Articles))
-	for i, a := range c.Articles {
-		ix.titles.add(foldWords(a.Title), true)
-		if len(a.Paragraphs) > 0 {
-			leads[i] = foldWords(a.Paragraphs[0])
+	// The titles' and leads' word sets are read only by questions: made
+	// beside the batches, they leave the build's own goroutine (a
+	// tenth of what ran on it alone at 10,000 articles), and are waited
+	// for at its end.
+	setsDone := make(chan struct{})
+	go func() {
+		defer close(setsDone)
+		ix.articleSets(c)
+	}()
+	setsWaited := false
+	defer func() {
+		if !setsWaited {
+			<-setsDone // a failed build waits for them too: no work outlives Build
 		}
-		// The year a page was published in is named by it as its lead
-		// is: "after the 2025 arrangement" is asked of a 2025 report that
-		// says only "after the arrangement".
-		if y, _, ok := strings.Cut(a.Date, "-"); ok && len(y) == 4 && isDigits(y) {
-			more[i] = append(more[i], y)
-		}
-		// A page whose title and lead name no place may name it in its
-		// site's name (slug.go).
-		lead := ""
-		if len(a.Paragraphs) > 0 {
-			lead = a.Paragraphs[0]
-		}
-		if !namesPlaceIn(a.Title, lead) {
-			ix.hosts[i] = siteName(a.Source)
-		}
-	}
-	// A page that names no place may name it in its address (slug.go).
-	for i, words := range addressPlaces(c.Articles, c.Glossary.English) {
-		more[i] = append(more[i], words...)
-		leads[i] = append(append(leads[i], "\x00"), words...)
-	}
-	for i := range leads {
-		ix.leadSeq.add(leads[i], true)
-		set := append(leads[i], more[i]...)
-		if k := slices.Index(set, "\x00"); k >= 0 {
-			set = append(set[:k], set[k+1:]...) // the separator is no word
-		}
-		ix.leads.add(set, false)
-		leads[i], more[i] = nil, nil
-	}
-	ix.titles.done()
-	ix.leads.done()
-	ix.leadSeq.done()
+	}()
 	if len(ix.units) == 0 {
 		return nil, errors.New("index: build: the corpus has no text to index")
 	}
@@ -475,6 +446,8 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		return nil, err
 	}
 	phase("finish")
+	<-setsDone
+	setsWaited = true
 	ix.vocab.done()
 	ix.compact()
 	ix.contactList = collectContacts(c)
@@ -508,6 +481,55 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 	}
 	return ix, nil
+}
+
+// articleSets makes the titles' and leads' word sets and the site names
+// (titles, leads, leadSeq, hosts) of c's articles.
+func (ix *Index) articleSets(c *content.Corpus) {
+	dict := &wordDict{ids: map[string]uint32{}}
+	ix.titles, ix.leads = newWordSets(dict, len(c.Articles)), newWordSets(dict, len(c.Articles))
+	ix.leadSeq = newWordSets(dict, len(c.Articles))
+	leads := make([][]string, len(c.Articles)) // each lead's words in order
+	more := make([][]string, len(c.Articles))  // and the year, in the set only
+	ix.hosts = make([]string, len(c.Articles))
+	for i, a := range c.Articles {
+		ix.titles.add(foldWords(a.Title), true)
+		if len(a.Paragraphs) > 0 {
+			leads[i] = foldWords(a.Paragraphs[0])
+		}
+		// The year a page was published in is named by it as its lead
+		// is: "after the 2025 arrangement" is asked of a 2025 report that
+		// says only "after the arrangement".
+		if y, _, ok := strings.Cut(a.Date, "-"); ok && len(y) == 4 && isDigits(y) {
+			more[i] = append(more[i], y)
+		}
+		// A page whose title and lead name no place may name it in its
+		// site's name (slug.go).
+		lead := ""
+		if len(a.Paragraphs) > 0 {
+			lead = a.Paragraphs[0]
+		}
+		if !namesPlaceIn(a.Title, lead) {
+			ix.hosts[i] = siteName(a.Source)
+		}
+	}
+	// A page that names no place may name it in its address (slug.go).
+	for i, words := range addressPlaces(c.Articles, c.Glossary.English) {
+		more[i] = append(more[i], words...)
+		leads[i] = append(append(leads[i], "\x00"), words...)
+	}
+	for i := range leads {
+		ix.leadSeq.add(leads[i], true)
+		set := append(leads[i], more[i]...)
+		if k := slices.Index(set, "\x00"); k >= 0 {
+			set = append(set[:k], set[k+1:]...) // the separator is no word
+		}
+		ix.leads.add(set, false)
+		leads[i], more[i] = nil, nil
+	}
+	ix.titles.done()
+	ix.leads.done()
+	ix.leadSeq.done()
 }
 
 // makeUnits cuts articles into sentences and contact blocks. A sentence that
