@@ -170,3 +170,27 @@ func TestEnglishAskedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessiveOnly: a page that writes "people" only as "People's"
+// (the engine keeps the possessive whole) still knows the word, so a
+// Vietnamese question's UBND is rendered as "people's committee" there.
+func TestPossessiveOnly(t *testing.T) {
+	page := "synthetic: true\ntitle: Mau Son announces its leaders\n\n" +
+		"Synthetic article: every name and figure below is invented for tests.\n\n" +
+		"Mr. Le Van Thu, Chairman of the Mau Son Provincial People's Committee, chaired the ceremony.\n\n" +
+		"Ms. Hoang Thi Vi, Chairwoman of the Mau Son Provincial People's Council, attended it.\n"
+	ix := loadedIndex(t, map[string]string{"en.txt": page})
+	pq := ix.parse("Chủ tịch UBND tỉnh Mẫu Sơn là ai?")
+	if !slices.ContainsFunc(pq.concepts, func(c concept) bool {
+		return slices.ContainsFunc(c.alts, func(a []string) bool { return strings.Join(a, " ") == "people s committee" })
+	}) {
+		t.Errorf("UBND not rendered as people's committee: %v", pq.concepts)
+	}
+	res, err := ix.Search(context.Background(), "Chủ tịch UBND tỉnh Mẫu Sơn là ai?", Options{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Found || !strings.Contains(res.Hits[0].Text, "Le Van Thu") {
+		t.Errorf("answer: found %v, %+v", res.Found, res.Hits)
+	}
+}

@@ -1595,8 +1595,10 @@ func (ix *Index) knowsAny(c concept) bool {
 func (ix *Index) knows(alt []string) bool {
 	for _, w := range alt {
 		// The index keeps no one-letter word: "people's council" is
-		// known when "people" and "council" are.
-		if ix.df[w] == 0 && w != "s" {
+		// known when "people" and "council" are. The engine keeps a
+		// possessive whole ("people's"): a page that writes "people"
+		// only so still knows the word.
+		if ix.df[w] == 0 && w != "s" && ix.df[w+"'s"] == 0 && ix.df[w+"’s"] == 0 {
 			return false
 		}
 	}
