@@ -681,7 +681,7 @@ var numShapes = []numShape{
 	// Money, rates, areas, population.
 	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord,
 		may: hasAny("đ", "vnd", "tỷ", "tỉ"), next: numberThen(numberChars, "ntđv")},
-	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm)`), may: hasAny("%", "trăm")},
+	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm|per\s?cent\b)`), may: hasAny("%", "trăm", "cent")},
 	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km 2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: areaOK,
 		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq")},
 	// Lengths and distances, after areas ("12 km²" is one): "cách thành

@@ -64,6 +64,9 @@ func TestValues(t *testing.T) {
 			[]string{"address:43 Hypo Thetical Street"}},
 		{"The board was officially opened at 26 Mau Thu, Gia Dinh City.",
 			[]string{"address:26 Mau Thu, Gia Dinh City"}},
+		// English percentages in words.
+		{"The results achieved over 90 percent of voters agreeing; 84 per cent of households.",
+			[]string{"percent:90 percent", "percent:84 per cent"}},
 		// A house number and its street before its ward, without
 		// "Street", and the larger units after it.
 		{"Provincial People's Council, headquarters at 288 Mau Thu, Ward 5, Gia Dinh city, Thu Nghiem province.",
