@@ -408,7 +408,7 @@ func (e *evaluator) term(n *qnode, emit func(d uint32, s float64)) error {
 		if !ok {
 			return nil
 		}
-		emit(d, scoreTerm(uint64(f), float64(n.p.norm[d]), n))
+		emit(d, scoreTerm(uint64(f), float64(n.p.normOf(d)), n))
 	}
 }
 

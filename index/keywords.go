@@ -83,7 +83,10 @@ func (ix *Index) buildKeywords(ctx context.Context, unitOf []uint32, segs [][2]u
 func buildKeywordField(ctx context.Context, name string, unitOf []uint32, segs [][2]uint64, values func(u *unit, vals []string) []string, units []unit) (*keywordField, error) {
 	f := &keywordField{name: name, start: map[string]uint32{}}
 	f.segs = segs
-	f.norm = make([]float32, len(unitOf))
+	// A field of one value a unit (the kind) has every norm 1: none are
+	// kept (1.2 MB at 10,000 articles).
+	norm := make([]float32, len(unitOf))
+	several := false
 	type list struct{ docs, freqs []uint32 }
 	lists := map[string]*list{}
 	var order []string // the values in the order first met
@@ -99,7 +102,8 @@ func buildKeywordField(ctx context.Context, name string, unitOf []uint32, segs [
 		if len(vals) == 0 {
 			continue
 		}
-		f.norm[d] = float32(1 / math.Sqrt(float64(len(vals))))
+		norm[d] = float32(1 / math.Sqrt(float64(len(vals))))
+		several = several || len(vals) > 1
 		for k, v := range vals {
 			l := lists[v]
 			if l == nil {
@@ -119,6 +123,9 @@ func buildKeywordField(ctx context.Context, name string, unitOf []uint32, segs [
 			l.docs = append(l.docs, uint32(d))
 			l.freqs = append(l.freqs, freq)
 		}
+	}
+	if several {
+		f.norm = norm
 	}
 	for _, v := range order {
 		l := lists[v]

@@ -28,10 +28,18 @@ import (
 // otherwise be about 90 MB of the live heap.
 type postings struct {
 	data []byte
-	norm []float32 // per document: float32(1/sqrt(the field's length))
+	norm []float32 // per document: float32(1/sqrt(the field's length)); nil when every one is 1
 	// segs are the segments, by id and size, of the snapshot the
 	// document numbers belong to: a search in any other is refused.
 	segs [][2]uint64
+}
+
+// normOf is document d's norm.
+func (p *postings) normOf(d uint32) float32 {
+	if p.norm == nil {
+		return 1
+	}
+	return p.norm[d]
 }
 
 // skipEvery is how many postings a skip table entry covers: Advance reads
@@ -168,7 +176,7 @@ func (s *postingSearcher) match(ctx *search.SearchContext, d, f uint32) *search.
 	s.tfd.Reset()
 	s.tfd.ID = binary.BigEndian.AppendUint64(s.tfd.ID[:0], uint64(d))
 	s.tfd.Freq = uint64(f)
-	s.tfd.Norm = float64(s.p.norm[d])
+	s.tfd.Norm = float64(s.p.normOf(d))
 	return s.scorer.Score(ctx, &s.tfd)
 }
 
