@@ -149,28 +149,6 @@ func TestLongerNameReadWhole(t *testing.T) {
 	}
 }
 
-// TestEnglishAskedWords: an English question over Vietnamese pages reads
-// the words of english-asked.tsv as the Vietnamese a page writes
-// ("split" as "chia tách", "photo" as "ảnh").
-func TestEnglishAskedWords(t *testing.T) {
-	page := "synthetic: true\ntitle: Tỉnh Thử Thiên chia tách\n\n" +
-		"Bài viết thử nghiệm (synthetic): mọi tên và số liệu dưới đây đều hư cấu.\n\n" +
-		"Năm 1989, tỉnh Thử Thiên được chia tách thành hai tỉnh; hộ chiếu cần 2 ảnh cỡ 4x6.\n"
-	ix := loadedIndex(t, map[string]string{"vi.txt": page})
-	for q, want := range map[string]string{
-		"In 1989, which province was split into two?":             "chia tach",
-		"What photo size is required for a passport application?": "anh",
-		"Which region was split before 1989?":                     "vung",
-	} {
-		pq := ix.parse(q)
-		if !slices.ContainsFunc(pq.concepts, func(c concept) bool {
-			return slices.ContainsFunc(c.alts, func(a []string) bool { return strings.Join(a, " ") == want })
-		}) {
-			t.Errorf("%q: no concept reads %q: %v", q, want, pq.concepts)
-		}
-	}
-}
-
 // TestPossessiveOnly: a page that writes "people" only as "People's"
 // (the engine keeps the possessive whole) still knows the word, so a
 // Vietnamese question's UBND is rendered as "people's committee" there.
