@@ -43,6 +43,10 @@ type gateFacts struct {
 	unknown    float64 // share of the question's weight that no page writes in any spelling
 	gap        float64 // the largest share of the question's weight in one word some page writes and the unit lacks
 	checks     checks  // the checks that marked the unit down
+
+	// askShift is what weighing down the words questions ask with
+	// (askwords.go) adds to the coverage the decision reads.
+	askShift float64
 }
 
 // checks is a set of the coverage checks that found a unit lacking.
@@ -90,7 +94,7 @@ func checked(c checks) func(*Index, []scored, bool) float64 {
 // to them.
 var gateInputs = []gateInput{
 	{"bias", -foundCoverage, func(*Index, []scored, bool) float64 { return 1 }},
-	{"coverage", 1, func(_ *Index, r []scored, _ bool) float64 { return r[0].coverage }},
+	{"coverage", 1, func(_ *Index, r []scored, _ bool) float64 { return r[0].coverage + r[0].gate.askShift }},
 	// The lower bar where English is read is for the words a question
 	// and an English page put otherwise; a field the page does not give
 	// (a phone, a fax) is missing in any language.

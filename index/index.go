@@ -116,6 +116,9 @@ type Index struct {
 	closeErr    error
 
 	refs refcount
+
+	// askFactors weigh down the words questions ask with (askwords.go).
+	askFactors map[string]float64
 }
 
 // unit is one searchable piece: a sentence of an article, or a contact block.
@@ -231,7 +234,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{corpus: c, df: map[string]int{}, docArticles: map[string][]int{}, vocab: newVocab()}
+	ix := &Index{corpus: c, df: map[string]int{}, docArticles: map[string][]int{}, vocab: newVocab(), askFactors: askFactors}
 	phase := func(name string) {
 		if o.Phase != nil {
 			o.Phase(name)

@@ -1079,13 +1079,28 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		case tot > 0:
 			c.coverage = covered / tot
 			s.gate.raw, s.gate.own, s.gate.window = c.coverage, own/tot, c.coverage+windowed/tot
+			// The decision reads the coverage with the words questions
+			// ask with weighed down; the ranking keeps them whole.
+			// A word the answer need not hold costs less where it is
+			// missing, and counts whole where it is there.
+			askTot := tot
+			for i, c := range pq.concepts {
+				if f := ix.askFactor(c); f < 1 {
+					askTot -= ws[i] * (1 - f) * (1 - credit[i])
+				}
+			}
+			if askTot > 0 && askTot < tot {
+				s.gate.askShift = covered/askTot - c.coverage
+			}
 			switch {
 			case missingRequired:
 				c.coverage *= requiredMissing
 				s.gate.window *= requiredMissing
+				s.gate.askShift *= requiredMissing
 			case missingEntity:
 				c.coverage *= entityMissing
 				s.gate.window *= entityMissing
+				s.gate.askShift *= entityMissing
 			}
 		default:
 			// Only the kind of answer was asked ("số điện thoại?"): a unit of
@@ -1104,6 +1119,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if strings.HasSuffix(strings.TrimSpace(u.text), "?") {
 			c.coverage *= requiredMissing
 			s.gate.window *= requiredMissing
+			s.gate.askShift *= requiredMissing
 			s.gate.checks |= checkHeading
 		}
 		if len(qBigrams) > 0 {
