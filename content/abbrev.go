@@ -1038,23 +1038,56 @@ var placeShortRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`(^|[^\p{L}\p{N}])((?i:` + strings.Join(shorts, "|") + `))\.\s*(\p{Lu}|\p{N})`)
 }()
 
-// ExpandPlaceShorts writes out the place prefixes a question shortens
-// before a name ("sđt P. Tân Định" → "sđt phường Tân Định"), folded when
-// plain (a question typed without accents stays so).
-func ExpandPlaceShorts(q string, plain bool) string {
-	return placeShortRE.ReplaceAllStringFunc(q, func(m string) string {
-		sm := placeShortRE.FindStringSubmatch(m)
-		name := ""
-		for _, p := range Lexicon.PlacePrefixes {
-			for _, s := range p.Short {
-				if strings.EqualFold(s, sm[2]) {
-					name = p.Name
-				}
+// placeNounRE finds a place prefix's short form used as the noun itself,
+// typed in capitals with its dot and followed by no name: "bao nhiêu P.
+// và bao nhiêu xã", "gồm những P. nào", "có mấy P. mấy X.". "TT" is left
+// out: alone it is as often "trung tâm" or a circular (thông tư).
+var placeNounRE = func() *regexp.Regexp {
+	var shorts []string
+	for _, p := range Lexicon.PlacePrefixes {
+		for _, s := range p.Short {
+			if s != "TT" {
+				shorts = append(shorts, s)
 			}
 		}
-		if plain {
-			name = Fold(name)
+	}
+	sort.Slice(shorts, func(i, j int) bool { return len(shorts[i]) > len(shorts[j]) })
+	return regexp.MustCompile(`(^|[^\p{L}\p{N}])(` + strings.Join(shorts, "|") + `)\.(\s+\p{Ll}|\s*[^\p{L}\p{N}.]|\s*$)`)
+}()
+
+// placeName is the place prefix whose short form is short, folded when
+// plain.
+func placeName(short string, plain bool) string {
+	name := ""
+	for _, p := range Lexicon.PlacePrefixes {
+		for _, s := range p.Short {
+			if strings.EqualFold(s, short) {
+				name = p.Name
+			}
 		}
-		return sm[1] + name + " " + sm[3]
+	}
+	if plain {
+		name = Fold(name)
+	}
+	return name
+}
+
+// ExpandPlaceShorts writes out the place prefixes a question shortens
+// before a name ("sđt P. Tân Định" → "sđt phường Tân Định") or uses as the
+// noun ("những P. nào" → "những phường nào"), folded when plain (a
+// question typed without accents stays so).
+func ExpandPlaceShorts(q string, plain bool) string {
+	q = placeShortRE.ReplaceAllStringFunc(q, func(m string) string {
+		sm := placeShortRE.FindStringSubmatch(m)
+		return sm[1] + placeName(sm[2], plain) + " " + sm[3]
 	})
+	// Each match holds the character after the dot, so two shorts in a
+	// row ("mấy P. mấy X.") need a second pass for the one it swallowed.
+	for range 2 {
+		q = placeNounRE.ReplaceAllStringFunc(q, func(m string) string {
+			sm := placeNounRE.FindStringSubmatch(m)
+			return sm[1] + placeName(sm[2], plain) + sm[3]
+		})
+	}
+	return q
 }

@@ -121,6 +121,13 @@ func TestExpandPlaceShorts(t *testing.T) {
 		{"h. Mẫu Sơn có bao nhiêu xóm", false, "huyện Mẫu Sơn có bao nhiêu xóm"},
 		{"tdp so 1 p. Mau Thu", true, "tdp so 1 phuong Mau Thu"},
 		{"tp. Mẫu", false, "thành phố Mẫu"},
+		// The short as the noun itself, asked about or counted.
+		{"TX Mẫu có bao nhiêu P. và bao nhiêu xã?", false, "TX Mẫu có bao nhiêu phường và bao nhiêu xã?"},
+		{"P. Mẫu Thử mới gồm những P. nào?", false, "phường Mẫu Thử mới gồm những phường nào?"},
+		{"TP Mau Thu co may P. may X.", true, "TP Mau Thu co may phuong may xa"},
+		{"sáp nhập từ P.1, P.2 và P. mấy", false, "sáp nhập từ phường 1, phường 2 và phường mấy"},
+		{"theo TT. số 09", false, "theo TT. số 09"}, // a circular as often as a town
+		{"p. nào", false, "p. nào"}, // lower case alone: only before a name
 	} {
 		if got := ExpandPlaceShorts(tt.in, tt.plain); got != tt.want {
 			t.Errorf("ExpandPlaceShorts(%q) = %q, want %q", tt.in, got, tt.want)
