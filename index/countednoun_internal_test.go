@@ -1,7 +1,11 @@
 package index
 
 import (
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // TestCountedNounEnglish: a Vietnamese count question's noun of several
@@ -33,6 +37,40 @@ func TestCountedNounEnglish(t *testing.T) {
 		cand := &candidate{u: &unit{traits: inEnglish}, folded: foldWords(tc.unit), coverage: foundCoverage}
 		if got := counted.fn(ix, &pq, cand) > 0; got != tc.want {
 			t.Errorf("%q over %q: counted %v, want %v (noun %v)", tc.question, tc.unit, got, tc.want, pq.countedWords)
+		}
+	}
+}
+
+// TestCountedShortForm: a counted noun typed as its short form ("bao
+// nhiêu ĐVHC", "bn đvhc") counts what the short stands for: the page
+// writes "130 đơn vị hành chính", never "130 ĐVHC". A count of another
+// noun does not answer it.
+func TestCountedShortForm(t *testing.T) {
+	page := "synthetic: true\ntitle: Tỉnh Mẫu Thử sau sắp xếp\n\n" +
+		"Bài tổng hợp: mọi tên và số liệu dưới đây đều là bịa, dùng để kiểm thử.\n\n" +
+		"Sau sắp xếp, tỉnh Mẫu Thử còn 57 đơn vị hành chính cấp xã.\n"
+	ix := loadedIndex(t, map[string]string{"vi.txt": page})
+	var counted *signal
+	for i := range signals {
+		if signals[i].name == "counted_noun" {
+			counted = &signals[i]
+		}
+	}
+	for _, tc := range []struct {
+		question, unit string
+		want           bool
+	}{
+		{"Tỉnh Mẫu Thử còn bao nhiêu ĐVHC cấp xã?", "Sau sắp xếp, tỉnh Mẫu Thử còn 57 đơn vị hành chính cấp xã.", true},
+		{"tinh mau thu con bn dvhc cap xa", "Sau sắp xếp, tỉnh Mẫu Thử còn 57 đơn vị hành chính cấp xã.", true},
+		{"Tỉnh Mẫu Thử còn bao nhiêu ĐVHC cấp xã?", "Tỉnh Mẫu Thử có 12 thôn.", false},
+	} {
+		pq := ix.parse(tc.question)
+		cand := &candidate{u: &unit{}, folded: foldWords(tc.unit), coverage: foundCoverage}
+		if got := counted.fn(ix, &pq, cand) > 0; got != tc.want {
+			t.Errorf("%q over %q: counted %v, want %v (noun %q, long %v)", tc.question, tc.unit, got, tc.want, pq.counted, pq.countedLong)
+		}
+		if !slices.ContainsFunc(pq.asked, func(a content.Asked) bool { return strings.Contains(a.Noun, "don vi hanh chinh") }) {
+			t.Errorf("%q: asked %+v, want a count of don vi hanh chinh", tc.question, pq.asked)
 		}
 	}
 }

@@ -107,6 +107,9 @@ type parsedQuery struct {
 	// most maxNounWords): the noun of several syllables an English page
 	// counts in its own words ("công chức" → "civil servants").
 	countedWords []string
+	// countedLong are the written-out names of a counted noun typed as
+	// its short form ("bao nhiêu ĐVHC" counts đơn vị hành chính), folded.
+	countedLong [][]string
 	// required are the things the question names that an answer must name
 	// too, each with its spellings: a place with its name ("phường An
 	// Lạc"), a weekday, a deputy's title. Missing one, a unit speaks of a
@@ -899,6 +902,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	if pq.counted != "" {
 		pq.intents |= wantNumber
 	}
+	pq.countedLong = ix.shortCounted(pq.counted, cased, pq.folded)
 	if pq.intents&wantAuthor != 0 {
 		pq.intents &^= wantPerson | wantName // "ai viết" asks for the author, not an office's person in charge
 	}
@@ -1123,6 +1127,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
 	}
 	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
+	pq.asked = countLong(pq.asked, pq.counted, pq.countedLong)
 	pq.phoneSure = asksPhoneSurely(q, pq.asked)
 	// "What is the population of …" asks for a number as "Dân số … là
 	// bao nhiêu?" does, though it has no "how many" to say so.
@@ -2407,6 +2412,45 @@ func countedNoun(folded, accented []string, questionAccented bool) (string, []st
 		}
 	}
 	return "", nil
+}
+
+// shortCounted are the glossary's names of the counted noun when the
+// question types it as a short form: in capitals, or letters no page
+// writes as a syllable ("đvhc"). A page counts "130 đơn vị hành chính",
+// not "130 ĐVHC".
+func (ix *Index) shortCounted(counted string, cased, folded []string) [][]string {
+	exps := ix.gloss.abbrev[counted]
+	if len(exps) == 0 {
+		return nil
+	}
+	i := slices.Index(folded, counted)
+	if i < 0 || !isUpper(cased, i) && ix.writtenSyllable(counted) {
+		return nil
+	}
+	return exps
+}
+
+// countLong adds to the count asked of a short form ("ĐVHC") the names it
+// stands for, so a value counting "đơn vị hành chính" answers it.
+func countLong(asked []content.Asked, counted string, long [][]string) []content.Asked {
+	if len(long) == 0 {
+		return asked
+	}
+	out := slices.Clone(asked)
+	for i, a := range out {
+		if a.Type != content.ValueCount {
+			continue
+		}
+		for _, n := range strings.Split(a.Noun, "|") {
+			if rest, ok := strings.CutPrefix(n, counted); ok && (rest == "" || rest[0] == ' ') {
+				for _, l := range long {
+					out[i].Noun += "|" + strings.Join(l, " ") + rest
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 // maxNounWords bounds the syllables of a counted noun looked up in the

@@ -165,6 +165,11 @@ var signals = []signal{
 		if countsNoun(c.folded, pq.counted) {
 			return true
 		}
+		for _, l := range pq.countedLong {
+			if countsNoun(c.folded, l[0]) {
+				return true
+			}
+		}
 		if c.u.traits&inEnglish != 0 {
 			// The longest noun the glossary renders: "công chức" is
 			// "civil servants", not its first syllable's.
