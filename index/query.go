@@ -1087,7 +1087,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			return true
 		})
 	}
-	pq.required = requiredNames(pq.folded, cased, nameStops(content.Normalize(q), len(cased)), pq.intents)
+	pq.required = requiredNames(pq.folded, cased, nameStops(content.Normalize(q), len(cased)), pq.intents, ix.bodyNotPlace)
 	pq.required = notJoinedInitials(pq.required, pq.raw)
 	// A place typed as its code ("tỉnh BL") is named by its name too.
 	for i, r := range pq.required {
@@ -2060,7 +2060,7 @@ var englishWeekdays = func() map[string][][]string {
 // Places are recognised by a prefix followed by a capitalised name or a
 // number, so an unaccented lower-case question ("xa an lac") is read as
 // words, not guessed at.
-func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string {
+func requiredNames(folded, cased []string, stops []bool, in intent, bodyNotPlace func(kind, name []string) bool) [][][]string {
 	var req [][][]string
 	schedule := in&wantTime != 0
 	joined := " " + strings.Join(folded, " ") + " "
@@ -2132,6 +2132,12 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 				}
 				name = append(name, folded[j])
 			}
+			// Typed without marks, "Ban Tuyen giao" is a board, not a
+			// village ("bản") named Tuyên, where the corpus writes the
+			// board and no such village.
+			if len(name) > 0 && !accents && len(p) == 1 && bodyHeadFolds[p[0]] && bodyNotPlace != nil && bodyNotPlace(p, name) {
+				break
+			}
 			if len(name) > 0 {
 				req = append(req, [][]string{name})
 				i = j - 1
@@ -2140,6 +2146,36 @@ func requiredNames(folded, cased []string, stops []bool, in intent) [][][]string
 		}
 	}
 	return req
+}
+
+// bodyHeadFolds are the folds of the lexicon's BodyHeads ("ban" of Ban,
+// also bản, a village).
+var bodyHeadFolds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, h := range content.Lexicon.BodyHeads {
+		m[content.Fold(h)] = true
+	}
+	return m
+}()
+
+// bodyNotPlace: the corpus writes a body whose one-word head folds as
+// the place kind kind does, with name's first word after it ("Ban Tiếp
+// công dân": "ban tiep"), and no place of that kind named name, whole or
+// as the start of a longer name ("bản Tiếp …").
+func (ix *Index) bodyNotPlace(kind, name []string) bool {
+	if !ix.gloss.bodies[kind[0]+" "+name[0]] {
+		return false
+	}
+	k := slices.IndexFunc(placeKindNames, func(p []string) bool { return slices.Equal(p, kind) })
+	if k < 0 {
+		return false
+	}
+	for n := len(name); n >= 2; n-- {
+		if ix.places[strings.Join(name[:n], " ")]&(1<<k) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // nameStops marks each of text's n words (split as parse splits them)

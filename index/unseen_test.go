@@ -73,6 +73,21 @@ func TestUnaccentedPrefixNoPlace(t *testing.T) {
 	})
 }
 
+// TestUnmarkedBoardNoVillage: typed without any marks, "Ban Tiep cong
+// dan" is still the board, not a village ("bản") named Tiep that the
+// answer must name; a village the corpus writes after "bản" is still one.
+func TestUnmarkedBoardNoVillage(t *testing.T) {
+	village := "synthetic: true\ntitle: Bản Khe Mây sáp nhập\n\n" +
+		"Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.\n\n" +
+		"Bản Khe Mây có 214 nhân khẩu sau khi sáp nhập.\n"
+	ix := pageIndex(t, map[string]string{"ban.txt": boardPage, "board.txt": boardEnglish, "ban-khe-may.txt": village, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Ai lam Truong Ban Tiep cong dan thanh pho Vi Lam?", "Lac Van Thu"},
+		{"Ban Khe May co bao nhieu nhan khau sau sap nhap?", "214 nhân khẩu"},
+		{"Ban Khe Suoi co bao nhieu nhan khau sau sap nhap?", ""},
+	})
+}
+
 // TestContactNamesNoBody: a contact block answers for the office of the
 // place its address names, though it does not name the body ("UBND"); a
 // commune it does not name is declined.
