@@ -139,12 +139,15 @@ func TestJoinedShortsAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	q := "CATP Mẫu Thử tiếp công dân ở đâu?"
-	res, err := ix.Search(context.Background(), q, index.Options{Limit: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !res.Found || !strings.Contains(res.Hits[0].Text, "số 15 đường Giả Định") {
-		t.Errorf("%q: want the police's address first, got:\n%s", q, topHits(t, ix, q))
+	// Typed in lower case on a phone, "catp" is no syllable: still the
+	// two short forms.
+	for _, q := range []string{"CATP Mẫu Thử tiếp công dân ở đâu?", "catp mau thu tiep cong dan o dau"} {
+		res, err := ix.Search(context.Background(), q, index.Options{Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Found || !strings.Contains(res.Hits[0].Text, "số 15 đường Giả Định") {
+			t.Errorf("%q: want the police's address first, got:\n%s", q, topHits(t, ix, q))
+		}
 	}
 }

@@ -1038,8 +1038,9 @@ func (ix *Index) parse(question string) parsedQuery {
 			continue
 		}
 		// Two short forms typed as one ("CATP": công an thành phố). A
-		// guess at a name, not a body the answer must name.
-		if exps := ix.joinedShorts(w); len(exps) > 0 && isUpper(cased, i) && ix.gloss.abbrev[w] == nil {
+		// guess at a name, not a body the answer must name. Typed in
+		// lower case ("tphcm"), letters no syllable has are one too.
+		if exps := ix.joinedShorts(w); len(exps) > 0 && (isUpper(cased, i) || !content.CanBeSyllable(w)) && ix.gloss.abbrev[w] == nil {
 			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, false, pq.english, exps))
 			continue
 		}
