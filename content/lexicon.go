@@ -261,6 +261,11 @@ type lexicon struct {
 	// own ("Dân số (2021)" / "Tổng cộng 16.095 người"): the total is the
 	// heading's value.
 	InfoboxLabels, InfoboxTotals []string
+	// CodeLabels name the numeric codes a page gives a place or a line
+	// (postal, administrative, dialling): a question asking for one is
+	// answered by its digits, not by a sentence naming the label ("…
+	// gồm diện tích, dân số, mã hành chính, mã bưu chính.").
+	CodeLabels []string
 	// EnglishSpellings are British spellings (and irregular plurals) that
 	// no rule of EnglishForm reads, with the form search compares them by.
 	EnglishSpellings map[string]string
@@ -295,6 +300,8 @@ var Lexicon = lexicon{
 		"Phân chia hành chính", "Đại biểu quốc hội", "Hội đồng nhân dân", "Tên khác", "Biệt danh", "GRDP",
 		"Khí hậu", "Tổng cộng", "Tổng số"},
 	InfoboxTotals: []string{"Tổng cộng", "Tổng số", "Tổng"},
+	CodeLabels: []string{"Mã hành chính", "Mã bưu chính", "Mã bưu điện", "Mã điện thoại", "Mã vùng", "Mã số thuế",
+		"postal code", "postcode", "zip code", "area code", "administrative code"},
 	EnglishSpellings: map[string]string{
 		"programme": "program", "licence": "license", "defence": "defense", "offence": "offense",
 		"practise": "practice", "enrol": "enroll", "enrolment": "enrollment", "fulfil": "fulfill",

@@ -126,6 +126,9 @@ type parsedQuery struct {
 	// phoneSure: a phone is the one kind of value asked, and not
 	// only by "dt", which is diện tích as often as điện thoại.
 	phoneSure bool
+	// code: the question asks for a numeric code (content.Lexicon's
+	// CodeLabels: "mã bưu chính", "area code"): an answer states digits.
+	code bool
 	// titles are the titles a who-question asks about ("Ai là Chủ tịch
 	// …", "Who is the Director …"), with their spellings: the answer
 	// itself, or the sentence before it, names the title, not another.
@@ -1130,6 +1133,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
 	pq.asked = countLong(pq.asked, pq.counted, pq.countedLong)
 	pq.phoneSure = asksPhoneSurely(q, pq.asked)
+	pq.code = asksCode(pq.folded)
 	// "What is the population of …" asks for a number as "Dân số … là
 	// bao nhiêu?" does, though it has no "how many" to say so.
 	if pq.english && slices.ContainsFunc(pq.asked, func(a content.Asked) bool {

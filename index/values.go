@@ -393,3 +393,43 @@ func phoneish(text string) bool {
 // isASCIILetter: b is an ASCII letter (a number glued to one is a code, not
 // a number to call).
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// codeLabels are the lexicon's CodeLabels, folded.
+var codeLabels = func() [][]string {
+	var out [][]string
+	for _, l := range content.Lexicon.CodeLabels {
+		out = append(out, foldWords(l))
+	}
+	return out
+}()
+
+// asksCode: the question's folded words name a code (CodeLabels).
+func asksCode(folded []string) bool {
+	return slices.ContainsFunc(codeLabels, func(l []string) bool { return containsSeq(folded, l) })
+}
+
+// codeRe is a run of digits a code is written as: three to six, alone.
+var codeRe = regexp.MustCompile(`(?:^|[^\d.,/-])(\d{3,6})(?:$|[^\d.,/-])`)
+
+// givesCode: the unit or the sentence it goes on to states a code's
+// digits — a run of three to six digits that is no year — where the
+// question asks for a code. A page's lead promising "mã bưu chính"
+// among its fields gives none.
+func (ix *Index) givesCode(pq *parsedQuery, u *unit) bool {
+	if !pq.code {
+		return true
+	}
+	return statesCode(u.text) || u.next > 0 && statesCode(ix.units[u.next-1].text)
+}
+
+// statesCode: text writes a code's digits (codeRe), not a year.
+func statesCode(text string) bool {
+	for _, m := range codeRe.FindAllStringSubmatch(text, -1) {
+		d := m[1]
+		if len(d) == 4 && (strings.HasPrefix(d, "19") || strings.HasPrefix(d, "20")) {
+			continue
+		}
+		return true
+	}
+	return false
+}
