@@ -266,6 +266,11 @@ type lexicon struct {
 	// answered by its digits, not by a sentence naming the label ("…
 	// gồm diện tích, dân số, mã hành chính, mã bưu chính.").
 	CodeLabels []string
+	// BodyAsks ask which body or unit does something ("Cơ quan nào
+	// thường trực đường dây nóng?", "Which unit receives the hotline
+	// information?"): a contact field they name is their subject, not
+	// what they ask for.
+	BodyAsks []string
 	// EnglishSpellings are British spellings (and irregular plurals) that
 	// no rule of EnglishForm reads, with the form search compares them by.
 	EnglishSpellings map[string]string
@@ -302,6 +307,8 @@ var Lexicon = lexicon{
 	InfoboxTotals: []string{"Tổng cộng", "Tổng số", "Tổng"},
 	CodeLabels: []string{"Mã hành chính", "Mã bưu chính", "Mã bưu điện", "Mã điện thoại", "Mã vùng", "Mã số thuế",
 		"postal code", "postcode", "zip code", "area code", "administrative code"},
+	BodyAsks: []string{"cơ quan nào", "đơn vị nào", "bộ phận nào", "which unit", "which agency", "which body",
+		"which department", "which office", "which organization"},
 	EnglishSpellings: map[string]string{
 		"programme": "program", "licence": "license", "defence": "defense", "offence": "offense",
 		"practise": "practice", "enrol": "enroll", "enrolment": "enrollment", "fulfil": "fulfill",

@@ -1094,6 +1094,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			missingRequired = true
 			s.gate.checks |= checkField
 		}
+		if !missingEntity && !missingRequired && !ix.givesNumber(&pq, u) {
+			missingRequired = true
+			s.gate.checks |= checkField
+		}
 		if !missingEntity && !missingRequired && !ix.givesCode(&pq, u) {
 			missingRequired = true
 			s.gate.checks |= checkField

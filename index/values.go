@@ -320,6 +320,9 @@ func asksPhoneSurely(q string, asked []content.Asked) bool {
 		return false
 	}
 	lower := strings.ToLower(q)
+	if folded := foldWords(lower); slices.ContainsFunc(bodyAsks, func(a []string) bool { return containsSeq(folded, a) }) {
+		return false
+	}
 	if strings.Contains(lower, "đt") {
 		return true
 	}
@@ -408,9 +411,6 @@ func asksCode(folded []string) bool {
 	return slices.ContainsFunc(codeLabels, func(l []string) bool { return containsSeq(folded, l) })
 }
 
-// codeRe is a run of digits a code is written as: three to six, alone.
-var codeRe = regexp.MustCompile(`(?:^|[^\d.,/-])(\d{3,6})(?:$|[^\d.,/-])`)
-
 // givesCode: the unit or the sentence it goes on to states a code's
 // digits — a run of three to six digits that is no year — where the
 // question asks for a code. A page's lead promising "mã bưu chính"
@@ -422,14 +422,52 @@ func (ix *Index) givesCode(pq *parsedQuery, u *unit) bool {
 	return statesCode(u.text) || u.next > 0 && statesCode(ix.units[u.next-1].text)
 }
 
-// statesCode: text writes a code's digits (codeRe), not a year.
+// statesCode: text writes a code's digits: a number of three to six
+// digits standing alone — no group of a longer number ("1.208"), no part
+// of a date or a document's number ("2538/QĐ"), no year.
 func statesCode(text string) bool {
-	for _, m := range codeRe.FindAllStringSubmatch(text, -1) {
-		d := m[1]
-		if len(d) == 4 && (strings.HasPrefix(d, "19") || strings.HasPrefix(d, "20")) {
+	for i := 0; i < len(text); i++ {
+		if !isASCIIDigit(text[i]) {
 			continue
 		}
-		return true
+		j := i
+		for j < len(text) && isASCIIDigit(text[j]) {
+			j++
+		}
+		glued := i > 0 && isASCIILetter(text[i-1]) || i > 1 && strings.IndexByte(".,/-", text[i-1]) >= 0 && isASCIIDigit(text[i-2]) ||
+			j < len(text) && (isASCIILetter(text[j]) || text[j] == '/' ||
+				j+1 < len(text) && strings.IndexByte(".,/-", text[j]) >= 0 && isASCIIDigit(text[j+1]))
+		year := j-i == 4 && (text[i:i+2] == "19" || text[i:i+2] == "20")
+		if !glued && !year && j-i >= 3 && j-i <= 6 {
+			return true
+		}
+		i = j
 	}
 	return false
+}
+
+// bodyAsks are the lexicon's BodyAsks, folded.
+var bodyAsks = func() [][]string {
+	var out [][]string
+	for _, a := range content.Lexicon.BodyAsks {
+		out = append(out, foldWords(a))
+	}
+	return out
+}()
+
+// givesNumber: where a phone is surely the one thing asked (phoneSure),
+// the unit or the sentence it goes on to states a number to call — a
+// phone value, a contact block, or what phoneish reads as one ("tổng đài
+// 1022", "0221"), not any number ("hơn 350 bảng"). A
+// sentence naming the office, or saying that its hotline exists, with no
+// number does not answer; givesPhone reads the whole article, this the
+// answer's window.
+func (ix *Index) givesNumber(pq *parsedQuery, u *unit) bool {
+	if !pq.phoneSure {
+		return true
+	}
+	states := func(u *unit) bool {
+		return u.kind == kContact || holdsPhone(u) || u.values&valueBit[content.ValuePhone] != 0 || phoneish(u.text)
+	}
+	return states(u) || u.next > 0 && states(&ix.units[u.next-1])
 }
