@@ -79,7 +79,7 @@ func TestPagingSurvivesRestart(t *testing.T) {
 	c := redistest.Start(t).Client()
 	searcher := newSearcher(t, mustCorpus(t))
 	first := bot.New(searcher, store.NewRedis(c, store.Options{}), bot.Options{})
-	ask(t, first, "so dien thoai uy ban")
+	ask(t, first, "nghị quyết 18")
 	page2 := ask(t, first, "xem thêm")
 
 	second := bot.New(searcher, store.NewRedis(c, store.Options{}), bot.Options{})

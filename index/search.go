@@ -1094,11 +1094,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			missingRequired = true
 			s.gate.checks |= checkField
 		}
-		if !missingEntity && !missingRequired && !ix.givesNumber(&pq, u) {
+		// A number to call or a code asked and not stated is read even
+		// where the body asked is missing too: a unit lacking both is
+		// no near answer (the centre's founding sentence, an English
+		// page's first day, for the centre's phone).
+		if !missingRequired && !ix.givesNumber(&pq, u) {
 			missingRequired = true
 			s.gate.checks |= checkField
 		}
-		if !missingEntity && !missingRequired && !ix.givesCode(&pq, u) {
+		if !missingRequired && !ix.givesCode(&pq, u) {
 			missingRequired = true
 			s.gate.checks |= checkField
 		}
