@@ -718,6 +718,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		inArticleBody[k] = v
 		return v
 	}
+	attachSkip := attachSkips(&pq)
 	out := make([]scored, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
 	for _, h := range cands {
@@ -1119,6 +1120,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			covered += docWeight * titleCredit
 		}
 		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.engine}
+		c.attached = attachment(&pq, u, ws, attachSkip)
 		switch {
 		case tot > 0:
 			c.coverage = covered / tot

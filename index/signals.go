@@ -26,6 +26,7 @@ type candidate struct {
 	engine   float64  // bleve's score relative to the best candidate's
 	bigrams  float64  // share of the question's syllable pairs found adjacent
 	exact    float64  // share of the question's accented syllables found as typed
+	attached float64  // share of the question in an asked count's own clause (attachment)
 }
 
 // signal is one named piece of evidence that a unit answers a question.
@@ -187,6 +188,9 @@ var signals = []signal{
 		}
 		return false
 	}),
+	// The count asked stands in a clause that says what the question
+	// asks ("giảm 381 đơn vị"), not only in a unit that does.
+	{name: "attached", weight: 0.3, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.attached }},
 	// A unit that frames its article (the grounds cited, the headline,
 	// the article's title unit) says what the page is about, not the
 	// value asked: it shares the most words with any question about the
