@@ -2,35 +2,17 @@ package index_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/index"
 )
 
-// pageIndex writes synthetic pages to a folder and builds their index the
-// way a portal's folder is loaded (content.LoadDir), closed with the test.
+// pageIndex loads synthetic pages as the internal tests do (LoadedIndex:
+// content.LoadDir of a folder, the index closed with the test).
 func pageIndex(t *testing.T, pages map[string]string) *index.Index {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range pages {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := content.LoadDir(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), c, index.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
+	return index.LoadedIndex(t, pages)
 }
 
 // answerOrDecline is a question and what its one answer must hold; want
