@@ -153,14 +153,23 @@ type keywordQuery struct {
 	boost float64
 }
 
-func (q *keywordQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+func (q *keywordQuery) Searcher(_ context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	if q.f == nil {
 		return nil, errors.New("index: keywords: none made")
 	}
-	at, ok := q.f.lookup(q.value)
-	s, err := q.f.searcher(i, at, ok, q.value, q.f.name, q.boost, options)
+	return searchTerm(&q.f.postings, q.f.lookup, q.value, q.f.name, q.boost, i, options)
+}
+
+// searchTerm is the Searcher of one term of postings of our own (a
+// keyword field's value, a folded pair), found by lookup, that bleve's own
+// search walks as it walks a TermQuery on field: the query shapes compile
+// does not take. keywordQuery and pairQuery differ in their postings
+// alone (and compile's type switch tells them apart).
+func searchTerm(p *postings, lookup func(string) (uint32, bool), term, field string, boost float64, i bindex.IndexReader, options search.SearcherOptions) (search.Searcher, error) {
+	at, ok := lookup(term)
+	s, err := p.searcher(i, at, ok, term, field, boost, options)
 	if err != nil {
-		return nil, fmt.Errorf("index: keywords: %w", err)
+		return nil, fmt.Errorf("index: %s postings: %w", field, err)
 	}
 	return s, nil
 }

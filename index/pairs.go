@@ -334,14 +334,9 @@ type pairQuery struct {
 	boost float64
 }
 
-func (q *pairQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+func (q *pairQuery) Searcher(_ context.Context, i bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	if q.pi == nil {
 		return nil, errors.New("index: pairs: none made")
 	}
-	at, ok := q.pi.lookup(q.pair)
-	s, err := q.pi.searcher(i, at, ok, q.pair, "bigram", q.boost, options)
-	if err != nil {
-		return nil, fmt.Errorf("index: pairs: %w", err)
-	}
-	return s, nil
+	return searchTerm(&q.pi.postings, q.pi.lookup, q.pair, "bigram", q.boost, i, options)
 }
