@@ -681,13 +681,14 @@ var numShapes = []numShape{
 	// Money, rates, areas, population.
 	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord,
 		may: hasAny("đ", "vnd", "tỷ", "tỉ"), next: numberThen(numberChars, "ntđv")},
-	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm|per\s?cent\b)`), may: hasAny("%", "trăm", "cent")},
+	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm|per\s?cent\b)`), may: hasAny("%", "trăm", "cent"),
+		next: numberThen(numberChars, "%p")},
 	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km 2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: areaOK,
-		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq")},
+		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq"), next: numberThen(numberChars, "khms")},
 	// Lengths and distances, after areas ("12 km²" is one): "cách thành
 	// phố 62 km", "biên giới dài 182 km", "khoảng 56 hải lý".
 	{t: ValueDistance, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km|ki-?lô-?mét|kilômét|kilomet(?:er|re)?s?|cây\s+số|hải\s+lý|nautical\s+miles?|miles?)`), ok: distanceOK,
-		may: hasAny("km", "lô", "kilô", "kilom", "cây", "hải", "mile")},
+		may: hasAny("km", "lô", "kilô", "kilom", "cây", "hải", "mile"), next: numberThen(numberChars, "kchnm")},
 	// A table's cell or a field under a heading that names the area and
 	// its unit ("Diện tích (km²): 5.199,6", "Diện tích: 28,15"): the
 	// number stands alone after it.
@@ -697,7 +698,7 @@ var numShapes = []numShape{
 		mayBefore: func(f *valueFinder) bool {
 			return f.has(populationWords[0]) && f.has(populationWords[1]) || f.has(populationWords[2]) || f.has(populationWords[3])
 		}},
-	{t: ValuePopulation, at: anchored(`(?i)(?:` + valueNum + `)\s+nhân\s+khẩu`), ok: endsWord, may: hasAny("khẩu")},
+	{t: ValuePopulation, at: anchored(`(?i)(?:` + valueNum + `)\s+nhân\s+khẩu`), ok: endsWord, may: hasAny("khẩu"), next: numberThen(numberChars, "n")},
 	// Lengths of time: a day, week, month or year counted is one; hours
 	// and minutes only after a word that makes them so ("trong 24 giờ"),
 	// else "17 giờ" is a time of day.

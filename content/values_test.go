@@ -423,6 +423,8 @@ func TestValuePrefiltersRandom(t *testing.T) {
 		"h", "H", "g", "G", "am", "PM", "a.m.", "p.m.", "đến", "tới", "Đến", "từ", "Từ", "trong", "sau", "mất",
 		"km²", "km", "hải lý", "cây số", "/h", "vuông", "ha", "hai", "\u212a" + "m", "\u017f" + "q km", "dân số", "diện tích", "nhân khẩu", "người",
 		"Quyết định số", "Nghị quyết", "hàng tháng", "thứ Hai", "x", "a", "\xff", "\xe1\xbb",
+		"phần trăm", "PHẦN", "per cent", "percent", "héc-ta", "hecta", "hectares", "mét vuông", "m²", "m2", "M2", "KM", "Km",
+		"square kilometres", "sq km", "sq. km", "kilômét", "ki-lô-mét", "kilometers", "miles", "nautical miles", "Nhân khẩu", "\u017f" + "quare",
 	}
 	r := rand.New(rand.NewSource(13))
 	for n := 0; n < 60000; n++ {
