@@ -107,7 +107,7 @@ func englishTitleNear(text string, start, end int) string {
 // a place kind ends ("Nguyen Van Ba Street") is a place's.
 func englishPersonsIn(f *valueFinder) {
 	pw := englishPersonWords()
-	words := textWords(f.text)
+	words := f.cutWords()
 	nameAt := func(k int) int { return nameRun(f.text, words, k) }
 	for k := 0; k < len(words); k++ {
 		w := words[k]

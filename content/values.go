@@ -1,7 +1,9 @@
 package content
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -86,7 +88,10 @@ func Values(text string) []Value { return ValuesLowered(text, strings.ToLower(te
 // every sentence once for its words, and doing it again here was a tenth
 // of Values' cost.
 func ValuesLowered(text, lower string) []Value {
-	f := valueFinder{text: text, lower: lower, taken: make([]bool, len(text)+1)}
+	sc := valueScratches.Get().(*valueScratch)
+	taken := slices.Grow(sc.taken[:0], len(text)+1)[:len(text)+1]
+	clear(taken)
+	f := valueFinder{text: text, lower: lower, taken: taken, starts: sc.starts[:0], cut: sc.words[:0]}
 	for i := 0; i < len(text); i++ {
 		if isDigitByte(text[i]) {
 			f.digits = true
@@ -98,9 +103,23 @@ func ValuesLowered(text, lower string) []Value {
 	for _, find := range valueFinders {
 		find(&f)
 	}
-	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Span[0] < f.out[j].Span[0] })
+	clear(f.cut) // no text is held by a scratch between texts
+	sc.taken, sc.starts, sc.words = f.taken, f.starts, f.cut
+	valueScratches.Put(sc)
+	slices.SortStableFunc(f.out, func(a, b Value) int { return cmp.Compare(a.Span[0], b.Span[0]) })
 	return f.out
 }
+
+// valueScratch is what ValuesLowered reads one text with and is done with
+// after it: kept for the next text (a build reads every unit's), these
+// were a fifth of a build's allocations.
+type valueScratch struct {
+	taken  []bool
+	starts []int
+	words  []valueWord
+}
+
+var valueScratches = sync.Pool{New: func() any { return new(valueScratch) }}
 
 type valueFinder struct {
 	text   string
@@ -113,6 +132,19 @@ type valueFinder struct {
 	// scanned.
 	words   wordMask
 	scanned bool
+	// cut is the text's words (textWords) once cut: both the Vietnamese
+	// and the English persons read them.
+	cut      []valueWord
+	wordsCut bool
+}
+
+// cutWords is the text's words as textWords cuts them, cut once.
+func (f *valueFinder) cutWords() []valueWord {
+	if !f.wordsCut {
+		f.cut = appendTextWords(f.cut[:0], f.text)
+		f.wordsCut = true
+	}
+	return f.cut
 }
 
 // add records a value unless its span overlaps one found before (finders
@@ -1425,7 +1457,11 @@ type valueWord struct {
 func textWords(text string) []valueWord {
 	// About a word a space: grown one step at a time, the slice was a
 	// twentieth of a build's allocations (every unit's text is read).
-	out := make([]valueWord, 0, strings.Count(text, " ")+1)
+	return appendTextWords(make([]valueWord, 0, strings.Count(text, " ")+1), text)
+}
+
+// appendTextWords appends textWords(text) to out.
+func appendTextWords(out []valueWord, text string) []valueWord {
 	start := -1
 	for i, r := range text {
 		in := isWordRune(r) || r == '/' && start >= 0
@@ -1526,7 +1562,7 @@ func nameRun(text string, words []valueWord, k int) int {
 // vietnamesePersonsIn finds the names after a form of address or with a
 // Vietnamese title beside.
 func vietnamesePersonsIn(f *valueFinder) {
-	words := textWords(f.text)
+	words := f.cutWords()
 	nameAt := func(k int) int { return nameRun(f.text, words, k) }
 	for k := 0; k < len(words); k++ {
 		w := words[k]
