@@ -32,17 +32,22 @@ func newVocab() *vocab { return &vocab{ids: map[string]uint32{}} }
 // was done: every number in its texts is in it, and another batch's
 // encode only appends past its end, so it is read without the lock.
 func (v *vocab) encode(norms []string) (words []string, folds []string) {
-	split := make([][]string, len(norms))
-	size := 0
+	// The texts' words, split before the lock and one after the other in
+	// a slice kept for the next batch: a slice a text was a tenth of a
+	// build's allocations.
+	sp := splitBuffers.Get().(*[]string)
+	split := (*sp)[:0]
+	wordEnds := make([]int, len(norms))
 	for i, n := range norms {
-		split[i] = splitWords(n)
-		size += 2 * len(split[i])
+		eachWord(n, func(w string) { split = append(split, w) })
+		wordEnds[i] = len(split)
 	}
-	buf := make([]byte, 0, size)
+	buf := make([]byte, 0, 2*len(split))
 	ends := make([]int, len(norms))
 	v.mu.Lock()
-	for i, ws := range split {
-		for _, w := range ws {
+	from := 0
+	for i, e := range wordEnds {
+		for _, w := range split[from:e] {
 			id, ok := v.ids[w]
 			if !ok {
 				id = uint32(len(v.word))
@@ -58,17 +63,24 @@ func (v *vocab) encode(norms []string) (words []string, folds []string) {
 			buf = append(buf, byte(id))
 		}
 		ends[i] = len(buf)
+		from = e
 	}
 	folds = v.fold
 	v.mu.Unlock()
+	clear(split) // no text is held between batches
+	*sp = split[:0]
+	splitBuffers.Put(sp)
 	all := string(buf)
 	out := make([]string, len(norms))
-	from := 0
+	from = 0
 	for i, e := range ends {
 		out[i], from = all[from:e], e
 	}
 	return out, folds
 }
+
+// splitBuffers are encode's slices of words, one a batch being numbered.
+var splitBuffers = sync.Pool{New: func() any { return new([]string) }}
 
 // done drops what only a build needs.
 func (v *vocab) done() {
