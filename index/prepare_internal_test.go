@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -213,5 +214,48 @@ func TestLineKeyFolded(t *testing.T) {
 	}
 	if clean < 20000 {
 		t.Errorf("only %d clean strings: the test checks little", clean)
+	}
+}
+
+// TestMarkerTraits: markerTraits finds what a strings.Contains of every
+// marker found, on random lines of the markers, their pieces and other
+// words, spaces at either end or none.
+func TestMarkerTraits(t *testing.T) {
+	contains := func(folded string) traits {
+		var t traits
+		for _, m := range reasonMarkers {
+			if strings.Contains(folded, m) {
+				t |= hasWhy
+			}
+		}
+		for _, m := range placeMarkers {
+			if strings.Contains(folded, m) {
+				t |= hasPlace
+			}
+		}
+		return t
+	}
+	pieces := []string{" ", "  ", "a", "x", "do", "vi", "tai", "dat", "so", "tru", "nham", "boi", "muc", "dich", "location", "dia", "chi"}
+	for _, m := range append(slices.Clone(reasonMarkers), placeMarkers...) {
+		pieces = append(pieces, m, strings.TrimSpace(m), m[:len(m)-1], m[1:], m[:len(m)/2])
+	}
+	rng := rand.New(rand.NewSource(18))
+	found := 0
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := contains(s)
+		if got := markerTraits(s); got != want {
+			t.Fatalf("%q: markerTraits %b, the markers' Contains %b", s, got, want)
+		}
+		if want != 0 {
+			found++
+		}
+	}
+	if found < 20000 {
+		t.Errorf("only %d of 200,000 random lines hold a marker: the test checks little", found)
 	}
 }
