@@ -132,13 +132,13 @@ type valueFinder struct {
 	// scanned.
 	words   wordMask
 	scanned bool
-	// cut is the text's words (textWords) once cut: both the Vietnamese
-	// and the English persons read them.
+	// cut is the text's words (appendTextWords) once cut: both the
+	// Vietnamese and the English persons read them.
 	cut      []valueWord
 	wordsCut bool
 }
 
-// cutWords is the text's words as textWords cuts them, cut once.
+// cutWords is the text's words, cut once.
 func (f *valueFinder) cutWords() []valueWord {
 	if !f.wordsCut {
 		f.cut = appendTextWords(f.cut[:0], f.text)
@@ -1452,15 +1452,10 @@ type valueWord struct {
 	start, end int
 }
 
-// textWords splits text into words of letters (and "/" inside "đ/c"),
-// with their offsets.
-func textWords(text string) []valueWord {
-	// About a word a space: grown one step at a time, the slice was a
-	// twentieth of a build's allocations (every unit's text is read).
-	return appendTextWords(make([]valueWord, 0, strings.Count(text, " ")+1), text)
-}
-
-// appendTextWords appends textWords(text) to out.
+// appendTextWords appends to out the words of text, of letters (and "/"
+// inside "đ/c"), with their offsets. The slice is the finder's, kept
+// between texts (valueScratch): made a text, it was a twentieth of a
+// build's allocations.
 func appendTextWords(out []valueWord, text string) []valueWord {
 	start := -1
 	for i, r := range text {
@@ -1479,7 +1474,7 @@ func appendTextWords(out []valueWord, text string) []valueWord {
 }
 
 // twoCapitalised reports whether text has two capitalised words (as
-// textWords cuts them) one space apart, which every name findPersons
+// appendTextWords cuts them) one space apart, which every name findPersons
 // finds is. Most sentences have none, and were split into words for
 // nothing (TestTwoCapitalisedAsWords: random texts give findPersons'
 // answer with and without it).
