@@ -1489,23 +1489,6 @@ func countsNoun(words []string, noun string) bool {
 	return false
 }
 
-// officeNamed: every concept of the question is in the office's name.
-func officeNamed(office string, concepts []concept) bool {
-	if office == "" {
-		return false
-	}
-	words := map[string]bool{}
-	for _, w := range foldWords(office) {
-		words[w] = true
-	}
-	for _, c := range concepts {
-		if !namedIn(c, words) {
-			return false
-		}
-	}
-	return true
-}
-
 // vietnameseLetter: a letter with Vietnamese marks (or "đ"); English text
 // writes none, though its sentences may be too short to tell by their
 // function words (inEnglish).

@@ -111,14 +111,6 @@ var signals = []signal{
 	{name: "engine", weight: 0.05, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.engine }},
 	{name: "bigrams", weight: 0.35, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.bigrams }},
 	{name: "accents", weight: 0.10, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.exact }},
-	{name: "document", weight: 0.50, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return b2f(c.docHit) }},
-	// A contact block with the field asked for.
-	typedSignal("contact_field", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		in, ct := pq.intents, c.u.contact()
-		return in&wantContact != 0 && ct != nil &&
-			((in&wantAddress != 0 && ct.Address != "") || (in&wantPhone != 0 && ct.Phone != "") ||
-				(in&wantFax != 0 && ct.Fax != "") || (in&wantEmail != 0 && ct.Email != "") || (in&wantPerson != 0 && ct.Person != ""))
-	}),
 	// A sentence holding the kind of contact asked for.
 	typedSignal("contact_text", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		in, t := pq.intents, c.u.traits
@@ -199,11 +191,6 @@ var signals = []signal{
 	{name: "preamble", weight: -0.2, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 {
 		return b2f(c.u.preamble && !c.docHit)
 	}},
-	// A question that is only an office's name ("phong noi vu") wants
-	// that office's contact block rather than a line that names it.
-	typedSignal("office_named", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.intents == 0 && c.u.contact() != nil && len(pq.concepts) > 0 && officeNamed(c.u.contact().Office, pq.concepts)
-	}),
 }
 
 //go:embed weights.json

@@ -36,7 +36,7 @@ func TestAsk(t *testing.T) {
 		// -explain shows how the question was read (a phone asked for)
 		// and the score as its named signals: the phone question's
 		// contact block scores by coverage and its phone field.
-		{"explain", []string{"ask", "-explain", "Số điện thoại UBND thị xã Kỳ Anh"}, []string{"02393 865 366", "Xếp hạng", "coverage", "contact_field", "Đọc câu hỏi: ", "asks phone"}},
+		{"explain", []string{"ask", "-explain", "Số điện thoại UBND thị xã Kỳ Anh"}, []string{"02393 865 366", "Xếp hạng", "coverage", "typed_value", "Đọc câu hỏi: ", "asks phone"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assertOutput(t, tt.args, tt.want, nil) })
