@@ -20,7 +20,7 @@ func TestCompactKeepsUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	fresh, _, err := makeUnits(context.Background(), c)
+	fresh, _, err := makeUnits(context.Background(), c, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -298,14 +298,17 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	// A kept build reads them back from an earlier step instead
 	// (keptunits.go).
 	unitsRead, placesRead := false, false
-	var normal [][]bool // the cutting's paragraphs that are their own Normalize form
 	if o.Dir != "" {
 		ix.units, unitsRead = loadUnits(o.Dir, c)
 		ix.places, placesRead = loadPlaces(o.Dir, c)
 	}
 	if !unitsRead {
-		if ix.units, normal, err = makeUnits(ctx, c); err != nil {
+		var places map[string]uint32
+		if ix.units, places, err = makeUnits(ctx, c, !placesRead); err != nil {
 			return nil, err
+		}
+		if !placesRead {
+			ix.places = places
 		}
 		if o.Dir != "" {
 			if err := saveUnits(o.Dir, c, ix.units); err != nil {
@@ -314,7 +317,9 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 		}
 	}
 	if !placesRead {
-		ix.places = placesByKind(c.Articles, normal)
+		if unitsRead {
+			ix.places = placesByKind(c.Articles)
+		}
 		if o.Dir != "" {
 			if err := savePlaces(o.Dir, c, ix.places); err != nil {
 				return nil, err
@@ -543,16 +548,22 @@ func (ix *Index) articleSets(c *content.Corpus) {
 // ctx before each article, so a build stopped meanwhile stops within an
 // article per worker.
 //
-// normal[i][j] is whether article i's paragraph j is its own Normalize
-// form, which the cutting learns on the way: the place names' reading
-// then need not normalise it again.
-func makeUnits(ctx context.Context, c *content.Corpus) (_ []unit, normal [][]bool, _ error) {
+// With withPlaces, it reads the place names too (placesByKind), each
+// worker its articles as it cuts them: the cutting learns on the way each
+// paragraph's Normalize form, and the place names' reading then need not
+// normalise it again.
+func makeUnits(ctx context.Context, c *content.Corpus, withPlaces bool) (_ []unit, places map[string]uint32, _ error) {
 	per := make([][]unit, len(c.Articles))
 	keys := make([][]string, len(c.Articles))
-	normal = make([][]bool, len(c.Articles))
+	var readings []*placeReading
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), len(c.Articles))) {
+		var pr *placeReading
+		if withPlaces {
+			pr = newPlaceReading()
+			readings = append(readings, pr)
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -561,13 +572,20 @@ func makeUnits(ctx context.Context, c *content.Corpus) (_ []unit, normal [][]boo
 				if ai >= len(c.Articles) {
 					return
 				}
-				per[ai], keys[ai], normal[ai] = articleUnits(ai, &c.Articles[ai])
+				var norms []string
+				per[ai], keys[ai], norms = articleUnits(ai, &c.Articles[ai])
+				if pr != nil {
+					pr.article(&c.Articles[ai], norms)
+				}
 			}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("index: build: cutting units: %w", err)
+	}
+	if withPlaces {
+		places = joinPlaces(readings)
 	}
 	total := 0
 	for _, us := range per {
@@ -594,7 +612,7 @@ func makeUnits(ctx context.Context, c *content.Corpus) (_ []unit, normal [][]boo
 		per[ai] = nil
 	}
 	linkNext(units)
-	return units, normal, nil
+	return units, places, nil
 }
 
 // sentencesMake reports whether p is its sentences, one space apart, and
@@ -619,8 +637,9 @@ func sentencesMake(p string, sentences []string) bool {
 // articleUnits cuts one article. prev counts from the article's first unit;
 // contactKeys[j] is unit j's contact block folded, by which makeUnits keeps
 // one unit per block. Contact units come last, so dropping one moves no
-// other. normal[j] is whether paragraph j is its own Normalize form.
-func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []string, normal []bool) {
+// other. norms[j] is paragraph j's Normalize form, "" when the cutting
+// did not learn it.
+func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []string, norms []string) {
 	docsBySentence := map[string][]string{}
 	for _, d := range a.Documents {
 		key := content.Normalize(d.Sentence)
@@ -651,14 +670,22 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 	intro, outer := "", ""
 	title := setOf(foldWords(a.Title))
 	rows := tableRowSet(a.TableRows)
-	normal = make([]bool, len(a.Paragraphs))
+	norms = make([]string, len(a.Paragraphs))
+	var keys []string // the paragraph's sentences' Normalize forms
 	for pi, p := range a.Paragraphs {
 		sentences := content.Sentences(p)
 		// The paragraph is its own Normalize form when its sentences
 		// are and it is nothing but them, one space apart
 		// (content.TestNormalSentencesMakeNormalParagraph): the place
 		// names' reading then need not normalise it.
-		normal[pi] = len(sentences) > 0 && sentencesMake(p, sentences)
+		//
+		// A paragraph that is its sentences, one space apart, none of
+		// them blank, normalises to their forms one space apart
+		// (TestNormalSentencesMakeNormalParagraph): the place names read
+		// that, made from what the sentences' reading makes anyway.
+		made := len(sentences) > 0 && sentencesMake(p, sentences)
+		normal := made
+		keys = keys[:0]
 		item := listItemRe.MatchString(p)
 		switch {
 		case rows[pi] && !rows[pi-1]:
@@ -673,15 +700,16 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		prev := 0
 		for _, s := range sentences {
 			if strings.TrimSpace(s) == "" {
-				normal[pi] = false
+				normal, made = false, false
 				continue
 			}
 			// One reading of the sentence: normalised and folded once,
 			// for the contact lines, the preamble and the document keys.
 			key := content.Normalize(s)
 			if key != s {
-				normal[pi] = false
+				normal = false
 			}
+			keys = append(keys, key)
 			folded := content.FoldNormal(key)
 			if len(inContact) > 0 && inContact[lineKeyFolded(s, folded)] {
 				continue
@@ -711,6 +739,12 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 				u.kind = kDocument
 			}
 			units = append(units, u)
+		}
+		switch {
+		case normal:
+			norms[pi] = p
+		case made:
+			norms[pi] = strings.Join(keys, " ")
 		}
 		if n := len(sentences); n > 0 && strings.HasSuffix(strings.TrimSpace(sentences[n-1]), ":") {
 			switch {
@@ -744,7 +778,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 		units = append(units, unit{kind: kContact, article: int32(ai), text: text, facts: &unitFacts{contact: ct}, context: seat})
 		contactKeys = append(contactKeys, content.Fold(text))
 	}
-	return units, contactKeys, normal
+	return units, contactKeys, norms
 }
 
 // isPreamble: a sentence that frames its article rather than states a

@@ -99,7 +99,7 @@ func TestMakeUnitsJoined(t *testing.T) {
 			c.Articles[i].Contacts = append(c.Articles[i].Contacts, footer)
 		}
 	}
-	units, _, err := makeUnits(context.Background(), c)
+	units, _, err := makeUnits(context.Background(), c, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestKeptPreparedReadBack(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(o.Dir, preparedFile)); err != nil {
 		t.Fatalf("a finished kept build wrote no %s: %v", preparedFile, err)
 	}
-	units, _, err := makeUnits(ctx, c)
+	units, _, err := makeUnits(ctx, c, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func (c *cancelAfter) Err() error {
 func TestMakeUnitsStops(t *testing.T) {
 	c := synth.Corpus(5, 300, 150)
 	ctx := newCancelAfter(20)
-	units, _, err := makeUnits(ctx, c)
+	units, _, err := makeUnits(ctx, c, false)
 	if !errors.Is(err, context.Canceled) || units != nil {
 		t.Fatalf("cut %d units, err = %v; want none and context.Canceled", len(units), err)
 	}
@@ -242,11 +242,10 @@ func TestKeptUnitsReadBack(t *testing.T) {
 	}
 	for name, c := range map[string]*content.Corpus{"synthetic": synth.Corpus(5, 80, 300), "default": def} {
 		t.Run(name, func(t *testing.T) {
-			units, normal, err := makeUnits(context.Background(), c)
+			units, places, err := makeUnits(context.Background(), c, true)
 			if err != nil {
 				t.Fatal(err)
 			}
-			places := placesByKind(c.Articles, normal)
 			dir := filepath.Join(t.TempDir(), "kept")
 			if err := saveUnits(dir, c, units); err != nil {
 				t.Fatal(err)
@@ -298,19 +297,19 @@ func TestKeptUnitsReadBack(t *testing.T) {
 	}
 }
 
-// TestPlacesByKindOnEveryCore: the place names read on every core, with
-// the cutting's paragraphs known normal, are the ones read on one
-// normalising every paragraph.
+// TestPlacesByKindOnEveryCore: the place names read on every core, alone
+// or by the cutting with the paragraphs' forms it made, are the ones read
+// on one normalising every paragraph.
 func TestPlacesByKindOnEveryCore(t *testing.T) {
 	c := synth.Corpus(6, 600, 300)
-	_, normal, err := makeUnits(context.Background(), c)
+	_, cut, err := makeUnits(context.Background(), c, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := placesIn(c.Articles, nil)
-	for _, n := range [][][]bool{nil, normal} {
-		if got := placesByKind(c.Articles, n); !reflect.DeepEqual(got, want) || len(want) == 0 {
-			t.Errorf("%d names on every core, %d on one", len(got), len(want))
+	want := placesOf(c.Articles, nil)
+	for name, got := range map[string]map[string]uint32{"alone": placesByKind(c.Articles), "by the cutting": cut} {
+		if !reflect.DeepEqual(got, want) || len(want) == 0 {
+			t.Errorf("%s: %d names on every core, %d on one", name, len(got), len(want))
 		}
 	}
 }

@@ -26,36 +26,59 @@ var englishPlaceKinds = map[string]bool{"province": true, "city": true, "ward": 
 // kinds joined: it read every paragraph on one core, a tenth of a
 // 10,000-article build's CPU, while the batches waited for it.
 //
-// normal, when not nil, tells which paragraphs are their own Normalize form
-// (makeUnits): those are not normalised again.
-func placesByKind(arts []content.Article, normal [][]bool) map[string]uint32 {
+// A build reads them while it cuts the articles (makeUnits); this is the
+// reading of articles alone, for units kept from an earlier step.
+func placesByKind(arts []content.Article) map[string]uint32 {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(arts)/64))
-	parts := make([]map[string]uint32, workers)
+	readings := make([]*placeReading, workers)
 	var wg sync.WaitGroup
-	for w := range parts {
+	for w := range readings {
+		readings[w] = newPlaceReading()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			from, to := w*len(arts)/workers, (w+1)*len(arts)/workers
-			var norm [][]bool
-			if normal != nil {
-				norm = normal[from:to]
+			for i := from; i < to; i++ {
+				readings[w].article(&arts[i], nil)
 			}
-			parts[w] = placesIn(arts[from:to], norm)
 		}()
 	}
 	wg.Wait()
-	names := parts[0]
-	for _, m := range parts[1:] {
-		for k, v := range m {
+	return joinPlaces(readings)
+}
+
+// joinPlaces is the names of every reading, with their kinds joined.
+func joinPlaces(readings []*placeReading) map[string]uint32 {
+	names := readings[0].names
+	for _, r := range readings[1:] {
+		for k, v := range r.names {
 			names[k] |= v
 		}
 	}
 	return names
 }
 
-// placesIn is placesByKind of some articles.
-func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
+// placeReading reads the place names of texts one after the other into
+// names (placesByKind): read a text, normalised unless isNormal.
+type placeReading struct {
+	names map[string]uint32
+	read  func(text string, isNormal bool)
+}
+
+// article reads a's title and paragraphs; norms[j], when not "", is
+// paragraph j's Normalize form.
+func (r *placeReading) article(a *content.Article, norms []string) {
+	r.read(a.Title, false)
+	for j, p := range a.Paragraphs {
+		if j < len(norms) && norms[j] != "" {
+			r.read(norms[j], true)
+		} else {
+			r.read(p, false)
+		}
+	}
+}
+
+func newPlaceReading() *placeReading {
 	names := map[string]uint32{}
 	add := func(name []string, kinds uint32) {
 		if len(name) >= 2 && len(name) <= 4 {
@@ -169,16 +192,10 @@ func placesIn(arts []content.Article, normal [][]bool) map[string]uint32 {
 			}
 		}
 	}
-	for i, a := range arts {
-		read(a.Title, false)
-		for j, p := range a.Paragraphs {
-			read(p, normal != nil && normal[i][j])
-		}
-	}
-	return names
+	return &placeReading{names: names, read: read}
 }
 
-// placeFoldsMax bounds placesIn's own folds of words: a corpus writes a
+// placeFoldsMax bounds a placeReading's own folds of words: a corpus writes a
 // few tens of thousands of distinct words.
 const placeFoldsMax = 200000
 

@@ -12,7 +12,7 @@ import (
 	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
-// TestPlacesAsBefore: placesIn, with its own folds and stops found only
+// TestPlacesAsBefore: a placeReading, with its own folds and stops found only
 // where a kind of place is, finds the names placesInBefore (the reading
 // before) finds, on synthetic articles, the repository's pages and random
 // paragraphs of place kinds, names, punctuation and title case.
@@ -39,16 +39,16 @@ func TestPlacesAsBefore(t *testing.T) {
 		paras = append(paras, b.String())
 	}
 	arts = append(arts, content.Article{ID: "synthetic-places", Title: "Địa danh thử nghiệm (synthetic)", Synthetic: true, Paragraphs: paras})
-	// The paragraphs the cutting finds normal are read without
-	// normalising them again.
-	normal := make([][]bool, len(arts))
+	// The paragraphs' Normalize forms the cutting made are read without
+	// normalising the paragraphs again.
+	norms := make([][]string, len(arts))
 	for i, a := range arts {
-		_, _, normal[i] = articleUnits(i, &a)
+		_, _, norms[i] = articleUnits(i, &a)
 	}
-	if got, want := placesIn(arts, normal), placesIn(arts, nil); !maps.Equal(got, want) {
-		t.Errorf("%d names with the paragraphs known normal, %d normalising each", len(got), len(want))
+	if got, want := placesOf(arts, norms), placesOf(arts, nil); !maps.Equal(got, want) {
+		t.Errorf("%d names with the cutting's forms, %d normalising each paragraph", len(got), len(want))
 	}
-	got, want := placesIn(arts, nil), placesInBefore(arts)
+	got, want := placesOf(arts, nil), placesInBefore(arts)
 	if !maps.Equal(got, want) {
 		for k, v := range want {
 			if got[k] != v {
@@ -67,7 +67,21 @@ func TestPlacesAsBefore(t *testing.T) {
 	}
 }
 
-// placesInBefore is placesIn before it kept its folds and found the
+// placesOf reads arts on one core; norms[i], when not nil, are article
+// i's paragraphs' forms as articleUnits gives them.
+func placesOf(arts []content.Article, norms [][]string) map[string]uint32 {
+	r := newPlaceReading()
+	for i := range arts {
+		var n []string
+		if norms != nil {
+			n = norms[i]
+		}
+		r.article(&arts[i], n)
+	}
+	return r.names
+}
+
+// placesInBefore is the reading before it kept its folds and found the
 // stops only where a kind is: the reference TestPlacesAsBefore compares with.
 func placesInBefore(arts []content.Article) map[string]uint32 {
 	names := map[string]uint32{}

@@ -12,7 +12,10 @@ import (
 // its sentences, one space apart, each its own Normalize form, is its own
 // Normalize form, so that the build learns which paragraphs need no
 // normalising from the sentences it normalises anyway (articleUnits asks
-// sentencesMake, tested here as it is).
+// sentencesMake, tested here as it is). And whatever its sentences, such
+// a paragraph, none of them blank, normalises to their Normalize forms
+// one space apart: the place names read that form, which the cutting
+// makes from the sentences' (articleUnits).
 // Random paragraphs of letters in either case, decomposed and combining
 // marks, the tone placements Normalize moves, every kind of white space,
 // the stops and quotes Sentences splits at, other scripts and invalid
@@ -26,7 +29,7 @@ func TestNormalSentencesMakeNormalParagraph(t *testing.T) {
 		"TP.", "ThS.", "V.", "Nguyễn", "Hà Tĩnh", "Chủ tịch", "x", "日本", "Ωμέγα", "\xff", "\xe1\xbb",
 	}
 	r := rand.New(rand.NewSource(13))
-	checked := 0
+	checked, joined := 0, 0
 	for n := 0; n < 200000; n++ {
 		var b strings.Builder
 		for k := 1 + r.Intn(20); k > 0; k-- {
@@ -40,9 +43,18 @@ func TestNormalSentencesMakeNormalParagraph(t *testing.T) {
 		if len(sentences) == 0 || !sentencesMake(p, sentences) {
 			continue
 		}
-		normal := true
-		for _, s := range sentences {
-			normal = normal && content.Normalize(s) == s
+		normal, blank := true, false
+		keys := make([]string, len(sentences))
+		for i, s := range sentences {
+			keys[i] = content.Normalize(s)
+			normal = normal && keys[i] == s
+			blank = blank || strings.TrimSpace(s) == ""
+		}
+		if !blank {
+			joined++
+			if got, want := strings.Join(keys, " "), content.Normalize(p); got != want {
+				t.Fatalf("the sentences %q of %q normalised and joined make %q, the paragraph normalised %q", sentences, p, got, want)
+			}
 		}
 		if !normal {
 			continue
@@ -52,7 +64,7 @@ func TestNormalSentencesMakeNormalParagraph(t *testing.T) {
 			t.Fatalf("the sentences %q of %q are normal, the paragraph is not: %q", sentences, p, content.Normalize(p))
 		}
 	}
-	if checked < 50000 {
-		t.Errorf("only %d paragraphs checked", checked)
+	if checked < 50000 || joined < 100000 {
+		t.Errorf("only %d normal paragraphs checked, %d joined", checked, joined)
 	}
 }
