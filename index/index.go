@@ -107,9 +107,6 @@ type Index struct {
 	places map[string]uint32 // name → kinds it is written after (bits of placeKindNames)
 	// articleUnit is each article's metadata unit (author, date), -1 if none.
 	articleUnit []int
-	// articleValues are the kinds of typed value each article states
-	// anywhere (bits of valueKinds, a contact block's phone too).
-	articleValues []uint32
 	// docArticles maps a document key to the articles citing it.
 	docArticles map[string][]int
 	closeOnce   sync.Once
@@ -459,16 +456,6 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 	ix.vocab.done()
 	ix.compact()
 	ix.contactList = collectContacts(c)
-	ix.articleValues = make([]uint32, len(c.Articles))
-	for i := range ix.units {
-		u := &ix.units[i]
-		ix.articleValues[u.article] |= u.values
-		// A number to call the typed values do not read ("tổng đài
-		// 1022", "Mã vùng 0221") is a phone the article gives.
-		if holdsPhone(u) || ix.articleValues[u.article]&valueBit[content.ValuePhone] == 0 && u.traits&hasNumber != 0 && phoneish(u.text) {
-			ix.articleValues[u.article] |= valueBit[content.ValuePhone]
-		}
-	}
 	ix.enWords = englishWords(ix.units, ix.vocab)
 	ix.spell = newSpelling(ix.vocab)
 	inf := <-glossCh

@@ -1091,10 +1091,6 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			missingRequired = true
 			s.gate.checks |= checkTyped
 		}
-		if !missingEntity && !missingRequired && !ix.givesPhone(&pq, u) {
-			missingRequired = true
-			s.gate.checks |= checkField
-		}
 		// A number to call or a code asked and not stated is read even
 		// where the body asked is missing too: a unit lacking both is
 		// no near answer (the centre's founding sentence, an English

@@ -301,16 +301,6 @@ func lastRuneOf(s string) rune {
 	return r
 }
 
-// givesPhone: the unit's article gives a number to call somewhere, or
-// the question asks for none surely. A page that gives none does not
-// answer "số điện thoại …" in any sentence, however well it speaks of the
-// office asked (its hotline exists, the centre opened); the number may be
-// in the next sentence or a table row, which is why the article is read
-// and not the unit.
-func (ix *Index) givesPhone(pq *parsedQuery, u *unit) bool {
-	return !pq.phoneSure || ix.articleValues[u.article]&valueBit[content.ValuePhone] != 0
-}
-
 // asksPhoneSurely: a phone is the one kind of value asked (not a phone
 // and the hours it answers, "qua điện thoại … từ mấy giờ"), and asked by
 // more than a bare "dt" (written without đ, the short form of diện tích
@@ -461,7 +451,9 @@ var bodyAsks = func() [][]string {
 // 1022", "0221"), not any number ("hơn 350 bảng"). A
 // sentence naming the office, or saying that its hotline exists, with no
 // number does not answer; givesPhone reads the whole article, this the
-// answer's window.
+// answer's window. A page that gives none does not answer "số điện
+// thoại …" in any sentence, however well it speaks of the office asked
+// (its hotline exists, the centre opened).
 func (ix *Index) givesNumber(pq *parsedQuery, u *unit) bool {
 	if !pq.phoneSure {
 		return true
