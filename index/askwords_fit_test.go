@@ -13,7 +13,7 @@ import (
 
 var (
 	askWrite = flag.Bool("askwords", false, "TestAskWordsFit: rewrite askwords.json from every real round")
-	askGrid  = flag.String("ask-grid", "", "TestAskWordsFit: prior:smooth pairs to try, comma-separated (default the committed)")
+	askGrid  = flag.String("ask-grid", "", "TestAskWordsFit: prior:smooth[:floor] to try, comma-separated (default the committed)")
 )
 
 // askCounts counts, over a round's answerable questions, each concept asked
@@ -113,9 +113,9 @@ func TestAskWordsFit(t *testing.T) {
 	}
 	if *askWrite {
 		keep := map[string][2]int{}
-		f := askFactorsOf(total, askPrior, askSmooth)
+		f := askFactorsOf(total, askPrior, askSmooth, askFloor)
 		for k, v := range total {
-			if _, ok := f[k]; ok && v.asked >= 2 {
+			if _, ok := f[k]; ok {
 				keep[k] = [2]int{v.asked, v.inAnswer}
 			}
 		}
@@ -142,16 +142,22 @@ func TestAskWordsFit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	type param struct{ prior, smooth float64 }
-	params := []param{{askPrior, askSmooth}}
+	type param struct {
+		prior, smooth float64
+		floor         int
+	}
+	params := []param{{askPrior, askSmooth, askFloor}}
 	if *askGrid != "" {
 		params = nil
 		for _, p := range strings.Split(*askGrid, ",") {
 			var a, b float64
-			if _, err := fmt.Sscanf(p, "%g:%g", &a, &b); err != nil {
-				t.Fatal(err)
+			f := askFloor
+			if _, err := fmt.Sscanf(p, "%g:%g:%d", &a, &b, &f); err != nil {
+				if _, err := fmt.Sscanf(p, "%g:%g", &a, &b); err != nil {
+					t.Fatal(err)
+				}
 			}
-			params = append(params, param{a, b})
+			params = append(params, param{a, b, f})
 		}
 	}
 	base := make([][3]int, len(rounds))
@@ -173,7 +179,7 @@ func TestAskWordsFit(t *testing.T) {
 				o := r.counts[k]
 				loso[k] = askCount{v.asked - o.asked, v.inAnswer - o.inAnswer}
 			}
-			r.ix.askFactors = askFactorsOf(loso, p.prior, p.smooth)
+			r.ix.askFactors = askFactorsOf(loso, p.prior, p.smooth, p.floor)
 			rep, err := Evaluate(context.Background(), r.ix, readQuestions(t, r.s.questions))
 			if err != nil {
 				t.Fatal(err)
@@ -183,7 +189,7 @@ func TestAskWordsFit(t *testing.T) {
 				b, _ := Evaluate(context.Background(), r.ix, readQuestions(t, r.s.questions))
 				for ci, c := range rep.Cases {
 					if o := b.Cases[ci]; o.OK != c.OK {
-						r.ix.askFactors = askFactorsOf(loso, p.prior, p.smooth)
+						r.ix.askFactors = askFactorsOf(loso, p.prior, p.smooth, p.floor)
 						var fs []string
 						for _, cc := range r.ix.parse(c.Question.Question).concepts {
 							fs = append(fs, fmt.Sprintf("%s/%s:%.2f", askKey(cc), askExact(cc), r.ix.askFactor(cc)))
@@ -215,6 +221,6 @@ func TestAskWordsFit(t *testing.T) {
 		if *askGrid == "" && sum[1][0]+sum[1][1] < sum[0][0]+sum[0][1] {
 			t.Errorf("leave-one-set-out: hit@1 + declined right %d, %d with no word weighed down", sum[1][0]+sum[1][1], sum[0][0]+sum[0][1])
 		}
-		t.Logf("prior %.2f smooth %g: hit@1 %d → %d  declined right %d → %d  lost %d → %d; sets gaining %d, losing %d\n  %s", p.prior, p.smooth, sum[0][0], sum[1][0], sum[0][1], sum[1][1], sum[0][2], sum[1][2], gain, lose, strings.Join(line, "  "))
+		t.Logf("prior %.2f smooth %g floor %d: hit@1 %d → %d  declined right %d → %d  lost %d → %d; sets gaining %d, losing %d\n  %s", p.prior, p.smooth, p.floor, sum[0][0], sum[1][0], sum[0][1], sum[1][1], sum[0][2], sum[1][2], gain, lose, strings.Join(line, "  "))
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -12,7 +13,7 @@ func TestAskFactorsOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := askFactorsOf(m, 0.7, 5)
+	f := askFactorsOf(m, 0.7, 5, 0)
 	for _, tc := range []struct {
 		key  string
 		want float64
@@ -30,6 +31,22 @@ func TestAskFactorsOf(t *testing.T) {
 		}
 		if !ok || got < tc.want-1e-9 || got > tc.want+1e-9 {
 			t.Errorf("%s: factor %.3f (%v), want %.3f", tc.key, got, ok, tc.want)
+		}
+	}
+	// Under the floor, or a number (a year the questions of one round
+	// ask about), a word keeps its weight: the counts are the questions'
+	// noise, a typo or the subject of one page.
+	m, err = parseAskWords([]byte(`{"p": [12, 2], "=bìnhh": [3, 0], "2015": [9, 1], "qh15": [6, 1]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f = askFactorsOf(m, 0.7, 5, 4)
+	if _, ok := f["p"]; !ok || len(f) != 1 {
+		t.Errorf("floor 4: factors %v, want p's alone", f)
+	}
+	for k, c := range mustAskWords(t) {
+		if c.asked < askFloor || strings.ContainsAny(k, "0123456789") {
+			t.Errorf("askwords.json: %q %v is under the floor or a number", k, c)
 		}
 	}
 	if _, err := parseAskWords([]byte(`{"p": "x"}`)); err == nil {
@@ -101,4 +118,13 @@ func TestAskWordsDecide(t *testing.T) {
 	if whole.Explain[0].Score != down.Explain[0].Score {
 		t.Errorf("ranking moved: score %.3f → %.3f", whole.Explain[0].Score, down.Explain[0].Score)
 	}
+}
+
+func mustAskWords(t *testing.T) map[string]askCount {
+	t.Helper()
+	m, err := parseAskWords(askWordsJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
