@@ -1081,6 +1081,11 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 		pq.concepts = append(pq.concepts, c)
 	}
+	for i := range pq.concepts {
+		if pq.concepts[i].entity {
+			pq.concepts[i] = ix.partShortAlts(pq.concepts[i])
+		}
+	}
 	if !pq.english {
 		pq.initials = questionInitials(pq.raw, pq.folded, docWords, func(ws []string) bool {
 			for _, w := range ws {
@@ -2989,4 +2994,44 @@ func (ix *Index) joinedShorts(w string) [][]string {
 		}
 	}
 	return out
+}
+
+// partShortAlts adds to a body's name of several words the spellings in
+// which a name it holds is written as the glossary shortens it: "Ủy ban
+// Mặt trận Tổ quốc" holds "Mặt trận Tổ quốc" (MTTQ), and the pages write
+// the body "Ủy ban MTTQ Việt Nam". Read only whole, the name was missing
+// from the very sentence that answers, and the answer was declined.
+func (ix *Index) partShortAlts(c concept) concept {
+	own := len(c.alts)
+	if c.own > 0 {
+		own = c.own
+	}
+	var added [][]string
+	for _, alt := range c.alts[:own] {
+		for _, exp := range ix.gloss.expands {
+			if len(exp) < 2 || len(exp) >= len(alt) {
+				continue
+			}
+			for i := 0; i+len(exp) <= len(alt); i++ {
+				if !slices.Equal(alt[i:i+len(exp)], exp) {
+					continue
+				}
+				for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
+					a := slices.Concat(alt[:i], strings.Fields(s), alt[i+len(exp):])
+					dup := func(b []string) bool { return slices.Equal(a, b) }
+					if !slices.ContainsFunc(c.alts, dup) && !slices.ContainsFunc(added, dup) {
+						added = append(added, a)
+					}
+				}
+			}
+		}
+	}
+	if len(added) == 0 {
+		return c
+	}
+	c.alts = slices.Concat(c.alts[:own], added, c.alts[own:])
+	if c.own > 0 {
+		c.own += len(added)
+	}
+	return c
 }
