@@ -101,7 +101,7 @@ func newPlaceReading() *placeReading {
 	}
 	foldOf := map[string]placeWord{}
 	var words []placeWord
-	var stops []bool
+	var stops, ends []bool
 	read := func(text string, isNormal bool) {
 		norm := text
 		if !isNormal {
@@ -129,6 +129,13 @@ func newPlaceReading() *placeReading {
 				stops = nameStops(norm, len(cased))
 			}
 			return stops
+		}
+		ends = nil
+		endsOf := func() []bool {
+			if ends == nil {
+				ends = nameStops(clauseMarks.Replace(norm), len(cased))
+			}
+			return ends
 		}
 		folded, words = folded[:0], words[:0]
 		for _, w := range cased {
@@ -171,7 +178,7 @@ func newPlaceReading() *placeReading {
 				j := i + len(p)
 				var name []string
 				for ; j < len(folded) && len(name) < 4; j++ {
-					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stopsOf()[j] {
+					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stopsOf()[j] || len(name) == 0 && endsOf()[j] {
 						break
 					}
 					name = append(name, folded[j])
@@ -656,3 +663,11 @@ func asksFigure(asked []content.Asked) bool {
 	}
 	return false
 }
+
+// clauseMarks are the marks a kind of place may stand before its name
+// across ("các phường: Vườn Lài, …", "xã (Ba Chúc)"); after a comma, a
+// semicolon or a full stop the capitalised word starts another clause:
+// "… tỉnh, Hội Văn học Nghệ thuật …", "… xã. Theo Nghị quyết …" name no
+// place "Hội Văn" or "Theo Nghị", and a question writing "Hội Văn học"
+// or "Theo Nghị quyết" was held to name them.
+var clauseMarks = strings.NewReplacer(":", " ", "(", " ", ")", " ")

@@ -108,6 +108,7 @@ func placesInBefore(arts []content.Article) map[string]uint32 {
 			return
 		}
 		stops := nameStops(norm, len(cased))
+		ends := nameStops(clauseMarks.Replace(norm), len(cased))
 		folded := make([]string, len(cased))
 		for i, w := range cased {
 			folded[i] = foldSyllable(strings.ToLower(w))
@@ -139,7 +140,7 @@ func placesInBefore(arts []content.Article) map[string]uint32 {
 				j := i + len(p)
 				var name []string
 				for ; j < len(folded) && len(name) < 4; j++ {
-					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stops[j] {
+					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stops[j] || len(name) == 0 && ends[j] {
 						break
 					}
 					name = append(name, folded[j])
@@ -239,6 +240,30 @@ func TestPlacesNamedNotAcrossKind(t *testing.T) {
 		pq := ix.parse(tt.q)
 		if got := requiredHolds(pq.required, []string{"an", "thanh"}); got != tt.want {
 			t.Errorf("%q: required %v, want \"an thanh\" among them: %v", tt.q, pq.required, tt.want)
+		}
+	}
+}
+
+// TestPlacesAcrossClauses: a name is read after its kind across a colon
+// or a bracket, not across a comma, a semicolon or a full stop, where the
+// capitalised word starts another clause (synthetic sentences, invented
+// names).
+func TestPlacesAcrossClauses(t *testing.T) {
+	arts := []content.Article{{ID: "synthetic-clauses", Title: "Câu thử (synthetic)", Synthetic: true, Paragraphs: []string{
+		"Quận Mười Hai sáp nhập 10 phường thành 3 phường: Vườn Mây, Chánh Hòa và Bình Lư.",
+		"Dự đại hội có lãnh đạo Ủy ban nhân dân tỉnh, Hội Văn học Nghệ thuật và các sở, ngành.",
+		"Đoàn công tác làm việc tại xã. Theo Nghị quyết số 9, các thôn được sáp nhập.",
+		"Đại diện huyện; Hội Chữ thập đỏ cùng dự buổi lễ tại xã (Đồng Lư) sáng nay.",
+	}}}
+	got := placesByKind(arts)
+	for _, name := range []string{"vuon may", "dong lu"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%q not read: %v", name, got)
+		}
+	}
+	for _, name := range []string{"hoi van", "hoi van hoc nghe", "theo nghi", "hoi chu"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%q read as a place: %v", name, got)
 		}
 	}
 }
