@@ -2053,6 +2053,21 @@ func (ix *Index) deputyInWindow(u *unit, folded []string) bool {
 
 // englishWeekdays are the English day names with their Vietnamese
 // spellings, folded: "Sunday" is not answered by the Saturday hours.
+// englishDay is the English name, folded, of the weekday a question's
+// required spellings r write in Vietnamese ("thứ sáu" → "friday"); ""
+// for any other.
+func englishDay(r [][]string) string {
+	if len(r) == 0 {
+		return ""
+	}
+	for en, alts := range englishWeekdays {
+		if slices.ContainsFunc(alts, func(a []string) bool { return slices.Equal(a, r[0]) }) && !slices.Equal(r[0], []string{en}) {
+			return en
+		}
+	}
+	return ""
+}
+
 var englishWeekdays = func() map[string][][]string {
 	out := map[string][][]string{}
 	for _, d := range content.Lexicon.Weekdays {

@@ -1039,6 +1039,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					}
 					continue
 				}
+				// An English page writes the weekday asked in English
+				// ("every Friday" for "thứ sáu").
+				if en := englishDay(r); enUnit && en != "" && namedInOr(concept{alts: [][]string{{en}}}, inLead, has, inContext, inPrev, inTitle) {
+					continue
+				}
 				// The place asked a figure of, named only as an item of a
 				// list (in the unit, the sentence before, its lead), is
 				// not what the figure is of.
