@@ -890,7 +890,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				}
 			}
 		}
-		own, windowed, windowHole := 0.0, 0.0, false
+		own, windowed, windowHole, topicLift := 0.0, 0.0, false, 0.0
 		credit := make([]float64, len(pq.concepts)) // each concept's presence
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
@@ -909,6 +909,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 			if p < tc && (inTitle != nil && presence(concept{alts: c.alts}, inTitle, nil, nil, nil) == 1 || namedInOr(concept{alts: c.alts}, inLead)) {
 				p = tc
+				if tc == topicCredit {
+					topicLift += ws[i] * (1 - tc)
+				}
 			}
 			// A contact block is an office's: it names the place in its
 			// address, seldom the body ("Địa chỉ: …, xã Châu Pha"
@@ -1125,6 +1128,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		switch {
 		case tot > 0:
 			c.coverage = covered / tot
+			c.topic = topicLift / tot
 			s.gate.raw, s.gate.own, s.gate.window = c.coverage, own/tot, c.coverage+windowed/tot
 			// The decision reads the coverage with the words questions
 			// ask with weighed down; the ranking keeps them whole.
@@ -1142,10 +1146,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			switch {
 			case missingRequired:
 				c.coverage *= requiredMissing
+				c.topic *= requiredMissing
 				s.gate.window *= requiredMissing
 				s.gate.askShift *= requiredMissing
 			case missingEntity:
 				c.coverage *= entityMissing
+				c.topic *= entityMissing
 				s.gate.window *= entityMissing
 				s.gate.askShift *= entityMissing
 			}
@@ -1165,6 +1171,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// and answers none of it.
 		if strings.HasSuffix(strings.TrimSpace(u.text), "?") {
 			c.coverage *= requiredMissing
+			c.topic *= requiredMissing
 			s.gate.window *= requiredMissing
 			s.gate.askShift *= requiredMissing
 			s.gate.checks |= checkHeading

@@ -27,6 +27,7 @@ type candidate struct {
 	bigrams  float64  // share of the question's syllable pairs found adjacent
 	exact    float64  // share of the question's accented syllables found as typed
 	attached float64  // share of the question in an asked count's own clause (attachment)
+	topic    float64  // share of the question a unit holding the kind asked finds only in its article's title or lead, less the credit it has for it
 }
 
 // signal is one named piece of evidence that a unit answers a question.
@@ -183,6 +184,9 @@ var signals = []signal{
 	// The count asked stands in a clause that says what the question
 	// asks ("giảm 381 đơn vị"), not only in a unit that does.
 	{name: "attached", weight: 0.3, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.attached }},
+	// A unit holding the kind of answer asked reads its article's title
+	// and lead as its own: the page names its subject there once.
+	{name: "topic", weight: 0, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.topic }},
 	// A unit that frames its article (the grounds cited, the headline,
 	// the article's title unit) says what the page is about, not the
 	// value asked: it shares the most words with any question about the
