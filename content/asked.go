@@ -64,19 +64,34 @@ var askRules = []askRule{
 	{askRE(asks("email")...), ValueEmail},
 	{askRE(asks("website")...), ValueWebsite},
 	{askRE(asks("address")...), ValueAddress},
-	{askRE(asks("hours", `may gio`, `luc may gio`, `gio nao`, `khung gio`, `lam viec tu may gio`, `what time`, `hours`, `open`, `opens`, `close`, `closes`)...), ValueTime},
+	{askRE(asks("hours", `may gio`, `luc may gio`, `gio nao`, `khung gio`, `lam viec tu may gio`, `what time`, `hours`, `open`, `opens`, `close`, `closes`, `what hours`, `which hours`)...), ValueTime},
 	{askRE(`thu may`, `ngay nao trong tuan`, `nhung ngay nao`, `cac ngay nao`, `which days`, `what days`, `which day of the week`, `weekday`, `weekdays`, `day of the week`, `days of the week`), ValueWeekday},
-	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `giai doan nao`, `thoi ky nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`), ValueDate},
-	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`), ValueDuration},
-	{askRE(`dien tich`, `rong bao nhieu`, `rong co bao nhieu`, `rong khoang bao nhieu`, `bao nhieu km2`, `bao nhieu km vuong`, `bao nhieu ki lo met vuong`, `bao nhieu kilomet vuong`, `bao nhieu ha`, `bao nhieu hecta`, `bao nhieu hec ta`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`), ValueArea},
+	{askRE(`ngay nao`, `ngay may`, `khi nao`, `bao gio`, `luc nao`, `thoi diem nao`, `giai doan nao`, `thoi ky nao`, `nam nao`, `thang nao`, `tu ngay nao`, `tu khi nao`, `when`, `what date`, `which date`, `which year`, `what year`, `what day`, `which day`, `what month`, `which month`, `which period`, `what period`, `since when`), ValueDate},
+	{askRE(`bao lau`, `mat bao lau`, `trong bao lau`, `bao nhieu ngay`, `may ngay`, `thoi han`, `how long`, `how many days`, `how many working days`, `how many months`, `how many years`, `time limit`), ValueDuration},
+	{askRE(`dien tich`, `rong bao nhieu`, `rong co bao nhieu`, `rong khoang bao nhieu`, `bao nhieu km2`, `bao nhieu km vuong`, `bao nhieu ki lo met vuong`, `bao nhieu kilomet vuong`, `bao nhieu ha`, `bao nhieu hecta`, `bao nhieu hec ta`, `area`, `how large`, `how big`, `square kilometres`, `square kilometers`, `km2`, `how wide`, `how many hectares`, `hectares`, `how many square kilometres`, `how many square kilometers`), ValueArea},
 	{askRE(`bao xa`, `cach bao nhieu`, `bao nhieu km`, `may km`, `bao nhieu kilomet`, `bao nhieu ki lo met`, `bao nhieu cay so`, `may cay so`, `bao nhieu hai ly`, `khoang cach`,
 		`how far`, `distance`, `how many km`, `how many kilometers`, `how many kilometres`, `how many miles`), ValueDistance},
-	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`), ValuePopulation},
-	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`), ValuePercent},
-	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`), ValueMoney},
+	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`, `how populous`), ValuePopulation},
+	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`, `proportion`), ValuePercent},
+	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`, `how much money`, `funds`, `investment`, `allowance`, `subsidy`), ValueMoney},
 	{askRE(`so hieu`, `van ban nao`, `van ban so`, `(?:nghi quyet|quyet dinh|ke hoach|ket luan|chi thi|thong bao|cong van|nghi dinh|thong tu|quy dinh|huong dan|chuong trinh) (?:so )?(?:may|nao|bao nhieu|gi)`, `theo van ban`, `can cu`,
-		`decision number`, `resolution number`, `document number`, `which decision`, `which resolution`, `which document`, `what document`, `what decision`, `what resolution`), ValueDocument},
-	{askRE(`ai`, `la ai`, `nguoi nao`, `ong nao`, `ba nao`, `dong chi nao`, `ho ten`, `ho va ten`, `ten la gi`, `who`, `whom`, `whose name`), ValuePerson},
+		`decision number`, `resolution number`, `document number`, `which decision`, `which resolution`, `which document`, `what document`, `what decision`, `what resolution`, englishDocAsk()), ValueDocument},
+	{askRE(`ai`, `la ai`, `nguoi nao`, `ong nao`, `ba nao`, `dong chi nao`, `ho ten`, `ho va ten`, `ten la gi`, `who`, `whom`, `whose name`, `which person`, `full name`), ValuePerson},
+}
+
+// englishDocAsk asks for a document of any of the lexicon's types in
+// English, as the Vietnamese alternative above does for the Vietnamese
+// names: "which plan", "what decree", "circular number".
+func englishDocAsk() string {
+	var names []string
+	for _, t := range docTypeList {
+		for _, n := range t.English {
+			names = append(names, regexp.QuoteMeta(n))
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	alt := strings.Join(names, "|")
+	return `(?:which|what) (?:` + alt + `)|(?:` + alt + `) (?:number|no)`
 }
 
 // docTypeAskRE: a document's type right before the words asking which
@@ -106,7 +121,7 @@ var docKeyByName = sync.OnceValue(func() map[string]string {
 })
 
 // dayAskRE: the phrases of askRules asking a date to the day.
-var dayAskRE = askRE(`ngay nao`, `ngay may`, `tu ngay nao`, `what date`, `which date`)
+var dayAskRE = askRE(`ngay nao`, `ngay may`, `tu ngay nao`, `what date`, `which date`, `what day`, `which day`)
 
 // countAskRE is a question counting something: "bao nhiêu hội viên", "mấy
 // thôn", "số lượng trường hợp", "how many members".
@@ -239,6 +254,11 @@ func AskedTypes(question string) []Asked {
 		}
 		if noun := englishNoun(q[m[2]:m[3]]); noun != "" && !has[ValuePopulation] {
 			vi, _, _ := strings.Cut(noun, "|")
+			// "how many days", "how many hectares" ask a span or an area,
+			// as "bao nhiêu ngày", "bao nhiêu ha" do: no count.
+			if countNoun(vi) == "" {
+				continue
+			}
 			_, units := unitTypeList(vi)
 			add(Asked{Type: ValueCount, Noun: noun, units: units})
 		}

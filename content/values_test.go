@@ -238,12 +238,12 @@ func TestAskedTypes(t *testing.T) {
 		// A list of kinds of unit is each kind, in both languages (marked
 		// "units": CountsUnitType); one cut short by the pattern is read whole.
 		{"Tỉnh Mẫu Thử mới có bao nhiêu xã, phường?", "count/xa|commune|phuong|ward units"},
-		{"còn lại bao nhiêu thôn, xóm, tổ dân phố", "count/thon|village|hamlet|xom|hamlet|to dan pho|residential group|neighbourhood|neighborhood|tdp units"},
+		{"còn lại bao nhiêu thôn, xóm, tổ dân phố", "count/thon|village|hamlet|xom|hamlet|to dan pho|residential group|neighbourhood|neighborhood|civil group|population group|residential cluster|residential quarter|tdp units"},
 		{"How many wards does the province have?", "count/phuong|ward units"},
 		// "thị trấn" is no "thì" ending the noun; a special zone is a
 		// kind of unit.
-		{"Tỉnh Mẫu Thử còn bao nhiêu thị trấn?", "count/thi tran|tt units"},
-		{"tinh mau thu con bao nhieu thi tran", "count/thi tran|tt units"},
+		{"Tỉnh Mẫu Thử còn bao nhiêu thị trấn?", "count/thi tran|township|tt units"},
+		{"tinh mau thu con bao nhieu thi tran", "count/thi tran|township|tt units"},
 		{"Tỉnh Mẫu Thử có bao nhiêu xã, phường, đặc khu?", "count/xa|commune|phuong|ward|dac khu|special zone units"},
 		// A body named after a kind of place, "which ones", an ordinal and a
 		// kind of unit before "level" count no unit.
@@ -260,7 +260,7 @@ func TestAskedTypes(t *testing.T) {
 		{"Chủ tịch xã tiếp công dân vào thứ mấy?", "weekday"},
 		{"Tổng đài 1099 có bao nhiêu điện thoại viên?", "count/dien thoai vien|operator"},
 		{"Which hotline do Mau Son residents call?", "phone"},
-		{"How many residents gave feedback on the plan?", "count/resident"},
+		{"How many residents gave feedback on the plan?", "count/nguoi dan|cu dan|resident"},
 		{"khi nào sáp nhập", "date"},
 		{"when was the ward established", "date"},
 		{"Quyết định số mấy", "document"},
@@ -629,4 +629,41 @@ func TestValueWordScanAsContains(t *testing.T) {
 		t.Fatalf("%d words registered", len(valueWordList))
 	}
 	t.Logf("%d words, %d pages", len(valueWordList), len(files))
+}
+
+// TestAskedTypesEnglishAsVietnamese: an English question asks for the
+// type its Vietnamese wording asks for — the question side of the
+// English vocabulary (session 18).
+func TestAskedTypesEnglishAsVietnamese(t *testing.T) {
+	pairs := []struct{ vi, en string }{
+		{"xã Mẫu Sơn sáp nhập tháng nào", "In which month did Mau Son commune merge?"},
+		{"xã Mẫu Sơn sáp nhập ngày nào", "On what day did Mau Son commune merge?"},
+		{"kế hoạch cho giai đoạn nào", "the plan is for which period"},
+		{"thời hạn giải quyết hồ sơ", "what is the time limit for the application"},
+		{"giải quyết trong bao nhiêu ngày làm việc", "in how many working days is it settled"},
+		{"xã Mẫu Sơn rộng bao nhiêu", "how wide is Mau Son commune"},
+		{"tỷ lệ hộ nghèo", "the proportion of poor households"},
+		{"kinh phí bao nhiêu", "how much money is spent"},
+		{"theo kế hoạch nào", "under which plan"},
+		{"theo nghị định nào", "under which decree"},
+		{"họ tên Chủ tịch xã", "the full name of the commune chairman"},
+		{"trang web của tỉnh", "the web portal of the province"},
+		{"địa chỉ trụ sở UBND xã", "the head office of the commune People's Committee"},
+		{"giờ làm việc của bộ phận một cửa", "business hours of the one-stop shop"},
+	}
+	str := func(as []Asked) string {
+		var s []string
+		for _, a := range as {
+			s = append(s, string(a.Type))
+		}
+		return strings.Join(s, " ")
+	}
+	for _, p := range pairs {
+		t.Run(p.en, func(t *testing.T) {
+			vi, en := str(AskedTypes(p.vi)), str(AskedTypes(p.en))
+			if vi == "" || en != vi {
+				t.Errorf("AskedTypes(%q) = %q, AskedTypes(%q) = %q: want the same, not empty", p.en, en, p.vi, vi)
+			}
+		})
+	}
 }
