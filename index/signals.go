@@ -132,8 +132,6 @@ var signals = []signal{
 		return pq.intents&wantName != 0 && (c.u.traits&hasName != 0 || (c.u.contact() != nil && c.u.contact().Person != ""))
 	}),
 	typedSignal("percent", 0.30, askedTrait(wantPercent, hasPct)),
-	typedSignal("reason", 0.30, askedTrait(wantReason, hasWhy)),
-	typedSignal("duration", 0.30, askedTrait(wantDuration, hasSpan)),
 	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
 	typedSignal("date", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		if otherDocsDate(pq, c) {
