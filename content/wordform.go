@@ -18,7 +18,9 @@ import "strings"
 // EnglishForm is the form search compares an English word by; w is folded
 // (lower case, no diacritics). Any other word is returned unchanged.
 func EnglishForm(w string) string {
-	if len(w) < 4 || !asciiLetters(w) {
+	// A word with no vowel is no English word but a short form ("THCS",
+	// "DTTS", "PTDS"): its final s is a letter of the name, not a plural.
+	if len(w) < 4 || !asciiLetters(w) || !strings.ContainsAny(w, "aeiouy") {
 		return w
 	}
 	if f, ok := Lexicon.EnglishSpellings[w]; ok {

@@ -21,6 +21,8 @@ func TestEnglishForm(t *testing.T) {
 		// Folded Vietnamese syllables and abbreviations never change.
 		{"nguyen", "nguyen"}, {"truong", "truong"}, {"tre", "tre"}, {"thuy", "thuy"}, {"ubnd", "ubnd"},
 		{"tthcc", "tthcc"}, {"nghieng", "nghieng"}, {"ths", "ths"},
+		// A short form ending in S keeps it: no English word lacks a vowel.
+		{"thcs", "thcs"}, {"dtts", "dtts"}, {"ptds", "ptds"}, {"dtncs", "dtncs"},
 	} {
 		if got := EnglishForm(tc.in); got != tc.want {
 			t.Errorf("EnglishForm(%q) = %q, want %q", tc.in, got, tc.want)

@@ -151,3 +151,17 @@ func TestJoinedShortsAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialsOfWrittenWords: a short form typed in capitals that neither
+// the glossary nor any page knows ("DTTS") reads as the words the pages
+// write out in small letters whose initials it is. Synthetic page,
+// invented province and figures.
+func TestInitialsOfWrittenWords(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"dt.txt": "title: Tỉnh Mẫu Thử phê duyệt danh sách thôn\nsynthetic: true\n\n" +
+		"Tỉnh Mẫu Thử có 58 thôn thuộc vùng biên giới.\n\n" +
+		"Tỉnh Mẫu Thử có 42 thôn thuộc vùng đồng bào dân tộc thiểu số và miền núi.\n\n" +
+		"Tỷ lệ hộ nghèo của đồng bào dân tộc thiểu số giảm còn 6%.\n"})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Tỉnh Mẫu Thử có bao nhiêu thôn vùng DTTS?", "42 thôn"},
+	})
+}

@@ -24,7 +24,9 @@ func TestEvaluateAsBleve(t *testing.T) {
 	for _, q := range synth.Questions(8, c, 200) {
 		questions = append(questions, q.Question)
 	}
-	questions = append(questions, "so dien thoaii uy ban", "dia chhi truong hoc", "nghi quyeet 18", "lien hee phuong")
+	// The typo reader mends most typos beside words the corpus writes
+	// with them; one alone stays a fuzzy word.
+	questions = append(questions, "so dien thoaii uy ban", "dia chhi truong hoc", "nghi quyeet 18", "lien hee phuong", "thoaii", "quyeet")
 	for _, o := range []BuildOptions{{}, {Path: t.TempDir(), BatchBytes: 16 << 10}} {
 		ix, err := Build(ctx, c, o)
 		if err != nil {

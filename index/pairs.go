@@ -34,6 +34,7 @@ import (
 // document number in the snapshot it was built for.
 type pairIndex struct {
 	foldID map[string]uint32 // folded word → number (0 is no word)
+	fold   []string          // number → folded word
 	// first[a] .. first[a+1] are the pairs starting with fold a, in
 	// second (each one's second fold) and start.
 	first  []uint32
@@ -285,6 +286,7 @@ func (ix *Index) buildPairs(ctx context.Context) error {
 	// Copied to their length: grown by appending, up to half of each
 	// would be room never used.
 	pi.second, pi.start, pi.data = slices.Clone(pi.second), slices.Clone(pi.start), slices.Clone(pi.data)
+	pi.fold = foldOf
 	ix.pairs = pi
 	// The common pairs, by count, for retrieval to leave to re-ranking.
 	ix.commonPairs = map[string]int{}
@@ -359,4 +361,82 @@ func (q *pairQuery) Searcher(_ context.Context, i bindex.IndexReader, _ mapping.
 		return nil, errors.New("index: pairs: none made")
 	}
 	return searchTerm(&q.pi.postings, q.pi.lookup, q.pair, "bigram", q.boost, i, options)
+}
+
+// Initials the corpus spells out. A short form typed in capitals that
+// neither the glossary nor the corpus knows ("DTTS", "ĐBKK", "HKTT") is
+// often the initials of words the articles write out in small letters
+// ("dân tộc thiểu số", "đặc biệt khó khăn", "hộ khẩu thường trú"), which
+// the names inferred from capitalised phrases never see. spelledRun
+// follows the pairs: runs of Vietnamese syllables, one for each letter,
+// each pair of them written by at least minSpelled units; the run whose
+// rarest pair is written most is the reading, if it is clearly the most
+// written one.
+
+// minSpelled is how many units must write each pair of a spelled run.
+const minSpelled = 2
+
+// maxSpelledWork bounds the pairs a run search visits.
+const maxSpelledWork = 1 << 20
+
+// spelledRun is the run of folded syllables whose initials are short
+// (folded letters), or nil.
+func (pi *pairIndex) spelledRun(short string) []string {
+	if pi == nil || len(short) < 3 || len(short) > 6 || !isLetters(short) {
+		return nil
+	}
+	type run struct {
+		ids []uint32
+		min uint32
+	}
+	var frontier []run
+	for id := 1; id < len(pi.fold); id++ {
+		if f := pi.fold[id]; f[0] == short[0] && syllableRe.MatchString(f) && !stopFolded[f] {
+			frontier = append(frontier, run{ids: []uint32{uint32(id)}, min: ^uint32(0)})
+		}
+	}
+	work := 0
+	for k := 1; k < len(short) && len(frontier) > 0; k++ {
+		var next []run
+		for _, r := range frontier {
+			a := r.ids[len(r.ids)-1]
+			for p := pi.first[a]; p < pi.first[a+1]; p++ {
+				if work++; work > maxSpelledWork {
+					return nil
+				}
+				b := pi.second[p]
+				f := pi.fold[b]
+				if f[0] != short[k] || !syllableRe.MatchString(f) {
+					continue
+				}
+				n := pi.countAt(pi.start[p])
+				if n < minSpelled {
+					continue
+				}
+				next = append(next, run{ids: append(slices.Clip(r.ids), b), min: min(r.min, uint32(n))})
+			}
+		}
+		frontier = next
+	}
+	var best, second uint32
+	var out []string
+	for _, r := range frontier {
+		if last := pi.fold[r.ids[len(r.ids)-1]]; stopFolded[last] {
+			continue
+		}
+		switch {
+		case r.min > best:
+			best, second = r.min, best
+			out = out[:0]
+			for _, id := range r.ids {
+				out = append(out, pi.fold[id])
+			}
+		case r.min > second:
+			second = r.min
+		}
+	}
+	if best < minSpelled || best < 2*second {
+		return nil
+	}
+	return out
 }

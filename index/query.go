@@ -852,7 +852,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	// writes beside the question's other words, is read as that one
 	// (spell.go): "bao nhiu", "phường An Bìng", "buổi chìu".
 	for i := range pq.folded {
-		if pq.english || telex[i] {
+		if pq.english || telex[i] || i < len(cased) && typedShort(cased[i]) {
 			continue
 		}
 		c, ok := ix.correct(accented, pq.folded, i)
@@ -1054,6 +1054,14 @@ func (ix *Index) parse(question string) parsedQuery {
 			ix.gloss.abbrev[w] == nil && ix.df[w] == 0 && !pq.english {
 			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, true, false, [][]string{names[0]}))
 			continue
+		}
+		// One the glossary's names do not spell either: the words the
+		// corpus writes out that it does ("DTTS": dân tộc thiểu số).
+		if len(w) >= minInitialsTyped && isUpper(cased, i) && ix.gloss.abbrev[w] == nil && ix.df[w] == 0 && !pq.english {
+			if run := ix.pairs.spelledRun(w); run != nil {
+				pq.concepts = append(pq.concepts, ix.shortFormConcept(w, false, false, [][]string{run}))
+				continue
+			}
 		}
 		// A word whose marks no page writes, nor the typo reader mended
 		// ("nầo", "nhũng", "nao" in an accented question), is read by its

@@ -168,10 +168,18 @@ type correction struct {
 // write the words questions ask with.
 func (ix *Index) correct(accented []string, folded []string, i int) (correction, bool) {
 	w := accented[i]
-	if ix.spell == nil || utf8.RuneCountInString(w) < minTypo || stopAccented[w] || !syllableRe.MatchString(folded[i]) {
+	if ix.spell == nil || utf8.RuneCountInString(w) < minTypo || stopAccented[w] || !syllableRe.MatchString(folded[i]) && !typoShaped(folded[i]) {
 		return correction{}, false
 	}
 	marked := hasDiacritic(w)
+	// A letter too many is seldom typed, but for a word no syllable
+	// spells it is the only reading ("bìnhh").
+	// A word no syllable spells whose letters the corpus writes is a name
+	// ("Đak", "Sơmei"), never a typo.
+	extra := !syllableRe.MatchString(folded[i])
+	if extra && ix.df[folded[i]] > 0 {
+		return correction{}, false
+	}
 	lettersKnown := ix.df[folded[i]] > 0 || questionFolds[folded[i]]
 	// Typed without marks, a word is read as written when the corpus
 	// writes its letters with any marks; with marks, only as typed.
@@ -188,7 +196,7 @@ func (ix *Index) correct(accented []string, folded []string, i int) (correction,
 			nf, _ := spellForm(n)
 			switch d := utf8.RuneCountInString(nf) - utf8.RuneCountInString(f); {
 			case foldSyllable(n) == folded[i]: // only the marks differ
-			case d < 0: // a letter too many is seldom typed
+			case d < 0 && !extra: // a letter too many is seldom typed
 				continue
 			case lettersKnown && d == 0: // a word of its own, but for its marks
 				continue
@@ -198,7 +206,7 @@ func (ix *Index) correct(accented []string, folded []string, i int) (correction,
 	} else {
 		// No marks typed: the letters are compared.
 		for _, n := range ix.nearFolded(folded[i]) {
-			if len(n) >= len(folded[i]) {
+			if len(n) >= len(folded[i]) || extra {
 				near = append(near, n)
 			}
 		}
@@ -258,6 +266,27 @@ func (ix *Index) correct(accented []string, folded []string, i int) (correction,
 		out.exact = best.words[0]
 	}
 	return out, true
+}
+
+// typoShaped: a word no syllable spells that a typo can make of one, a
+// letter dropped or doubled ("truog", "dươg", "nóg", "bìnhh"): letters
+// only, with a vowel. Its mended reading must still be a syllable the
+// corpus writes beside the question's words (nearFolded, pairs); a short
+// form typed in capitals never comes here (typedShort).
+func typoShaped(folded string) bool {
+	return isLetters(folded) && hasVowel(folded)
+}
+
+// typedShort: a word typed with two capitals or more ("DTTS", "QNg") is a
+// short form, never a typo.
+func typedShort(cased string) bool {
+	n := 0
+	for _, r := range cased {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // questionFolds are the function words' folded forms: a question's own

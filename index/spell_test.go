@@ -33,3 +33,15 @@ func TestTypos(t *testing.T) {
 		{"học phí mầm non ở xã Mẫu Thạch là bao nhiêu", ""},
 	})
 }
+
+// TestTyposNoSyllable: a typo that leaves letters no syllable spells — a
+// letter doubled ("Bìnhh"), a final letter wrong ("Thạcg") — is read as
+// well, with or without marks.
+func TestTyposNoSyllable(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"xa.txt": typoPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"xã Mẫu Thạcg có bao nhiêu người trước khi sáp nhập", "7.315 người"},
+		{"xa mau thacg co bao nhieu nguoi truoc khi sap nhap", "7.315 người"},
+		{"phường Vi Bìnhh mới gộp những phường nào", "phường Vi An và phường Vi Lạc"},
+	})
+}
