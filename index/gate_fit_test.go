@@ -33,8 +33,6 @@ type gateQuestion struct {
 	answerable bool
 	empty      bool // nothing was retrieved: declined whatever the weights
 	topRight   bool // the best unit holds an expected string
-	whole      int  // wholeNext of the ranking
-	wholeRight bool // that unit holds an expected string
 	check      checks
 }
 
@@ -56,8 +54,6 @@ func (gs *gateSet) eval(w []float64) gateOutcome {
 		case q.empty:
 		case dot(w, q.x) >= 0:
 			answered, right = true, q.topRight
-		case q.whole >= 0:
-			answered, right = true, q.wholeRight
 		}
 		switch {
 		case !q.answerable && !answered:
@@ -88,14 +84,11 @@ func loadGateSets(t *testing.T) []gateSet {
 				t.Fatal(err)
 			}
 			ranked = ix.order(pq, ranked, signalWeights)
-			g := gateQuestion{id: q.ID, answerable: len(q.ExpectAny) > 0, empty: len(ranked) == 0, whole: -1}
+			g := gateQuestion{id: q.ID, answerable: len(q.ExpectAny) > 0, empty: len(ranked) == 0}
 			if len(ranked) > 0 {
 				g.x = ix.gateVector(ranked, pq.english, nil)
 				g.topRight = g.answerable && containsAny(ix.units[ranked[0].unit].text, q.ExpectAny)
 				g.check = ranked[0].gate.checks
-				if g.whole = wholeNext(ranked); g.whole >= 0 {
-					g.wholeRight = g.answerable && containsAny(ix.units[ranked[g.whole].unit].text, q.ExpectAny)
-				}
 			}
 			gs.qs = append(gs.qs, g)
 		}
@@ -252,14 +245,14 @@ func sortedGateNames() []string {
 func writeGateDump(t *testing.T, path string, sets []*gateSet) {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("set\tid\tanswerable\tempty\ttop_right\twhole\twhole_right\tchecks")
+	b.WriteString("set\tid\tanswerable\tempty\ttop_right\tchecks")
 	for _, g := range gateInputs {
 		b.WriteString("\t" + g.name)
 	}
 	b.WriteString("\n")
 	for _, gs := range sets {
 		for _, q := range gs.qs {
-			fmt.Fprintf(&b, "%s\t%s\t%v\t%v\t%v\t%d\t%v\t%d", gs.name, q.id, q.answerable, q.empty, q.topRight, q.whole, q.wholeRight, q.check)
+			fmt.Fprintf(&b, "%s\t%s\t%v\t%v\t%v\t%d", gs.name, q.id, q.answerable, q.empty, q.topRight, q.check)
 			for i := range gateInputs {
 				v := 0.0
 				if q.x != nil {

@@ -59,39 +59,6 @@ func TestReadingsParse(t *testing.T) {
 	}
 }
 
-// TestWholeNext: where the best-ranked unit holds too little of the
-// question to answer, one of the next two that holds all of it answers;
-// one holding less does not, nor one ranked fourth.
-func TestWholeNext(t *testing.T) {
-	ix := &Index{units: []unit{{text: "a", words: "\x00"}, {text: "b", words: "\x01"}, {text: "c", words: "\x02"}, {text: "d", words: "\x03"}}}
-	tests := []struct {
-		name string
-		covs []float64
-		want int // unit answering, -1 for a decline
-	}{
-		{"second holds all", []float64{0.4, 1, 0.3, 0.2}, 1},
-		{"third holds all", []float64{0.4, 0.5, 0.97, 0.2}, 2},
-		{"none holds all", []float64{0.4, 0.9, 0.5, 0.2}, -1},
-		{"fourth holds all", []float64{0.4, 0.5, 0.5, 1}, -1},
-		{"best answers", []float64{0.6, 1, 0.3, 0.2}, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ranked []scored
-			for i, c := range tt.covs {
-				ranked = append(ranked, scored{unit: i, coverage: c})
-			}
-			got := -1
-			if kept := ix.answers(ranked, 1, false); len(kept) > 0 {
-				got = kept[0].unit
-			}
-			if got != tt.want {
-				t.Errorf("answers = unit %d, want %d", got, tt.want)
-			}
-		})
-	}
-}
-
 // TestOnlyStamps: a page's publication stamp is told from a date the
 // text speaks of (synthetic sentences).
 func TestOnlyStamps(t *testing.T) {

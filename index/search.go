@@ -197,7 +197,7 @@ func holdsTypedFeat(f []float64) bool {
 
 // answers are the ranked units that answer, best first, each text once;
 // none when the decision (gate.go) finds that the best-ranked unit does not
-// answer and neither of the next two holds the whole question. Further
+// answer and no clean candidate after it answers in its place. Further
 // units answer when they hold moreCoverage of the question. limit > 0
 // stops after that many. english: the question is in English.
 func (ix *Index) answers(ranked []scored, limit int, english bool) []scored {
@@ -210,13 +210,7 @@ func (ix *Index) answersWith(ranked []scored, limit int, english bool, gw []floa
 		return nil
 	}
 	if !ix.answersFirst(ranked, english, gw) {
-		// One of the next two holding the whole question answers
-		// instead: the signals ranked a unit that holds only part of
-		// it above one that holds it all.
-		w := wholeNext(ranked)
-		if w < 0 {
-			w = ix.cleanNext(ranked, english, gw)
-		}
+		w := ix.cleanNext(ranked, english, gw)
 		if w < 0 {
 			return nil // the best unit does not answer: nothing does
 		}
@@ -270,23 +264,6 @@ func (ix *Index) cleanNext(ranked []scored, english bool, gw []float64) int {
 // cleanNextK: 3 and 5 answer the same on real-1..19; without the whole
 // window, either answers 2 more and declines 4 fewer rightly.
 const cleanNextK = 3
-
-// wholeNext is the first of the two candidates after the best that holds
-// the whole question; -1 if none.
-func wholeNext(ranked []scored) int {
-	for k := 1; k < len(ranked) && k <= 2; k++ {
-		if ranked[k].coverage >= wholeCoverage {
-			return k
-		}
-	}
-	return -1
-}
-
-// wholeCoverage is how much of the question a unit ranked second or
-// third must hold to answer where the best falls under the bar: all of
-// it, within rounding. 0.85 answered one question wrongly on real-1
-// (docs/quality.md).
-const wholeCoverage = 0.95
 
 // keptSameText reports whether one of the kept units, which have u's
 // words, reads as u does in lower case: the same text is shown once.
