@@ -123,6 +123,10 @@ type lexicon struct {
 	// ListJoiners join a list's last item to the others ("A, B và C",
 	// "A, B and C").
 	ListJoiners []string
+	// Locatives put a place as where something is or happens ("đặt tại
+	// trụ sở UBND phường A", "located in B ward"): the place after them is
+	// a value's, or a setting's, not the subject a figure is stated of.
+	Locatives []string
 	// EnglishNameJoiners are the English words a name keeps between its
 	// capitalised parts without an initial ("Department of Home Affairs"),
 	// as a Vietnamese name keeps "và".
@@ -373,6 +377,7 @@ var Lexicon = lexicon{
 	Deputy:                "Phó",
 	Month:                 "tháng",
 	ListJoiners:           []string{"và", "and"},
+	Locatives:             []string{"tại", "ở", "at"},
 	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
 	EnglishNameJoiners:    []string{"of", "and", "for"},
 	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},

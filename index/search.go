@@ -696,6 +696,20 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		return v
 	}
 	attachSkip := attachSkips(&pq)
+	// The places a question asking a value names with their kind: a unit
+	// stating a sister place's value instead is no answer (governs.go).
+	var qPlaces []placeMention
+	var qTypes []content.Asked
+	if pq.whichPlace == 0 {
+		for _, a := range pq.asked {
+			if a.Type != content.ValuePerson {
+				qTypes = append(qTypes, a.Undated())
+			}
+		}
+		if len(qTypes) > 0 {
+			qPlaces = ix.questionPlaces(&pq)
+		}
+	}
 	out := make([]scored, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
 	for _, h := range cands {
@@ -1087,6 +1101,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if !missingRequired && !ix.givesCode(&pq, u) {
 			missingRequired = true
 			s.gate.checks |= checkField
+		}
+		if !missingRequired && ix.governedBySister(qPlaces, qTypes, u.text, folded) {
+			missingRequired = true
+			s.gate.checks |= checkNamed
 		}
 		if missingEntity {
 			s.gate.checks |= checkEntity

@@ -1,0 +1,382 @@
+package index
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kyanhbot/kyanhbot/content"
+)
+
+// Whose figure a unit states. A page about several places of one kind
+// states each one's figure in a sentence naming it: "Huyện Hoàng Su Phì
+// có diện tích 632,38 km²" on a page whose lead names Xín Mần too, "the
+// percentage of voters agreeing in Bac Kan province reached 97.49%" on a
+// page on Thái Nguyên. The place asked, named only in the title or lead,
+// passes the named-place check; the place the sentence names of the same
+// kind is the one its figure belongs to.
+
+// placeMention is a place a text writes with its kind: the kinds (bits of
+// placeKindNames) and the name, folded, with the number that ends a
+// numbered name ("Duy Tiên 5", "Duy Tien Ward 1").
+type placeMention struct {
+	kinds uint32
+	name  []string
+	// alts are, for a place the question names, the spellings its
+	// required names give it ("qng | quang ngai").
+	alts [][]string
+	// short: the kind is written short, in capitals ("P.Thị Nại"): a
+	// name the corpus need not write after the kind written out.
+	short bool
+	// locative: a locative stands before it in its clause ("tại trụ sở
+	// UBND phường A"): the place is where, not whose.
+	locative bool
+}
+
+// locatives are the lexicon's Locatives in lower case with their marks:
+// folded, "tại" would be the "tái" of "tái lập" and "ở" the "Ô" of a name.
+var locatives = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range content.Lexicon.Locatives {
+		m[lowerNormalize(w)] = true
+	}
+	return m
+}()
+
+// englishKindBits are the lexicon's kinds of place an English kind word
+// stands for ("district": huyện or quận).
+var englishKindBits = func() map[string]uint32 {
+	bit := func(names ...string) uint32 {
+		var b uint32
+		for _, n := range names {
+			for k, p := range placeKindNames {
+				if strings.Join(p, " ") == content.Fold(n) {
+					b |= 1 << k
+				}
+			}
+		}
+		return b
+	}
+	return map[string]uint32{
+		"province": bit("tỉnh"), "city": bit("thành phố"), "ward": bit("phường"), "commune": bit("xã"),
+		"district": bit("huyện", "quận"), "town": bit("thị xã", "thị trấn"), "zone": bit("đặc khu"),
+		"village": bit("thôn", "bản", "xóm"), "hamlet": bit("ấp", "thôn"),
+	}
+}()
+
+// ordinalWord is the lexicon's OrdinalMarker, folded.
+var ordinalWord = content.Fold(content.Lexicon.OrdinalMarker)
+
+// placeNameMax is how many syllables a place's name may run to.
+const placeNameMax = 4
+
+// placeMentions reads the places a text writes with their kind: a
+// Vietnamese kind before a capitalised name ("xã Hải Phú", "P.Thị Nại"),
+// or an English one after it ("Bac Kan province", "Duy Tien Ward 1").
+func placeMentions(text string) []placeMention {
+	var out []placeMention
+	// A kind before a colon introduces a list ("sáp nhập 3 xã: A, B và
+	// C"), a label its value ("Huyện Đắk Glong: 56 thôn"): no name runs
+	// across it.
+	// A locative sets the rest of its clause: "đi học kinh nghiệm ở thành
+	// phố A và thành phố B" names two settings.
+	for seg := range strings.SplitSeq(text, ":") {
+		for clause := range strings.FieldsFuncSeq(seg, func(r rune) bool { return strings.ContainsRune(",;()", r) }) {
+			out = append(out, segmentMentions(clause)...)
+		}
+	}
+	return out
+}
+
+// segmentMentions is placeMentions of a text with no colon.
+func segmentMentions(text string) []placeMention {
+	var cased, folded []string
+	eachWord(content.Normalize(text), func(w string) {
+		cased = append(cased, w)
+		folded = append(folded, foldSyllable(strings.ToLower(w)))
+	})
+	number := func(name []string, j int) []string {
+		if j < len(folded) && len(folded[j]) <= 3 && allDigits(folded[j]) {
+			return append(name, folded[j])
+		}
+		return name
+	}
+	var out []placeMention
+	locativeBefore := func(i int) bool {
+		for k := 0; k < i; k++ {
+			if locatives[strings.ToLower(cased[k])] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(folded); i++ {
+		// A Vietnamese kind, written out or short in capitals, before
+		// the name.
+		for n, forms := range placeForms {
+			for fi, f := range forms {
+				j := i + len(f)
+				if j >= len(folded) || !slices.Equal(folded[i:j], f) || fi > 0 && (!startsUpper(cased[i]) || strings.ToUpper(cased[i]) != cased[i]) {
+					continue
+				}
+				var name []string
+				// "tỉnh Thứ Sáu 08/3": a weekday after the kind, in a
+				// schedule's table, is no place.
+				if j < len(folded) && folded[j] == ordinalWord {
+					continue
+				}
+				for ; j < len(folded) && len(name) < placeNameMax; j++ {
+					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) {
+						break
+					}
+					name = append(name, folded[j])
+				}
+				if len(name) > 0 {
+					out = append(out, placeMention{kinds: 1 << n, name: number(name, j), short: fi > 0, locative: locativeBefore(i)})
+				}
+			}
+		}
+		// An English kind after the name.
+		kb, ok := englishKindBits[folded[i]]
+		if !ok {
+			continue
+		}
+		end := i
+		if folded[i] == "zone" {
+			if i == 0 || folded[i-1] != "special" {
+				continue
+			}
+			end = i - 1
+		}
+		k := end
+		// "Duy Tien 2 Ward": the number before the kind ends the name.
+		var num string
+		if k > 1 && len(folded[k-1]) <= 3 && allDigits(folded[k-1]) && startsUpper(cased[k-2]) {
+			num = folded[k-1]
+			k--
+			end--
+		}
+		for k > 0 && end-k < placeNameMax && startsUpper(cased[k-1]) && !content.AllCaps(cased[k-1]) {
+			k--
+		}
+		// "The ward …", "In Anh Dung ward": a sentence's nearest word is
+		// no name's.
+		for k < end && englishStop[folded[k]] {
+			k++
+		}
+		if k < end {
+			name := slices.Clone(folded[k:end])
+			if num != "" {
+				name = append(name, num)
+			} else {
+				name = number(name, i+1)
+			}
+			out = append(out, placeMention{kinds: kb, name: name, locative: locativeBefore(k)})
+		}
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// sameName: one name ends or starts the other ("hồ chí minh" and
+// "thành phố hồ chí minh"; "in anh dung", the sentence's nearest word
+// taken in; "duy tiên" and "duy tiên 1"): read as the same place.
+func sameName(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) > 0 && (slices.Equal(a, b[:len(a)]) || slices.Equal(a, b[len(b)-len(a):]))
+}
+
+// questionPlaces are the places a question names with their kind: as the
+// corpus writes them after the kind (placesAsked: typed in lower case or
+// without marks too), with the number after the name, and as written
+// with an English kind after them.
+func (ix *Index) questionPlaces(pq *parsedQuery) []placeMention {
+	var out []placeMention
+	for _, p := range ix.placesAsked(pq.folded) {
+		name := slices.Clone(p.name)
+		// The number after the name, read from where the name ends.
+		for i := 0; i+len(name) <= len(pq.folded); i++ {
+			if slices.Equal(pq.folded[i:i+len(name)], p.name) {
+				if j := i + len(name); j < len(pq.folded) && len(pq.folded[j]) <= 3 && allDigits(pq.folded[j]) {
+					name = append(name, pq.folded[j])
+				}
+				break
+			}
+		}
+		out = append(out, placeMention{kinds: 1 << p.kind, name: name})
+	}
+	for _, m := range placeMentions(pq.raw) {
+		if !slices.ContainsFunc(out, func(o placeMention) bool { return o.kinds&m.kinds != 0 && sameName(o.name, m.name) }) {
+			out = append(out, m)
+		}
+	}
+	for i := range out {
+		out[i].alts = [][]string{out[i].name}
+		for _, r := range pq.required {
+			if slices.ContainsFunc(r, func(alt []string) bool { return slices.Equal(alt, out[i].name) }) {
+				out[i].alts = append(out[i].alts, r...)
+			}
+		}
+	}
+	return out
+}
+
+// names: one of the place's spellings is the name, as sameName reads it.
+func (p placeMention) names(name []string) bool {
+	return slices.ContainsFunc(p.alts, func(alt []string) bool { return sameName(alt, name) })
+}
+
+// governedBySister: each value of a kind the question asks that the unit
+// states is governed — the nearest place of an asked place's kind written
+// before it in the unit — by a place of that kind other than the ones
+// asked ("Huyện Hoàng Su Phì có diện tích 632,38 km²" for Xín Mần). A
+// value with no place of the kind before it, or the place asked nearest,
+// answers for it: "… 7.947 người của phường Thống Nhất vào phường Tân
+// Tiến" is read as no sister's, and an address naming another ward's seat
+// ("đặt tại trụ sở UBND phường An Hòa") names it inside the value.
+func (ix *Index) governedBySister(asked []placeMention, types []content.Asked, text string, folded []string) bool {
+	if len(asked) == 0 || len(types) == 0 {
+		return false
+	}
+	// A unit naming a place asked anywhere is read as its own: "Phường
+	// Hiệp Bình được thành lập trên cơ sở sáp nhập phường …, có diện tích
+	// …" states the whole's figure after its parts.
+	var kinds uint32
+	for _, p := range asked {
+		for _, alt := range p.alts {
+			if containsSeq(folded, alt) {
+				return false
+			}
+		}
+		kinds |= p.kinds
+	}
+	governed, valued := false, false
+	for _, v := range content.Values(text) {
+		if !content.Answers(types, v) {
+			continue
+		}
+		var nearest *placeMention
+		ms := placeMentions(sentenceBefore(text, v.Span[0]))
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].kinds&kinds != 0 && !ms[i].locative && ix.knownPlace(ms[i]) {
+				nearest = &ms[i]
+				break
+			}
+		}
+		if nearest == nil {
+			return false
+		}
+		for _, p := range asked {
+			if p.kinds&nearest.kinds != 0 && p.names(nearest.name) {
+				return false
+			}
+		}
+		governed = true
+		valued = true
+	}
+	if valued {
+		return governed
+	}
+	// No value of the kind asked is read ("Location of the office of Duy
+	// Tien Ward 1 Administrative Unit: Expected at …", an address in
+	// words): the unit's subject governs — the first place of the kind
+	// in its first sentence, before a label's colon, and not a setting.
+	first := firstSentence(text)
+	if i := strings.IndexByte(first, ':'); i >= 0 {
+		first = first[:i]
+	}
+	first = beforeLocative(first)
+	for _, m := range placeMentions(first) {
+		if m.kinds&kinds == 0 || m.locative || !ix.knownPlace(m) {
+			continue
+		}
+		for _, p := range asked {
+			if p.kinds&m.kinds != 0 && p.names(m.name) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// knownPlace: the mention's kind is written short in capitals, or the
+// corpus writes its name (without its number) after a kind of place or
+// before an English one ("Tỉnh Thành: Khánh Hòa", a table's heading,
+// names no province "Thành").
+func (ix *Index) knownPlace(m placeMention) bool {
+	if m.short {
+		return true
+	}
+	name := m.name
+	if n := len(name); n > 1 && allDigits(name[n-1]) {
+		name = name[:n-1]
+	}
+	_, ok := ix.places[strings.Join(name, " ")]
+	return ok
+}
+
+// sentenceBefore is the part of text's sentence before byte end: from the
+// last full stop, question or exclamation mark followed by a space, or
+// line break, before it.
+func sentenceBefore(text string, end int) string {
+	end = min(end, len(text))
+	start := 0
+	for i := 0; i+1 < end; i++ {
+		switch text[i] {
+		case '.', '!', '?':
+			if text[i+1] == ' ' {
+				start = i + 2
+			}
+		case '\n':
+			start = i + 1
+		}
+	}
+	return text[min(start, end):end]
+}
+
+// firstSentence is text up to its first full stop, question or
+// exclamation mark followed by a space, or line break.
+func firstSentence(text string) string {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '.', '!', '?':
+			if i+1 < len(text) && text[i+1] == ' ' {
+				return text[:i]
+			}
+		case '\n':
+			return text[:i]
+		}
+	}
+	return text
+}
+
+// beforeLocative is text up to its first locative word: what follows is
+// where ("được đặt tại thành phố A, thuộc tỉnh B").
+func beforeLocative(text string) string {
+	end := len(text)
+	off := 0
+	eachWordWhile(text, func(w string) bool {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return false
+		}
+		off += i
+		if locatives[lowerNormalize(w)] {
+			end = off
+			return false
+		}
+		off += len(w)
+		return true
+	})
+	return text[:end]
+}
