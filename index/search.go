@@ -433,6 +433,9 @@ type scored struct {
 	// of a reorganisation the question asks about, -1 of the other side
 	// only, else 0 (side.go).
 	side int8
+	// figure: the unit holds the figure asked (holdsFigure), where a
+	// side of a reorganisation is asked.
+	figure bool
 	// names: the question asks which places of a kind, and the unit
 	// names one of that kind the question does not (places.go).
 	names bool
@@ -1186,6 +1189,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		s.gate.windowHole = windowHole
 		s.coverage = c.coverage
 		s.side = ix.sideOf(&pq, &c)
+		s.figure = pq.side != 0 && holdsFigure(&pq, u)
 		s.names = pq.whichPlace != 0 && ix.namesOtherPlace(qLine, pq.whichPlace, folded)
 		if len(askedPlaces) > 0 {
 			s.asked, s.other = ix.writesPlace(folded, askedPlaces)

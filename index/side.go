@@ -100,6 +100,10 @@ func (ix *Index) sideOf(pq *parsedQuery, c *candidate) int8 {
 		return 1
 	case s&(sideAfter|sideBefore) != 0 && pq.side&(sideAfter|sideBefore) != 0:
 		return -1 // the other side, stated
+	case pq.side == sideNow && s == sideAfter:
+		// "hiện có bao nhiêu …" is not answered by the count after a
+		// reorganisation a page proposes ("Sau sắp xếp, … sẽ có 18 …").
+		return -1
 	}
 	return 0
 }
@@ -148,6 +152,15 @@ func (ix *Index) sideFirst(ranked []scored, margin float64) {
 	}
 	a := ix.units[ranked[0].unit].article
 	for k := 1; k < len(ranked) && k <= sideReach && ranked[0].score-ranked[k].score <= margin; k++ {
+		// Below a unit stating only the other side, one saying no side
+		// but holding the figure asked answers too (sideOf reads 0 for
+		// a unit that holds no figure only where no side is asked).
+		if ranked[0].side < 0 && ranked[k].side == 0 && ranked[k].figure && ix.units[ranked[k].unit].article == a {
+			s := ranked[k]
+			copy(ranked[1:k+1], ranked[:k])
+			ranked[0] = s
+			return
+		}
 		if ranked[k].side > 0 && ix.units[ranked[k].unit].article == a {
 			s := ranked[k]
 			copy(ranked[1:k+1], ranked[:k])

@@ -34,3 +34,28 @@ func TestSideOfMerger(t *testing.T) {
 		{"Bản Co Sản sau sáp nhập có bao nhiêu hộ, bao nhiêu nhân khẩu?", "85 hộ, 369 nhân khẩu"},
 	})
 }
+
+// sideNowPage is a synthetic page (an invented town and figures) in the
+// shape of a merger plan's summary: the count after the plan, said of
+// after, and the count today, said with "hiện" alone before a verb.
+const sideNowPage = `synthetic: true
+source: https://www.example.invalid/thi-xa-hoa-khe-sap-xep
+title: Thị xã Hòa Khê sắp xếp đơn vị hành chính cấp xã
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh và số liệu dưới đây đều hư cấu.
+
+Sau sắp xếp, thị xã Hòa Khê sẽ có 12 đơn vị hành chính (8 phường, 4 xã).
+
+Thị xã ven biển Hòa Khê hiện rộng 150 km2, gần 90.000 người với 15 đơn vị hành chính (10 phường và 5 xã).
+`
+
+// TestSideNow: "hiện có bao nhiêu …" is not answered by the count after
+// the reorganisation when a sentence of the same page holding the count
+// says no side (without the now-side's -1 the count after answers).
+func TestSideNow(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"hoakhe.txt": sideNowPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"hoa khe hien co bao nhieu phuong xa", "15 đơn vị"},
+		{"Sau sắp xếp, thị xã Hòa Khê có bao nhiêu đơn vị hành chính?", "12 đơn vị"},
+	})
+}
