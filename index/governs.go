@@ -243,8 +243,9 @@ func (p placeMention) names(name []string) bool {
 // answers for it: "… 7.947 người của phường Thống Nhất vào phường Tân
 // Tiến" is read as no sister's, and an address naming another ward's seat
 // ("đặt tại trụ sở UBND phường An Hòa") names it inside the value.
-func (ix *Index) governedBySister(asked []placeMention, types []content.Asked, text string, folded []string) bool {
-	if len(asked) == 0 || len(types) == 0 {
+func (ix *Index) governedBySister(q *sisterQuery, u *unit, folded []string) bool {
+	asked, types, text := q.places, q.types, u.text
+	if len(asked) == 0 || len(types) == 0 || !q.kindWritten(folded) {
 		return false
 	}
 	// A unit naming a place asked anywhere is read as its own: "Phường
@@ -260,7 +261,11 @@ func (ix *Index) governedBySister(asked []placeMention, types []content.Asked, t
 		kinds |= p.kinds
 	}
 	governed, valued := false, false
-	for _, v := range content.Values(text) {
+	var values []content.Value
+	if u.values&q.valueMask != 0 {
+		values = content.Values(text)
+	}
+	for _, v := range values {
 		if !content.Answers(types, v) {
 			continue
 		}
@@ -379,4 +384,72 @@ func beforeLocative(text string) string {
 		return true
 	})
 	return text[:end]
+}
+
+// sisterQuery is what governedBySister reads of a question, made once a
+// question: the places it names with their kind, the kinds of value it
+// asks, the unit value bits that may hold one, and the first words of the
+// kinds a unit must write to name a place of an asked kind.
+type sisterQuery struct {
+	places    []placeMention
+	types     []content.Asked
+	valueMask uint32
+	kindFirst map[string]bool
+}
+
+// sisterOf reads q's sisterQuery; nil where no place is asked a value of.
+func (ix *Index) sisterOf(pq *parsedQuery) *sisterQuery {
+	if pq.whichPlace != 0 {
+		return nil
+	}
+	q := &sisterQuery{}
+	for _, a := range pq.asked {
+		if a.Type != content.ValuePerson {
+			q.types = append(q.types, a.Undated())
+			q.valueMask |= valueBit[a.Type]
+		}
+	}
+	if len(q.types) == 0 {
+		return nil
+	}
+	if q.places = ix.questionPlaces(pq); len(q.places) == 0 {
+		return nil
+	}
+	for _, t := range valueKinds {
+		if content.Answers(q.types, content.Value{Type: t}) {
+			q.valueMask |= valueBit[t]
+		}
+	}
+	var kinds uint32
+	for _, p := range q.places {
+		kinds |= p.kinds
+	}
+	q.kindFirst = map[string]bool{}
+	for k, forms := range placeForms {
+		if kinds&(1<<k) == 0 {
+			continue
+		}
+		for _, f := range forms {
+			if len(f) > 0 {
+				q.kindFirst[f[0]] = true
+			}
+		}
+	}
+	for w, b := range englishKindBits {
+		if b&kinds != 0 {
+			q.kindFirst[w] = true
+		}
+	}
+	return q
+}
+
+// kindWritten: the unit's folded words hold the first word of a kind of
+// place asked — else it names no place of that kind.
+func (q *sisterQuery) kindWritten(folded []string) bool {
+	for _, w := range folded {
+		if q.kindFirst[w] {
+			return true
+		}
+	}
+	return false
 }

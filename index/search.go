@@ -701,18 +701,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	attachSkip := attachSkips(&pq)
 	// The places a question asking a value names with their kind: a unit
 	// stating a sister place's value instead is no answer (governs.go).
-	var qPlaces []placeMention
-	var qTypes []content.Asked
-	if pq.whichPlace == 0 {
-		for _, a := range pq.asked {
-			if a.Type != content.ValuePerson {
-				qTypes = append(qTypes, a.Undated())
-			}
-		}
-		if len(qTypes) > 0 {
-			qPlaces = ix.questionPlaces(&pq)
-		}
-	}
+	sister := ix.sisterOf(&pq)
 	out := make([]scored, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
 	for _, h := range cands {
@@ -1105,7 +1094,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			missingRequired = true
 			s.gate.checks |= checkField
 		}
-		if !missingRequired && ix.governedBySister(qPlaces, qTypes, u.text, folded) {
+		if !missingRequired && sister != nil && ix.governedBySister(sister, u, folded) {
 			missingRequired = true
 			s.gate.checks |= checkNamed
 		}
