@@ -118,6 +118,11 @@ func segmentMentions(text string) []placeMention {
 				if j >= len(folded) || !slices.Equal(folded[i:j], f) || fi > 0 && (!startsUpper(cased[i]) || strings.ToUpper(cased[i]) != cased[i]) {
 					continue
 				}
+				// Written with marks, the kind is written as it is:
+				// "Quán Thánh" is no "quận Thánh".
+				if fi == 0 && !asciiWords(cased[i:j]) && !kindWrittenAt(cased, i) {
+					continue
+				}
 				var name []string
 				// "tỉnh Thứ Sáu 08/3": a weekday after the kind, in a
 				// schedule's table, is no place.
@@ -125,7 +130,7 @@ func segmentMentions(text string) []placeMention {
 					continue
 				}
 				for ; j < len(folded) && len(name) < placeNameMax; j++ {
-					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) {
+					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || kindWrittenAt(cased, j) {
 						break
 					}
 					name = append(name, folded[j])
@@ -200,8 +205,15 @@ func sameName(a, b []string) bool {
 // without marks too), with the number after the name, and as written
 // with an English kind after them.
 func (ix *Index) questionPlaces(pq *parsedQuery) []placeMention {
-	var out []placeMention
+	// As written, in capitals with its marks, a name is read whole
+	// ("Phường Quán Thánh", where the folded words read "quận Thanh"); the
+	// folded reading adds what is typed in lower case or without marks.
+	out := placeMentions(pq.raw)
+	raw := len(out)
 	for _, p := range ix.placesAsked(pq.folded) {
+		if slices.ContainsFunc(out[:raw], func(m placeMention) bool { return containsSeq(m.name, p.name) }) {
+			continue
+		}
 		name := slices.Clone(p.name)
 		// The number after the name, read from where the name ends.
 		for i := 0; i+len(name) <= len(pq.folded); i++ {
@@ -213,11 +225,6 @@ func (ix *Index) questionPlaces(pq *parsedQuery) []placeMention {
 			}
 		}
 		out = append(out, placeMention{kinds: 1 << p.kind, name: name})
-	}
-	for _, m := range placeMentions(pq.raw) {
-		if !slices.ContainsFunc(out, func(o placeMention) bool { return o.kinds&m.kinds != 0 && sameName(o.name, m.name) }) {
-			out = append(out, m)
-		}
 	}
 	for i := range out {
 		out[i].alts = [][]string{out[i].name}
@@ -260,6 +267,11 @@ func (ix *Index) governedBySister(q *sisterQuery, u *unit, folded []string) bool
 		}
 		kinds |= p.kinds
 	}
+	// A figure of a place inside the one asked, or beside it of another
+	// kind ("thành phố Gia Nghĩa có 8 đơn vị hành chính cấp xã" on a page
+	// on tỉnh Đắk Nông; "Xã Bản Khoang có tổng diện tích …" for huyện Sa
+	// Pa) is not the one asked's.
+	kinds |= q.parts
 	governed, valued := false, false
 	var values []content.Value
 	if u.values&q.valueMask != 0 {
@@ -395,6 +407,9 @@ type sisterQuery struct {
 	types     []content.Asked
 	valueMask uint32
 	kindFirst map[string]bool
+	// parts are the kinds of place whose figure is not an asked place's
+	// (partKinds), where a figure is asked.
+	parts uint32
 }
 
 // sisterOf reads q's sisterQuery; nil where no place is asked a value of.
@@ -424,6 +439,10 @@ func (ix *Index) sisterOf(pq *parsedQuery) *sisterQuery {
 	for _, p := range q.places {
 		kinds |= p.kinds
 	}
+	if asksFigure(q.types) {
+		q.parts = partKinds(kinds)
+		kinds |= q.parts
+	}
 	q.kindFirst = map[string]bool{}
 	for k, forms := range placeForms {
 		if kinds&(1<<k) == 0 {
@@ -452,4 +471,81 @@ func (q *sisterQuery) kindWritten(folded []string) bool {
 		}
 	}
 	return false
+}
+
+// placeLevels are the levels of the lexicon's kinds of place (by
+// placeKindNames' index): 1 a province, 2 a district, 3 a commune, 4 a
+// village; 0 for "thành phố", a province's level or a district's.
+var placeLevels = func() []int {
+	level := map[string]int{
+		"tinh": 1, "huyen": 2, "quan": 2, "thi xa": 2, "xa": 3, "phuong": 3, "thi tran": 3, "dac khu": 3,
+		"thon": 4, "to dan pho": 4, "ap": 4, "khu pho": 4, "xom": 4, "ban": 4, "to": 4, "khoi": 4,
+	}
+	out := make([]int, len(placeKindNames))
+	for k, p := range placeKindNames {
+		out[k] = level[strings.Join(p, " ")]
+	}
+	return out
+}()
+
+// partKinds are the kinds of place whose figure is not one of kinds': of a
+// level below the highest of kinds, or a city beside a province or a
+// district (a city is of either level).
+func partKinds(kinds uint32) uint32 {
+	top := 5
+	for k, l := range placeLevels {
+		if kinds&(1<<k) != 0 {
+			top = min(top, max(l, 1))
+		}
+	}
+	var out uint32
+	for k, l := range placeLevels {
+		if l >= top || l == 0 && top <= 2 {
+			out |= 1 << k
+		}
+	}
+	return out
+}
+
+// placeKindsLower are the lexicon's kinds of place written out, in lower
+// case with their marks, each as its words.
+var placeKindsLower = func() [][]string {
+	var out [][]string
+	for _, p := range content.Lexicon.PlacePrefixes {
+		out = append(out, strings.Fields(lowerNormalize(p.Name)))
+	}
+	return out
+}()
+
+// kindWrittenAt: a kind of place, written out with its marks, starts at
+// cased[j] ("Quán" of "Quán Thánh" is no "quận").
+func kindWrittenAt(cased []string, j int) bool {
+	for _, k := range placeKindsLower {
+		if j+len(k) > len(cased) {
+			continue
+		}
+		ok := true
+		for n, w := range k {
+			if lowerNormalize(cased[j+n]) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiWords: the words carry no marks (typed without them).
+func asciiWords(ws []string) bool {
+	for _, w := range ws {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= 0x80 {
+				return false
+			}
+		}
+	}
+	return true
 }

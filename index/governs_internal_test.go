@@ -2,6 +2,7 @@ package index
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,8 @@ func TestPlaceMentions(t *testing.T) {
 		{"đi học ở thành phố Khê Sơn và thành phố Vân Hà, xã Thạch Lĩnh có 5 thôn", []m{{"khe son", true}, {"van ha", true}, {"thach linh", false}}},
 		{"sáp nhập 3 xã: Khê Sơn, Vân Hà", nil},
 		{"Chủ tịch UBND tỉnh Thứ Sáu 08/3/2024", nil},
+		{"Phường Quán Thánh có 9 tổ dân phố", []m{{"quan thanh", false}}},
+		{"phuong quan thanh", nil},
 	} {
 		var got []m
 		for _, p := range placeMentions(tt.text) {
@@ -52,6 +55,43 @@ func TestBeforeLocative(t *testing.T) {
 	} {
 		if got := beforeLocative(text); got != want {
 			t.Errorf("beforeLocative(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestPartKinds(t *testing.T) {
+	bit := func(names ...string) uint32 {
+		var b uint32
+		for _, n := range names {
+			for k, p := range placeKindNames {
+				if strings.Join(p, " ") == n {
+					b |= 1 << k
+				}
+			}
+		}
+		return b
+	}
+	for _, tt := range []struct {
+		asked      string
+		has, hasNo []string
+	}{
+		{"tinh", []string{"thanh pho", "huyen", "xa", "thon"}, nil},
+		{"huyen", []string{"thanh pho", "quan", "xa", "thon"}, []string{"tinh"}},
+		{"xa", []string{"phuong", "thi tran", "thon"}, []string{"tinh", "huyen", "thanh pho"}},
+		// A city is a province's level or a district's: a province beside
+		// it is another place too.
+		{"thanh pho", []string{"tinh", "huyen", "phuong"}, nil},
+	} {
+		got := partKinds(bit(tt.asked))
+		for _, k := range tt.has {
+			if got&bit(k) == 0 {
+				t.Errorf("partKinds(%s) lacks %s", tt.asked, k)
+			}
+		}
+		for _, k := range tt.hasNo {
+			if got&bit(k) != 0 {
+				t.Errorf("partKinds(%s) holds %s", tt.asked, k)
+			}
 		}
 	}
 }

@@ -34,3 +34,28 @@ func TestSisterPlace(t *testing.T) {
 		{"Trụ sở huyện Vân Hà đặt ở đâu?", ""},
 	})
 }
+
+// partPage is a synthetic page (an invented province, city and figures)
+// in the shape of a province's merger news: a city's count after the
+// merger in the words of the question, the province's total in others.
+const partPage = `synthetic: true
+source: https://www.example.invalid/binh-lam-sap-xep-cap-xa
+title: Tỉnh Bình Lâm sắp xếp đơn vị hành chính cấp xã
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh và số liệu dưới đây đều hư cấu.
+
+Sau sắp xếp, thành phố Khê Sơn có 8 đơn vị hành chính cấp xã, gồm 6 phường và 2 xã.
+
+Toàn tỉnh còn 71 đơn vị hành chính cấp xã.
+`
+
+// TestPartPlace: a figure a place inside the one asked governs is the
+// part's, not the whole's (without the parts' kinds "tỉnh Bình Lâm"'s
+// count is the city's).
+func TestPartPlace(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"binhlam.txt": partPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Sau sắp xếp, tỉnh Bình Lâm có bao nhiêu đơn vị hành chính cấp xã?", "71 đơn vị"},
+		{"Sau sắp xếp, thành phố Khê Sơn có bao nhiêu đơn vị hành chính cấp xã?", "8 đơn vị"},
+	})
+}
