@@ -274,7 +274,11 @@ func (ix *Index) governedBySister(q *sisterQuery, u *unit, folded []string) bool
 	kinds |= q.parts
 	governed, valued := false, false
 	var values []content.Value
-	if u.values&q.valueMask != 0 {
+	switch {
+	case q.countsOnly:
+		// The unit's counts were read at build, with their spans.
+		values = u.counts()
+	case u.values&q.valueMask != 0:
 		values = content.Values(text)
 	}
 	for _, v := range values {
@@ -410,6 +414,9 @@ type sisterQuery struct {
 	// parts are the kinds of place whose figure is not an asked place's
 	// (partKinds), where a figure is asked.
 	parts uint32
+	// countsOnly: only counts and populations are asked, which a unit
+	// keeps from its build (unit.counts).
+	countsOnly bool
 }
 
 // sisterOf reads q's sisterQuery; nil where no place is asked a value of.
@@ -427,6 +434,9 @@ func (ix *Index) sisterOf(pq *parsedQuery) *sisterQuery {
 	if len(q.types) == 0 {
 		return nil
 	}
+	q.countsOnly = !slices.ContainsFunc(q.types, func(a content.Asked) bool {
+		return a.Type != content.ValueCount && a.Type != content.ValuePopulation
+	})
 	if q.places = ix.questionPlaces(pq); len(q.places) == 0 {
 		return nil
 	}
