@@ -1,10 +1,6 @@
 package index
 
-import (
-	"context"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestEnglishDay: a Vietnamese question's weekday is named by an English
 // page's weekday in English ("every Friday" for "thứ sáu"), and another
@@ -17,21 +13,8 @@ func TestEnglishDay(t *testing.T) {
 	if got := englishDay([][]string{{"thu", "sau"}, {"thu", "6"}}); got != "friday" {
 		t.Errorf("englishDay(thứ sáu) = %q, want friday", got)
 	}
-	for _, tc := range []struct {
-		question, want string // want "" for a decline
-	}{
+	assertTop(t, ix, []topCase{ // want "" for a decline
 		{"xe đưa cán bộ từ Song May về Ben Lau chạy lúc mấy giờ thứ sáu?", "4:45 PM"},
 		{"xe đưa cán bộ từ Song May về Ben Lau chạy lúc mấy giờ thứ bảy?", ""},
-	} {
-		res, err := ix.Search(context.Background(), tc.question, Options{Limit: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case tc.want == "" && res.Found:
-			t.Errorf("%q: answered %q, want a decline", tc.question, res.Hits[0].Text)
-		case tc.want != "" && (!res.Found || !strings.Contains(res.Hits[0].Text, tc.want)):
-			t.Errorf("%q: found %v %v, want %q", tc.question, res.Found, res.Hits, tc.want)
-		}
-	}
+	})
 }

@@ -1,9 +1,7 @@
 package index
 
 import (
-	"context"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -19,26 +17,13 @@ func TestPartShortAlts(t *testing.T) {
 		"Ngày 3/10, Ủy ban MTTQ Việt Nam huyện Sông Mây trao tặng 17 con bò giống cho các hộ nghèo.\n\n" +
 		"Bà Lê Thị Nguyệt được bầu làm Chủ tịch Hội Nông dân xã Bến Lau.\n"
 	ix := loadedIndex(t, map[string]string{"song-may.txt": page})
-	for _, tc := range []struct {
-		question, want string // want "" for a decline
-	}{
+	assertTop(t, ix, []topCase{ // want "" for a decline
 		{"CT UBMTTQ huyện Sông Mây là ai?", "Hoàng Văn Tích"},
 		{"Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Sông Mây là ai?", "Hoàng Văn Tích"},
 		{"Ủy ban Mặt trận Tổ quốc huyện Sông Mây trao tặng bao nhiêu con bò giống?", "17 con bò"},
 		{"UBMTTQ huyện Sông Mây tặng bao nhiêu con bò cho hộ nghèo?", "17 con bò"},
 		{"Chủ tịch Hội Cựu chiến binh huyện Sông Mây là ai?", ""},
-	} {
-		res, err := ix.Search(context.Background(), tc.question, Options{Limit: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case tc.want == "" && res.Found:
-			t.Errorf("%q: answered %q, want a decline", tc.question, res.Hits[0].Text)
-		case tc.want != "" && (!res.Found || !strings.Contains(res.Hits[0].Text, tc.want)):
-			t.Errorf("%q: found %v %v, want %q", tc.question, res.Found, res.Hits, tc.want)
-		}
-	}
+	})
 	// The short spelling is the question's own: English renderings stay
 	// after it.
 	pq := ix.parse("Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Sông Mây là ai?")

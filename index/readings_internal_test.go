@@ -29,6 +29,28 @@ func loadedIndex(t *testing.T, pages map[string]string) *Index {
 	return mustBuild(t, c)
 }
 
+// topCase is a question and a string its first answer must hold; want ""
+// asks for a decline.
+type topCase struct{ question, want string }
+
+// assertTop asks each question for one answer and checks it holds its
+// string, or that the question is declined.
+func assertTop(t *testing.T, ix *Index, cases []topCase) {
+	t.Helper()
+	for _, tc := range cases {
+		res, err := ix.Search(context.Background(), tc.question, Options{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tc.want == "" && res.Found:
+			t.Errorf("%q: answered %q, want a decline", tc.question, res.Hits[0].Text)
+		case tc.want != "" && (!res.Found || !strings.Contains(res.Hits[0].Text, tc.want)):
+			t.Errorf("%q: found %v %v, want %q", tc.question, res.Found, res.Hits, tc.want)
+		}
+	}
+}
+
 // TestReadingsParse: how questions in general are read — "điện thoại
 // viên" is one term (an operator), not the phone field; a field named
 // before a count is its subject, not asked; "how many new communes"
