@@ -291,6 +291,13 @@ type Weekday struct {
 type PlacePrefix struct {
 	Name  string   // "phường", "thành phố"
 	Short []string // "P", "TP": written before a name, with a dot or not
+	// Level is the kind's rank in the administration: 1 a province, 2 a
+	// district, 3 a commune, 4 a village; 0 for "thành phố", which is a
+	// province's level or a district's.
+	Level int
+	// English are the English kind words that stand for it, written after
+	// a name ("Bac Kan province").
+	English []string
 }
 
 // Lexicon is the domain vocabulary every layer reads.
@@ -298,10 +305,22 @@ var Lexicon = lexicon{
 	DocTypes:      docTypeList,
 	ContactFields: contactFieldList,
 	PlacePrefixes: []PlacePrefix{
-		{"tỉnh", nil}, {"thành phố", []string{"TP"}}, {"phường", []string{"P"}}, {"xã", []string{"X"}},
-		{"thôn", nil}, {"tổ dân phố", []string{"TDP"}}, {"huyện", []string{"H"}}, {"quận", []string{"Q"}},
-		{"thị xã", []string{"TX"}}, {"thị trấn", []string{"TT"}}, {"ấp", nil}, {"khu phố", []string{"KP"}},
-		{"xóm", nil}, {"bản", nil}, {"tổ", nil}, {"khối", nil}, {"đặc khu", nil},
+		{Name: "tỉnh", Level: 1, English: []string{"province"}},
+		{Name: "thành phố", Short: []string{"TP"}, English: []string{"city"}},
+		{Name: "phường", Short: []string{"P"}, Level: 3, English: []string{"ward"}},
+		{Name: "xã", Short: []string{"X"}, Level: 3, English: []string{"commune"}},
+		{Name: "thôn", Level: 4, English: []string{"village", "hamlet"}},
+		{Name: "tổ dân phố", Short: []string{"TDP"}, Level: 4},
+		{Name: "huyện", Short: []string{"H"}, Level: 2, English: []string{"district"}},
+		{Name: "quận", Short: []string{"Q"}, Level: 2, English: []string{"district"}},
+		{Name: "thị xã", Short: []string{"TX"}, Level: 2, English: []string{"town"}},
+		{Name: "thị trấn", Short: []string{"TT"}, Level: 3, English: []string{"town"}},
+		{Name: "ấp", Level: 4, English: []string{"hamlet"}},
+		{Name: "khu phố", Short: []string{"KP"}, Level: 4},
+		{Name: "xóm", Level: 4, English: []string{"village"}},
+		{Name: "bản", Level: 4, English: []string{"village"}},
+		{Name: "tổ", Level: 4}, {Name: "khối", Level: 4},
+		{Name: "đặc khu", Level: 3, English: []string{"zone"}},
 	},
 	InfoboxLabels: []string{"Quốc gia", "Vùng", "Tỉnh lỵ", "Huyện lỵ", "Thủ phủ", "Thành lập", "Giải thể",
 		"Tọa độ", "Toạ độ", "Diện tích", "Dân số", "Mật độ", "Dân tộc", "Thành thị", "Nông thôn", "Số hộ",

@@ -43,24 +43,15 @@ var locatives = func() map[string]bool {
 }()
 
 // englishKindBits are the lexicon's kinds of place an English kind word
-// stands for ("district": huyện or quận).
+// stands for ("district": huyện or quận), by placeKindNames' index.
 var englishKindBits = func() map[string]uint32 {
-	bit := func(names ...string) uint32 {
-		var b uint32
-		for _, n := range names {
-			for k, p := range placeKindNames {
-				if strings.Join(p, " ") == content.Fold(n) {
-					b |= 1 << k
-				}
-			}
+	out := map[string]uint32{}
+	for k, p := range content.Lexicon.PlacePrefixes {
+		for _, e := range p.English {
+			out[e] |= 1 << k
 		}
-		return b
 	}
-	return map[string]uint32{
-		"province": bit("tỉnh"), "city": bit("thành phố"), "ward": bit("phường"), "commune": bit("xã"),
-		"district": bit("huyện", "quận"), "town": bit("thị xã", "thị trấn"), "zone": bit("đặc khu"),
-		"village": bit("thôn", "bản", "xóm"), "hamlet": bit("ấp", "thôn"),
-	}
+	return out
 }()
 
 // ordinalWord is the lexicon's OrdinalMarker, folded.
@@ -483,17 +474,12 @@ func (q *sisterQuery) kindWritten(folded []string) bool {
 	return false
 }
 
-// placeLevels are the levels of the lexicon's kinds of place (by
-// placeKindNames' index): 1 a province, 2 a district, 3 a commune, 4 a
-// village; 0 for "thành phố", a province's level or a district's.
+// placeLevels are the lexicon's levels of its kinds of place, by
+// placeKindNames' index.
 var placeLevels = func() []int {
-	level := map[string]int{
-		"tinh": 1, "huyen": 2, "quan": 2, "thi xa": 2, "xa": 3, "phuong": 3, "thi tran": 3, "dac khu": 3,
-		"thon": 4, "to dan pho": 4, "ap": 4, "khu pho": 4, "xom": 4, "ban": 4, "to": 4, "khoi": 4,
-	}
-	out := make([]int, len(placeKindNames))
-	for k, p := range placeKindNames {
-		out[k] = level[strings.Join(p, " ")]
+	out := make([]int, len(content.Lexicon.PlacePrefixes))
+	for k, p := range content.Lexicon.PlacePrefixes {
+		out[k] = p.Level
 	}
 	return out
 }()
