@@ -996,14 +996,14 @@ func (ix *Index) parse(question string) parsedQuery {
 			if anyUsed(used, i, len(exp)) || !slices.Equal(pq.folded[i:i+len(exp)], exp) {
 				continue
 			}
+			if !ix.writesInferredShort(exp) {
+				continue
+			}
 			c := concept{alts: [][]string{exp}}
 			for _, s := range ix.gloss.inferredShort[strings.Join(exp, " ")] {
 				if ix.df[s] > 0 {
 					c.alts = append(c.alts, []string{s})
 				}
-			}
-			if len(c.alts) == 1 {
-				continue
 			}
 			c.entity = true
 			if !pq.english {
@@ -1217,10 +1217,17 @@ func (ix *Index) vietnameseTerms(pq *parsedQuery, accented []string, qAccented b
 // name the glossary expands ("trung tâm hành chính" inside "trung tâm
 // hành chính công" of TTHCC), which is read whole instead.
 func (ix *Index) insideLongerName(folded []string, i, n int) bool {
-	for _, list := range [][][]string{ix.gloss.expands, ix.gloss.inferredExpands} {
+	for k, list := range [][][]string{ix.gloss.expands, ix.gloss.inferredExpands} {
 		for _, exp := range list {
 			m := len(exp)
 			if m <= n {
+				continue
+			}
+			// An inferred name is read whole only where the corpus writes
+			// its short form (parse): one it never writes ("SSX" from a
+			// sentence opening "Sau sắp xếp") leaves the term inside it
+			// to be read.
+			if k == 1 && !ix.writesInferredShort(exp) {
 				continue
 			}
 			for j := max(0, i+n-m); j <= i && j+m <= len(folded); j++ {
@@ -1228,6 +1235,17 @@ func (ix *Index) insideLongerName(folded []string, i, n int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// writesInferredShort: the corpus writes one of the short forms
+// inferred for exp, so a question's exp is read as that name.
+func (ix *Index) writesInferredShort(exp []string) bool {
+	for _, s := range ix.gloss.inferredShort[strings.Join(exp, " ")] {
+		if ix.df[s] > 0 {
+			return true
 		}
 	}
 	return false
