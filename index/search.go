@@ -1481,8 +1481,28 @@ func countsNoun(words []string, noun string) bool {
 		if content.MeasureUnit(noun) && i+1 < len(words) && isDigits(words[i+1]) {
 			return true
 		}
+		// The count named before its figure: "the number of hamlets to
+		// 6", "số thôn giảm xuống còn 6".
+		if countNamed(words, i) {
+			for _, w := range words[i+1 : min(len(words), i+1+countReach)] {
+				if isDigits(w) {
+					return true
+				}
+			}
+		}
 	}
 	return false
+}
+
+// countReach is how many words after "the number of <noun>" its figure
+// may come ("to 6", "giảm xuống còn 6").
+const countReach = 4
+
+// countNamed: the noun at i is named as what is counted, "number of"
+// or "số", "số lượng" before it.
+func countNamed(words []string, i int) bool {
+	return i >= 2 && words[i-2] == "number" && words[i-1] == "of" ||
+		words[i-1] == "so" || i >= 2 && words[i-2] == "so" && words[i-1] == "luong"
 }
 
 // vietnameseLetter: a letter with Vietnamese marks (or "đ"); English text

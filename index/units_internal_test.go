@@ -113,3 +113,26 @@ func TestUnitReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsNounNamedFirst: a count named before its figure, in English
+// ("the number of hamlets to 6") or Vietnamese ("số thôn giảm xuống còn
+// 6", "số lượng hội viên lên 300"), counts its noun; the noun named with
+// no figure near, or a figure with no count named, does not.
+func TestCountsNounNamedFirst(t *testing.T) {
+	for _, tt := range []struct {
+		words, noun string
+		want        bool
+	}{
+		{"the commune plans to reduce the number of hamlets to 6", "hamlets", true},
+		{"the total number of employees is 445", "employees", true},
+		{"so thon giam xuong con 6", "thon", true},
+		{"phan dau so luong hoi vien len 300 nguoi", "hoi", true},
+		{"the number of hamlets will be reduced in the coming years 2026", "hamlets", false},
+		{"thon 6 duoc sap nhap", "thon", false},
+		{"the hamlets of the commune 6", "hamlets", false},
+	} {
+		if got := countsNoun(strings.Fields(tt.words), tt.noun); got != tt.want {
+			t.Errorf("countsNoun(%q, %s) = %v, want %v", tt.words, tt.noun, got, tt.want)
+		}
+	}
+}
