@@ -1143,6 +1143,17 @@ func (ix *Index) parse(question string) parsedQuery {
 	if pq.english {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
 	}
+	// A name the glossary shortens is named by its short forms too: "Ho
+	// Chi Minh City" asked over a page that writes "TP HCM".
+	for i, r := range pq.required {
+		for _, alt := range r {
+			for _, sh := range ix.gloss.expShort[strings.Join(alt, " ")] {
+				if f := strings.Fields(sh); !slices.ContainsFunc(pq.required[i], func(a []string) bool { return slices.Equal(a, f) }) {
+					pq.required[i] = append(slices.Clip(pq.required[i]), f)
+				}
+			}
+		}
+	}
 	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
 	pq.asked = countLong(pq.asked, pq.counted, pq.countedLong)
 	pq.phoneSure = asksPhoneSurely(q, pq.asked)
