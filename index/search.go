@@ -154,38 +154,13 @@ func (ix *Index) order(pq parsedQuery, ranked []scored, w []float64) []scored {
 		}
 		return ranked[i].unit < ranked[j].unit
 	})
-	typedFirst(ranked, typedMargin)
 	ix.sideFirst(ranked, sideMargin)
 	ix.whichFirst(ranked, whichMargin)
 	return ix.authorOfBest(pq, ranked)
 }
 
-// typedMargin is how close a unit holding the kind of answer asked must
-// score to a best unit holding none to take its place: a tie, in effect.
-// Measured on every set (docs/quality.md): 0.005 gains one real-4
-// question and loses none; from 0.02 real-3 loses one, from 0.05 round6
-// too, at 0.1 fresh-synth too and real-2 declines two more good answers —
-// the typed signals already weigh what holding the type earns, so only a
-// tie is left to decide.
-const typedMargin = 0.005
-
-// typedFirst: between near-equal candidates the one holding the kind of
-// answer asked answers — the first of the next ones within margin of the
-// best, when the best holds none.
-func typedFirst(ranked []scored, margin float64) {
-	if margin <= 0 || len(ranked) < 2 || holdsTypedFeat(ranked[0].feats) {
-		return
-	}
-	for k := 1; k < len(ranked) && ranked[0].score-ranked[k].score <= margin; k++ {
-		if holdsTypedFeat(ranked[k].feats) {
-			s := ranked[k]
-			copy(ranked[1:k+1], ranked[:k])
-			ranked[0] = s
-			return
-		}
-	}
-}
-
+// holdsTypedFeat: a typed signal is above 0, the unit holds the kind of
+// answer asked (the gate's window_typed reads it).
 func holdsTypedFeat(f []float64) bool {
 	for i, s := range signals {
 		if s.typed && f[i] > 0 {

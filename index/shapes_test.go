@@ -108,31 +108,6 @@ func TestTableRowReadsWithIntro(t *testing.T) {
 	}, false)
 }
 
-// TestTypedFirst: between candidates tied on score, the one holding the
-// kind of answer asked (a typed signal above 0) answers; a lead beyond the
-// margin, or a best unit that holds the type itself, stays first.
-func TestTypedFirst(t *testing.T) {
-	typed := make([]float64, len(signals))
-	typed[signalIndex("person_named")] = 1
-	plain := make([]float64, len(signals))
-	tests := []struct {
-		name string
-		in   []scored
-		want int // unit first after
-	}{
-		{"tie: typed wins", []scored{{unit: 1, score: 1.14, feats: plain}, {unit: 2, score: 1.14, feats: typed}}, 2},
-		{"lead kept", []scored{{unit: 1, score: 1.20, feats: plain}, {unit: 2, score: 1.14, feats: typed}}, 1},
-		{"best typed kept", []scored{{unit: 1, score: 1.14, feats: typed}, {unit: 2, score: 1.14, feats: typed}}, 1},
-		{"third in the tie", []scored{{unit: 1, score: 1.14, feats: plain}, {unit: 2, score: 1.14, feats: plain}, {unit: 3, score: 1.138, feats: typed}}, 3},
-	}
-	for _, tt := range tests {
-		typedFirst(tt.in, typedMargin)
-		if tt.in[0].unit != tt.want {
-			t.Errorf("%s: unit %d first, want %d", tt.name, tt.in[0].unit, tt.want)
-		}
-	}
-}
-
 // TestDistanceAsked: "bao xa", "how far" ask for a length, and the sentence
 // that states one ("cách thành phố 18 km") answers, not the one that names
 // the same places with an area or a count.
