@@ -55,7 +55,7 @@ const (
 	topicCredit     = 0.45
 	scatteredCredit = 0.6 // every syllable of a several-syllable name, but not together // a word found only in the sentence before, in the same paragraph
 	windowCredit    = 0.9 // a word found only in the sentence before one holding the kind of answer asked for
-	maxWindowed     = 10  // sentences added to the candidates as going on from one
+	maxWindowed     = 10  // sentences added to the candidates from the best-ranked articles
 	windowArticles  = 2   // best-ranked articles whose sentences holding the value asked are candidates
 	contextCredit   = 0.9 // a word found only in the sentence introducing the unit's list  // an accented question's syllable found only with other accents
 	fuzzyCredit     = 0.7
@@ -549,10 +549,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 	}
-	// The candidates: what bleve found, and the sentence going on from
-	// one of them when that sentence holds the kind of answer asked for
-	// and shares too few words to be found itself ("Cụ thể, số điện
-	// thoại …" after the sentence announcing the hotlines).
+	// The candidates: what bleve found, and the sentences of its
+	// best-ranked articles that hold the value asked (below).
 	type retrieved struct {
 		unit   int
 		engine float64
@@ -591,30 +589,6 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				named[u] = v
 			}
 			return v
-		}
-	}
-	if asked != 0 || len(pq.asked) > 0 || pq.whichPlace != 0 {
-		for i, n := 0, len(cands); i < n && len(cands) < n+maxWindowed; i++ {
-			u := &ix.units[cands[i].unit]
-			if u.next == 0 || holds(u) {
-				continue
-			}
-			// A table's rows go on from the sentence introducing it,
-			// each as the first does: the row holding the answer ("Thành
-			// lập: …" of a side box below "Mẫu là một phường …") may be
-			// any of them.
-			first := int(u.next - 1)
-			for j := first; j < len(ix.units) && len(cands) < n+maxWindowed; j++ {
-				r := &ix.units[j]
-				if j > first && (!r.row || r.article != u.article || r.context != u.text) {
-					break
-				}
-				if inHits[j] || !holds(r) {
-					continue
-				}
-				inHits[j] = true
-				cands = append(cands, retrieved{j, cands[i].engine / 2})
-			}
 		}
 	}
 	// The page bleve ranks first may state the value asked in a sentence
