@@ -765,17 +765,6 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				s.docHit = true
 			}
 		}
-		// "Ngày …, HĐND ban hành Nghị quyết số 45/NQ-HĐND … Nghị quyết có
-		// hiệu lực từ …": the sentence after a citation that names the
-		// document's type without a number speaks of the same document.
-		if !s.docHit && len(u.docs()) == 0 && u.prev > 0 && len(docKeysWanted) > 0 {
-			for _, k := range ix.units[u.prev-1].docKeys() {
-				if code := wantedCode(pq.docs, k); code != "" && namesDocType(folded, code) {
-					s.docHit = true
-					break
-				}
-			}
-		}
 		covered, missingEntity := 0.0, false
 		ws, tot := weights, total
 		if u.traits&inEnglish != 0 {
@@ -1333,16 +1322,6 @@ func faxNumbered(lower string) bool {
 // faxReach is how far after "fax" its number is looked for, in bytes:
 // "Fax: (0239) 3.865.366", "số fax của Văn phòng là 0239…".
 const faxReach = 48
-
-// wantedCode is the type code of the asked-for document with this key.
-func wantedCode(docs []docRef, key string) string {
-	for _, d := range docs {
-		if d.key == key {
-			return d.code
-		}
-	}
-	return ""
-}
 
 // namesDocType: the unit's words name a document type of this code
 // ("nghị quyết" for nq).
