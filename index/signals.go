@@ -127,10 +127,6 @@ var signals = []signal{
 	typedSignal("author", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
 		return pq.intents&wantAuthor != 0 && c.u.kind == kArticle && containsNewline(c.u.text)
 	}),
-	// "là ai": a sentence naming someone; one that names no one cannot answer.
-	typedSignal("person_named", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.intents&wantName != 0 && (c.u.traits&hasName != 0 || (c.u.contact() != nil && c.u.contact().Person != ""))
-	}),
 	typedSignal("percent", 0.30, askedTrait(wantPercent, hasPct)),
 	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
 	typedSignal("date", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
