@@ -16,6 +16,10 @@ type lexicon struct {
 	// sentence would write them after a word). Longer titles that contain
 	// a shorter one are listed too: "Phó Chủ tịch" is not "Chủ tịch".
 	Titles []string
+	// TitledNames are names written with a title that hold no office
+	// a question asks about ("Chủ tịch Hồ Chí Minh" of a memorial or a
+	// mausoleum is not a body's chairman).
+	TitledNames []string
 	// DocTypes are the kinds of document cited, with their codes and names.
 	DocTypes []DocType
 	// ContactFields are the parts of a contact, with the labels pages give
@@ -356,6 +360,7 @@ var Lexicon = lexicon{
 		"Ủy viên", "Uỷ viên", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch nước", "Đại tá", "Thượng tá",
 		"Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Trưởng", "Phó",
 	},
+	TitledNames: []string{"Chủ tịch Hồ Chí Minh"},
 	HeadTitles: []string{"Chủ tịch", "Giám đốc", "Bí thư", "Trưởng", "Thủ trưởng", "Chánh", "Hiệu trưởng",
 		"Tổng Biên tập", "Chỉ huy trưởng"},
 	OfficeLabels: []string{"Cơ quan chủ quản", "Đơn vị chủ quản", "Tên cơ quan", "Tên đơn vị", "Cơ quan"},

@@ -671,3 +671,63 @@ func asksFigure(asked []content.Asked) bool {
 // place "Hội Văn" or "Theo Nghị", and a question writing "Hội Văn học"
 // or "Theo Nghị quyết" was held to name them.
 var clauseMarks = strings.NewReplacer(":", " ", "(", " ", ")", " ")
+
+// unnamedPlaces are the places a question names by a body, a kind of
+// place and a name no page writes ("chu tich hdnd phuong vi du la ai"):
+// requiredNames reads only capitalised names and placesNamed only the
+// corpus's places, so a lower-case name of a place the pages never name
+// was read as words, and the chairman of another ward's council
+// answered. Right after a body's short form and a kind ("UBND xã",
+// "HĐND phường") the words up to "là" are a place's name.
+func (ix *Index) unnamedPlaces(folded, accented, cased []string, qAccented bool, required [][][]string) [][][]string {
+	var out [][][]string
+	for i := 1; i < len(folded); i++ {
+		if exps := ix.gloss.abbrev[folded[i-1]]; exps == nil || !namesBody(exps) {
+			continue
+		}
+		var kind []string
+		for _, kw := range titleLevelWords {
+			if i+len(kw.folded) <= len(folded) && slices.Equal(folded[i:i+len(kw.folded)], kw.folded) {
+				kind = kw.folded
+				break
+			}
+		}
+		if kind == nil {
+			continue
+		}
+		// The name is typed in small letters (a capitalised one is
+		// requiredNames'), two or three syllables, up to the "là" that
+		// asks about it ("… là ai", "… là gì") or the question's end.
+		var name []string
+		for j := i + len(kind); j < len(folded) && j < len(cased) && folded[j] != copulaWord; j++ {
+			if len(name) > maxUnnamed || isDigits(folded[j]) || titleAt(folded, j) || isPlacePrefixAt(folded, j) ||
+				ix.bodyAt(folded, j) != nil || cased[j] != strings.ToLower(cased[j]) {
+				name = nil
+				break
+			}
+			name = append(name, folded[j])
+		}
+		if len(name) < 2 || len(name) > maxUnnamed || requiredHolds(required, name) || requiredHolds(out, name) || ix.knownPrefix(name) {
+			continue
+		}
+		out = append(out, [][]string{name})
+	}
+	return out
+}
+
+// copulaWord is "là", folded.
+var copulaWord = content.Fold("là")
+
+// maxUnnamed bounds the syllables of a place's name unnamedPlaces reads.
+const maxUnnamed = 3
+
+// knownPrefix: the first two syllables of name or more are a place some
+// page names.
+func (ix *Index) knownPrefix(name []string) bool {
+	for n := 2; n <= len(name); n++ {
+		if _, ok := ix.places[strings.Join(name[:n], " ")]; ok {
+			return true
+		}
+	}
+	return false
+}

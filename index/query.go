@@ -138,6 +138,11 @@ type parsedQuery struct {
 	// the …"), or neither. A title the answer gives to another body
 	// ("Chủ tịch HĐND", "Chairman of the Dak Lo …") is not the one asked.
 	titleBound []bound
+	// titleLevel tells, for each of titles, the level of place its body
+	// is of where the question writes one ("Chủ tịch UBND xã …": a
+	// commune's), else -1 (levelAfter): the title of another level's body
+	// ("Chủ tịch UBND huyện") is not the one asked.
+	titleLevel []int
 	// periods are the numbered periods the question names ("đợt 2", "kỳ
 	// họp thứ 5"): an answer whose window, or else whose article's title,
 	// numbers that period otherwise ("đợt 1/2019") and never as asked
@@ -1121,6 +1126,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	if !pq.english {
 		pq.required = append(pq.required, ix.placesNamed(pq.folded, accented, qAccented, pq.required)...)
+		pq.required = append(pq.required, ix.unnamedPlaces(pq.folded, accented, cased, qAccented, pq.required)...)
 	}
 	if !pq.english {
 		pq.bodies = ix.bodiesNamed(&pq, cased, accented, qAccented)
@@ -1128,9 +1134,16 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.periods = periodsNamed(pq.folded)
 	pq.change = asksChange(pq.folded)
 	pq.side = sidesOf(pq.folded)
-	pq.titles, pq.titleBound = ix.askedTitles(pq.folded, pq.intents)
+	// "Chủ tịch … tên là gì", "họ tên", "đồng chí nào" ask for the
+	// person holding the title named, as "ai" does.
+	if pq.intents&wantName == 0 && slices.ContainsFunc(content.AskedTypes(q), func(a content.Asked) bool { return a.Type == content.ValuePerson }) {
+		if ts, _, _ := ix.namedTitles(pq.folded); len(ts) > 0 {
+			pq.intents |= wantName
+		}
+	}
+	pq.titles, pq.titleBound, pq.titleLevel = ix.askedTitles(pq.folded, pq.intents)
 	if pq.intents&wantName == 0 {
-		pq.offices, pq.officeBound = ix.namedTitles(pq.folded)
+		pq.offices, pq.officeBound, _ = ix.namedTitles(pq.folded)
 		if len(pq.offices) > 0 {
 			ix.officeBodies(&pq)
 		}
@@ -1356,9 +1369,9 @@ var titleHeads = func() [][]string {
 
 // askedTitles are the titles a who-question names (see parsedQuery.titles),
 // with what the question writes after each.
-func (ix *Index) askedTitles(folded []string, in intent) ([][][]string, []bound) {
+func (ix *Index) askedTitles(folded []string, in intent) ([][][]string, []bound, []int) {
 	if in&wantName == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	return ix.namedTitles(folded)
 }
@@ -1388,24 +1401,28 @@ func (ix *Index) officeBodies(pq *parsedQuery) {
 
 // namedTitles are the titles the question names, with what it writes
 // after each.
-func (ix *Index) namedTitles(folded []string) ([][][]string, []bound) {
+func (ix *Index) namedTitles(folded []string) ([][][]string, []bound, []int) {
 	var out [][][]string
 	var bounds []bound
+	var levels []int
 	for i := 0; i < len(folded); i++ {
 		if t := titleSpellings(folded, i); t != nil {
 			out = append(out, t)
 			i += len(t[0]) - 1
 			b := boundNone
+			l := -1
 			switch {
 			case i+1 < len(folded) && folded[i+1] == "of":
 				b = ix.boundAfterOf(folded, i+2)
 			case ix.bodyAt(folded, i+1) != nil:
 				b = boundBody
+				l = levelAfter(folded, nil, i+1)
 			}
 			bounds = append(bounds, b)
+			levels = append(levels, l)
 		}
 	}
-	return out, bounds
+	return out, bounds, levels
 }
 
 // boundAfterOf is what a title's "of" binds it to, read from k on: a
@@ -1759,22 +1776,108 @@ func (ix *Index) bodyAt(ws []string, k int) []string {
 // it — a deputy's if and only if a deputy is asked, and not given to a
 // body the question does not name ("Chủ tịch HĐND" for "Chủ tịch UBND …",
 // "Chairman of the Dak Lo …" for "Chairman of the Binh Son …").
-func (ix *Index) titleSaid(ws []string, title [][]string, deputy bool, b bound, qWords map[string]bool) bool {
+func (ix *Index) titleSaid(ws, acc []string, title [][]string, deputy bool, b bound, level int, qWords map[string]bool) bool {
 	for _, sp := range title {
 		for p := 0; p+len(sp) <= len(ws); p++ {
 			if !slices.Equal(ws[p:p+len(sp)], sp) {
 				continue
 			}
-			if deputyBefore(ws, p) != deputy {
+			if deputyBefore(ws, p) != deputy || titledNameAt(ws, p) {
 				continue
 			}
 			if b != boundNone && ix.otherBody(ws, p+len(sp), qWords) {
+				continue
+			}
+			if b == boundBody && !levelsAgree(level, levelAfter(ws, acc, p+len(sp))) {
 				continue
 			}
 			return true
 		}
 	}
 	return false
+}
+
+// titledNames are the lexicon's TitledNames, folded.
+var titledNames = func() [][]string {
+	var out [][]string
+	for _, n := range content.Lexicon.TitledNames {
+		out = append(out, foldWords(n))
+	}
+	return out
+}()
+
+// titledNameAt: ws[p:] writes one of the lexicon's TitledNames.
+func titledNameAt(ws []string, p int) bool {
+	for _, n := range titledNames {
+		if p+len(n) <= len(ws) && slices.Equal(ws[p:p+len(n)], n) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelAfter is the level of the first kind of place a title's body
+// writes from k on ("Chủ tịch UBND huyện", "Chủ tịch Hội Nông dân xã"):
+// content.PlacePrefix.Level, 0 for "thành phố"; -1 where none is written
+// within maxBodyWords words or before the next title. A unit's words are
+// read as written (acc, lower case with marks, one per word of ws): folded,
+// a name ("Tình", "Phương") or "ủy ban" reads as a kind ("tỉnh",
+// "phường", "bản"). A question's are read folded (acc nil).
+func levelAfter(ws, acc []string, k int) int {
+	marked := acc != nil && len(acc) == len(ws)
+	for j := k; j < len(ws) && j < k+maxBodyWords; j++ {
+		if j > k && titleAt(ws, j) {
+			break
+		}
+		for _, kw := range titleLevelWords {
+			w, in := kw.folded, ws
+			if marked {
+				w, in = kw.marked, acc
+			}
+			if j+len(w) <= len(in) && slices.Equal(in[j:j+len(w)], w) {
+				return kw.level
+			}
+		}
+	}
+	return -1
+}
+
+// maxBodyWords bounds the words of a body's name, from its head to the
+// kind of place it is of ("hội liên hiệp phụ nữ xã").
+const maxBodyWords = 7
+
+// titleLevelWord is a kind of place of levelAfter: folded and as written.
+type titleLevelWord struct {
+	folded, marked []string
+	level          int
+}
+
+// titleLevelWords are the lexicon's kinds of place of a level above a
+// village's (a body of a village seldom has a title asked, and "bản",
+// "tổ" fold as "ủy ban" and "tô" do), each name and each short form of
+// two letters or more ("TP", "TX"; a single letter is too often
+// something else).
+var titleLevelWords = func() []titleLevelWord {
+	var out []titleLevelWord
+	for _, p := range content.Lexicon.PlacePrefixes {
+		if p.Level > 3 {
+			continue
+		}
+		out = append(out, titleLevelWord{foldWords(p.Name), words(p.Name), p.Level})
+		for _, s := range p.Short {
+			if len(s) >= 2 {
+				out = append(out, titleLevelWord{foldWords(s), words(s), p.Level})
+			}
+		}
+	}
+	return out
+}()
+
+// levelsAgree: two levels of place (levelAfter) may be the same body's —
+// either is unknown, they are equal, or one is a city's, which is a
+// province's level or a district's.
+func levelsAgree(a, b int) bool {
+	return a < 0 || b < 0 || a == b || a == 0 && b <= 2 || b == 0 && a <= 2
 }
 
 // deputyBefore: the title at ws[p] is a deputy's ("Phó Chủ tịch", "Deputy
@@ -1828,7 +1931,26 @@ func (ix *Index) otherBody(ws []string, k int, qWords map[string]bool) bool {
 			return true
 		}
 	}
+	// Past its head, a short form naming a body ("Ủy ban MTTQ" for
+	// "Chủ tịch UBND …", "Hội CCB") the question writes in neither form.
+	if k+len(h) < len(ws) {
+		w := ws[k+len(h)]
+		if exps := ix.gloss.abbrev[w]; !qWords[w] && exps != nil && namesBody(exps) &&
+			!slices.ContainsFunc(exps, func(e []string) bool { return allSet(e, qWords) }) {
+			return true
+		}
+	}
 	return false
+}
+
+// allSet: every word of ws is in set.
+func allSet(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // maxBodyLead bounds the words of a place's name, and the like, passed

@@ -651,6 +651,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	// The places a question asking a value names with their kind: a unit
 	// stating a sister place's value instead is no answer (governs.go).
 	sister := ix.sisterOf(&pq)
+	holder := pq.intents&wantName != 0 && asksHolder(strings.Join(pq.folded, " "))
 	out := make([]scored, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
 	for _, h := range cands {
@@ -659,6 +660,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// Only the question's own words are looked up in a unit, so the
 		// sets stay as small as the question.
 		folded := make([]string, countWords(u.words))
+		// The words as written, for the kind of place after a title
+		// (levelAfter), only where a title is asked.
+		var marked []string
+		if len(pq.titleBound) > 0 {
+			marked = make([]string, len(folded))
+		}
 		has := make(map[string]bool, len(qWords))
 		exact := make(map[string]bool, len(pq.exact))
 		bigramSeen := make(map[string]bool, len(qBigrams))
@@ -668,6 +675,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			id, p = nextWord(u.words, p)
 			w, f := ix.vocab.word[id], ix.vocab.fold[id]
 			folded[i] = f
+			if marked != nil {
+				marked[i] = w
+			}
 			// "Phó Chủ tịch" is not the "Chủ tịch" asked about: the two
 			// syllables of a title after "phó" do not count, unless the
 			// question says "phó" too.
@@ -870,13 +880,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// named by the answer, its context or its article's title or lead;
 		// the field asked for (a fax) must be there.
 		missingRequired := false
-		var prevWords, ctxWords []string
+		var prevWords, ctxWords, prevMarked, ctxMarked []string
 		if len(pq.titleBound) > 0 || len(pq.periods) > 0 || len(pq.offices) > 0 {
 			if u.prev > 0 {
 				prevWords = foldWords(lowerNormalize(ix.units[u.prev-1].text))
+				prevMarked = words(ix.units[u.prev-1].text)
 			}
 			if u.context != "" {
 				ctxWords = foldWords(u.context)
+				ctxMarked = words(u.context)
 			}
 		}
 		// A period numbered otherwise than asked ("đợt 1/2019" for "đợt
@@ -933,11 +945,18 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// the question asks it: a deputy's or not, of the body asked.
 			for i, b := range pq.titleBound {
 				t := pq.titles[i]
-				if !ix.titleSaid(folded, t, pq.deputy, b, qWords) && !ix.titleSaid(prevWords, t, pq.deputy, b, qWords) &&
-					!ix.titleSaid(ctxWords, t, pq.deputy, b, qWords) {
+				l := pq.titleLevel[i]
+				if !ix.titleSaid(folded, marked, t, pq.deputy, b, l, qWords) && !ix.titleSaid(prevWords, prevMarked, t, pq.deputy, b, l, qWords) &&
+					!ix.titleSaid(ctxWords, ctxMarked, t, pq.deputy, b, l, qWords) {
 					missingRequired = true
 					s.gate.checks |= checkTitle
 				}
+			}
+			// Who holds the post is answered by a name: a sentence naming
+			// the post alone ("bầu Chủ tịch, các Phó Chủ tịch") holds none.
+			if holder && !ix.personInWindow(u) {
+				missingRequired = true
+				s.gate.checks |= checkTitle
 			}
 		} else {
 			for _, t := range pq.titles {
@@ -1153,7 +1172,7 @@ func (ix *Index) officeAgrees(pq *parsedQuery, qWords map[string]bool, english b
 			b = boundNone
 		}
 		for _, ws := range windows {
-			if ix.titleSaid(ws, t, false, b, qWords) || ix.titleSaid(ws, t, true, b, qWords) {
+			if ix.titleSaid(ws, nil, t, false, b, -1, qWords) || ix.titleSaid(ws, nil, t, true, b, -1, qWords) {
 				return true
 			}
 		}
@@ -2080,6 +2099,33 @@ func boxOfficeField(c concept, u *unit) bool {
 	}
 	for _, a := range c.alts {
 		if slices.Equal(a, placeOfficeWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// personInWindow: the unit, the sentence before it or its list's
+// introduction names a person (a name after a form of address or beside
+// a title, or a contact block's person).
+func (ix *Index) personInWindow(u *unit) bool {
+	named := func(v *unit) bool {
+		return v.traits&hasName != 0 || v.values&valueBit[content.ValuePerson] != 0 || v.contact() != nil && v.contact().Person != "" ||
+			content.NamesPerson(v.text)
+	}
+	if named(u) || u.prev > 0 && named(&ix.units[u.prev-1]) {
+		return true
+	}
+	return u.context != "" && (hasNameShape(u.context) || content.NamesPerson(u.context) ||
+		slices.ContainsFunc(content.Values(u.context), func(v content.Value) bool { return v.Type == content.ValuePerson }))
+}
+
+// asksHolder: the question asks who holds a post ("… là ai", "Ai là …",
+// "tên là gì", "who is …"), not who does something ("ai tiếp công dân
+// thay"), which a title answers.
+func asksHolder(folded string) bool {
+	for _, p := range []string{" la ai ", " ai la ", " ten la gi ", " ho ten ", " ho va ten ", " who is ", " who was ", " who will be ", " who are ", " who became "} {
+		if strings.Contains(" "+folded+" ", p) {
 			return true
 		}
 	}

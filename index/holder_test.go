@@ -1,0 +1,62 @@
+package index_test
+
+import "testing"
+
+// Synthetic pages: every name and place is invented. A ward's voters'
+// meeting names its committee's deputy chairman, the Fatherland Front
+// committee's chairman and a district's chairman; a commune association's
+// congress names the district association's chairman, elects its posts
+// without naming them, and visits a memorial to Chủ tịch Hồ Chí Minh.
+const (
+	holderWardPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/hoi-nghi-cu-tri-phuong-gia-lap
+title: Hội nghị cử tri phường Giả Lập
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Dự hội nghị có bà Lê Thị Mẫu - Phó Chủ tịch UBND phường; ông Trần Văn Thử - Chủ tịch Ủy ban MTTQ Việt Nam phường; ông Phạm Văn Định - Chủ tịch UBND huyện Mẫu Sơn.
+`
+	holderCongressPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/dai-hoi-hoi-nong-dan-xa-thu-dinh
+title: Đại hội Hội Nông dân xã Thử Định lần thứ I
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Phát biểu tại đại hội, đồng chí Đỗ Văn Kiểm - Chủ tịch Hội Nông dân huyện ghi nhận thành tích của Hội Nông dân xã Thử Định.
+
+Đại hội đã bầu Ban Chấp hành, Chủ tịch và các Phó Chủ tịch Hội Nông dân xã Thử Định nhiệm kỳ mới.
+
+Đoàn đại biểu đã dâng hương tại Nhà tưởng niệm Chủ tịch Hồ Chí Minh.
+`
+	holderPressPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/hoi-nha-bao-tinh-gia-lap-hop
+title: Hội Nhà báo tỉnh Giả Lập họp Ban Thường vụ
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Chủ tịch Hội Nhà báo tỉnh Nguyễn Xuân Mẫu chủ trì cuộc họp.
+`
+)
+
+// TestTitleHolder: who holds a post is answered by a sentence naming a
+// person with that post — not a deputy's, not another body's (a short
+// form after the body's head: "Ủy ban MTTQ" for UBND), not the same
+// body's of another level ("Chủ tịch Hội Nông dân huyện" for the
+// commune's), not "Chủ tịch Hồ Chí Minh" — and a sentence naming the
+// post alone names no holder. "… tên là gì" asks as "… là ai" does. A
+// holder named by a surname and its syllables, with no "ông" or "bà",
+// answers.
+func TestTitleHolder(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"ward.txt": holderWardPage, "congress.txt": holderCongressPage, "press.txt": holderPressPage})
+	tests := []answerOrDecline{
+		{"Phó Chủ tịch UBND phường Giả Lập là ai?", "Lê Thị Mẫu"},
+		{"Chủ tịch Ủy ban MTTQ phường Giả Lập là ai?", "Trần Văn Thử"},
+		{"Ai là Chủ tịch Hội Nhà báo tỉnh Giả Lập?", "Nguyễn Xuân Mẫu"},
+		// Neighbours: the post asked is held by nobody the pages name.
+		{"Chủ tịch UBND phường Giả Lập là ai?", ""},
+		{"Chủ tịch Hội Nông dân xã Thử Định là ai?", ""},
+		{"Chủ tịch Hội Nông dân xã Thử Định tên là gì?", ""},
+		{"Ai là Phó Chủ tịch Hội Nông dân xã Thử Định?", ""},
+	}
+	checkAnswerOrDecline(t, ix, tests)
+}
