@@ -32,6 +32,10 @@ func TestCountedNounEnglish(t *testing.T) {
 		{"Phường Mau Sơn có bao nhiêu công chức?", "The ward now has 42 civil servants and 5 contract workers.", true},
 		{"Tổng đài nhận bao nhiêu cuộc gọi mỗi ngày?", "The line receives around 120 calls per day.", true},
 		{"Phường Mau Sơn có bao nhiêu công chức?", "The ward now has 42 residential groups.", false},
+		// A short form counted, by its long form's English; "<kind>-level"
+		// between the number and the noun.
+		{"Tỉnh Mẫu còn bao nhiêu ĐVHC cấp xã?", "The province has 38 commune-level administrative units.", true},
+		{"Tỉnh Mẫu còn bao nhiêu ĐVHC cấp xã?", "The province has 38 commune-level officials.", false},
 	} {
 		pq := ix.parse(tc.question)
 		cand := &candidate{u: &unit{traits: inEnglish}, folded: foldWords(tc.unit), coverage: foundCoverage}

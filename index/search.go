@@ -1417,8 +1417,14 @@ func countsNoun(words []string, noun string) bool {
 		}
 		// "21 new communes"
 		j := i - 1
-		for j > 0 && content.CountAdjective(words[j]) {
-			j--
+		for j > 0 {
+			if content.CountAdjective(words[j]) {
+				j--
+			} else if words[j] == "level" && j > 1 {
+				j -= 2 // "38 commune-level administrative units"
+			} else {
+				break
+			}
 		}
 		if isDigits(words[j]) {
 			return true

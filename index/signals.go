@@ -172,6 +172,15 @@ var signals = []signal{
 					break
 				}
 			}
+			// A short form counted ("ĐVHC") is rendered by its long
+			// form's English ("administrative units").
+			for _, l := range pq.countedLong {
+				for _, en := range content.NounEnglish(strings.Join(l, " ")) {
+					if first, _, _ := strings.Cut(en, " "); countsNoun(c.folded, first) {
+						return true
+					}
+				}
+			}
 		}
 		return false
 	}),
