@@ -184,6 +184,12 @@ var signals = []signal{
 		}
 		return false
 	}),
+	// "mã hành chính", "administrative code": the unit writes a code's
+	// label with its digits ("Mã hành chính: 25915"), not only the place
+	// whose code is asked.
+	typedSignal("code", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
+		return pq.code && asksCode(c.folded) && statesCode(c.u.text)
+	}),
 	// The count asked stands in a clause that says what the question
 	// asks ("giảm 381 đơn vị"), not only in a unit that does.
 	{name: "attached", weight: 0.3, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.attached }},
