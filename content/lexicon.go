@@ -16,6 +16,10 @@ type lexicon struct {
 	// sentence would write them after a word). Longer titles that contain
 	// a shorter one are listed too: "Phó Chủ tịch" is not "Chủ tịch".
 	Titles []string
+	// FormerTitle are the words before a title that make it a former
+	// holder's ("nguyên Chủ tịch"), as written: folded, "nguyên" is the
+	// surname "Nguyễn".
+	FormerTitle []string
 	// TitledNames are names written with a title that hold no office
 	// a question asks about ("Chủ tịch Hồ Chí Minh" of a memorial or a
 	// mausoleum is not a body's chairman).
@@ -361,6 +365,7 @@ var Lexicon = lexicon{
 		"Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Trưởng", "Phó",
 	},
 	TitledNames: []string{"Chủ tịch Hồ Chí Minh"},
+	FormerTitle: []string{"nguyên"},
 	HeadTitles: []string{"Chủ tịch", "Giám đốc", "Bí thư", "Trưởng", "Thủ trưởng", "Chánh", "Hiệu trưởng",
 		"Tổng Biên tập", "Chỉ huy trưởng"},
 	OfficeLabels: []string{"Cơ quan chủ quản", "Đơn vị chủ quản", "Tên cơ quan", "Tên đơn vị", "Cơ quan"},

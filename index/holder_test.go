@@ -6,7 +6,8 @@ import "testing"
 // meeting names its committee's deputy chairman, the Fatherland Front
 // committee's chairman and a district's chairman; a commune association's
 // congress names the district association's chairman, elects its posts
-// without naming them, and visits a memorial to Chủ tịch Hồ Chí Minh.
+// without naming them, welcomes its former chairman and visits a
+// memorial to Chủ tịch Hồ Chí Minh.
 const (
 	holderWardPage = `synthetic: true
 source: https://www.mau.example.invalid/tin/hoi-nghi-cu-tri-phuong-gia-lap
@@ -23,6 +24,8 @@ title: Đại hội Hội Nông dân xã Thử Định lần thứ I
 Synthetic article: every name, place and figure below is invented for tests.
 
 Phát biểu tại đại hội, đồng chí Đỗ Văn Kiểm - Chủ tịch Hội Nông dân huyện ghi nhận thành tích của Hội Nông dân xã Thử Định.
+
+Dự đại hội có ông Vũ Văn Cựu, nguyên Chủ tịch Hội Nông dân xã Thử Định.
 
 Đại hội đã bầu Ban Chấp hành, Chủ tịch và các Phó Chủ tịch Hội Nông dân xã Thử Định nhiệm kỳ mới.
 
@@ -42,7 +45,8 @@ Chủ tịch Hội Nhà báo tỉnh Nguyễn Xuân Mẫu chủ trì cuộc họp
 // person with that post — not a deputy's, not another body's (a short
 // form after the body's head: "Ủy ban MTTQ" for UBND), not the same
 // body's of another level ("Chủ tịch Hội Nông dân huyện" for the
-// commune's), not "Chủ tịch Hồ Chí Minh" — and a sentence naming the
+// commune's), not a former holder's ("nguyên Chủ tịch"), not "Chủ tịch
+// Hồ Chí Minh" — and a sentence naming the
 // post alone names no holder. "… tên là gì" asks as "… là ai" does. A
 // holder named by a surname and its syllables, with no "ông" or "bà",
 // answers.
@@ -52,6 +56,7 @@ func TestTitleHolder(t *testing.T) {
 		{"Phó Chủ tịch UBND phường Giả Lập là ai?", "Lê Thị Mẫu"},
 		{"Chủ tịch Ủy ban MTTQ phường Giả Lập là ai?", "Trần Văn Thử"},
 		{"Ai là Chủ tịch Hội Nhà báo tỉnh Giả Lập?", "Nguyễn Xuân Mẫu"},
+		{"Ai là nguyên Chủ tịch Hội Nông dân xã Thử Định?", "Vũ Văn Cựu"},
 		// Neighbours: the post asked is held by nobody the pages name.
 		{"Chủ tịch UBND phường Giả Lập là ai?", ""},
 		{"Chủ tịch Hội Nông dân xã Thử Định là ai?", ""},

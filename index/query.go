@@ -1785,6 +1785,11 @@ func (ix *Index) titleSaid(ws, acc []string, title [][]string, deputy bool, b bo
 			if deputyBefore(ws, p) != deputy || titledNameAt(ws, p) {
 				continue
 			}
+			// A former holder ("nguyên Chủ tịch") is not the one asked,
+			// unless the question asks for a former one too.
+			if len(acc) == len(ws) && p > 0 && formerTitle[acc[p-1]] && !qWords[content.Fold(acc[p-1])] {
+				continue
+			}
 			if b != boundNone && ix.otherBody(ws, p+len(sp), qWords) {
 				continue
 			}
@@ -1796,6 +1801,9 @@ func (ix *Index) titleSaid(ws, acc []string, title [][]string, deputy bool, b bo
 	}
 	return false
 }
+
+// formerTitle are the lexicon's FormerTitle, lower case with their marks.
+var formerTitle = setOf(content.Lexicon.FormerTitle)
 
 // titledNames are the lexicon's TitledNames, folded.
 var titledNames = func() [][]string {
