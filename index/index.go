@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -100,7 +101,9 @@ type Index struct {
 	hosts []string
 	// leadSeq are the lead's words in order (the lead's, then its address
 	// places'): a place's name of several syllables is named by the lead
-	// when written whole there, not when "Nam" and "Định" are apart.
+	// when written whole there, not when "Nam" and "Định" are apart. A
+	// page whose first paragraph is its site's chrome has its first
+	// paragraph of prose in its lead too (proseLead).
 	leadSeq *wordSets
 	// places are the place names the articles write after a kind of
 	// place, folded (placesByKind).
@@ -491,6 +494,9 @@ func (ix *Index) articleSets(c *content.Corpus) {
 		ix.titles.add(foldWords(a.Title), true)
 		if len(a.Paragraphs) > 0 {
 			leads[i] = foldWords(a.Paragraphs[0])
+			if p := proseLead(a.Title, a.Paragraphs); p > 0 {
+				leads[i] = append(append(leads[i], "\x00"), foldWords(a.Paragraphs[p])...)
+			}
 		}
 		// The year a page was published in is named by it as its lead
 		// is: "after the 2025 arrangement" is asked of a 2025 report that
@@ -516,9 +522,7 @@ func (ix *Index) articleSets(c *content.Corpus) {
 	for i := range leads {
 		ix.leadSeq.add(leads[i], true)
 		set := append(leads[i], more[i]...)
-		if k := slices.Index(set, "\x00"); k >= 0 {
-			set = append(set[:k], set[k+1:]...) // the separator is no word
-		}
+		set = slices.DeleteFunc(set, func(w string) bool { return w == "\x00" }) // the separators are no words
 		ix.leads.add(set, false)
 		leads[i], more[i] = nil, nil
 	}
@@ -1215,4 +1219,74 @@ func englishWords(units []unit, v *vocab) map[string]bool {
 		}
 	}
 	return out
+}
+
+// A scraped page's first paragraph is often its site's chrome, not its
+// lead: a date line ("Cập nhật, 16:17, Thứ Năm, 11/07/2019 (GMT+7)"), a
+// section's name ("Tin trong tỉnh"), the issuing body's heading ("BỘ NỘI
+// VỤ"), "Mục lục bài viết". The paragraph that names the page's subject
+// ("(NLĐO) - Nhiều người dân ở phường An Cựu, TP Huế …") comes a few
+// paragraphs on; read only there, the ward a question names was missing
+// from the window of every sentence of the page that does not repeat it,
+// and the named check declined them (docs/quality.md, round 16).
+
+// proseLead is the index of the paragraph of paras read as the lead
+// beside the first, where the first is too short to be one: the first of
+// the next maxLeadParagraphs that reads as prose and restates the title
+// (minTitleShared of its words). 0: none.
+func proseLead(title string, paras []string) int {
+	if len(paras) < 2 || letterWords(paras[0]) >= minProseWords {
+		return 0
+	}
+	tw := map[string]bool{}
+	for _, w := range foldWords(title) {
+		if !stopFolded[w] && !isDigits(w) {
+			tw[w] = true
+		}
+	}
+	for i := 1; i < len(paras) && i <= maxLeadParagraphs; i++ {
+		if !readsAsProse(paras[i]) {
+			continue
+		}
+		shared := map[string]bool{}
+		for _, w := range foldWords(paras[i]) {
+			if tw[w] {
+				shared[w] = true
+			}
+		}
+		if len(shared) >= minTitleShared {
+			return i
+		}
+	}
+	return 0
+}
+
+const (
+	// maxLeadParagraphs bounds the paragraphs after the first read for a
+	// page's lead.
+	maxLeadParagraphs = 5
+	// minProseWords is the fewest words of letters a lead has.
+	minProseWords = 12
+	// minTitleShared is the fewest of the title's words a lead restates.
+	minTitleShared = 2
+)
+
+// readsAsProse: p has minProseWords words of letters and ends a sentence.
+func readsAsProse(p string) bool {
+	if letterWords(p) < minProseWords {
+		return false
+	}
+	t := strings.TrimRight(p, " \t\"'”’)")
+	return strings.HasSuffix(t, ".") || strings.Contains(p, ". ")
+}
+
+// letterWords counts p's words holding a letter.
+func letterWords(p string) int {
+	n := 0
+	for _, w := range strings.Fields(p) {
+		if strings.ContainsFunc(w, unicode.IsLetter) {
+			n++
+		}
+	}
+	return n
 }
