@@ -124,9 +124,6 @@ var signals = []signal{
 		return pq.intents&wantHotline != 0 && ((u.contact() != nil && hasHotline(*u.contact())) ||
 			(u.contact() == nil && u.traits&hasPhone != 0 && namesHotline(lowerNormalize(u.text))))
 	}),
-	typedSignal("author", 0.60, func(_ *Index, pq *parsedQuery, c *candidate) bool {
-		return pq.intents&wantAuthor != 0 && c.u.kind == kArticle && containsNewline(c.u.text)
-	}),
 	typedSignal("percent", 0.30, askedTrait(wantPercent, hasPct)),
 	typedSignal("number", 0.30, askedTrait(wantNumber, hasNumber)),
 	typedSignal("date", 0.30, func(_ *Index, pq *parsedQuery, c *candidate) bool {
@@ -307,13 +304,4 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
-}
-
-func containsNewline(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			return true
-		}
-	}
-	return false
 }
