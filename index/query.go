@@ -834,11 +834,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	telex := make([]bool, len(accented))
 	var docWords map[string]bool
 	pq.docs, docWords = parseDocRefs(content.Fold(q))
-	// "… là gì?" asks what a named document is about; of anything else it
-	// asks for the thing itself, not a subject line.
-	if len(pq.docs) > 0 && strings.Contains(" "+strings.Join(pq.folded, " ")+" ", " la gi ") {
-		pq.intents |= wantSubject
-	}
 	pq.english = looksEnglish(accented, docWords,
 		// An English term the articles also write ("email", "fax") is no sign.
 		func(w string) bool { w = foldSyllable(w); return ix.gloss.englishWords[w] && ix.df[w] == 0 },
@@ -913,9 +908,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.countedLong = ix.shortCounted(pq.counted, cased, pq.folded)
 	if pq.intents&wantAuthor != 0 {
 		pq.intents &^= wantPerson | wantName // "ai viết" asks for the author, not an office's person in charge
-	}
-	if pq.intents&wantDate != 0 && pq.intents&wantNumber != 0 && strings.Contains(foldedText, " ngay bao nhieu ") {
-		pq.intents &^= wantNumber
 	}
 
 	// Walk the syllables: English phrases and abbreviation expansions become
@@ -1171,13 +1163,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.asked = countLong(pq.asked, pq.counted, pq.countedLong)
 	pq.phoneSure = asksPhoneSurely(q, pq.asked)
 	pq.code = asksCode(pq.folded)
-	// "What is the population of …" asks for a number as "Dân số … là
-	// bao nhiêu?" does, though it has no "how many" to say so.
-	if pq.english && slices.ContainsFunc(pq.asked, func(a content.Asked) bool {
-		return a.Type == content.ValuePopulation || a.Type == content.ValueArea
-	}) {
-		pq.intents |= wantNumber
-	}
 	// A field the asked types read as the question's subject ("Tổng đài
 	// 1022 có bao nhiêu điện thoại viên?", "Thông báo … địa chỉ … số
 	// mấy?") is not asked for.
