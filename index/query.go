@@ -1163,17 +1163,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.asked = countLong(pq.asked, pq.counted, pq.countedLong)
 	pq.phoneSure = asksPhoneSurely(q, pq.asked)
 	pq.code = asksCode(pq.folded)
-	// A field the asked types read as the question's subject ("Tổng đài
-	// 1022 có bao nhiêu điện thoại viên?", "Thông báo … địa chỉ … số
-	// mấy?") is not asked for.
-	for _, f := range []struct {
-		t    content.ValueType
-		want intent
-	}{{content.ValuePhone, wantPhone | wantHotline}, {content.ValueFax, wantFax}, {content.ValueEmail, wantEmail}, {content.ValueAddress, wantAddress}} {
-		if pq.intents&f.want != 0 && !slices.ContainsFunc(pq.asked, func(a content.Asked) bool { return a.Type == f.t }) {
-			pq.intents &^= f.want
-		}
-	}
 	// Bigrams inside a phrase that has other spellings (an expansion of an
 	// abbreviation) are left to the concept, which already matches either form.
 	for i := 0; i+1 < len(pq.folded); i++ {
