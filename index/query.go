@@ -896,10 +896,6 @@ func (ix *Index) parse(question string) parsedQuery {
 	if strings.Contains(q, "%") {
 		pq.intents |= wantPercent
 	}
-	// "Which vice chairman …" asks for a person as "who" does.
-	if pq.english && asksWhichTitle(pq.folded) {
-		pq.intents |= wantName
-	}
 	pq.whichPlace = whichPlaces(pq.folded)
 	pq.counted, pq.countedWords = countedNoun(pq.folded, accented, qAccented)
 	if pq.counted != "" {
@@ -2904,26 +2900,6 @@ func namesBody(alts [][]string) bool {
 	for _, a := range alts {
 		if len(a) >= 3 {
 			return true
-		}
-	}
-	return false
-}
-
-// asksWhichTitle: "which (vice) chairman …", "what director …" — an
-// English question naming the post whose holder it asks for.
-func asksWhichTitle(folded []string) bool {
-	for i, w := range folded {
-		if !slices.Contains(content.Lexicon.EnglishWhich, w) {
-			continue
-		}
-		j := i + 1
-		for j < len(folded) && (slices.Contains(content.Lexicon.EnglishArticles, folded[j]) || slices.Contains(content.Lexicon.EnglishTitleModifiers, folded[j])) {
-			j++
-		}
-		for _, t := range content.Lexicon.EnglishTitles {
-			if en := foldWords(t.Short); j+len(en) <= len(folded) && englishEqual(folded[j:j+len(en)], en) {
-				return true
-			}
 		}
 	}
 	return false
