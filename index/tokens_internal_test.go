@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+
+	"github.com/kyanhbot/kyanhbot/content"
 )
 
 // bleveTokens is what the analyzer's tokenizer (bleve's unicode
@@ -153,5 +155,50 @@ func TestIsPreambleAsBefore(t *testing.T) {
 	}
 	if yes < 1000 {
 		t.Errorf("only %d of 50,000 random sentences are preambles: the test checks little", yes)
+	}
+}
+
+// TestIsPreambleNormalAsFolded: folding only a long sentence's head
+// decides as folding it whole, on random Normalize forms of title words,
+// openers' words, digits, punctuation, combining marks and words the
+// title lacks, long enough that the head is cut anywhere in them.
+func TestIsPreambleNormalAsFolded(t *testing.T) {
+	title := setOf(foldWords("Kế hoạch tổ chức Đại hội Hội Nông dân phường năm 2025"))
+	var vocab []string
+	for w := range title {
+		vocab = append(vocab, w, strings.ToUpper(w))
+	}
+	for _, o := range groundsOpeners {
+		vocab = append(vocab, o...)
+	}
+	vocab = append(vocab, "Kế", "hoạch", "Đại", "hội", "2024", "15", "date", "Căn", "cứ", "UBND", "thông", "báo", "-", ",", "(", "đ",
+		"a\u0301", "\u0300", "\u0300b", "x.y", "1.585", "\u00a0", "trường", "Nghị", "quyết")
+	rng := rand.New(rand.NewSource(5))
+	heads, yes := 0, 0
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		// Mostly title words, so that many sentences read past the head.
+		for k := 8 + rng.Intn(40); k >= 0; k-- {
+			w := vocab[rng.Intn(len(vocab))]
+			if rng.Intn(3) > 0 {
+				w = vocab[rng.Intn(2*len(title))]
+			}
+			b.WriteString(w)
+			b.WriteString(" ")
+		}
+		key := content.Normalize(b.String())
+		got, want := isPreambleNormal(key, title), isPreambleFolded(content.FoldNormal(key), title)
+		if got != want {
+			t.Fatalf("%q: the head folded %v, the whole %v", key, got, want)
+		}
+		if len(key) > preambleHead {
+			heads++
+		}
+		if want {
+			yes++
+		}
+	}
+	if heads < 20000 || yes < 1000 {
+		t.Errorf("%d sentences longer than the head, %d preambles, of 50,000: the test checks little", heads, yes)
 	}
 }
