@@ -123,17 +123,17 @@ func newPlaceReading() *placeReading {
 		if upper*10 > len(cased)*6 {
 			return
 		}
-		stops = nil
+		// Both made at once, the first time either is asked for.
+		stops, ends = nil, nil
 		stopsOf := func() []bool {
 			if stops == nil {
-				stops = nameStops(norm, len(cased))
+				stops, ends = nameStopsEnds(norm, len(cased))
 			}
 			return stops
 		}
-		ends = nil
 		endsOf := func() []bool {
 			if ends == nil {
-				ends = nameStops(clauseMarks.Replace(norm), len(cased))
+				stops, ends = nameStopsEnds(norm, len(cased))
 			}
 			return ends
 		}

@@ -267,3 +267,36 @@ func TestPlacesAcrossClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestNameStopsEnds: the stops and the ends made in one pass are
+// nameStops of the text and of the text with clauseMarks replaced, on
+// random texts of words, every mark either reads, other punctuation,
+// white space, non-ASCII letters and digits, and invalid UTF-8, for word
+// counts below, at and above the text's.
+func TestNameStopsEnds(t *testing.T) {
+	pieces := []string{"xã", "Phường", "Vườn", "Lài", "a", "Z", "0", "12", "٣", "ſ", "Ω", "_", "-", "–", "/", "\"", "'", "…",
+		"(", ")", ",", ";", ":", ".", "?", "!", "[", "]", "{", "}", " ", "  ", "\t", "\n", "\u00a0", "\xff", "\xe1\xbb", "\u0300"}
+	r := rand.New(rand.NewSource(11))
+	marked := 0
+	for k := 0; k < 100000; k++ {
+		var b strings.Builder
+		for i := r.Intn(20); i >= 0; i-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		words := len(nameStops(text, 1000))
+		for _, n := range []int{0, max(0, words-1-r.Intn(3)), words, words + 1 + r.Intn(3)} {
+			stops, ends := nameStopsEnds(text, n)
+			wantStops, wantEnds := nameStops(text, n), nameStops(clauseMarks.Replace(text), n)
+			if !slices.Equal(stops, wantStops) || !slices.Equal(ends, wantEnds) {
+				t.Fatalf("%q, %d words: stops %v ends %v, want %v and %v", text, n, stops, ends, wantStops, wantEnds)
+			}
+			if slices.Contains(stops, true) && !slices.Equal(stops, ends) {
+				marked++
+			}
+		}
+	}
+	if marked < 10000 {
+		t.Errorf("only %d texts whose stops and ends differ: the test checks little", marked)
+	}
+}

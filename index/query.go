@@ -2365,6 +2365,46 @@ func nameStops(text string, n int) []bool {
 	return stops
 }
 
+// nameStopsEnds is nameStops(text, n) and nameStops(clauseMarks.Replace(text),
+// n), made in one pass: the place names' reading asked for both, each
+// reading the paragraph rune by rune and the second copying it first
+// (0.6 CPU-s of a 10,000-article build). Replacing ':', '(' and ')' by
+// spaces splits the words at the same places (none of the three is a
+// letter or a digit) and leaves them no stop.
+func nameStopsEnds(text string, n int) (stops, ends []bool) {
+	both := make([]bool, 2*n)
+	stops, ends = both[:n:n], both[n:]
+	j, stop, end, in := 0, false, false, false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		var word bool
+		if r < utf8.RuneSelf {
+			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		i += size
+		switch {
+		case word && !in:
+			if j < n {
+				stops[j], ends[j] = stop, end
+			}
+			j++
+			in, stop, end = true, false, false
+		case !word:
+			in = false
+			switch r {
+			case '(', ')', ':':
+				stop = true
+			case ',', ';', '.', '?', '!', '[', ']':
+				stop, end = true, true
+			}
+		}
+	}
+	return stops, ends
+}
+
 func isPlacePrefixAt(folded []string, j int) bool {
 	for _, p := range placePrefixes {
 		if j+len(p) <= len(folded) && slices.Equal(folded[j:j+len(p)], p) {
