@@ -728,10 +728,19 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 				normal = false
 			}
 			keys = append(keys, key)
-			if len(inContact) > 0 && inContact[lineKeyFolded(s, content.FoldNormal(key))] {
-				continue
+			var preamble bool
+			if len(inContact) > 0 {
+				// A directory page's lines are matched whole: the fold
+				// made for them serves the preamble test too.
+				folded := content.FoldNormal(key)
+				if inContact[lineKeyFolded(s, folded)] {
+					continue
+				}
+				preamble = isPreambleFolded(folded, title)
+			} else {
+				preamble = isPreambleNormal(key, title)
 			}
-			u := unit{kind: kPassage, article: int32(ai), text: s, context: intro, prev: int32(prev), row: rows[pi], preamble: isPreambleNormal(key, title), normal: key == s}
+			u := unit{kind: kPassage, article: int32(ai), text: s, context: intro, prev: int32(prev), row: rows[pi], preamble: preamble, normal: key == s}
 			prev = len(units) + 1
 			// Most articles cite nothing and merge nothing: no key to make.
 			if len(docsBySentence) > 0 || len(mergers) > 0 {
