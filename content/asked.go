@@ -717,3 +717,48 @@ func unitTypeList(noun string) (string, bool) {
 // a count of that kind: the number of xã beside it is another fact, and a
 // page that gives none does not answer.
 func (a Asked) CountsUnitType() bool { return a.Type == ValueCount && a.units }
+
+// AskNear lists the question's folded words within k words of a phrase
+// asking for a value of a kind it asks (before and after it, not the
+// phrase's own words): what the question says of the value itself — the
+// event a date is of ("có hiệu lực từ ngày nào", "đăng ký trước ngày
+// nào"), the change a count is of ("còn bao nhiêu xã", "giảm bao nhiêu"),
+// the post a person holds ("Ai giữ chức Tổng Biên tập …"). A page states
+// several values of that kind, and the one asked is written with these
+// words beside it.
+func AskNear(question string, k int) []string {
+	q := " " + strings.Join(strings.FieldsFunc(Fold(question), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '&' || r == '\'')
+	}), " ") + " "
+	asking := AskingWords(unitWords(q))
+	var spans [][2]int
+	for _, r := range askRules {
+		if loc := r.re.FindStringIndex(asking); loc != nil {
+			spans = append(spans, [2]int{loc[0], loc[1]})
+		}
+	}
+	for _, re := range []*regexp.Regexp{countAskRE, countAskEnRE} {
+		if m := re.FindStringSubmatchIndex(asking); m != nil {
+			// The noun counted is counted_noun's, not the count's
+			// qualifier: the words after it are.
+			spans = append(spans, [2]int{m[0], m[1]})
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(ws []string) {
+		for _, w := range ws {
+			if !seen[w] && !strings.Contains(w, "_") {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	for _, s := range spans {
+		before := strings.Fields(asking[:s[0]])
+		after := strings.Fields(asking[s[1]:])
+		add(before[max(0, len(before)-k):])
+		add(after[:min(k, len(after))])
+	}
+	return out
+}

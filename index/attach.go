@@ -22,13 +22,20 @@ import (
 // title, the lead, the sentence's start), and the noun counted is
 // counted_noun's.
 
-// attachSkips marks the question's concepts the attachment does not read:
-// the places (with the kind written before the name) and bodies the
-// question names, its years, and the noun it counts.
+// attachSkips marks the question's concepts the attachment does not read
+// (subjectSkips); nil when the question asks for no count.
 func attachSkips(pq *parsedQuery) []bool {
 	if !asksCount(pq.asked) {
 		return nil
 	}
+	return subjectSkips(pq)
+}
+
+// subjectSkips marks the question's concepts that name what it is about
+// rather than what it asks of it: the places (with the kind written before
+// the name) and bodies the question names, its years, and the noun it
+// counts.
+func subjectSkips(pq *parsedQuery) []bool {
 	names := map[string]bool{}
 	add := func(alts [][]string) {
 		for _, alt := range alts {

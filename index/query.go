@@ -123,6 +123,9 @@ type parsedQuery struct {
 	bodies []concept
 	// asked are the kinds of typed value the question asks for.
 	asked []content.Asked
+	// askNear are the question's words beside its asking phrase
+	// (content.AskNear), folded: what it says of the value asked.
+	askNear map[string]bool
 	// phoneSure: a phone is the one kind of value asked, and not
 	// only by "dt", which is diện tích as often as điện thoại.
 	phoneSure bool
@@ -1157,6 +1160,9 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
 	pq.asked = countLong(pq.asked, pq.counted, pq.countedLong)
+	if len(pq.asked) > 0 {
+		pq.askNear = askNearWords(q)
+	}
 	pq.phoneSure = asksPhoneSurely(q, pq.asked)
 	pq.code = asksCode(pq.folded)
 	// Bigrams inside a phrase that has other spellings (an expansion of an

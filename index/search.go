@@ -648,6 +648,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		return v
 	}
 	attachSkip := attachSkips(&pq)
+	nearMask := askNearMask(&pq)
 	// The places a question asking a value names with their kind: a unit
 	// stating a sister place's value instead is no answer (governs.go).
 	sister := ix.sisterOf(&pq)
@@ -1069,6 +1070,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.engine}
 		c.attached = attachment(&pq, u, ws, attachSkip)
+		// The words of the unit's article's title, which name its subject.
+		var titleSet map[string]bool
+		if nearMask != nil {
+			titleSet = map[string]bool{}
+			for _, f := range ix.titleFolds(int(u.article)) {
+				titleSet[f] = true
+			}
+		}
+		c.askNear = askNearness(&pq, u, ws, nearMask, titleSet)
 		switch {
 		case tot > 0:
 			c.coverage = covered / tot

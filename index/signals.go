@@ -27,6 +27,7 @@ type candidate struct {
 	bigrams  float64  // share of the question's syllable pairs found adjacent
 	exact    float64  // share of the question's accented syllables found as typed
 	attached float64  // share of the question in an asked count's own clause (attachment)
+	askNear  float64  // share of the question's words beside its asking phrase written beside a value of the kind asked (asknear.go)
 	topic    float64  // share of the question a unit holding the kind asked finds only in its article's title or lead, less the credit it has for it
 }
 
@@ -190,6 +191,9 @@ var signals = []signal{
 	// The count asked stands in a clause that says what the question
 	// asks ("giảm 381 đơn vị"), not only in a unit that does.
 	{name: "attached", weight: 0.3, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.attached }},
+	// The value of the kind asked is written with what the question
+	// says of it ("có hiệu lực từ ngày …" for "có hiệu lực từ ngày nào").
+	{name: "ask_near", weight: 0, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.askNear }},
 	// A unit holding the kind of answer asked reads its article's title
 	// and lead as its own: the page names its subject there once.
 	{name: "topic", weight: 0, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.topic }},
