@@ -93,7 +93,7 @@ func askNearness(pq *parsedQuery, u *unit, ws []float64, mask []bool, title map[
 	}
 	asked := askedOf(pq, u)
 	best := 0.0
-	for _, v := range content.Values(u.text) {
+	for _, v := range nearValues(pq, u.text, mask) {
 		if !nearKinds[v.Type] || !answersKind(asked, v) {
 			continue
 		}
@@ -107,6 +107,74 @@ func askNearness(pq *parsedQuery, u *unit, ws []float64, mask []bool, title map[
 		best = max(best, got/tot)
 	}
 	return best
+}
+
+// nearValues are the values written in the clauses of text holding a
+// concept mask marks, and in the clause after each: a value near such a
+// word is in one of them. Reading only these keeps the question's cost
+// down (content.Values over every candidate's whole text doubled it).
+func nearValues(pq *parsedQuery, text string, mask []bool) []content.Value {
+	var cuts []int // clause starts
+	cuts = append(cuts, 0)
+	for i := 0; i < len(text); i++ {
+		if clauseMark(text, i) {
+			cuts = append(cuts, i+1)
+		}
+	}
+	cuts = append(cuts, len(text))
+	var out []content.Value
+	read := -1 // text is read up to here
+	for k := 0; k+1 < len(cuts); k++ {
+		a, b := cuts[k], cuts[k+1]
+		if b <= read || a >= b {
+			continue
+		}
+		set := setOf(foldWords(text[a:b]))
+		found := false
+		for i, m := range mask {
+			if m && namedIn(pq.concepts[i], set) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		end := cuts[min(k+2, len(cuts)-1)]
+		a = max(a, read)
+		for _, v := range content.Values(text[a:end]) {
+			v.Span[0] += a
+			v.Span[1] += a
+			out = append(out, v)
+		}
+		read = end
+	}
+	return out
+}
+
+// untitled is mask less the concepts title names; nil when none is left.
+func untitled(pq *parsedQuery, mask []bool, title map[string]bool) []bool {
+	var out []bool
+	for i, m := range mask {
+		if m && !namedIn(pq.concepts[i], title) {
+			if out == nil {
+				out = make([]bool, len(mask))
+			}
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// nearWordIn: the unit holds (has: the question's words it writes) a
+// concept mask marks, which askNearness could find beside a value.
+func nearWordIn(pq *parsedQuery, mask []bool, has map[string]bool) bool {
+	for i, m := range mask {
+		if m && namedIn(pq.concepts[i], has) {
+			return true
+		}
+	}
+	return false
 }
 
 // answersKind: v is of a kind asked (a count, of the noun asked).

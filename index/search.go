@@ -649,6 +649,18 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	}
 	attachSkip := attachSkips(&pq)
 	nearMask := askNearMask(&pq)
+	titles := map[int]map[string]bool{}
+	titleOf := func(a int) map[string]bool {
+		if t, ok := titles[a]; ok {
+			return t
+		}
+		t := map[string]bool{}
+		for _, f := range ix.titleFolds(a) {
+			t[f] = true
+		}
+		titles[a] = t
+		return t
+	}
 	// The places a question asking a value names with their kind: a unit
 	// stating a sister place's value instead is no answer (governs.go).
 	sister := ix.sisterOf(&pq)
@@ -1070,15 +1082,15 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.engine}
 		c.attached = attachment(&pq, u, ws, attachSkip)
-		// The words of the unit's article's title, which name its subject.
-		var titleSet map[string]bool
-		if nearMask != nil {
-			titleSet = map[string]bool{}
-			for _, f := range ix.titleFolds(int(u.article)) {
-				titleSet[f] = true
+		// Values are read again only in a unit holding some word the
+		// question writes beside its ask, beside its article's title
+		// (which names the page's subject): most hold none.
+		if nearMask != nil && nearWordIn(&pq, nearMask, has) {
+			title := titleOf(int(u.article))
+			if m := untitled(&pq, nearMask, title); m != nil && nearWordIn(&pq, m, has) {
+				c.askNear = askNearness(&pq, u, ws, m, title)
 			}
 		}
-		c.askNear = askNearness(&pq, u, ws, nearMask, titleSet)
 		switch {
 		case tot > 0:
 			c.coverage = covered / tot
