@@ -1,11 +1,8 @@
 package index_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/kyanhbot/kyanhbot/index"
 )
 
 // askNearPage is a synthetic page (an invented province, resolution and
@@ -30,18 +27,7 @@ Bài viết thử nghiệm (synthetic): mọi tên địa danh và số liệu t
 // was passed not, nor a sentence stating no date; and it is the answer.
 func TestAskNearSignal(t *testing.T) {
 	ix := pageIndex(t, map[string]string{"nghi-quyet.txt": askNearPage})
-	res, err := ix.Search(context.Background(), "Nghị quyết 99 về thành lập phường có hiệu lực từ ngày nào?", index.Options{Limit: 5, Explain: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	near := map[string]float64{}
-	for _, e := range res.Explain {
-		for _, s := range e.Signals {
-			if s.Name == "ask_near" {
-				near[e.Text] = s.Value
-			}
-		}
-	}
+	res, near := signalByText(t, ix, "Nghị quyết 99 về thành lập phường có hiệu lực từ ngày nào?", "ask_near")
 	var effect, passed, other float64
 	for text, v := range near {
 		switch {

@@ -15,6 +15,25 @@ func pageIndex(t *testing.T, pages map[string]string) *index.Index {
 	return index.LoadedIndex(t, pages)
 }
 
+// signalByText asks question with Explain and returns the result and the
+// named signal's value for each candidate, keyed by the candidate's text.
+func signalByText(t *testing.T, ix *index.Index, question, signal string) (index.Result, map[string]float64) {
+	t.Helper()
+	res, err := ix.Search(context.Background(), question, index.Options{Limit: 5, Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]float64{}
+	for _, e := range res.Explain {
+		for _, s := range e.Signals {
+			if s.Name == signal {
+				values[e.Text] = s.Value
+			}
+		}
+	}
+	return res, values
+}
+
 // answerOrDecline is a question and what its one answer must hold; want
 // is "" when nothing should answer and the bot must decline.
 type answerOrDecline struct {

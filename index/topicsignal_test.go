@@ -1,11 +1,8 @@
 package index_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/kyanhbot/kyanhbot/index"
 )
 
 // topicSignalPage is a synthetic page (an invented province, congress and
@@ -33,18 +30,7 @@ Bài viết thử nghiệm (synthetic): mọi tên địa danh, tên người v�
 // unit holding no such value nothing.
 func TestTopicSignal(t *testing.T) {
 	ix := pageIndex(t, map[string]string{"dai-hoi.txt": topicSignalPage})
-	res, err := ix.Search(context.Background(), "Đại hội Đảng bộ tỉnh Giả Lập lần thứ I có bao nhiêu đại biểu chính thức?", index.Options{Limit: 5, Explain: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	topic := map[string]float64{}
-	for _, e := range res.Explain {
-		for _, s := range e.Signals {
-			if s.Name == "topic" {
-				topic[e.Text] = s.Value
-			}
-		}
-	}
+	_, topic := signalByText(t, ix, "Đại hội Đảng bộ tỉnh Giả Lập lần thứ I có bao nhiêu đại biểu chính thức?", "topic")
 	var body, lead, other float64
 	for text, v := range topic {
 		switch {
