@@ -131,6 +131,14 @@ type lexicon struct {
 	// ListJoiners join a list's last item to the others ("A, B và C",
 	// "A, B and C").
 	ListJoiners []string
+	// HolderAsks are the question forms that ask who holds a post ("… là
+	// ai", "Ai là …", "who is …"), not who does something ("ai tiếp công
+	// dân thay"), which a title answers.
+	HolderAsks []string
+	// CountNamers are the words before a noun that name it as what a
+	// figure counts ("số lượng hội viên lên 300", "the number of hamlets
+	// to 6").
+	CountNamers []string
 	// Locatives put a place as where something is or happens ("đặt tại
 	// trụ sở UBND phường A", "located in B ward"): the place after them is
 	// a value's, or a setting's, not the subject a figure is stated of.
@@ -407,6 +415,8 @@ var Lexicon = lexicon{
 	Month:                 "tháng",
 	ListJoiners:           []string{"và", "and"},
 	Locatives:             []string{"tại", "ở", "at"},
+	HolderAsks:            []string{"là ai", "ai là", "tên là gì", "họ tên", "họ và tên", "who is", "who was", "who will be", "who are", "who became"},
+	CountNamers:           []string{"số", "số lượng", "number of"},
 	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
 	EnglishNameJoiners:    []string{"of", "and", "for"},
 	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},

@@ -1475,12 +1475,25 @@ func countsNoun(words []string, noun string) bool {
 // more fewer (docs/quality.md, round 16): the smallest of the best.
 const countReach = 6
 
-// countNamed: the noun at i is named as what is counted, "number of"
-// or "số", "số lượng" before it.
+// countNamed: the noun at i is named as what is counted: one of the
+// lexicon's CountNamers stands right before it.
 func countNamed(words []string, i int) bool {
-	return i >= 2 && words[i-2] == "number" && words[i-1] == "of" ||
-		words[i-1] == "so" || i >= 2 && words[i-2] == "so" && words[i-1] == "luong"
+	for _, n := range countNamers {
+		if len(n) < i+1 && slices.Equal(words[i-len(n):i], n) {
+			return true
+		}
+	}
+	return false
 }
+
+// countNamers are the lexicon's CountNamers, folded and split in words.
+var countNamers = func() [][]string {
+	var out [][]string
+	for _, w := range content.Lexicon.CountNamers {
+		out = append(out, strings.Fields(content.Fold(w)))
+	}
+	return out
+}()
 
 // vietnameseLetter: a letter with Vietnamese marks (or "đ"); English text
 // writes none, though its sentences may be too short to tell by their
@@ -2148,11 +2161,19 @@ func (ix *Index) personInWindow(u *unit) bool {
 		slices.ContainsFunc(content.Values(u.context), func(v content.Value) bool { return v.Type == content.ValuePerson }))
 }
 
-// asksHolder: the question asks who holds a post ("… là ai", "Ai là …",
-// "tên là gì", "who is …"), not who does something ("ai tiếp công dân
-// thay"), which a title answers.
+// holderAsks are the lexicon's HolderAsks folded, with a space each side.
+var holderAsks = func() []string {
+	var out []string
+	for _, w := range content.Lexicon.HolderAsks {
+		out = append(out, " "+content.Fold(w)+" ")
+	}
+	return out
+}()
+
+// asksHolder: the question asks who holds a post (the lexicon's
+// HolderAsks), not who does something, which a title answers.
 func asksHolder(folded string) bool {
-	for _, p := range []string{" la ai ", " ai la ", " ten la gi ", " ho ten ", " ho va ten ", " who is ", " who was ", " who will be ", " who are ", " who became "} {
+	for _, p := range holderAsks {
 		if strings.Contains(" "+folded+" ", p) {
 			return true
 		}
