@@ -308,6 +308,12 @@ var countAdjectives = map[string]bool{"new": true, "more": true, "other": true, 
 // many" and the noun counted ("36 new communes", "how many new wards").
 func CountAdjective(w string) bool { return countAdjectives[w] }
 
+// LevelWord is the second half of an English "<kind>-level" written
+// between a count and its noun ("38 commune-level administrative units",
+// "district-level cadres"): with the kind before it, it only says which
+// ones are counted, on the question's side and the page's alike.
+const LevelWord = "level"
+
 func drop(as []Asked, t ValueType) []Asked {
 	var out []Asked
 	for _, a := range as {
@@ -429,7 +435,7 @@ func englishNoun(s string) string {
 	}
 	// "district-level cadres" counts cadres: a word before "level" only
 	// says which ones.
-	for len(words) > 2 && words[1] == "level" {
+	for len(words) > 2 && words[1] == LevelWord {
 		words = words[2:]
 	}
 	for n := len(words); n > 0; n-- {

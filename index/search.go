@@ -1442,7 +1442,7 @@ func countsNoun(words []string, noun string) bool {
 		for j > 0 {
 			if content.CountAdjective(words[j]) {
 				j--
-			} else if words[j] == "level" && j > 1 {
+			} else if words[j] == content.LevelWord && j > 1 {
 				j -= 2 // "38 commune-level administrative units"
 			} else {
 				break
