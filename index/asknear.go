@@ -73,15 +73,36 @@ func askNearMask(pq *parsedQuery) []bool {
 	return mask
 }
 
+// nearValue is a value of a kind ask_near reads other than a count (which
+// the unit keeps whole, with its noun): its kind (an index into
+// valueKinds) and where it is in the unit's text. Read at build, as the
+// counts are, so that a question reads no value again.
+type nearValue struct {
+	from, to uint32
+	kind     uint8
+}
+
+// value is v as content.Values gave it, in text (the unit's).
+func (v nearValue) value(text string) content.Value {
+	return content.Value{Type: valueKinds[v.kind], Text: text[v.from:v.to], Span: [2]int{int(v.from), int(v.to)}}
+}
+
 // askNearness is, over the values of u of a kind asked (and read:
 // nearKinds), the largest share of the question's weight (ws) that the
 // concepts mask marks hold within askNearValue words before the value,
 // but those its article's title names (title, folded words): the title
 // names the page's subject, which a sentence repeats beside any of its
 // values ("… của Hà Nội từ 01/7/2025" on a page about Hà Nội's offices).
-// 0 when mask is nil or u holds no such value.
+// 0 when mask is nil or u holds no such value. The values are those the
+// build read in the whole text (unit.counts, unit.nearValues), each
+// counted only within nearSpans, as when a question read them clause by
+// clause (content.Values there was a tenth of a question's CPU).
 func askNearness(pq *parsedQuery, u *unit, ws []float64, mask []bool, title map[string]bool) float64 {
-	if mask == nil || !holdsAsked(askedOf(pq, u), u) {
+	if mask == nil {
+		return 0
+	}
+	asked := askedOf(pq, u)
+	if !holdsAsked(asked, u) {
 		return 0
 	}
 	tot := 0.0
@@ -91,11 +112,11 @@ func askNearness(pq *parsedQuery, u *unit, ws []float64, mask []bool, title map[
 	if tot == 0 {
 		return 0
 	}
-	asked := askedOf(pq, u)
 	best := 0.0
-	for _, v := range nearValues(pq, u.text, mask) {
-		if !nearKinds[v.Type] || !answersKind(asked, v) {
-			continue
+	var spans [][2]int // nearSpans, once a value needs them
+	read := func(v content.Value) {
+		if !answersKind(asked, v) {
+			return
 		}
 		before := wordsBefore(u.text, v)
 		got := 0.0
@@ -104,25 +125,40 @@ func askNearness(pq *parsedQuery, u *unit, ws []float64, mask []bool, title map[
 				got += ws[i]
 			}
 		}
-		best = max(best, got/tot)
+		if got/tot <= best {
+			return
+		}
+		if spans == nil {
+			spans = nearSpans(pq, u.text, mask)
+		}
+		for _, s := range spans {
+			if v.Span[0] >= s[0] && v.Span[0] < s[1] {
+				best = got / tot
+				return
+			}
+		}
+	}
+	for _, v := range u.counts() {
+		read(v)
+	}
+	for _, v := range u.nearValues() {
+		read(v.value(u.text))
 	}
 	return best
 }
 
-// nearValues are the values written in the clauses of text holding a
-// concept mask marks, and in the clause after each: a value near such a
-// word is in one of them. Reading only these keeps the question's cost
-// down (content.Values over every candidate's whole text doubled it).
-func nearValues(pq *parsedQuery, text string, mask []bool) []content.Value {
-	var cuts []int // clause starts
-	cuts = append(cuts, 0)
+// nearSpans are the stretches of text a value is read in: the clauses
+// holding a concept mask marks, each with the clause after it (a value
+// near such a word is in one of them). Never nil.
+func nearSpans(pq *parsedQuery, text string, mask []bool) [][2]int {
+	cuts := []int{0} // clause starts
 	for i := 0; i < len(text); i++ {
 		if clauseMark(text, i) {
 			cuts = append(cuts, i+1)
 		}
 	}
 	cuts = append(cuts, len(text))
-	var out []content.Value
+	out := [][2]int{}
 	read := -1 // text is read up to here
 	for k := 0; k+1 < len(cuts); k++ {
 		a, b := cuts[k], cuts[k+1]
@@ -141,12 +177,7 @@ func nearValues(pq *parsedQuery, text string, mask []bool) []content.Value {
 			continue
 		}
 		end := cuts[min(k+2, len(cuts)-1)]
-		a = max(a, read)
-		for _, v := range content.Values(text[a:end]) {
-			v.Span[0] += a
-			v.Span[1] += a
-			out = append(out, v)
-		}
+		out = append(out, [2]int{max(a, read), end})
 		read = end
 	}
 	return out

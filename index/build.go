@@ -202,6 +202,7 @@ func (ix *Index) prepare(from, to int) {
 	// splitting the text again.
 	byWord := make([]bool, to-from)
 	var counts []content.Value
+	var near []nearValue
 	withFacts := 0
 	for i := from; i < to; i++ {
 		u := &ix.units[i]
@@ -233,12 +234,13 @@ func (ix *Index) prepare(from, to int) {
 			u.traits |= hasDate
 		}
 		counts = append(counts, u.counts()...)
+		near = append(near, u.nearValues()...)
 		if u.facts != nil {
 			withFacts++
 		}
 	}
 	words, folds := ix.vocab.encode(norms)
-	kept := slices.Clip(counts)
+	kept, keptNear := slices.Clip(counts), slices.Clip(near)
 	facts := make([]unitFacts, 0, withFacts)
 	var line []byte
 	for i := from; i < to; i++ {
@@ -254,6 +256,9 @@ func (ix *Index) prepare(from, to int) {
 		f := *u.facts
 		if c := len(f.counts); c > 0 {
 			f.counts, kept = kept[:c:c], kept[c:]
+		}
+		if c := len(f.near); c > 0 {
+			f.near, keptNear = keptNear[:c:c], keptNear[c:]
 		}
 		facts = append(facts, f)
 		u.facts = &facts[len(facts)-1]

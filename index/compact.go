@@ -85,7 +85,7 @@ func (ix *Index) compact() {
 	c := ix.corpus
 	var strs strArena
 	f := paraFinder{article: -1}
-	withFacts, docs, keys, counts := 0, 0, 0, 0
+	withFacts, docs, keys, counts, near := 0, 0, 0, 0, 0
 	for i := range ix.units {
 		u := &ix.units[i]
 		for _, p := range []*string{&u.text, &u.context} {
@@ -103,12 +103,14 @@ func (ix *Index) compact() {
 			docs += len(u.facts.docs)
 			keys += len(u.facts.docKeys)
 			counts += len(u.facts.counts)
+			near += len(u.facts.near)
 		}
 	}
 	facts := make([]unitFacts, 0, withFacts)
 	allDocs := make([]string, 0, docs)
 	allKeys := make([]string, 0, keys)
 	allCounts := make([]content.Value, 0, counts)
+	allNear := make([]nearValue, 0, near)
 	for i := range ix.units {
 		u := &ix.units[i]
 		if u.facts == nil {
@@ -124,6 +126,9 @@ func (ix *Index) compact() {
 		from = len(allCounts)
 		allCounts = append(allCounts, uf.counts...)
 		uf.counts = clipNil(allCounts[from:len(allCounts):len(allCounts)])
+		from = len(allNear)
+		allNear = append(allNear, uf.near...)
+		uf.near = clipNil(allNear[from:len(allNear):len(allNear)])
 		facts = append(facts, uf)
 		u.facts = &facts[len(facts)-1]
 	}

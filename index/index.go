@@ -170,6 +170,9 @@ type unitFacts struct {
 	docKeys []string // keys of docs, as the docs field holds them
 	contact *content.Contact
 	counts  []content.Value // the unit's counts and populations, with their nouns
+	// near are the unit's other values of the kinds ask_near reads
+	// (nearKinds: dates, times, measures), where they are in its text.
+	near []nearValue
 }
 
 // fact is u's facts, made when it has none.
@@ -206,6 +209,13 @@ func (u *unit) counts() []content.Value {
 		return nil
 	}
 	return u.facts.counts
+}
+
+func (u *unit) nearValues() []nearValue {
+	if u.facts == nil {
+		return nil
+	}
+	return u.facts.near
 }
 
 // kindCode is a unit's Kind in one byte.

@@ -137,8 +137,9 @@ func (p *progress) close() error {
 const preparedFile = "kyanhbot-prepared"
 
 // preparedVersion changes whenever what prepare computes changes, so that
-// a file written by other code is not read (2: Batches).
-const preparedVersion = 2
+// a file written by other code is not read (2: Batches; 3: the values
+// ask_near reads, Near).
+const preparedVersion = 3
 
 // prepared is preparedFile's content, a column a field.
 type prepared struct {
@@ -153,6 +154,11 @@ type prepared struct {
 	Values    []uint32
 	Counts    []content.Value
 	CountEnds []uint32
+	// Near are the units' nearValues, a column a field; unit i's end
+	// at NearEnds[i].
+	NearFrom, NearTo []uint32
+	NearKind         []byte
+	NearEnds         []uint32
 }
 
 func preparedHeader(units int, o BuildOptions) string {
@@ -177,6 +183,7 @@ func (ix *Index) savePrepared(dir string, o BuildOptions, batches []bool) error 
 		Traits:    make([]uint16, len(ix.units)),
 		Values:    make([]uint32, len(ix.units)),
 		CountEnds: make([]uint32, len(ix.units)),
+		NearEnds:  make([]uint32, len(ix.units)),
 	}
 	var words strings.Builder
 	for k, r := range ranges {
@@ -186,9 +193,13 @@ func (ix *Index) savePrepared(dir string, o BuildOptions, batches []bool) error 
 				words.WriteString(u.words)
 				p.Traits[i], p.Values[i] = uint16(u.traits), u.values
 				p.Counts = append(p.Counts, u.counts()...)
+				for _, v := range u.nearValues() {
+					p.NearFrom, p.NearTo, p.NearKind = append(p.NearFrom, v.from), append(p.NearTo, v.to), append(p.NearKind, v.kind)
+				}
 			}
 			p.WordEnds[i] = uint32(words.Len())
 			p.CountEnds[i] = uint32(len(p.Counts))
+			p.NearEnds[i] = uint32(len(p.NearKind))
 		}
 	}
 	p.Words = words.String()
@@ -229,7 +240,8 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) []bool {
 	n := len(ix.units)
 	ranges := ix.batches(o)
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&p); err != nil || p.Header != preparedHeader(n, o) ||
-		len(p.WordEnds) != n || len(p.Traits) != n || len(p.Values) != n || len(p.CountEnds) != n || len(p.Batches) != len(ranges) {
+		len(p.WordEnds) != n || len(p.Traits) != n || len(p.Values) != n || len(p.CountEnds) != n || len(p.NearEnds) != n || len(p.Batches) != len(ranges) ||
+		len(p.NearFrom) != len(p.NearKind) || len(p.NearTo) != len(p.NearKind) {
 		return nil
 	}
 	kept := make([]bool, n) // the units whose fields the file keeps
@@ -238,15 +250,22 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) []bool {
 			kept[i] = p.Batches[k]
 		}
 	}
-	withFacts, prev := 0, uint32(0)
+	withFacts, prev, prevNear := 0, uint32(0), uint32(0)
 	for i := range ix.units {
-		if ix.units[i].facts != nil || p.CountEnds[i] > prev {
+		if p.CountEnds[i] < prev || p.NearEnds[i] < prevNear {
+			return nil
+		}
+		if ix.units[i].facts != nil || p.CountEnds[i] > prev || p.NearEnds[i] > prevNear {
 			withFacts++
 		}
-		prev = p.CountEnds[i]
+		prev, prevNear = p.CountEnds[i], p.NearEnds[i]
 	}
-	if prev != uint32(len(p.Counts)) || (n > 0 && p.WordEnds[n-1] != uint32(len(p.Words))) {
+	if prev != uint32(len(p.Counts)) || prevNear != uint32(len(p.NearKind)) || (n > 0 && p.WordEnds[n-1] != uint32(len(p.Words))) {
 		return nil
+	}
+	near := make([]nearValue, len(p.NearKind))
+	for i := range near {
+		near[i] = nearValue{from: p.NearFrom[i], to: p.NearTo[i], kind: p.NearKind[i]}
 	}
 	ix.vocab.word = p.Vocab
 	ix.vocab.fold = make([]string, len(p.Vocab))
@@ -256,19 +275,21 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) []bool {
 		ix.vocab.ids[w] = uint32(i)
 	}
 	facts := make([]unitFacts, 0, withFacts)
-	var wordsFrom, countsFrom uint32
+	var wordsFrom, countsFrom, nearFrom uint32
 	for i := range ix.units {
 		u := &ix.units[i]
 		words := p.Words[wordsFrom:p.WordEnds[i]]
 		wordsFrom = p.WordEnds[i]
 		counts := p.Counts[countsFrom:p.CountEnds[i]:p.CountEnds[i]]
 		countsFrom = p.CountEnds[i]
+		nears := near[nearFrom:p.NearEnds[i]:p.NearEnds[i]]
+		nearFrom = p.NearEnds[i]
 		if !kept[i] {
 			continue
 		}
 		u.words = words
 		u.traits, u.values = traits(p.Traits[i]), p.Values[i]
-		if u.facts == nil && len(counts) == 0 {
+		if u.facts == nil && len(counts) == 0 && len(nears) == 0 {
 			continue
 		}
 		var uf unitFacts
@@ -277,6 +298,9 @@ func (ix *Index) loadPrepared(dir string, o BuildOptions) []bool {
 		}
 		if len(counts) > 0 {
 			uf.counts = counts
+		}
+		if len(nears) > 0 {
+			uf.near = nears
 		}
 		facts = append(facts, uf)
 		u.facts = &facts[len(facts)-1]

@@ -129,7 +129,8 @@ func TestMakeUnitsJoined(t *testing.T) {
 }
 
 // TestKeptPreparedReadBack: a finished kept index opened again reads its
-// units' words, traits, values and counts from the file its build wrote,
+// units' words, traits, values, counts and the other values ask_near
+// reads (nearValues) from the file its build wrote,
 // and they are what preparing them gives; a file written for another build
 // is not read.
 func TestKeptPreparedReadBack(t *testing.T) {
@@ -155,20 +156,21 @@ func TestKeptPreparedReadBack(t *testing.T) {
 	if b := opened.loadPrepared(o.Dir, o); b == nil || slices.Contains(b, false) {
 		t.Fatalf("the prepared file was not read back whole: %v", b)
 	}
-	counts := 0
+	counts, near := 0, 0
 	for i := range built.units {
 		b, g := &built.units[i], &opened.units[i]
 		if bw, gw := built.vocab.folds(nil, b.words), opened.vocab.folds(nil, g.words); !slices.Equal(bw, gw) {
 			t.Fatalf("unit %d: words %q, read back %q", i, bw, gw)
 		}
 		if b.traits != g.traits || b.values != g.values || !slices.Equal(b.counts(), g.counts()) ||
-			!slices.Equal(b.docs(), g.docs()) || !slices.Equal(b.docKeys(), g.docKeys()) || b.contact() != g.contact() {
+			!slices.Equal(b.nearValues(), g.nearValues()) || !slices.Equal(b.docs(), g.docs()) || !slices.Equal(b.docKeys(), g.docKeys()) || b.contact() != g.contact() {
 			t.Fatalf("unit %d: %+v %+v, read back %+v %+v", i, *b, b.facts, *g, g.facts)
 		}
 		counts += len(b.counts())
+		near += len(b.nearValues())
 	}
-	if counts == 0 {
-		t.Error("no unit has counts: the test reads nothing back for them")
+	if counts == 0 || near == 0 {
+		t.Errorf("%d units' counts, %d other values: the test reads nothing back for one of them", counts, near)
 	}
 	qs := synth.Questions(6, c, 30)
 	want := make([]string, len(qs))
@@ -467,7 +469,8 @@ func TestKeptPreparedInPart(t *testing.T) {
 		if ww, gw := whole.vocab.folds(nil, w.words), opened.vocab.folds(nil, g.words); !slices.Equal(ww, gw) {
 			t.Fatalf("unit %d: words %q, after a prepare in two steps %q", i, ww, gw)
 		}
-		if w.traits != g.traits&^marker || w.values != g.values || !slices.Equal(w.counts(), g.counts()) {
+		if w.traits != g.traits&^marker || w.values != g.values || !slices.Equal(w.counts(), g.counts()) ||
+			!slices.Equal(w.nearValues(), g.nearValues()) {
 			t.Fatalf("unit %d: %+v, after a prepare in two steps %+v", i, *w, *g)
 		}
 	}

@@ -1082,9 +1082,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		}
 		c := candidate{u: u, folded: folded, docHit: s.docHit, engine: h.engine}
 		c.attached = attachment(&pq, u, ws, attachSkip)
-		// Values are read again only in a unit holding some word the
-		// question writes beside its ask, beside its article's title
-		// (which names the page's subject): most hold none.
+		// The values the build read are looked at only in a unit holding
+		// some word the question writes beside its ask, beside its
+		// article's title (which names the page's subject): most hold
+		// none.
 		if nearMask != nil && nearWordIn(&pq, nearMask, has) {
 			title := titleOf(int(u.article))
 			if m := untitled(&pq, nearMask, title); m != nil && nearWordIn(&pq, m, has) {

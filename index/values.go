@@ -31,6 +31,15 @@ var valueBit = func() map[content.ValueType]uint32 {
 	return m
 }()
 
+// kindOf numbers a kind of value as valueKinds does.
+var kindOf = func() map[content.ValueType]uint8 {
+	m := make(map[content.ValueType]uint8, len(valueKinds))
+	for i, t := range valueKinds {
+		m[t] = uint8(i)
+	}
+	return m
+}()
+
 // tagValues sets the unit's kinds of typed value and keeps its counts;
 // lower is strings.ToLower(u.text).
 func (u *unit) tagValues(lower string) {
@@ -42,6 +51,8 @@ func (u *unit) tagValues(lower string) {
 		}
 		if v.Type == content.ValueCount || v.Type == content.ValuePopulation {
 			u.fact().counts = append(u.fact().counts, v)
+		} else if nearKinds[v.Type] {
+			u.fact().near = append(u.fact().near, nearValue{from: uint32(v.Span[0]), to: uint32(v.Span[1]), kind: kindOf[v.Type]})
 		}
 		if v.Type == content.ValuePerson && v.Noun != "" {
 			if deputyTitle(v.Noun) {
