@@ -330,7 +330,7 @@ func countNoun(s string) string {
 	var words []string
 	fs := strings.Fields(s)
 	for i, w := range fs {
-		if (countStop[w] || w == "hien" || w == "hien nay" || w == "tat ca") && !placeKindAt(fs, i) {
+		if (countStop[w] || w == "hien" || w == "hien nay" || w == "tat ca") && !placeKindAt(fs, i) && !PersonNounAt(fs, i) {
 			break
 		}
 		words = append(words, w)
@@ -341,6 +341,14 @@ func countNoun(s string) string {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// PersonNounAt: the folded word at i begins a person's noun of two
+// syllables ending in "viên" ("đảng viên", "hội viên", "đoàn viên"): a
+// noun, even where its first syllable folds to a function word's
+// ("dang" is "đang" too) in a question typed without marks.
+func PersonNounAt(ws []string, i int) bool {
+	return i+1 < len(ws) && ws[i+1] == "vien"
 }
 
 var (

@@ -1144,6 +1144,25 @@ var countStop = map[string]bool{
 	"gom": true, "hoac": true, "khi": true, "sau": true, "truoc": true, "nhu": true,
 }
 
+// countStopWritten are countStop's words as written with their marks: a
+// noun written with marks is cut only by one of these, so that "1.151
+// đảng viên" counts đảng viên ("đảng" folds to "đang"'s "dang") and "4 cờ
+// thi đua" cờ; a word written without marks is read by its folded form.
+var countStopWritten = setOfWords(strings.Fields(`và của được với là đã đang sẽ có trong trên tại thuộc để cho từ đến
+	theo này nay do đó các những ở bị vào ra năm thì gồm hoặc khi sau trước như`))
+
+// countStopWord: the word w, as the text writes it, ends a counted noun.
+func countStopWord(w string) bool {
+	f := Fold(w)
+	if !countStop[f] {
+		return false
+	}
+	if f == strings.ToLower(w) {
+		return true
+	}
+	return countStopWritten[strings.ToLower(w)]
+}
+
 // numberMultiplier are the words that multiply the number before them, in
 // Vietnamese and in English ("4.19 million people" counts people).
 var numberMultiplier = map[string]bool{"nghin": true, "ngan": true, "trieu": true, "ty": true, "ti": true, "van": true,
@@ -1195,7 +1214,7 @@ func findCountValues(f *valueFinder) {
 			if cut >= 0 {
 				w = rest[:cut]
 			}
-			if w == "" || (countStop[Fold(w)] && !placeKindAt(foldedWords(rest, 3), 0) || englishCountStop[w]) && k > 0 {
+			if w == "" || (countStopWord(w) && !placeKindAt(foldedWords(rest, 3), 0) || englishCountStop[w]) && k > 0 {
 				break
 			}
 			words = append(words, w)
@@ -1211,7 +1230,7 @@ func findCountValues(f *valueFinder) {
 		if len(words) > 1 && numberMultiplier[Fold(words[0])] {
 			words = words[1:]
 		}
-		if len(words) == 0 || countStop[Fold(words[0])] && !placeKindAt(foldedWords(f.text[nounStart:], 3), 0) || measureUnits[Fold(words[0])] {
+		if len(words) == 0 || countStopWord(words[0]) && !placeKindAt(foldedWords(f.text[nounStart:], 3), 0) || measureUnits[Fold(words[0])] {
 			continue
 		}
 		end = strings.LastIndex(f.text[:end], words[len(words)-1]) + len(words[len(words)-1])

@@ -40,6 +40,10 @@ func TestValues(t *testing.T) {
 		// A count of thị trấn or thị xã: "thị" is no "thì" ending the noun.
 		{"Tỉnh Mẫu Thử có 12 xã, 3 thị trấn và 1 thị xã.",
 			[]string{"count:12 xã/xã", "count:3 thị trấn/thị trấn", "count:1 thị xã/thị xã"}},
+		// A noun written with marks is cut only by a function word
+		// written so: "đảng" is no "đang", "cờ" no "có".
+		{"Đại hội đại diện cho 1.151 đảng viên; trao 4 cờ thi đua.",
+			[]string{"count:1.151 đảng viên/đảng viên", "count:4 cờ/cờ"}},
 		// Times, ranges, weekdays.
 		{"Thứ Bảy làm việc từ 8h đến 11h30 và từ 14h đến 17h; Chủ nhật nghỉ.",
 			[]string{"weekday:Thứ Bảy", "time:từ 8h đến 11h30", "time:từ 14h đến 17h", "weekday:Chủ nhật"}},
@@ -187,6 +191,8 @@ func TestAskedTypes(t *testing.T) {
 	}{
 		{"Hội Nông dân có bao nhiêu hội viên?", "count/hoi vien|member"},
 		{"hoi nong dan co bao nhieu hoi vien", "count/hoi vien|member"},
+		// "dang" is "đang" too: a person's noun in "viên" is counted whole.
+		{"dang bo xa co bao nhieu dang vien", "count/dang vien|party member"},
 		{"gọi số nào?", "phone"},
 		{"sđt phường Mẫu Sơn", "phone"},
 		{"so dien thoai phuong Mau Son", "phone"},

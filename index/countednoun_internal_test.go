@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -75,6 +76,46 @@ func TestCountedShortForm(t *testing.T) {
 		}
 		if !slices.ContainsFunc(pq.asked, func(a content.Asked) bool { return strings.Contains(a.Noun, "don vi hanh chinh") }) {
 			t.Errorf("%q: asked %+v, want a count of don vi hanh chinh", tc.question, pq.asked)
+		}
+	}
+}
+
+// TestCountedPersonNoun: "bao nhiêu đảng viên" counts đảng viên, typed
+// with marks or without ("dang" folds as "đang" does): a number before
+// "Đảng bộ" ("Ngày 6/8, Đảng bộ …") counts none, "1.151 đảng viên" is
+// the kind asked.
+func TestCountedPersonNoun(t *testing.T) {
+	page := "synthetic: true\ntitle: Đại hội Đảng bộ phường Mẫu Thử\n\n" +
+		"Bài tổng hợp: mọi tên và số liệu dưới đây đều là bịa, dùng để kiểm thử.\n\n" +
+		"Ngày 6/8, Đảng bộ phường Mẫu Thử tổ chức Đại hội lần thứ I.\n\n" +
+		"Đại hội có 165 đại biểu, đại diện cho 1.151 đảng viên toàn Đảng bộ phường.\n"
+	ix := loadedIndex(t, map[string]string{"vi.txt": page})
+	var counted *signal
+	for i := range signals {
+		if signals[i].name == "counted_noun" {
+			counted = &signals[i]
+		}
+	}
+	for _, q := range []string{"Đảng bộ phường Mẫu Thử có bao nhiêu đảng viên?", "dang bo phuong mau thu co bao nhieu dang vien"} {
+		pq := ix.parse(q)
+		if pq.counted != "dang vien" {
+			t.Errorf("%q: counts %q, want dang vien", q, pq.counted)
+		}
+		if !slices.ContainsFunc(pq.asked, func(a content.Asked) bool { return strings.HasPrefix(a.Noun, "dang vien") }) {
+			t.Errorf("%q: asked %+v, want a count of dang vien", q, pq.asked)
+		}
+		for text, want := range map[string]bool{
+			"Ngày 6/8, Đảng bộ phường Mẫu Thử tổ chức Đại hội lần thứ I.":                false,
+			"Đại hội có 165 đại biểu, đại diện cho 1.151 đảng viên toàn Đảng bộ phường.": true,
+		} {
+			cand := &candidate{u: &unit{}, folded: foldWords(text), coverage: foundCoverage}
+			if got := counted.fn(ix, &pq, cand) > 0; got != want {
+				t.Errorf("%q over %q: counted %v, want %v", q, text, got, want)
+			}
+		}
+		res, err := ix.Search(context.Background(), q, Options{})
+		if err != nil || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Text, "1.151") {
+			t.Errorf("%q: answer %+v (%v), want the sentence with 1.151 đảng viên", q, res.Hits, err)
 		}
 	}
 }

@@ -2651,6 +2651,12 @@ func countedNoun(folded, accented []string, questionAccented bool) (string, []st
 		for next < len(folded) && content.CountAdjective(folded[next]) {
 			next++
 		}
+		// "bao nhiêu đảng viên" counts đảng viên, not đảng: a person's
+		// noun in "viên" is counted whole, and is no function word
+		// typed without marks ("dang vien").
+		if content.PersonNounAt(folded, next) && !isDigits(folded[next]) {
+			return folded[next] + " " + folded[next+1], folded[next:min(len(folded), next+maxNounWords)]
+		}
 		if next < len(folded) && !isStop(accented[next], folded[next], questionAccented) && !isDigits(folded[next]) {
 			return folded[next], folded[next:min(len(folded), next+maxNounWords)]
 		}

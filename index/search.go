@@ -1432,10 +1432,13 @@ func (ix *Index) authorOfBest(pq parsedQuery, ranked []scored) []scored {
 
 // countsNoun: a number stands right before the noun, or before the
 // English adjectives before it ("38 thôn", "21 đồng chí", "34/38 tổ dân
-// phố", "21 new communes").
+// phố", "21 new communes"). A noun of two words ("dang vien", see
+// countedNoun) is counted only where both are written: "6/8, Đảng bộ"
+// counts no đảng viên.
 func countsNoun(words []string, noun string) bool {
+	noun, tail, _ := strings.Cut(noun, " ")
 	for i := 1; i < len(words); i++ {
-		if words[i] != noun {
+		if words[i] != noun || tail != "" && (i+1 >= len(words) || words[i+1] != tail) {
 			continue
 		}
 		// "21 new communes"
