@@ -89,3 +89,24 @@ func TestMaybe(t *testing.T) {
 		t.Error("offered a unit tied with the next")
 	}
 }
+
+// TestEnglishBarMissing: the lower bar where English is read is for words
+// put otherwise, not for what the page does not give or name: a field, the
+// title asked where the person is named, a place the question names
+// (r20-028, r25-107: another body's chairman, another ward's centre's
+// director, on English pages).
+func TestEnglishBarMissing(t *testing.T) {
+	fn := gateInputs[gateIndex("english")].fn
+	for _, tc := range []struct {
+		checks checks
+		want   float64
+	}{
+		{0, 1}, {checkTyped, 1}, {checkPeriod, 1}, {checkEntity, 1},
+		{checkField, 0}, {checkTitle, 0}, {checkNamed, 0}, {checkTitle | checkTyped, 0},
+	} {
+		r := []scored{{gate: gateFacts{checks: tc.checks}}}
+		if got := fn(nil, r, true); got != tc.want {
+			t.Errorf("checks %v: english %v, want %v", tc.checks.names(), got, tc.want)
+		}
+	}
+}

@@ -97,9 +97,11 @@ var gateInputs = []gateInput{
 	{"coverage", 1, func(_ *Index, r []scored, _ bool) float64 { return r[0].coverage + r[0].gate.askShift }},
 	// The lower bar where English is read is for the words a question
 	// and an English page put otherwise; a field the page does not give
-	// (a phone, a fax) is missing in any language.
+	// (a phone, a fax), the title asked or a place where the holder or
+	// the value is not named (the director of another ward's centre,
+	// the chairman of another body), is missing in any language.
 	{"english", foundCoverage - englishCoverage, func(ix *Index, r []scored, english bool) float64 {
-		return b2f((english || ix.units[r[0].unit].traits&inEnglish != 0) && r[0].gate.checks&checkField == 0)
+		return b2f((english || ix.units[r[0].unit].traits&inEnglish != 0) && r[0].gate.checks&(checkField|checkTitle|checkNamed) == 0)
 	}},
 	{"raw_coverage", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.raw }},
 	{"own_coverage", 0, func(_ *Index, r []scored, _ bool) float64 { return r[0].gate.own }},
