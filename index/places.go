@@ -247,13 +247,26 @@ var kindsByFirst = func() map[string][]int {
 // kind the question types ("tinh mau lam them …"), a name counts only if
 // the corpus writes it after that kind: "Mẫu Lâm" is a ward's name, and
 // "tỉnh Mẫu làm thêm" names no ward.
-func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required [][][]string) [][][]string {
+//
+// A name is read in words no required name of the question takes, nor
+// a body's head of several words, and across no stop ("huyện Lý Sơn là
+// xã đảo" names no Sơn La, "xã Cao Phong (Phú Thọ)" no Phong Phú,
+// "công an Phú Giáo" no An Phú): the question's words name one thing
+// each.
+func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required [][][]string, stops []bool) [][][]string {
 	var out [][][]string
+	spans := requiredSpans(folded, required)
+	for k := range folded {
+		if h := ix.bodyHeadAt(folded, k); len(h) > 1 {
+			spans = append(spans, [2]int{k, k + len(h)})
+		}
+	}
 	for i := 0; i < len(folded); i++ {
 		for n := min(4, len(folded)-i); n >= 2; n-- {
 			name := folded[i : i+n]
 			kinds, ok := ix.places[strings.Join(name, " ")]
-			if !ok || requiredHolds(required, name) || requiredHolds(out, name) || cutsKind(folded, i, i+n) {
+			if !ok || requiredHolds(required, name) || requiredHolds(out, name) || cutsKind(folded, i, i+n) ||
+				straddles(spans, i, i+n) || i+n <= len(stops) && slices.Contains(stops[i+1:i+n], true) {
 				continue
 			}
 			k := kindBefore(folded, i)
@@ -272,6 +285,36 @@ func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required
 		}
 	}
 	return out
+}
+
+// requiredSpans are the spans [start, end) of the question's words that
+// a required name's spelling is written in, where the question writes it
+// whole.
+func requiredSpans(folded []string, required [][][]string) [][2]int {
+	var spans [][2]int
+	for _, r := range required {
+		for _, alt := range r {
+			for i := 0; len(alt) > 0 && i+len(alt) <= len(folded); i++ {
+				if slices.Equal(folded[i:i+len(alt)], alt) {
+					spans = append(spans, [2]int{i, i + len(alt)})
+				}
+			}
+		}
+	}
+	return spans
+}
+
+// straddles: the words [i, j) start inside one of spans, or one of spans
+// starts inside them after their first word ("Nghi Sơn là" read as Sơn
+// La beside Nghi Sơn); words starting where a span starts extend it
+// ("tỉnh Hà Tĩnh": Hà Tĩnh beside Hà).
+func straddles(spans [][2]int, i, j int) bool {
+	for _, s := range spans {
+		if s[0] < i && i < s[1] || i < s[0] && s[0] < j {
+			return true
+		}
+	}
+	return false
 }
 
 // cutsKind: the words folded[i:j] end inside a kind of place of more

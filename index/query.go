@@ -862,6 +862,13 @@ func (ix *Index) parse(question string) parsedQuery {
 		if !ok {
 			continue
 		}
+		// A capitalised word inside the question whose letters the
+		// corpus writes is a name: only its marks are mended ("Thục
+		// Phán", which an English page writes "Thuc Phan", is no
+		// "thuộc").
+		if i > 0 && i < len(cased) && startsUpper(cased[i]) && c.folded != pq.folded[i] && ix.df[pq.folded[i]] > 0 {
+			continue
+		}
 		typed := accented[i]
 		repl := c.exact
 		if repl == "" {
@@ -1100,7 +1107,8 @@ func (ix *Index) parse(question string) parsedQuery {
 			return true
 		})
 	}
-	pq.required = requiredNames(pq.folded, cased, nameStops(content.Normalize(q), len(cased)), pq.intents, ix.bodyNotPlace)
+	stops := nameStops(content.Normalize(q), len(cased))
+	pq.required = requiredNames(pq.folded, cased, stops, pq.intents, ix.bodyNotPlace)
 	pq.required = notJoinedInitials(pq.required, pq.raw)
 	// A place typed as its code ("tỉnh BL") is named by its name too.
 	for i, r := range pq.required {
@@ -1116,7 +1124,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		}
 	}
 	if !pq.english {
-		pq.required = append(pq.required, ix.placesNamed(pq.folded, accented, qAccented, pq.required)...)
+		pq.required = append(pq.required, ix.placesNamed(pq.folded, accented, qAccented, pq.required, stops)...)
 		pq.required = append(pq.required, ix.unnamedPlaces(pq.folded, accented, cased, qAccented, pq.required)...)
 	}
 	if !pq.english {
