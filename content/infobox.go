@@ -54,6 +54,9 @@ type boxLabel struct {
 	// with a space it names the box's subject ("Phường Mẫu"); only run
 	// into its value ("TỉnhMẫu") or in a cell of its own is it a field.
 	place bool
+	// english: an English box's label, which a value in small letters
+	// never runs into ("Regional" is no "Region").
+	english bool
 }
 
 // boxLabels are the labels by their first letter in upper case, longest
@@ -61,7 +64,7 @@ type boxLabel struct {
 var boxLabels = sync.OnceValue(func() map[rune][]boxLabel {
 	m := map[rune][]boxLabel{}
 	seen := map[string]bool{}
-	add := func(l string, place bool) {
+	add := func(l string, place, english bool) {
 		r, n := utf8.DecodeRuneInString(l)
 		l = string(unicode.ToUpper(r)) + l[n:]
 		if l == "" || seen[l] {
@@ -69,21 +72,24 @@ var boxLabels = sync.OnceValue(func() map[rune][]boxLabel {
 		}
 		seen[l] = true
 		u := unicode.ToUpper(r)
-		m[u] = append(m[u], boxLabel{text: l, place: place})
+		m[u] = append(m[u], boxLabel{text: l, place: place, english: english})
 	}
 	for _, p := range Lexicon.PlacePrefixes {
-		add(p.Name, true)
+		add(p.Name, true, false)
 	}
 	for _, l := range Lexicon.InfoboxLabels {
-		add(l, false)
+		add(l, false, false)
 	}
 	for _, f := range Lexicon.ContactFields {
 		for _, l := range f.Labels {
-			add(l, false)
+			add(l, false, false)
 		}
 	}
 	for _, l := range Lexicon.Titles {
-		add(l, false)
+		add(l, false, false)
+	}
+	for _, l := range Lexicon.InfoboxEnglish {
+		add(l, false, true)
 	}
 	for _, ls := range m {
 		sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].text) > len(ls[j].text) })
@@ -105,6 +111,7 @@ const (
 // boxField reads a line as a box's field: its label, its value and how it
 // holds them.
 func boxField(line string) (label, value string, how boxHow) {
+	line = stripSubBullet(line)
 	r, _ := utf8.DecodeRuneInString(line)
 	if !unicode.IsUpper(r) {
 		return "", "", boxNone
@@ -127,7 +134,7 @@ func boxField(line string) (label, value string, how boxHow) {
 		case unicode.IsLower(next):
 			// "Websitemau.gov.vn": only a long label, for a short one
 			// may start a longer word ("Phó" of "Phóng").
-			if utf8.RuneCountInString(l.text) >= 5 && !strings.Contains(l.text, " ") {
+			if utf8.RuneCountInString(l.text) >= 5 && !strings.Contains(l.text, " ") && !l.english {
 				return line[:n], rest, boxGlued
 			}
 			continue
@@ -163,6 +170,13 @@ func boxField(line string) (label, value string, how boxHow) {
 		return "", "", boxNone
 	}
 	return "", "", boxNone
+}
+
+// stripSubBullet takes off the dot a box sets before a field under a
+// heading ("Area" / "• Total | 1,371.4 km2", "Government" / "• Secretary
+// …").
+func stripSubBullet(line string) string {
+	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "•·∙"))
 }
 
 // AllCaps reports whether w is a short name in capitals, two letters or
@@ -284,8 +298,14 @@ func infoboxAt(lines []string, i int, cells bool) (infobox, int, bool) {
 		if how == boxBare && k+1 < j {
 			// One cell a line: the value is the next line, if that is
 			// no label of its own.
-			next := cleanSpace(lines[k+1])
-			if _, _, h := boxField(next); h == boxNone && !namesKind(next) && utf8.RuneCountInString(next) <= 80 {
+			next := stripSubBullet(cleanSpace(lines[k+1]))
+			switch _, _, h := boxField(next); {
+			case strings.HasPrefix(next, "(") && strings.HasSuffix(next, ")") && !strings.Contains(next[1:], "("):
+				// "Population" / "(2015)": the heading's year on a line
+				// of its own.
+				label, line = label+" "+next, line+" "+next
+				k++
+			case h == boxNone && !namesKind(next) && utf8.RuneCountInString(next) <= 80:
 				how, value = boxGlued, next
 				k++
 			}
@@ -471,7 +491,7 @@ func boxOfRows(rows [][]string) (infobox, bool) {
 			}
 			b.other = append(b.other, c)
 		case 2:
-			label, value := strings.TrimRight(filledCells[0], " :"), filledCells[1]
+			label, value := strings.TrimRight(stripSubBullet(filledCells[0]), " :"), filledCells[1]
 			if !headingCell(label) {
 				return infobox{}, false
 			}

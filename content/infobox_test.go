@@ -64,7 +64,48 @@ func TestInfoboxes(t *testing.T) {
 				"row Mã bưu chính: 999001",
 				"Mẫu Sơn", "Phường", "Phường Mẫu Sơn", "Từ trái qua phải: cầu Thử, chợ Mẫu và bến Giả Định (synthetic).", "Hành chính",
 			}},
+		{"an English box in pipe cells: its first row no table heading, a total under its heading (synthetic)",
+			"Mau Son Province Tỉnh Mẫu Sơn |\n|\n---|---|\nProvince | |\nCountry | Vietnam |\nRegion | Test Delta |\n" +
+				"Capital | Thử Nghiệm |\nGovernment | |\n• People's Council Chair | Trần Thị Mẫu |\nArea | |\n" +
+				"• Total | 1,234.5 km2 (476.6 sq mi) |\nPopulation (2004) | |\n• Total | 987,654 |\n• Density | 800/km2 |\n" +
+				"Area codes | 299 |\nISO 3166 code | VN-99 |\n" +
+				"Mau Son (Vietnamese: Mẫu Sơn) is a synthetic province of northern Vietnam.\nIt has 9 districts.",
+			[]string{"Mau Son (Vietnamese: Mẫu Sơn) is a synthetic province of northern Vietnam.",
+				"row Country: Vietnam", "row Region: Test Delta", "row Capital: Thử Nghiệm",
+				"row People's Council Chair: Trần Thị Mẫu", "row Area: 1,234.5 km2 (476.6 sq mi)",
+				"row Population (2004): 987,654", "row Density: 800/km2", "row Area codes: 299", "row ISO 3166 code: VN-99",
+				"Mau Son Province Tỉnh Mẫu Sơn", "Province", "Government",
+				"It has 9 districts.",
+			}},
+		{"an English box's values run into their labels under a dot (synthetic)",
+			"Mau Son\nGovernment\n • Chairman of People's CommitteeNguyễn Văn Mẫu\n • SecretaryLê Thị Thử\n" +
+				"Population\n (2015)\n • Density672/km2\nWebsitemauson.example.vn\n\n" +
+				"Mau Son is a synthetic city of the delta, with nine wards and communes.",
+			[]string{"Mau Son is a synthetic city of the delta, with nine wards and communes.",
+				"row Chairman of People's Committee: Nguyễn Văn Mẫu", "row Secretary: Lê Thị Thử",
+				"row Density: 672/km2", "row Website: mauson.example.vn",
+				"Mau Son", "Government", "Population (2015)",
+			}},
+		{"a document's header in two cells a row: the number goes with every field (synthetic)",
+			"Nghị quyết 99/NQ-HĐND năm 2025 về một việc thử nghiệm của tỉnh Giả Định\n" +
+				"| Số hiệu | 99/NQ-HĐND |\n| Ngày ban hành | 01/02/2025 |\n| Loại văn bản | Nghị quyết |\n" +
+				"| Cơ quan ban hành | Tỉnh Giả Định |\n| Người ký | Trần Thị Mẫu |\n| Lĩnh vực | Bộ máy hành chính |\n\n" +
+				"Căn cứ Luật Tổ chức chính quyền địa phương (synthetic) và các văn bản có liên quan.",
+			// The page's first sentence is its lead, before the box; the
+			// headline above the box goes with the box's other lines.
+			[]string{"Căn cứ Luật Tổ chức chính quyền địa phương (synthetic) và các văn bản có liên quan.",
+				"row Số hiệu: 99/NQ-HĐND", "row Số hiệu: 99/NQ-HĐND; Ngày ban hành: 01/02/2025",
+				"row Số hiệu: 99/NQ-HĐND; Loại văn bản: Nghị quyết", "row Số hiệu: 99/NQ-HĐND; Cơ quan ban hành: Tỉnh Giả Định",
+				"row Số hiệu: 99/NQ-HĐND; Người ký: Trần Thị Mẫu", "row Số hiệu: 99/NQ-HĐND; Lĩnh vực: Bộ máy hành chính",
+				"Nghị quyết 99/NQ-HĐND năm 2025 về một việc thử nghiệm của tỉnh Giả Định",
+			}},
 		// Not boxes.
+		{"a two-column table whose first row heads it (synthetic)",
+			"Các phường (synthetic):\n| Phường | Dân số |\n|---|---|\n| Mẫu Sơn | 12.345 |\n| Giả Định | 9.876 |\n| Thử Nghiệm | 8.000 |",
+			[]string{"Các phường (synthetic):",
+				"row Phường: Mẫu Sơn; Dân số: 12.345 (Mẫu Sơn 12.345)",
+				"row Phường: Giả Định; Dân số: 9.876 (Giả Định 9.876)",
+				"row Phường: Thử Nghiệm; Dân số: 8.000 (Thử Nghiệm 8.000)"}},
 		{"a poll's results run into the places' names",
 			"Bạn chọn phường nào?\nPhường Mẫu Sơn50%\nPhường Giả Định18%\nPhường Thử Nghiệm32%\n\n" + lead,
 			[]string{"Bạn chọn phường nào? Phường Mẫu Sơn50% Phường Giả Định18% Phường Thử Nghiệm32%", lead}},
@@ -123,6 +164,8 @@ func TestNotInfoboxes(t *testing.T) {
 			"Chủ tịchTrần Thị Mẫu\nChủ tịchLê Văn Thử\nChủ tịchHồ Thị Giả"},
 		{"an office's contacts in pipe cells (synthetic)",
 			"Địa chỉ: | Số 9 đường Thử, xã Ví Dụ |\nĐiện thoại: | 0000 000 041 |\nFax: | |\nEmail: | vidu@example.invalid |"},
+		{"English words that start with a box's labels (synthetic)",
+			"Regional plans\nCountryside roads\nPopulations of birds\nCapitals of old\nAreas of rice"},
 		{"an office's contacts run into their labels (synthetic)",
 			"Địa chỉSố 9 đường Thử, xã Ví Dụ\nĐiện thoại0000 000 041\nEmailvidu@example.invalid"},
 	}

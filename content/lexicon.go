@@ -279,8 +279,19 @@ type lexicon struct {
 	// label known here says where the value starts (infobox.go).
 	// InfoboxTotals are the labels of a box's total under a heading of its
 	// own ("Dân số (2021)" / "Tổng cộng 16.095 người"): the total is the
-	// heading's value.
+	// heading's value. The labels of a document's header table ("Số
+	// hiệu", "Ngày ban hành", "Người ký") are a box's too: a legal page
+	// opens with them in two cells a row.
 	InfoboxLabels, InfoboxTotals []string
+	// InfoboxSubjects are the labels whose value says whose the box is —
+	// a document header's number ("Số hiệu | 09/NQ-HĐND"): each other
+	// field is read with it, as a table's rows are with its caption.
+	InfoboxSubjects []string
+	// InfoboxEnglish are the labels of an English side box ("Country",
+	// "Area codes", "People's Council Chair"), read as InfoboxLabels are
+	// but for a value run into them in small letters ("Regional …" is
+	// no field).
+	InfoboxEnglish []string
 	// CodeLabels name the numeric codes a page gives a place or a line
 	// (postal, administrative, dialling): a question asking for one is
 	// answered by its digits, not by a sentence naming the label ("…
@@ -342,8 +353,17 @@ var Lexicon = lexicon{
 		"Tọa độ", "Toạ độ", "Diện tích", "Dân số", "Mật độ", "Dân tộc", "Thành thị", "Nông thôn", "Số hộ",
 		"Mã hành chính", "Mã bưu chính", "Mã điện thoại", "Mã địa lý", "Biển số xe", "Múi giờ", "Độ cao",
 		"Phân chia hành chính", "Đại biểu quốc hội", "Hội đồng nhân dân", "Tên khác", "Biệt danh", "GRDP",
-		"Khí hậu", "Tổng cộng", "Tổng số"},
-	InfoboxTotals: []string{"Tổng cộng", "Tổng số", "Tổng"},
+		"Khí hậu", "Tổng cộng", "Tổng số",
+		"Số hiệu", "Ngày ban hành", "Ngày có hiệu lực", "Ngày hết hiệu lực", "Tình trạng hiệu lực", "Tình trạng",
+		"Loại văn bản", "Cơ quan ban hành", "Người ký", "Lĩnh vực", "Ngày công báo", "Số công báo"},
+	InfoboxTotals:   []string{"Tổng cộng", "Tổng số", "Tổng", "Total"},
+	InfoboxSubjects: []string{"Số hiệu"},
+	InfoboxEnglish: []string{"Country", "Region", "Province", "Capital", "Government", "Area", "Area codes",
+		"Area code", "Population", "Density", "Demographics", "Ethnicities", "Time zone", "ISO 3166 code",
+		"Postal code", "Licence plate", "License plate", "Founded", "Established", "Seat", "Elevation",
+		"People's Council Chair", "People's Committee Chair", "Chairman of People's Committee",
+		"Chairman of the People's Committee", "Chairman of People's Council", "Chairman of the People's Council",
+		"Secretary", "Party Secretary", "Urban", "Rural", "Total"},
 	CodeLabels: []string{"Mã hành chính", "Mã bưu chính", "Mã bưu điện", "Mã điện thoại", "Mã vùng", "Mã số thuế",
 		"postal code", "postcode", "zip code", "area code", "administrative code"},
 	BodyAsks: []string{"cơ quan nào", "đơn vị nào", "bộ phận nào", "which unit", "which agency", "which body",

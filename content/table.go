@@ -158,6 +158,19 @@ func (d *draft) addInfobox(out, lines []string, i, next int, box infobox) ([]str
 		next = lead + 1
 	}
 	out = append(out, "")
+	// The field that says whose the box is (a document's number) goes
+	// with every other, as a record's name does: "Số hiệu: 09/NQ-HĐND;
+	// Người ký: …" says whose signer it is.
+	if k := slices.IndexFunc(box.rows, isBoxSubject); k >= 0 {
+		subject := box.rows[k]
+		rows := []string{subject}
+		for j, r := range box.rows {
+			if j != k {
+				rows = append(rows, subject+"; "+r)
+			}
+		}
+		box.rows = rows
+	}
 	for _, r := range box.rows {
 		out = append(out, r, "")
 		if d.tableRows == nil {
@@ -180,6 +193,18 @@ func (d *draft) addInfobox(out, lines []string, i, next int, box infobox) ([]str
 		}
 	}
 	return out, next
+}
+
+// isBoxSubject reports whether a box's row is the field naming whose the
+// box is (Lexicon.InfoboxSubjects).
+func isBoxSubject(row string) bool {
+	label, _, _ := strings.Cut(row, ": ")
+	for _, l := range Lexicon.InfoboxSubjects {
+		if strings.EqualFold(label, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableAt reads the table that starts at lines[i], if one does, and returns
