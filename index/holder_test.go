@@ -65,3 +65,30 @@ func TestTitleHolder(t *testing.T) {
 	}
 	checkAnswerOrDecline(t, ix, tests)
 }
+
+// holderPartyPage: a ward's Party committee names its secretary in one
+// sentence, and in the next appoints the secretaries and deputies of the
+// bodies under it, naming none; the secretary speaks after. Invented.
+const holderPartyPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/dang-uy-phuong-gia-dinh-cong-bo-quyet-dinh
+title: Đảng ủy phường Giả Định công bố quyết định thành lập các tổ chức đảng
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Bí thư Đảng ủy phường Giả Định Trần Thị Mẫu trao quyết định thành lập các chi bộ. Hội nghị cũng đã công bố Quyết định của Đảng ủy phường chỉ định cấp ủy, Bí thư, Phó Bí thư các tổ chức đảng trực thuộc.
+
+Phát biểu chỉ đạo, đồng chí Trần Thị Mẫu - Bí thư Đảng ủy phường nhấn mạnh ý nghĩa của sự kiện.
+`
+
+// TestTitleHolderOwnSentence: a sentence writing the post asked names its
+// holder itself — the name in the sentence before is another post's
+// (the secretary's, for the deputy asked) — and a sentence writing the
+// post otherwise than asked (the secretary's) names no holder of it,
+// whatever the sentence before writes.
+func TestTitleHolderOwnSentence(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"party.txt": holderPartyPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Bí thư Đảng ủy phường Giả Định là ai?", "Trần Thị Mẫu"},
+		{"Phó Bí thư Đảng ủy phường Giả Định là ai?", ""},
+	})
+}

@@ -959,15 +959,24 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			for i, b := range pq.titleBound {
 				t := pq.titles[i]
 				l := pq.titleLevel[i]
-				if !ix.titleSaid(folded, marked, t, pq.deputy, b, l, qWords) && !ix.titleSaid(prevWords, prevMarked, t, pq.deputy, b, l, qWords) &&
-					!ix.titleSaid(ctxWords, ctxMarked, t, pq.deputy, b, l, qWords) {
+				// The unit's own title speaks first: one writing the
+				// title otherwise than asked ("Bí thư Đảng ủy" for the
+				// deputy's) names its holder as another's, whatever the
+				// sentence before says ("chỉ định … Bí thư, Phó Bí thư").
+				if !ix.titleSaid(folded, marked, t, pq.deputy, b, l, qWords) &&
+					(writesTitle(folded, t) || !ix.titleSaid(prevWords, prevMarked, t, pq.deputy, b, l, qWords) &&
+						!ix.titleSaid(ctxWords, ctxMarked, t, pq.deputy, b, l, qWords)) {
 					missingRequired = true
 					s.gate.checks |= checkTitle
 				}
 			}
 			// Who holds the post is answered by a name: a sentence naming
 			// the post alone ("bầu Chủ tịch, các Phó Chủ tịch") holds none.
-			if holder && !ix.personInWindow(u) {
+			// Where the unit writes the title as asked, the holder is
+			// named there too: a name in the sentence before is of
+			// another title ("Bí thư … Trần Thị Q trao quyết định", then
+			// "… chỉ định cấp ủy, Bí thư, Phó Bí thư …").
+			if holder && (!ix.personInWindow(u) || ix.titleOwnUnnamed(&pq, u, folded, marked, qWords)) {
 				missingRequired = true
 				s.gate.checks |= checkTitle
 			}
@@ -1169,6 +1178,33 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// titleOwnUnnamed: the unit writes a title asked as asked and names no
+// person itself.
+func (ix *Index) titleOwnUnnamed(pq *parsedQuery, u *unit, folded, marked []string, qWords map[string]bool) bool {
+	if u.traits&hasName != 0 || u.values&valueBit[content.ValuePerson] != 0 || u.contact() != nil && u.contact().Person != "" || content.NamesPerson(u.text) {
+		return false
+	}
+	for i, b := range pq.titleBound {
+		if ix.titleSaid(folded, marked, pq.titles[i], pq.deputy, b, pq.titleLevel[i], qWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// writesTitle: ws writes one of the title's spellings, as a title (not in
+// a name written with one, "Chủ tịch Hồ Chí Minh").
+func writesTitle(ws []string, title [][]string) bool {
+	for _, sp := range title {
+		for p := 0; p+len(sp) <= len(ws); p++ {
+			if slices.Equal(ws[p:p+len(sp)], sp) && !titledNameAt(ws, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // officeAgrees: the unit's window (the unit, the sentence before, its
