@@ -282,3 +282,28 @@ func TestShortHostLabel(t *testing.T) {
 		{"Đại biểu HĐND tỉnh Vi Đông tiếp công dân vào ngày nào trong tuần?", ""},
 	})
 }
+
+// districtHostPage is a synthetic district portal's report (invented
+// district, communes and numbers) whose lead names one of its communes;
+// only its site's name names the district ("vilam.…").
+const districtHostPage = `synthetic: true
+source: https://vilam.haithu.example.invalid/tin-tuc/ky-hop-chuyen-de
+title: 16 xã, thị trấn đồng loạt tổ chức kỳ họp HĐND chuyên đề
+
+Các đại biểu tham dự kỳ họp HĐND xã Hồng Thử.
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+HĐND thị trấn tổ chức kỳ họp thứ 15 để thông qua các nghị quyết về sắp xếp đơn vị hành chính cấp xã.
+`
+
+// TestHostNamesBesideLead: a district named only in its portal's site
+// name is named by the page, though the page's lead names a commune of it;
+// another district is still declined.
+func TestHostNamesBesideLead(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"host.txt": districtHostPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"HĐND thị trấn thuộc huyện Vi Lâm tổ chức kỳ họp thứ mấy?", "kỳ họp thứ 15"},
+		{"HĐND thị trấn thuộc huyện Trà Khê tổ chức kỳ họp thứ mấy?", ""},
+	})
+}

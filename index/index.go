@@ -540,15 +540,8 @@ func (ix *Index) articleSets(c *content.Corpus) {
 		if y, _, ok := strings.Cut(a.Date, "-"); ok && len(y) == 4 && isDigits(y) {
 			more[i] = append(more[i], y)
 		}
-		// A page whose title and lead name no place may name it in its
-		// site's name (slug.go).
-		lead := ""
-		if len(a.Paragraphs) > 0 {
-			lead = a.Paragraphs[0]
-		}
-		if !namesPlaceIn(a.Title, lead) {
-			ix.hosts[i] = siteName(a.Source)
-		}
+		// A page names its place in its site's name too (slug.go).
+		ix.hosts[i] = siteName(a.Source)
 	}
 	// A page that names no place may name it in its address (slug.go).
 	for i, words := range addressPlaces(c.Articles, c.Glossary.English) {

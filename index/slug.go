@@ -6,8 +6,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kyanhbot/kyanhbot/content"
 )
@@ -252,10 +250,12 @@ func placeWords(text string) (cased, folded []string, ok bool) {
 
 // A province's newspaper or portal often names the province only in its
 // site's name: "Nhà thơ … được bầu là Chủ tịch Hội VHNT tỉnh" on
-// baotuyenquang.com.vn. A place the question names whose name, written
-// without spaces, is part of the site's name is named by a page whose
-// title and lead name no place, as its lead would name it: it fills the
-// requirement, nothing else.
+// baotuyenquang.com.vn, a district's portal only there when its lead
+// names a commune of it (thanhha.haiduong.gov.vn). A place the question
+// names whose name, written without spaces, is part of the site's name is
+// named by the page, as its lead would name it: it fills the requirement,
+// nothing else. Read where the title and lead name no place only (before
+// session 20), it left such pages declined.
 
 // minHostName is the shortest name, in letters, looked for in a site's
 // name: shorter ones ("an", "ha nam") are parts of too many words. A
@@ -307,78 +307,6 @@ func (ix *Index) hostNames(article int, place [][]string) bool {
 	for _, alt := range place {
 		if hostHas(ix.hosts[article], alt) {
 			return true
-		}
-	}
-	return false
-}
-
-// namesPlaceIn reports whether one of texts names a place: a place
-// prefix as written (accents and case kept: "Ban Chấp hành" is no "bản"),
-// at the text's start or after a rune that is no letter or digit,
-// followed, across spaces, tabs and no-break spaces only, by a
-// capitalised word that is no acronym (an upper-case letter, then a
-// lower-case one: "thành phố, UBND …" names none) or by a digit:
-// "phường Thử Nghiệm", "tổ dân phố 3".
-//
-// It was a regular expression (namedPlaceExpr, which
-// TestNamedPlaceAsExpression compares it with), tried at every position
-// of every title and lead: a quarter-second of a 10,000-article build's
-// serial part. Each prefix's occurrences are found with strings.Index.
-func namesPlaceIn(texts ...string) bool {
-	for _, text := range texts {
-		if hasNamedPlace(content.Normalize(text)) {
-			return true
-		}
-	}
-	return false
-}
-
-// placePrefixNames are the lexicon's place prefixes as written.
-var placePrefixNames = func() []string {
-	var names []string
-	for _, p := range content.Lexicon.PlacePrefixes {
-		names = append(names, p.Name)
-	}
-	return names
-}()
-
-// hasNamedPlace is namesPlaceIn of one normalised text.
-func hasNamedPlace(text string) bool {
-	for _, name := range placePrefixNames {
-		for off := 0; ; {
-			i := strings.Index(text[off:], name)
-			if i < 0 {
-				break
-			}
-			p := off + i
-			off = p + 1
-			if p > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(text[:p]); unicode.IsLetter(r) || unicode.IsNumber(r) {
-					continue
-				}
-			}
-			q := p + len(name)
-			for q < len(text) {
-				if text[q] == ' ' || text[q] == '\t' {
-					q++
-				} else if strings.HasPrefix(text[q:], "\u00a0") {
-					q += len("\u00a0")
-				} else {
-					break
-				}
-			}
-			if q == p+len(name) {
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(text[q:])
-			if unicode.IsNumber(r) {
-				return true
-			}
-			if unicode.Is(unicode.Lu, r) {
-				if r2, _ := utf8.DecodeRuneInString(text[q+n:]); unicode.Is(unicode.Ll, r2) {
-					return true
-				}
-			}
 		}
 	}
 	return false
