@@ -279,7 +279,9 @@ func infoboxAt(lines []string, i int, cells bool) (infobox, int, bool) {
 		// The page's text may follow with no blank line between; a
 		// sentence the box's fields go on after is its image's caption
 		// ("Từ trái qua phải, …: Bình minh … ."), not the page's lead.
-		if j > i && isLeadSentence(lines[j]) && !fieldsFollow(lines[j+1:]) {
+		// A field run into its label is no sentence, whatever its end
+		// ("Dân tộcThái, Kinh, Mông, Mường,...").
+		if j > i && isLeadSentence(lines[j]) && !gluedField(lines[j]) && !fieldsFollow(lines[j+1:]) {
 			break
 		}
 		if j-i > maxBoxLines {
@@ -334,6 +336,13 @@ func infoboxAt(lines []string, i int, cells bool) (infobox, int, bool) {
 		return infobox{}, i, false
 	}
 	return b, j, true
+}
+
+// gluedField reports whether line is a box's field whose value runs into
+// its label.
+func gluedField(line string) bool {
+	_, _, how := boxField(cleanSpace(line))
+	return how == boxGlued
 }
 
 // fieldsFollow reports whether the lines up to the next blank one hold

@@ -99,6 +99,14 @@ func TestInfoboxes(t *testing.T) {
 				"row Số hiệu: 99/NQ-HĐND; Người ký: Trần Thị Mẫu", "row Số hiệu: 99/NQ-HĐND; Lĩnh vực: Bộ máy hành chính",
 				"Nghị quyết 99/NQ-HĐND năm 2025 về một việc thử nghiệm của tỉnh Giả Định",
 			}},
+		{"a field run into its label that ends like a sentence does not end the box (synthetic)",
+			"Mẫu Sơn\n\nMẫu Sơn\nHuyện\nTỉnhGiả Định\nDiện tích5,67 km²\nDân tộcKinh, Tày, Nùng, Dao, Mông, Thái,...\n" +
+				"Thành lập30 tháng 5 năm 1979 theo quyết định thử nghiệm.\nMã hành chính999\nWebsitemauson.example.vn\n\n" + lead,
+			[]string{lead,
+				"row Tỉnh: Giả Định", "row Diện tích: 5,67 km²", "row Dân tộc: Kinh, Tày, Nùng, Dao, Mông, Thái,...",
+				"row Thành lập: 30 tháng 5 năm 1979 theo quyết định thử nghiệm.", "row Mã hành chính: 999",
+				"row Website: mauson.example.vn", "Mẫu Sơn", "Huyện",
+			}},
 		// Not boxes.
 		{"a two-column table whose first row heads it (synthetic)",
 			"Các phường (synthetic):\n| Phường | Dân số |\n|---|---|\n| Mẫu Sơn | 12.345 |\n| Giả Định | 9.876 |\n| Thử Nghiệm | 8.000 |",
