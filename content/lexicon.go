@@ -135,6 +135,10 @@ type lexicon struct {
 	// ai", "Ai là …", "who is …"), not who does something ("ai tiếp công
 	// dân thay"), which a title answers.
 	HolderAsks []string
+	// SignerAsks ask who signed a document ("Ai ký Quyết định …", "who
+	// signed"): a person answers, as one holding a post does, not the
+	// document's number or subject.
+	SignerAsks []string
 	// CountNamers are the words before a noun that name it as what a
 	// figure counts ("số lượng hội viên lên 300", "the number of hamlets
 	// to 6").
@@ -435,6 +439,7 @@ var Lexicon = lexicon{
 	Month:                 "tháng",
 	ListJoiners:           []string{"và", "and"},
 	Locatives:             []string{"tại", "ở", "at"},
+	SignerAsks:            []string{"ai ký", "người ký", "do ai ký", "who signed", "signed by whom"},
 	HolderAsks:            []string{"là ai", "ai là", "tên là gì", "họ tên", "họ và tên", "who is", "who was", "who will be", "who are", "who became"},
 	CountNamers:           []string{"số", "số lượng", "number of"},
 	ProvincePrefixes:      []string{"tỉnh", "thành phố"},

@@ -45,9 +45,14 @@ func NamesPerson(text string) bool {
 // "xã", which end a body's name before its chairman's ("Chủ tịch Hội
 // Nhà báo tỉnh Nguyễn Xuân Hải").
 func streetBefore(s string) bool {
-	switch Fold(wordBefore(s, len(s))) {
-	case "duong", "pho", "ngo", "hem", "so", "cau", "cho", "truong", "phuong", "tp", "tp.", "song", "nui", "khu", "quan":
+	w := wordBefore(s, len(s))
+	switch Fold(w) {
+	case "duong", "pho", "ngo", "hem", "so", "cau", "cho", "phuong", "tp", "tp.", "song", "nui", "khu", "quan":
 		return true
+	case "truong":
+		// "trường" (a school), not the title "trưởng" ("Thứ trưởng
+		// Nguyễn Tường Văn", "Bộ trưởng …"), which folds alike.
+		return strings.ToLower(w) != "trưởng"
 	}
 	return strings.HasSuffix(Fold(s), "thanh pho ")
 }

@@ -1,6 +1,9 @@
 package index_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Synthetic pages: every name and place is invented. A ward's voters'
 // meeting names its committee's deputy chairman, the Fatherland Front
@@ -90,5 +93,34 @@ func TestTitleHolderOwnSentence(t *testing.T) {
 	checkAnswerOrDecline(t, ix, []answerOrDecline{
 		{"Bí thư Đảng ủy phường Giả Định là ai?", "Trần Thị Mẫu"},
 		{"Phó Bí thư Đảng ủy phường Giả Định là ai?", ""},
+	})
+}
+
+// holderDecisionPage: a province's decision is signed by a named deputy
+// chairman; another decision is cited with its number and subject only.
+// Invented.
+const holderDecisionPage = `synthetic: true
+source: https://www.mau.example.invalid/tin/tinh-gia-lap-ban-hanh-quy-che
+title: Tỉnh Giả Lập ban hành quy chế một cửa
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Ngày 5/3/2024, Phó Chủ tịch UBND tỉnh Giả Lập Trần Văn Ký đã ký Quyết định số 12/QĐ-UBND về việc công bố danh mục thủ tục hành chính.
+
+Quyết định số 34/QĐ-UBND của UBND tỉnh Giả Lập ban hành Quy chế hoạt động của bộ phận một cửa điện tử.
+`
+
+// TestSigner: who signed a document is answered by a sentence naming a
+// person, not by one stating the document's number and subject.
+func TestSigner(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"decision.txt": holderDecisionPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Ai ký Quyết định 12/QĐ-UBND của tỉnh Giả Lập?", "Trần Văn Ký"},
+	})
+	// The page citing the other decision alone.
+	unsigned := strings.Replace(holderDecisionPage, "Ngày 5/3/2024, Phó Chủ tịch UBND tỉnh Giả Lập Trần Văn Ký đã ký Quyết định số 12/QĐ-UBND về việc công bố danh mục thủ tục hành chính.\n\n", "", 1)
+	ix = pageIndex(t, map[string]string{"decision.txt": unsigned})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Ai ký Quyết định 34/QĐ-UBND của tỉnh Giả Lập?", ""},
 	})
 }

@@ -665,6 +665,8 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	// stating a sister place's value instead is no answer (governs.go).
 	sister := ix.sisterOf(&pq)
 	holder := pq.intents&wantName != 0 && asksHolder(strings.Join(pq.folded, " "))
+	// Who signed a document is answered by a name, as who holds a post is.
+	signer := asksSigner(strings.Join(pq.folded, " "))
 	out := make([]scored, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
 	for _, h := range cands {
@@ -987,6 +989,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					s.gate.checks |= checkTitle
 				}
 			}
+		}
+		if signer && !ix.personInWindow(u) {
+			missingRequired = true
+			s.gate.checks |= checkTitle
 		}
 		if len(pq.offices) > 0 && !ix.officeAgrees(&pq, qWords, enUnit, folded, prevWords, ctxWords) {
 			missingRequired = true
@@ -2209,6 +2215,25 @@ var holderAsks = func() []string {
 	}
 	return out
 }()
+
+// signerAsks are the lexicon's SignerAsks folded, with a space each side.
+var signerAsks = func() []string {
+	var out []string
+	for _, w := range content.Lexicon.SignerAsks {
+		out = append(out, " "+content.Fold(w)+" ")
+	}
+	return out
+}()
+
+// asksSigner: the question asks who signed a document (SignerAsks).
+func asksSigner(folded string) bool {
+	for _, p := range signerAsks {
+		if strings.Contains(" "+folded+" ", p) {
+			return true
+		}
+	}
+	return false
+}
 
 // asksHolder: the question asks who holds a post (the lexicon's
 // HolderAsks), not who does something, which a title answers.
