@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"maps"
 	"regexp"
 	"slices"
@@ -323,7 +324,8 @@ type glossary struct {
 	// sequences starting with each word: a question is compared with the
 	// few starting with one of its words, not with every sequence at
 	// every word (the corpus infers thousands).
-	shortsAt, expandsAt, inferredAt firstWords
+	shortsAt, expandsAt, inferredAt seqIndex
+	shortSeqs                       [][]string    // the shorts' sequences, for shortsAt
 	english                         []englishTerm // longest phrase first
 	// englishWords are the words of the English glossary: a question made
 	// of them is English even without function words ("decision no. 12").
@@ -443,13 +445,13 @@ func newGlossary(g content.Glossary) glossary {
 	sort.SliceStable(gl.inferredExpands, func(i, j int) bool { return len(gl.inferredExpands[i]) > len(gl.inferredExpands[j]) })
 	sort.SliceStable(gl.expands, func(i, j int) bool { return len(gl.expands[i]) > len(gl.expands[j]) })
 	sort.SliceStable(gl.shorts, func(i, j int) bool { return len(gl.shorts[i].short) > len(gl.shorts[j].short) })
-	gl.inferredAt = newFirstWords(gl.inferredExpands)
-	gl.expandsAt = newFirstWords(gl.expands)
-	shorts := make([][]string, len(gl.shorts))
+	gl.inferredAt = newSeqIndex(gl.inferredExpands)
+	gl.expandsAt = newSeqIndex(gl.expands)
+	gl.shortSeqs = make([][]string, len(gl.shorts))
 	for i, sf := range gl.shorts {
-		shorts[i] = sf.short
+		gl.shortSeqs[i] = sf.short
 	}
-	gl.shortsAt = newFirstWords(shorts)
+	gl.shortsAt = newSeqIndex(gl.shortSeqs)
 	// The two-way terms, then the one-way ones (EnglishAsked): a phrase
 	// both list is one term with the forms of both.
 	at := map[string]int{}
@@ -531,60 +533,75 @@ func newGlossary(g content.Glossary) glossary {
 	return gl
 }
 
-// firstWords lists, by first words (firstKey), the positions of the sequences of a
-// list, ascending.
-type firstWords map[string][]int
+// seqIndex finds where the sequences of a list (the glossary's short
+// forms, its expansions, the corpus's inferred names) are written in a
+// question: the list's positions by the whole sequence, joined, and the
+// lengths it holds. A question looks up each of its stretches of those
+// lengths, not every sequence sharing a first word at every word (a
+// corpus infers thousands: 10,000 synthetic articles put thousands under
+// "uy ban").
+type seqIndex struct {
+	at   map[string][]int
+	lens []int
+}
 
-func newFirstWords(seqs [][]string) firstWords {
-	m := firstWords{}
+func newSeqIndex(seqs [][]string) seqIndex {
+	x := seqIndex{at: map[string][]int{}}
 	for i, s := range seqs {
-		if len(s) > 0 {
-			k := firstKey(s)
-			m[k] = append(m[k], i)
+		if len(s) == 0 {
+			continue
+		}
+		k := seqKey(nil, s)
+		x.at[string(k)] = append(x.at[string(k)], i)
+		if !slices.Contains(x.lens, len(s)) {
+			x.lens = append(x.lens, len(s))
 		}
 	}
-	return m
+	return x
 }
 
-// firstKey is what a sequence is listed by: its first two words, or its
-// one word. By the first word alone, a corpus's inferred names put
-// thousands of sequences under "uy" or "trung" (10,000 synthetic
-// articles), each compared with the question at every position: 40% of
-// a question's CPU.
-func firstKey(s []string) string {
-	if len(s) > 1 {
-		return s[0] + " " + s[1]
+// seqKey appends s's words to dst, each ended by a 0 byte (no word holds
+// one).
+func seqKey(dst []byte, s []string) []byte {
+	for _, w := range s {
+		dst = append(append(dst, w...), 0)
 	}
-	return s[0]
+	return dst
 }
 
-// in is, ascending, the positions of the sequences that start with one
-// of words, so that a loop over them visits in the list's order every
-// sequence that can match inside words. Without the index (a glossary
-// not made by newGlossary) it is every position below n.
-func (m firstWords) in(words []string, n int) []int {
-	if m == nil {
-		out := make([]int, n)
-		for i := range out {
-			out[i] = i
+// seqMatch: the list's sequence k is written at the question's word i.
+type seqMatch struct{ k, i int }
+
+// in is where the sequences of list (which x indexes) are written in
+// words, ordered by the sequence's position in the list, then by the
+// word's: the order of a loop over the list, and over words for each.
+// Without the index (a glossary not made by newGlossary) every sequence
+// is compared at every word.
+func (x seqIndex) in(words []string, list [][]string) []seqMatch {
+	var out []seqMatch
+	if x.at == nil {
+		for k, seq := range list {
+			for i := 0; i+len(seq) <= len(words); i++ {
+				if len(seq) > 0 && slices.Equal(words[i:i+len(seq)], seq) {
+					out = append(out, seqMatch{k, i})
+				}
+			}
 		}
 		return out
 	}
-	var out []int
-	seen := map[string]bool{}
-	add := func(k string) {
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, m[k]...)
+	var key []byte
+	for i := range words {
+		for _, n := range x.lens {
+			if i+n > len(words) {
+				continue
+			}
+			key = seqKey(key[:0], words[i:i+n])
+			for _, k := range x.at[string(key)] {
+				out = append(out, seqMatch{k, i})
+			}
 		}
 	}
-	for i, w := range words {
-		add(w)
-		if i+1 < len(words) {
-			add(w + " " + words[i+1])
-		}
-	}
-	slices.Sort(out)
+	slices.SortFunc(out, func(a, b seqMatch) int { return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.i, b.i)) })
 	return out
 }
 
@@ -957,65 +974,59 @@ func (ix *Index) parse(question string) parsedQuery {
 		ix.vietnameseTerms(&pq, accented, qAccented, used, inPhrase, true)
 	}
 	// Short forms of several parts, typed with their "&" and "-" or not.
-	for _, k := range ix.gloss.shortsAt.in(pq.folded, len(ix.gloss.shorts)) {
-		sf := ix.gloss.shorts[k]
-		for i := 0; i+len(sf.short) <= len(pq.folded); i++ {
-			if anyUsed(used, i, len(sf.short)) || !slices.Equal(pq.folded[i:i+len(sf.short)], sf.short) {
-				continue
-			}
-			c := concept{alts: [][]string{sf.short}}
-			c.alts = append(c.alts, sf.long...)
-			c.entity = namesBody(c.alts)
-			if !pq.english {
-				c = ix.withEnglish(c)
-			}
-			pq.concepts = append(pq.concepts, c)
-			markUsed(used, i, len(sf.short))
-			markUsed(inPhrase, i, len(sf.short))
+	for _, m := range ix.gloss.shortsAt.in(pq.folded, ix.gloss.shortSeqs) {
+		sf, i := ix.gloss.shorts[m.k], m.i
+		if anyUsed(used, i, len(sf.short)) {
+			continue
 		}
+		c := concept{alts: [][]string{sf.short}}
+		c.alts = append(c.alts, sf.long...)
+		c.entity = namesBody(c.alts)
+		if !pq.english {
+			c = ix.withEnglish(c)
+		}
+		pq.concepts = append(pq.concepts, c)
+		markUsed(used, i, len(sf.short))
+		markUsed(inPhrase, i, len(sf.short))
 	}
-	for _, k := range ix.gloss.expandsAt.in(pq.folded, len(ix.gloss.expands)) {
-		exp := ix.gloss.expands[k]
-		for i := 0; i+len(exp) <= len(pq.folded); i++ {
-			if anyUsed(used, i, len(exp)) || !slices.Equal(pq.folded[i:i+len(exp)], exp) {
-				continue
-			}
-			c := concept{alts: [][]string{exp}, entity: namesBody([][]string{exp})}
-			for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
-				c.alts = append(c.alts, strings.Fields(s))
-			}
-			if !pq.english {
-				c = ix.withEnglish(c)
-			}
-			pq.concepts = append(pq.concepts, c)
-			markUsed(used, i, len(exp))
-			markUsed(inPhrase, i, len(exp))
+	for _, m := range ix.gloss.expandsAt.in(pq.folded, ix.gloss.expands) {
+		exp, i := ix.gloss.expands[m.k], m.i
+		if anyUsed(used, i, len(exp)) {
+			continue
 		}
+		c := concept{alts: [][]string{exp}, entity: namesBody([][]string{exp})}
+		for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
+			c.alts = append(c.alts, strings.Fields(s))
+		}
+		if !pq.english {
+			c = ix.withEnglish(c)
+		}
+		pq.concepts = append(pq.concepts, c)
+		markUsed(used, i, len(exp))
+		markUsed(inPhrase, i, len(exp))
 	}
 	// A name the corpus also writes as its inferred short form.
-	for _, k := range ix.gloss.inferredAt.in(pq.folded, len(ix.gloss.inferredExpands)) {
-		exp := ix.gloss.inferredExpands[k]
-		for i := 0; i+len(exp) <= len(pq.folded); i++ {
-			if anyUsed(used, i, len(exp)) || !slices.Equal(pq.folded[i:i+len(exp)], exp) {
-				continue
-			}
-			if !ix.writesInferredShort(exp) {
-				continue
-			}
-			c := concept{alts: [][]string{exp}}
-			for _, s := range ix.gloss.inferredShort[strings.Join(exp, " ")] {
-				if ix.df[s] > 0 {
-					c.alts = append(c.alts, []string{s})
-				}
-			}
-			c.entity = true
-			if !pq.english {
-				c = ix.withEnglish(c)
-			}
-			pq.concepts = append(pq.concepts, c)
-			markUsed(used, i, len(exp))
-			markUsed(inPhrase, i, len(exp))
+	for _, m := range ix.gloss.inferredAt.in(pq.folded, ix.gloss.inferredExpands) {
+		exp, i := ix.gloss.inferredExpands[m.k], m.i
+		if anyUsed(used, i, len(exp)) {
+			continue
 		}
+		if !ix.writesInferredShort(exp) {
+			continue
+		}
+		c := concept{alts: [][]string{exp}}
+		for _, s := range ix.gloss.inferredShort[strings.Join(exp, " ")] {
+			if ix.df[s] > 0 {
+				c.alts = append(c.alts, []string{s})
+			}
+		}
+		c.entity = true
+		if !pq.english {
+			c = ix.withEnglish(c)
+		}
+		pq.concepts = append(pq.concepts, c)
+		markUsed(used, i, len(exp))
+		markUsed(inPhrase, i, len(exp))
 	}
 	// A Vietnamese term of several syllables that the English glossary
 	// renders, where the corpus writes the English ("hồ sơ trực tuyến",
@@ -1135,7 +1146,8 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.side = sidesOf(pq.folded)
 	// "Chủ tịch … tên là gì", "họ tên", "đồng chí nào" ask for the
 	// person holding the title named, as "ai" does.
-	if pq.intents&wantName == 0 && slices.ContainsFunc(content.AskedTypes(q), func(a content.Asked) bool { return a.Type == content.ValuePerson }) {
+	asked := content.AskedTypes(q) // read once for both uses (its regexps were twice 4% of a question)
+	if pq.intents&wantName == 0 && slices.ContainsFunc(asked, func(a content.Asked) bool { return a.Type == content.ValuePerson }) {
 		if ts, _, _ := ix.namedTitles(pq.folded); len(ts) > 0 {
 			pq.intents |= wantName
 		}
@@ -1166,7 +1178,7 @@ func (ix *Index) parse(question string) parsedQuery {
 			}
 		}
 	}
-	pq.asked = content.AskedTypes(q) // chat forms read: "bn" is "bao nhiêu"
+	pq.asked = asked // chat forms read: "bn" is "bao nhiêu"
 	pq.asked = countLong(pq.asked, pq.counted, pq.countedLong)
 	if len(pq.asked) > 0 {
 		pq.askNear = askNearWords(q)

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -184,17 +185,21 @@ func (ix *Index) answersWith(ranked []scored, limit int, english bool, gw []floa
 	if len(ranked) == 0 {
 		return nil
 	}
+	// first answers; the others follow in their order (the ranking is
+	// not copied: it was a tenth of a question's allocation).
+	first := 0
 	if !ix.answersFirst(ranked, english, gw) {
-		w := ix.cleanNext(ranked, english, gw)
-		if w < 0 {
+		first = ix.cleanNext(ranked, english, gw)
+		if first < 0 {
 			return nil // the best unit does not answer: nothing does
 		}
-		moved := append([]scored{ranked[w]}, ranked[:w]...)
-		ranked = append(moved, ranked[w+1:]...)
 	}
-	kept := []scored{ranked[0]}
-	seen := map[string][]int{ix.units[ranked[0].unit].words: {ranked[0].unit}} // words → the units kept with them
-	for _, s := range ranked[1:] {
+	kept := []scored{ranked[first]}
+	seen := map[string][]int{ix.units[ranked[first].unit].words: {ranked[first].unit}} // words → the units kept with them
+	for j, s := range ranked {
+		if j == first {
+			continue
+		}
 		if len(kept) == limit {
 			break
 		}
@@ -669,22 +674,66 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	signer := asksSigner(strings.Join(pq.folded, " "))
 	out := make([]scored, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
+	// The candidates' folded words (candidate.folded), and as written
+	// where a title is asked, in one slice each: one allocation a
+	// question, not one a candidate.
+	nWords := 0
+	for _, h := range cands {
+		nWords += countWords(ix.units[h.unit].words)
+	}
+	foldedAll := make([]string, nWords)
+	var markedAll []string
+	if len(pq.titleBound) > 0 {
+		markedAll = make([]string, nWords)
+	}
+	// Only the question's own words are looked up in a unit, so the sets
+	// stay as small as the question; they are emptied for each candidate
+	// and kept by none.
+	has := make(map[string]bool, len(qWords))
+	exact := make(map[string]bool, len(pq.exact))
+	bigramSeen := make(map[string]bool, len(qBigrams))
+	wf := newWordFlags(len(ix.vocab.word))
+	defer wf.release()
+	flagsOf := func(id uint32) uint8 {
+		if v := wf.known(id); v != 0 {
+			return v
+		}
+		w, f := ix.vocab.word[id], ix.vocab.fold[id]
+		v := wfKnown
+		if qWords[f] {
+			v |= wfQuestion
+		}
+		if qExact[w] {
+			v |= wfExact
+		}
+		if bigramFirst[f] {
+			v |= wfBigram
+		}
+		if deputyWords[f] && (f != deputyWord || w == deputyMarked) {
+			v |= wfDeputy
+		}
+		wf.keep(id, v)
+		return v
+	}
+	qDeputy := qWords[deputyWord]
 	for _, h := range cands {
 		n := h.unit
 		u := &ix.units[n]
-		// Only the question's own words are looked up in a unit, so the
-		// sets stay as small as the question.
-		folded := make([]string, countWords(u.words))
+		clear(has)
+		clear(exact)
+		clear(bigramSeen)
+		nw := countWords(u.words)
+		folded := foldedAll[:nw:nw]
+		foldedAll = foldedAll[nw:]
 		// The words as written, for the kind of place after a title
 		// (levelAfter), only where a title is asked.
 		var marked []string
-		if len(pq.titleBound) > 0 {
-			marked = make([]string, len(folded))
+		if markedAll != nil {
+			marked = markedAll[:nw:nw]
+			markedAll = markedAll[nw:]
 		}
-		has := make(map[string]bool, len(qWords))
-		exact := make(map[string]bool, len(pq.exact))
-		bigramSeen := make(map[string]bool, len(qBigrams))
-		deputy := 0 // syllables of a "Phó …" title still to come
+		deputy := 0         // syllables of a "Phó …" title still to come
+		afterFirst := false // the word before starts one of the question's bigrams
 		for i, p := 0, 0; p < len(u.words); i++ {
 			var id uint32
 			id, p = nextWord(u.words, p)
@@ -693,26 +742,29 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			if marked != nil {
 				marked[i] = w
 			}
+			fl := flagsOf(id)
+			bigram := afterFirst
+			afterFirst = fl&wfBigram != 0
 			// "Phó Chủ tịch" is not the "Chủ tịch" asked about: the two
 			// syllables of a title after "phó" do not count, unless the
 			// question says "phó" too.
 			// "thành phố Hải Phòng": "phố" folds as "phó" does, and is no
 			// deputy.
-			if deputyWords[f] && (f != deputyWord || w == deputyMarked) && !qWords[f] && !qWords[deputyWord] {
+			if fl&wfDeputy != 0 && fl&wfQuestion == 0 && !qDeputy {
 				deputy = 2
 			} else if deputy > 0 {
 				deputy--
-				if qWords[f] {
+				if fl&wfQuestion != 0 {
 					continue
 				}
 			}
-			if qWords[f] {
+			if fl&wfQuestion != 0 {
 				has[f] = true
 			}
-			if qExact[w] {
+			if fl&wfExact != 0 {
 				exact[w] = true
 			}
-			if i > 0 && bigramFirst[folded[i-1]] {
+			if bigram {
 				if b := folded[i-1] + " " + f; qBigrams[b] && !bigramSeen[b] {
 					bigramSeen[b] = true
 				}
@@ -745,7 +797,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			for p := 0; p < len(pw); {
 				var id uint32
 				id, p = nextWord(pw, p)
-				if f := ix.vocab.fold[id]; qWords[f] && !has[f] {
+				if f := ix.vocab.fold[id]; flagsOf(id)&wfQuestion != 0 && !has[f] {
 					inPrev[f] = true
 				}
 			}
@@ -2244,4 +2296,64 @@ func asksHolder(folded string) bool {
 		}
 	}
 	return false
+}
+
+// What rank reads of a vocab word against the question, as wordFlags
+// keep it: the question writes its fold (qWords), its accented form
+// (qExact), a bigram starting with its fold; it is a deputy's word.
+const (
+	wfKnown uint8 = 1 << iota
+	wfQuestion
+	wfExact
+	wfBigram
+	wfDeputy
+)
+
+// wordFlags keep, for one question, the flags of the vocab words its
+// candidates write, by the word's number: a candidate's words were
+// looked up in four maps each (a tenth of a question's CPU), and the
+// candidates write the same words again and again. The slice is the
+// vocab's length, kept between questions (wordFlagPool) and cleared of
+// the words one question set.
+type wordFlags struct {
+	flags []uint8
+	set   []uint32
+}
+
+var wordFlagPool sync.Pool
+
+func newWordFlags(vocab int) *wordFlags {
+	wf, _ := wordFlagPool.Get().(*wordFlags)
+	if wf == nil {
+		wf = &wordFlags{}
+	}
+	if len(wf.flags) < vocab {
+		wf.flags = make([]uint8, vocab)
+	}
+	return wf
+}
+
+// known is id's flags, 0 when not kept yet.
+func (wf *wordFlags) known(id uint32) uint8 {
+	if int(id) >= len(wf.flags) {
+		return 0
+	}
+	return wf.flags[id]
+}
+
+// keep keeps id's flags v (wfKnown set).
+func (wf *wordFlags) keep(id uint32, v uint8) {
+	if int(id) < len(wf.flags) {
+		wf.flags[id] = v
+		wf.set = append(wf.set, id)
+	}
+}
+
+// release clears the flags set and gives wf back to the pool.
+func (wf *wordFlags) release() {
+	for _, id := range wf.set {
+		wf.flags[id] = 0
+	}
+	wf.set = wf.set[:0]
+	wordFlagPool.Put(wf)
 }
