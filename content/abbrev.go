@@ -70,7 +70,7 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	spans := map[uint64]spanSeen{}  // hash of the folded words → the span
 	over := map[uint64]uint32{}     // counts past spanCountMax
 	lowerWords := map[string]bool{} // folded words written in lower case
-	folds := map[string]string{}    // word as written → folded
+	tokens := map[string]nameTok{}  // word as written → its fold, … (runs)
 	// A short form the page defines ("… Provincial People's Committee
 	// (PPC)", "Trung tâm Hành chính công (TTHCC)") stands for its name
 	// even with two letters or written once; a province's name after
@@ -151,7 +151,7 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 					}
 					placeCodes(t, func(short, long string) { note(codes, short, long) })
 				}
-				for _, run := range nr.runs(t, lowerWords, folds) {
+				for _, run := range nr.runs(t, lowerWords, tokens) {
 					if counts {
 						noteBodies(run, bodies)
 					}
@@ -221,7 +221,8 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		words := make([]nameWord, n)
 		for i, t := range toks[:n] {
 			r, _ := utf8.DecodeRuneInString(t)
-			f, ok := folds[t]
+			nt, ok := tokens[t]
+			f := nt.fold
 			if !ok {
 				f = Fold(t)
 			}
@@ -572,13 +573,55 @@ type nameRunner struct {
 	out    [][]nameWord
 }
 
+// nameTok is what runs asks of a token as written, read once a distinct
+// token: its fold, and the lexicon's sets it is in. Each word of the
+// corpus was looked up in up to four maps (the folds, the function
+// words, the English ones, the joiners) and compared with every place
+// prefix, and its letters' cases read again: a third of runs' CPU.
+type nameTok struct {
+	fold    string
+	initial rune // the first letter, in capitals
+	upper   bool // starts with a capital
+	caps    bool // all capitals, more than one letter: an abbreviation
+	joiner  bool // "và" or an English joiner, folded
+	ends    bool // a function word or an English one, as written
+	place   bool // the first word of a place prefix: placePrefixAt may hold
+}
+
+// newNameTok reads t, which starts with the letter r.
+func newNameTok(t string, r rune) nameTok {
+	f := Fold(t)
+	upper := unicode.IsUpper(r)
+	return nameTok{
+		fold:    f,
+		initial: unicode.ToUpper(r),
+		upper:   upper,
+		caps:    upper && isAllUpper(t) && utf8.RuneCountInString(t) > 1,
+		joiner:  f == "va" || englishJoiners[f],
+		ends:    functionWord(t) || englishFunctionWord[t],
+		place:   placePrefixFirst[t],
+	}
+}
+
+// placePrefixFirst are the first words of placePrefixWords.
+var placePrefixFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ws := range placePrefixWords {
+		if len(ws) > 0 {
+			m[ws[0]] = true
+		}
+	}
+	return m
+}()
+
 // runs splits text into runs of words that may be a body's name: from
 // a capitalised word, through the words after it, up to punctuation, a
 // number, an all-capitals abbreviation, a function word or a place prefix
 // (the place is not part of the body's name: "… công tỉnh Thanh Hóa").
 // "và" stays inside a run between capitalised words ("Thông tin và Truyền
 // thông"). It notes in lower the folded words written in lower case.
-func (nr *nameRunner) runs(text string, lower map[string]bool, folds map[string]string) [][]nameWord {
+// known keeps what it read of each token (nameTok), the fold among it.
+func (nr *nameRunner) runs(text string, lower map[string]bool, known map[string]nameTok) [][]nameWord {
 	words, ends := nr.words[:0], nr.ends[:0]
 	from := 0 // where the current run starts in words
 	flush := func() {
@@ -596,37 +639,40 @@ func (nr *nameRunner) runs(text string, lower map[string]bool, folds map[string]
 	nr.toks, nr.starts = toks, starts
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		r, _ := utf8.DecodeRuneInString(t)
-		if !unicode.IsLetter(r) {
-			flush()
+		if c := t[0]; c < utf8.RuneSelf && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			flush() // no letter: ASCII letters are the only ASCII ones
 			continue
 		}
-		upper := unicode.IsUpper(r)
-		f, ok := folds[t]
+		nt, ok := known[t]
 		if !ok {
-			f = Fold(t)
-			folds[t] = f
+			r, _ := utf8.DecodeRuneInString(t)
+			if !unicode.IsLetter(r) {
+				flush()
+				continue
+			}
+			nt = newNameTok(t, r)
+			known[t] = nt
 			// Whether t is written in lower case is t's own: noted
 			// the first time t is met (setting it at every word was
 			// a seventh of runs' CPU).
-			if !upper {
-				lower[f] = true
+			if !nt.upper {
+				lower[nt.fold] = true
 			}
 		}
 		inRun := len(words) > from
 		switch {
-		case upper && isAllUpper(t) && utf8.RuneCountInString(t) > 1:
+		case nt.caps:
 			flush()
-		case !upper && inRun && (f == "va" || englishJoiners[f]) && i+1 < len(toks) && startsUpperWord(toks[i+1]):
-			words = append(words, nameWord{text: t, at: starts[i], fold: f, and: true})
-		case !inRun && !upper:
-		case inRun && (functionWord(t) || englishFunctionWord[t] || placePrefixAt(toks, i)):
+		case !nt.upper && inRun && nt.joiner && i+1 < len(toks) && startsUpperWord(toks[i+1]):
+			words = append(words, nameWord{text: t, at: starts[i], fold: nt.fold, and: true})
+		case !inRun && !nt.upper:
+		case inRun && (nt.ends || nt.place && placePrefixAt(toks, i)):
 			flush()
-			if upper {
-				words = append(words, nameWord{text: t, at: starts[i], fold: f, initial: unicode.ToUpper(r), upper: true})
+			if nt.upper {
+				words = append(words, nameWord{text: t, at: starts[i], fold: nt.fold, initial: nt.initial, upper: true})
 			}
 		default:
-			words = append(words, nameWord{text: t, at: starts[i], fold: f, initial: unicode.ToUpper(r), upper: upper})
+			words = append(words, nameWord{text: t, at: starts[i], fold: nt.fold, initial: nt.initial, upper: nt.upper})
 		}
 	}
 	flush()
