@@ -692,8 +692,9 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 	rows := tableRowSet(a.TableRows)
 	norms = make([]string, len(a.Paragraphs))
 	var keys []string // the paragraph's sentences' Normalize forms
+	var sentences, normals []string
 	for pi, p := range a.Paragraphs {
-		sentences := content.Sentences(p)
+		sentences, normals = content.NormalSentences(p, sentences[:0], normals[:0])
 		// The paragraph is its own Normalize form when its sentences
 		// are and it is nothing but them, one space apart
 		// (content.TestNormalSentencesMakeNormalParagraph): the place
@@ -718,7 +719,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			intro, outer = "", ""
 		}
 		prev := 0
-		for _, s := range sentences {
+		for si, s := range sentences {
 			if strings.TrimSpace(s) == "" {
 				normal, made = false, false
 				continue
@@ -726,7 +727,7 @@ func articleUnits(ai int, a *content.Article) (units []unit, contactKeys []strin
 			// One reading of the sentence: normalised once, for the
 			// contact lines, the preamble and the document keys; folded
 			// whole only for a directory page's contact lines.
-			key := content.Normalize(s)
+			key := normals[si]
 			if key != s {
 				normal = false
 			}
