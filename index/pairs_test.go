@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -207,4 +208,32 @@ func (commaTokenizer) Tokenize(in []byte) analysis.TokenStream {
 		start = end + 1
 	}
 	return out
+}
+
+// TestPairsWhateverTheChunk: the pair postings of an index are the same
+// made in eight chunks or more (pairSortChunk 64) as in one, so the
+// chunk's size (pairSortChunk) is a trade of memory for passes over the
+// units' words, not of answers.
+func TestPairsWhateverTheChunk(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Build(ctx, synth.Corpus(4, 120, 300), BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	build := func(chunk int) *pairIndex {
+		defer func(n int) { pairSortChunk = n }(pairSortChunk)
+		pairSortChunk = chunk
+		if err := ix.buildPairs(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return ix.pairs
+	}
+	one, many := build(1<<30), build(64)
+	if len(one.data) < 10000 {
+		t.Fatalf("%d bytes of postings: the test checks little", len(one.data))
+	}
+	if !reflect.DeepEqual(one, many) {
+		t.Fatal("the pair postings differ with the chunk's size")
+	}
 }
