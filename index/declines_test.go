@@ -307,3 +307,31 @@ func TestHostNamesBesideLead(t *testing.T) {
 		{"HĐND thị trấn thuộc huyện Trà Khê tổ chức kỳ họp thứ mấy?", ""},
 	})
 }
+
+// tetPage is a synthetic report (invented province, ward, officer and
+// numbers) that names the ward once, two paragraphs before the figure,
+// past a photo caption.
+const tetPage = `synthetic: true
+title: Công an làm việc xuyên Tết, giải quyết hàng trăm hồ sơ cho người dân
+
+Ngày 23/2, Công an tỉnh Thử Nghiệm thông tin, trong đợt cao điểm đầu năm, lực lượng công an các xã, phường trên địa bàn đã chủ động làm việc xuyên Tết để giải quyết thủ tục hành chính cho người dân.
+
+Bài viết thử nghiệm (synthetic): mọi tên người, địa danh và số liệu dưới đây đều hư cấu.
+
+Tại phường Vi Đông, từ mùng 1 đến mùng 5 Tết, lực lượng Công an phường đã chủ động triển khai kế hoạch tiếp nhận, giải quyết thủ tục hành chính.
+
+Công tác tiếp nhận hồ sơ được xử lý nhanh gọn cho người dân (Ảnh minh họa).
+
+Qua đó, lực lượng chức năng đã làm căn cước cho 38 công dân và kích hoạt định danh điện tử cho 27 trường hợp khác.
+`
+
+// TestSolePlaceOfArticle: a ward the page names once, and names no other
+// ward, is the place of its figures two paragraphs on; another ward is
+// still declined.
+func TestSolePlaceOfArticle(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"tet.txt": tetPage, "vi-lam.txt": chatPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"công an phường Vi Đông kích hoạt định danh điện tử cho bao nhiêu trường hợp dịp Tết", "27 trường hợp"},
+		{"công an phường Vi Tây kích hoạt định danh điện tử cho bao nhiêu trường hợp dịp Tết", ""},
+	})
+}

@@ -688,6 +688,47 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		inArticle[k] = v
 		return v
 	}
+	// A place the question names with its kind, which the article of
+	// the first unit retrieved names so and names no other place of that
+	// kind in: the page is about it and may say so once, paragraphs
+	// before the figure ("Tại phường Đông Quang, …", then a caption, then
+	// "Qua đó, … 52 trường hợp khác"). Numbered places ("phường 6") are
+	// not in the corpus's names, so another one is not seen: never read
+	// so. One article a question, read once: every article of the
+	// candidates doubled the search's CPU.
+	requiredKinds := make([]int, len(pq.required))
+	for ri, r := range pq.required {
+		requiredKinds[ri] = -1
+		for i := 0; i+len(r[0]) <= len(pq.folded); i++ {
+			if slices.Equal(pq.folded[i:i+len(r[0])], r[0]) {
+				requiredKinds[ri] = kindBefore(pq.folded, i)
+				break
+			}
+		}
+	}
+	soleArticle := -1
+	if len(cands) > 0 {
+		soleArticle = int(ix.units[cands[0].unit].article)
+	}
+	soleInArticle := map[int]bool{}
+	soleOfKind := func(a, ri int, r [][]string) bool {
+		if a != soleArticle || requiredKinds[ri] < 0 || slices.ContainsFunc(r[0], isDigits) {
+			return false
+		}
+		if v, ok := soleInArticle[ri]; ok {
+			return v
+		}
+		art := &ix.corpus.Articles[a]
+		asked, other := false, false
+		for _, p := range append([]string{art.Title}, art.Paragraphs...) {
+			as, ot := ix.writesPlace(foldWords(p), []kindName{{requiredKinds[ri], r[0]}})
+			if asked, other = asked || as, other || ot; other {
+				break
+			}
+		}
+		soleInArticle[ri] = asked && !other
+		return asked && !other
+	}
 	// A body the question names, written anywhere in the article: a
 	// page about the police's opening hours need not name the police
 	// in the sentence giving them. Read once an article.
@@ -1139,6 +1180,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 					// the unit's list names where its items lie.
 					if ri > 0 && namedInOr(concept{alts: pq.required[0]}, inLead, has, inContext, inPrev, inTitle) &&
 						outerPlace(pq.required[0], r) && len(encl) == 0 && namedInArticle(int(u.article), ri, r) {
+						continue
+					}
+					if soleOfKind(int(u.article), ri, r) {
 						continue
 					}
 					missingRequired = true
