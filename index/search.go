@@ -157,56 +157,7 @@ func (ix *Index) order(pq parsedQuery, ranked []scored, w []float64) []scored {
 	})
 	ix.sideFirst(ranked, sideMargin)
 	ix.whichFirst(ranked, whichMargin)
-	ix.typedFirst(ranked, typedMargin, pq.english)
 	return ix.authorOfBest(pq, ranked)
-}
-
-// typedMargin is how far below the best a unit of the same article may
-// score and still answer in its place for holding the kind of value asked
-// where the best holds none; typedReach how many places below the best it
-// is looked for. 0.05, 0.1 and 0.2 each win one on real-24 and real-25
-// (r24-151, r25-068); on real-14, -15, -18..23 0.1 wins r15-031 and loses
-// none, 0.2 loses r15-040 too, 0.05 wins none (docs/quality.md, round 17).
-const (
-	typedMargin = 0.1
-	typedReach  = 3
-)
-
-// typedFirst: where the best unit holds no value of the kind asked, a
-// unit of the same article close below it that holds one answers in its
-// place — the page's lead, headline or a document's header shares the
-// most words with any question about the page ("… thành lập xã A trên
-// cơ sở nhập toàn bộ diện tích tự nhiên …"), the sentence after it
-// states the value ("Đơn vị hành chính mới có diện tích tự nhiên là
-// 12,46 km²"; "Người ký: …" below the header). Not one a check marked
-// down that the best passed, and only where the decision that answered
-// with the best answers with it too: a move never turns an answer into
-// a decline.
-func (ix *Index) typedFirst(ranked []scored, margin float64, english bool) {
-	if len(ranked) < 2 || holdsTypedFeat(ranked[0].feats) {
-		return
-	}
-	a := ix.units[ranked[0].unit].article
-	var buf []scored
-	answered := false
-	for k := 1; k < len(ranked) && k <= typedReach && ranked[0].score-ranked[k].score <= margin; k++ {
-		if holdsTypedFeat(ranked[k].feats) && ix.units[ranked[k].unit].article == a && ranked[k].gate.checks&^ranked[0].gate.checks == 0 {
-			if !answered {
-				if !ix.answersFirst(ranked, english, gateWeights) {
-					return
-				}
-				answered = true
-			}
-			buf = append(append(append(buf[:0], ranked[k]), ranked[:k]...), ranked[k+1:]...)
-			if !ix.answersFirst(buf, english, gateWeights) {
-				continue
-			}
-			s := ranked[k]
-			copy(ranked[1:k+1], ranked[:k])
-			ranked[0] = s
-			return
-		}
-	}
 }
 
 // holdsTypedFeat: a typed signal is above 0, the unit holds the kind of
