@@ -248,8 +248,8 @@ func TestAskedTypes(t *testing.T) {
 		{"How many wards does the province have?", "count/phuong|ward units"},
 		// "thị trấn" is no "thì" ending the noun; a special zone is a
 		// kind of unit.
-		{"Tỉnh Mẫu Thử còn bao nhiêu thị trấn?", "count/thi tran|township|tt units"},
-		{"tinh mau thu con bao nhieu thi tran", "count/thi tran|township|tt units"},
+		{"Tỉnh Mẫu Thử còn bao nhiêu thị trấn?", "count/thi tran|township|townlet|tt units"},
+		{"tinh mau thu con bao nhieu thi tran", "count/thi tran|township|townlet|tt units"},
 		{"Tỉnh Mẫu Thử có bao nhiêu xã, phường, đặc khu?", "count/xa|commune|phuong|ward|dac khu|special zone units"},
 		// A body named after a kind of place, "which ones", an ordinal and a
 		// kind of unit before "level" count no unit.
