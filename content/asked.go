@@ -72,7 +72,7 @@ var askRules = []askRule{
 	{askRE(`bao xa`, `cach bao nhieu`, `bao nhieu km`, `may km`, `bao nhieu kilomet`, `bao nhieu ki lo met`, `bao nhieu cay so`, `may cay so`, `bao nhieu hai ly`, `khoang cach`,
 		`how far`, `distance`, `how many km`, `how many kilometers`, `how many kilometres`, `how many miles`), ValueDistance},
 	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`, `how populous`), ValuePopulation},
-	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`, `proportion`), ValuePercent},
+	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`, `proportion`, `what share`, `which share`), ValuePercent},
 	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`, `how much money`, `funds`, `investment`, `allowance`, `subsidy`), ValueMoney},
 	{askRE(`so hieu`, `van ban nao`, `van ban so`, `(?:nghi quyet|quyet dinh|ke hoach|ket luan|chi thi|thong bao|cong van|nghi dinh|thong tu|quy dinh|huong dan|chuong trinh) (?:so )?(?:may|nao|bao nhieu|gi)`, `theo van ban`, `can cu`,
 		`decision number`, `resolution number`, `document number`, `which decision`, `which resolution`, `which document`, `what document`, `what decision`, `what resolution`, englishDocAsk()), ValueDocument},

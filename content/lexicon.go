@@ -667,7 +667,7 @@ var questionAskList = []QuestionAsk{
 		Words: strings.Fields("ngay nam when date year")},
 	// "vì sao", "tại sao": the reason is asked, not about "vì" or "tại".
 	{Kind: "reason", Asks: []string{"vi sao", "tai sao", "why", "muc dich", "purpose", "what for"}, Words: strings.Fields("sao why vi tai")},
-	{Kind: "percent", Asks: []string{"phan tram", "ty le", "percent", "rate", "percentage", "proportion", "ratio"}, Words: strings.Fields("phan tram percent")},
+	{Kind: "percent", Asks: []string{"phan tram", "ty le", "percent", "rate", "percentage", "proportion", "ratio", "what share", "which share"}, Words: strings.Fields("phan tram percent")},
 	// "what time …": the time is asked, not about.
 	{Kind: "time", Asks: []string{"may gio", "gio nao", "what time", "open", "what hours", "which hours"}, Words: []string{"time"}},
 	// "mất mấy tháng" counts months of a span, not "tháng" of a date;
