@@ -714,6 +714,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	// Who signed a document is answered by a name, as who holds a post is.
 	signer := asksSigner(strings.Join(pq.folded, " "))
 	out := make([]scored, 0, len(cands))
+	holders := make([]bool, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
 	// The candidates' folded words (candidate.folded), and as written
 	// where a title is asked, in one slice each: one allocation a
@@ -930,6 +931,11 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			}
 		}
 		own, windowed, windowHole, topicLift := 0.0, 0.0, false, 0.0
+		// echo: what a unit not holding the kind asked shares with the
+		// question that its title or lead names too (signals.go).
+		echo := 0.0
+		isHolder := u.kind != kArticle && holds(u)
+		inTitleOf := func(w string) bool { return ix.titles.has(int(u.article), w) }
 		credit := make([]float64, len(pq.concepts)) // each concept's presence
 		for i, c := range pq.concepts {
 			p := presence(c, has, exact, folded, unknown)
@@ -937,6 +943,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				p = englishAccentCredit
 			}
 			own += ws[i] * p
+			if !isHolder && p > 0 && (namedInOr(concept{alts: c.alts}, leadOf) || namedInOr(concept{alts: c.alts}, inTitleOf)) {
+				echo += ws[i] * p * (1 - topicCredit)
+			}
 			if p < contextCredit && inContext != nil && presence(concept{alts: c.alts}, inContext, nil, nil, nil) == 1 {
 				p = contextCredit
 			}
@@ -1207,6 +1216,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		case tot > 0:
 			c.coverage = covered / tot
 			c.topic = topicLift / tot
+			c.echo = echo / tot
 			s.gate.raw, s.gate.own, s.gate.window = c.coverage, own/tot, c.coverage+windowed/tot
 			// The decision reads the coverage with the words questions
 			// ask with weighed down; the ranking keeps them whole.
@@ -1225,11 +1235,13 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			case missingRequired:
 				c.coverage *= requiredMissing
 				c.topic *= requiredMissing
+				c.echo *= requiredMissing
 				s.gate.window *= requiredMissing
 				s.gate.askShift *= requiredMissing
 			case missingEntity:
 				c.coverage *= entityMissing
 				c.topic *= entityMissing
+				c.echo *= entityMissing
 				s.gate.window *= entityMissing
 				s.gate.askShift *= entityMissing
 			}
@@ -1250,6 +1262,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if strings.HasSuffix(strings.TrimSpace(u.text), "?") {
 			c.coverage *= requiredMissing
 			c.topic *= requiredMissing
+			c.echo *= requiredMissing
 			s.gate.window *= requiredMissing
 			s.gate.askShift *= requiredMissing
 			s.gate.checks |= checkHeading
@@ -1278,6 +1291,24 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		s.feats = ix.features(&pq, &c, feats[:0:len(signals)])
 		feats = feats[len(signals):]
 		out = append(out, s)
+		holders = append(holders, isHolder)
+	}
+	// echo counts only where another candidate of the same article holds
+	// the kind asked: the unit's words its title or lead names are then
+	// the page's subject, which the holder reads too.
+	if ei := signalIndex("echo"); ei >= 0 {
+		held := map[int32]int{}
+		for i, s := range out {
+			holders[i] = holders[i] || typedHolds(s.feats)
+			if holders[i] {
+				held[ix.units[s.unit].article]++
+			}
+		}
+		for i, s := range out {
+			if holders[i] || held[ix.units[s.unit].article] == 0 {
+				s.feats[ei] = 0
+			}
+		}
 	}
 	return out, nil
 }

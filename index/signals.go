@@ -28,6 +28,7 @@ type candidate struct {
 	exact    float64  // share of the question's accented syllables found as typed
 	attached float64  // share of the question in an asked count's own clause (attachment)
 	askNear  float64  // share of the question's words beside its asking phrase written beside a value of the kind asked (asknear.go)
+	echo     float64  // share of the question a unit not holding the kind asked holds itself that its article's title or lead names too, times 1 − topicCredit
 	topic    float64  // share of the question a unit holding the kind asked finds only in its article's title or lead, less the credit it has for it
 }
 
@@ -197,6 +198,11 @@ var signals = []signal{
 	// A unit holding the kind of answer asked reads its article's title
 	// and lead as its own: the page names its subject there once.
 	{name: "topic", weight: 0, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return c.topic }},
+	// A unit not holding the kind asked, in an article where another
+	// candidate holds it: what it shares with the question that its
+	// title or lead names too is the page's subject, which the holder
+	// reads at topicCredit; the rest of the credit is not its own.
+	{name: "echo", weight: 0, fn: func(_ *Index, _ *parsedQuery, c *candidate) float64 { return -c.echo }},
 	// A unit that frames its article (the grounds cited, the headline,
 	// the article's title unit) says what the page is about, not the
 	// value asked: it shares the most words with any question about the
@@ -308,4 +314,15 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// typedHolds: a typed signal other than "number" (any figure) is above
+// 0: the unit holds the kind of answer asked, as its typed signals read it.
+func typedHolds(f []float64) bool {
+	for i, s := range signals {
+		if s.typed && f[i] > 0 && s.name != "number" {
+			return true
+		}
+	}
+	return false
 }
