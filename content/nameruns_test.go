@@ -2,8 +2,6 @@ package content
 
 import (
 	"math/rand"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,7 +13,7 @@ import (
 // splits texts into the runs, and notes the lower-case words, that the
 // reading before it did (runsBefore, kept here), on random texts of the
 // words and marks its tests turn on and on every line of the real pages
-// at hand (real26 and real27 left out: held out).
+// at hand.
 func TestNameRunsAsBefore(t *testing.T) {
 	var nr, old nameRunner
 	lower, lowerOld := map[string]bool{}, map[string]bool{}
@@ -44,18 +42,9 @@ func TestNameRunsAsBefore(t *testing.T) {
 		}
 		check(b.String())
 	}
-	files, _ := filepath.Glob("../testdata/real/real*/pages/*")
-	pages := 0
-	for _, f := range files {
-		if strings.Contains(f, "/real26/") || strings.Contains(f, "/real27/") {
-			continue // held out
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		pages++
-		for _, line := range strings.Split(string(data), "\n") {
+	pages := realPageTexts()
+	for _, text := range pages {
+		for _, line := range strings.Split(text, "\n") {
 			check(line)
 		}
 	}
@@ -70,7 +59,7 @@ func TestNameRunsAsBefore(t *testing.T) {
 	if inRuns < checked/2 {
 		t.Errorf("%d runs in %d texts: the test checks little", inRuns, checked)
 	}
-	t.Logf("%d texts (%d real pages), %d runs", checked, pages, inRuns)
+	t.Logf("%d texts (%d real pages), %d runs", checked, len(pages), inRuns)
 }
 
 // runsBefore is runs as it was before nameTok (session 20), kept to

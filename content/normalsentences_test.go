@@ -2,8 +2,6 @@ package content
 
 import (
 	"math/rand"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +11,7 @@ import (
 // their Normalize forms, on random paragraphs (clean and not: marks to
 // compose, tones to move, white space of every kind, sentence ends,
 // invalid UTF-8) and on every paragraph of the real pages at hand
-// (real26 and real27 left out: held out), reusing its slices.
+// at hand, reusing its slices.
 func TestNormalSentences(t *testing.T) {
 	var ss, ns []string
 	checked, retoned := 0, 0
@@ -49,23 +47,14 @@ func TestNormalSentences(t *testing.T) {
 		check(b.String())
 	}
 	check("")
-	files, _ := filepath.Glob("../testdata/real/real*/pages/*")
-	pages := 0
-	for _, f := range files {
-		if strings.Contains(f, "/real26/") || strings.Contains(f, "/real27/") {
-			continue // held out
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		pages++
-		for _, p := range strings.Split(string(data), "\n\n") {
+	pages := realPageTexts()
+	for _, text := range pages {
+		for _, p := range strings.Split(text, "\n\n") {
 			check(p)
 		}
 	}
 	if retoned < checked/10 {
 		t.Errorf("%d sentences changed by Normalize in %d paragraphs: the test checks little", retoned, checked)
 	}
-	t.Logf("%d paragraphs (%d real pages), %d sentences Normalize changes", checked, pages, retoned)
+	t.Logf("%d paragraphs (%d real pages), %d sentences Normalize changes", checked, len(pages), retoned)
 }

@@ -621,20 +621,16 @@ func TestValueWordScanAsContains(t *testing.T) {
 		check(b.String())
 	}
 	check("")
-	files, _ := filepath.Glob("../testdata/real/real*/pages/*")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		for _, line := range strings.Split(string(data), "\n") {
+	pages := realPageTexts()
+	for _, text := range pages {
+		for _, line := range strings.Split(text, "\n") {
 			check(strings.ToLower(line))
 		}
 	}
 	if len(valueWordList) < 20 {
 		t.Fatalf("%d words registered", len(valueWordList))
 	}
-	t.Logf("%d words, %d pages", len(valueWordList), len(files))
+	t.Logf("%d words, %d pages", len(valueWordList), len(pages))
 }
 
 // TestAskedTypesEnglishAsVietnamese: an English question asks for the
