@@ -710,9 +710,9 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	// The places a question asking a value names with their kind: a unit
 	// stating a sister place's value instead is no answer (governs.go).
 	sister := ix.sisterOf(&pq)
-	holder := pq.intents&wantName != 0 && asksHolder(strings.Join(pq.folded, " "))
+	holder := pq.intents&wantName != 0 && asksAny(strings.Join(pq.folded, " "), holderAsks)
 	// Who signed a document is answered by a name, as who holds a post is.
-	signer := asksSigner(strings.Join(pq.folded, " "))
+	signer := asksAny(strings.Join(pq.folded, " "), signerAsks)
 	out := make([]scored, 0, len(cands))
 	holders := make([]bool, 0, len(cands))
 	feats := make([]float64, len(signals)*len(cands))
@@ -2334,39 +2334,29 @@ func (ix *Index) personInWindow(u *unit) bool {
 		slices.ContainsFunc(content.Values(u.context), func(v content.Value) bool { return v.Type == content.ValuePerson }))
 }
 
-// holderAsks are the lexicon's HolderAsks folded, with a space each side.
-var holderAsks = func() []string {
-	var out []string
-	for _, w := range content.Lexicon.HolderAsks {
+// foldedAsks folds a lexicon list of question forms, with a space each
+// side, so that a form matches whole words of a folded question.
+func foldedAsks(forms []string) []string {
+	out := make([]string, 0, len(forms))
+	for _, w := range forms {
 		out = append(out, " "+content.Fold(w)+" ")
 	}
 	return out
-}()
-
-// signerAsks are the lexicon's SignerAsks folded, with a space each side.
-var signerAsks = func() []string {
-	var out []string
-	for _, w := range content.Lexicon.SignerAsks {
-		out = append(out, " "+content.Fold(w)+" ")
-	}
-	return out
-}()
-
-// asksSigner: the question asks who signed a document (SignerAsks).
-func asksSigner(folded string) bool {
-	for _, p := range signerAsks {
-		if strings.Contains(" "+folded+" ", p) {
-			return true
-		}
-	}
-	return false
 }
 
-// asksHolder: the question asks who holds a post (the lexicon's
-// HolderAsks), not who does something, which a title answers.
-func asksHolder(folded string) bool {
-	for _, p := range holderAsks {
-		if strings.Contains(" "+folded+" ", p) {
+// holderAsks are the question forms asking who holds a post, not who
+// does something, which a title answers (the lexicon's HolderAsks);
+// signerAsks, who signed a document (SignerAsks).
+var (
+	holderAsks = foldedAsks(content.Lexicon.HolderAsks)
+	signerAsks = foldedAsks(content.Lexicon.SignerAsks)
+)
+
+// asksAny: the folded question holds one of the folded forms.
+func asksAny(folded string, forms []string) bool {
+	padded := " " + folded + " "
+	for _, p := range forms {
+		if strings.Contains(padded, p) {
 			return true
 		}
 	}
