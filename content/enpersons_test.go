@@ -1,6 +1,10 @@
 package content
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
 
 // Synthetic sentences with invented names, in the shapes English pages
 // write: honorific, name then title, title then name, a street.
@@ -49,6 +53,69 @@ func TestLabelledPersonAnySurname(t *testing.T) {
 	for _, v := range Values("Địa chỉ: Chẩu Văn Thử") {
 		if v.Type == ValuePerson {
 			t.Errorf("an address label names no person: %+v", v)
+		}
+	}
+}
+
+// TestEnglishCueScanAsContains: the one pass over a lower-cased text
+// (englishCueScan) finds a cue exactly where one strings.Contains a cue
+// did, on random strings of the cues, their pieces cut anywhere (inside
+// a rune too), other letters and invalid UTF-8, and on the real rounds'
+// pages line by line where present (git-ignored).
+func TestEnglishCueScanAsContains(t *testing.T) {
+	contains := func(lower string) bool {
+		for _, w := range englishPersonCues() {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+		return false
+	}
+	hits := 0
+	check := func(s string) {
+		t.Helper()
+		got, want := mayEnglishPerson(s), contains(s)
+		if got != want {
+			t.Fatalf("mayEnglishPerson(%q) = %v, strings.Contains of a cue %v", s, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	pieces := []string{" ", ".", ",", "a", "c", "h", "m", "r", "s", "\xff", "\xe1", "\xe1\xbb", "đ", "ư", "1"}
+	for _, w := range englishPersonCues() {
+		pieces = append(pieces, w)
+		for k := 1; k < len(w); k++ {
+			pieces = append(pieces, w[:k], w[k:])
+		}
+	}
+	r := rand.New(rand.NewSource(21))
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := r.Intn(12); k >= 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+	check("")
+	pages := realPageTexts()
+	for _, text := range pages {
+		for _, line := range strings.Split(text, "\n") {
+			check(strings.ToLower(line))
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("%d texts with a cue: the texts test too little", hits)
+	}
+	t.Logf("%d texts with a cue, %d pages", hits, len(pages))
+}
+
+// A one-byte cue is found by its byte alone (none of the lexicon's is).
+func TestCueScanOneByte(t *testing.T) {
+	sc := newCueScan([]string{"x", "ab"})
+	for s, want := range map[string]bool{"": false, "x": true, "ax": true, "a": false, "b": false, "cab": true, "ba": false} {
+		if got := sc.any(s); got != want {
+			t.Errorf("any(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

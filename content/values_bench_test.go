@@ -46,3 +46,26 @@ func BenchmarkNormalizeSynthetic(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMayEnglishPerson: the English persons' cue test on the
+// lower-cased sentences of 500 synthetic articles with two capitalised
+// words, as findPersons asks it.
+func BenchmarkMayEnglishPerson(b *testing.B) {
+	c := synth.Corpus(1, 500, 600)
+	var lowers []string
+	for _, a := range c.Articles {
+		for _, p := range a.Paragraphs {
+			for _, s := range content.Sentences(p) {
+				if content.TwoCapitalised(s) {
+					lowers = append(lowers, strings.ToLower(s))
+				}
+			}
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, s := range lowers {
+			content.MayEnglishPerson(s)
+		}
+	}
+}
