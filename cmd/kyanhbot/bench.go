@@ -33,6 +33,7 @@ type benchOptions struct {
 	noBaseline  bool
 	memProfile  string
 	mappedText  bool
+	slowest     int
 	// botUpdates are offered to the whole bot over botChats chats; 0 skips
 	// the bot section.
 	botUpdates, botChats int
@@ -47,7 +48,7 @@ func benchSections() []benchSection {
 				Articles: o.articles, Words: o.words, Queries: o.queries, Workers: o.workers,
 				Seed: o.seed, ReloadRate: o.reload, Progress: o.e.stderr, IndexDir: o.indexDir,
 				KeepDir: o.keepDir, BuildBudget: o.buildBudget, NoBaseline: o.noBaseline, MemProfile: o.memProfile,
-				MappedText: o.mappedText,
+				MappedText: o.mappedText, Slowest: o.slowest,
 			}, rep)
 		}},
 		{"bot", func(ctx context.Context, o benchOptions, rep *perf.Report) error {
@@ -81,13 +82,14 @@ func runBench(ctx context.Context, e env, args []string) error {
 	buildBudget := fs.Duration("build-budget", 0, "stop our build after this long (with -keep-index, the next run resumes it); 0 for no limit")
 	baseline := fs.Bool("baseline", true, "also build and ask the plain bleve baseline")
 	mappedText := fs.Bool("mapped-text", false, "lay the corpus's text out in a mapped file, out of the Go heap, and hand its pages back after the build")
+	slowest := fs.Int("slowest", 0, "after the timed questions, ask each again alone and log the N that took the most CPU (our index; the tail of p99 without the load's waits)")
 	memprofile := fs.String("memprofile", "", "write a heap profile right after our build to this file, and one near the build's peak live heap to FILE.peak (one corpus size)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	o := benchOptions{words: *words, queries: *queries, workers: *workers, seed: *seed, reload: *reload,
 		botUpdates: *botUpdates, botChats: *botChats, botQuestions: *botQuestions, e: e,
-		keepDir: *keepDir, buildBudget: *buildBudget, noBaseline: !*baseline, memProfile: *memprofile, mappedText: *mappedText}
+		keepDir: *keepDir, buildBudget: *buildBudget, noBaseline: !*baseline, memProfile: *memprofile, mappedText: *mappedText, slowest: *slowest}
 	if o.botUpdates < 0 || o.botChats < 1 {
 		return usageError{"bench: -bot-updates must not be negative, -bot-chats at least 1"}
 	}
@@ -114,7 +116,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	if o.buildBudget < 0 {
 		return usageError{"bench: -build-budget must not be negative"}
 	}
-	if o.words < 50 || o.queries < 1 || o.workers < 1 || o.reload < 0 {
+	if o.words < 50 || o.queries < 1 || o.workers < 1 || o.reload < 0 || o.slowest < 0 {
 		return usageError{"bench: -words must be at least 50, -queries and -workers at least 1, -reload-rate not negative"}
 	}
 	switch *indexDir {

@@ -2,6 +2,7 @@ package perf
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/gob"
 	"fmt"
@@ -52,6 +53,12 @@ type SearchConfig struct {
 	// (content.CompactMapped) instead of the heap, and hands its pages
 	// back (ReleaseText) once the index is built.
 	MappedText bool
+	// Slowest, when above 0, asks each question again alone once the
+	// timed run is over and logs the Slowest that took the most CPU of
+	// their thread: on a shared machine the tail of the latencies is
+	// mostly waiting for a core, and this tells which questions cost
+	// the tail on a quiet one.
+	Slowest int
 }
 
 // Search measures, for each corpus size, our index and the plain bleve
@@ -145,6 +152,9 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 	tm = StartTimer()
 	ours := Run(ctx, cfg.Workers, questions, ask)
 	_, oursAskCPU := tm.Stop()
+	if cfg.Slowest > 0 {
+		logSlowest(ctx, questions, ask, cfg.Slowest, cfg.logf)
+	}
 	// An on-disk index's pages come into memory as questions read them.
 	oursAsked := MeasureMemory()
 	var reload *reloadResult
@@ -280,6 +290,34 @@ func searchSize(ctx context.Context, cfg SearchConfig, n int, rep *Report) error
 		row("reload: peak RSS over the whole reload", mb(reload.peak), "", "")
 	}
 	return nil
+}
+
+// logSlowest asks every question again, one at a time on one thread, and
+// logs the n whose asking took the most CPU of that thread, with the
+// median and the 99th percentile of the CPU a question.
+func logSlowest(ctx context.Context, questions []string, ask func(context.Context, int, string) error, n int, logf func(string, ...any)) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	type cost struct {
+		i   int
+		cpu time.Duration
+	}
+	costs := make([]cost, len(questions))
+	for i, q := range questions {
+		before := threadCPUTime()
+		_ = ask(ctx, i, q)
+		costs[i] = cost{i, threadCPUTime() - before}
+	}
+	slices.SortFunc(costs, func(a, b cost) int { return cmp.Compare(b.cpu, a.cpu) })
+	var all Latencies
+	for _, c := range costs {
+		all = append(all, c.cpu)
+	}
+	slices.Sort(all)
+	logf("questions asked alone: CPU a question p50 %s, p99 %s, highest %s", ms(all.Percentile(50)), ms(all.Percentile(99)), ms(all.Percentile(100)))
+	for _, c := range costs[:min(n, len(costs))] {
+		logf("  %s CPU: %s", ms(c.cpu), questions[c.i])
+	}
 }
 
 // synthCorpus generates the synthetic corpus of n articles. With a kept
