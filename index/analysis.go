@@ -249,6 +249,32 @@ func tokenClass(s string, i int) (uint8, int) {
 	return tkUnsafe, n
 }
 
+// tokensAreWords reports that plainTokens(s) can tokenize s and that its
+// tokens are eachWord's words of s, one for one: no rune of s is left to
+// the unicode tokenizer, and no joiner (':', ',', ';', '.', an
+// apostrophe) stands between two letters or digits, where plainTokens
+// may join what eachWord splits. Both then cut s at every rune that is
+// neither a letter nor a digit (TestTokensAreWords).
+func tokensAreWords(s string) bool {
+	prev := uint8(tkOther)
+	for i := 0; i < len(s); {
+		c, n := tokenClass(s, i)
+		switch c {
+		case tkUnsafe:
+			return false
+		case tkMidLetter, tkMidNum, tkMidNumLet:
+			if (prev == tkLetter || prev == tkDigit) && i+n < len(s) {
+				if next, _ := tokenClass(s, i+n); next == tkLetter || next == tkDigit {
+					return false
+				}
+			}
+		}
+		prev = c
+		i += n
+	}
+	return true
+}
+
 // plainTokens appends to toks each token bleve's unicode tokenizer makes
 // of s, and reports whether it could: text with a
 // rune beyond Latin letters, ASCII and Vietnamese's is left to the

@@ -221,6 +221,7 @@ func (ix *Index) prepare(from, to int) {
 		u.traits = textTraits(u.text, n, textLower)
 		if foldsWordByWord(n) {
 			byWord[i-from] = true
+			u.wordsAreTerms = n == u.text && (u.context == "" || u.row) && tokensAreWords(n)
 		} else {
 			u.traits |= wordTraits(u.text, foldedWordLine(content.FoldNormal(n)))
 		}

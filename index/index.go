@@ -162,6 +162,11 @@ type unit struct {
 	// normal: text is its own Normalize form, as the cutting found when
 	// it normalised the sentence; prepare need not normalise it again.
 	normal bool
+	// wordsAreTerms: the text postings' tokens of the unit are its words
+	// (prepare's tokensAreWords, on a unit with no context indexed and
+	// whose text folds word by word), so that buildTerms reads its terms
+	// from the vocabulary's folds of words instead of tokenizing again.
+	wordsAreTerms bool
 }
 
 // unitFacts are what a unit cites or states beside its text.

@@ -73,8 +73,17 @@ func entry(e uint32) (block, at uint32) { return e >> termBlockBits, e & (termBl
 
 // buildTerms makes the text postings and the term counts (df) for the
 // bleve index as it now stands. It must follow the index's last change.
-// noTerm is the number of a token that folds to no term.
-const noTerm = ^uint32(0)
+// termsFromWords lets buildTerms read a unit's terms from its words where
+// they are its tokens (unit.wordsAreTerms); the tests turn it off to
+// compare the postings with those made by tokenizing every unit.
+var termsFromWords = true
+
+// noTerm is the number of a token that folds to no term; termUnset, of a
+// word whose term is not looked up yet.
+const (
+	noTerm    = ^uint32(0)
+	termUnset = noTerm - 1
+)
 
 // tokensMax bounds the tokens each worker of buildTerms keeps with their
 // terms' numbers.
@@ -125,6 +134,12 @@ func (ix *Index) buildTerms(ctx context.Context) error {
 			// 10,000-article build. Bounded like the fold cache: it is
 			// let go with the share.
 			byTok := map[string]uint32{}
+			// A unit whose tokens are its words (wordsAreTerms) reads
+			// its terms by its words' numbers: each word's term
+			// number, or noTerm, kept here at the first meeting
+			// (termUnset before).
+			folds := ix.vocab.fold
+			var termOf []uint32
 			addID := func(id uint32) {
 				if last[id] == int32(d) {
 					b, at := entry(slot[id])
@@ -149,7 +164,30 @@ func (ix *Index) buildTerms(ctx context.Context) error {
 					// bleve's field length: every token, repeats counted.
 					n := 0
 					var ok bool
-					if toks, ok = ix.units[u].plainTokens(toks[:0]); ok {
+					if un := &ix.units[u]; un.wordsAreTerms && termsFromWords {
+						if termOf == nil {
+							termOf = make([]uint32, len(folds))
+							for k := range termOf {
+								termOf[k] = termUnset
+							}
+						}
+						for p := 0; p < len(un.words); {
+							var w uint32
+							w, p = nextWord(un.words, p)
+							id := termOf[w]
+							if id == termUnset {
+								id = noTerm
+								if f := folds[w]; f != "" {
+									id = number(f)
+								}
+								termOf[w] = id
+							}
+							if id != noTerm {
+								addID(id)
+								n++
+							}
+						}
+					} else if toks, ok = un.plainTokens(toks[:0]); ok {
 						for _, tok := range toks {
 							id, met := byTok[tok]
 							if !met {
