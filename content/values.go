@@ -282,7 +282,7 @@ func (sc *wordScan) holds(s string) wordMask {
 
 // valueFinders run in this order.
 var valueFinders = []func(*valueFinder){
-	findEmails, findWebsites, findQuarterDates, findEnglishDates,
+	findEmails, findWebsites, findQuarterDates, findEnglishDates, findEnglishYears,
 	func(f *valueFinder) { findNumberValues(f, codeShapes) }, findPhones,
 	func(f *valueFinder) { findNumberValues(f, numShapes) },
 	findWeekdays, findAddresses, findCountValues, findLabelledCounts, findPersons,
@@ -352,6 +352,25 @@ const EnglishMonths = `January|February|March|April|May|June|July|August|Septemb
 
 // englishMonthWords: an English month's name, lower-cased, holds one.
 var englishMonthWords = valueWords("uary", "march", "april", "may", "june", "july", "august", "ber")
+
+// englishYearRE is a year an English sentence puts an event in
+// ("Established in 1999", "since 2015"): the year alone is the date, as
+// "năm 1999" is. Written without (?i), whose "ſ" is an "s", and with
+// spaces only, so that the cheap test (englishYearWords) finds every one.
+var englishYearRE = regexp.MustCompile(`\b(?:in|In|IN|since|Since|SINCE) +((?:1[89]|20)\d{2})\b`)
+
+var englishYearWords = valueWords("in ", "since ")
+
+func findEnglishYears(f *valueFinder) {
+	if valuePrefilters && !f.digits || !f.has(englishYearWords) {
+		return
+	}
+	for _, m := range englishYearRE.FindAllStringSubmatchIndex(f.text, -1) {
+		if boundedAfter(f.text, m[3]) && f.free(m[2], m[3]) {
+			f.add(ValueDate, m[2], m[3], "")
+		}
+	}
+}
 
 func findEnglishDates(f *valueFinder) {
 	if valuePrefilters && !f.digits || !f.has(englishMonthWords) {

@@ -149,6 +149,10 @@ func TestValues(t *testing.T) {
 			[]string{"person:Trịnh Văn Thử/nhà thơ"}},
 		{"Loại văn bản Nghị quyết Người ký: Lâm Thị Mẫu", []string{"person:Lâm Thị Mẫu/người ký"}},
 		{"Thông báo lịch tiếp dân\nTác giả: Văn Phòng HĐND huyện", nil},
+		// An English year after "in", "since" is a date, as "năm 1999"
+		// is (synthetic); a number that is no year is none.
+		{"Established in 1999, Mau Son city has had nine wards since 2015, in 1500 ha.",
+			[]string{"date:1999", "date:2015", "area:1500 ha"}},
 		// Nothing typed.
 		{"Hội nghị nhằm quán triệt Nghị quyết, nâng cao nhận thức của cán bộ.", nil},
 	}

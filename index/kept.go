@@ -139,8 +139,9 @@ const preparedFile = "kyanhbot-prepared"
 // preparedVersion changes whenever what prepare computes changes, so that
 // a file written by other code is not read (2: Batches; 3: the values
 // ask_near reads, Near; 4: a count's noun written with marks is cut only
-// by a function word written so, "1.151 đảng viên").
-const preparedVersion = 4
+// by a function word written so, "1.151 đảng viên"; 5: an English year
+// after "in", "since" is a date).
+const preparedVersion = 5
 
 // prepared is preparedFile's content, a column a field.
 type prepared struct {
