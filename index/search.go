@@ -522,8 +522,17 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 	}
 	docKeysWanted := map[string]bool{}
 	coref := map[int]string{} // article → type code of a wanted document it cites
+	// article → the type codes of the wanted documents it cites, for
+	// "Nghị quyết này" (thisDocRe)
+	corefThis := map[int]map[string]bool{}
 	for _, d := range pq.docs {
 		docKeysWanted[d.key] = true
+		for _, a := range ix.docArticles[d.key] {
+			if corefThis[a] == nil {
+				corefThis[a] = map[string]bool{}
+			}
+			corefThis[a][d.code] = true
+		}
 		if pq.intents&wantSubject != 0 {
 			for _, a := range ix.docArticles[d.key] {
 				coref[a] = d.code
@@ -882,6 +891,17 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		if code, ok := coref[int(u.article)]; ok && !s.docHit && len(u.docs()) == 0 && u.traits&hasSubject != 0 {
 			if m := subjRe.FindStringSubmatch(u.text); m != nil && docTypeNames[content.Fold(m[1])] == code {
 				s.docHit = true
+			}
+		}
+		// "Nghị quyết này có hiệu lực từ …", "This Resolution comes into
+		// force …": a document's own closing clause names it by its type
+		// alone, in the article that cites it by number (often only in
+		// the paragraph under the lead).
+		if codes := corefThis[int(u.article)]; codes != nil && !s.docHit && len(u.docs()) == 0 {
+			for _, m := range thisDocRe.FindAllStringSubmatch(u.text, -1) {
+				if codes[thisDocType(m)] {
+					s.docHit = true
+				}
 			}
 		}
 		covered, missingEntity := 0.0, false
@@ -1830,11 +1850,22 @@ func (ix *Index) knows(alt []string) bool {
 }
 
 var (
-	dateRe   = regexp.MustCompile(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\bnăm \d{4}\b|\btháng \d{1,2}\b|\bQuý [IV]+\b|\b(?:` + content.EnglishMonths + `)\s+\d{1,4}\b|\b\d{1,2}\s+(?:` + content.EnglishMonths + `)\b`)
-	numberRe = regexp.MustCompile(`\b\d+\b`)
-	phoneRe  = regexp.MustCompile(`\b0\d{2,4}[ .]?\d{3}[ .]?\d{3,4}\b`)
-	emailRe  = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
-	subjRe   = regexp.MustCompile(`(?i)(nghị quyết|kết luận|kế hoạch|chương trình|quyết định|chỉ thị|đề án)[^.;]{0,80}\svề\s+(việc\s|["“«])`)
+	dateRe    = regexp.MustCompile(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\bnăm \d{4}\b|\btháng \d{1,2}\b|\bQuý [IV]+\b|\b(?:` + content.EnglishMonths + `)\s+\d{1,4}\b|\b\d{1,2}\s+(?:` + content.EnglishMonths + `)\b`)
+	numberRe  = regexp.MustCompile(`\b\d+\b`)
+	phoneRe   = regexp.MustCompile(`\b0\d{2,4}[ .]?\d{3}[ .]?\d{3,4}\b`)
+	emailRe   = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
+	thisDocRe = func() *regexp.Regexp {
+		var vi, en []string
+		for _, t := range content.Lexicon.DocTypes {
+			if t.Generic {
+				continue
+			}
+			vi = append(vi, t.Names...)
+			en = append(en, t.English...)
+		}
+		return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:(` + strings.Join(vi, "|") + `) này|[Tt]his (` + strings.Join(en, "|") + `))(?:[^\p{L}]|$)`)
+	}()
+	subjRe = regexp.MustCompile(`(?i)(nghị quyết|kết luận|kế hoạch|chương trình|quyết định|chỉ thị|đề án)[^.;]{0,80}\svề\s+(việc\s|["“«])`)
 )
 
 // traits are what a unit's text holds that questions ask for, found once at
@@ -2422,3 +2453,23 @@ func (wf *wordFlags) release() {
 	wf.set = wf.set[:0]
 	wordFlagPool.Put(wf)
 }
+
+// thisDocType is the type key of a document thisDocRe found named by its
+// type alone.
+func thisDocType(m []string) string {
+	if m[1] != "" {
+		return docTypeNames[content.Fold(m[1])]
+	}
+	return englishDocTypes[strings.ToLower(m[2])]
+}
+
+// englishDocTypes maps a type's English names to its key.
+var englishDocTypes = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range content.Lexicon.DocTypes {
+		for _, n := range t.English {
+			m[n] = t.Key()
+		}
+	}
+	return m
+}()
