@@ -900,7 +900,7 @@ func (ix *Index) parse(question string) parsedQuery {
 		if pq.english || telex[i] || i < len(cased) && typedShort(cased[i]) {
 			continue
 		}
-		c, ok := ix.correct(accented, pq.folded, i)
+		c, ok := ix.correct(accented, pq.folded, i, i > 0 && i < len(cased) && startsUpper(cased[i]))
 		if !ok {
 			continue
 		}

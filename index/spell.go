@@ -166,9 +166,9 @@ type correction struct {
 // other marks ("lãn": lần, làn), only a letter left out is mended
 // ("Lãng"). A function word ("nào", "đâu") is never a typo: pages seldom
 // write the words questions ask with.
-func (ix *Index) correct(accented []string, folded []string, i int) (correction, bool) {
+func (ix *Index) correct(accented []string, folded []string, i int, name bool) (correction, bool) {
 	w := accented[i]
-	if ix.spell == nil || utf8.RuneCountInString(w) < minTypo || stopAccented[w] || !syllableRe.MatchString(folded[i]) && !typoShaped(folded[i]) {
+	if ix.spell == nil || utf8.RuneCountInString(w) < minTypo || stopAccented[w] || !syllableRe.MatchString(folded[i]) && !typoShaped(folded[i]) && !(name && nameTypoShaped(folded[i])) {
 		return correction{}, false
 	}
 	marked := hasDiacritic(w)
@@ -211,6 +211,22 @@ func (ix *Index) correct(accented []string, folded []string, i int) (correction,
 			}
 		}
 	}
+	if c, ok := ix.pickCorrection(near, accented, folded, i, marked); ok {
+		return c, true
+	}
+	// No word one edit away is written beside the question's: the
+	// initial consonant may be one that sounds alike in a region's speech
+	// ("Giồng Chôm" for Giồng Trôm, "xố" for số). Letters the corpus
+	// writes with other marks are a word of their own.
+	if lettersKnown {
+		return correction{}, false
+	}
+	return ix.pickCorrection(ix.soundAlike(w, folded[i], marked), accented, folded, i, marked)
+}
+
+// pickCorrection chooses among near, the corpus's words a typo may be of,
+// the one the question's words beside it are written beside.
+func (ix *Index) pickCorrection(near []string, accented, folded []string, i int, marked bool) (correction, bool) {
 	if len(near) == 0 {
 		return correction{}, false
 	}
@@ -377,4 +393,46 @@ func replaceWord(q, old, repl string) string {
 		}
 	}
 	return q
+}
+
+// soundAlikeInitials are initial consonants that sound alike in a region's
+// speech and are typed for each other: ch/tr, s/x, d/gi/r, l/n.
+var soundAlikeInitials = [][2]string{{"ch", "tr"}, {"tr", "ch"}, {"s", "x"}, {"x", "s"}, {"gi", "d"}, {"d", "gi"}, {"r", "gi"}, {"gi", "r"}, {"r", "d"}, {"d", "r"}, {"l", "n"}, {"n", "l"}}
+
+// soundAlike are the corpus's words w is with its initial consonant
+// swapped for one that sounds alike (soundAlikeInitials): written with
+// marks, as typed with them; folded, as typed without.
+func (ix *Index) soundAlike(w, folded string, marked bool) []string {
+	var out []string
+	for _, p := range soundAlikeInitials {
+		// "gi" is an initial only before a vowel; "ng", "nh" and "th"
+		// are initials of their own.
+		if !strings.HasPrefix(folded, p[0]) || p[0] == "n" && strings.HasPrefix(folded, "ng") || p[0] == "n" && strings.HasPrefix(folded, "nh") {
+			continue
+		}
+		if p[0] == "d" && strings.HasPrefix(folded, "gi") {
+			continue
+		}
+		if !marked {
+			if alt := p[1] + folded[len(p[0]):]; ix.df[alt] > 0 && syllableRe.MatchString(alt) {
+				out = append(out, alt)
+			}
+			continue
+		}
+		if !strings.HasPrefix(w, p[0]) { // "đ" folds to "d": no swap
+			continue
+		}
+		if f, ok := spellForm(p[1] + w[len(p[0]):]); ok {
+			out = ix.spell.words(f, out)
+		}
+	}
+	return out
+}
+
+// nameTypoShaped: a name typed with a letter wrong may spell no vowel
+// ("Nsm" for Nam, a key beside it): three or four letters, none a vowel.
+// Only a word the question capitalises is read so; a short form typed in
+// small letters ("tdp", "ctv") keeps its letters.
+func nameTypoShaped(folded string) bool {
+	return isLetters(folded) && !hasVowel(folded) && len(folded) >= 3 && len(folded) <= 4
 }

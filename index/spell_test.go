@@ -45,3 +45,30 @@ func TestTyposNoSyllable(t *testing.T) {
 		{"phường Vi Bìnhh mới gộp những phường nào", "phường Vi An và phường Vi Lạc"},
 	})
 }
+
+// soundAlikePage is a synthetic district page (invented places and
+// figures) for place names typed with an initial that sounds alike or a
+// key beside the right one.
+const soundAlikePage = `synthetic: true
+source: https://www.mau.example.invalid/tin-tuc/huyen-giong-trom-gia
+title: Huyện Giồng Trôm Giả và xã Lục Nam Thử sau sắp xếp
+
+Bài viết thử nghiệm (synthetic): mọi địa danh và số liệu dưới đây đều hư cấu.
+
+Sau sắp xếp, huyện Giồng Trôm Giả còn 14 xã và 1 thị trấn.
+
+Xã Lục Nam Thử có diện tích tự nhiên 31,5 km2 và 9.870 người.
+`
+
+// TestTyposSoundAlike: a place typed with an initial its region says
+// alike ("Giồng Chôm" for Giồng Trôm, "giong chom" without marks) or with a
+// letter struck beside the right key that leaves no vowel ("Lục Nsm"), is
+// read as the corpus writes it beside the question's words.
+func TestTyposSoundAlike(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"huyen.txt": soundAlikePage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"huyện Giồng Chôm Giả sau sắp xếp còn bao nhiêu xã", "14 xã"},
+		{"huyen giong chom gia sau sap xep con bao nhieu xa", "14 xã"},
+		{"xã Lục Nsm Thử có diện tích bao nhiêu", "31,5 km2"},
+	})
+}
