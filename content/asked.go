@@ -73,7 +73,7 @@ var askRules = []askRule{
 		`how far`, `distance`, `how many km`, `how many kilometers`, `how many kilometres`, `how many miles`), ValueDistance},
 	{askRE(`dan so`, `bao nhieu dan`, `bao nhieu nhan khau`, `so dan`, `nhan khau`, `population`, `inhabitants`, `how many people live`, `how populous`), ValuePopulation},
 	{askRE(`ty le`, `ti le`, `bao nhieu phan tram`, `phan tram`, `percent`, `percentage`, `rate`, `ratio`, `proportion`, `what share`, `which share`), ValuePercent},
-	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`, `how much money`, `funds`, `investment`, `allowance`, `subsidy`), ValueMoney},
+	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `thu nhap`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`, `how much money`, `funds`, `investment`, `allowance`, `subsidy`, `income`, `incomes`), ValueMoney},
 	{askRE(`so hieu`, `van ban nao`, `van ban so`, `(?:nghi quyet|quyet dinh|ke hoach|ket luan|chi thi|thong bao|cong van|nghi dinh|thong tu|quy dinh|huong dan|chuong trinh) (?:so )?(?:may|nao|bao nhieu|gi)`, `theo van ban`, `can cu`,
 		`decision number`, `resolution number`, `document number`, `which decision`, `which resolution`, `which document`, `what document`, `what decision`, `what resolution`, englishDocAsk()), ValueDocument},
 	{askRE(`ai`, `la ai`, `nguoi nao`, `ong nao`, `ba nao`, `dong chi nao`, `ho ten`, `ho va ten`, `ten la gi`, `who`, `whom`, `whose name`, `which person`, `full name`), ValuePerson},
@@ -178,6 +178,9 @@ func AskedTypes(question string) []Asked {
 		}
 	}
 	asking := AskingWords(q)
+	if strings.Contains(asking, " nam nao ") && nameNam(question) {
+		asking = strings.ReplaceAll(asking, " nam nao ", " nam_nao ")
+	}
 	for _, r := range askRules {
 		if r.re.MatchString(asking) {
 			add(Asked{Type: r.t})
@@ -228,11 +231,21 @@ func AskedTypes(question string) []Asked {
 		if noun == "" || has[ValuePopulation] {
 			continue
 		}
+		// "mấy ông công an phường hiểu sai …": "mấy" before a form of
+		// address is the chat register's plural ("those"), no count;
+		// after "có", "gồm" it counts the noun that follows ("có mấy bà
+		// phó chủ tịch").
+		if first, rest, _ := strings.Cut(noun, " "); pluralPronoun()[first] {
+			if !countVerbBefore(q[:m[0]]) || rest == "" {
+				continue
+			}
+			noun = rest
+		}
 		if units, ok := unitTypeList(noun); ok {
 			add(Asked{Type: ValueCount, Noun: units, units: true})
 			continue
 		}
-		add(Asked{Type: ValueCount, Noun: withEnglish(noun)})
+		add(Asked{Type: ValueCount, Noun: withTypo(noun)})
 	}
 	// "Tổng đài 1022 có bao nhiêu điện thoại viên?": a field named
 	// before a count of people or things is what the count is about.
@@ -264,6 +277,33 @@ func AskedTypes(question string) []Asked {
 		}
 	}
 	return out
+}
+
+// nameNamRE: "nam" written without the breve before "nào" typed with
+// its marks ("Hội Nhà báo Việt Nam nào", "Quảng Nam nào"), or after
+// "viet" where nothing is marked: the "Nam" of a name, not "năm nào" (a
+// year).
+var nameNamRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:nam\s+nào|vi[eệ]t\s+nam\s+nao)(?:[^\p{L}]|$)`)
+
+// nameNam: every "nam nào" of the question is a name's (nameNamRE): it
+// asks no year.
+func nameNam(question string) bool {
+	return nameNamRE.MatchString(question) && !strings.Contains(strings.ToLower(question), "năm nào")
+}
+
+// pluralPronoun is Lexicon.PluralPronouns, folded.
+var pluralPronoun = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range Lexicon.PluralPronouns {
+		m[Fold(w)] = true
+	}
+	return m
+})
+
+// countVerbBefore: the folded question before a count's ask ends with a
+// verb of having ("có", "gồm"): "có mấy ông …" counts.
+func countVerbBefore(q string) bool {
+	return strings.HasSuffix(q, " co") || strings.HasSuffix(q, " gom")
 }
 
 // identifierBefore: q (folded, up to a "number") ends with a word that
@@ -409,6 +449,43 @@ func loadNouns() {
 func NounEnglish(noun string) []string {
 	loadNouns()
 	return vietnameseNouns[noun]
+}
+
+// withTypo is withEnglish(noun), and for a person's noun in "viên" the
+// glossary does not know, the one it knows that is one letter longer in
+// the first syllable, when exactly one is: "hộ viên" is "hội viên" typed
+// short. The noun as typed stays first ("ho vien|hoi vien|member"): a
+// page may write it so.
+func withTypo(noun string) string {
+	loadNouns()
+	first, rest, ok := strings.Cut(noun, " ")
+	if !ok || rest != "vien" || vietnameseNouns[noun] != nil {
+		return withEnglish(noun)
+	}
+	found := ""
+	for n := range vietnameseNouns {
+		f, r, ok := strings.Cut(n, " ")
+		if !ok || r != "vien" || len(f) != len(first)+1 || !oneInserted(first, f) {
+			continue
+		}
+		if found != "" {
+			return noun // two readings: none is sure
+		}
+		found = n
+	}
+	if found == "" {
+		return noun
+	}
+	return noun + "|" + withEnglish(found)
+}
+
+// oneInserted: long is short with one letter inserted.
+func oneInserted(short, long string) bool {
+	i := 0
+	for i < len(short) && short[i] == long[i] {
+		i++
+	}
+	return short[i:] == long[i+1:]
 }
 
 // withEnglish adds to a Vietnamese noun asked for its English forms.
@@ -592,11 +669,18 @@ var agentNounRE = regexp.MustCompile(` ([a-z]+)(?: ([a-z]+))? vien `)
 var ordinalRE = regexp.MustCompile(` ([a-z]+) thu may `)
 
 // ordinalBefore are the last syllables of the nouns whose "thứ mấy" asks
-// which one of a sequence: a meeting or session (họp, hội nghị, phiên),
-// a time (lần), a term (khóa), a rank (xếp, đứng, hạng).
+// which one of a sequence: a meeting or session (họp, hội nghị, phiên,
+// kỳ: "họp kỳ thứ mấy"), a time (lần, đợt), a term (khóa), a rank (xếp,
+// đứng, hạng). "định kỳ thứ mấy" asks the weekday of what recurs
+// (periodicBefore).
 var ordinalBefore = map[string]bool{
 	"hop": true, "nghi": true, "phien": true, "lan": true, "khoa": true, "xep": true, "dung": true, "hang": true,
+	"ky": true, "dot": true,
 }
+
+// periodicBefore: "định kỳ", "periodically": a "kỳ" after it is no
+// sitting.
+const periodicBefore = " dinh"
 
 // englishWhBeforeRE: an English question word.
 var englishWhBeforeRE = regexp.MustCompile(` (?:what|which|who|whom|whose|where|how) `)
@@ -624,7 +708,7 @@ func AskingWords(q string) string {
 	}
 	for {
 		m := ordinalRE.FindStringSubmatchIndex(q)
-		if m == nil || !ordinalBefore[q[m[2]:m[3]]] {
+		if m == nil || !ordinalBefore[q[m[2]:m[3]]] || q[m[2]:m[3]] == "ky" && strings.HasSuffix(q[:m[2]-1], periodicBefore) {
 			break
 		}
 		q = q[:m[0]] + " " + q[m[2]:m[3]] + " thu_may " + q[m[1]:]

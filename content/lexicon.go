@@ -306,6 +306,17 @@ type lexicon struct {
 	// information?"): a contact field they name is their subject, not
 	// what they ask for.
 	BodyAsks []string
+	// PluralPronouns are the forms of address the chat register makes a
+	// plural with "mấy" ("mấy ông công an phường", "mấy anh chị"):
+	// "those", not a count asked. Only those whose unmarked form is no
+	// other word after "mấy" ("mấy chi bộ", "mấy cơ quan", "mấy chủ hộ",
+	// "mấy bậc" count).
+	PluralPronouns []string
+	// NotCurrency are the syllables that make "đồng" after a number a word
+	// of its own, not the currency: "41 đồng chí" counts comrades, "3
+	// đồng bào" people, "2 đồng đội" teammates. As written, with marks:
+	// "đồng chí" is no "đông" or "dòng".
+	NotCurrency []string
 	// EnglishSpellings are British spellings (and irregular plurals) that
 	// no rule of EnglishForm reads, with the form search compares them by.
 	EnglishSpellings map[string]string
@@ -455,6 +466,8 @@ var Lexicon = lexicon{
 	ReasonMarkers:         []string{"nhằm", "vì", "bởi vì", "do đó", "mục đích", "mục tiêu", "ý nghĩa", "cần thiết"},
 	QuestionAsks:          questionAskList,
 	Classifiers:           []string{"đơn vị"},
+	PluralPronouns:        []string{"ông", "bà", "anh", "em"},
+	NotCurrency:           strings.Fields("chí bào nghiệp đội hương môn minh hồ lòng đẳng ý"),
 	EnglishTitleModifiers: []string{"deputy", "vice", "executive", "permanent"},
 	EnglishBackUnits:      strings.Fields("commune ward province city district town village hamlet"),
 	EnglishHonorifics:     []string{"Mr", "Ms", "Mrs", "Madam"},

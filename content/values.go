@@ -383,7 +383,9 @@ func findEnglishDates(f *valueFinder) {
 	}
 }
 
-var quarterRE = regexp.MustCompile(`(?i)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/\s*|\s+năm\s+)\d{4}`)
+// quarterRE is a quarter of a year: "quý II/2024", "quý 3 năm 2025",
+// "quý I-2019".
+var quarterRE = regexp.MustCompile(`(?i)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:[/–-]\s*|\s+năm\s+)\d{4}`)
 
 var quarterWords = valueWords("quý")
 
@@ -730,11 +732,11 @@ var (
 // phone numbers, most specific first.
 var numShapes = []numShape{
 	// Money, rates, areas, population.
-	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: endsWord,
+	{t: ValueMoney, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|vnđ|vnd|đ)|(?:` + valueNum + `)\s*(?:tỷ|tỉ)(?:\s*đồng)?`), ok: moneyOK,
 		may: hasAny("đ", "vnd", "tỷ", "tỉ"), next: numberThen(numberChars, "ntđv")},
 	{t: ValuePercent, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:%|phần\s+trăm|per\s?cent\b)`), may: hasAny("%", "trăm", "cent"),
 		next: numberThen(numberChars, "%p")},
-	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km 2|km\s+vuông|ha|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km|hectares?)`), ok: areaOK,
+	{t: ValueArea, at: anchored(`(?i)(?:` + valueNum + `)\s*(?:km²|km2|km 2|km\s+vuông|ha|hectares?|héc-?ta|hecta|m²|m2|mét\s+vuông|square\s+kilomet(?:er|re)s?|sq\.?\s*km)`), ok: areaOK,
 		may: hasAny("km", "ha", "héc", "hecta", "m²", "m2", "mét", "square", "sq"), next: numberThen(numberChars, "khms")},
 	// Lengths and distances, after areas ("12 km²" is one): "cách thành
 	// phố 62 km", "biên giới dài 182 km", "khoảng 56 hải lý".
@@ -806,6 +808,32 @@ func populationOK(text string, start, end int, before bool) bool {
 	next = Fold(next)
 	return numberMultiplier[next] || next == "khau"
 }
+
+// moneyOK: the match ends a word, and a "đồng" it ends with is the
+// currency, not the first syllable of a word of its own ("41 đồng chí",
+// "hai đồng bào": Lexicon.NotCurrency), which a count reads.
+func moneyOK(text string, start, end int, before bool) bool {
+	if !endsWord(text, start, end, before) {
+		return false
+	}
+	if foldSuffix(text[start:end], "đồng") < 0 {
+		return true
+	}
+	next := strings.TrimLeft(text[end:], " ")
+	if i := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }); i >= 0 {
+		next = next[:i]
+	}
+	return next == "" || !notCurrency()[strings.ToLower(next)]
+}
+
+// notCurrency is Lexicon.NotCurrency as a set, lower-cased.
+var notCurrency = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range Lexicon.NotCurrency {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+})
 
 // bareNumber: no word follows the number; its unit or noun is in the
 // label before it.
@@ -1252,9 +1280,33 @@ func findCountValues(f *valueFinder) {
 		if len(words) == 0 || countStopWord(words[0]) && !placeKindAt(foldedWords(f.text[nounStart:], 3), 0) || measureUnits[Fold(words[0])] {
 			continue
 		}
+		// "5 months", "15 working days": an English length of time is a
+		// duration, as "5 tháng" is, not a count of months.
+		if k := englishDurationAt(words); k > 0 {
+			end = nounStart + len(strings.Join(words[:k], " "))
+			f.add(ValueDuration, s, end, "")
+			continue
+		}
 		end = strings.LastIndex(f.text[:end], words[len(words)-1]) + len(words[len(words)-1])
 		f.add(ValueCount, s, end, strings.Join(words, " "))
 	}
+}
+
+// englishDurationUnits are the English units of a length of time.
+var englishDurationUnits = map[string]bool{"day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "year": true, "years": true}
+
+// englishDurationAt: how many of a count's noun words are an English
+// length of time's unit ("months", "working days"), 0 if they are none.
+func englishDurationAt(words []string) int {
+	k := 0
+	if len(words) > 1 && strings.EqualFold(words[0], "working") {
+		k = 1
+	}
+	if englishDurationUnits[strings.ToLower(words[k])] {
+		return k + 1
+	}
+	return 0
 }
 
 // labelledCountRE is a count whose noun is in its label, as a table's

@@ -140,8 +140,9 @@ const preparedFile = "kyanhbot-prepared"
 // a file written by other code is not read (2: Batches; 3: the values
 // ask_near reads, Near; 4: a count's noun written with marks is cut only
 // by a function word written so, "1.151 đảng viên"; 5: an English year
-// after "in", "since" is a date).
-const preparedVersion = 5
+// after "in", "since" is a date; 6: "41 đồng chí" a count, not money,
+// the quarter with a dash, the English duration and hectares).
+const preparedVersion = 6
 
 // prepared is preparedFile's content, a column a field.
 type prepared struct {
