@@ -106,6 +106,11 @@ type lexicon struct {
 	// not answer for "đợt 2". A month is numbered so ("tháng 11/2025"
 	// is not the "tháng 12" asked).
 	Periods []string
+	// Terms are the words of a term of office numbered by its years
+	// ("nhiệm kỳ 2020 - 2025", "khóa 2021-2026", "term 2020-2025"): the
+	// term of 2015 - 2020 does not answer for the one after it. A term
+	// is read as a period numbered by its first year.
+	Terms []string
 	// EnglishTitles are the English names of those posts (Short) with the
 	// Vietnamese title each stands for (Long).
 	EnglishTitles []Term
@@ -436,6 +441,7 @@ var Lexicon = lexicon{
 	CurrentWords: []string{"hiện nay", "hiện có", "hiện tại", "currently", "at present"},
 	FormerWords:  []string{"trước đây", "previously", "formerly"},
 	Periods:      []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý", "tháng"},
+	Terms:        []string{"nhiệm kỳ", "khóa", "khoá", "term"},
 	EnglishTitles: []Term{
 		{Short: "director", Long: []string{"Giám đốc"}}, {Short: "chairman", Long: []string{"Chủ tịch"}},
 		{Short: "chairwoman", Long: []string{"Chủ tịch"}}, {Short: "chairperson", Long: []string{"Chủ tịch"}},
@@ -451,7 +457,7 @@ var Lexicon = lexicon{
 	ListJoiners:           []string{"và", "and"},
 	Locatives:             []string{"tại", "ở", "at"},
 	SignerAsks:            []string{"ai ký", "người ký", "do ai ký", "who signed", "signed by whom"},
-	HolderAsks:            []string{"là ai", "ai là", "tên là gì", "họ tên", "họ và tên", "who is", "who was", "who will be", "who are", "who became"},
+	HolderAsks:            []string{"là ai", "ai là", "tên là gì", "họ tên", "họ và tên", "who is", "who was", "who will be", "who are", "who became", "bầu ai", "ai được bầu", "ai được chỉ định", "ai được bổ nhiệm", "ai giữ chức", "ai đảm nhận", "ai đảm nhiệm", "ai đứng đầu", "ai phụ trách", "who heads", "who leads", "who chairs", "who holds", "who replaced", "who succeeded", "who took over", "who has been"},
 	CountNamers:           []string{"số", "số lượng", "number of"},
 	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
 	EnglishNameJoiners:    []string{"of", "and", "for"},

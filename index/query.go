@@ -1166,7 +1166,7 @@ func (ix *Index) parse(question string) parsedQuery {
 	if !pq.english {
 		pq.bodies = ix.bodiesNamed(&pq, cased, accented, qAccented)
 	}
-	pq.periods = periodsNamed(pq.folded)
+	pq.periods = append(periodsNamed(pq.folded), termsNamed(pq.folded)...)
 	pq.change = asksChange(pq.folded)
 	pq.side = sidesOf(pq.folded)
 	// "Chủ tịch … tên là gì", "họ tên", "đồng chí nào" ask for the
@@ -1488,6 +1488,49 @@ var periodWords = func() [][]string {
 	return out
 }()
 
+// termWords are the lexicon's Terms, folded, longest first: a period
+// word numbered by a year.
+var termWords = func() [][]string {
+	var out [][]string
+	for _, p := range content.Lexicon.Terms {
+		out = append(out, foldWords(p))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
+
+// termYear is the year w writes as a term's first year, or 0.
+func termYear(w string) int {
+	if len(w) != 4 || !isDigits(w) {
+		return 0
+	}
+	n, _ := strconv.Atoi(w)
+	if n < 1945 || n > 2100 {
+		return 0
+	}
+	return n
+}
+
+// termsNamed are the terms a question numbers by their first year
+// ("nhiệm kỳ 2020 - 2025"), as periods.
+func termsNamed(folded []string) []period {
+	var out []period
+	for i := 0; i < len(folded); i++ {
+		for _, p := range termWords {
+			j := i + len(p)
+			if j >= len(folded) || !slices.Equal(folded[i:j], p) {
+				continue
+			}
+			if n := termYear(folded[j]); n > 0 {
+				out = append(out, period{p, n})
+				i = j
+			}
+			break
+		}
+	}
+	return out
+}
+
 // ordinalWords are the numbers 1–10 as an ordinal writes them after
 // "thứ", folded ("thứ nhất", "thứ tư").
 var ordinalWords = func() map[string]int {
@@ -1600,7 +1643,11 @@ func periodIn(ws []string, p period) int {
 		if thu && j+1 < len(ws) {
 			j++
 		}
-		switch n := ordinalValue(ws[j], thu); {
+		n := ordinalValue(ws[j], thu)
+		if p.n > 40 {
+			n = termYear(ws[j])
+		}
+		switch {
 		case n == p.n:
 			return 1
 		case n > 0:
@@ -2340,7 +2387,7 @@ func requiredNames(folded, cased []string, stops []bool, in intent, bodyNotPlace
 				// An abbreviation after the name ("xã Thử Nghiệm NTM") is
 				// not part of it, nor what follows a bracket or a comma
 				// ("xã Hà Đông (Hải Phòng)": the city it is in).
-				if !startsUpper(cased[j]) || isPlacePrefixAt(folded, j) || (len(name) > 0 && (content.AllCaps(cased[j]) || j < len(stops) && stops[j])) {
+				if !startsUpper(cased[j]) || prefixWrittenAt(folded, cased, j, accents) || (len(name) > 0 && (content.AllCaps(cased[j]) || j < len(stops) && stops[j])) {
 					break
 				}
 				name = append(name, folded[j])
@@ -2461,6 +2508,22 @@ func isPlacePrefixAt(folded []string, j int) bool {
 		if j+len(p) <= len(folded) && slices.Equal(folded[j:j+len(p)], p) {
 			return true
 		}
+	}
+	return false
+}
+
+// prefixWrittenAt: a place prefix starts at folded[j], written with its
+// accents where the question writes accents: "Cô Tô" is a name, not
+// "tổ" (a residential group) after "Cô".
+func prefixWrittenAt(folded, cased []string, j int, accents bool) bool {
+	for pi, p := range placePrefixes {
+		if j+len(p) > len(folded) || !slices.Equal(folded[j:j+len(p)], p) {
+			continue
+		}
+		if acc := placePrefixAccents[pi]; acc != nil && accents && !sameAccents(cased[j:min(j+len(p), len(cased))], acc) {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -984,6 +984,13 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			// A contact block is an office's: it names the place in its
 			// address, seldom the body ("Địa chỉ: …, xã Châu Pha"
 			// answers for the commune's People's Committee).
+			// Who held a post in a year asked is not answered by a unit
+			// writing another year and not the one asked, whatever its
+			// article names: "ngày 01/01/1997, … thành lập" does not
+			// answer who was the secretary in 2022.
+			if holder && c.year && !namedIn(c, has, inContext) && otherYearIn(folded, c.alts[0][0]) {
+				missingEntity = true
+			}
 			if c.entity && u.kind != kContact && !boxOfficeField(c, u) && !namedIn(c, has, inContext, inPrev, inTitle) && !(c.year && (ix.namedInLead(c, int(u.article)) || ix.yearInArticle(c, int(u.article)))) {
 				missingEntity = true
 			}
@@ -1043,6 +1050,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			a, b, c := periodIn(folded, p), periodIn(prevWords, p), periodIn(ctxWords, p)
 			window := max(a, b, c)
 			if window == 0 && min(a, b, c) < 0 {
+				window = -1
+			}
+			// The unit's own number speaks first: "Đại hội lần thứ II …"
+			// under a list introduced by the first congress is the
+			// second's.
+			if a < 0 {
 				window = -1
 			}
 			// A month is numbered by a date too: "ngày 15/8" is in
@@ -2371,6 +2384,16 @@ func (ix *Index) personInWindow(u *unit) bool {
 	}
 	return u.context != "" && (hasNameShape(u.context) || content.NamesPerson(u.context) ||
 		slices.ContainsFunc(content.Values(u.context), func(v content.Value) bool { return v.Type == content.ValuePerson }))
+}
+
+// otherYearIn: ws writes a year other than the one asked.
+func otherYearIn(ws []string, year string) bool {
+	for _, w := range ws {
+		if w != year && isDigits(w) && looksLikeYear(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldedAsks folds a lexicon list of question forms, with a space each
