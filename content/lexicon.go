@@ -440,7 +440,7 @@ var Lexicon = lexicon{
 	BeforeWords:  []string{"trước", "trước khi", "trước đợt", "before", "before the", "prior to", "prior to the"},
 	CurrentWords: []string{"hiện nay", "hiện có", "hiện tại", "currently", "at present"},
 	FormerWords:  []string{"trước đây", "previously", "formerly"},
-	Periods:      []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý", "tháng"},
+	Periods:      []string{"đợt", "kỳ họp", "giai đoạn", "lần", "khóa", "khoá", "phiên họp", "phiên", "quý", "tháng", "cơ sở", "chi nhánh", "branch"},
 	Terms:        []string{"nhiệm kỳ", "khóa", "khoá", "term"},
 	EnglishTitles: []Term{
 		{Short: "director", Long: []string{"Giám đốc"}}, {Short: "chairman", Long: []string{"Chủ tịch"}},

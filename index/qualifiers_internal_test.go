@@ -80,3 +80,17 @@ func TestPrefixWrittenAt(t *testing.T) {
 		}
 	}
 }
+
+func TestFacilityNumbered(t *testing.T) {
+	ps := periodsNamed(foldWords("Trụ sở tiếp công dân cơ sở 3 đặt ở đâu?"))
+	if len(ps) != 1 || ps[0].n != 3 {
+		t.Fatalf("periodsNamed = %v, want cơ sở 3", ps)
+	}
+	if got := periodIn(foldWords("(2) Trụ sở tiếp công dân (cơ sở 2) đặt tại số 5 đường Thử Nghiệm."), ps[0]); got != -1 {
+		t.Errorf("periodIn(cơ sở 2) = %d, want -1", got)
+	}
+	// "trên cơ sở" numbers nothing.
+	if ps := periodsNamed(foldWords("Xã mới thành lập trên cơ sở nhập những xã nào?")); len(ps) != 0 {
+		t.Errorf("periodsNamed(trên cơ sở) = %v, want none", ps)
+	}
+}

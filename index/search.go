@@ -671,6 +671,33 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		soleArticle = int(ix.units[cands[0].unit].article)
 	}
 	soleInArticle := map[int]bool{}
+	// How each article numbers each period asked (periodIn over its
+	// title and paragraphs), read once.
+	type articlePeriod struct{ article, period int }
+	periodsRead := map[articlePeriod]int{}
+	periodInArticle := func(a, pi int) int {
+		k := articlePeriod{a, pi}
+		if v, ok := periodsRead[k]; ok {
+			return v
+		}
+		art := &ix.corpus.Articles[a]
+		v := 0
+		for _, t := range append([]string{art.Title}, art.Paragraphs...) {
+			switch periodIn(foldWords(t), pq.periods[pi]) {
+			case 1:
+				v = 1
+			case -1:
+				if v == 0 {
+					v = -1
+				}
+			}
+			if v == 1 {
+				break
+			}
+		}
+		periodsRead[k] = v
+		return v
+	}
 	soleOfKind := func(a, ri int, r [][]string) bool {
 		if a != soleArticle || requiredKinds[ri] < 0 || slices.ContainsFunc(r[0], isDigits) {
 			return false
@@ -1046,7 +1073,7 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// A period numbered otherwise than asked ("đợt 1/2019" for "đợt
 		// 2") by the unit's window, or else by its article's title, and
 		// nowhere there as asked, is another period's.
-		for _, p := range pq.periods {
+		for pi, p := range pq.periods {
 			a, b, c := periodIn(folded, p), periodIn(prevWords, p), periodIn(ctxWords, p)
 			window := max(a, b, c)
 			if window == 0 && min(a, b, c) < 0 {
@@ -1090,6 +1117,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				}
 			}
 			if window == 0 && own < 0 && pq.intents&wantDate != 0 {
+				window = -1
+			}
+			// An article numbering the period otherwise and never as
+			// asked ("cơ sở 1", "cơ sở 2", not "cơ sở 3") does not give
+			// the one asked in a sentence numbering none.
+			if window == 0 && !isMonth(p) && periodInArticle(int(u.article), pi) < 0 {
 				window = -1
 			}
 			if window < 0 {
