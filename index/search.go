@@ -1075,6 +1075,16 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		// nowhere there as asked, is another period's.
 		for pi, p := range pq.periods {
 			a, b, c := periodIn(folded, p), periodIn(prevWords, p), periodIn(ctxWords, p)
+			// A term is the unit's own: a page on a congress names the
+			// new term in its lead and sentences around the past term's
+			// results ("kết nạp 48 đảng viên mới") that name none.
+			if p.n > 40 {
+				if a < 0 {
+					missingRequired = true
+					s.gate.checks |= checkPeriod
+				}
+				continue
+			}
 			window := max(a, b, c)
 			if window == 0 && min(a, b, c) < 0 {
 				window = -1
