@@ -1164,6 +1164,17 @@ func (ix *Index) parse(question string) parsedQuery {
 		pq.required = append(pq.required, ix.unnamedPlaces(pq.folded, accented, cased, qAccented, pq.required)...)
 	}
 	if !pq.english {
+		// A name the glossary renders in English ("TP.HCM", HCMC) is
+		// named by an English page in its English.
+		for i, r := range pq.required {
+			for _, alt := range r {
+				for _, en := range ix.englishAlts(alt) {
+					if !slices.ContainsFunc(pq.required[i], func(a []string) bool { return slices.Equal(a, en) }) {
+						pq.required[i] = append(slices.Clip(pq.required[i]), en)
+					}
+				}
+			}
+		}
 		pq.bodies = ix.bodiesNamed(&pq, cased, accented, qAccented)
 	}
 	pq.periods = append(periodsNamed(pq.folded), termsNamed(pq.folded)...)

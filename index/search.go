@@ -503,12 +503,14 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 		unknownShare /= total
 	}
 	enWeights, enTotal := weights, total
+	untranslated := make([]bool, len(weights))
 	if !pq.english && len(ix.enWords) > 0 {
 		enWeights, enTotal = make([]float64, len(weights)), 0
 		for i, c := range pq.concepts {
 			enWeights[i] = weights[i]
 			if !ix.enReadable(c) && vietnameseShaped(c.alts[0]) {
 				enWeights[i] *= untranslatedWeight
+				untranslated[i] = true
 			}
 			enTotal += enWeights[i]
 		}
@@ -1025,9 +1027,12 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 			credit[i] = p
 			if p < 1 && namedInOr(concept{alts: c.alts}, leadOf, has, inContext, inPrev, inTitle, inEnclosing) {
 				windowed += ws[i] * (1 - p)
-			} else if p == 0 && ws[i] > 0 && !placeKindWord(c) {
+			} else if p == 0 && ws[i] > 0 && !placeKindWord(c) && !(enUnit && untranslated[i]) {
 				// A place's kind ("huyện", "h.", "district") is not what
-				// is missing: the named-place check reads the name.
+				// is missing: the named-place check reads the name. Nor,
+				// in an English unit, a Vietnamese word no English unit
+				// writes in any spelling (untranslatedWeight): the page
+				// cannot write it, however well it answers.
 				windowHole = true
 			}
 			if p == 0 && known[i] && tot > 0 {
