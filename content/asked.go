@@ -79,6 +79,55 @@ var askRules = []askRule{
 	{askRE(`ai`, `la ai`, `nguoi nao`, `ong nao`, `ba nao`, `dong chi nao`, `ho ten`, `ho va ten`, `ten la gi`, `who`, `whom`, `whose name`, `which person`, `full name`), ValuePerson},
 }
 
+// englishTitleAsk: the question asks who holds a post by its English
+// title after "which" or "what", as "ông nào", "đồng chí nào" do: "which
+// vice chairman", "which Ha Long city vice chairman". The words between
+// name the body or place; a word asking something else ("what year did
+// the chairman …") or a verb stops the reading.
+func englishTitleAsk(q string) bool {
+	ws := strings.Fields(q)
+	for i, w := range ws {
+		if w != "which" && w != "what" {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+1+maxTitleAskGap; j++ {
+			if englishTitleWords[ws[j]] {
+				return true
+			}
+			if titleAskStops[ws[j]] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// maxTitleAskGap is how many words of a body or place may stand between
+// "which" and the title.
+const maxTitleAskGap = 4
+
+// englishTitleWords are the last words of the lexicon's English titles.
+var englishTitleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range Lexicon.EnglishTitles {
+		ws := strings.Fields(Fold(t.Short))
+		m[ws[len(ws)-1]] = true
+	}
+	return m
+}()
+
+// titleAskStops end the words between "which" and a title: a question
+// word's noun or a verb, after which the title is the subject, not what
+// is asked ("what year did the chairman take office").
+var titleAskStops = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "did": true, "does": true, "do": true, "will": true, "has": true, "have": true, "can": true,
+	"year": true, "date": true, "day": true, "month": true, "time": true, "number": true, "phone": true, "email": true, "address": true, "name": true, "title": true, "post": true, "position": true,
+}
+
+// englishMeansRE is a contact field named as the way something is done
+// ("takes reports by phone"), not as what is asked.
+var englishMeansRE = regexp.MustCompile(` (?:by|via|over|through) (?:the |a )?(?:phone|telephone|e mail|email|fax|hotline) `)
+
 // englishDocAsk asks for a document of any of the lexicon's types in
 // English, as the Vietnamese alternative above does for the Vietnamese
 // names: "which plan", "what decree", "circular number".
@@ -207,6 +256,9 @@ func AskedTypes(question string) []Asked {
 		out = drop(out, ValueDistance)
 	}
 	// "địa chỉ email", "địa chỉ website": the address asked is that one.
+	if !has[ValuePerson] && englishTitleAsk(asking) {
+		add(Asked{Type: ValuePerson})
+	}
 	if has[ValueAddress] && (has[ValueEmail] || has[ValueWebsite]) && !strings.Contains(q, " o dau ") && !strings.Contains(q, " tru so ") {
 		out = drop(out, ValueAddress)
 	}
@@ -705,6 +757,13 @@ func AskingWords(q string) string {
 	// "when" after another question word starts a clause; it asks no date.
 	if i := strings.Index(q, " when "); i > 0 && englishWhBeforeRE.MatchString(q[:i+1]) {
 		q = q[:i] + " when_clause " + q[i+len(" when "):]
+	}
+	// "Which vice chairman takes reports by phone?" asks the person: the
+	// phone is how the reports come, no field asked.
+	if (strings.Contains(q, " who ") || englishTitleAsk(q)) && englishMeansRE.MatchString(q) {
+		q = englishMeansRE.ReplaceAllStringFunc(q, func(m string) string {
+			return " " + strings.ReplaceAll(strings.TrimSpace(m), " ", "_") + " "
+		})
 	}
 	for {
 		m := ordinalRE.FindStringSubmatchIndex(q)
