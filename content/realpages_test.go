@@ -1,8 +1,11 @@
 package content
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
+	"testing"
 )
 
 // realPageTexts is the text of every real-round page on this machine
@@ -22,4 +25,33 @@ func realPageTexts() []string {
 		texts = append(texts, string(data))
 	}
 	return texts
+}
+
+// checkPieces calls check on n random strings built from pieces (each
+// given word and its splits added), on "", and on every lower-cased
+// line of the real pages: the equivalence tests' shared corpus of odd
+// input, so a fast reading is compared with its slow one on the same
+// kinds of text.
+func checkPieces(t *testing.T, seed int64, n int, pieces, words []string, check func(string)) {
+	t.Helper()
+	for _, w := range words {
+		pieces = append(pieces, w)
+		for k := 1; k < len(w); k++ {
+			pieces = append(pieces, w[:k], w[k:])
+		}
+	}
+	r := rand.New(rand.NewSource(seed))
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		for k := r.Intn(12); k >= 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+	check("")
+	for _, text := range realPageTexts() {
+		for _, line := range strings.Split(text, "\n") {
+			check(strings.ToLower(line))
+		}
+	}
 }

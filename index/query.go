@@ -1490,25 +1490,22 @@ func (ix *Index) boundAfterOf(folded []string, k int) bound {
 }
 
 // periodWords are the lexicon's Periods, folded, longest first.
-var periodWords = func() [][]string {
-	var out [][]string
-	for _, p := range content.Lexicon.Periods {
-		out = append(out, foldWords(p))
-	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
-	return out
-}()
+var periodWords = foldedLongestFirst(content.Lexicon.Periods)
 
 // termWords are the lexicon's Terms, folded, longest first: a period
 // word numbered by a year.
-var termWords = func() [][]string {
+var termWords = foldedLongestFirst(content.Lexicon.Terms)
+
+// foldedLongestFirst folds each phrase into words and puts the longest
+// first, so a longer phrase is tried before a phrase it begins with.
+func foldedLongestFirst(phrases []string) [][]string {
 	var out [][]string
-	for _, p := range content.Lexicon.Terms {
+	for _, p := range phrases {
 		out = append(out, foldWords(p))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
-}()
+}
 
 // termYear is the year w writes as a term's first year, or 0.
 func termYear(w string) int {
