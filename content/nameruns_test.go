@@ -1,7 +1,6 @@
 package content
 
 import (
-	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
@@ -33,15 +32,7 @@ func TestNameRunsAsBefore(t *testing.T) {
 		"People's", "Committee", "province", "Ban", "Sở", "12", "3", "(", ")", ",", ".", ":", "-", "'", "\u0300", "\u0301a", "Ωmega",
 		"ǅ", "ß", "İ", "ſ", "\xff", "\xe1\xbb", "٣", "_", "/"}
 	seps := []string{" ", " ", " ", "  ", "\t", "\n", "", "\u00a0"}
-	r := rand.New(rand.NewSource(20))
-	for k := 0; k < 200000; k++ {
-		var b strings.Builder
-		for i := r.Intn(25); i >= 0; i-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-			b.WriteString(seps[r.Intn(len(seps))])
-		}
-		check(b.String())
-	}
+	checkRandom(20, 200000, 25, pieces, seps, check)
 	pages := realPageTexts()
 	for _, text := range pages {
 		for _, line := range strings.Split(text, "\n") {

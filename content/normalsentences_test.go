@@ -1,7 +1,6 @@
 package content
 
 import (
-	"math/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -37,15 +36,7 @@ func TestNormalSentences(t *testing.T) {
 	pieces := []string{"Hòa", "Hoà", "thủy", "thuỷ", "khỏe", "khoẻ", "Ủy", "ban", "Quý", "Nguyễn", "V", "TP", "1.250", "29/6", "A",
 		"e\u0301", "o\u0300a", "\u0301", "Ω", "«", "“", "”", "\"", "'", ")", "(", ".", "...", "…", "!", "?", ";", ":", ",", "\xff", "\xe1\xbb"}
 	seps := []string{" ", " ", " ", " ", ". ", "? ", "! ", "", "  ", "\t", "\n", "\u00a0", " \n "}
-	r := rand.New(rand.NewSource(20))
-	for k := 0; k < 200000; k++ {
-		var b strings.Builder
-		for i := r.Intn(30); i >= 0; i-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-			b.WriteString(seps[r.Intn(len(seps))])
-		}
-		check(b.String())
-	}
+	checkRandom(20, 200000, 30, pieces, seps, check)
 	check("")
 	pages := realPageTexts()
 	for _, text := range pages {

@@ -40,18 +40,27 @@ func checkPieces(t *testing.T, seed int64, n int, pieces, words []string, check 
 			pieces = append(pieces, w[:k], w[k:])
 		}
 	}
-	r := rand.New(rand.NewSource(seed))
-	for i := 0; i < n; i++ {
-		var b strings.Builder
-		for k := r.Intn(12); k >= 0; k-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		check(b.String())
-	}
+	checkRandom(seed, n, 12, pieces, nil, check)
 	check("")
 	for _, text := range realPageTexts() {
 		for _, line := range strings.Split(text, "\n") {
 			check(strings.ToLower(line))
 		}
+	}
+}
+
+// checkRandom calls check on n random strings of up to maxParts+1
+// pieces, each followed by a random separator when seps is given.
+func checkRandom(seed int64, n, maxParts int, pieces, seps []string, check func(string)) {
+	r := rand.New(rand.NewSource(seed))
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		for k := r.Intn(maxParts); k >= 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+			if seps != nil {
+				b.WriteString(seps[r.Intn(len(seps))])
+			}
+		}
+		check(b.String())
 	}
 }
