@@ -169,6 +169,12 @@ type parsedQuery struct {
 	// công dân vào thứ Tư"), speaks of another official.
 	offices     [][][]string
 	officeBound []bound
+	// untitled marks the question's syllables that start no title though
+	// they fold as one: typed with other marks than the title's in an
+	// accented question ("Hội truyền thống Trường Sơn" is no "Trưởng"),
+	// or inside a place the question requires ("thôn Chanh" is no
+	// "Chánh").
+	untitled []bool
 	// initials are the runs of capitals the question writes for a name
 	// (initials.go), matched against each unit's window.
 	initials []initialsRef
@@ -1180,17 +1186,18 @@ func (ix *Index) parse(question string) parsedQuery {
 	pq.periods = append(periodsNamed(pq.folded), termsNamed(pq.folded)...)
 	pq.change = asksChange(pq.folded)
 	pq.side = sidesOf(pq.folded)
+	pq.untitled = untitledAt(pq.folded, accented, qAccented, pq.required)
 	// "Chủ tịch … tên là gì", "họ tên", "đồng chí nào" ask for the
 	// person holding the title named, as "ai" does.
 	asked := content.AskedTypes(q) // read once for both uses (its regexps were twice 4% of a question)
 	if pq.intents&wantName == 0 && slices.ContainsFunc(asked, func(a content.Asked) bool { return a.Type == content.ValuePerson }) {
-		if ts, _, _ := ix.namedTitles(pq.folded); len(ts) > 0 {
+		if ts, _, _ := ix.namedTitles(pq.folded, pq.untitled); len(ts) > 0 {
 			pq.intents |= wantName
 		}
 	}
-	pq.titles, pq.titleBound, pq.titleLevel = ix.askedTitles(pq.folded, pq.intents)
+	pq.titles, pq.titleBound, pq.titleLevel = ix.askedTitles(pq.folded, pq.untitled, pq.intents)
 	if pq.intents&wantName == 0 {
-		pq.offices, pq.officeBound, _ = ix.namedTitles(pq.folded)
+		pq.offices, pq.officeBound, _ = ix.namedTitles(pq.folded, pq.untitled)
 		if len(pq.offices) > 0 {
 			ix.officeBodies(&pq)
 		}
@@ -1401,11 +1408,11 @@ var titleHeads = func() [][]string {
 
 // askedTitles are the titles a who-question names (see parsedQuery.titles),
 // with what the question writes after each.
-func (ix *Index) askedTitles(folded []string, in intent) ([][][]string, []bound, []int) {
+func (ix *Index) askedTitles(folded []string, untitled []bool, in intent) ([][][]string, []bound, []int) {
 	if in&wantName == 0 {
 		return nil, nil, nil
 	}
-	return ix.namedTitles(folded)
+	return ix.namedTitles(folded, untitled)
 }
 
 // officeBodies marks as a named body (concept.entity) the body written
@@ -1415,6 +1422,9 @@ func (ix *Index) askedTitles(folded []string, in intent) ([][][]string, []bound,
 // committee's secretary.
 func (ix *Index) officeBodies(pq *parsedQuery) {
 	for i := 0; i < len(pq.folded); i++ {
+		if i < len(pq.untitled) && pq.untitled[i] {
+			continue
+		}
 		t := titleSpellings(pq.folded, i)
 		if t == nil {
 			continue
@@ -1433,11 +1443,14 @@ func (ix *Index) officeBodies(pq *parsedQuery) {
 
 // namedTitles are the titles the question names, with what it writes
 // after each.
-func (ix *Index) namedTitles(folded []string) ([][][]string, []bound, []int) {
+func (ix *Index) namedTitles(folded []string, untitled []bool) ([][][]string, []bound, []int) {
 	var out [][][]string
 	var bounds []bound
 	var levels []int
 	for i := 0; i < len(folded); i++ {
+		if i < len(untitled) && untitled[i] {
+			continue
+		}
 		if t := titleSpellings(folded, i); t != nil {
 			out = append(out, t)
 			i += len(t[0]) - 1
@@ -2141,6 +2154,66 @@ var englishTitles = func() [][2][]string {
 	}
 	return out
 }()
+
+// titleHeadMarks are titleHeads as written (lower case, marked), in the
+// same order.
+var titleHeadMarks = func() [][]string {
+	var out [][]string
+	for _, t := range content.Lexicon.HeadTitles {
+		out = append(out, words(t))
+	}
+	return out
+}()
+
+// untitledAt marks the syllables of a question (folded, and as typed:
+// accented) at which no title starts though one folds there: in an
+// accented question, a Vietnamese title typed with other marks than its
+// own ("Trường Sơn", "trường" for "trưởng": a school, a name), or any
+// title inside a place the question requires ("thôn Chanh": the name,
+// not "Chánh"). A syllable typed with no marks stays a title: questions
+// drop marks on some words and keep them on others. Nil where nothing
+// is marked.
+func untitledAt(folded, accented []string, qAccented bool, required [][][]string) []bool {
+	var out []bool
+	mark := func(i int) {
+		if out == nil {
+			out = make([]bool, len(folded))
+		}
+		out[i] = true
+	}
+	for i := range folded {
+		if titleSpellings(folded, i) == nil {
+			continue
+		}
+		for _, r := range required {
+			for _, alt := range r {
+				for s := max(0, i-len(alt)+1); s <= i && s+len(alt) <= len(folded); s++ {
+					if slices.Equal(folded[s:s+len(alt)], alt) {
+						mark(i)
+					}
+				}
+			}
+		}
+		if !qAccented || len(accented) != len(folded) {
+			continue
+		}
+		other := false
+		for k, t := range titleHeads {
+			if i+len(t) > len(folded) || !slices.Equal(folded[i:i+len(t)], t) {
+				continue
+			}
+			for j, m := range titleHeadMarks[k] {
+				if a := accented[i+j]; hasDiacritic(a) && a != m {
+					other = true
+				}
+			}
+		}
+		if other {
+			mark(i)
+		}
+	}
+	return out
+}
 
 // titleSpellings is the title at folded[j] with its spellings, or nil: a
 // Vietnamese title with its English names too, for an English page
