@@ -3136,10 +3136,40 @@ func everydayWord(short string) bool {
 
 // namesBody: an expansion of three syllables or more names a body ("Ủy ban
 // nhân dân", "Mặt trận Tổ quốc"); shorter ones are kinds of things ("thị
-// xã", "nghị quyết", "văn phòng") that an answer may leave unsaid.
+// xã", "nghị quyết", "văn phòng") that an answer may leave unsaid. So are
+// longer ones that open with a classifier ("đơn vị hành chính": units
+// of a kind, which a page counts as "151 đơn vị" or "các xã, phường")
+// or are a kind of place ("tổ dân phố").
 func namesBody(alts [][]string) bool {
 	for _, a := range alts {
-		if len(a) >= 3 {
+		if len(a) >= 3 && !kindPhrase(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// kindClassifiers and kindPlaces are the lexicon's classifiers and kinds of place, folded.
+var kindClassifiers, kindPlaces = func() ([][]string, map[string]bool) {
+	var cl [][]string
+	for _, c := range content.Lexicon.Classifiers {
+		cl = append(cl, foldWords(c))
+	}
+	pl := map[string]bool{}
+	for _, p := range content.Lexicon.PlacePrefixes {
+		pl[strings.Join(foldWords(p.Name), " ")] = true
+	}
+	return cl, pl
+}()
+
+// kindPhrase: a names a kind of thing, not one body: it opens with a
+// classifier or is a kind of place.
+func kindPhrase(a []string) bool {
+	if kindPlaces[strings.Join(a, " ")] {
+		return true
+	}
+	for _, c := range kindClassifiers {
+		if len(a) > len(c) && slices.Equal(a[:len(c)], c) {
 			return true
 		}
 	}
