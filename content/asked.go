@@ -76,6 +76,7 @@ var askRules = []askRule{
 	{askRE(`bao nhieu tien`, `kinh phi`, `chi phi`, `le phi`, `muc phi`, `thu phi`, `phi bao nhieu`, `mat phi`, `ngan sach`, `tong von`, `von dau tu`, `muc ho tro`, `thu nhap`, `gia bao nhieu`, `muc gia`, `gia ve`, `how much`, `cost`, `costs`, `fee`, `fees`, `budget`, `funding`, `price`, `how much money`, `funds`, `investment`, `allowance`, `subsidy`, `income`, `incomes`), ValueMoney},
 	{askRE(`so hieu`, `van ban nao`, `van ban so`, `(?:nghi quyet|quyet dinh|ke hoach|ket luan|chi thi|thong bao|cong van|nghi dinh|thong tu|quy dinh|huong dan|chuong trinh) (?:so )?(?:may|nao|bao nhieu|gi)`, `theo van ban`, `can cu`,
 		`decision number`, `resolution number`, `document number`, `which decision`, `which resolution`, `which document`, `what document`, `what decision`, `what resolution`, englishDocAsk()), ValueDocument},
+	{askRE(Lexicon.OrdinalAsks...), ValueOrdinal},
 	{askRE(`ai`, `la ai`, `nguoi nao`, `ong nao`, `ba nao`, `dong chi nao`, `ho ten`, `ho va ten`, `ten la gi`, `who`, `whom`, `whose name`, `which person`, `full name`), ValuePerson},
 }
 

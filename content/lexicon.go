@@ -166,6 +166,22 @@ type lexicon struct {
 	// number ("kỳ họp thứ 5", "thứ ba", "thứ 7"); Weekdays' names start
 	// with it, but for the day that has no number ("chủ nhật").
 	OrdinalMarker string
+	// SequenceNouns are the nouns whose number says which one of a
+	// sequence ("kỳ họp thứ 32", "lần thứ XV", "khóa XIV", "Đại hội
+	// XIII", "xếp thứ 3"): the number after them is an ordinal value
+	// (ValueOrdinal), which "kỳ họp thứ mấy", "khóa mấy" ask.
+	SequenceNouns []string
+	// NumberedNouns are the SequenceNouns whose number is an ordinal
+	// without "thứ" ("khóa XIV", "Đại hội XIII", "lần 2"); the others
+	// ("đợt 2", "kỳ 1") number a period as often.
+	NumberedNouns []string
+	// EnglishSequenceNouns are the English nouns an ordinal stands before
+	// ("32nd Session", "the 14th National Party Congress", "11th plenum").
+	EnglishSequenceNouns []string
+	// OrdinalAsks are the question forms asking which one of a sequence,
+	// folded as AskingWords leaves them ("kỳ họp thứ mấy" is "ky hop
+	// thu_may").
+	OrdinalAsks []string
 	// CountAsks are the phrases asking how many, written before the noun
 	// counted ("bao nhiêu hội viên", "mấy xã", "how many communes"). A
 	// one-word ask typed without marks ("may") counts only before a word
@@ -451,19 +467,24 @@ var Lexicon = lexicon{
 	},
 	Seasons: [][]string{{"mùa hè", "mùa hạ", "summer"}, {"mùa đông", "winter"}, {"mùa xuân", "spring"},
 		{"mùa thu", "autumn"}, {"mùa mưa", "rainy season"}, {"mùa khô", "dry season"}},
-	EnglishDeputy:         []string{"deputy", "vice"},
-	Deputy:                "Phó",
-	Month:                 "tháng",
-	ListJoiners:           []string{"và", "and"},
-	Locatives:             []string{"tại", "ở", "at"},
-	SignerAsks:            []string{"ai ký", "người ký", "do ai ký", "who signed", "signed by whom"},
-	HolderAsks:            []string{"là ai", "ai là", "tên là gì", "họ tên", "họ và tên", "who is", "who was", "who will be", "who are", "who became", "bầu ai", "ai được bầu", "ai được chỉ định", "ai được bổ nhiệm", "ai giữ chức", "ai đảm nhận", "ai đảm nhiệm", "ai đứng đầu", "ai phụ trách", "who heads", "who leads", "who chairs", "who holds", "who replaced", "who succeeded", "who took over", "who has been"},
-	CountNamers:           []string{"số", "số lượng", "number of"},
-	ProvincePrefixes:      []string{"tỉnh", "thành phố"},
-	EnglishNameJoiners:    []string{"of", "and", "for"},
-	CountWords:            []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},
-	Ordinals:              []string{"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"},
-	OrdinalMarker:         "thứ",
+	EnglishDeputy:        []string{"deputy", "vice"},
+	Deputy:               "Phó",
+	Month:                "tháng",
+	ListJoiners:          []string{"và", "and"},
+	Locatives:            []string{"tại", "ở", "at"},
+	SignerAsks:           []string{"ai ký", "người ký", "do ai ký", "who signed", "signed by whom"},
+	HolderAsks:           []string{"là ai", "ai là", "tên là gì", "họ tên", "họ và tên", "who is", "who was", "who will be", "who are", "who became", "bầu ai", "ai được bầu", "ai được chỉ định", "ai được bổ nhiệm", "ai giữ chức", "ai đảm nhận", "ai đảm nhiệm", "ai đứng đầu", "ai phụ trách", "who heads", "who leads", "who chairs", "who holds", "who replaced", "who succeeded", "who took over", "who has been"},
+	CountNamers:          []string{"số", "số lượng", "number of"},
+	ProvincePrefixes:     []string{"tỉnh", "thành phố"},
+	EnglishNameJoiners:   []string{"of", "and", "for"},
+	CountWords:           []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "nhiều"},
+	Ordinals:             []string{"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"},
+	OrdinalMarker:        "thứ",
+	SequenceNouns:        []string{"kỳ họp", "kỳ", "phiên họp", "phiên", "hội nghị", "đại hội", "lần", "đợt", "khóa", "khoá", "xếp", "đứng"},
+	NumberedNouns:        []string{"khóa", "khoá", "đại hội", "lần"},
+	EnglishSequenceNouns: []string{"session", "plenum", "plenary", "congress", "conference", "meeting", "sitting", "term", "tenure", "assembly", "convention"},
+	OrdinalAsks: []string{"thu_may", "lan thu bao nhieu", "hop thu bao nhieu", "khoa thu bao nhieu", "dot thu bao nhieu", "khoa may", "khoa bao nhieu", "lan may", "ky may", "dai hoi may",
+		"which session", "what session", "which plenum", "which plenary", "which congress", "which conference", "which sitting", "which term", "what term", "which tenure", "which meeting", "which assembly"},
 	CountAsks:             []string{"bao nhiêu", "how many", "how much", "mấy"},
 	ScheduleWords:         []string{"làm việc", "mở cửa", "tiếp công dân", "lịch", "nghỉ", "trực"},
 	HoursWords:            []string{"hành chính", "hc", "tiếp", "đóng cửa", "cao điểm"},

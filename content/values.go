@@ -51,6 +51,7 @@ const (
 	ValueMoney      ValueType = "money"      // "1,5 tỷ đồng", "200.000 đồng"
 	ValueDocument   ValueType = "document"   // "18-NQ/TW", "1234/QĐ-UBND", "Quyết định số 15"
 	ValuePerson     ValueType = "person"     // a person with a title: "ông Nguyễn Văn A", "Chủ tịch UBND xã … Nguyễn Văn A"
+	ValueOrdinal    ValueType = "ordinal"    // which one of a sequence: "kỳ họp thứ 32", "lần thứ XV", "khóa XIV", "32nd Session"
 )
 
 // Value is one typed value found in a text.
@@ -190,12 +191,12 @@ func (f *valueFinder) has(m wordMask) bool {
 }
 
 // wordMask is a set of the words registered with valueWords, a bit each:
-// 128 words at most (114 now); more need a wider mask, as valueWords
+// 192 words at most (129 now); more need a wider mask, as valueWords
 // says at start-up.
-type wordMask [2]uint64
+type wordMask [3]uint64
 
 func (m wordMask) meets(o wordMask) bool {
-	return m[0]&o[0]|m[1]&o[1] != 0
+	return m[0]&o[0]|m[1]&o[1]|m[2]&o[2] != 0
 }
 
 // valueWordList are the words the finders' cheap tests ask the lower-cased
@@ -214,7 +215,7 @@ func valueWords(words ...string) wordMask {
 		if !ok {
 			id = len(valueWordList)
 			if w == "" || id >= 64*len(m) {
-				panic("content: valueWords: an empty word or more than 128 words")
+				panic("content: valueWords: an empty word or more than 192 words")
 			}
 			valueWordIDs[w] = id
 			valueWordList = append(valueWordList, w)
@@ -250,7 +251,7 @@ var valueWordScan = sync.OnceValue(func() *wordScan {
 		k := uint16(w[0])<<8 | uint16(w[1])
 		if sc.pair[k] == 0 {
 			sc.by2 = append(sc.by2, nil)
-			sc.pair[k] = uint8(len(sc.by2)) // 128 words at most
+			sc.pair[k] = uint8(len(sc.by2)) // 255 pairs at most
 		}
 		sc.by2[sc.pair[k]-1] = append(sc.by2[sc.pair[k]-1], scanWord{w, id})
 	}
@@ -264,6 +265,7 @@ func (sc *wordScan) holds(s string) wordMask {
 		c := s[i]
 		m[0] |= sc.by1[c][0]
 		m[1] |= sc.by1[c][1]
+		m[2] |= sc.by1[c][2]
 		if i+1 == len(s) {
 			break
 		}
@@ -285,7 +287,7 @@ var valueFinders = []func(*valueFinder){
 	findEmails, findWebsites, findQuarterDates, findEnglishDates, findEnglishYears,
 	func(f *valueFinder) { findNumberValues(f, codeShapes) }, findPhones,
 	func(f *valueFinder) { findNumberValues(f, numShapes) },
-	findWeekdays, findAddresses, findCountValues, findLabelledCounts, findPersons,
+	findOrdinals, findWeekdays, findAddresses, findCountValues, findLabelledCounts, findPersons,
 }
 
 // boundedBefore reports whether text[:i] ends where a number may start: not
@@ -961,6 +963,61 @@ func trimTail(text string, start, end int) int {
 		}
 	}
 	return end
+}
+
+// ordinalValueRE is a sequence's noun and its number: after "thứ"
+// (Lexicon.SequenceNouns) a number, a Roman numeral or an ordinal word
+// ("kỳ họp thứ 32", "lần thứ XV", "lần thứ nhất"); without it
+// (Lexicon.NumberedNouns) a Roman numeral or a number of up to three
+// digits not run into a date or a code ("khóa XIV", "Đại hội XIII", "lần
+// 2"; not "đợt 1/2019", "khóa 2020-2025"). Roman numerals are read in
+// capitals only: "khóa v" is no fifth term. A noun's words are joined by
+// one space, as ordinalWords looks for them.
+var ordinalValueRE = func() *regexp.Regexp {
+	alts := func(ws []string) string {
+		out := make([]string, 0, len(ws))
+		for _, w := range ws {
+			out = append(out, regexp.QuoteMeta(w))
+		}
+		sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+		return strings.Join(out, "|")
+	}
+	number := `\d{1,3}|[IVXLC]{1,7}`
+	return regexp.MustCompile(`(?:^|[^\p{L}\d])((?i:` + alts(Lexicon.SequenceNouns) + `)\s+(?i:` + Lexicon.OrdinalMarker + `)\s+(?:` + number + `|(?i:` + alts(Lexicon.Ordinals) + `))` +
+		`|(?i:` + alts(Lexicon.NumberedNouns) + `)\s+(?:` + number + `))(?:[^\p{L}\d/.,-]|[.,](?:\s|$)|$)`)
+}()
+
+// englishOrdinalRE is an English ordinal before a sequence's noun
+// (Lexicon.EnglishSequenceNouns), up to three capitalised words between
+// ("32nd Session", "the 14th National Party Congress", "11th plenum",
+// "first session"). Every ordinal ends in "st", "nd", "rd" or "th",
+// which ordinalWords looks for before a space.
+var englishOrdinalRE = func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^\p{L}\d])((?:\d{1,3}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth))(?: +\p{Lu}[\p{L}']*){0,3} +(?i:` + strings.Join(Lexicon.EnglishSequenceNouns, "|") + `)s?)(?:[^\p{L}\d]|$)`)
+}()
+
+// ordinalWords are the words without one of which a text holds no
+// ordinal (ordinalValueRE, englishOrdinalRE), lower-cased.
+var ordinalWords = func() wordMask {
+	ws := []string{strings.ToLower(Lexicon.OrdinalMarker), "st ", "nd ", "rd ", "th "}
+	for _, n := range Lexicon.NumberedNouns {
+		ws = append(ws, strings.ToLower(n))
+	}
+	return valueWords(ws...)
+}()
+
+// findOrdinals tags which one of a sequence the text names. They are
+// found before weekdays: "kỳ họp thứ 7" is the seventh sitting, not a
+// Saturday.
+func findOrdinals(f *valueFinder) {
+	if !f.has(ordinalWords) {
+		return
+	}
+	for _, re := range []*regexp.Regexp{ordinalValueRE, englishOrdinalRE} {
+		for _, m := range re.FindAllStringSubmatchIndex(f.text, -1) {
+			f.add(ValueOrdinal, m[2], m[3], "")
+		}
+	}
 }
 
 var weekdayRE = regexp.MustCompile(`(?i)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)(?:[^\p{L}\d]|$)`)

@@ -53,7 +53,7 @@ func TestValues(t *testing.T) {
 		{"The ceremony began at 8am; the desk opens at 7.30 a.m. and closes at 5 pm.",
 			[]string{"time:8am", "time:7.30 a.m", "time:5 pm"}},
 		{"Đại hội lần thứ hai diễn ra vào thứ Năm, ngày 5/9; tiếp dân từ thứ 2 đến thứ 6.",
-			[]string{"weekday:thứ Năm", "date:ngày 5/9", "weekday:thứ 2", "weekday:thứ 6"}},
+			[]string{"ordinal:lần thứ hai", "weekday:thứ Năm", "date:ngày 5/9", "weekday:thứ 2", "weekday:thứ 6"}},
 		// A day that comes back every month; a schedule's day with its
 		// weekday (synthetic).
 		{"Chủ tịch UBND xã tiếp công dân vào ngày 12 và 27 hằng tháng; Phó Chủ tịch vào ngày 5 hàng tháng.",
@@ -156,7 +156,7 @@ func TestValues(t *testing.T) {
 		// "đồng" that starts a word of its own is no currency: the count
 		// reads it (synthetic); after a multiplier or alone it is money.
 		{"Ban Chấp hành khóa I gồm 41 đồng chí, Ban Thường vụ 13 đồng chí; hỗ trợ 80 triệu đồng/người/năm.",
-			[]string{"count:41 đồng chí/đồng chí", "count:13 đồng chí/đồng chí", "money:80 triệu đồng"}},
+			[]string{"ordinal:khóa I", "count:41 đồng chí/đồng chí", "count:13 đồng chí/đồng chí", "money:80 triệu đồng"}},
 		{"Xã có 2 đồng hồ nước, giá 5.000 đồng bằng tiền mặt.", []string{"count:2 đồng hồ nước/đồng hồ nước", "money:5.000 đồng"}},
 		// A quarter written with a dash; an English year after "in",
 		// "since"; an English length of time is a duration, not a count of
@@ -272,14 +272,15 @@ func TestAskedTypes(t *testing.T) {
 		// kind of unit before "level" count no unit.
 		{"bao nhieu tinh uy mau thu", "count/tinh uy mau thu"},
 		{"gộp từ mấy xã nào thế", "count/xa nao the"},
-		{"hội nghị lần thứ bao nhiêu của Tỉnh ủy", ""},
+		{"hội nghị lần thứ bao nhiêu của Tỉnh ủy", "ordinal"},
 		{"How many district-level cadres registered?", "count/can bo|cadre"},
-		// "thứ mấy" after a sequence's noun asks which one, not a day; a
+		// "thứ mấy" after a sequence's noun asks which one (an ordinal),
+		// not a day; a
 		// field before "viên" is a person ("điện thoại viên", an
 		// operator), and a field named before a count is its subject;
 		// residents are counted, not a population.
-		{"HĐND tỉnh thông qua tại kỳ họp thứ mấy", ""},
-		{"GRDP của tỉnh xếp thứ mấy cả nước", ""},
+		{"HĐND tỉnh thông qua tại kỳ họp thứ mấy", "ordinal"},
+		{"GRDP của tỉnh xếp thứ mấy cả nước", "ordinal"},
 		{"Chủ tịch xã tiếp công dân vào thứ mấy?", "weekday"},
 		{"Tổng đài 1099 có bao nhiêu điện thoại viên?", "count/dien thoai vien|operator"},
 		{"Which hotline do Mau Son residents call?", "phone"},
@@ -302,8 +303,8 @@ func TestAskedTypes(t *testing.T) {
 		{"Thu nhập bình quân đầu người của xã Mẫu Thử khoảng bao nhiêu?", "money"},
 		{"What is the average income in Mau Thu commune?", "money"},
 		// "kỳ thứ mấy" asks which sitting; "định kỳ thứ mấy" a weekday.
-		{"HĐND tỉnh Mẫu Thử họp kỳ thứ mấy để thông qua đề án", ""},
-		{"Hội đồng họp đợt thứ mấy", ""},
+		{"HĐND tỉnh Mẫu Thử họp kỳ thứ mấy để thông qua đề án", "ordinal"},
+		{"Hội đồng họp đợt thứ mấy", "ordinal"},
 		{"Hội đồng họp định kỳ thứ mấy?", "weekday"},
 		// "Việt Nam nào", "Quảng Nam nào": a name, not "năm nào".
 		{"Phó Chủ tịch Hội Nông dân Việt Nam nào dự đại hội tỉnh Mẫu Thử?", ""},

@@ -141,8 +141,9 @@ const preparedFile = "kyanhbot-prepared"
 // ask_near reads, Near; 4: a count's noun written with marks is cut only
 // by a function word written so, "1.151 đảng viên"; 5: an English year
 // after "in", "since" is a date; 6: "41 đồng chí" a count, not money,
-// the quarter with a dash, the English duration and hectares).
-const preparedVersion = 6
+// the quarter with a dash, the English duration and hectares; 7: which
+// one of a sequence, "kỳ họp thứ 32", "32nd Session", is a value).
+const preparedVersion = 7
 
 // prepared is preparedFile's content, a column a field.
 type prepared struct {

@@ -2836,6 +2836,11 @@ func countedNoun(folded, accented []string, questionAccented bool) (string, []st
 		if next < 0 {
 			continue
 		}
+		// "kỳ họp thứ mấy để …", "lần thứ bao nhiêu": which one is
+		// asked (an ordinal), nothing counted.
+		if i > 0 && folded[i-1] == ordinalMarker {
+			continue
+		}
 		// "how many new communes" counts communes.
 		for next < len(folded) && content.CountAdjective(folded[next]) {
 			next++

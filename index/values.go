@@ -20,7 +20,7 @@ var valueKinds = []content.ValueType{
 	content.ValuePhone, content.ValueFax, content.ValueEmail, content.ValueWebsite, content.ValueAddress,
 	content.ValueTime, content.ValueWeekday, content.ValueDate, content.ValueDuration, content.ValueCount,
 	content.ValueArea, content.ValuePopulation, content.ValuePercent, content.ValueMoney, content.ValueDocument,
-	content.ValuePerson, content.ValueDistance,
+	content.ValuePerson, content.ValueDistance, content.ValueOrdinal,
 }
 
 var valueBit = func() map[content.ValueType]uint32 {
