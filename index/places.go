@@ -137,6 +137,21 @@ func newPlaceReading() *placeReading {
 			}
 			return ends
 		}
+		// Whether the text writes accents, asked only where a name's
+		// word folds as a kind of place: in an accented text "Tĩnh" of
+		// "tỉnh Hà Tĩnh", "Tô" of "đặc khu Cô Tô" and "Phương" of "xã
+		// Phương Trung" are the name's, not a kind starting another
+		// (prefixWrittenAt, as a question's name is read).
+		accented := int8(0)
+		accentsOf := func() bool {
+			if accented == 0 {
+				accented = -1
+				if writesAccents(cased) {
+					accented = 1
+				}
+			}
+			return accented > 0
+		}
 		folded, words = folded[:0], words[:0]
 		for _, w := range cased {
 			pw, ok := foldOf[w]
@@ -178,7 +193,7 @@ func newPlaceReading() *placeReading {
 				j := i + len(p)
 				var name []string
 				for ; j < len(folded) && len(name) < 4; j++ {
-					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stopsOf()[j] || len(name) == 0 && endsOf()[j] {
+					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || prefixWrittenAt(folded, cased, j, accentsOf()) || len(name) > 0 && stopsOf()[j] || len(name) == 0 && endsOf()[j] {
 						break
 					}
 					name = append(name, folded[j])
@@ -262,6 +277,9 @@ func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required
 		}
 	}
 	for i := 0; i < len(folded); i++ {
+		if ix.kindStartsAt(folded, accented, qAccented, i) {
+			continue
+		}
 		for n := min(4, len(folded)-i); n >= 2; n-- {
 			name := folded[i : i+n]
 			kinds, ok := ix.places[strings.Join(name, " ")]
@@ -285,6 +303,31 @@ func (ix *Index) placesNamed(folded, accented []string, qAccented bool, required
 		}
 	}
 	return out
+}
+
+// kindStartsAt: the question's words at i are a kind of place, not the
+// start of a name that folds as they do ("tỉnh Bắc Kạn" is no commune
+// "Tĩnh Bắc" and a "Kạn"): written with the kind's marks in a question
+// that writes marks, or before a name the corpus writes after that kind.
+func (ix *Index) kindStartsAt(folded, accented []string, qAccented bool, i int) bool {
+	for pi, p := range placePrefixes {
+		if i+len(p) >= len(folded) || !slices.Equal(folded[i:i+len(p)], p) {
+			continue
+		}
+		if acc := placePrefixAccents[pi]; acc != nil && qAccented && sameAccents(accented[i:min(i+len(p), len(accented))], acc) {
+			return true
+		}
+		k := slices.IndexFunc(placeKindNames, func(n []string) bool { return slices.Equal(n, p) })
+		if k < 0 {
+			continue
+		}
+		for n := min(4, len(folded)-i-len(p)); n >= 2; n-- {
+			if ix.places[strings.Join(folded[i+len(p):i+len(p)+n], " ")]&(1<<k) != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // requiredSpans are the spans [start, end) of the question's words that

@@ -83,6 +83,8 @@ func placesOf(arts []content.Article, norms [][]string) map[string]uint32 {
 
 // placesInBefore is the reading before it kept its folds and found the
 // stops only where a kind is: the reference TestPlacesAsBefore compares with.
+// A name's word folding as a kind ends the name only where written as the
+// kind in an accented text ("tỉnh Hà Tĩnh"), as the reading does now.
 func placesInBefore(arts []content.Article) map[string]uint32 {
 	names := map[string]uint32{}
 	add := func(name []string, kinds uint32) {
@@ -140,7 +142,7 @@ func placesInBefore(arts []content.Article) map[string]uint32 {
 				j := i + len(p)
 				var name []string
 				for ; j < len(folded) && len(name) < 4; j++ {
-					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || isPlacePrefixAt(folded, j) || len(name) > 0 && stops[j] || len(name) == 0 && ends[j] {
+					if !startsUpper(cased[j]) || content.AllCaps(cased[j]) || prefixWrittenAt(folded, cased, j, writesAccents(cased)) || len(name) > 0 && stops[j] || len(name) == 0 && ends[j] {
 						break
 					}
 					name = append(name, folded[j])
