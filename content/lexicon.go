@@ -140,6 +140,14 @@ type lexicon struct {
 	// ai", "Ai là …", "who is …"), not who does something ("ai tiếp công
 	// dân thay"), which a title answers.
 	HolderAsks []string
+	// ReplacedMarkers stand in a question before the person who held the
+	// post asked before ("Ai được bầu … thay ông X", "Who replaced X as
+	// …"): the answer is another person, and a sentence naming X as the
+	// post's holder answers nothing.
+	ReplacedMarkers []string
+	// Honorifics are the Vietnamese forms of address before a name ("ông
+	// Nguyễn Văn A"), as EnglishHonorifics are in English.
+	Honorifics []string
 	// SignerAsks ask who signed a document ("Ai ký Quyết định …", "who
 	// signed"): a person answers, as one holding a post does, not the
 	// document's number or subject.
@@ -472,6 +480,8 @@ var Lexicon = lexicon{
 	Month:                "tháng",
 	ListJoiners:          []string{"và", "and"},
 	Locatives:            []string{"tại", "ở", "at"},
+	ReplacedMarkers:      []string{"thay", "thay thế", "kế nhiệm", "thế chỗ", "replace", "replaced", "replacing", "succeed", "succeeded", "succeeding", "took over from", "in place of"},
+	Honorifics:           []string{"ông", "bà", "đồng chí"},
 	SignerAsks:           []string{"ai ký", "người ký", "do ai ký", "who signed", "signed by whom"},
 	HolderAsks:           []string{"là ai", "ai là", "tên là gì", "họ tên", "họ và tên", "who is", "who was", "who will be", "who are", "who became", "bầu ai", "ai được bầu", "ai được chỉ định", "ai được bổ nhiệm", "ai giữ chức", "ai đảm nhận", "ai đảm nhiệm", "ai đứng đầu", "ai phụ trách", "who heads", "who leads", "who chairs", "who holds", "who replaced", "who succeeded", "who took over", "who has been"},
 	CountNamers:          []string{"số", "số lượng", "number of"},

@@ -143,6 +143,9 @@ type parsedQuery struct {
 	// the …"), or neither. A title the answer gives to another body
 	// ("Chủ tịch HĐND", "Chairman of the Dak Lo …") is not the one asked.
 	titleBound []bound
+	// replaced is the person the question says the one asked replaced
+	// ("thay ông X", "who replaced X"), folded: replacedHolds.
+	replaced []string
 	// titleLevel tells, for each of titles, the level of place its body
 	// is of where the question writes one ("Chủ tịch UBND xã …": a
 	// commune's), else -1 (levelAfter): the title of another level's body
@@ -1209,6 +1212,16 @@ func (ix *Index) parse(question string) parsedQuery {
 	}
 	if pq.english {
 		pq.required = append(pq.required, ix.englishNames(pq.folded, cased)...)
+	}
+	// The one the person asked replaced is named by the question, not
+	// needed of the answer: "Phạm Hoàng Nam giữ chức Bí thư" answers
+	// "who replaced Nguyễn Thanh Phong" without naming him.
+	if pq.intents&wantName != 0 {
+		if pq.replaced = replacedName(pq.folded, cased); pq.replaced != nil {
+			pq.required = slices.DeleteFunc(pq.required, func(r [][]string) bool {
+				return slices.ContainsFunc(r, func(alt []string) bool { return len(alt) >= 2 && containsSeq(pq.replaced, alt) })
+			})
+		}
 	}
 	// A name the glossary shortens is named by its short forms too: "Ho
 	// Chi Minh City" asked over a page that writes "TP HCM".

@@ -1181,6 +1181,10 @@ func (ix *Index) rank(ctx context.Context, pq parsedQuery) ([]scored, error) {
 				}
 			}
 		}
+		if pq.replaced != nil && replacedHolds(&pq, ws, u.text) {
+			missingRequired = true
+			s.gate.checks |= checkTitle
+		}
 		if signer && !ix.personInWindow(u) {
 			missingRequired = true
 			s.gate.checks |= checkTitle
@@ -1538,6 +1542,31 @@ func (ix *Index) reading(pq parsedQuery) []string {
 	}
 	if len(asks) > 0 {
 		out = append(out, "asks "+strings.Join(asks, ", "))
+	}
+	for _, r := range pq.required {
+		var sp []string
+		for _, alt := range r {
+			sp = append(sp, strings.Join(alt, " "))
+		}
+		out = append(out, "requires "+strings.Join(sp, " | "))
+	}
+	if pq.replaced != nil {
+		out = append(out, "replaced "+replacedSpelled(pq.replaced))
+	}
+	for _, t := range pq.titles {
+		var sp []string
+		for _, alt := range t {
+			sp = append(sp, strings.Join(alt, " "))
+		}
+		out = append(out, "title "+strings.Join(sp, " | "))
+	}
+	if len(pq.askNear) > 0 {
+		near := make([]string, 0, len(pq.askNear))
+		for w := range pq.askNear {
+			near = append(near, w)
+		}
+		sort.Strings(near)
+		out = append(out, "near "+strings.Join(near, " "))
 	}
 	return out
 }
