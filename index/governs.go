@@ -262,8 +262,10 @@ func (ix *Index) governedBySister(q *sisterQuery, u *unit, folded []string) bool
 	// kind ("thành phố Gia Nghĩa có 8 đơn vị hành chính cấp xã" on a page
 	// on tỉnh Đắk Nông; "Xã Bản Khoang có tổng diện tích …" for huyện Sa
 	// Pa) is not the one asked's.
+	askedKinds := kinds
 	kinds |= q.parts
 	governed, valued := false, false
+	var titled *titleGoverns
 	var values []content.Value
 	switch {
 	case q.countsOnly:
@@ -285,7 +287,18 @@ func (ix *Index) governedBySister(q *sisterQuery, u *unit, folded []string) bool
 			}
 		}
 		if nearest == nil {
-			return false
+			// A sentence naming no place of the kind ("Đảng bộ phường
+			// có … 3.776 đảng viên") speaks of its page's: the place
+			// of the kind its article's title names, if the title names
+			// no place asked.
+			if titled == nil {
+				titled = ix.titlePlace(int(u.article), asked, askedKinds)
+			}
+			if !titled.governs {
+				return false
+			}
+			governed, valued = true, true
+			continue
 		}
 		for _, p := range asked {
 			if p.kinds&nearest.kinds != 0 && p.names(nearest.name) {
@@ -319,6 +332,41 @@ func (ix *Index) governedBySister(q *sisterQuery, u *unit, folded []string) bool
 		return true
 	}
 	return false
+}
+
+// titleGoverns is what an article's title says of whose figures its
+// sentences naming no place state.
+type titleGoverns struct{ governs bool }
+
+// titlePlace: the article's title names a place of the kinds (not a
+// setting, a name the corpus writes) and no place asked: its page is
+// about another place of the kind asked.
+func (ix *Index) titlePlace(article int, asked []placeMention, kinds uint32) *titleGoverns {
+	title := ix.corpus.Articles[article].Title
+	// A title naming a place asked anywhere, with its kind or not
+	// ("Tỉnh Thử Nghiệm mới sau hợp nhất với tỉnh …", its kind opening
+	// the title in capitals), is about it.
+	folded := foldWords(title)
+	for _, p := range asked {
+		for _, alt := range p.alts {
+			if containsSeq(folded, alt) {
+				return &titleGoverns{}
+			}
+		}
+	}
+	other := false
+	for _, m := range placeMentions(title) {
+		if m.kinds&kinds == 0 || m.locative || !ix.knownPlace(m) {
+			continue
+		}
+		for _, p := range asked {
+			if p.kinds&m.kinds != 0 && p.names(m.name) {
+				return &titleGoverns{}
+			}
+		}
+		other = true
+	}
+	return &titleGoverns{governs: other}
 }
 
 // knownPlace: the mention's kind is written short in capitals, or the

@@ -59,3 +59,39 @@ func TestPartPlace(t *testing.T) {
 		{"Sau sắp xếp, thành phố Khê Sơn có bao nhiêu đơn vị hành chính cấp xã?", "8 đơn vị"},
 	})
 }
+
+// titledPages are two synthetic pages (invented wards and figures) in the
+// shape of ward congresses' news: each states its ward's party members in
+// a sentence naming no ward, and the first names the second ward as one
+// merged into it.
+var titledPages = map[string]string{
+	"khe-son.txt": `synthetic: true
+source: https://www.example.invalid/dai-hoi-phuong-khe-son
+title: Đại hội Đảng bộ phường Khê Sơn lần thứ I
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh và số liệu dưới đây đều hư cấu. Phường Khê Sơn được thành lập trên cơ sở nhập phường Vân Hà và một phần phường Thạch Lĩnh.
+
+Đảng bộ phường có 41 tổ chức cơ sở đảng với 2.345 đảng viên.
+`,
+	"van-ha.txt": `synthetic: true
+source: https://www.example.invalid/dai-hoi-phuong-van-ha
+title: Đại hội Đảng bộ phường Vân Hà lần thứ I
+
+Bài viết thử nghiệm (synthetic): mọi tên địa danh và số liệu dưới đây đều hư cấu. Sáng 3/8, Đảng bộ phường Vân Hà tổ chức Đại hội lần thứ I.
+
+Đại hội có 150 đại biểu, đại diện cho 1.234 đảng viên trong toàn Đảng bộ.
+`,
+}
+
+// TestTitledPlace: a sentence naming no place of the kind asked states
+// its page's place's figure — the one its title names (without the title
+// read, the first page's count answers for Vân Hà, which it names in its
+// lead).
+func TestTitledPlace(t *testing.T) {
+	ix := pageIndex(t, titledPages)
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Đảng bộ phường Vân Hà có bao nhiêu đảng viên?", "1.234 đảng viên"},
+		{"Đảng bộ phường Khê Sơn có bao nhiêu đảng viên?", "2.345 đảng viên"},
+		{"Đảng bộ phường Thạch Lĩnh có bao nhiêu đảng viên?", ""},
+	})
+}
