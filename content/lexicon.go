@@ -439,7 +439,7 @@ var Lexicon = lexicon{
 	TitledNames: []string{"Chủ tịch Hồ Chí Minh"},
 	FormerTitle: []string{"nguyên"},
 	HeadTitles: []string{"Chủ tịch", "Giám đốc", "Bí thư", "Trưởng", "Thủ trưởng", "Chánh", "Hiệu trưởng",
-		"Tổng Biên tập", "Chỉ huy trưởng"},
+		"Tổng Biên tập", "Chỉ huy trưởng", "Chủ nhiệm"},
 	OfficeLabels: []string{"Cơ quan chủ quản", "Đơn vị chủ quản", "Tên cơ quan", "Tên đơn vị", "Cơ quan"},
 	MobileLabels: []string{"Di động"},
 	BodyHeads: []string{"Ủy ban", "Uỷ ban", "Hội đồng", "Hội", "Sở", "Ban", "Phòng", "Báo", "Đài", "Trung tâm",
