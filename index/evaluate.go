@@ -480,6 +480,10 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 	root.setNorm(1.0 / math.Sqrt(root.sumWeights()))
 	e := &evaluator{ix: ix, docs: len(ix.unitOf)}
 	h := make(hitHeap, 0, size+1)
+	if size > 0 && root.bound() >= pruneMin {
+		e.pruned(root, size, &h)
+		return h.best(), nil
+	}
 	err = e.eval(root, func(d uint32, s float64) {
 		x := hit{doc: d, unit: int(ix.unitOf[d]), score: s}
 		if len(h) < size {
@@ -493,9 +497,14 @@ func (ix *Index) retrieve(ctx context.Context, q query.Query, size int) ([]hit, 
 	if err != nil {
 		return nil, fmt.Errorf("index: retrieve: %w", err)
 	}
-	out := make([]hit, len(h))
-	for k := len(h) - 1; k >= 0; k-- {
-		out[k] = heap.Pop(&h).(hit)
+	return h.best(), nil
+}
+
+// best empties h, best first.
+func (h *hitHeap) best() []hit {
+	out := make([]hit, len(*h))
+	for k := len(out) - 1; k >= 0; k-- {
+		out[k] = heap.Pop(h).(hit)
 	}
-	return out, nil
+	return out
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/kyanhbot/kyanhbot/content"
 	"github.com/kyanhbot/kyanhbot/content/synth"
 )
 
@@ -154,6 +157,109 @@ func TestAccumAsArrays(t *testing.T) {
 	for _, a := range e.ix.accums.free {
 		if len(a.slots) > keptSlots(docs) {
 			t.Errorf("kept a table of %d slots, more than %d", len(a.slots), keptSlots(docs))
+		}
+	}
+}
+
+// TestPrunedAsEval: retrieval by MaxScore gives what the accumulators
+// give, to the bit: the same units in the same order with the same
+// scores, for every question pruned (pruneMin 0), at the sizes rank asks
+// and others — the synthetic questions and questions made only of common
+// words, in memory and on disk, and the real rounds' questions on their
+// pages (real-14 … 29, git-ignored; where present).
+func TestPrunedAsEval(t *testing.T) {
+	ctx := context.Background()
+	type set struct {
+		name      string
+		c         *content.Corpus
+		questions []string
+	}
+	c := synth.Corpus(9, 1000, 400)
+	syn := set{name: "synthetic", c: c}
+	for _, q := range synth.Questions(10, c, 400) {
+		syn.questions = append(syn.questions, q.Question)
+	}
+	syn.questions = append(syn.questions, "so dien thoaii uy ban", "dia chhi truong hoc", "nghi quyeet 18", "lien hee phuong", "thoaii", "quyeet",
+		"và của các", "xã và hội đồng nhân dân của", "uy ban nhan dan xa va")
+	sets := []set{syn}
+	// The real rounds' pages as one corpus, asked all their questions.
+	dirs, _ := filepath.Glob("../testdata/real/real1[4-9]/pages")
+	more, _ := filepath.Glob("../testdata/real/real2[0-9]/pages")
+	real := set{name: "real", c: &content.Corpus{}}
+	for _, d := range append(dirs, more...) {
+		rc, err := content.LoadDir(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		real.c.Articles = append(real.c.Articles, rc.Articles...)
+		f, err := os.Open(filepath.Join(filepath.Dir(d), "questions.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := ReadQuestions(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			real.questions = append(real.questions, q.Question)
+		}
+	}
+	if len(real.c.Articles) > 0 {
+		sets = append(sets, real)
+	}
+	var scored, passed, unwalked int
+	pruneSeen = func(s, p, u int) { scored, passed, unwalked = scored+s, passed+p, unwalked+u }
+	defer func() { pruneSeen = nil }()
+	defer func(m uint64) { pruneMin = m }(pruneMin)
+	for _, st := range sets {
+		opts := []BuildOptions{{}}
+		if st.name == "synthetic" {
+			opts = append(opts, BuildOptions{Path: t.TempDir(), BatchBytes: 16 << 10})
+		}
+		for _, o := range opts {
+			ix, err := Build(ctx, st.c, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			scored, passed, unwalked = 0, 0, 0
+			compared := 0
+			for _, question := range st.questions {
+				q := ix.buildQuery(ix.parse(question))
+				if q == nil {
+					continue
+				}
+				sizes := []int{1, 3, candidates, 1 << 20}
+				if st.name == "real" {
+					sizes = []int{1, candidates} // every hit of a larger corpus takes minutes
+				}
+				for _, size := range sizes {
+					pruneMin = math.MaxUint64
+					want, err := ix.retrieve(ctx, q, size)
+					if err != nil {
+						t.Fatalf("%s: %q: %v", st.name, question, err)
+					}
+					pruneMin = 0
+					got, err := ix.retrieve(ctx, q, size)
+					if err != nil {
+						t.Fatalf("%s: %q: %v", st.name, question, err)
+					}
+					compared++
+					if len(got) != len(want) {
+						t.Fatalf("%s: %q, %d best: %d hits, want %d", st.name, question, size, len(got), len(want))
+					}
+					for k := range want {
+						if got[k] != want[k] {
+							t.Fatalf("%s: %q, %d best: hit %d is %+v, want %+v", st.name, question, size, k, got[k], want[k])
+						}
+					}
+				}
+			}
+			ix.Close()
+			t.Logf("%s: %d retrievals: %d documents scored, %d passed over by their bound, %d clauses left unwalked", st.name, compared, scored, passed, unwalked)
+			if st.name == "synthetic" && (compared < 1000 || passed == 0 || unwalked == 0) {
+				t.Errorf("%s: %d retrievals, nothing pruned: the test compares too little", st.name, compared)
+			}
 		}
 	}
 }

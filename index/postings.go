@@ -32,6 +32,9 @@ type postings struct {
 	// segs are the segments, by id and size, of the snapshot the
 	// document numbers belong to: a search in any other is refused.
 	segs [][2]uint64
+	// bounds are the lists with a skip table by where they start, each
+	// with its greatest sqrt(freq)·norm, for pruned retrieval (prune.go).
+	bounds []listBound
 }
 
 // normOf is document d's norm.
@@ -50,6 +53,8 @@ const skipEvery = 64
 // frequency) to data.
 func (p *postings) add(docs, freqs []uint32) {
 	n := len(docs)
+	at := uint32(len(p.data))
+	mx := 0.0
 	p.data = binary.AppendUvarint(p.data, uint64(n))
 	table := len(p.data)
 	skips := (n - 1) / skipEvery
@@ -73,6 +78,12 @@ func (p *postings) add(docs, freqs []uint32) {
 			p.data = binary.AppendUvarint(p.data, uint64(freqs[k]))
 		}
 		prev = d
+		if skips > 0 {
+			mx = max(mx, tfNorm(freqs[k], p.normOf(d)))
+		}
+	}
+	if skips > 0 {
+		p.keepBound(at, mx)
 	}
 }
 
