@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,11 +65,14 @@ type Stats struct {
 // Index is one immutable built index over one corpus. Search is safe for
 // concurrent use.
 type Index struct {
-	bi     bleve.Index
-	dir    string // on-disk directory to remove on Close, if any
-	corpus *content.Corpus
-	units  []unit
-	df     map[string]int // folded syllable → units containing it
+	bi  bleve.Index
+	dir string // on-disk directory to remove on Close, if any
+	// idWidth is the width the units' bleve IDs are padded to with
+	// zeros, 0 for none (docID).
+	idWidth int
+	corpus  *content.Corpus
+	units   []unit
+	df      map[string]int // folded syllable → units containing it
 	// enWords are the folded syllables the corpus's English units write:
 	// a Vietnamese question's word that none of them writes, in no
 	// spelling, cannot be matched on an English page however well the
@@ -382,6 +386,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			return nil, err
 		}
 	case o.Path != "":
+		ix.idWidth = len(strconv.Itoa(len(ix.units)))
 		if err := os.MkdirAll(o.Path, 0o755); err != nil {
 			return nil, fmt.Errorf("index: build: %w", err)
 		}
@@ -396,6 +401,7 @@ func Build(ctx context.Context, c *content.Corpus, o BuildOptions) (*Index, erro
 			return nil, fmt.Errorf("index: create: %w", err)
 		}
 	default:
+		ix.idWidth = len(strconv.Itoa(len(ix.units)))
 		ix.bi, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 		if err != nil {
 			return nil, fmt.Errorf("index: create: %w", err)

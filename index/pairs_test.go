@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -142,7 +141,7 @@ func fieldIndex(t *testing.T, ix *Index) bleve.Index {
 		if keys := u.docKeys(); len(keys) > 0 {
 			doc["docs"] = keys
 		}
-		if err := b.Index(strconv.Itoa(i), doc); err != nil {
+		if err := b.Index(ix.docID(i), doc); err != nil {
 			t.Fatal(err)
 		}
 	}
