@@ -261,3 +261,40 @@ func TestEnglishGovernmentWords(t *testing.T) {
 	}
 	checkAnswerOrDecline(t, ix, tests)
 }
+
+// englishNewsPage is a synthetic English page (invented places and
+// figures) in the everyday words of local-government news the glossary
+// gained in session 22: an election's polling stations, records handled
+// overdue, accounts given to officials and civil servants, a post held
+// part-time (kiêm nhiệm), the option a committee agreed on.
+const englishNewsPage = `synthetic: true
+source: https://www.mau.example.invalid/en/news/mau-son-election-records
+title: Mau Son commune readies its election and its records
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Mau Son commune, home to 12,345 residents, has been organised into five election groups with 11 polling stations.
+
+Of the 1,234 records the commune centre handled in July, 17 records were overdue.
+
+The district has provided 850 accounts for officials and civil servants to use the new software.
+
+The Chairman of the commune People's Council will hold the post part-time.
+
+The Standing Committee agreed on option 2, with 9 wards and 14 communes.
+`
+
+// TestEnglishNewsWords: Vietnamese questions find the English page's
+// sentence through the glossary's everyday words of local-government
+// news (khu vực bỏ phiếu, trễ hạn, tài khoản, CBCC, kiêm nhiệm, phương
+// án).
+func TestEnglishNewsWords(t *testing.T) {
+	ix := pageIndex(t, map[string]string{"en.txt": englishNewsPage})
+	checkAnswerOrDecline(t, ix, []answerOrDecline{
+		{"Xã Mẫu Sơn có bao nhiêu khu vực bỏ phiếu?", "11 polling stations"},
+		{"xã mẫu sơn có bao nhiêu hồ sơ trễ hạn", "17 records were overdue"},
+		{"Mẫu Sơn cấp bao nhiêu tài khoản cho CBCC?", "850 accounts"},
+		{"chủ tịch HĐND xã Mẫu Sơn làm kiêm nhiệm hay chuyên trách", "part-time"},
+		{"Ban Thường vụ chốt phương án nào?", "option 2"},
+	})
+}
