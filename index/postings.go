@@ -211,20 +211,7 @@ func (s *postingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInte
 		}
 		want = uint32(v)
 	}
-	// The last run starting after the one being read whose document
-	// before it is below want: the posting wanted is in it or later.
-	if s.read < s.count && s.skips > 0 {
-		from := s.read / skipEvery // entry e starts run e+1
-		data := s.p.data
-		entry := func(e uint32) uint32 { return binary.LittleEndian.Uint32(data[s.table+8*e:]) }
-		k := uint32(sort.Search(int(s.skips-from), func(j int) bool { return entry(from+uint32(j)) >= want }))
-		if k > 0 {
-			e := from + k - 1
-			s.prev = entry(e)
-			s.pos = s.base + binary.LittleEndian.Uint32(data[s.table+8*e+4:])
-			s.read = (e + 1) * skipEvery
-		}
-	}
+	s.skipTo(want)
 	for {
 		d, f, ok := s.next()
 		if !ok {
@@ -233,6 +220,26 @@ func (s *postingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInte
 		if d >= want {
 			return s.match(ctx, d, f), nil
 		}
+	}
+}
+
+// skipTo jumps by the skip table to the last run starting after the one
+// being read whose document before it is below want: the posting wanted
+// is in it or later. Advance and the pruned retrieval's cursors both seek
+// so.
+func (s *postingSearcher) skipTo(want uint32) {
+	if s.read >= s.count || s.skips == 0 {
+		return
+	}
+	from := s.read / skipEvery // entry e starts run e+1
+	data := s.p.data
+	entry := func(e uint32) uint32 { return binary.LittleEndian.Uint32(data[s.table+8*e:]) }
+	k := uint32(sort.Search(int(s.skips-from), func(j int) bool { return entry(from+uint32(j)) >= want }))
+	if k > 0 {
+		e := from + k - 1
+		s.prev = entry(e)
+		s.pos = s.base + binary.LittleEndian.Uint32(data[s.table+8*e+4:])
+		s.read = (e + 1) * skipEvery
 	}
 }
 

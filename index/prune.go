@@ -2,10 +2,8 @@ package index
 
 import (
 	"container/heap"
-	"encoding/binary"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/blevesearch/bleve/v2/search/scorer"
 )
@@ -188,20 +186,7 @@ func (c *cursor) advance(want uint32) {
 	switch c.n.op {
 	case opTerm:
 		s := &c.s
-		// The last run starting after the one being read whose document
-		// before it is below want: the posting wanted is in it or later.
-		if s.read < s.count && s.skips > 0 {
-			from := s.read / skipEvery // entry e starts run e+1
-			data := s.p.data
-			entry := func(e uint32) uint32 { return binary.LittleEndian.Uint32(data[s.table+8*e:]) }
-			k := uint32(sort.Search(int(s.skips-from), func(j int) bool { return entry(from+uint32(j)) >= want }))
-			if k > 0 {
-				e := from + k - 1
-				s.prev = entry(e)
-				s.pos = s.base + binary.LittleEndian.Uint32(data[s.table+8*e+4:])
-				s.read = (e + 1) * skipEvery
-			}
-		}
+		s.skipTo(want)
 		for {
 			d, f, ok := s.next()
 			if !ok {
