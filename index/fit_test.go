@@ -348,12 +348,7 @@ func TestFit(t *testing.T) {
 	fmt.Fprintf(&b, "| left out | questions | hand-set | fitted on the others | committed weights |\n|---|---|---|---|---|\n")
 	sumHand, sumCV, sumCommitted, sumN := 0, 0, 0, 0
 	for i, held := range all {
-		var train []*fitData
-		for j, fd := range all {
-			if j != i {
-				train = append(train, fd)
-			}
-		}
+		train := others(all, i)
 		w := fit(train, hand)
 		h, cv, c := held.right(hand), held.right(w), held.right(signalWeights)
 		sumHand, sumCV, sumCommitted, sumN = sumHand+h, sumCV+cv, sumCommitted+c, sumN+held.size()
@@ -378,12 +373,7 @@ func looReal(t *testing.T, all []*fitData, start []float64) {
 		if held.set.pages == "" {
 			continue
 		}
-		var train []*fitData
-		for j, fd := range all {
-			if j != i {
-				train = append(train, fd)
-			}
-		}
+		train := others(all, i)
 		w := fit(train, start)
 		ch, cd := held.counts(signalWeights)
 		fh, fdd := held.counts(w)
@@ -506,12 +496,7 @@ func TestSignalLOSO(t *testing.T) {
 		all[i] = &data[i]
 	}
 	for i, held := range all {
-		var train []*fitData
-		for j, fd := range all {
-			if j != i {
-				train = append(train, fd)
-			}
-		}
+		train := others(all, i)
 		v := best(train)
 		w := append([]float64{}, signalWeights...)
 		w[si] = v
@@ -521,4 +506,15 @@ func TestSignalLOSO(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "| **all** | %d | %d | %.2f on all sets | %d |\n", sumN, sumC, best(all), sumF)
 	t.Logf("leave-one-set-out, %s alone (right = hit@1 or rightly declined):\n%s", *looSignal, b.String())
+}
+
+// others is every set but the i-th: a leave-one-out fold's training sets.
+func others(all []*fitData, i int) []*fitData {
+	train := make([]*fitData, 0, len(all)-1)
+	for j, fd := range all {
+		if j != i {
+			train = append(train, fd)
+		}
+	}
+	return train
 }

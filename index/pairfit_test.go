@@ -114,12 +114,7 @@ func TestPairFit(t *testing.T) {
 		if held.set.pages == "" {
 			continue
 		}
-		var train []*fitData
-		for j, fd := range all {
-			if j != i {
-				train = append(train, fd)
-			}
-		}
+		train := others(all, i)
 		w := pairFit(train, signalWeights)
 		ch, cd := held.counts(signalWeights)
 		fh, fdd := held.counts(w)
