@@ -1013,11 +1013,105 @@ func findOrdinals(f *valueFinder) {
 	if !f.has(ordinalWords) {
 		return
 	}
-	for _, re := range []*regexp.Regexp{ordinalValueRE, englishOrdinalRE} {
-		for _, m := range re.FindAllStringSubmatchIndex(f.text, -1) {
+	// Each expression, tried at every position of every sentence with
+	// "thứ" or "lần" in it, was a third of the values' CPU in a build;
+	// a match needs more than the words, which these cheaper tests read.
+	// A long s ("ſ", which folds with "s" but does not lower-case to it)
+	// leaves both to the expressions.
+	longS := f.has(longSWord)
+	if longS || mayVietnameseOrdinal(f.lower) {
+		for _, m := range ordinalValueRE.FindAllStringSubmatchIndex(f.text, -1) {
 			f.add(ValueOrdinal, m[2], m[3], "")
 		}
 	}
+	if longS || f.has(englishOrdinalWords) && mayEnglishOrdinal(f.lower) {
+		for _, m := range englishOrdinalRE.FindAllStringSubmatchIndex(f.text, -1) {
+			f.add(ValueOrdinal, m[2], m[3], "")
+		}
+	}
+}
+
+var (
+	// englishOrdinalWords are the ordinals' endings englishOrdinalRE
+	// needs, one of which ordinalWords has too.
+	englishOrdinalWords = valueWords("st ", "nd ", "rd ", "th ")
+	longSWord           = valueWords("ſ")
+	// numberedNounsLower and ordinalMarkerLower are the words
+	// ordinalValueRE's alternatives need, lower-cased; ordinalsLower
+	// the ordinal words after the marker.
+	numberedNounsLower = lowerAll(Lexicon.NumberedNouns)
+	ordinalMarkerLower = strings.ToLower(Lexicon.OrdinalMarker)
+	ordinalsLower      = lowerAll(Lexicon.Ordinals)
+	// englishSequenceLower are englishOrdinalRE's nouns, lower-cased.
+	englishSequenceLower = lowerAll(Lexicon.EnglishSequenceNouns)
+)
+
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
+
+// mayVietnameseOrdinal reports whether lower (a text lower-cased) has
+// what every match of ordinalValueRE has: the marker ("thứ") after white
+// space, then a digit, a Roman numeral's letter or an ordinal word; or a
+// numbered noun ("khóa", "lần") and white space before a digit or a
+// Roman numeral's letter. Most sentences with "thứ" or "lần" have
+// neither ("thứ trưởng", "lần này").
+func mayVietnameseOrdinal(lower string) bool {
+	if followedBy(lower, ordinalMarkerLower, true) {
+		return true
+	}
+	for _, n := range numberedNounsLower {
+		if followedBy(lower, n, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// followedBy reports whether lower has word, then white space as the
+// expressions' \s reads it, then a digit or a lower-cased Roman
+// numeral's letter, or, with ordinals, one of ordinalsLower.
+func followedBy(lower, word string, ordinals bool) bool {
+	for off := 0; ; {
+		i := strings.Index(lower[off:], word)
+		if i < 0 {
+			return false
+		}
+		j := off + i + len(word)
+		off = j
+		k := j
+		for k < len(lower) && strings.IndexByte("\t\n\f\r ", lower[k]) >= 0 {
+			k++
+		}
+		if k == j || k == len(lower) {
+			continue
+		}
+		if isDigitByte(lower[k]) || strings.IndexByte("ivxlc", lower[k]) >= 0 {
+			return true
+		}
+		if ordinals {
+			for _, o := range ordinalsLower {
+				if strings.HasPrefix(lower[k:], o) {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// mayEnglishOrdinal reports whether lower names one of englishOrdinalRE's
+// nouns, as each of its matches does.
+func mayEnglishOrdinal(lower string) bool {
+	for _, n := range englishSequenceLower {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }
 
 var weekdayRE = regexp.MustCompile(`(?i)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)(?:[^\p{L}\d]|$)`)
