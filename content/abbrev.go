@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -67,28 +68,18 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	// get their words back, read again from the corpus. Two spans sharing
 	// a hash would be counted as one: at ten million spans, about one
 	// corpus in 400,000.
-	spans := map[uint64]spanSeen{}  // hash of the folded words → the span
-	over := map[uint64]uint32{}     // counts past spanCountMax
-	lowerWords := map[string]bool{} // folded words written in lower case
-	tokens := map[string]nameTok{}  // word as written → its fold, … (runs)
-	// A short form the page defines ("… Provincial People's Committee
-	// (PPC)", "Trung tâm Hành chính công (TTHCC)") stands for its name
-	// even with two letters or written once; a province's name after
-	// "tỉnh" gives its two- or three-letter code ("tỉnh BL" for Bạc Liêu).
-	defined := map[string]map[string]int{} // short as written → long → times
-	codes := map[string]map[string]int{}
-	note := func(m map[string]map[string]int, short, long string) {
-		if m[short] == nil {
-			m[short] = map[string]int{}
-		}
-		m[short][long]++
+	//
+	// The corpus is read in parts of consecutive articles, one goroutine
+	// a part (inferParts): the readings were one core's work beside the
+	// build (38 s at 100,000 articles, on the wall time's path once the
+	// batches were done). Each part has its own bits, notes, counts and
+	// caches; what they give is merged in article order, so the glossary
+	// is the one a single reading infers.
+	totalText := textBytes(articles)
+	bits := uint64(64)
+	for bits < uint64(totalText)/4 {
+		bits *= 2
 	}
-	var (
-		nr    nameRunner
-		texts []string
-	)
-	bodies := map[string]bool{} // Bodies: "ban tuyen", "hoi nong"
-
 	// First, which spans may be written more than once: a span's hash
 	// sets a bit in seen, and in again when its bit in seen was set. Only
 	// the spans whose bit is set in again, and those that look like a
@@ -104,97 +95,75 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	// third of the inference's CPU. A corpus whose notes would outgrow
 	// oneReadingMaxText is read twice instead, counting in the second
 	// reading, as the notes would be a large share of a reload's peak.
-	totalText := textBytes(articles)
-	bits := uint64(64)
-	for bits < uint64(totalText)/4 {
-		bits *= 2
-	}
-	seen, again := make([]uint64, bits/64), make([]uint64, bits/64)
-	// count counts a span met again (or met first, if it may recur):
-	// the second reading's step, or the notes'.
-	count := func(k uint64, at uint64, words int, nl bool) {
-		if sp, ok := spans[k]; ok {
-			if sp.count() == spanCountMax {
-				over[k]++
-				return
-			}
-			spans[k] = sp + 1<<spanCountShift
-			return
-		}
-		b := k & (bits - 1)
-		if again[b/64]&(1<<(b%64)) == 0 && !nl {
-			return // written once
-		}
-		if at < 1<<spanPosBits {
-			spans[k] = newSpanSeen(at, words, nl)
-		}
-	}
 	oneReading := totalText <= oneReadingMaxText
-	// starts[i] is where article i's texts start in the corpus's text.
-	starts := make([]uint64, 0, len(articles)+1)
-	var pos uint64 // where the text being read starts in the corpus's text
-	// read reads the corpus, giving span each span met with its hash and
-	// where it starts; the reading that counts (the only one, or the
-	// second) also notes the definitions and the provinces' codes.
-	read := func(counts bool, span func(k, at uint64, ws []nameWord)) error {
-		starts, pos = starts[:0], 0
-		for i := range articles {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("content: inferring abbreviations: %w", err)
-			}
-			starts = append(starts, pos)
-			texts = spanTexts(&articles[i], texts)
-			for _, t := range texts {
-				if counts {
-					if strings.Contains(t, "(") {
-						definedShorts(t, func(short, long string) { note(defined, short, long) })
-					}
-					placeCodes(t, func(short, long string) { note(codes, short, long) })
-				}
-				for _, run := range nr.runs(t, lowerWords, tokens) {
-					if counts {
-						noteBodies(run, bodies)
-					}
-					eachSpan(run, func(ws []nameWord) { span(foldedHash(ws), pos+uint64(ws[0].at), ws) })
-				}
-				pos += uint64(len(t))
-			}
-		}
-		return nil
-	}
-	// Made to their likely number at once (grown by appending, they
-	// were allocated about twice over and copied as they grew): about
-	// one span every 25 bytes of the real pages' text, 29 of synthetic.
-	var notes []spanNote
-	if oneReading {
-		notes = make([]spanNote, 0, totalText/24)
-	}
-	err := read(oneReading, func(k, at uint64, ws []nameWord) {
-		b := k & (bits - 1)
-		w, m := b/64, uint64(1)<<(b%64)
-		if seen[w]&m != 0 {
-			again[w] |= m
-		}
-		seen[w] |= m
-		if oneReading {
-			notes = append(notes, newSpanNote(k, at, len(ws), namelike(ws)))
-		}
-	})
-	if err != nil {
+	parts := splitArticles(articles, inferPartsFor(totalText))
+	if err := eachPart(parts, func(p *inferPart) error { return p.firstReading(ctx, articles, bits, oneReading) }); err != nil {
 		return g, err
 	}
-	seen = nil
-	for _, n := range notes {
-		count(n.hash, n.at(), n.words(), n.namelike())
+	// A span's bit is in again when the span was met twice: twice in one
+	// part, or once in two.
+	first := parts[0]
+	seen, again := first.seen, first.again
+	for _, p := range parts[1:] {
+		for w := range again {
+			again[w] |= p.again[w] | seen[w]&p.seen[w]
+			seen[w] |= p.seen[w]
+		}
+		p.seen, p.again = nil, nil
 	}
-	notes = nil
-	if !oneReading {
-		err := read(true, func(k, at uint64, ws []nameWord) { count(k, at, len(ws), namelike(ws)) })
+	first.seen = nil
+	seen = nil
+	// starts[i] is where article i's texts start in the corpus's text;
+	// base is where the part being merged starts.
+	starts := make([]uint64, 0, len(articles)+1)
+	var base uint64
+	for _, p := range parts {
+		p.base = base
+		for _, at := range p.starts {
+			starts = append(starts, base+at)
+		}
+		base += p.length
+	}
+	starts = append(starts, base)
+	spans, over := first.spans, first.over
+	if oneReading {
+		for _, p := range parts {
+			for _, n := range p.notes {
+				countSpan(spans, over, again, bits, n.hash, n.at()+p.base, n.words(), n.namelike())
+			}
+			p.notes = nil
+		}
+	} else {
+		err := eachPart(parts, func(p *inferPart) error { return p.secondReading(ctx, articles, again, bits) })
 		if err != nil {
 			return g, err
 		}
+		for _, p := range parts[1:] {
+			mergeSpans(spans, over, p.spans, p.over)
+			p.spans, p.over = nil, nil
+		}
 	}
-	starts = append(starts, pos)
+	lowerWords, bodies := first.lowerWords, first.bodies
+	defined, codes := first.defined, first.codes
+	for _, p := range parts[1:] {
+		for w := range p.lowerWords {
+			lowerWords[w] = true
+		}
+		for b := range p.bodies {
+			bodies[b] = true
+		}
+		addNotes(defined, p.defined)
+		addNotes(codes, p.codes)
+	}
+	// fold is a token's fold, as the parts read it.
+	fold := func(t string) string {
+		for _, p := range parts {
+			if nt, ok := p.tokens[t]; ok {
+				return nt.fold
+			}
+		}
+		return Fold(t)
+	}
 	type long struct {
 		text  string
 		count int
@@ -205,45 +174,53 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 	// spelling kept is the one its names are written most with, then the
 	// first in byte order: the same corpus gives the same glossary.
 	shortAs := map[string]map[string]int{} // folded short → short as written → times its names are written
-	var toks []string
+	// The spans that count get their words back, on the parts'
+	// goroutines (a quarter of the inference at 100,000 articles), and
+	// are entered in found as they come.
+	var counted []countedSpan
 	for k, sp := range spans {
 		count := int(sp.count()) + int(over[k])
 		if count < 2 && !sp.namelike() {
 			continue
 		}
-		// The words again, where the span was first written, as
-		// nameRuns made them: a run's words are separated by white
-		// space only, and a lower-case "và" (or an English joiner)
-		// before a capital joins two parts of the name.
-		t, at := spanText(articles, starts, sp.pos(), &texts)
-		n := sp.words()
-		toks = nameTokensFrom(t[at:], n+1, toks)
-		words := make([]nameWord, n)
-		for i, t := range toks[:n] {
-			r, _ := utf8.DecodeRuneInString(t)
-			nt, ok := tokens[t]
-			f := nt.fold
-			if !ok {
-				f = Fold(t)
-			}
-			if !unicode.IsUpper(r) && (f == "va" || englishJoiners[f]) && i+1 < len(toks) && startsUpperWord(toks[i+1]) {
-				words[i] = nameWord{text: t, fold: f, and: true}
-			} else {
-				words[i] = nameWord{text: t, fold: f, initial: unicode.ToUpper(r), upper: unicode.IsUpper(r)}
+		counted = append(counted, countedSpan{sp, count})
+	}
+	named := make([][]spanName, len(parts))
+	eachIndex(len(parts), func(i int) {
+		from, to := i*len(counted)/len(parts), (i+1)*len(counted)/len(parts)
+		var r spanReader
+		for _, sp := range counted[from:to] {
+			named[i] = r.name(named[i], articles, starts, sp, fold)
+		}
+	})
+	counted = nil
+	for _, ns := range named {
+		for _, n := range ns {
+			for _, sh := range n.shorts {
+				if found[sh.fold] == nil {
+					found[sh.fold] = map[string]*long{}
+					shortAs[sh.fold] = map[string]int{}
+				}
+				found[sh.fold][n.key] = &long{n.text, n.count}
+				shortAs[sh.fold][sh.short] += n.count
 			}
 		}
-		k := foldedKey(words)
-		text := joinWords(words)
-		eachShort(words, func(short string) {
-			fs := Fold(short)
-			if found[fs] == nil {
-				found[fs] = map[string]*long{}
-				shortAs[fs] = map[string]int{}
-			}
-			found[fs][k] = &long{text, count}
-			shortAs[fs][short] += count
-		})
 	}
+	named = nil
+	// put writes l as found[fs][key] unless the same loop (written)
+	// wrote one there that is written more, or as often and first in
+	// byte order: the loops read maps, in random order, and two spellings
+	// of one name ("Hội đồng nhân dân", "Hội đồng Nhân dân") defined
+	// beside one short form gave either, from one build to the next.
+	put := func(written map[[2]string]bool, fs, key string, l *long) {
+		k := [2]string{fs, key}
+		if had := found[fs][key]; had != nil && written[k] && (had.count > l.count || had.count == l.count && had.text <= l.text) {
+			return
+		}
+		written[k] = true
+		found[fs][key] = l
+	}
+	byCodes := map[[2]string]bool{}
 	for short, longs := range codes {
 		fs := Fold(short)
 		if lowerWords[fs] {
@@ -254,11 +231,12 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 			shortAs[fs] = map[string]int{}
 		}
 		for l, n := range longs {
-			found[fs][foldPhrase(l)] = &long{l, n}
+			put(byCodes, fs, foldPhrase(l), &long{l, n})
 			shortAs[fs][short] += n
 		}
 	}
 	// A definition outweighs any name the initials also fit.
+	byDefinition := map[[2]string]bool{}
 	for short, longs := range defined {
 		fs := Fold(short)
 		if found[fs] == nil {
@@ -266,7 +244,7 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 			shortAs[fs] = map[string]int{}
 		}
 		for l, n := range longs {
-			found[fs][foldPhrase(l)] = &long{l, n + definedWeight}
+			put(byDefinition, fs, foldPhrase(l), &long{l, n + definedWeight})
 			shortAs[fs][short] += n + definedWeight
 		}
 	}
@@ -314,6 +292,279 @@ func InferAbbreviations(ctx context.Context, g Glossary, articles []Article) (Gl
 		}
 	}
 	return out, nil
+}
+
+// inferParts is how many parts InferAbbreviations reads a corpus in,
+// each on its own goroutine; 0 for one a core (up to maxInferParts), or
+// one for a corpus of under minInferPartText bytes.
+var inferParts = 0
+
+const (
+	maxInferParts    = 4
+	minInferPartText = 4 << 20
+)
+
+func inferPartsFor(totalText int) int {
+	if inferParts > 0 {
+		return inferParts
+	}
+	return max(1, min(runtime.GOMAXPROCS(0), maxInferParts, totalText/minInferPartText))
+}
+
+// inferPart is what InferAbbreviations reads of a run of consecutive
+// articles [from, to), and what it made of them.
+type inferPart struct {
+	from, to int
+	nr       nameRunner
+	texts    []string
+	// starts[i] is where article from+i's texts start in the part's
+	// text, length the part's text; base is where the part starts in
+	// the corpus's text, set between the readings.
+	starts       []uint64
+	length, base uint64
+	seen, again  []uint64 // the first reading's bits (see InferAbbreviations)
+	notes        []spanNote
+	spans        map[uint64]spanSeen // hash of the folded words → the span
+	over         map[uint64]uint32   // counts past spanCountMax
+	lowerWords   map[string]bool     // folded words written in lower case
+	tokens       map[string]nameTok  // word as written → its fold, … (runs)
+	// A short form the page defines ("… Provincial People's Committee
+	// (PPC)", "Trung tâm Hành chính công (TTHCC)") stands for its name
+	// even with two letters or written once; a province's name after
+	// "tỉnh" gives its two- or three-letter code ("tỉnh BL" for Bạc Liêu).
+	defined, codes map[string]map[string]int // short as written → long → times
+	bodies         map[string]bool           // Bodies: "ban tuyen", "hoi nong"
+}
+
+// splitArticles cuts articles into n runs of about the same text.
+func splitArticles(articles []Article, n int) []*inferPart {
+	total := textBytes(articles)
+	parts := make([]*inferPart, 0, n)
+	from, size := 0, 0
+	for i := range articles {
+		if len(parts) == n-1 {
+			break
+		}
+		size += textBytes(articles[i : i+1])
+		if size*n >= total*(len(parts)+1) {
+			parts = append(parts, newInferPart(from, i+1))
+			from = i + 1
+		}
+	}
+	return append(parts, newInferPart(from, len(articles)))
+}
+
+func newInferPart(from, to int) *inferPart {
+	return &inferPart{
+		from: from, to: to,
+		spans:      map[uint64]spanSeen{},
+		over:       map[uint64]uint32{},
+		lowerWords: map[string]bool{},
+		tokens:     map[string]nameTok{},
+		defined:    map[string]map[string]int{},
+		codes:      map[string]map[string]int{},
+		bodies:     map[string]bool{},
+	}
+}
+
+// eachPart runs f on every part, each on its own goroutine, and returns
+// the first part's error, in article order.
+func eachPart(parts []*inferPart, f func(*inferPart) error) error {
+	errs := make([]error, len(parts))
+	eachIndex(len(parts), func(i int) { errs[i] = f(parts[i]) })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachIndex runs f(i) for i from 0 to n-1, each on its own goroutine (the
+// first on the caller's), and returns when all have.
+func eachIndex(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	for i := 1; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(i)
+		}()
+	}
+	if n > 0 {
+		f(0)
+	}
+	wg.Wait()
+}
+
+// countedSpan is a span that counts, and how often it was written.
+type countedSpan struct {
+	sp    spanSeen
+	count int
+}
+
+// spanName is a counted span's words as written, their folded key, and
+// its short forms (eachShort) with their folds.
+type spanName struct {
+	key, text string
+	count     int
+	shorts    []spanShort
+}
+
+type spanShort struct{ short, fold string }
+
+// spanReader reads counted spans' words again, keeping its buffers.
+type spanReader struct{ texts, toks []string }
+
+// name appends to out c's name, if it has a short form. The words are
+// read again where the span was first written, as nameRuns made them: a
+// run's words are separated by white space only, and a lower-case "và"
+// (or an English joiner) before a capital joins two parts of the name.
+// fold is a token's fold.
+func (r *spanReader) name(out []spanName, articles []Article, starts []uint64, c countedSpan, fold func(string) string) []spanName {
+	t, at := spanText(articles, starts, c.sp.pos(), &r.texts)
+	n := c.sp.words()
+	r.toks = nameTokensFrom(t[at:], n+1, r.toks)
+	toks := r.toks
+	words := make([]nameWord, n)
+	for i, t := range toks[:n] {
+		r, _ := utf8.DecodeRuneInString(t)
+		f := fold(t)
+		if !unicode.IsUpper(r) && (f == "va" || englishJoiners[f]) && i+1 < len(toks) && startsUpperWord(toks[i+1]) {
+			words[i] = nameWord{text: t, fold: f, and: true}
+		} else {
+			words[i] = nameWord{text: t, fold: f, initial: unicode.ToUpper(r), upper: unicode.IsUpper(r)}
+		}
+	}
+	var shorts []spanShort
+	eachShort(words, func(short string) { shorts = append(shorts, spanShort{short, Fold(short)}) })
+	if len(shorts) == 0 {
+		return out
+	}
+	return append(out, spanName{key: foldedKey(words), text: joinWords(words), count: c.count, shorts: shorts})
+}
+
+// read reads the part's articles, giving span each span met with its hash
+// and where it starts in the part's text; the reading that counts (the
+// only one, or the second) also notes the definitions, the provinces'
+// codes and the bodies.
+func (p *inferPart) read(ctx context.Context, articles []Article, counts bool, span func(k, at uint64, ws []nameWord)) error {
+	p.starts = p.starts[:0]
+	var pos uint64 // where the text being read starts in the part's text
+	for i := p.from; i < p.to; i++ {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("content: inferring abbreviations: %w", err)
+		}
+		p.starts = append(p.starts, pos)
+		p.texts = spanTexts(&articles[i], p.texts)
+		for _, t := range p.texts {
+			if counts {
+				if strings.Contains(t, "(") {
+					definedShorts(t, func(short, long string) { noteShort(p.defined, short, long) })
+				}
+				placeCodes(t, func(short, long string) { noteShort(p.codes, short, long) })
+			}
+			for _, run := range p.nr.runs(t, p.lowerWords, p.tokens) {
+				if counts {
+					noteBodies(run, p.bodies)
+				}
+				eachSpan(run, func(ws []nameWord) { span(foldedHash(ws), pos+uint64(ws[0].at), ws) })
+			}
+			pos += uint64(len(t))
+		}
+	}
+	p.length = pos
+	return nil
+}
+
+// firstReading sets, for each span, its hash's bit in seen, and in again
+// when its bit in seen was set; reading once, it notes the spans too,
+// where they start in the part's text.
+func (p *inferPart) firstReading(ctx context.Context, articles []Article, bits uint64, oneReading bool) error {
+	p.seen, p.again = make([]uint64, bits/64), make([]uint64, bits/64)
+	if oneReading {
+		// Made to their likely number at once (grown by appending,
+		// they were allocated about twice over and copied as they
+		// grew): about one span every 25 bytes of the real pages'
+		// text, 29 of synthetic.
+		p.notes = make([]spanNote, 0, textBytes(articles[p.from:p.to])/24)
+	}
+	return p.read(ctx, articles, oneReading, func(k, at uint64, ws []nameWord) {
+		b := k & (bits - 1)
+		w, m := b/64, uint64(1)<<(b%64)
+		if p.seen[w]&m != 0 {
+			p.again[w] |= m
+		}
+		p.seen[w] |= m
+		if oneReading {
+			p.notes = append(p.notes, newSpanNote(k, at, len(ws), namelike(ws)))
+		}
+	})
+}
+
+// secondReading counts the part's spans that may recur (again) or look
+// like a name, where they start in the corpus's text.
+func (p *inferPart) secondReading(ctx context.Context, articles []Article, again []uint64, bits uint64) error {
+	return p.read(ctx, articles, true, func(k, at uint64, ws []nameWord) {
+		countSpan(p.spans, p.over, again, bits, k, p.base+at, len(ws), namelike(ws))
+	})
+}
+
+// countSpan counts in spans a span met again (or met first, if it may
+// recur): the second reading's step, or the notes'. at is where it starts
+// in the corpus's text.
+func countSpan(spans map[uint64]spanSeen, over map[uint64]uint32, again []uint64, bits, k, at uint64, words int, nl bool) {
+	if sp, ok := spans[k]; ok {
+		if sp.count() == spanCountMax {
+			over[k]++
+			return
+		}
+		spans[k] = sp + 1<<spanCountShift
+		return
+	}
+	b := k & (bits - 1)
+	if again[b/64]&(1<<(b%64)) == 0 && !nl {
+		return // written once
+	}
+	if at < 1<<spanPosBits {
+		spans[k] = newSpanSeen(at, words, nl)
+	}
+}
+
+// mergeSpans adds to spans and over the counts of a later part's: a span
+// both met keeps where the earlier met it first.
+func mergeSpans(spans map[uint64]spanSeen, over map[uint64]uint32, later map[uint64]spanSeen, laterOver map[uint64]uint32) {
+	for k, sp := range later {
+		n := sp.count() + uint64(laterOver[k])
+		if had, ok := spans[k]; ok {
+			n += had.count() + uint64(over[k])
+			sp = had
+		}
+		c := min(n, spanCountMax)
+		spans[k] = sp&^(spanCountMax<<spanCountShift) | spanSeen(c)<<spanCountShift
+		if n > c {
+			over[k] = uint32(n - c)
+		}
+	}
+}
+
+func noteShort(m map[string]map[string]int, short, long string) {
+	if m[short] == nil {
+		m[short] = map[string]int{}
+	}
+	m[short][long]++
+}
+
+// addNotes adds to m the times of later.
+func addNotes(m, later map[string]map[string]int) {
+	for short, longs := range later {
+		if m[short] == nil {
+			m[short] = map[string]int{}
+		}
+		for l, n := range longs {
+			m[short][l] += n
+		}
+	}
 }
 
 // spanSeen is a span InferAbbreviations has read, in one word: where it

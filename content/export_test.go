@@ -6,3 +6,7 @@ var OneReadingMaxText = &oneReadingMaxText
 // MayEnglishPerson and TwoCapitalised let the external benchmarks time
 // the persons' cheap tests on synthetic text.
 var MayEnglishPerson, TwoCapitalised = mayEnglishPerson, twoCapitalised
+
+// InferParts lets the external tests read a corpus in a given number of
+// parts.
+var InferParts = &inferParts
