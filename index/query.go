@@ -808,6 +808,17 @@ func init() {
 	refNameNumEN = regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)s?(?:\s+(?:no|number))?\.?\s+0*(\d{1,5})\b(\s*/)?`)
 }
 
+// wordCount is how many of ws are w.
+func wordCount(ws []string, w string) int {
+	n := 0
+	for _, x := range ws {
+		if x == w {
+			n++
+		}
+	}
+	return n
+}
+
 // looksLikeYear: "the plan 2025" is about a year, not plan number 2025;
 // a number followed by "/" ("2025/QĐ-UBND") is a document's.
 func looksLikeYear(num string) bool {
@@ -1079,7 +1090,11 @@ func (ix *Index) parse(question string) parsedQuery {
 		word, isWord := ix.gloss.words[w]
 		if exps, ok := ix.gloss.abbrev[w]; ok && (isUpper(cased, i) || named == nil || !named[i]) && (isUpper(cased, i) || (isWord && (accented[i] == word || accented[i] == w)) ||
 			(!isWord && strings.ReplaceAll(accented[i], "đ", "d") == w && (!hasVowel(w) || len(w) >= 3 && !isStopIn(accented[i], w, qAccented, pq.english) && !ix.writtenSyllable(w)))) {
-			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, true, pq.english, exps, ix.numberedShorts(w)))
+			// The issuer in a document's code the question cites
+			// ("NQ 08/NQ-HĐND") is the document's, matched as its number
+			// is, not a body the answer must name.
+			body := !docWords[w] || wordCount(pq.folded, w) > 1
+			pq.concepts = append(pq.concepts, ix.shortFormConcept(w, body, pq.english, exps, ix.numberedShorts(w)))
 			continue
 		}
 		// A short form typed in capitals and small letters ("QNg"), read

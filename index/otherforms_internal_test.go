@@ -1,0 +1,44 @@
+package index
+
+import (
+	"strings"
+	"testing"
+)
+
+// The readings of the decline23 helper (docs/quality.md, round 20): a
+// named thing the page states under another form than the question's.
+// Every page here is synthetic: names, places and figures are invented.
+
+// TestDocCodeIssuer: the issuer in a cited document's code ("NQ
+// 08/NQ-HĐND") is the document's, not a body the answer must name; a body
+// the question names outside the code still is.
+func TestDocCodeIssuer(t *testing.T) {
+	ix := loadedIndex(t, map[string]string{
+		"xom.txt": `synthetic: true
+title: Tỉnh Mẫu Định đổi tên 40 xóm
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Ngày 25/9, Hội đồng nhân dân tỉnh Mẫu Định thông qua Nghị quyết số 08/NQ-HĐND về việc đổi tên xóm.
+
+Theo đó có 2 huyện đề nghị đổi lại tên tổng cộng 40 xóm.
+
+Cụ thể huyện Thử Nhất đổi tên 11 xóm, huyện Thử Hai đổi tên 29 xóm.
+`,
+	})
+	for _, tt := range []struct {
+		question string
+		body     bool
+	}{
+		{"Theo NQ 08/NQ-HĐND, huyện Thử Hai đổi tên bao nhiêu xóm?", false},
+		{"NQ 08/NQ-HĐND do HĐND tỉnh nào thông qua?", true},
+	} {
+		pq := ix.parse(tt.question)
+		for _, c := range pq.concepts {
+			if strings.Join(c.alts[0], " ") == "hdnd" && c.entity != tt.body {
+				t.Errorf("%q: HĐND read as a body %v, want %v", tt.question, c.entity, tt.body)
+			}
+		}
+	}
+	assertTop(t, ix, []topCase{{"Theo NQ 08/NQ-HĐND, huyện Thử Hai đổi tên bao nhiêu xóm?", "29 xóm"}})
+}
