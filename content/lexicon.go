@@ -416,7 +416,7 @@ var Lexicon = lexicon{
 		"programme": "program", "licence": "license", "defence": "defense", "offence": "offense",
 		"practise": "practice", "enrol": "enroll", "enrolment": "enrollment", "fulfil": "fulfill",
 		"catalogue": "catalog", "dialogue": "dialog", "analyse": "analyze", "ageing": "aging",
-		"children": "child", "women": "woman",
+		"children": "child", "women": "woman", "chairmen": "chairman", "chairwomen": "chairwoman",
 	},
 	UnmarkedContent: strings.Fields(`ban do nhu tai toi minh co nha ha chu thoi mat day chua ba ta ben`),
 	TypedShorts:     []Term{{Short: "CA", Long: []string{"công an"}}, {Short: "BP", Long: []string{"bộ phận"}}},

@@ -11,6 +11,7 @@ func TestEnglishForm(t *testing.T) {
 		{"centres", "center"}, {"communes", "commune"}, {"villages", "village"}, {"wards", "ward"},
 		{"cities", "city"}, {"authorities", "authority"}, {"branches", "branch"}, {"addresses", "address"},
 		{"boxes", "box"}, {"hours", "hour"}, {"offices", "office"}, {"women", "woman"},
+		{"chairmen", "chairman"}, {"chairwomen", "chairwoman"},
 		// British and American spellings meet.
 		{"centre", "center"}, {"center", "center"}, {"metres", "meter"}, {"organisation", "organization"},
 		{"organised", "organized"}, {"labour", "labor"}, {"neighbours", "neighbor"}, {"programme", "program"},

@@ -142,8 +142,9 @@ const preparedFile = "kyanhbot-prepared"
 // by a function word written so, "1.151 đảng viên"; 5: an English year
 // after "in", "since" is a date; 6: "41 đồng chí" a count, not money,
 // the quarter with a dash, the English duration and hectares; 7: which
-// one of a sequence, "kỳ họp thứ 32", "32nd Session", is a value).
-const preparedVersion = 7
+// one of a sequence, "kỳ họp thứ 32", "32nd Session", is a value; 8:
+// "chairmen", "chairwomen" are words in their singular, EnglishForm).
+const preparedVersion = 8
 
 // prepared is preparedFile's content, a column a field.
 type prepared struct {
