@@ -42,3 +42,22 @@ Cụ thể huyện Thử Nhất đổi tên 11 xóm, huyện Thử Hai đổi t�
 	}
 	assertTop(t, ix, []topCase{{"Theo NQ 08/NQ-HĐND, huyện Thử Hai đổi tên bao nhiêu xóm?", "29 xóm"}})
 }
+
+// TestHeadShorts: a body named by its head alone ("mặt trận") is written
+// by the short form of the name the head opens (MTTQ, Mặt trận Tổ quốc).
+func TestHeadShorts(t *testing.T) {
+	ix := loadedIndex(t, map[string]string{
+		"mttq.txt": `synthetic: true
+title: Phường Mẫu Đông kiện toàn nhân sự sau sắp xếp
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Chiều 3/7, Đảng ủy phường Mẫu Đông công bố các quyết định về công tác cán bộ.
+
+Đồng chí Lê Văn Thử được chỉ định làm Chủ tịch MTTQ phường Mẫu Đông.
+
+Đồng chí Phạm Thị Mẫu được chỉ định làm Chủ tịch Hội Nông dân phường.
+`,
+	})
+	assertTop(t, ix, []topCase{{"ai được chỉ định làm chủ tịch mặt trận phường Mẫu Đông?", "Lê Văn Thử"}})
+}

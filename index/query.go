@@ -1794,6 +1794,16 @@ func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccente
 				alts = append(alts, foldWords(t.Short))
 			}
 		}
+		// A head of two words named alone ("chủ tịch mặt trận phường") is
+		// the body whose full name it opens, written by that name's short
+		// form too ("Chủ tịch MTTQ phường": Mặt trận Tổ quốc).
+		if len(name) == 0 && len(h) > 1 {
+			for _, s := range ix.headShorts(h) {
+				if !slices.ContainsFunc(alts, func(b []string) bool { return slices.Equal(s, b) }) {
+					alts = append(alts, s)
+				}
+			}
+		}
 		out = append(out, ix.withEnglish(concept{alts: alts}))
 	}
 	// A short form typed for a head of two words ("CA" for công an), and
@@ -1805,6 +1815,21 @@ func (ix *Index) bodiesNamed(pq *parsedQuery, cased, accented []string, qAccente
 		}
 		if headsOnly(c.alts[1:max(1, c.own)]) {
 			out = append(out, concept{alts: c.alts, own: c.own})
+		}
+	}
+	return out
+}
+
+// headShorts are the glossary's short forms of the names that head h
+// opens ("mặt trận" opens Mặt trận Tổ quốc, MTTQ), in the glossary's order.
+func (ix *Index) headShorts(h []string) [][]string {
+	var out [][]string
+	for _, exp := range ix.gloss.expands {
+		if len(exp) <= len(h) || !slices.Equal(exp[:len(h)], h) {
+			continue
+		}
+		for _, s := range ix.gloss.expShort[strings.Join(exp, " ")] {
+			out = append(out, strings.Fields(s))
 		}
 	}
 	return out
