@@ -220,6 +220,11 @@ type lexicon struct {
 	// Classifiers are the words between a count and the noun it counts
 	// that count nothing of their own: "11 đơn vị xã, phường" counts xã.
 	Classifiers []string
+	// SourceOpeners, SourceNouns and SourceModifiers make the phrase a
+	// question names where it read its fact with ("theo bảng thông tin",
+	// "according to the old English infobox"): an opener, a source noun,
+	// modifiers before or after it. The page does not write those words.
+	SourceOpeners, SourceNouns, SourceModifiers []string
 	// EnglishTitleModifiers are the words that may stand before an English
 	// title without changing whose post it is ("Permanent Vice Chairman").
 	EnglishTitleModifiers []string
@@ -436,6 +441,10 @@ var Lexicon = lexicon{
 		"Ủy viên", "Uỷ viên", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch nước", "Đại tá", "Thượng tá",
 		"Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Trưởng", "Phó",
 	},
+	SourceOpeners:   []string{"theo", "according to", "according to the"},
+	SourceModifiers: []string{"tiếng Anh", "tiếng Việt", "cũ", "old", "English", "Vietnamese", "the"},
+	SourceNouns: []string{"bảng thông tin", "bài wiki", "trang wiki", "wiki", "bài wikipedia", "trang wikipedia", "wikipedia",
+		"infobox", "bảng tóm tắt", "wiki page", "wikipedia page", "wikipedia article"},
 	TitledNames: []string{"Chủ tịch Hồ Chí Minh"},
 	FormerTitle: []string{"nguyên"},
 	HeadTitles: []string{"Chủ tịch", "Giám đốc", "Bí thư", "Trưởng", "Thủ trưởng", "Chánh", "Hiệu trưởng",

@@ -61,3 +61,46 @@ Chiều 3/7, Đảng ủy phường Mẫu Đông công bố các quyết định
 	})
 	assertTop(t, ix, []topCase{{"ai được chỉ định làm chủ tịch mặt trận phường Mẫu Đông?", "Lê Văn Thử"}})
 }
+
+// TestSourcePhrase: the words naming where the question read its fact
+// ("theo bảng thông tin", "according to the old English infobox") are no
+// words the answer must hold.
+func TestSourcePhrase(t *testing.T) {
+	for _, tt := range []struct {
+		words string
+		at, n int
+	}{
+		{"theo bang thong tin chu tich ubnd tinh mau dinh la ai", 0, 4},
+		{"bi thu tinh uy mau dinh theo bang thong tin la ong nao", 6, 4},
+		{"theo bai wiki tieng anh cu thi tinh mau dinh chia lam may huyen", 0, 6},
+		{"who chaired the council according to the old english infobox", 4, 6},
+		// "theo" before what the page does write names no source.
+		{"theo nghi quyet 08 tinh co bao nhieu xom", 0, 0},
+		{"theo thong tin tu ubnd xa", 0, 0},
+	} {
+		ws := strings.Fields(tt.words)
+		if n := sourcePhraseAt(ws, tt.at); n != tt.n {
+			t.Errorf("sourcePhraseAt(%q, %d) = %d, want %d", tt.words, tt.at, n, tt.n)
+		}
+	}
+	ix := loadedIndex(t, map[string]string{
+		"box.txt": `synthetic: true
+title: Tỉnh Mẫu Định
+
+Synthetic article: every name, place and figure below is invented for tests.
+
+Tỉnh Mẫu Định là một tỉnh ven biển, có diện tích 4.120 km².
+
+Chủ tịch UBND: Trần Văn Thử
+
+Bí thư Tỉnh ủy: Nguyễn Văn Mẫu
+`,
+	})
+	pq := ix.parse("Theo bảng thông tin, Chủ tịch UBND tỉnh Mẫu Định là ai?")
+	for _, c := range pq.concepts {
+		if w := strings.Join(c.alts[0], " "); w == "bang" || w == "thong" || w == "tin" || w == "thong tin" {
+			t.Errorf("source word %q read as a concept", w)
+		}
+	}
+	assertTop(t, ix, []topCase{{"Theo bảng thông tin, Chủ tịch UBND tỉnh Mẫu Định là ai?", "Trần Văn Thử"}})
+}

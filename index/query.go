@@ -982,6 +982,15 @@ func (ix *Index) parse(question string) parsedQuery {
 	// concepts with alternatives; the rest are one-syllable concepts.
 	used := make([]bool, len(pq.folded))
 	inPhrase := make([]bool, len(pq.folded))
+	// The words naming where the question read its fact ("theo bảng
+	// thông tin", "according to the old English infobox") are no words
+	// the answer holds.
+	for i := 0; i < len(pq.folded); i++ {
+		if n := sourcePhraseAt(pq.folded, i); n > 0 {
+			markUsed(used, i, n)
+			i += n - 1
+		}
+	}
 	var named []bool // an English question's Vietnamese name syllables
 	if pq.english {
 		named = vietnameseNames(cased, pq.folded)
