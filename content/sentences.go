@@ -65,11 +65,15 @@ func splitLine(s string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r != '.' && r != '!' && r != '?' {
-			i += size
-			continue
+		// The next '.', '!' or '?': bytes no other rune's encoding
+		// holds, so found byte by byte where decoding every rune found
+		// them (a fifth of the sentences' reading in a build).
+		k := strings.IndexAny(s[i:], ".!?")
+		if k < 0 {
+			break
 		}
+		i += k
+		r, size := rune(s[i]), 1
 		end := i + size
 		// An ellipsis never ends a sentence (see Sentences).
 		if r == '.' && (strings.HasPrefix(s[end:], ".") || (i > 0 && s[i-1] == '.')) {

@@ -2623,7 +2623,11 @@ func nameStopsEnds(text string, n int) (stops, ends []bool) {
 			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+			if r < rune(len(letterDigit)) {
+				word = letterDigit[r]
+			} else {
+				word = unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
 		}
 		i += size
 		switch {

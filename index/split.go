@@ -1,6 +1,7 @@
 package index
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kyanhbot/kyanhbot/content"
@@ -10,12 +11,24 @@ import (
 // Extended Additional, looked up: splitting text into words searched
 // unicode's range tables for every rune of every unit three or four
 // times over in a build (its words, its folded words, its place names).
-var letterOrDigit = func() []bool {
-	t := make([]bool, 0x1F00)
+// An array, not a slice: a byte indexes it with no bounds check.
+var letterOrDigit = func() *[0x1F00]bool {
+	var t [0x1F00]bool
 	for r := range t {
 		t[r] = content.WordRune(rune(r))
 	}
-	return t
+	return &t
+}()
+
+// letterDigit is unicode.IsLetter or unicode.IsDigit up to Latin
+// Extended Additional, looked up (nameStopsEnds' words: no superscript
+// digit, unlike letterOrDigit).
+var letterDigit = func() *[0x1F00]bool {
+	var t [0x1F00]bool
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
+	}
+	return &t
 }()
 
 // splitWords is strings.FieldsFunc(s, notWord): the runs of letters and
