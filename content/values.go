@@ -230,6 +230,7 @@ func valueWords(words ...string) wordMask {
 // pair[the two bytes]), or of that byte alone (by1).
 type wordScan struct {
 	by1  [256]wordMask
+	one  [256]bool      // by1 has a word for the byte: three of them ("/", "-", ":")
 	pair [1 << 16]uint8 // 1 + the index in by2; 0 for no word
 	by2  [][]scanWord   // at most a few a pair
 }
@@ -246,6 +247,7 @@ var valueWordScan = sync.OnceValue(func() *wordScan {
 	for id, w := range valueWordList {
 		if len(w) == 1 {
 			sc.by1[w[0]][id/64] |= 1 << (id % 64)
+			sc.one[w[0]] = true
 			continue
 		}
 		k := uint16(w[0])<<8 | uint16(w[1])
@@ -263,9 +265,11 @@ func (sc *wordScan) holds(s string) wordMask {
 	var m wordMask
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		m[0] |= sc.by1[c][0]
-		m[1] |= sc.by1[c][1]
-		m[2] |= sc.by1[c][2]
+		if sc.one[c] {
+			m[0] |= sc.by1[c][0]
+			m[1] |= sc.by1[c][1]
+			m[2] |= sc.by1[c][2]
+		}
 		if i+1 == len(s) {
 			break
 		}
